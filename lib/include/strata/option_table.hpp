@@ -1,0 +1,51 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "strata/options.hpp"
+
+namespace strata {
+
+// What kind of value an option takes; decides how its text is read.
+enum class OptionKind {
+    number,
+    integer,
+    boolean,
+    text,
+    choice,
+    color,
+    name_list,
+    index_list,
+    dimension_caps,
+    color_map
+};
+
+// One option of the layered view as the option file (snake_case key) and the command line
+// (kebab-case flag) know it.
+struct OptionInfo {
+    std::string key;   // snake_case, as in option files: "scale_xy"
+    std::string flag;  // kebab-case, as on the command line: "scale-xy"
+    OptionKind kind;
+    std::string help;                  // one line
+    std::vector<std::string> choices;  // for OptionKind::choice
+};
+
+// Every option that can be set, in the order the help lists them.
+const std::vector<OptionInfo>& option_table();
+
+// Sets option `key` from its text form ("1.5", "true", "InputLayer,Dropout", "#ffd166",
+// "channels=140,sequence=220", "Conv2D=#ffb347/#8c4500"). `where` names the source for errors.
+// Throws strata::Error saying what was expected.
+void set_option(Options& options, std::string_view key, std::string_view value,
+                const std::string& where);
+
+// Applies an option file (YAML mapping with the same keys as the Options fields); only the keys
+// it sets change. Throws strata::Error with file, line and column on bad input.
+void apply_options_file(Options& options, const std::string& path);
+
+// The same from YAML text; `source_name` is used in messages.
+void apply_options_yaml(Options& options, std::string_view yaml, const std::string& source_name);
+
+}  // namespace strata

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "strata/color.hpp"
+
+namespace strata {
+
+// A resolved picture: every coordinate in CSS pixels (y down), every colour RGBA, every text
+// run already measured. Emitters translate it and never lay anything out themselves.
+
+struct Point {
+    double x = 0, y = 0;
+};
+
+// A filled and/or stroked closed shape. `name` says what it is (front, top, side).
+struct Polygon {
+    std::string name;
+    std::vector<Point> points;
+    std::optional<Rgba> fill;
+    std::optional<Rgba> stroke;
+    double stroke_width = 1;
+};
+
+// An open stroked path (funnel edges, hidden box edges).
+struct Polyline {
+    std::string name;
+    std::vector<Point> points;
+    Rgba stroke;
+    double stroke_width = 1;
+};
+
+// One line of text, its left end on the baseline at (x, y).
+struct TextRun {
+    std::string text;
+    std::string font_family;
+    std::string font_file;
+    double font_size = 10;  // pixels
+    double x = 0, y = 0;
+    double advance = 0;  // measured width of the run
+    Rgba fill;
+};
+
+using Primitive = std::variant<Polygon, Polyline, TextRun>;
+
+// visualkeras' box geometry of a layer: front face and depth offset.
+struct BoxGeometry {
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0, de = 0;
+};
+
+enum class Role { layer, funnel, caption };
+
+struct Group {
+    std::string id;     // unique, XML-safe, stable (derived from the layer name)
+    std::string label;  // human-readable: the layer name
+    Role role = Role::layer;
+    std::string type;   // layer class, for layers and their captions
+    std::string shape;  // printed output shape, e.g. "224 x 224 x 64"
+    std::optional<BoxGeometry> box;
+    std::optional<Rgba> fill, outline;
+    std::vector<Primitive> items;  // in paint order
+};
+
+struct Scene {
+    double width = 0, height = 0;
+    Rgba background;
+    std::vector<Group> groups;  // in paint order
+};
+
+const char* to_string(Role role);
+
+}  // namespace strata

@@ -1,0 +1,69 @@
+#include "import/dimensions.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "import/limits.hpp"
+#include "strata/error.hpp"
+
+namespace strata::keras {
+
+Dim read_dimension(const nlohmann::ordered_json& value, const std::string& place,
+                   const std::string& file) {
+    if (value.is_null()) return kUnknownDim;
+    const auto fail = [&](const std::string& what) {
+        throw Error(file, place + ": expected a dimension (an integer from 0 to " +
+                              std::to_string(limits::kMaxDimension) + ", -1 or null), found " +
+                              what);
+    };
+    if (value.is_number_unsigned()) {
+        const auto number = value.get<std::uint64_t>();
+        if (number > static_cast<std::uint64_t>(limits::kMaxDimension)) fail(value.dump());
+        return static_cast<Dim>(number);
+    }
+    if (value.is_number_integer()) {
+        const auto number = value.get<std::int64_t>();
+        if (number < -1 || number > limits::kMaxDimension) fail(value.dump());
+        return number;
+    }
+    if (value.is_number_float()) {
+        // 3.0 is exact; 3.7 or 1e300 is not a dimension.
+        const double number = value.get<double>();
+        if (!std::isfinite(number) || std::floor(number) != number || number < -1 ||
+            number > static_cast<double>(limits::kMaxDimension)) {
+            fail(value.dump());
+        }
+        return static_cast<Dim>(number);
+    }
+    fail(std::string("a ") + value.type_name());
+    return kUnknownDim;  // not reached
+}
+
+Shape read_shape(const nlohmann::ordered_json& value, const std::string& place,
+                 const std::string& file) {
+    if (!value.is_array()) {
+        throw Error(file, place + ": expected a shape (a list of dimensions), found a " +
+                              std::string(value.type_name()));
+    }
+    Shape shape;
+    shape.reserve(value.size());
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        shape.push_back(read_dimension(value[i], place + "[" + std::to_string(i) + "]", file));
+    }
+    return shape;
+}
+
+bool is_dimension_key(std::string_view key) {
+    static constexpr std::array<std::string_view, 24> kKeys = {
+        "batch_input_shape", "batch_shape",    "input_shape", "target_shape",
+        "filters",           "units",          "kernel_size", "strides",
+        "pool_size",         "dilation_rate",  "output_dim",  "input_dim",
+        "input_length",      "size",           "cropping",    "n",
+        "depth_multiplier",  "output_padding", "num_heads",   "key_dim",
+        "nb_filter",         "nb_row",         "nb_col",      "filter_length",
+    };
+    return std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end();
+}
+
+}  // namespace strata::keras

@@ -1,0 +1,84 @@
+#include "import/json_document.hpp"
+
+#include <variant>
+
+#include "import/json_scan.hpp"
+#include "import/limits.hpp"
+#include "strata/error.hpp"
+
+namespace strata::keras {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// Where a syntax error was found, relative to the text being parsed.
+struct SyntaxError {
+    json_scan::TextPosition position;
+    std::string message;
+};
+
+// nlohmann's message reads "[json.exception.parse_error.101] parse error at line 3, column 5:
+// syntax error while parsing object - unexpected string literal; expected '}'"; keep the part after
+// the position, which says what was expected.
+std::string describe_parse_error(const json::parse_error& error) {
+    std::string what = error.what();
+    const auto colon = what.find(": ", what.find("parse error"));
+    if (colon != std::string::npos) what = what.substr(colon + 2);
+    return "invalid JSON: " + what;
+}
+
+// Parses one JSON text; a syntax problem is returned instead of thrown so that callers can
+// place it in the file or in an enclosing string.
+std::variant<json, SyntaxError> parse_text(std::string_view text) {
+    if (json_scan::is_blank(text)) {
+        return SyntaxError{{1, 1}, "empty document: expected a JSON model"};
+    }
+    if (auto offset = json_scan::find_excess_nesting(text, limits::kMaxJsonDepth)) {
+        return SyntaxError{
+            json_scan::position_of(text, *offset),
+            "JSON nested deeper than " + std::to_string(limits::kMaxJsonDepth) + " levels"};
+    }
+    try {
+        return json::parse(text.begin(), text.end(), nullptr, true, false);
+    } catch (const json::parse_error& error) {
+        // `byte` counts from 1 and points at the last character read: the end of the token
+        // that could not be parsed.
+        const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
+        return SyntaxError{json_scan::position_of(text, offset), describe_parse_error(error)};
+    } catch (const json::exception& error) {
+        return SyntaxError{{0, 0}, std::string("invalid JSON: ") + error.what()};
+    }
+}
+
+}  // namespace
+
+json parse_json_document(std::string_view text, const std::string& file) {
+    const std::string_view body = json_scan::strip_byte_order_mark(text);
+    const std::size_t skipped = text.size() - body.size();
+    auto parsed = parse_text(body);
+    if (auto* error = std::get_if<SyntaxError>(&parsed)) {
+        if (json_scan::is_blank(body)) throw Error(file, "empty file: expected a JSON model");
+        const std::size_t column =
+            error->position.column + (error->position.line == 1 ? skipped : 0);
+        throw Error(file, error->position.line, error->position.line ? column : 0, error->message);
+    }
+    json document = std::move(std::get<json>(parsed));
+    // A model saved with json.dumps(model.to_json()) is a JSON string holding the JSON.
+    for (int unwraps = 0; document.is_string(); ++unwraps) {
+        if (unwraps == limits::kMaxJsonStringUnwraps) {
+            throw Error(file, "the JSON strings are nested too deeply to hold a model");
+        }
+        const std::string inner = document.get<std::string>();
+        auto inner_parsed = parse_text(inner);
+        if (auto* error = std::get_if<SyntaxError>(&inner_parsed)) {
+            throw Error(
+                file, "the file is a JSON string, and the JSON text it holds is invalid at line " +
+                          std::to_string(error->position.line) + ", column " +
+                          std::to_string(error->position.column) + ": " + error->message);
+        }
+        document = std::move(std::get<json>(inner_parsed));
+    }
+    return document;
+}
+
+}  // namespace strata::keras

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace strata::json_scan {
+
+// 1-based line and column of a byte offset in a text (columns count bytes).
+struct TextPosition {
+    std::size_t line = 1;
+    std::size_t column = 1;
+};
+
+TextPosition position_of(std::string_view text, std::size_t offset);
+
+// Offset of the first bracket that opens a level deeper than `max_depth`, counting only
+// brackets outside JSON strings; nullopt when the text stays within the limit.
+std::optional<std::size_t> find_excess_nesting(std::string_view text, std::size_t max_depth);
+
+// The text without a leading UTF-8 byte order mark.
+std::string_view strip_byte_order_mark(std::string_view text);
+
+// True when the text holds nothing but JSON whitespace.
+bool is_blank(std::string_view text);
+
+}  // namespace strata::json_scan

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+// Every size and depth limit the importers enforce. Model files are untrusted: these bounds
+// keep memory, time and stack use predictable whatever a file holds.
+namespace strata::limits {
+
+// Largest model file read into memory.
+inline constexpr std::size_t kMaxFileBytes = std::size_t{512} << 20;
+
+// Deepest nesting of JSON arrays and objects. Checked by a scan of the raw text before the
+// JSON library sees it: the library recurses per level and would exhaust the stack on
+// hostile input (a million '[').
+inline constexpr std::size_t kMaxJsonDepth = 512;
+
+// How many times a file may be a JSON string holding JSON (double-encoded models).
+inline constexpr int kMaxJsonStringUnwraps = 4;
+
+// Layers in one model, nested models flattened.
+inline constexpr std::size_t kMaxLayers = 1'000'000;
+
+// Largest tensor dimension or size-like hyperparameter (filters, units, kernel size ...).
+inline constexpr std::int64_t kMaxDimension = std::int64_t{1} << 40;
+
+// Largest output index in a tensor reference ([name, node, tensor]).
+inline constexpr std::int64_t kMaxTensorIndex = 1 << 20;
+
+// Longest layer or model name.
+inline constexpr std::size_t kMaxNameLength = 4096;
+
+// Longest string kept as a layer attribute; longer ones (serialised Python bytecode of a
+// Lambda, for instance) are dropped because no caption could show them.
+inline constexpr std::size_t kMaxAttrStringLength = 4096;
+
+// Elements of one list attribute (after flattening nested lists).
+inline constexpr std::size_t kMaxAttrListLength = 65536;
+
+}  // namespace strata::limits

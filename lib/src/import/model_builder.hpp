@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "strata/diagnostics.hpp"
+#include "strata/model.hpp"
+
+namespace strata::keras {
+
+struct BuiltModel {
+    Model model;                     // name, layers, inputs, outputs, submodels
+    bool keras1_vocabulary = false;  // a Keras 1 class or key was renamed
+};
+
+// Builds the flattened layer graph of a Keras model object {"class_name": "Sequential" |
+// "Model" | "Functional", "config": ...}. `place` is the object's JSON path ("" at the root).
+// Nested models are flattened in place; their input layers stand for the tensors fed to them.
+BuiltModel build_model(const nlohmann::ordered_json& model_object, const std::string& place,
+                       const std::string& file, Warnings& warnings);
+
+// True for the class names of Keras models (Sequential, Model, Functional).
+bool is_model_class(const std::string& class_name);
+
+}  // namespace strata::keras

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <vector>
+
+#include "strata/diagnostics.hpp"
+#include "strata/options.hpp"
+
+namespace strata::layout {
+
+// The three sizes of a layer's box, with visualkeras' names: on screen `z` is the width of the
+// front face, `y` its height, and `x` the depth (drawn as an oblique offset of x/3).
+struct BoxSize {
+    double x = 0, y = 0, z = 0;
+};
+
+// Per-layer sizing limits (the style-resolvable part of the options).
+struct SizeLimits {
+    double scale_xy, scale_z, min_xy, max_xy, min_z, max_z;
+};
+
+SizeLimits size_limits(const Options& options);
+
+// Box size for the non-batch integer dimensions of a layer's output (§2 of the layered-view
+// reference): every sizing mode, caps, orientation. In compat mode visualkeras' capped-mode
+// fall-through (minimum cubes for rank >= 3) and its 'x' = 'z' orientation are kept.
+BoxSize box_size(const std::vector<double>& dims, const SizeLimits& limits, const Options& options);
+
+}  // namespace strata::layout

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <set>
+#include <string>
+
+namespace strata::layout {
+
+// Hands out document-unique ids that are valid XML names, derived from layer names so they are
+// stable from run to run: "block1_conv1", "block1_conv1-caption"; clashes get "-2", "-3", ...
+class IdMaker {
+  public:
+    std::string make(const std::string& wanted);
+
+  private:
+    std::set<std::string> used_;
+};
+
+}  // namespace strata::layout

@@ -1,0 +1,370 @@
+#include "layout/layered_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "layout/box_faces.hpp"
+#include "layout/box_size.hpp"
+#include "layout/captions.hpp"
+#include "layout/ids.hpp"
+#include "layout/palette.hpp"
+#include "strata/error.hpp"
+
+namespace strata::layout {
+namespace {
+
+constexpr const char* kSpacingDummy = "SpacingDummyLayer";
+constexpr double kDefaultDummySpacing = 50;
+
+struct Caption {
+    std::vector<std::string> lines;
+    std::vector<TextMetrics> metrics;
+    bool above = false;
+    double width = 0;   // widest ink right edge
+    double height = 0;  // height reserved for the block
+};
+
+// A layer that gets a box, with everything decided before placement.
+struct DrawnBox {
+    std::size_t layer = 0;
+    BoxSize size;
+    double de = 0;
+    double left = 0;  // L_i: left edge of the front face, layout coordinates
+    Rgba fill, outline;
+    std::optional<Caption> caption;
+};
+
+// visualkeras' dims: the output shape without its first entry, unknown entries dropped.
+std::vector<double> box_dims(const Layer& layer) {
+    if (!layer.shape_known || layer.shapes.empty()) return {1};  // drawn like a (None, 1) tensor
+    std::vector<double> dims;
+    const Shape& shape = layer.shapes.front();
+    for (std::size_t i = 1; i < shape.size(); ++i) {
+        if (shape[i] != kUnknownDim) dims.push_back(static_cast<double>(shape[i]));
+    }
+    return dims;
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+bool contains(const std::vector<std::size_t>& list, std::size_t value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    for (;;) {
+        std::size_t end = text.find('\n', start);
+        lines.push_back(
+            text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+        if (end == std::string::npos) return lines;
+        start = end + 1;
+    }
+}
+
+class Builder {
+  public:
+    Builder(const Model& model, const Options& options, TextMeasurer& text, Warnings& warnings)
+        : model_(model),
+          o_(options),
+          text_(text),
+          warnings_(warnings),
+          font_{options.font, options.font_size} {}
+
+    Scene build() {
+        collect_boxes();
+        if (boxes_.empty()) {
+            throw Error(model_.name,
+                        "no layer left to draw (all were ignored by type_ignore or index_ignore)");
+        }
+        if (!o_.text_callable.empty()) measure_captions();
+        compute_extents();
+        Scene scene;
+        scene.width = width_;
+        scene.height = height_;
+        scene.background = o_.background_fill;
+        emit_boxes_and_funnels(scene);
+        emit_captions(scene);
+        return scene;
+    }
+
+  private:
+    double reversed() const { return o_.draw_reversed ? 1.0 : 0.0; }
+
+    void collect_boxes() {
+        const SizeLimits limits = size_limits(o_);
+        const std::string& mode = o_.sizing_mode;
+        if (mode != "accurate" && mode != "balanced" && mode != "capped" && mode != "logarithmic" &&
+            mode != "relative") {
+            warnings_.push_back(
+                {"sizing_mode", "unknown sizing mode '" + mode + "', using accurate"});
+        }
+        Palette palette;
+        double cursor = o_.padding;
+        std::size_t model_index =
+            0;  // index among the layers Keras lists (implicit inputs excluded)
+        for (std::size_t li = 0; li < model_.layers.size(); ++li) {
+            const Layer& layer = model_.layers[li];
+            if (layer.implicit) continue;
+            std::size_t k = model_index++;
+            if (contains(o_.type_ignore, layer.type) || contains(o_.index_ignore, k)) continue;
+            if (layer.type == kSpacingDummy) {
+                auto spacing = attr<std::int64_t>(layer, "spacing");
+                cursor += spacing ? static_cast<double>(*spacing) : kDefaultDummySpacing;
+                continue;
+            }
+            DrawnBox box;
+            box.layer = li;
+            box.size = box_size(box_dims(layer), limits, o_);
+            bool flat = !o_.draw_volume || contains(o_.index_2D, k);
+            box.de = flat ? 0 : box.size.x / 3;
+            box.left = cursor - box.de / 2;
+            cursor += box.size.z + o_.spacing;
+            auto colors = o_.color_map.find(layer.type);
+            std::optional<Rgba> fill, outline;
+            if (colors != o_.color_map.end()) {
+                fill = colors->second.fill;
+                outline = colors->second.outline;
+            }
+            box.fill = fill ? *fill : palette.color_for(layer.type);
+            box.outline = outline ? *outline : Rgba{0, 0, 0, 255};
+            boxes_.push_back(box);
+        }
+    }
+
+    void measure_captions() {
+        const TextMetrics reference_line = text_.measure("A", font_);
+        line_pitch_ = reference_line.bottom + o_.text_vspacing;
+        for (std::size_t i = 0; i < boxes_.size(); ++i) {
+            const Layer& layer = model_.layers[boxes_[i].layer];
+            Caption caption;
+            caption.lines = split_lines(caption_text(o_.text_callable, layer, i));
+            caption.above = false;  // every built-in caption goes below its box
+            double drawn_height = 0, summed_height = 0;
+            for (std::size_t j = 0; j < caption.lines.size(); ++j) {
+                TextMetrics m = text_.measure(caption.lines[j], font_);
+                caption.width = std::max(caption.width, m.right);
+                summed_height += m.bottom;
+                drawn_height =
+                    std::max(drawn_height, static_cast<double>(j) * line_pitch_ + m.bottom);
+                caption.metrics.push_back(m);
+            }
+            // visualkeras reserves the sum of the line heights but draws at a fixed pitch, so a
+            // block can outgrow its space; strata reserves what it draws.
+            caption.height = o_.compat_visualkeras
+                                 ? summed_height + static_cast<double>(caption.lines.size() - 1) *
+                                                       o_.text_vspacing
+                                 : drawn_height;
+            boxes_[i].caption = std::move(caption);
+        }
+    }
+
+    // Left edge of the front face in layout coordinates (before the final shift).
+    double layout_x1(const DrawnBox& b) const { return b.left + x_offset_ + reversed() * b.de; }
+
+    double caption_centre(const DrawnBox& b, double x1) const {
+        if (!b.caption->above) return x1 + b.size.z / 2;
+        // visualkeras centres an upper caption on the normal-mode top face even when reversed.
+        double towards_depth = o_.draw_reversed && !o_.compat_visualkeras ? -b.de : b.de;
+        return x1 + towards_depth + b.size.z / 2;
+    }
+
+    void compute_extents() {
+        x_offset_ = boxes_.front().de / 2;
+        double min_x = std::numeric_limits<double>::infinity();
+        double max_x = -min_x;
+        double half_height = 0;
+        for (const DrawnBox& b : boxes_) {
+            double x1 = layout_x1(b);
+            if (o_.compat_visualkeras) {
+                // visualkeras leaves the depth out of the width: the last back face is clipped.
+                min_x = std::min(min_x, x1);
+                max_x = std::max(max_x, x1 + b.size.z);
+            } else {
+                min_x = std::min(min_x, x1 - reversed() * b.de);
+                max_x = std::max(max_x, x1 + b.size.z + (1 - reversed()) * b.de);
+            }
+            half_height = std::max(half_height, (b.size.y + b.de) / 2);
+        }
+        top_ = bottom_ = half_height;
+        for (const DrawnBox& b : boxes_) {
+            if (!b.caption) continue;
+            double cx = caption_centre(b, layout_x1(b));
+            min_x = std::min(min_x, cx - b.caption->width / 2);
+            max_x = std::max(max_x, cx + b.caption->width / 2);
+            double reach = (b.size.y + b.de) / 2 + b.caption->height;
+            (b.caption->above ? top_ : bottom_) =
+                std::max(b.caption->above ? top_ : bottom_, reach);
+        }
+        shift_ = o_.padding - min_x;
+        // visualkeras has no vertical padding: the tallest box touches both edges.
+        margin_y_ = o_.compat_visualkeras ? 0 : o_.padding;
+        width_ = std::ceil(max_x - min_x + 2 * o_.padding);
+        height_ = std::ceil(top_ + bottom_ + 2 * margin_y_);
+    }
+
+    BoxPlacement placement(const DrawnBox& b) const {
+        BoxPlacement p;
+        p.x1 = layout_x1(b) + shift_;
+        p.x2 = p.x1 + b.size.z;
+        double top_y = margin_y_ + top_ - (b.size.y + b.de) / 2;
+        p.y1 = top_y + b.de;
+        p.y2 = top_y + b.size.y + b.de;
+        p.de = b.de;
+        p.reversed = o_.draw_reversed;
+        return p;
+    }
+
+    const std::string& box_id(std::size_t i) {
+        if (box_ids_.empty()) {
+            for (const DrawnBox& b : boxes_)
+                box_ids_.push_back(ids_.make(model_.layers[b.layer].name));
+        }
+        return box_ids_[i];
+    }
+
+    Group box_group(std::size_t i) {
+        const DrawnBox& b = boxes_[i];
+        const Layer& layer = model_.layers[b.layer];
+        BoxPlacement p = placement(b);
+        Group g;
+        g.id = box_id(i);
+        g.label = layer.name;
+        g.role = Role::layer;
+        g.type = layer.type;
+        g.shape = shape_text(layer);
+        g.box = BoxGeometry{p.x1, p.y1, p.x2, p.y2, p.de};
+        g.fill = b.fill;
+        g.outline = b.outline;
+        g.items = box_primitives(p, b.fill, b.outline, o_.shade_step);
+        return g;
+    }
+
+    static Polyline line(const char* name, Point from, Point to, Rgba color) {
+        return Polyline{name, {from, to}, color, 1};
+    }
+
+    Group funnel_group(std::size_t right, const char* suffix) {
+        Group g;
+        const Layer& layer = model_.layers[boxes_[right].layer];
+        g.id = ids_.make(box_id(right) + suffix);
+        g.label = "funnel into " + layer.name;
+        g.role = Role::funnel;
+        return g;
+    }
+
+    // Normal mode: drawn just before box b, in b's outline colour.
+    Group normal_funnel(std::size_t bi) {
+        BoxPlacement a = placement(boxes_[bi - 1]), b = placement(boxes_[bi]);
+        Rgba c = boxes_[bi].outline;
+        Group g = funnel_group(bi, "-funnel");
+        g.items.push_back(
+            line("back-top", {a.x2 + a.de, a.y1 - a.de}, {b.x1 + b.de, b.y1 - b.de}, c));
+        g.items.push_back(
+            line("back-bottom", {a.x2 + a.de, a.y2 - a.de}, {b.x1 + b.de, b.y2 - b.de}, c));
+        g.items.push_back(line("front-bottom", {a.x2, a.y2}, {b.x1, b.y2}, c));
+        g.items.push_back(line("front-top", {a.x2, a.y1}, {b.x1, b.y1}, c));
+        return g;
+    }
+
+    // Reversed mode: the back edges go first, before any box, in the right box's outline colour.
+    Group reversed_back_funnel(std::size_t bi) {
+        BoxPlacement a = placement(boxes_[bi - 1]), b = placement(boxes_[bi]);
+        Rgba c = boxes_[bi].outline;
+        Group g = funnel_group(bi, "-funnel-back");
+        g.items.push_back(
+            line("back-top", {a.x2 - a.de, a.y1 - a.de}, {b.x1 - b.de, b.y1 - b.de}, c));
+        g.items.push_back(
+            line("back-bottom", {a.x2 - a.de, a.y2 - a.de}, {b.x1 - b.de, b.y2 - b.de}, c));
+        return g;
+    }
+
+    // Reversed mode: the front edges, drawn before the left box a, in a's outline colour.
+    Group reversed_front_funnel(std::size_t bi) {
+        BoxPlacement a = placement(boxes_[bi - 1]), b = placement(boxes_[bi]);
+        Rgba c = boxes_[bi - 1].outline;
+        Group g = funnel_group(bi, "-funnel-front");
+        g.items.push_back(line("front-top", {b.x1, b.y1}, {a.x2, a.y1}, c));
+        g.items.push_back(line("front-bottom", {b.x1, b.y2}, {a.x2, a.y2}, c));
+        return g;
+    }
+
+    void emit_boxes_and_funnels(Scene& scene) {
+        const std::size_t n = boxes_.size();
+        if (!o_.draw_reversed) {
+            for (std::size_t i = 0; i < n; ++i) {
+                if (o_.draw_funnel && i > 0) scene.groups.push_back(normal_funnel(i));
+                scene.groups.push_back(box_group(i));
+            }
+            return;
+        }
+        if (o_.draw_funnel) {
+            for (std::size_t i = 1; i < n; ++i) scene.groups.push_back(reversed_back_funnel(i));
+        }
+        for (std::size_t i = n; i-- > 0;) {
+            if (o_.draw_funnel && i + 1 < n) scene.groups.push_back(reversed_front_funnel(i + 1));
+            scene.groups.push_back(box_group(i));
+        }
+    }
+
+    void emit_captions(Scene& scene) {
+        if (o_.text_callable.empty()) return;
+        ResolvedFont resolved = text_.resolve(font_);
+        for (std::size_t i = 0; i < boxes_.size(); ++i) {
+            const DrawnBox& b = boxes_[i];
+            const Caption& caption = *b.caption;
+            BoxPlacement p = placement(b);
+            double cx = caption_centre(b, p.x1);
+            double block_x = cx - caption.width / 2;
+            double block_y = caption.above ? p.y1 - p.de - caption.height : p.y2;
+            double widest_advance = 0;
+            for (const TextMetrics& m : caption.metrics)
+                widest_advance = std::max(widest_advance, m.advance);
+            Group g;
+            g.id = ids_.make(box_id(i) + "-caption");
+            g.label = "caption of " + model_.layers[b.layer].name;
+            g.role = Role::caption;
+            g.type = model_.layers[b.layer].type;
+            for (std::size_t j = 0; j < caption.lines.size(); ++j) {
+                const TextMetrics& m = caption.metrics[j];
+                TextRun run;
+                run.text = caption.lines[j];
+                run.font_family = resolved.family;
+                run.font_file = resolved.file;
+                run.font_size = font_.size;
+                // Lines are centred by their advances inside the block, as Pillow does.
+                run.x = block_x + (widest_advance - m.advance) / 2;
+                run.y = block_y + static_cast<double>(j) * line_pitch_ + m.ascent;
+                run.advance = m.advance;
+                run.fill = o_.font_color;
+                g.items.push_back(std::move(run));
+            }
+            scene.groups.push_back(std::move(g));
+        }
+    }
+
+    const Model& model_;
+    const Options& o_;
+    TextMeasurer& text_;
+    Warnings& warnings_;
+    FontSpec font_;
+    std::vector<DrawnBox> boxes_;
+    std::vector<std::string> box_ids_;
+    IdMaker ids_;
+    double line_pitch_ = 0;
+    double x_offset_ = 0, shift_ = 0, margin_y_ = 0;
+    double top_ = 0, bottom_ = 0, width_ = 0, height_ = 0;
+};
+
+}  // namespace
+
+Scene layered_view(const Model& model, const Options& options, TextMeasurer& text,
+                   Warnings& warnings) {
+    return Builder(model, options, text, warnings).build();
+}
+
+}  // namespace strata::layout

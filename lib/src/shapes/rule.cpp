@@ -1,0 +1,44 @@
+#include "shapes/rule.hpp"
+
+namespace strata::shapes {
+
+void fail(const std::string& reason) {
+    throw ShapeProblem(reason);
+}
+
+const Shape& single_input(InputShapes inputs) {
+    if (inputs.size() != 1) {
+        fail("expects one input, got " + std::to_string(inputs.size()));
+    }
+    return inputs.front();
+}
+
+void require_rank(const Shape& shape, std::size_t rank) {
+    if (shape.size() != rank) {
+        fail("expects a " + std::to_string(rank) + "-D input (batch included), got " +
+             describe(shape));
+    }
+}
+
+void require_min_rank(const Shape& shape, std::size_t rank) {
+    if (shape.size() < rank) {
+        fail("expects an input of at least " + std::to_string(rank) +
+             " dimensions (batch included), got " + describe(shape));
+    }
+}
+
+Dim fits(std::optional<Dim> dim) {
+    if (!dim) fail("a dimension is too large to represent");
+    return *dim;
+}
+
+std::string describe(const Shape& shape) {
+    std::string text = "[";
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+        if (i > 0) text += ", ";
+        text += shape[i] < 0 ? std::string("?") : std::to_string(shape[i]);
+    }
+    return text + "]";
+}
+
+}  // namespace strata::shapes

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "strata/model.hpp"
+
+namespace strata::shapes {
+
+using InputShapes = std::span<const Shape>;
+using OutputShapes = std::vector<Shape>;
+
+// A shape rule: a layer's configuration and the shapes of its inputs give one shape per output.
+using ShapeRule = OutputShapes (*)(const Layer& layer, InputShapes inputs);
+
+// Raised by a rule when the configuration or the input shapes leave the output impossible or
+// unknowable. It is caught where the rule is applied and becomes an unknown shape plus a
+// warning; it never leaves the shapes module, so a hostile file cannot make inference throw.
+class ShapeProblem : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+[[noreturn]] void fail(const std::string& reason);
+
+// The only input of a single-input layer.
+const Shape& single_input(InputShapes inputs);
+void require_rank(const Shape& shape, std::size_t rank);
+void require_min_rank(const Shape& shape, std::size_t rank);
+// A dimension computed with checked arithmetic; nullopt (overflow) fails the rule.
+Dim fits(std::optional<Dim> dim);
+
+// "[?, 32, 32, 3]", for messages.
+std::string describe(const Shape& shape);
+
+}  // namespace strata::shapes

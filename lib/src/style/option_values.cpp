@@ -1,0 +1,141 @@
+#include "style/option_values.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include "strata/error.hpp"
+
+namespace strata::option_values {
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+// Splits at `separator` outside parentheses, so "rgb(1,2,3)" stays one item.
+std::vector<std::string_view> split(std::string_view text, char separator) {
+    std::vector<std::string_view> parts;
+    if (trim(text).empty()) return parts;
+    std::size_t start = 0;
+    int depth = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '(') ++depth;
+        if (text[i] == ')' && depth > 0) --depth;
+        if (text[i] == separator && depth == 0) {
+            parts.push_back(trim(text.substr(start, i - start)));
+            start = i + 1;
+        }
+    }
+    parts.push_back(trim(text.substr(start)));
+    return parts;
+}
+
+std::string quoted(std::string_view text) {
+    // Keep messages one line and short whatever the input holds.
+    std::string shown;
+    for (char c : text.substr(0, 60)) shown += (static_cast<unsigned char>(c) < 0x20) ? '?' : c;
+    if (text.size() > 60) shown += "...";
+    return "'" + shown + "'";
+}
+
+}  // namespace
+
+double number(std::string_view text, const std::string& where, double lo, double hi) {
+    std::string_view t = trim(text);
+    double value = 0;
+    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+    if (t.empty() || ec != std::errc() || end != t.data() + t.size() || !std::isfinite(value)) {
+        throw Error(where, "expected a number, got " + quoted(text));
+    }
+    if (value < lo || value > hi) {
+        throw Error(where, "expected a number from " + std::to_string(lo) + " to " +
+                               std::to_string(hi) + ", got " + quoted(text));
+    }
+    return value;
+}
+
+std::size_t index(std::string_view text, const std::string& where) {
+    std::string_view t = trim(text);
+    std::size_t value = 0;
+    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+    if (t.empty() || ec != std::errc() || end != t.data() + t.size()) {
+        throw Error(where, "expected a layer index (0, 1, 2, ...), got " + quoted(text));
+    }
+    return value;
+}
+
+bool boolean(std::string_view text, const std::string& where) {
+    std::string_view t = trim(text);
+    if (t == "true" || t == "True" || t == "yes" || t == "on" || t == "1") return true;
+    if (t == "false" || t == "False" || t == "no" || t == "off" || t == "0") return false;
+    throw Error(where, "expected true or false, got " + quoted(text));
+}
+
+Rgba color(std::string_view text, const std::string& where) {
+    if (auto parsed = parse_color(trim(text))) return *parsed;
+    throw Error(where,
+                "expected a colour (a CSS name, #rrggbb, #rrggbbaa, rgb(), hsl() ...), got " +
+                    quoted(text));
+}
+
+std::vector<std::string> name_list(std::string_view text) {
+    std::vector<std::string> names;
+    for (std::string_view part : split(text, ',')) {
+        if (!part.empty()) names.emplace_back(part);
+    }
+    return names;
+}
+
+std::vector<std::size_t> index_list(std::string_view text, const std::string& where) {
+    std::vector<std::size_t> indices;
+    for (std::string_view part : split(text, ',')) indices.push_back(index(part, where));
+    return indices;
+}
+
+DimensionCaps dimension_caps(std::string_view text, const std::string& where) {
+    DimensionCaps caps;
+    for (std::string_view part : split(text, ',')) {
+        std::size_t eq = part.find('=');
+        if (eq == std::string_view::npos) {
+            throw Error(where, "expected key=value pairs such as channels=140,sequence=220, got " +
+                                   quoted(part));
+        }
+        std::string_view key = trim(part.substr(0, eq));
+        double value = number(part.substr(eq + 1), where, 0, 1e6);
+        if (key == "channels")
+            caps.channels = value;
+        else if (key == "sequence")
+            caps.sequence = value;
+        else if (key == "general")
+            caps.general = value;
+        else
+            throw Error(where, "unknown dimension cap " + quoted(key) +
+                                   " (expected channels, sequence or general)");
+    }
+    return caps;
+}
+
+std::map<std::string, LayerColors> color_map(std::string_view text, const std::string& where) {
+    std::map<std::string, LayerColors> map;
+    for (std::string_view part : split(text, ',')) {
+        std::size_t eq = part.find('=');
+        if (eq == std::string_view::npos || trim(part.substr(0, eq)).empty()) {
+            throw Error(
+                where,
+                "expected Class=fill[/outline] entries such as Conv2D=#ffb347/#8c4500, got " +
+                    quoted(part));
+        }
+        std::string_view colors = part.substr(eq + 1);
+        std::size_t slash = colors.find('/');
+        LayerColors entry;
+        std::string_view fill = trim(colors.substr(0, slash));
+        if (!fill.empty()) entry.fill = color(fill, where);
+        if (slash != std::string_view::npos) entry.outline = color(colors.substr(slash + 1), where);
+        map[std::string(trim(part.substr(0, eq)))] = entry;
+    }
+    return map;
+}
+
+}  // namespace strata::option_values

@@ -1,0 +1,94 @@
+#include "text/font_locator.hpp"
+
+#include <array>
+#include <filesystem>
+#include <string>
+#include <system_error>
+
+#include "strata/error.hpp"
+
+namespace strata {
+namespace {
+
+// Generic CSS/fontconfig families stand for whatever font the system maps them to.
+constexpr std::array<std::string_view, 8> kGenericFamilies = {
+    "serif", "sans-serif", "sans", "monospace", "mono", "cursive", "fantasy", "system-ui"};
+
+// fontconfig itself compares families ignoring case and blanks ("dejavusans" finds
+// "DejaVu Sans"), so the same notion decides whether a match is the requested family.
+std::string family_key(std::string_view family) {
+    std::string key;
+    for (char c : family) {
+        if (c == ' ') continue;
+        key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return key;
+}
+
+bool is_generic_family(std::string_view family) {
+    const std::string key = family_key(family);
+    for (std::string_view generic : kGenericFamilies) {
+        if (key == family_key(generic)) return true;
+    }
+    return false;
+}
+
+bool has_family(FcPattern* pattern, const std::string& wanted_key) {
+    FcChar8* family = nullptr;
+    for (int i = 0; FcPatternGetString(pattern, FC_FAMILY, i, &family) == FcResultMatch; ++i) {
+        if (family_key(reinterpret_cast<const char*>(family)) == wanted_key) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool names_font_file(std::string_view name) {
+    if (name.find('/') != std::string_view::npos) return true;
+    std::error_code error;
+    return std::filesystem::is_regular_file(std::filesystem::path(name), error);
+}
+
+FontLocation FontLocator::locate(std::string_view name) {
+    if (name.empty()) throw Error("", "font name is empty");
+    if (name.find('\0') != std::string_view::npos) throw Error("", "font name contains NUL");
+    return names_font_file(name) ? locate_file(name) : locate_family(name);
+}
+
+FontLocation FontLocator::locate_file(std::string_view path) const {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(std::filesystem::path(path), error)) {
+        throw Error("", "font file '" + std::string(path) + "' not found");
+    }
+    return {std::string(path), 0};
+}
+
+FontLocation FontLocator::locate_family(std::string_view pattern_text) {
+    const std::string text(pattern_text);
+    const FcPatternPtr pattern(FcNameParse(reinterpret_cast<const FcChar8*>(text.c_str())));
+    FcChar8* requested = nullptr;
+    if (!pattern || FcPatternGetString(pattern.get(), FC_FAMILY, 0, &requested) != FcResultMatch) {
+        throw Error("", "font '" + text + "' names no font family");
+    }
+    const std::string requested_family(reinterpret_cast<const char*>(requested));
+
+    if (!config_) config_.reset(FcInitLoadConfigAndFonts());
+    if (!config_) throw Error("", "fontconfig could not be initialised");
+    FcConfigSubstitute(config_.get(), pattern.get(), FcMatchPattern);
+    FcDefaultSubstitute(pattern.get());
+    FcResult result = FcResultNoMatch;
+    const FcPatternPtr match(FcFontMatch(config_.get(), pattern.get(), &result));
+
+    FcChar8* file = nullptr;
+    const bool found = match && FcPatternGetString(match.get(), FC_FILE, 0, &file) == FcResultMatch;
+    if (!found || (!is_generic_family(requested_family) &&
+                   !has_family(match.get(), family_key(requested_family)))) {
+        throw Error("",
+                    "font '" + requested_family + "' not found (fontconfig has no such family)");
+    }
+    int index = 0;
+    FcPatternGetInteger(match.get(), FC_INDEX, 0, &index);
+    return {reinterpret_cast<const char*>(file), index};
+}
+
+}  // namespace strata

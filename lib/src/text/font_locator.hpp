@@ -1,0 +1,35 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "text/font_handles.hpp"
+
+namespace strata {
+
+// A font file and the index of the face inside it (collections hold several).
+struct FontLocation {
+    std::string file;
+    int index = 0;
+    auto operator<=>(const FontLocation&) const = default;
+};
+
+// True when `name` is meant as a path: it contains a '/' or names an existing file.
+bool names_font_file(std::string_view name);
+
+// Turns the font name a user writes (a fontconfig pattern such as "DejaVu Sans:bold", or a
+// path) into a font file. Throws strata::Error when there is no such file or family; a
+// family fontconfig would replace by another one counts as missing, because measuring a
+// substitute would silently give other widths than the font named in the output.
+class FontLocator {
+  public:
+    FontLocation locate(std::string_view name);
+
+  private:
+    FontLocation locate_file(std::string_view path) const;
+    FontLocation locate_family(std::string_view pattern);
+
+    FcConfigPtr config_;  // loaded on the first family lookup
+};
+
+}  // namespace strata

@@ -1,0 +1,130 @@
+// Times each stage of the pipeline (import, shapes, layout, SVG) and the whole `strata render`
+// process on a few models, and reports the peak memory of each run. Every model is measured in
+// a child process of its own so that its peak RSS is its own.
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "import/load.hpp"
+#include "layout/layered_view.hpp"
+#include "shapes/infer.hpp"
+#include "strata/render.hpp"
+#include "text/harfbuzz_engine.hpp"
+
+extern char** environ;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Stats {
+    double best_ms = 1e300, total_ms = 0;
+    int runs = 0;
+    void add(double ms) {
+        best_ms = std::min(best_ms, ms);
+        total_ms += ms;
+        ++runs;
+    }
+    double mean_ms() const { return total_ms / runs; }
+};
+
+double time_ms(const std::function<void()>& work) {
+    auto start = Clock::now();
+    work();
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+int repetitions(std::size_t layers) {
+    return layers > 2000 ? 5 : 30;
+}
+
+// Runs the tool as a user would and returns the wall time of the whole process.
+double whole_process_ms(const std::string& tool, const std::string& model, const std::string& out) {
+    std::vector<std::string> args{tool, "render", model, "-o", out};
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    auto start = Clock::now();
+    pid_t pid = 0;
+    if (posix_spawn(&pid, tool.c_str(), nullptr, nullptr, argv.data(), environ) != 0) return -1;
+    int status = 0;
+    waitpid(pid, &status, 0);
+    double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? ms : -1;
+}
+
+void measure(const std::string& path, const std::string& tool) {
+    Stats import_s, shapes_s, layout_s, svg_s, all_s, process_s;
+    std::size_t layers = 0, svg_bytes = 0;
+    strata::TextEngine text;  // fonts load once, as in one tool run
+    for (int run = 0, n = 1; run < n; ++run) {
+        strata::Warnings warnings;
+        strata::Model model;
+        strata::Scene scene;
+        std::string svg;
+        double a = time_ms([&] { model = strata::import_model_file(path, warnings); });
+        double b = time_ms([&] { strata::infer_shapes(model, warnings); });
+        double c = time_ms([&] {
+            scene = strata::layout::layered_view(model, strata::Options{}, text, warnings);
+        });
+        double d = time_ms([&] { svg = strata::to_svg(scene); });
+        import_s.add(a);
+        shapes_s.add(b);
+        layout_s.add(c);
+        svg_s.add(d);
+        all_s.add(a + b + c + d);
+        layers = model.layers.size();
+        svg_bytes = svg.size();
+        n = repetitions(layers);
+    }
+    std::string out = (std::filesystem::temp_directory_path() / "strata-bench.svg").string();
+    for (int run = 0; run < repetitions(layers); ++run)
+        process_s.add(whole_process_ms(tool, path, out));
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("%-16s %7zu %9.2f %9.2f %9.2f %9.2f %9.2f %11.2f %9.1f %9zu\n",
+                std::filesystem::path(path).stem().c_str(), layers, import_s.best_ms,
+                shapes_s.best_ms, layout_s.best_ms, svg_s.best_ms, all_s.best_ms, process_s.best_ms,
+                static_cast<double>(usage.ru_maxrss) / 1024.0, svg_bytes / 1024);
+    std::fflush(stdout);
+}
+
+}  // namespace
+
+// usage: strata_bench TOOL MODEL...
+int main(int argc, char** argv) {
+    if (argc < 3) {
+        std::fprintf(stderr, "usage: strata_bench STRATA_TOOL MODEL...\n");
+        return 2;
+    }
+    std::printf(
+        "best of repeated runs, milliseconds; RSS = peak resident set of the library run\n");
+    std::printf("%-16s %7s %9s %9s %9s %9s %9s %11s %9s %9s\n", "model", "layers", "import",
+                "shapes", "layout", "svg", "in-proc", "process", "RSS MiB", "SVG KiB");
+    for (int i = 2; i < argc; ++i) {
+        std::fflush(stdout);
+        pid_t pid = fork();
+        if (pid == 0) {
+            try {
+                measure(argv[i], argv[1]);
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "%s: %s\n", argv[i], e.what());
+                _exit(1);
+            }
+            _exit(0);
+        }
+        int status = 0;
+        waitpid(pid, &status, 0);
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,98 @@
+#include <boost/test/unit_test.hpp>
+
+#include "run_tool.hpp"
+
+using namespace strata::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path write(const fs::path& dir, const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+    return dir / name;
+}
+
+bool one_line(const std::string& text) {
+    return !text.empty() && text.find('\n') == text.size() - 1;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(broken_json_names_file_line_and_column) {
+    auto dir = scratch_dir("broken-json");
+    auto model =
+        write(dir, "m.json",
+              "{\"class_name\": \"Sequential\",\n \"config\": [\n  {\"class_name\" \"Dense\"}]}");
+    ToolResult r = run_strata(
+        "render " + shell_quote(model.string()) + " -o " + shell_quote((dir / "o.svg").string()),
+        dir);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(r.err.rfind("strata: error: " + model.string() + ":3:", 0) == 0, r.err);
+    BOOST_TEST(one_line(r.err), r.err);
+    BOOST_TEST(!fs::exists(dir / "o.svg"));
+}
+
+BOOST_AUTO_TEST_CASE(bad_colour_is_an_error) {
+    auto dir = scratch_dir("bad-colour");
+    ToolResult r =
+        run_strata("render " + example("vgg16.json") + " -o " +
+                       shell_quote((dir / "o.svg").string()) + " --background-fill notacolour",
+                   dir);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(r.err.find("--background-fill") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find("notacolour") != std::string::npos, r.err);
+    BOOST_TEST(!fs::exists(dir / "o.svg"));
+}
+
+BOOST_AUTO_TEST_CASE(bad_option_file_value_names_line_and_column) {
+    auto dir = scratch_dir("bad-yaml");
+    auto yaml = write(dir, "fig.yaml", "padding: 10\nsizing_mode: full_range\n");
+    ToolResult r = run_strata("render " + example("vgg16.json") + " -o " +
+                                  shell_quote((dir / "o.svg").string()) + " --options " +
+                                  shell_quote(yaml.string()),
+                              dir);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(
+        r.err.rfind("strata: error: " + yaml.string() + ":2:14: sizing_mode: expected one of", 0) ==
+            0,
+        r.err);
+}
+
+BOOST_AUTO_TEST_CASE(usage_errors_exit_with_2) {
+    auto dir = scratch_dir("usage");
+    BOOST_TEST(
+        run_strata("render " + example("vgg16.json") + " -o x.svg --no-such-flag", dir).status ==
+        2);
+    BOOST_TEST(run_strata("render " + example("vgg16.json"), dir).status == 2);
+    BOOST_TEST(run_strata("frobnicate", dir).status == 2);
+    BOOST_TEST(run_strata("render " + example("vgg16.json") + " -o x.png", dir).status == 2);
+    BOOST_TEST(run_strata("--help", dir).status == 0);
+}
+
+BOOST_AUTO_TEST_CASE(unwritable_output_leaves_nothing_behind) {
+    auto dir = scratch_dir("unwritable");
+    ToolResult r = run_strata("render " + example("vgg16.json") + " -o " +
+                                  shell_quote((dir / "missing" / "o.svg").string()),
+                              dir);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(r.err.find("cannot write the output") != std::string::npos, r.err);
+    BOOST_TEST(!fs::exists(dir / "missing"));
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_render_keeps_the_previous_file) {
+    auto dir = scratch_dir("keep-previous");
+    auto out = write(dir, "o.svg", "previous");
+    auto model = write(dir, "m.json", "[1, 2");
+    ToolResult r = run_strata(
+        "render " + shell_quote(model.string()) + " -o " + shell_quote(out.string()), dir);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(read_text(out) == "previous");
+}
+
+BOOST_AUTO_TEST_CASE(missing_model_file) {
+    auto dir = scratch_dir("missing-model");
+    ToolResult r = run_strata("info " + shell_quote((dir / "nope.json").string()), dir);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(r.err.find("nope.json") != std::string::npos, r.err);
+    BOOST_TEST(one_line(r.err), r.err);
+}

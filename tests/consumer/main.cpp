@@ -1,0 +1,15 @@
+// Loads a model and writes its SVG through the installed public API only.
+#include <strata/render.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+    if (argc != 2) return 2;
+    strata::Warnings warnings;
+    strata::Model model = strata::load_model(argv[1], warnings);
+    strata::Scene scene = strata::layout_layered(model, strata::Options{}, warnings);
+    std::string svg = strata::to_svg(scene);
+    std::cout << model.layers.size() << " layers, " << scene.groups.size() << " groups, "
+              << (svg.find("<svg") != std::string::npos ? "svg" : "no svg") << "\n";
+    return svg.empty() ? 1 : 0;
+}

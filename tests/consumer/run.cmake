@@ -1,0 +1,28 @@
+# Installs the built strata into a scratch prefix, builds the consumer project against it and
+# runs it on a model. Arguments: BUILD_DIR, SOURCE_DIR, WORK_DIR, MODEL.
+file(REMOVE_RECURSE ${WORK_DIR})
+execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${WORK_DIR}/prefix
+                RESULT_VARIABLE rc OUTPUT_QUIET)
+if(rc)
+  message(FATAL_ERROR "cmake --install failed")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/consumer -B ${WORK_DIR}/build
+                        -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix -DCMAKE_BUILD_TYPE=Release
+                RESULT_VARIABLE rc)
+if(rc)
+  message(FATAL_ERROR "configuring the consumer with find_package(strata) failed")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} --build ${WORK_DIR}/build RESULT_VARIABLE rc)
+if(rc)
+  message(FATAL_ERROR "building the consumer failed")
+endif()
+foreach(exe consumer consumer_static)
+  execute_process(COMMAND ${WORK_DIR}/build/${exe} ${MODEL} RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+  if(rc OR NOT out MATCHES "23 layers, [0-9]+ groups, svg")
+    message(FATAL_ERROR "${exe} did not render the model: ${out}")
+  endif()
+  message(STATUS "${exe}: ${out}")
+endforeach()
+if(NOT EXISTS ${WORK_DIR}/prefix/bin/strata)
+  message(FATAL_ERROR "the strata tool was not installed")
+endif()

@@ -1,0 +1,218 @@
+#include <boost/test/unit_test.hpp>
+
+#include "import_test_support.hpp"
+
+using namespace import_test;
+using strata::attr;
+using Ints = std::vector<std::int64_t>;
+using Strings = std::vector<std::string>;
+
+BOOST_AUTO_TEST_SUITE(import_keras_json)
+
+BOOST_AUTO_TEST_CASE(old_inbound_nodes_encoding) {
+    const auto model = read(R"({"class_name": "Model", "keras_version": "2.2.4", "config": {
+      "name": "m", "input_layers": [["a", 0, 0], ["b", 0, 0]], "output_layers": [["cat", 0, 0]],
+      "layers": [
+        {"name": "a", "class_name": "InputLayer", "config": {"batch_input_shape": [null, 4]}, "inbound_nodes": []},
+        {"name": "b", "class_name": "InputLayer", "config": {"batch_input_shape": [null, 6]}, "inbound_nodes": []},
+        {"name": "cat", "class_name": "Concatenate", "config": {"name": "cat", "axis": -1},
+         "inbound_nodes": [[["a", 0, 0, {}], ["b", 0, 0, {}]]]}]}})");
+    BOOST_TEST(model.format == "keras-json");
+    BOOST_TEST(model.keras_version == "2.2.4");
+    BOOST_TEST(model.name == "m");
+    BOOST_TEST((inputs_of(model, "cat") == Strings{"a", "b"}));
+    BOOST_TEST(model.inputs == (std::vector<std::size_t>{0, 1}));
+    BOOST_TEST(model.outputs.size() == 1u);
+    BOOST_TEST(model.outputs[0].layer == 2u);
+    BOOST_TEST(layer(model, "a").shape_known);
+    BOOST_TEST((layer(model, "b").shapes == std::vector<strata::Shape>{{-1, 6}}));
+    BOOST_TEST(!layer(model, "cat").shape_known);
+    BOOST_TEST(*attr<std::int64_t>(layer(model, "cat"), "axis") == -1);
+}
+
+BOOST_AUTO_TEST_CASE(keras3_args_encoding_with_a_list_argument) {
+    const auto model = read(R"({"module": "keras.src.models.functional", "class_name": "Functional",
+      "config": {"name": "f", "input_layers": ["x", 0, 0], "output_layers": ["add", 0, 0],
+      "layers": [
+        {"module": "keras.layers", "class_name": "InputLayer", "name": "x", "inbound_nodes": [],
+         "config": {"batch_shape": [null, 8, 8, 3], "name": "x"}},
+        {"module": "keras.layers", "class_name": "Conv2D", "name": "conv", "registered_name": null,
+         "build_config": {"input_shape": [null, 8, 8, 3]},
+         "config": {"name": "conv", "filters": 3, "kernel_size": 3, "dtype": {"module": "keras",
+           "class_name": "DTypePolicy", "config": {"name": "float32"}, "registered_name": null}},
+         "inbound_nodes": [{"args": [{"class_name": "__keras_tensor__", "config": {"shape": [null, 8, 8, 3],
+           "keras_history": ["x", 0, 0]}}], "kwargs": {"training": false}}]},
+        {"class_name": "Add", "name": "add", "config": {"name": "add"},
+         "inbound_nodes": [{"args": [[{"class_name": "__keras_tensor__", "config": {"keras_history": ["x", 0, 0]}},
+           {"class_name": "__keras_tensor__", "config": {"keras_history": ["conv", 0, 0]}}]], "kwargs": {}}]}]}})");
+    BOOST_TEST(model.format == "keras3-config");
+    BOOST_TEST((inputs_of(model, "conv") == Strings{"x"}));
+    BOOST_TEST((inputs_of(model, "add") == Strings{"x", "conv"}));
+    BOOST_TEST((layer(model, "x").shapes == std::vector<strata::Shape>{{-1, 8, 8, 3}}));
+    const auto& conv = layer(model, "conv");
+    BOOST_TEST(*attr<std::string>(conv, "dtype") == "float32");
+    BOOST_TEST(*attr<std::int64_t>(conv, "kernel_size") == 3);  // scalars stay scalars
+    BOOST_TEST(model.inputs == (std::vector<std::size_t>{0}));
+    BOOST_TEST(model.outputs[0].layer == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(tensors_passed_by_keyword_follow_the_positional_ones) {
+    const auto model = read(R"({"class_name": "Functional", "config": {"name": "f",
+      "input_layers": [["q", 0, 0]], "output_layers": [["mha", 0, 0]], "layers": [
+        {"name": "q", "class_name": "InputLayer", "config": {"batch_input_shape": [null, 4, 8]}, "inbound_nodes": []},
+        {"name": "v", "class_name": "Dense", "config": {"units": 8}, "inbound_nodes": [[["q", 0, 0, {}]]]},
+        {"name": "mha", "class_name": "MultiHeadAttention", "config": {"num_heads": 2, "key_dim": 4},
+         "inbound_nodes": [[["q", 0, 0, {"value": ["v", 0, 0]}]]]}]}})");
+    BOOST_TEST((inputs_of(model, "mha") == Strings{"q", "v"}));
+}
+
+BOOST_AUTO_TEST_CASE(tfjs_model_json) {
+    const auto model = read(R"({"format": "layers-model", "generatedBy": "keras v2.8.0",
+      "convertedBy": "TensorFlow.js Converter v3.15.0",
+      "modelTopology": {"keras_version": "2.8.0", "model_config": {"class_name": "Sequential",
+        "config": {"name": "s", "layers": [
+          {"class_name": "Conv2D", "config": {"name": "c", "filters": 4, "kernel_size": [3, 3],
+            "batch_input_shape": [null, 28, 28, 1]}},
+          {"class_name": "Flatten", "config": {"name": "f"}},
+          {"class_name": "Dense", "config": {"name": "d", "units": 10}}]}}},
+      "weightsManifest": [{"paths": ["group1-shard1of1.bin"], "weights": []}]})");
+    BOOST_TEST(model.format == "tfjs-model");
+    BOOST_TEST(model.keras_version == "2.8.0");
+    BOOST_TEST(model.layers.size() == 4u);
+    const auto& input = model.layers[0];
+    BOOST_TEST(input.name == "c_input");
+    BOOST_TEST(input.type == "InputLayer");
+    BOOST_TEST(input.implicit);
+    BOOST_TEST((input.shapes == std::vector<strata::Shape>{{-1, 28, 28, 1}}));
+    BOOST_TEST((inputs_of(model, "c") == Strings{"c_input"}));
+    BOOST_TEST((inputs_of(model, "d") == Strings{"f"}));
+    BOOST_TEST(model.inputs == (std::vector<std::size_t>{0}));
+    BOOST_TEST(model.outputs[0].layer == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(tfjs_version_falls_back_to_the_generator) {
+    const auto model = read(R"({"generatedBy": "keras v3.7.0", "modelTopology": {"model_config":
+      {"class_name": "Sequential", "config": {"name": "s", "layers": [
+        {"class_name": "InputLayer", "config": {"batch_shape": [null, 3], "name": "in"}},
+        {"class_name": "Dense", "config": {"name": "d", "units": 1}}]}}}})");
+    BOOST_TEST(model.keras_version == "keras v3.7.0");
+    BOOST_TEST((inputs_of(model, "d") == Strings{"in"}));
+    BOOST_TEST(!model.layers[0].implicit);
+}
+
+BOOST_AUTO_TEST_CASE(sequential_without_any_input_shape_gets_no_input) {
+    const auto model = read(R"({"class_name": "Sequential", "config": {"name": "s", "layers": [
+        {"class_name": "Dense", "config": {"name": "d1", "units": 4}},
+        {"class_name": "Dense", "config": {"name": "d2", "units": 2}}]}})");
+    BOOST_TEST(model.layers.size() == 2u);
+    BOOST_TEST(layer(model, "d1").inputs.empty());
+    BOOST_TEST((inputs_of(model, "d2") == Strings{"d1"}));
+    BOOST_TEST(model.inputs.empty());
+}
+
+BOOST_AUTO_TEST_CASE(old_sequential_config_is_a_list) {
+    const auto model = read(R"({"class_name": "Sequential", "keras_version": "2.0.6", "config": [
+        {"class_name": "Dense", "config": {"name": "d1", "units": 4, "batch_input_shape": [null, 7]}},
+        {"class_name": "Dense", "config": {"name": "d2", "units": 2}}]})");
+    BOOST_TEST(model.layers.size() == 3u);
+    BOOST_TEST((layer(model, "d1_input").shapes == std::vector<strata::Shape>{{-1, 7}}));
+}
+
+BOOST_AUTO_TEST_CASE(double_encoded_json_string) {
+    const auto model = read(
+        R"("{\"class_name\": \"Sequential\", \"config\": {\"name\": \"s\", \"layers\": [{\"class_name\": \"Dense\", \"config\": {\"name\": \"d\", \"units\": 2, \"batch_input_shape\": [null, 3]}}]}}")");
+    BOOST_TEST(model.name == "s");
+    BOOST_TEST(model.layers.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(byte_order_mark_and_whitespace_are_accepted) {
+    const auto model = read("\xEF\xBB\xBF \n {\"class_name\": \"Sequential\", \"config\": []} \n");
+    BOOST_TEST(model.layers.empty());
+}
+
+BOOST_AUTO_TEST_CASE(keras1_vocabulary_is_normalised) {
+    const auto model = read(R"({"class_name": "Sequential", "keras_version": "1.2.2", "config": [
+        {"class_name": "Convolution2D", "config": {"name": "conv", "nb_filter": 32, "nb_row": 3,
+          "nb_col": 5, "subsample": [2, 2], "border_mode": "same", "dim_ordering": "th",
+          "batch_input_shape": [null, 3, 64, 64]}},
+        {"class_name": "AtrousConvolution1D", "config": {"name": "atrous", "nb_filter": 8,
+          "filter_length": 3, "atrous_rate": 2}},
+        {"class_name": "MaxPooling1D", "config": {"name": "pool", "pool_length": 2, "stride": 2}},
+        {"class_name": "Dropout", "config": {"name": "drop", "p": 0.5}},
+        {"class_name": "Dense", "config": {"name": "dense", "output_dim": 10, "input_dim": 99}},
+        {"class_name": "Embedding", "config": {"name": "emb", "output_dim": 16, "input_dim": 100}},
+        {"class_name": "Merge", "config": {"name": "merge", "mode": "sum"}},
+        {"class_name": "Deconvolution2D", "config": {"name": "deconv", "nb_filter": 4, "nb_row": 2, "nb_col": 2}}]})");
+    BOOST_TEST(model.format == "keras1-json");
+    const auto& conv = layer(model, "conv");
+    BOOST_TEST(conv.type == "Conv2D");
+    BOOST_TEST(*attr<std::int64_t>(conv, "filters") == 32);
+    BOOST_TEST((*attr<Ints>(conv, "kernel_size") == Ints{3, 5}));
+    BOOST_TEST((*attr<Ints>(conv, "strides") == Ints{2, 2}));
+    BOOST_TEST(*attr<std::string>(conv, "padding") == "same");
+    BOOST_TEST(*attr<std::string>(conv, "data_format") == "channels_first");
+    BOOST_TEST(!attr<std::int64_t>(conv, "nb_filter"));
+    const auto& atrous = layer(model, "atrous");
+    BOOST_TEST(atrous.type == "Conv1D");
+    BOOST_TEST(*attr<std::int64_t>(atrous, "kernel_size") == 3);
+    BOOST_TEST(*attr<std::int64_t>(atrous, "dilation_rate") == 2);
+    BOOST_TEST(*attr<std::int64_t>(layer(model, "pool"), "pool_size") == 2);
+    BOOST_TEST(*attr<std::int64_t>(layer(model, "pool"), "strides") == 2);
+    BOOST_TEST(*attr<double>(layer(model, "drop"), "rate") == 0.5);
+    BOOST_TEST(*attr<std::int64_t>(layer(model, "dense"), "units") == 10);
+    BOOST_TEST(*attr<std::int64_t>(layer(model, "dense"), "input_dim") == 99);
+    BOOST_TEST(*attr<std::int64_t>(layer(model, "emb"), "output_dim") == 16);
+    BOOST_TEST(layer(model, "merge").type == "Add");
+    BOOST_TEST(layer(model, "deconv").type == "Conv2DTranspose");
+    BOOST_TEST((layer(model, "conv_input").shapes == std::vector<strata::Shape>{{-1, 3, 64, 64}}));
+}
+
+BOOST_AUTO_TEST_CASE(keras1_input_dim_declares_the_input) {
+    const auto model = read(R"({"class_name": "Sequential", "config": [
+        {"class_name": "Dense", "config": {"name": "d", "output_dim": 4, "input_dim": 12}}]})");
+    BOOST_TEST((layer(model, "d_input").shapes == std::vector<strata::Shape>{{-1, 12}}));
+    BOOST_TEST(*attr<std::int64_t>(layer(model, "d"), "units") == 4);
+}
+
+BOOST_AUTO_TEST_CASE(attribute_values_are_converted) {
+    const auto model = read(R"({"class_name": "Sequential", "config": {"name": "s", "layers": [
+        {"class_name": "Cropping2D", "config": {"name": "crop", "cropping": [[1, 1], [2, 2]],
+          "batch_input_shape": [null, null, 32, 3], "flag": true, "ratio": 0.25, "tags": ["a", "b"],
+          "weights": [0.5, 1], "initializer": {"class_name": "Zeros", "config": {}}, "nothing": null}},
+        {"class_name": "Bidirectional", "config": {"name": "bi", "merge_mode": "concat",
+          "layer": {"class_name": "CuDNNLSTM", "config": {"name": "inner", "units": 8}}}},
+        {"class_name": "TimeDistributed", "config": {"name": "td",
+          "layer": {"class_name": "Dense", "config": {"name": "inner_dense", "output_dim": 3}}}}]}})");
+    const auto& crop = layer(model, "crop");
+    BOOST_TEST((*attr<Ints>(crop, "cropping") == Ints{1, 1, 2, 2}));
+    BOOST_TEST((*attr<Ints>(crop, "batch_input_shape") == Ints{-1, -1, 32, 3}));
+    BOOST_TEST(*attr<bool>(crop, "flag"));
+    BOOST_TEST(*attr<double>(crop, "ratio") == 0.25);
+    BOOST_TEST((*attr<Strings>(crop, "tags") == Strings{"a", "b"}));
+    BOOST_TEST((*attr<std::vector<double>>(crop, "weights") == std::vector<double>{0.5, 1.0}));
+    BOOST_TEST(!crop.attrs.contains("initializer"));
+    BOOST_TEST(!crop.attrs.contains("nothing"));
+    const auto& bi = layer(model, "bi");
+    BOOST_TEST(*attr<std::string>(bi, "layer.class_name") == "CuDNNLSTM");
+    BOOST_TEST(*attr<std::int64_t>(bi, "layer.units") == 8);
+    const auto& td = layer(model, "td");
+    BOOST_TEST(*attr<std::int64_t>(td, "layer.units") == 3);
+    BOOST_TEST(*attr<std::string>(td, "layer.class_name") == "Dense");
+}
+
+BOOST_AUTO_TEST_CASE(shared_layer_uses_its_first_call_and_warns) {
+    strata::Warnings warnings;
+    const auto model = read(R"({"class_name": "Model", "config": {"name": "m",
+      "input_layers": [["a", 0, 0], ["b", 0, 0]], "output_layers": [["shared", 0, 0], ["shared", 1, 0]],
+      "layers": [
+        {"name": "a", "class_name": "InputLayer", "config": {"batch_input_shape": [null, 4]}, "inbound_nodes": []},
+        {"name": "b", "class_name": "InputLayer", "config": {"batch_input_shape": [null, 4]}, "inbound_nodes": []},
+        {"name": "shared", "class_name": "Dense", "config": {"units": 2},
+         "inbound_nodes": [[["a", 0, 0, {}]], [["b", 0, 0, {}]]]}]}})",
+                            &warnings);
+    BOOST_TEST((inputs_of(model, "shared") == Strings{"a"}));
+    BOOST_REQUIRE(warnings.size() == 1u);
+    BOOST_TEST(contains(warnings[0].message, "'shared'"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,61 @@
+#include <boost/test/unit_test.hpp>
+
+#include "layout/captions.hpp"
+#include "layout/ids.hpp"
+#include "layout/palette.hpp"
+#include "strata/error.hpp"
+
+using namespace strata;
+
+namespace {
+
+Layer with_shapes(std::vector<Shape> shapes, std::string name = "conv") {
+    Layer l;
+    l.name = std::move(name);
+    l.type = "Conv2D";
+    l.shapes = std::move(shapes);
+    l.shape_known = true;
+    return l;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(shape_text_like_visualkeras) {
+    BOOST_TEST(layout::shape_text(with_shapes({{-1, 12, 12, 4}})) == "12 x 12 x 4");
+    BOOST_TEST(layout::shape_text(with_shapes({{-1, 288}})) == "288");
+    BOOST_TEST(layout::shape_text(with_shapes({{-1, -1, 64}})) == "64");
+    BOOST_TEST(layout::shape_text(with_shapes({{-1, -1, -1}})) == "? x ?");
+    BOOST_TEST(layout::shape_text(with_shapes({{-1}})) == "?");
+    BOOST_TEST(layout::shape_text(with_shapes({{-1, 8, 4}, {-1, 2}})) == "8 x 4");
+    Layer unknown;
+    BOOST_TEST(layout::shape_text(unknown) == "?");
+}
+
+BOOST_AUTO_TEST_CASE(built_in_captions) {
+    Layer l = with_shapes({{-1, 6, 6, 8}}, "conv2");
+    BOOST_TEST(layout::caption_text("name", l, 3) == "conv2");
+    BOOST_TEST(layout::caption_text("type", l, 3) == "Conv2D");
+    BOOST_TEST(layout::caption_text("shape", l, 3) == "6 x 6 x 8");
+    BOOST_TEST(layout::caption_text("name_shape", l, 3) == "conv2\n6 x 6 x 8");
+    BOOST_TEST(layout::caption_text("name", with_shapes({{-1, 1}}, ""), 5) == "layer_5");
+    BOOST_CHECK_THROW(layout::caption_text("does-not-exist", l, 0), Error);
+}
+
+BOOST_AUTO_TEST_CASE(palette_is_first_come_first_served) {
+    layout::Palette palette;
+    BOOST_TEST((palette.color_for("MaxPooling2D") == Rgba{255, 209, 102, 255}));
+    BOOST_TEST((palette.color_for("Flatten") == Rgba{239, 71, 111, 255}));
+    BOOST_TEST((palette.color_for("MaxPooling2D") == Rgba{255, 209, 102, 255}));
+    for (int i = 0; i < 8; ++i) palette.color_for("C" + std::to_string(i));
+    BOOST_TEST((palette.color_for("Eleventh") == Rgba{255, 209, 102, 255}));  // wraps after ten
+}
+
+BOOST_AUTO_TEST_CASE(ids_are_unique_xml_names) {
+    layout::IdMaker ids;
+    BOOST_TEST(ids.make("block1_conv1") == "block1_conv1");
+    BOOST_TEST(ids.make("block1_conv1") == "block1_conv1-2");
+    BOOST_TEST(ids.make("block1_conv1-2") == "block1_conv1-2-2");
+    BOOST_TEST(ids.make("1st layer/<x>") == "_1st_layer__x_");
+    BOOST_TEST(ids.make("") == "layer");
+    BOOST_TEST(ids.make("-dash") == "_-dash");
+}

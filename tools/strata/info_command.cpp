@@ -1,0 +1,68 @@
+#include <boost/program_options.hpp>
+#include <iostream>
+
+#include "commands.hpp"
+#include "strata/render.hpp"
+#include "warnings.hpp"
+
+namespace po = boost::program_options;
+
+namespace strata::cli {
+namespace {
+
+std::string shape_list(const Layer& layer) {
+    if (!layer.shape_known) return "?";
+    std::string text;
+    for (const Shape& shape : layer.shapes) {
+        if (!text.empty()) text += ", ";
+        text += "(";
+        for (std::size_t i = 0; i < shape.size(); ++i) {
+            if (i > 0) text += ", ";
+            text += shape[i] == kUnknownDim ? "None" : std::to_string(shape[i]);
+        }
+        text += shape.size() == 1 ? ",)" : ")";
+    }
+    return text;
+}
+
+void print_table(const Model& model) {
+    for (const Layer& layer : model.layers) {
+        std::string inputs;
+        for (const TensorRef& ref : layer.inputs) {
+            inputs += (inputs.empty() ? "" : ", ") + model.layers[ref.layer].name;
+        }
+        std::cout << layer.name << "  " << layer.type << "  " << shape_list(layer)
+                  << (inputs.empty() ? "" : "  <- " + inputs) << "\n";
+    }
+}
+
+}  // namespace
+
+int run_info(const std::vector<std::string>& args) {
+    po::options_description general("strata info MODEL [--json]");
+    general.add_options()("help,h", "show this help")("json", "print JSON instead of a table");
+    po::options_description hidden;
+    hidden.add_options()("model", po::value<std::string>());
+    po::options_description parsed;
+    parsed.add(general).add(hidden);
+    po::positional_options_description positional;
+    positional.add("model", 1);
+    po::variables_map given;
+    po::store(po::command_line_parser(args).options(parsed).positional(positional).run(), given);
+    if (given.count("help")) {
+        std::cout << general;
+        return 0;
+    }
+    if (!given.count("model")) throw UsageError{"info needs a MODEL file"};
+    Warnings warnings;
+    Model model = load_model(given["model"].as<std::string>(), warnings);
+    print_warnings(warnings);
+    if (given.count("json")) {
+        std::cout << to_info_json(model);
+    } else {
+        print_table(model);
+    }
+    return 0;
+}
+
+}  // namespace strata::cli
