@@ -1,5 +1,7 @@
 #include "strata/render.hpp"
 
+#include "strata/error.hpp"
+
 #include "import/load.hpp"
 #include "layout/layered_view.hpp"
 #include "shapes/infer.hpp"
@@ -7,15 +9,28 @@
 
 namespace strata {
 
+namespace {
+
+// Shape inference knows the model, not the file it came from: name the file in its errors.
+void infer_shapes_of(Model& model, const std::string& source_name, Warnings& warnings) {
+    try {
+        infer_shapes(model, warnings);
+    } catch (const Error& e) {
+        throw Error(source_name, e.line(), e.column(), e.message());
+    }
+}
+
+}  // namespace
+
 Model load_model(const std::string& path, Warnings& warnings) {
     Model model = import_model_file(path, warnings);
-    infer_shapes(model, warnings);
+    infer_shapes_of(model, path, warnings);
     return model;
 }
 
 Model parse_model(std::string_view bytes, const std::string& source_name, Warnings& warnings) {
     Model model = import_model_bytes(bytes, source_name, warnings);
-    infer_shapes(model, warnings);
+    infer_shapes_of(model, source_name, warnings);
     return model;
 }
 

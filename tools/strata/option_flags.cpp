@@ -32,7 +32,7 @@ std::string value_hint(const OptionInfo& info) {
 }  // namespace
 
 po::options_description layered_option_flags() {
-    po::options_description flags("Layered view options (also valid as keys of an --options file)");
+    po::options_description flags("Layered view options (also valid as keys of an --options file)", 100, 50);
     for (const OptionInfo& info : option_table()) {
         std::string help = info.help + value_hint(info);
         if (info.kind == OptionKind::boolean) {

@@ -31,13 +31,13 @@ OutputFormat format_of(const std::string& path, const std::string& requested) {
 }  // namespace
 
 int run_render(const std::vector<std::string>& args) {
-    po::options_description general("strata render MODEL -o OUT [options]");
+    po::options_description general("strata render MODEL -o OUT [options]", 100, 50);
     general.add_options()("help,h", "show this help")(
         "output,o", po::value<std::string>(),
         "output file: .svg (drawing) or .json (scene); - for standard output")(
         "format", po::value<std::string>(), "svg or json, when the file name does not say")(
         "options", po::value<std::string>(), "YAML option file (same keys as the options below)");
-    po::options_description all;
+    po::options_description all(100, 50);
     all.add(general).add(layered_option_flags());
     po::options_description hidden;
     hidden.add_options()("model", po::value<std::string>());
@@ -67,7 +67,14 @@ int run_render(const std::vector<std::string>& args) {
     Warnings warnings;
     const std::string model_path = given["model"].as<std::string>();
     Model model = load_model(model_path, warnings);
-    Scene scene = layout_layered(model, options, warnings);
+    Scene scene;
+    try {
+        scene = layout_layered(model, options, warnings);
+    } catch (const Error& e) {
+        // The layout does not know which file the model came from.
+        if (!e.file().empty()) throw;
+        throw Error(model_path, e.line(), e.column(), e.message());
+    }
     std::string bytes = format == OutputFormat::svg ? to_svg(scene) : to_scene_json(scene);
     print_warnings(warnings);
     if (output == "-") {

@@ -78,7 +78,7 @@ class Builder {
     Scene build() {
         collect_boxes();
         if (boxes_.empty()) {
-            throw Error(model_.name,
+            throw Error("",
                         "no layer left to draw (all were ignored by type_ignore or index_ignore)");
         }
         if (!o_.text_callable.empty()) measure_captions();
