@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
@@ -33,6 +34,13 @@ struct Polyline {
     double stroke_width = 1;
 };
 
+// One shaped glyph: its index in the font file and its pen position relative to the run's
+// origin (x right, y down), in pixels.
+struct Glyph {
+    std::uint32_t id = 0;
+    double x = 0, y = 0;
+};
+
 // One line of text, its left end on the baseline at (x, y).
 struct TextRun {
     std::string text;
@@ -42,6 +50,9 @@ struct TextRun {
     double x = 0, y = 0;
     double advance = 0;  // measured width of the run
     Rgba fill;
+    // The glyphs HarfBuzz chose for `text` in `font_file`, so that renderers which draw glyphs
+    // (PNG, PDF) show exactly what was measured. Empty when the measurer has no font file.
+    std::vector<Glyph> glyphs;
 };
 
 using Primitive = std::variant<Polygon, Polyline, TextRun>;
@@ -65,6 +76,7 @@ struct Group {
 };
 
 struct Scene {
+    std::string title;  // the model's name, for document titles and metadata
     double width = 0, height = 0;
     Rgba background;
     std::vector<Group> groups;  // in paint order

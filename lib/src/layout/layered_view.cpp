@@ -84,6 +84,7 @@ class Builder {
         if (!o_.text_callable.empty()) measure_captions();
         compute_extents();
         Scene scene;
+        scene.title = model_.name;
         scene.width = width_;
         scene.height = height_;
         scene.background = o_.background_fill;
@@ -341,6 +342,7 @@ class Builder {
                 run.y = block_y + static_cast<double>(j) * line_pitch_ + m.ascent;
                 run.advance = m.advance;
                 run.fill = o_.font_color;
+                run.glyphs = text_.shape(run.text, font_);
                 g.items.push_back(std::move(run));
             }
             scene.groups.push_back(std::move(g));

@@ -2,6 +2,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "strata/scene.hpp"
 
 namespace strata {
 
@@ -37,6 +40,9 @@ class TextMeasurer {
     virtual TextMetrics measure(std::string_view text, const FontSpec& font) = 0;
     // Which family/file the font spec resolves to. Throws strata::Error if it cannot be found.
     virtual ResolvedFont resolve(const FontSpec& font) = 0;
+    // The shaped glyphs of one line, positioned as measure() measured them. A measurer that
+    // knows no real font (a fixed table) has none.
+    virtual std::vector<Glyph> shape(std::string_view /*text*/, const FontSpec& /*font*/) { return {}; }
 };
 
 }  // namespace strata
