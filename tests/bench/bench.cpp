@@ -1,6 +1,6 @@
-// Times each stage of the pipeline (import, shapes, layout, SVG) and the whole `strata render`
-// process on a few models, and reports the peak memory of each run. Every model is measured in
-// a child process of its own so that its peak RSS is its own.
+// Times each stage of the pipeline (import, shapes, layout, SVG, PNG, PDF) and the whole
+// `strata render` process to SVG and to PNG on a few models, and reports the peak memory of each
+// run. Every model is measured in a child process of its own so that its peak RSS is its own.
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -43,6 +44,16 @@ double time_ms(const std::function<void()>& work) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
+// A scene too large for a PNG (deep.10000 is millions of pixels wide) has no PNG timings.
+bool rasterizable(const strata::Scene& scene) {
+    return scene.width <= strata::kMaxRasterSide && scene.height <= strata::kMaxRasterSide &&
+           scene.width * scene.height <= static_cast<double>(strata::kMaxRasterPixels);
+}
+
+double best_or_none(const Stats& stats) {
+    return stats.runs > 0 ? stats.best_ms : std::nan("");
+}
+
 int repetitions(std::size_t layers) {
     return layers > 2000 ? 5 : 30;
 }
@@ -63,8 +74,9 @@ double whole_process_ms(const std::string& tool, const std::string& model, const
 }
 
 void measure(const std::string& path, const std::string& tool) {
-    Stats import_s, shapes_s, layout_s, svg_s, all_s, process_s;
+    Stats import_s, shapes_s, layout_s, svg_s, png_s, pdf_s, all_s, process_s, png_process_s;
     std::size_t layers = 0, svg_bytes = 0;
+    double width = 0, height = 0;
     strata::TextEngine text;  // fonts load once, as in one tool run
     for (int run = 0, n = 1; run < n; ++run) {
         strata::Warnings warnings;
@@ -77,6 +89,8 @@ void measure(const std::string& path, const std::string& tool) {
             scene = strata::layout::layered_view(model, strata::Options{}, text, warnings);
         });
         double d = time_ms([&] { svg = strata::to_svg(scene); });
+        if (rasterizable(scene)) png_s.add(time_ms([&] { (void)strata::to_png(scene); }));
+        pdf_s.add(time_ms([&] { (void)strata::to_pdf(scene); }));
         import_s.add(a);
         shapes_s.add(b);
         layout_s.add(c);
@@ -84,17 +98,26 @@ void measure(const std::string& path, const std::string& tool) {
         all_s.add(a + b + c + d);
         layers = model.layers.size();
         svg_bytes = svg.size();
+        width = scene.width;
+        height = scene.height;
         n = repetitions(layers);
     }
-    std::string out = (std::filesystem::temp_directory_path() / "strata-bench.svg").string();
-    for (int run = 0; run < repetitions(layers); ++run)
-        process_s.add(whole_process_ms(tool, path, out));
+    const auto temp = std::filesystem::temp_directory_path();
+    for (int run = 0; run < repetitions(layers); ++run) {
+        process_s.add(whole_process_ms(tool, path, (temp / "strata-bench.svg").string()));
+        if (png_s.runs > 0)
+            png_process_s.add(whole_process_ms(tool, path, (temp / "strata-bench.png").string()));
+    }
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    std::printf("%-16s %7zu %9.2f %9.2f %9.2f %9.2f %9.2f %11.2f %9.1f %9zu\n",
-                std::filesystem::path(path).stem().c_str(), layers, import_s.best_ms,
-                shapes_s.best_ms, layout_s.best_ms, svg_s.best_ms, all_s.best_ms, process_s.best_ms,
-                static_cast<double>(usage.ru_maxrss) / 1024.0, svg_bytes / 1024);
+    const std::string size =
+        std::to_string(static_cast<long>(width)) + "x" + std::to_string(static_cast<long>(height));
+    std::printf(
+        "%-16s %7zu %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %11.2f %11.2f %9.1f %9zu  %s\n",
+        std::filesystem::path(path).stem().c_str(), layers, import_s.best_ms, shapes_s.best_ms,
+        layout_s.best_ms, svg_s.best_ms, best_or_none(png_s), pdf_s.best_ms, all_s.best_ms,
+        process_s.best_ms, best_or_none(png_process_s),
+        static_cast<double>(usage.ru_maxrss) / 1024.0, svg_bytes / 1024, size.c_str());
     std::fflush(stdout);
 }
 
@@ -107,9 +130,11 @@ int main(int argc, char** argv) {
         return 2;
     }
     std::printf(
-        "best of repeated runs, milliseconds; RSS = peak resident set of the library run\n");
-    std::printf("%-16s %7s %9s %9s %9s %9s %9s %11s %9s %9s\n", "model", "layers", "import",
-                "shapes", "layout", "svg", "in-proc", "process", "RSS MiB", "SVG KiB");
+        "best of repeated runs, milliseconds; in-proc = import to SVG; RSS = peak resident set of "
+        "the library run; nan = image too large for a PNG\n");
+    std::printf("%-16s %7s %9s %9s %9s %9s %9s %9s %9s %11s %11s %9s %9s  %s\n", "model", "layers",
+                "import", "shapes", "layout", "svg", "png", "pdf", "in-proc", "process-svg",
+                "process-png", "RSS MiB", "SVG KiB", "scene px");
     for (int i = 2; i < argc; ++i) {
         std::fflush(stdout);
         pid_t pid = fork();

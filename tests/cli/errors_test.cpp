@@ -65,7 +65,14 @@ BOOST_AUTO_TEST_CASE(usage_errors_exit_with_2) {
         2);
     BOOST_TEST(run_strata("render " + example("vgg16.json"), dir).status == 2);
     BOOST_TEST(run_strata("frobnicate", dir).status == 2);
-    BOOST_TEST(run_strata("render " + example("vgg16.json") + " -o x.png", dir).status == 2);
+    BOOST_TEST(run_strata("render " + example("vgg16.json") + " -o x.bmp", dir).status == 2);
+    BOOST_TEST(
+        run_strata("render " + example("vgg16.json") + " -o x.svg --format bmp", dir).status == 2);
+    BOOST_TEST(run_strata("render " + example("vgg16.json") + " -o x.png --dpi many", dir).status ==
+               2);
+    // --dpi and --scale size a PNG: for any other format they are a mistake.
+    BOOST_TEST(run_strata("render " + example("vgg16.json") + " -o x.svg --dpi 300", dir).status ==
+               2);
     BOOST_TEST(run_strata("--help", dir).status == 0);
 }
 
@@ -95,4 +102,31 @@ BOOST_AUTO_TEST_CASE(missing_model_file) {
     BOOST_TEST(r.status == 1);
     BOOST_TEST(r.err.find("nope.json") != std::string::npos, r.err);
     BOOST_TEST(one_line(r.err), r.err);
+}
+
+BOOST_AUTO_TEST_CASE(bad_png_sizes_are_one_line_errors_and_write_nothing) {
+    auto dir = scratch_dir("png-size");
+    const std::string out = shell_quote((dir / "o.png").string());
+    for (const char* flags : {"--dpi 0", "--dpi -96", "--scale 0", "--scale nan", "--scale inf",
+                              "--scale 1e6", "--dpi 96000"}) {
+        ToolResult r =
+            run_strata("render " + example("vgg16.json") + " -o " + out + " " + flags, dir);
+        BOOST_TEST(r.status == 1, flags);
+        BOOST_TEST(r.err.rfind("strata: error: ", 0) == 0, r.err);
+        BOOST_TEST(one_line(r.err), r.err);
+        BOOST_TEST(!fs::exists(dir / "o.png"), flags);
+    }
+    // VGG16 is 7638 px wide: 5 times that is more than a PNG side may be.
+    ToolResult r = run_strata("render " + example("vgg16.json") + " -o " + out + " --scale 5", dir);
+    BOOST_TEST(r.err.find("a side may be at most 32767") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(unwritable_png_leaves_nothing_behind) {
+    auto dir = scratch_dir("unwritable-png");
+    ToolResult r = run_strata("render " + example("vgg16.json") + " -o " +
+                                  shell_quote((dir / "missing" / "o.png").string()),
+                              dir);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(one_line(r.err), r.err);
+    BOOST_TEST(!fs::exists(dir / "missing"));
 }

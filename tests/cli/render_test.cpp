@@ -81,3 +81,55 @@ BOOST_AUTO_TEST_CASE(info_lists_layers_and_shapes) {
     BOOST_TEST(info["layers"][1]["inputs"].dump() == "[\"input_1\"]");
     BOOST_TEST(info["layers"][22]["output_shapes"].dump() == "[[null,1000]]");
 }
+
+namespace {
+
+// Width and height from a PNG's header.
+std::pair<unsigned, unsigned> png_size(const std::string& png) {
+    auto be32 = [&](std::size_t at) {
+        unsigned v = 0;
+        for (std::size_t i = 0; i < 4; ++i) v = v << 8 | static_cast<unsigned char>(png[at + i]);
+        return v;
+    };
+    return {be32(16), be32(20)};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(renders_png_by_extension_and_by_format_flag) {
+    auto dir = scratch_dir("png");
+    ToolResult r = run_strata(
+        "render " + example("vgg16.json") + " -o " + shell_quote((dir / "vgg16.png").string()),
+        dir);
+    BOOST_TEST_REQUIRE(r.status == 0, r.err);
+    const std::string png = read_text(dir / "vgg16.png");
+    BOOST_TEST_REQUIRE(png.rfind("\x89PNG\r\n\x1a\n", 0) == 0);
+    const auto [width, height] = png_size(png);
+
+    // --scale and --dpi multiply; --format png wins over the file name.
+    r = run_strata("render " + example("vgg16.json") + " -o " +
+                       shell_quote((dir / "big.img").string()) + " --format png --dpi 48 --scale 4",
+                   dir);
+    BOOST_TEST_REQUIRE(r.status == 0, r.err);
+    const auto [big_width, big_height] = png_size(read_text(dir / "big.img"));
+    BOOST_TEST(big_width == 2 * width);
+    BOOST_TEST(big_height == 2 * height);
+}
+
+BOOST_AUTO_TEST_CASE(renders_a_pdf_with_selectable_captions) {
+    auto dir = scratch_dir("pdf");
+    const std::string pdf = (dir / "vgg16.pdf").string();
+    ToolResult r = run_strata("render " + example("vgg16.json") + " -o " + shell_quote(pdf) +
+                                  " --text-callable name_shape",
+                              dir);
+    BOOST_TEST_REQUIRE(r.status == 0, r.err);
+    BOOST_TEST(read_text(pdf).rfind("%PDF-", 0) == 0);
+    if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) return;
+    const std::string text_file = (dir / "vgg16.txt").string();
+    BOOST_TEST_REQUIRE(
+        std::system(("pdftotext -raw " + shell_quote(pdf) + " " + shell_quote(text_file)).c_str()) == 0);
+    const std::string text = read_text(text_file);
+    BOOST_TEST(text.find("block1_conv1") != std::string::npos, text);
+    BOOST_TEST(text.find("224 x 224 x 64") != std::string::npos, text);
+    BOOST_TEST(text.find("predictions") != std::string::npos, text);
+}

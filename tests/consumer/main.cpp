@@ -1,4 +1,4 @@
-// Loads a model and writes its SVG through the installed public API only.
+// Loads a model and writes its SVG and PNG through the installed public API only.
 #include <strata/render.hpp>
 
 #include <iostream>
@@ -9,7 +9,9 @@ int main(int argc, char** argv) {
     strata::Model model = strata::load_model(argv[1], warnings);
     strata::Scene scene = strata::layout_layered(model, strata::Options{}, warnings);
     std::string svg = strata::to_svg(scene);
+    std::string png = strata::to_png(scene);
     std::cout << model.layers.size() << " layers, " << scene.groups.size() << " groups, "
-              << (svg.find("<svg") != std::string::npos ? "svg" : "no svg") << "\n";
+              << (svg.find("<svg") != std::string::npos ? "svg" : "no svg") << ", "
+              << (png.rfind("\x89PNG", 0) == 0 ? "png" : "no png") << "\n";
     return svg.empty() ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 # Installs the built strata into a scratch prefix, builds the consumer project against it and
-# runs it on a model. Arguments: BUILD_DIR, SOURCE_DIR, WORK_DIR, MODEL.
+# runs it on a model. Arguments: BUILD_DIR, SOURCE_DIR, WORK_DIR, MODEL, and the GENERATOR,
+# MAKE_PROGRAM and CXX_COMPILER of the main build (a fresh machine may have no `make`).
 file(REMOVE_RECURSE ${WORK_DIR})
 execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${WORK_DIR}/prefix
                 RESULT_VARIABLE rc OUTPUT_QUIET)
@@ -7,6 +8,8 @@ if(rc)
   message(FATAL_ERROR "cmake --install failed")
 endif()
 execute_process(COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/consumer -B ${WORK_DIR}/build
+                        -G ${GENERATOR} -DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}
+                        -DCMAKE_CXX_COMPILER=${CXX_COMPILER}
                         -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix -DCMAKE_BUILD_TYPE=Release
                 RESULT_VARIABLE rc)
 if(rc)
@@ -18,7 +21,7 @@ if(rc)
 endif()
 foreach(exe consumer consumer_static)
   execute_process(COMMAND ${WORK_DIR}/build/${exe} ${MODEL} RESULT_VARIABLE rc OUTPUT_VARIABLE out)
-  if(rc OR NOT out MATCHES "23 layers, [0-9]+ groups, svg")
+  if(rc OR NOT out MATCHES "23 layers, [0-9]+ groups, svg, png")
     message(FATAL_ERROR "${exe} did not render the model: ${out}")
   endif()
   message(STATUS "${exe}: ${out}")

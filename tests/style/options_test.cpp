@@ -100,3 +100,78 @@ BOOST_AUTO_TEST_CASE(option_file_errors_carry_line_and_column) {
                std::string::npos);
     BOOST_TEST(error_of("nope: 1\n").find("unknown option 'nope'") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(presets_apply_their_keys) {
+    Options compact;
+    apply_preset(compact, "compact");
+    BOOST_TEST(compact.spacing == 6);
+    BOOST_TEST(compact.padding == 6);
+    Options presentation;
+    apply_preset(presentation, "presentation");
+    BOOST_TEST(presentation.spacing == 18);
+    BOOST_TEST(presentation.padding == 20);
+    BOOST_TEST(presentation.connector_width == 2);
+    BOOST_TEST(presentation.text_callable == "name_shape");
+    BOOST_TEST(presentation.legend);
+    Options defaults;
+    apply_preset(defaults, "default");
+    BOOST_TEST(options_to_yaml(defaults) == options_to_yaml(Options{}));
+    BOOST_TEST((preset_names() == std::vector<std::string>{"default", "compact", "presentation"}));
+    try {
+        apply_preset(defaults, "fancy");
+        BOOST_FAIL("an unknown preset was accepted");
+    } catch (const Error& e) {
+        BOOST_TEST(std::string(e.what()) ==
+                   "--preset: unknown preset 'fancy' (expected one of default, compact, presentation)");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(printed_options_read_back_the_same) {
+    Options o;
+    apply_preset(o, "presentation");
+    apply_options_yaml(o,
+                       "color_map: {Conv2D: {fill: orange}}\n"
+                       "styles: {conv1: {scale_z: 2, image: face.png, image_fit: cover}}\n"
+                       "layered_groups: [{name: Features, layers: [conv1, conv2], padding: 6}]\n"
+                       "logo_groups: [{file: logo.png, layers: [Dense], size: [16, 12], corner: center}]\n"
+                       "logos_legend: {padding: 4}\n"
+                       "captions: {conv1: \"first\\nconv\"}\n"
+                       "dimension_caps: {channels: 140}\n"
+                       "index_2D: [2]\n",
+                       "/figures/fig.yaml");
+    const std::string printed = options_to_yaml(o);
+    Options again;
+    apply_options_yaml(again, printed, "printed.yaml");
+    BOOST_TEST(options_to_yaml(again) == printed);
+    BOOST_TEST(*o.styles["conv1"].image == "/figures/face.png");  // relative to the option file
+    BOOST_TEST(o.logo_groups[0].file == "/figures/logo.png");
+    BOOST_TEST(o.logo_groups[0].size_px->first == 16);
+    BOOST_TEST(o.layered_groups[0].padding == 6);
+    BOOST_TEST(o.captions["conv1"] == "first\nconv");
+    BOOST_TEST(o.logos_legend->padding == 4);
+    BOOST_TEST(o.logos_legend->spacing == 10);
+}
+
+BOOST_AUTO_TEST_CASE(structures_from_the_command_line) {
+    Options o;
+    set_option(o, "layered-groups", "[{name: Head, layers: [dense], fill: '#c8e6c8', outline: green}]", "--layered-groups");
+    BOOST_TEST(o.layered_groups.size() == 1u);
+    BOOST_TEST((o.layered_groups[0].outline == Rgba{0, 128, 0, 255}));
+    set_option(o, "logos-legend", "true", "--logos-legend");
+    BOOST_TEST(o.logos_legend.has_value());
+    auto error_of = [&](const char* key, const char* value) {
+        try {
+            set_option(o, key, value, std::string("--") + key);
+        } catch (const Error& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    BOOST_TEST(error_of("layered-groups", "[{name: A, colour: red}]") ==
+               "--layered-groups:1:12: layered_groups[0]: unknown key 'colour' (expected layers, name, caption, "
+               "padding, fill, outline, width, font, font_size, font_color, text_spacing)");
+    BOOST_TEST(error_of("styles", "{Conv2D: {fill: nocolour}}").find("styles.Conv2D.fill: expected a colour") !=
+               std::string::npos);
+    BOOST_TEST(error_of("logo-groups", "[{layers: [a]}]").find("expected a file") != std::string::npos);
+    BOOST_TEST(error_of("layered-groups", "[{name: A").find("expected YAML") != std::string::npos);
+}

@@ -1,8 +1,10 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "strata/error.hpp"
 #include "text/font_facts.hpp"
@@ -253,6 +255,35 @@ BOOST_AUTO_TEST_CASE(outline_places_glyphs_at_their_shaped_positions) {
     BOOST_TEST(second.x == first.x + advance, boost::test_tools::tolerance(1e-9));
     BOOST_TEST(second.y == first.y, boost::test_tools::tolerance(1e-9));
     BOOST_TEST(engine.outline(" ", kDejaVu10).empty());
+}
+
+BOOST_AUTO_TEST_CASE(shaped_glyphs_end_where_the_measured_advance_ends) {
+    TextEngine engine;
+    for (const std::string text : {"Conv2D", "AVAVA", "block1_conv1", "224 x 224 x 64"}) {
+        const std::vector<strata::Glyph> glyphs = engine.shape(text, kDejaVu10);
+        BOOST_TEST_REQUIRE(glyphs.size() == text.size(), text);  // one glyph per letter here
+        // The last glyph's own advance is that of its letter alone: kerning moves glyphs,
+        // it does not change the advance of the last one.
+        const double last_advance = engine.measure(text.substr(text.size() - 1), kDejaVu10).advance;
+        const double advance = engine.measure(text, kDejaVu10).advance;
+        BOOST_TEST(std::abs(glyphs.back().x + last_advance - advance) < 1e-9, text);
+        BOOST_TEST(glyphs.front().x == 0.0);
+        for (const strata::Glyph& glyph : glyphs) BOOST_TEST(glyph.y == 0.0);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(shaped_glyphs_carry_kerning_and_scale_with_the_size) {
+    TextEngine engine;
+    const std::vector<strata::Glyph> av = engine.shape("AV", kDejaVu10);
+    BOOST_TEST_REQUIRE(av.size() == 2u);
+    // DejaVu Sans kerns "AV": V starts before the advance of A.
+    BOOST_TEST(av[1].x < engine.measure("A", kDejaVu10).advance);
+    const std::vector<strata::Glyph> big = engine.shape("AV", {"DejaVu Sans", 20});
+    BOOST_TEST(big[1].x == 2 * av[1].x);
+    BOOST_TEST(big[0].id == av[0].id);
+    BOOST_TEST(av[0].id != av[1].id);
+    BOOST_TEST(av[0].id != 0u);  // not .notdef
+    BOOST_TEST(engine.shape("", kDejaVu10).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -13,5 +13,6 @@ struct UsageError {
 // Each command takes its arguments (without the command name) and returns the exit status.
 int run_render(const std::vector<std::string>& args);
 int run_info(const std::vector<std::string>& args);
+int run_options(const std::vector<std::string>& args);
 
 }  // namespace strata::cli

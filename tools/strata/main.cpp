@@ -14,14 +14,18 @@ constexpr const char* kUsage = R"(usage: strata COMMAND [ARGS]
 Draws a neural-network model file as a layered diagram.
 
 Commands:
-  render MODEL -o OUT [options]   draw MODEL into OUT (.svg, or .json for the scene)
+  render MODEL -o OUT [options]   draw MODEL into OUT (.svg .png .pdf, or .json for the scene)
   info MODEL [--json]             list each layer's name, type, inputs and output shape
+  options [--preset P] [options]  print the options in force as a YAML option file
 
 Examples:
   strata render vgg16.json -o vgg16.svg
+  strata render vgg16.json -o vgg16.png --scale 2
   strata render vgg16.json -o vgg16.svg --type-ignore InputLayer,Dropout --text-callable name
   strata render model.json -o fig.svg --options figure.yaml --no-draw-volume
   strata render model.json -o scene.json --sizing-mode balanced
+  strata render model.json -o fig.svg --preset presentation
+  strata options --preset compact > figure.yaml
   strata info model.json --json
 
 Run 'strata render --help' for every drawing option.
@@ -48,8 +52,9 @@ int main(int argc, char** argv) {
         }
         if (command == "render") return strata::cli::run_render(args);
         if (command == "info") return strata::cli::run_info(args);
+        if (command == "options") return strata::cli::run_options(args);
         throw strata::cli::UsageError{"unknown command '" + command +
-                                      "' (expected render or info)"};
+                                      "' (expected render, info or options)"};
     } catch (const strata::cli::UsageError& e) {
         std::cerr << "strata: usage error: " << e.message << "\nRun 'strata --help' for usage.\n";
         return 2;

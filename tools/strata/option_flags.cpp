@@ -11,8 +11,6 @@ std::string value_hint(const OptionInfo& info) {
     switch (info.kind) {
         case OptionKind::number:
             return " (number)";
-        case OptionKind::integer:
-            return " (integer)";
         case OptionKind::color:
             return " (colour)";
         case OptionKind::name_list:
@@ -24,6 +22,8 @@ std::string value_hint(const OptionInfo& info) {
             for (const std::string& c : info.choices) list += (list.empty() ? "" : "|") + c;
             return " (" + list + ")";
         }
+        case OptionKind::structure:
+            return " (YAML)";
         default:
             return "";
     }
@@ -33,6 +33,8 @@ std::string value_hint(const OptionInfo& info) {
 
 po::options_description layered_option_flags() {
     po::options_description flags("Layered view options (also valid as keys of an --options file)", 100, 50);
+    flags.add_options()("preset", po::value<std::string>(), "built-in preset: default, compact or presentation")(
+        "options", po::value<std::string>(), "YAML option file (same keys as the options below)");
     for (const OptionInfo& info : option_table()) {
         std::string help = info.help + value_hint(info);
         if (info.kind == OptionKind::boolean) {
@@ -48,6 +50,8 @@ po::options_description layered_option_flags() {
     return flags;
 }
 
+namespace {
+
 void apply_option_flags(const po::variables_map& given, Options& options) {
     for (const OptionInfo& info : option_table()) {
         if (given.count(info.flag) != 0) {
@@ -59,6 +63,16 @@ void apply_option_flags(const po::variables_map& given, Options& options) {
             set_option(options, info.key, "false", "--" + negated);
         }
     }
+}
+
+}  // namespace
+
+Options resolve_options(const po::variables_map& given) {
+    Options options;
+    if (given.count("preset")) apply_preset(options, given["preset"].as<std::string>());
+    if (given.count("options")) apply_options_file(options, given["options"].as<std::string>());
+    apply_option_flags(given, options);
+    return options;
 }
 
 }  // namespace strata::cli

@@ -6,11 +6,12 @@
 
 namespace strata::cli {
 
-// One command-line flag per layered-view option (kebab-case of its name); booleans also get
-// a --no-NAME form.
+// --preset, --options and one flag per layered-view option (kebab-case of its name);
+// booleans also get a --no-NAME form.
 boost::program_options::options_description layered_option_flags();
 
-// Applies the flags the user gave, in the option table's order, on top of `options`.
-void apply_option_flags(const boost::program_options::variables_map& given, Options& options);
+// The options in force: built-in defaults, then the preset, then the option file, then the
+// flags the user gave.
+Options resolve_options(const boost::program_options::variables_map& given);
 
 }  // namespace strata::cli

@@ -13,7 +13,7 @@ namespace po = boost::program_options;
 namespace strata::cli {
 namespace {
 
-enum class OutputFormat { svg, scene_json };
+enum class OutputFormat { svg, scene_json, png, pdf };
 
 OutputFormat format_of(const std::string& path, const std::string& requested) {
     std::string format = requested;
@@ -24,8 +24,34 @@ OutputFormat format_of(const std::string& path, const std::string& requested) {
     }
     if (format == "svg") return OutputFormat::svg;
     if (format == "json") return OutputFormat::scene_json;
+    if (format == "png") return OutputFormat::png;
+    if (format == "pdf") return OutputFormat::pdf;
     throw UsageError{"cannot tell the output format of '" + path +
-                     "' (use a .svg or .json file name, or --format svg|json)"};
+                     "' (use a .svg, .json, .png or .pdf file name, or --format svg|json|png|pdf)"};
+}
+
+RasterOptions raster_options_of(const po::variables_map& given, OutputFormat format) {
+    RasterOptions raster;
+    const bool any = given.count("dpi") || given.count("scale");
+    if (any && format != OutputFormat::png)
+        throw UsageError{"--dpi and --scale apply to PNG output"};
+    if (given.count("dpi")) raster.dpi = given["dpi"].as<double>();
+    if (given.count("scale")) raster.scale = given["scale"].as<double>();
+    return raster;  // to_png checks the values and the image size
+}
+
+std::string write_scene(const Scene& scene, OutputFormat format, const RasterOptions& raster) {
+    switch (format) {
+        case OutputFormat::svg:
+            return to_svg(scene);
+        case OutputFormat::scene_json:
+            return to_scene_json(scene);
+        case OutputFormat::png:
+            return to_png(scene, raster);
+        case OutputFormat::pdf:
+            return to_pdf(scene);
+    }
+    return {};
 }
 
 }  // namespace
@@ -34,9 +60,12 @@ int run_render(const std::vector<std::string>& args) {
     po::options_description general("strata render MODEL -o OUT [options]", 100, 50);
     general.add_options()("help,h", "show this help")(
         "output,o", po::value<std::string>(),
-        "output file: .svg (drawing) or .json (scene); - for standard output")(
-        "format", po::value<std::string>(), "svg or json, when the file name does not say")(
-        "options", po::value<std::string>(), "YAML option file (same keys as the options below)");
+        "output file: .svg, .png, .pdf (drawing) or .json (scene); - for standard output")(
+        "format", po::value<std::string>(),
+        "svg, png, pdf or json, when the file name does not say")(
+        "dpi", po::value<double>(),
+        "PNG resolution; 96 (default) draws one image pixel per scene pixel")(
+        "scale", po::value<double>(), "PNG size multiplier, on top of --dpi (default 1)");
     po::options_description all(100, 50);
     all.add(general).add(layered_option_flags());
     po::options_description hidden;
@@ -54,15 +83,12 @@ int run_render(const std::vector<std::string>& args) {
         return 0;
     }
     if (!given.count("model")) throw UsageError{"render needs a MODEL file"};
-    if (!given.count("output")) throw UsageError{"render needs an output file: -o OUT.svg"};
-    const std::string output = given["output"].as<std::string>();
+    const Options options = resolve_options(given);
+    const std::string output = given.count("output") ? given["output"].as<std::string>() : options.to_file;
+    if (output.empty()) throw UsageError{"render needs an output file: -o OUT.svg"};
     const OutputFormat format =
         format_of(output, given.count("format") ? given["format"].as<std::string>() : "");
-
-    // Precedence: built-in defaults, then the option file, then the flags.
-    Options options;
-    if (given.count("options")) apply_options_file(options, given["options"].as<std::string>());
-    apply_option_flags(given, options);
+    const RasterOptions raster = raster_options_of(given, format);
 
     Warnings warnings;
     const std::string model_path = given["model"].as<std::string>();
@@ -75,7 +101,7 @@ int run_render(const std::vector<std::string>& args) {
         if (!e.file().empty()) throw;
         throw Error(model_path, e.line(), e.column(), e.message());
     }
-    std::string bytes = format == OutputFormat::svg ? to_svg(scene) : to_scene_json(scene);
+    const std::string bytes = write_scene(scene, format, raster);
     print_warnings(warnings);
     if (output == "-") {
         std::cout << bytes;

@@ -38,6 +38,8 @@ struct Layer {
     std::vector<Shape> shapes;
     bool shape_known = false;
     Attrs attrs;  // layer configuration, normalised keys (filters, kernel_size, units, ...)
+    // Number of weights (trainable and not), when the layer type and its input shapes say.
+    std::optional<std::int64_t> params;
     // True for an input layer the file does not list itself (the implicit input of a
     // Sequential model): it carries the input shape but is not one of the model's layers
     // as Keras enumerates them, so the layered view does not draw it.

@@ -11,7 +11,6 @@ namespace strata {
 // What kind of value an option takes; decides how its text is read.
 enum class OptionKind {
     number,
-    integer,
     boolean,
     text,
     choice,
@@ -19,7 +18,8 @@ enum class OptionKind {
     name_list,
     index_list,
     dimension_caps,
-    color_map
+    color_map,
+    structure  // a list or mapping, written as YAML (flow style on the command line)
 };
 
 // One option of the layered view as the option file (snake_case key) and the command line
@@ -36,7 +36,8 @@ struct OptionInfo {
 const std::vector<OptionInfo>& option_table();
 
 // Sets option `key` from its text form ("1.5", "true", "InputLayer,Dropout", "#ffd166",
-// "channels=140,sequence=220", "Conv2D=#ffb347/#8c4500"). `where` names the source for errors.
+// "channels=140,sequence=220", "Conv2D=#ffb347/#8c4500", or YAML for structures such as
+// "[{name: Features, layers: [conv1, conv2]}]"). `where` names the source for errors.
 // Throws strata::Error saying what was expected.
 void set_option(Options& options, std::string_view key, std::string_view value,
                 const std::string& where);
@@ -47,5 +48,15 @@ void apply_options_file(Options& options, const std::string& path);
 
 // The same from YAML text; `source_name` is used in messages.
 void apply_options_yaml(Options& options, std::string_view yaml, const std::string& source_name);
+
+// The names of the built-in presets: default, compact, presentation.
+std::vector<std::string> preset_names();
+
+// Applies a built-in preset (only the keys it sets). Throws strata::Error for an unknown name,
+// listing the known ones.
+void apply_preset(Options& options, std::string_view name);
+
+// Every option with its value, as a YAML option file that reproduces `options`.
+std::string options_to_yaml(const Options& options);
 
 }  // namespace strata

@@ -23,6 +23,27 @@ Scene layout_layered(const Model& model, const Options& options, Warnings& warni
 // Writes a scene as an editable SVG document (one group per layer, Inkscape layers).
 std::string to_svg(const Scene& scene);
 
+// How a scene becomes pixels: at 96 dpi and scale 1 one scene pixel is one image pixel.
+struct RasterOptions {
+    double dpi = 96;
+    double scale = 1;  // multiplies the dpi
+};
+
+// The largest image to_png writes: a side of at most kMaxRasterSide pixels (what common PNG
+// readers accept) and at most kMaxRasterPixels pixels in all (1 GiB of 32-bit pixels).
+inline constexpr int kMaxRasterSide = 32767;
+inline constexpr long long kMaxRasterPixels = 1LL << 28;
+
+// Draws a scene into a PNG image (antialiased, 8-bit RGBA, transparent where the background
+// is) and returns the file's bytes. Throws strata::Error for a non-positive or non-finite
+// dpi or scale, or an image larger than the limits above.
+std::string to_png(const Scene& scene, const RasterOptions& options = {});
+
+// Writes a scene as a one-page vector PDF sized to the figure (1 px = 0.75 pt), with the
+// caption text selectable, its fonts embedded as subsets and the scene's title as metadata.
+// The same scene always gives the same bytes.
+std::string to_pdf(const Scene& scene);
+
 // Writes a scene as JSON: canvas, then each group's id, role, name, type, box and colours.
 std::string to_scene_json(const Scene& scene);
 

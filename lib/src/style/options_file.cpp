@@ -1,110 +1,66 @@
 #include <yaml-cpp/yaml.h>
 
+#include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "strata/error.hpp"
 #include "strata/option_table.hpp"
+#include "style/option_entries.hpp"
 
 namespace strata {
 namespace {
 
 constexpr std::size_t kMaxOptionsFileBytes = 4 << 20;  // option files are a few hundred bytes
 
-Error error_at(const std::string& source, const YAML::Mark& mark, const std::string& message) {
-    if (mark.is_null()) return Error(source, message);
-    return Error(source, static_cast<std::size_t>(mark.line) + 1,
-                 static_cast<std::size_t>(mark.column) + 1, message);
-}
-
-std::string scalar(const YAML::Node& node, const std::string& source, const std::string& key) {
-    if (!node.IsScalar()) throw error_at(source, node.Mark(), key + ": expected a single value");
-    return node.Scalar();
-}
-
 // A YAML list of scalars becomes the comma-separated text form the option readers take.
-std::string scalar_list(const YAML::Node& node, const std::string& source, const std::string& key) {
-    if (!node.IsSequence()) return scalar(node, source, key);
+std::string scalar_list(const YamlSource& source, const YAML::Node& node, const std::string& key) {
+    if (node.IsNull()) return "";
+    if (!node.IsSequence()) return yaml_scalar(source, node, key);
     std::string joined;
     for (const YAML::Node& item : node) {
         if (!joined.empty()) joined += ',';
-        joined += scalar(item, source, key + " item");
+        joined += yaml_scalar(source, item, key + " item");
     }
     return joined;
 }
 
-// color_map: {Class: {fill: .., outline: ..}} or {Class: colour} for the fill alone.
-std::string color_map_text(const YAML::Node& node, const std::string& source) {
-    if (!node.IsMap())
-        throw error_at(source, node.Mark(), "color_map: expected a mapping of class names");
-    std::string text;
-    for (const auto& entry : node) {
-        std::string cls = scalar(entry.first, source, "color_map key");
-        std::string fill, outline;
-        const YAML::Node& value = entry.second;
-        if (value.IsMap()) {
-            for (const auto& field : value) {
-                std::string name = scalar(field.first, source, "color_map." + cls + " key");
-                if (name == "fill")
-                    fill = scalar(field.second, source, "color_map." + cls + ".fill");
-                else if (name == "outline")
-                    outline = scalar(field.second, source, "color_map." + cls + ".outline");
-                else
-                    throw error_at(
-                        source, field.first.Mark(),
-                        "color_map." + cls + ": expected fill or outline, got '" + name + "'");
-            }
-        } else {
-            fill = scalar(value, source, "color_map." + cls);
+void apply(Options& options, const YAML::Node& root, const YamlSource& source) {
+    if (root.IsNull()) return;  // an empty file sets nothing
+    if (!root.IsMap()) throw yaml_error(source, root, "expected a mapping of option names to values");
+    for (const auto& entry : root) {
+        const std::string key = yaml_scalar(source, entry.first, "option name");
+        const OptionEntry* option = find_option(key);
+        if (option == nullptr || option->info.key != key) {
+            throw yaml_error(source, entry.first, "unknown option '" + key.substr(0, 60) + "'");
         }
-        if (!text.empty()) text += ',';
-        text += cls + "=" + fill + (outline.empty() ? "" : "/" + outline);
+        const YAML::Node& value = entry.second;
+        const YAML::Node& place = value.IsNull() ? entry.first : value;
+        try {
+            if (option->set_node) {
+                option->set_node(options, value, source);
+            } else {
+                option->set_text(options, scalar_list(source, value, key), "");
+            }
+        } catch (const Error& e) {
+            if (e.line() > 0) throw;
+            throw yaml_error(source, place, key + ": " + e.message());
+        }
     }
-    return text;
-}
-
-std::string dimension_caps_text(const YAML::Node& node, const std::string& source) {
-    if (!node.IsMap()) return scalar(node, source, "dimension_caps");
-    std::string text;
-    for (const auto& entry : node) {
-        if (!text.empty()) text += ',';
-        text += scalar(entry.first, source, "dimension_caps key") + "=" +
-                scalar(entry.second, source, "dimension_caps value");
-    }
-    return text;
 }
 
 }  // namespace
 
-void apply_options_yaml(Options& options, std::string_view yaml, const std::string& source) {
+void apply_options_yaml(Options& options, std::string_view yaml, const std::string& source_name) {
+    YamlSource source{source_name, std::filesystem::path(source_name).parent_path().string()};
     YAML::Node root;
     try {
         root = YAML::Load(std::string(yaml));
     } catch (const YAML::Exception& e) {
-        throw error_at(source, e.mark, "not valid YAML: " + e.msg);
+        if (e.mark.is_null()) throw Error(source_name, "not valid YAML: " + e.msg);
+        throw Error(source_name, static_cast<std::size_t>(e.mark.line) + 1,
+                    static_cast<std::size_t>(e.mark.column) + 1, "not valid YAML: " + e.msg);
     }
-    if (root.IsNull()) return;  // an empty file sets nothing
-    if (!root.IsMap())
-        throw error_at(source, root.Mark(), "expected a mapping of option names to values");
-    for (const auto& entry : root) {
-        std::string key = scalar(entry.first, source, "option name");
-        const YAML::Node& value = entry.second;
-        std::string text;
-        if (key == "color_map")
-            text = color_map_text(value, source);
-        else if (key == "dimension_caps")
-            text = dimension_caps_text(value, source);
-        else if (value.IsNull())
-            text = "";
-        else
-            text = scalar_list(value, source, key);
-        try {
-            set_option(options, key, text, source);
-        } catch (const Error& e) {
-            throw error_at(source, (value.IsNull() ? entry.first : value).Mark(),
-                           key + ": " + e.message());
-        }
-    }
+    apply(options, root, source);
 }
 
 void apply_options_file(Options& options, const std::string& path) {

@@ -70,6 +70,19 @@ ResolvedFont TextEngine::resolve(const FontSpec& spec) {
     return {loaded.font->family(), loaded.location.file};
 }
 
+std::vector<Glyph> TextEngine::shape(std::string_view text, const FontSpec& spec) {
+    const double size = checked_size(spec);
+    ShapingFont& font = font_for(spec);
+    const double scale = size / font.units_per_em();
+    const ShapedRun run = font.shape(text);
+    std::vector<Glyph> glyphs;
+    glyphs.reserve(run.glyphs.size());
+    // Font units are y up from the baseline; a scene's glyphs are y down from it.
+    for (const PlacedGlyph& placed : run.glyphs)
+        glyphs.push_back({placed.glyph, placed.x * scale, 0.0 - placed.y * scale});
+    return glyphs;
+}
+
 TextPath TextEngine::outline(std::string_view text, const FontSpec& spec) {
     const double size = checked_size(spec);
     ShapingFont& font = font_for(spec);

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "text/font_handles.hpp"
 #include "text/font_locator.hpp"
@@ -29,6 +30,8 @@ class TextEngine final : public TextMeasurer {
 
     TextMetrics measure(std::string_view text, const FontSpec& font) override;
     ResolvedFont resolve(const FontSpec& font) override;
+    // The glyphs HarfBuzz chose, from the same shaping and at the same scale as measure().
+    std::vector<Glyph> shape(std::string_view text, const FontSpec& font) override;
     // The glyph outlines of one line, in the frame of measure().
     TextPath outline(std::string_view text, const FontSpec& font);
 

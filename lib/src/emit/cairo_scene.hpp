@@ -1,0 +1,14 @@
+#pragma once
+
+#include <cairo.h>
+
+#include "strata/scene.hpp"
+
+namespace strata::emit {
+
+// Paints a scene onto a cairo context whose user space is the scene's pixels: background,
+// then every group's primitives in paint order, with the fill, stroke and text semantics of
+// the SVG emitter. Leaves errors in the context's status.
+void paint_scene(cairo_t* context, const Scene& scene);
+
+}  // namespace strata::emit

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "strata/option_table.hpp"
+#include "style/yaml_source.hpp"
+
+namespace strata {
+
+// How one option is set: from text (command line, or a YAML scalar/list turned into text) or,
+// for structures, from a YAML node.
+struct OptionEntry {
+    using TextSetter = std::function<void(Options&, std::string_view, const std::string& where)>;
+    using NodeSetter = std::function<void(Options&, const YAML::Node&, const YamlSource&)>;
+    using Getter = std::function<void(const Options&, YAML::Emitter&)>;  // writes the value
+    OptionInfo info;
+    TextSetter set_text;  // set for every kind but structures
+    NodeSetter set_node;  // set for structures, color_map and dimension_caps
+    Getter get;
+};
+
+const std::vector<OptionEntry>& option_entries();
+
+// The entry for a snake_case key or kebab-case flag name; nullptr when there is none.
+const OptionEntry* find_option(std::string_view key);
+
+}  // namespace strata

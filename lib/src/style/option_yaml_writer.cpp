@@ -1,0 +1,166 @@
+#include "style/option_yaml_writer.hpp"
+
+#include <array>
+#include <charconv>
+
+namespace strata {
+namespace {
+
+// Shortest text that reads back as the same double.
+std::string number_text(double value) {
+    std::array<char, 64> buffer{};
+    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    return ec == std::errc() ? std::string(buffer.data(), end) : "0";
+}
+
+template <typename T>
+void optional_field(YAML::Emitter& out, const char* key, const std::optional<T>& value) {
+    if (!value) return;
+    out << YAML::Key << key << YAML::Value;
+    write_value(out, *value);
+}
+
+}  // namespace
+
+void write_value(YAML::Emitter& out, double value) { out << number_text(value); }
+void write_value(YAML::Emitter& out, bool value) { out << (value ? "true" : "false"); }
+void write_value(YAML::Emitter& out, const std::string& value) { out << YAML::DoubleQuoted << value; }
+void write_value(YAML::Emitter& out, Rgba value) { out << YAML::DoubleQuoted << to_hex(value); }
+
+void write_value(YAML::Emitter& out, const std::vector<std::string>& value) {
+    out << YAML::Flow << YAML::BeginSeq;
+    for (const std::string& item : value) out << YAML::DoubleQuoted << item;
+    out << YAML::EndSeq;
+}
+
+void write_value(YAML::Emitter& out, const std::vector<std::size_t>& value) {
+    out << YAML::Flow << YAML::BeginSeq;
+    for (std::size_t item : value) out << item;
+    out << YAML::EndSeq;
+}
+
+void write_value(YAML::Emitter& out, const std::optional<DimensionCaps>& value) {
+    out << YAML::Flow << YAML::BeginMap;
+    if (value) {
+        optional_field(out, "channels", value->channels);
+        optional_field(out, "sequence", value->sequence);
+        optional_field(out, "general", value->general);
+    }
+    out << YAML::EndMap;
+}
+
+void write_value(YAML::Emitter& out, const std::map<std::string, LayerColors>& value) {
+    if (value.empty()) out << YAML::Flow;  // "{}" on the key's line
+    out << YAML::BeginMap;
+    for (const auto& [cls, colors] : value) {
+        out << YAML::Key << cls << YAML::Value << YAML::Flow << YAML::BeginMap;
+        optional_field(out, "fill", colors.fill);
+        optional_field(out, "outline", colors.outline);
+        out << YAML::EndMap;
+    }
+    out << YAML::EndMap;
+}
+
+void write_value(YAML::Emitter& out, const std::map<std::string, Style>& value) {
+    if (value.empty()) out << YAML::Flow;  // "{}" on the key's line
+    out << YAML::BeginMap;
+    for (const auto& [key, s] : value) {
+        out << YAML::Key << key << YAML::Value << YAML::BeginMap;
+        optional_field(out, "fill", s.fill);
+        optional_field(out, "outline", s.outline);
+        optional_field(out, "scale_xy", s.scale_xy);
+        optional_field(out, "scale_z", s.scale_z);
+        optional_field(out, "min_xy", s.min_xy);
+        optional_field(out, "max_xy", s.max_xy);
+        optional_field(out, "min_z", s.min_z);
+        optional_field(out, "max_z", s.max_z);
+        optional_field(out, "shade_step", s.shade_step);
+        optional_field(out, "spacing", s.spacing);
+        optional_field(out, "font", s.font);
+        optional_field(out, "font_size", s.font_size);
+        optional_field(out, "font_color", s.font_color);
+        optional_field(out, "text_vspacing", s.text_vspacing);
+        optional_field(out, "image", s.image);
+        optional_field(out, "image_fit", s.image_fit);
+        optional_field(out, "image_axis", s.image_axis);
+        optional_field(out, "scale_image", s.scale_image);
+        out << YAML::EndMap;
+    }
+    out << YAML::EndMap;
+}
+
+void write_value(YAML::Emitter& out, const std::map<std::string, std::string>& value) {
+    if (value.empty()) out << YAML::Flow;  // "{}" on the key's line
+    out << YAML::BeginMap;
+    for (const auto& [key, text] : value) out << YAML::Key << key << YAML::Value << YAML::DoubleQuoted << text;
+    out << YAML::EndMap;
+}
+
+void write_value(YAML::Emitter& out, const std::vector<LayerGroup>& value) {
+    if (value.empty()) out << YAML::Flow;
+    out << YAML::BeginSeq;
+    for (const LayerGroup& g : value) {
+        out << YAML::BeginMap;
+        out << YAML::Key << "name" << YAML::Value;
+        write_value(out, g.name);
+        out << YAML::Key << "layers" << YAML::Value;
+        write_value(out, g.layers);
+        out << YAML::Key << "padding" << YAML::Value;
+        write_value(out, g.padding);
+        out << YAML::Key << "fill" << YAML::Value;
+        write_value(out, g.fill);
+        out << YAML::Key << "outline" << YAML::Value;
+        write_value(out, g.outline);
+        out << YAML::Key << "width" << YAML::Value;
+        write_value(out, g.width);
+        optional_field(out, "font", g.font);
+        out << YAML::Key << "font_size" << YAML::Value;
+        write_value(out, g.font_size);
+        out << YAML::Key << "font_color" << YAML::Value;
+        write_value(out, g.font_color);
+        out << YAML::Key << "text_spacing" << YAML::Value;
+        write_value(out, g.text_spacing);
+        out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+}
+
+void write_value(YAML::Emitter& out, const std::vector<LogoGroup>& value) {
+    if (value.empty()) out << YAML::Flow;
+    out << YAML::BeginSeq;
+    for (const LogoGroup& g : value) {
+        out << YAML::BeginMap;
+        out << YAML::Key << "file" << YAML::Value;
+        write_value(out, g.file);
+        out << YAML::Key << "layers" << YAML::Value;
+        write_value(out, g.layers);
+        out << YAML::Key << "axis" << YAML::Value;
+        write_value(out, g.axis);
+        out << YAML::Key << "size" << YAML::Value;
+        if (g.size_px) {
+            out << YAML::Flow << YAML::BeginSeq << number_text(g.size_px->first) << number_text(g.size_px->second)
+                << YAML::EndSeq;
+        } else {
+            write_value(out, g.size);
+        }
+        out << YAML::Key << "corner" << YAML::Value;
+        write_value(out, g.corner);
+        out << YAML::Key << "padding" << YAML::Value;
+        write_value(out, g.padding);
+        out << YAML::Key << "name" << YAML::Value;
+        write_value(out, g.name);
+        out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+}
+
+void write_value(YAML::Emitter& out, const std::optional<LogosLegend>& value) {
+    if (!value) {
+        out << "false";
+        return;
+    }
+    out << YAML::Flow << YAML::BeginMap << YAML::Key << "padding" << YAML::Value << number_text(value->padding)
+        << YAML::Key << "spacing" << YAML::Value << number_text(value->spacing) << YAML::EndMap;
+}
+
+}  // namespace strata

@@ -1,0 +1,31 @@
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "strata/error.hpp"
+#include "strata/option_table.hpp"
+
+namespace strata {
+
+// Defined in the file generated from templates/presets/ at build time.
+const std::vector<std::pair<std::string_view, std::string_view>>& embedded_texts();
+
+std::vector<std::string> preset_names() {
+    std::vector<std::string> names;
+    for (const auto& [name, text] : embedded_texts()) names.emplace_back(name);
+    return names;
+}
+
+void apply_preset(Options& options, std::string_view name) {
+    for (const auto& [preset, text] : embedded_texts()) {
+        if (preset == name) {
+            apply_options_yaml(options, text, "preset " + std::string(name));
+            return;
+        }
+    }
+    std::string known;
+    for (const std::string& n : preset_names()) known += (known.empty() ? "" : ", ") + n;
+    throw Error("--preset", "unknown preset '" + std::string(name.substr(0, 60)) + "' (expected one of " + known + ")");
+}
+
+}  // namespace strata

@@ -1,0 +1,224 @@
+#include "style/structured_options.hpp"
+
+#include <functional>
+
+#include "style/option_values.hpp"
+
+namespace strata::structured_options {
+namespace {
+
+namespace ov = option_values;
+
+constexpr double kSizeLimit = 1e6;
+
+// Reads the fields of one mapping through a table of field readers, so that an unknown key is
+// reported with the keys that are allowed.
+using FieldReader = std::function<void(const YAML::Node& value, const std::string& where)>;
+
+void read_fields(const YamlSource& source, const YAML::Node& node, const std::string& what,
+                 const std::vector<std::pair<std::string, FieldReader>>& fields) {
+    if (!node.IsMap()) throw yaml_error(source, node, what + ": expected a mapping");
+    for (const auto& entry : node) {
+        const std::string key = yaml_scalar(source, entry.first, what + " key");
+        const FieldReader* reader = nullptr;
+        for (const auto& [name, read] : fields) {
+            if (name == key) reader = &read;
+        }
+        if (reader == nullptr) {
+            std::string allowed;
+            for (const auto& field : fields) allowed += (allowed.empty() ? "" : ", ") + field.first;
+            throw yaml_error(source, entry.first,
+                             what + ": unknown key '" + key + "' (expected " + allowed + ")");
+        }
+        const std::string where = what + "." + key;
+        try {
+            (*reader)(entry.second, where);
+        } catch (const Error& e) {
+            if (e.line() > 0) throw;
+            throw yaml_error(source, entry.second, where + ": " + e.message());
+        }
+    }
+}
+
+// Field readers that store into an optional or a plain field; errors carry no position (the
+// caller adds the node's).
+struct Fields {
+    const YamlSource& source;
+
+    std::string text(const YAML::Node& v, const std::string& where) const { return yaml_scalar(source, v, where); }
+    double number(const YAML::Node& v, const std::string& where, double lo = 0) const {
+        return ov::number(text(v, where), "", lo, kSizeLimit);
+    }
+    Rgba color(const YAML::Node& v, const std::string& where) const { return ov::color(text(v, where), ""); }
+    std::string choice(const YAML::Node& v, const std::string& where, std::vector<std::string> allowed) const {
+        std::string value = text(v, where);
+        for (const std::string& a : allowed) {
+            if (a == value) return value;
+        }
+        std::string list;
+        for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        throw Error("", "expected one of " + list + ", got '" + value.substr(0, 60) + "'");
+    }
+    std::vector<std::string> names(const YAML::Node& v, const std::string& where) const {
+        if (v.IsScalar()) return {v.Scalar()};
+        if (!v.IsSequence()) throw Error("", "expected a list of names");
+        std::vector<std::string> list;
+        for (const YAML::Node& item : v) list.push_back(text(item, where));
+        return list;
+    }
+};
+
+const std::vector<std::string> kFits{"fill", "contain", "cover", "match_aspect"};
+const std::vector<std::string> kAxes{"z", "y", "x"};
+
+Style style(const YamlSource& source, const YAML::Node& node, const std::string& what) {
+    Style s;
+    Fields f{source};
+    auto number_into = [&](std::optional<double>& field, double lo = 0) {
+        return [&field, &f, lo](const YAML::Node& v, const std::string& w) { field = f.number(v, w, lo); };
+    };
+    read_fields(source, node, what,
+                {{"fill", [&](auto& v, auto& w) { s.fill = f.color(v, w); }},
+                 {"outline", [&](auto& v, auto& w) { s.outline = f.color(v, w); }},
+                 {"scale_xy", number_into(s.scale_xy)},
+                 {"scale_z", number_into(s.scale_z)},
+                 {"min_xy", number_into(s.min_xy)},
+                 {"max_xy", number_into(s.max_xy)},
+                 {"min_z", number_into(s.min_z)},
+                 {"max_z", number_into(s.max_z)},
+                 {"shade_step", number_into(s.shade_step)},
+                 {"spacing", number_into(s.spacing, -kSizeLimit)},
+                 {"font", [&](auto& v, auto& w) { s.font = f.text(v, w); }},
+                 {"font_size", number_into(s.font_size, 0.5)},
+                 {"font_color", [&](auto& v, auto& w) { s.font_color = f.color(v, w); }},
+                 {"text_vspacing", number_into(s.text_vspacing)},
+                 {"image", [&](auto& v, auto& w) { s.image = yaml_path(source, v, w); }},
+                 {"image_fit", [&](auto& v, auto& w) { s.image_fit = f.choice(v, w, kFits); }},
+                 {"image_axis", [&](auto& v, auto& w) { s.image_axis = f.choice(v, w, kAxes); }},
+                 {"scale_image", number_into(s.scale_image)}});
+    return s;
+}
+
+}  // namespace
+
+std::map<std::string, Style> styles(const YamlSource& source, const YAML::Node& node) {
+    if (!node.IsMap()) throw yaml_error(source, node, "styles: expected a mapping of class or layer names");
+    std::map<std::string, Style> result;
+    for (const auto& entry : node) {
+        std::string key = yaml_scalar(source, entry.first, "styles key");
+        result[key] = style(source, entry.second, "styles." + key);
+    }
+    return result;
+}
+
+std::vector<LayerGroup> layered_groups(const YamlSource& source, const YAML::Node& node) {
+    if (!node.IsSequence()) throw yaml_error(source, node, "layered_groups: expected a list of groups");
+    std::vector<LayerGroup> groups;
+    Fields f{source};
+    for (std::size_t i = 0; i < node.size(); ++i) {
+        LayerGroup g;
+        bool named = false;
+        const std::string what = "layered_groups[" + std::to_string(i) + "]";
+        read_fields(source, node[i], what,
+                    {{"layers", [&](auto& v, auto& w) { g.layers = f.names(v, w); }},
+                     {"name", [&](auto& v, auto& w) { g.name = f.text(v, w), named = true; }},
+                     {"caption", [&](auto& v, auto& w) { if (!named) g.name = f.text(v, w); }},
+                     {"padding", [&](auto& v, auto& w) { g.padding = f.number(v, w); }},
+                     {"fill", [&](auto& v, auto& w) { g.fill = f.color(v, w); }},
+                     {"outline", [&](auto& v, auto& w) { g.outline = f.color(v, w); }},
+                     {"width", [&](auto& v, auto& w) { g.width = f.number(v, w); }},
+                     {"font", [&](auto& v, auto& w) { g.font = f.text(v, w); }},
+                     {"font_size", [&](auto& v, auto& w) { g.font_size = f.number(v, w, 0.5); }},
+                     {"font_color", [&](auto& v, auto& w) { g.font_color = f.color(v, w); }},
+                     {"text_spacing", [&](auto& v, auto& w) { g.text_spacing = f.number(v, w); }}});
+        groups.push_back(std::move(g));
+    }
+    return groups;
+}
+
+std::vector<LogoGroup> logo_groups(const YamlSource& source, const YAML::Node& node) {
+    if (!node.IsSequence()) throw yaml_error(source, node, "logo_groups: expected a list of logos");
+    std::vector<LogoGroup> logos;
+    Fields f{source};
+    for (std::size_t i = 0; i < node.size(); ++i) {
+        LogoGroup g;
+        const std::string what = "logo_groups[" + std::to_string(i) + "]";
+        auto size = [&](const YAML::Node& v, const std::string& w) {
+            if (v.IsSequence()) {
+                if (v.size() != 2) throw Error("", "expected a fraction or a [width, height] pair");
+                g.size_px = std::pair{f.number(v[0], w), f.number(v[1], w)};
+            } else {
+                g.size = f.number(v, w);
+            }
+        };
+        read_fields(source, node[i], what,
+                    {{"file", [&](auto& v, auto& w) { g.file = yaml_path(source, v, w); }},
+                     {"layers", [&](auto& v, auto& w) { g.layers = f.names(v, w); }},
+                     {"axis", [&](auto& v, auto& w) { g.axis = f.choice(v, w, kAxes); }},
+                     {"size", size},
+                     {"corner", [&](auto& v, auto& w) {
+                          g.corner = f.choice(v, w, {"top-left", "top-right", "bottom-left", "bottom-right", "center"});
+                      }},
+                     {"padding", [&](auto& v, auto& w) { g.padding = f.number(v, w); }},
+                     {"name", [&](auto& v, auto& w) { g.name = f.text(v, w); }}});
+        if (g.file.empty()) throw yaml_error(source, node[i], what + ": expected a file");
+        logos.push_back(std::move(g));
+    }
+    return logos;
+}
+
+std::optional<LogosLegend> logos_legend(const YamlSource& source, const YAML::Node& node) {
+    if (node.IsScalar()) {
+        if (ov::boolean(node.Scalar(), "")) return LogosLegend{};
+        return std::nullopt;
+    }
+    LogosLegend legend;
+    Fields f{source};
+    read_fields(source, node, "logos_legend",
+                {{"padding", [&](auto& v, auto& w) { legend.padding = f.number(v, w); }},
+                 {"spacing", [&](auto& v, auto& w) { legend.spacing = f.number(v, w); }}});
+    return legend;
+}
+
+std::map<std::string, std::string> captions(const YamlSource& source, const YAML::Node& node) {
+    if (!node.IsMap()) throw yaml_error(source, node, "captions: expected a mapping of layer names to captions");
+    std::map<std::string, std::string> result;
+    for (const auto& entry : node) {
+        std::string layer = yaml_scalar(source, entry.first, "captions key");
+        result[layer] = yaml_scalar(source, entry.second, "captions." + layer);
+    }
+    return result;
+}
+
+std::map<std::string, LayerColors> color_map(const YamlSource& source, const YAML::Node& node) {
+    if (node.IsScalar()) return ov::color_map(node.Scalar(), "");
+    if (!node.IsMap()) throw yaml_error(source, node, "color_map: expected a mapping of class names");
+    std::map<std::string, LayerColors> result;
+    Fields f{source};
+    for (const auto& entry : node) {
+        std::string cls = yaml_scalar(source, entry.first, "color_map key");
+        LayerColors colors;
+        if (entry.second.IsScalar()) {
+            colors.fill = f.color(entry.second, "color_map." + cls);
+        } else {
+            read_fields(source, entry.second, "color_map." + cls,
+                        {{"fill", [&](auto& v, auto& w) { colors.fill = f.color(v, w); }},
+                         {"outline", [&](auto& v, auto& w) { colors.outline = f.color(v, w); }}});
+        }
+        result[cls] = colors;
+    }
+    return result;
+}
+
+DimensionCaps dimension_caps(const YamlSource& source, const YAML::Node& node) {
+    if (node.IsScalar()) return ov::dimension_caps(node.Scalar(), "");
+    DimensionCaps caps;
+    Fields f{source};
+    read_fields(source, node, "dimension_caps",
+                {{"channels", [&](auto& v, auto& w) { caps.channels = f.number(v, w); }},
+                 {"sequence", [&](auto& v, auto& w) { caps.sequence = f.number(v, w); }},
+                 {"general", [&](auto& v, auto& w) { caps.general = f.number(v, w); }}});
+    return caps;
+}
+
+}  // namespace strata::structured_options
