@@ -32,8 +32,10 @@ std::string value_hint(const OptionInfo& info) {
 }  // namespace
 
 po::options_description layered_option_flags() {
-    po::options_description flags("Layered view options (also valid as keys of an --options file)", 100, 50);
-    flags.add_options()("preset", po::value<std::string>(), "built-in preset: default, compact or presentation")(
+    po::options_description flags("Layered view options (also valid as keys of an --options file)",
+                                  100, 50);
+    flags.add_options()("preset", po::value<std::string>(),
+                        "built-in preset: default, compact or presentation")(
         "options", po::value<std::string>(), "YAML option file (same keys as the options below)");
     for (const OptionInfo& info : option_table()) {
         std::string help = info.help + value_hint(info);

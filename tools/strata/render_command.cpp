@@ -84,7 +84,8 @@ int run_render(const std::vector<std::string>& args) {
     }
     if (!given.count("model")) throw UsageError{"render needs a MODEL file"};
     const Options options = resolve_options(given);
-    const std::string output = given.count("output") ? given["output"].as<std::string>() : options.to_file;
+    const std::string output =
+        given.count("output") ? given["output"].as<std::string>() : options.to_file;
     if (output.empty()) throw UsageError{"render needs an output file: -o OUT.svg"};
     const OutputFormat format =
         format_of(output, given.count("format") ? given["format"].as<std::string>() : "");

@@ -9,6 +9,9 @@ namespace strata::emit {
 // come from a bug before the emitter.
 std::string format_number(double value);
 
+// The same text appended to `out`, without a temporary string.
+void append_number(std::string& out, double value);
+
 // `value` rounded to 3 decimals, as the same decimal number format_number writes.
 double round_number(double value);
 

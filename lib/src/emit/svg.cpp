@@ -4,8 +4,9 @@
 
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -14,6 +15,7 @@
 
 #include "emit/hex_color.hpp"
 #include "emit/number_format.hpp"
+#include "emit/xml_output.hpp"
 #include "emit/xml_text.hpp"
 #include "strata/render.hpp"
 
@@ -21,7 +23,6 @@ namespace strata {
 namespace {
 
 using emit::format_number;
-using emit::hex_rgb;
 using emit::xml_safe_text;
 
 // Inkscape layers. The scene's paint order is kept exactly. In the layered view a funnel is
@@ -59,45 +60,66 @@ std::string numbered(std::string base, char separator, int number) {
 // valid XML names, so a broken id from upstream still yields a valid document.
 class IdRegistry {
   public:
+    explicit IdRegistry(std::size_t expected) { used_.reserve(expected); }
+
     std::string claim(std::string_view wanted, std::string_view fallback) {
         const std::string base = emit::xml_safe_id(wanted, fallback);
-        std::string id = base;
-        for (int n = 2; used_.count(id) != 0; ++n) id = numbered(base, '-', n);
-        used_.insert(id);
-        return id;
+        if (used_.insert(base).second) return base;
+        for (int n = 2;; ++n) {
+            std::string id = numbered(base, '-', n);
+            if (used_.insert(id).second) return id;
+        }
     }
 
   private:
-    std::set<std::string> used_;
+    std::unordered_set<std::string> used_;  // membership only: never iterated
 };
 
+void set_attribute(pugi::xml_node node, const char* name, std::string_view value) {
+    node.append_attribute(name).set_value(value.data(), value.size());
+}
+
 void set_text_attribute(pugi::xml_node node, const char* name, std::string_view value) {
-    node.append_attribute(name).set_value(xml_safe_text(value).c_str());
+    set_attribute(node, name, xml_safe_text(value));
 }
 
-void set_number_attribute(pugi::xml_node node, const char* name, double value) {
-    node.append_attribute(name).set_value(format_number(value).c_str());
-}
+// Formats numbers, colours and path data into one reused buffer instead of a string each.
+class AttributeText {
+  public:
+    void number(pugi::xml_node node, const char* name, double value) {
+        buffer_.clear();
+        emit::append_number(buffer_, value);
+        set_attribute(node, name, buffer_);
+    }
 
-void set_paint(pugi::xml_node node, const char* paint, const char* opacity, Rgba color) {
-    node.append_attribute(paint).set_value(hex_rgb(color).c_str());
-    if (color.a != 255) set_number_attribute(node, opacity, emit::opacity(color));
-}
+    void paint(pugi::xml_node node, const char* paint, const char* opacity, Rgba color) {
+        buffer_.clear();
+        emit::append_hex_rgb(buffer_, color);
+        set_attribute(node, paint, buffer_);
+        if (color.a != 255) number(node, opacity, emit::opacity(color));
+    }
+
+    void path_data(pugi::xml_node node, const std::vector<Point>& points, bool closed) {
+        buffer_.clear();
+        for (const Point& p : points) {
+            buffer_ += buffer_.empty() ? "M " : " L ";
+            emit::append_number(buffer_, p.x);
+            buffer_ += ' ';
+            emit::append_number(buffer_, p.y);
+        }
+        if (closed) buffer_ += " Z";
+        set_attribute(node, "d", buffer_);
+    }
+
+  private:
+    std::string buffer_;
+};
 
 void append_title(pugi::xml_node parent, std::string_view text) {
+    const std::string safe = xml_safe_text(text);
     parent.append_child("title")
         .append_child(pugi::node_pcdata)
-        .set_value(xml_safe_text(text).c_str());
-}
-
-std::string path_data(const std::vector<Point>& points, bool closed) {
-    std::string d;
-    for (const Point& p : points) {
-        d += d.empty() ? "M " : " L ";
-        d += format_number(p.x) + " " + format_number(p.y);
-    }
-    if (closed) d += " Z";
-    return d;
+        .set_value(safe.data(), safe.size());
 }
 
 // A CSS font-family value: the bare name when it is a sequence of plain identifiers, else
@@ -134,23 +156,46 @@ std::string group_title(const Group& group) {
     return title;
 }
 
-std::string primitive_name(const Primitive& item) {
+std::string_view primitive_name(const Primitive& item) {
     if (const auto* polygon = std::get_if<Polygon>(&item)) {
-        return polygon->name.empty() ? "polygon" : polygon->name;
+        return polygon->name.empty() ? std::string_view("polygon") : polygon->name;
     }
-    if (const auto* line = std::get_if<Polyline>(&item))
-        return line->name.empty() ? "line" : line->name;
+    if (const auto* line = std::get_if<Polyline>(&item)) {
+        return line->name.empty() ? std::string_view("line") : line->name;
+    }
     return "text";
 }
+
+// How often each primitive name occurs in one group, and how many of each were written.
+// Groups hold a handful of primitives, so a flat list beats a map.
+class NameCounts {
+  public:
+    void count(std::string_view name) { ++entry(name).total; }
+    int total(std::string_view name) { return entry(name).total; }
+    int next_index(std::string_view name) { return ++entry(name).written; }
+
+  private:
+    struct Entry {
+        std::string_view name;
+        int total = 0, written = 0;
+    };
+    Entry& entry(std::string_view name) {
+        for (Entry& e : entries_) {
+            if (e.name == name) return e;
+        }
+        return entries_.emplace_back(Entry{name});
+    }
+    std::vector<Entry> entries_;
+};
 
 // Writes one group's primitives into its <g>, in paint order. A name used more than once in
 // the group gets a 1-based index, so the ids stay readable and unique.
 class PrimitiveWriter {
   public:
-    PrimitiveWriter(pugi::xml_node group_node, const Group& group, std::string group_id,
-                    IdRegistry& ids)
-        : node_(group_node), group_(group), group_id_(std::move(group_id)), ids_(ids) {
-        for (const Primitive& item : group.items) ++name_counts_[primitive_name(item)];
+    PrimitiveWriter(pugi::xml_node group_node, const Group& group, std::string_view group_id,
+                    IdRegistry& ids, AttributeText& text)
+        : node_(group_node), group_(group), group_id_(group_id), ids_(ids), text_(text) {
+        for (const Primitive& item : group.items) names_.count(primitive_name(item));
     }
 
     void write_all() {
@@ -163,15 +208,15 @@ class PrimitiveWriter {
     void operator()(const Polygon& polygon) {
         if (polygon.points.empty()) return;
         pugi::xml_node path = start("path");
-        path.append_attribute("d").set_value(path_data(polygon.points, true).c_str());
+        text_.path_data(path, polygon.points, true);
         if (polygon.fill) {
-            set_paint(path, "fill", "fill-opacity", *polygon.fill);
+            text_.paint(path, "fill", "fill-opacity", *polygon.fill);
         } else {
             path.append_attribute("fill").set_value("none");
         }
         if (polygon.stroke) {
-            set_paint(path, "stroke", "stroke-opacity", *polygon.stroke);
-            set_number_attribute(path, "stroke-width", polygon.stroke_width);
+            text_.paint(path, "stroke", "stroke-opacity", *polygon.stroke);
+            text_.number(path, "stroke-width", polygon.stroke_width);
             path.append_attribute("stroke-linejoin").set_value("miter");
         }
     }
@@ -179,125 +224,177 @@ class PrimitiveWriter {
     void operator()(const Polyline& line) {
         if (line.points.empty()) return;
         pugi::xml_node path = start("path");
-        path.append_attribute("d").set_value(path_data(line.points, false).c_str());
+        text_.path_data(path, line.points, false);
         path.append_attribute("fill").set_value("none");
-        set_paint(path, "stroke", "stroke-opacity", line.stroke);
-        set_number_attribute(path, "stroke-width", line.stroke_width);
+        text_.paint(path, "stroke", "stroke-opacity", line.stroke);
+        text_.number(path, "stroke-width", line.stroke_width);
     }
 
     void operator()(const TextRun& run) {
         pugi::xml_node text = start("text");
-        set_number_attribute(text, "x", run.x);
-        set_number_attribute(text, "y", run.y);
+        text_.number(text, "x", run.x);
+        text_.number(text, "y", run.y);
         set_text_attribute(text, "font-family", css_font_family(run.font_family));
-        set_number_attribute(text, "font-size", run.font_size);
-        set_paint(text, "fill", "fill-opacity", run.fill);
+        text_.number(text, "font-size", run.font_size);
+        text_.paint(text, "fill", "fill-opacity", run.fill);
         text.append_attribute("xml:space").set_value("preserve");
         const std::string content = xml_safe_text(run.text);
-        if (!content.empty()) text.append_child(pugi::node_pcdata).set_value(content.c_str());
+        if (!content.empty()) {
+            text.append_child(pugi::node_pcdata).set_value(content.data(), content.size());
+        }
     }
 
   private:
-    std::string next_id(const std::string& name) {
-        std::string wanted = group_id_ + "-" + name;
-        if (name_counts_[name] > 1) wanted = numbered(wanted, '-', ++name_indices_[name]);
+    std::string next_id(std::string_view name) {
+        std::string wanted(group_id_);
+        wanted += '-';
+        wanted += name;
+        if (names_.total(name) > 1) wanted = numbered(wanted, '-', names_.next_index(name));
         return ids_.claim(wanted, "item");
     }
 
     pugi::xml_node start(const char* element) {
         pugi::xml_node node = node_.append_child(element);
-        node.append_attribute("id").set_value(current_id_.c_str());
+        set_attribute(node, "id", current_id_);
         return node;
     }
 
     pugi::xml_node node_;
     const Group& group_;
-    std::string group_id_;  // as written, so a renamed group's parts follow its new id
+    std::string_view group_id_;  // as written, so a renamed group's parts follow its new id
     IdRegistry& ids_;
-    std::map<std::string, int> name_counts_, name_indices_;
+    AttributeText& text_;
+    NameCounts names_;
     std::string current_id_;
 };
 
+std::size_t primitive_count(const Scene& scene) {
+    std::size_t primitives = 0;
+    for (const Group& group : scene.groups) primitives += group.items.size();
+    return primitives;
+}
+
+// Rough size of the document, so that the output buffer rarely grows. Reserved pages that
+// are never written cost no memory.
+std::size_t expected_size(const Scene& scene) {
+    return 4096 + 512 * scene.groups.size() + 256 * primitive_count(scene);
+}
+
+// The document is written piece by piece: the <svg> element and each Inkscape layer are
+// printed around a marker child, and each scene group is built and printed on its own, so
+// only one group is ever held as a DOM. The bytes are those of saving the whole DOM at once.
 class SvgWriter {
   public:
-    explicit SvgWriter(const Scene& scene) : scene_(scene) {
+    explicit SvgWriter(const Scene& scene)
+        : scene_(scene), ids_(16 + scene.groups.size() + primitive_count(scene)) {
         // Scene ids come first so that they survive unchanged whatever else needs an id.
+        group_ids_.reserve(scene.groups.size());
         for (const Group& group : scene.groups) group_ids_.push_back(ids_.claim(group.id, "group"));
     }
 
     std::string write() {
-        pugi::xml_node declaration = doc_.append_child(pugi::node_declaration);
+        out_.reserve(expected_size(scene_));
+        const emit::Shell root = root_shell();
+        out_ += root.head;
+        write_groups();
+        out_ += root.tail;
+        return std::move(out_);
+    }
+
+  private:
+    emit::Shell root_shell() {
+        pugi::xml_document doc;
+        pugi::xml_node declaration = doc.append_child(pugi::node_declaration);
         declaration.append_attribute("version").set_value("1.0");
         declaration.append_attribute("encoding").set_value("UTF-8");
 
-        pugi::xml_node svg = doc_.append_child("svg");
+        pugi::xml_node svg = doc.append_child("svg");
         svg.append_attribute("xmlns").set_value("http://www.w3.org/2000/svg");
         svg.append_attribute("xmlns:inkscape")
             .set_value("http://www.inkscape.org/namespaces/inkscape");
         svg.append_attribute("xmlns:sodipodi")
             .set_value("http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd");
-        set_number_attribute(svg, "width", scene_.width);
-        set_number_attribute(svg, "height", scene_.height);
+        text_.number(svg, "width", scene_.width);
+        text_.number(svg, "height", scene_.height);
         const std::string view_box =
             "0 0 " + format_number(scene_.width) + " " + format_number(scene_.height);
-        svg.append_attribute("viewBox").set_value(view_box.c_str());
+        set_attribute(svg, "viewBox", view_box);
         svg.append_attribute("version").set_value("1.1");
         append_title(svg, "strata diagram");
         write_background(svg);
-        write_groups(svg);
+        svg.append_child(emit::kChildrenMarker);
 
-        std::ostringstream out;
-        doc_.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
-        return out.str();
+        std::string printed;
+        emit::append_saved(printed, doc);
+        return emit::split_at_marker(printed);
     }
 
-  private:
     void write_background(pugi::xml_node svg) {
         if (scene_.background.a == 0) return;
         pugi::xml_node rect = svg.append_child("rect");
-        rect.append_attribute("id").set_value(ids_.claim("background", "background").c_str());
+        set_attribute(rect, "id", ids_.claim("background", "background"));
         rect.append_attribute("x").set_value("0");
         rect.append_attribute("y").set_value("0");
-        set_number_attribute(rect, "width", scene_.width);
-        set_number_attribute(rect, "height", scene_.height);
-        set_paint(rect, "fill", "fill-opacity", scene_.background);
+        text_.number(rect, "width", scene_.width);
+        text_.number(rect, "height", scene_.height);
+        text_.paint(rect, "fill", "fill-opacity", scene_.background);
     }
 
-    void write_groups(pugi::xml_node svg) {
-        pugi::xml_node layer;
+    // The opening and closing text of one Inkscape layer. Its id is claimed here, between
+    // the groups before and after it, as a whole-document writer would.
+    emit::Shell layer_shell(const LayerKind& kind, int use) {
+        const std::string label = use > 1 ? numbered(kind.label, ' ', use) : kind.label;
+        pugi::xml_document doc;
+        pugi::xml_node layer = doc.append_child("g");
+        layer.append_attribute("inkscape:groupmode").set_value("layer");
+        set_text_attribute(layer, "inkscape:label", label);
+        set_attribute(layer, "id", ids_.claim(kind.id, "layer"));
+        layer.append_child(emit::kChildrenMarker);
+        std::string printed;
+        emit::append_printed(printed, layer, 1);
+        return emit::split_at_marker(printed);
+    }
+
+    void write_groups() {
+        std::string layer_tail;
+        bool layer_open = false;
         LayerKind current_kind;
         std::map<std::string, int> kind_uses;
         for (std::size_t i = 0; i < scene_.groups.size(); ++i) {
             const Group& group = scene_.groups[i];
             const LayerKind kind = inkscape_layer_of(group.role);
-            if (!layer || !(kind == current_kind)) {
-                const int use = ++kind_uses[kind.id];
-                const std::string label = use > 1 ? numbered(kind.label, ' ', use) : kind.label;
-                layer = svg.append_child("g");
-                layer.append_attribute("inkscape:groupmode").set_value("layer");
-                set_text_attribute(layer, "inkscape:label", label);
-                layer.append_attribute("id").set_value(ids_.claim(kind.id, "layer").c_str());
+            if (!layer_open || !(kind == current_kind)) {
+                out_ += layer_tail;
+                emit::Shell layer = layer_shell(kind, ++kind_uses[kind.id]);
+                out_ += layer.head;
+                layer_tail = std::move(layer.tail);
+                layer_open = true;
                 current_kind = kind;
             }
-            write_group(layer, group, group_ids_[i]);
+            write_group(group, group_ids_[i]);
         }
+        out_ += layer_tail;
     }
 
-    void write_group(pugi::xml_node layer, const Group& group, const std::string& id) {
-        pugi::xml_node node = layer.append_child("g");
-        node.append_attribute("id").set_value(id.c_str());
+    void write_group(const Group& group, const std::string& id) {
+        pugi::xml_node node = scratch_.append_child("g");
+        set_attribute(node, "id", id);
         set_text_attribute(node, "inkscape:label", group.label);
         node.append_attribute("data-role").set_value(to_string(group.role));
         if (!group.type.empty()) set_text_attribute(node, "data-type", group.type);
         if (!group.shape.empty()) set_text_attribute(node, "data-shape", group.shape);
         append_title(node, group_title(group));
-        PrimitiveWriter(node, group, id, ids_).write_all();
+        PrimitiveWriter(node, group, id, ids_, text_).write_all();
+        emit::append_printed(out_, node, 2);
+        scratch_.remove_child(node);
     }
 
     const Scene& scene_;
-    pugi::xml_document doc_;
+    pugi::xml_document scratch_;  // holds the group being written
     IdRegistry ids_;
+    AttributeText text_;
     std::vector<std::string> group_ids_;
+    std::string out_;
 };
 
 }  // namespace

@@ -89,9 +89,27 @@ bool is_name_char(char32_t c) {
            (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040);
 }
 
+// Printable ASCII, tab and newline pass through unchanged: the common case needs no decoding.
+bool is_plain_text(std::string_view text) {
+    for (const char c : text) {
+        if ((c < 0x20 || c > 0x7E) && c != '\t' && c != '\n') return false;
+    }
+    return true;
+}
+
+bool is_plain_name(std::string_view text) {
+    if (text.empty() || !is_name_start(static_cast<unsigned char>(text.front()))) return false;
+    for (const char c : text) {
+        if (static_cast<unsigned char>(c) >= 0x80 || !is_name_char(static_cast<unsigned char>(c)))
+            return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 std::string xml_safe_text(std::string_view text) {
+    if (is_plain_text(text)) return std::string(text);
     std::string out;
     out.reserve(text.size());
     for (std::size_t pos = 0; pos < text.size();) {
@@ -102,6 +120,7 @@ std::string xml_safe_text(std::string_view text) {
 }
 
 std::string xml_safe_id(std::string_view text, std::string_view fallback) {
+    if (is_plain_name(text)) return std::string(text);
     std::string out;
     out.reserve(text.size());
     for (std::size_t pos = 0; pos < text.size();) {

@@ -3,7 +3,10 @@
 #include <cstddef>
 #include <string>
 
+#include <optional>
+
 #include "strata/model.hpp"
+#include "strata/options.hpp"
 
 namespace strata::layout {
 
@@ -17,5 +20,19 @@ std::string caption_text(const std::string& callable, const Layer& layer, std::s
 
 // True when `callable` names a built-in caption.
 bool is_caption_callable(const std::string& callable);
+
+// Fills a caption template: {name}, {type}, {shape}, {index} (the box's index), {params}
+// (weights, "1,792"; "?" when unknown); "\n" (backslash, n) starts a new line; "{{" and "}}"
+// stand for braces. Throws strata::Error naming an unknown field.
+std::string expand_caption_template(const std::string& text, const Layer& layer,
+                                    std::size_t box_index);
+
+// The caption of the layer drawn as box `box_index`, or nullopt for none: its entry in
+// `captions`, else the `caption` template, else the built-in `text_callable`.
+std::optional<std::string> caption_for(const Layer& layer, std::size_t box_index,
+                                       const Options& options);
+
+// Whether box `box_index`'s caption goes above it (`caption_position`).
+bool caption_above(std::size_t box_index, const Options& options);
 
 }  // namespace strata::layout

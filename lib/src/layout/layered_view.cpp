@@ -6,8 +6,10 @@
 
 #include "layout/box_faces.hpp"
 #include "layout/box_size.hpp"
+#include "layout/caption_spacing.hpp"
 #include "layout/captions.hpp"
 #include "layout/ids.hpp"
+#include "layout/layer_style.hpp"
 #include "layout/palette.hpp"
 #include "strata/error.hpp"
 
@@ -23,11 +25,13 @@ struct Caption {
     bool above = false;
     double width = 0;   // widest ink right edge
     double height = 0;  // height reserved for the block
+    double pitch = 0;   // distance between line origins
 };
 
 // A layer that gets a box, with everything decided before placement.
 struct DrawnBox {
     std::size_t layer = 0;
+    LayerStyle style;
     BoxSize size;
     double de = 0;
     double left = 0;  // L_i: left edge of the front face, layout coordinates
@@ -69,11 +73,7 @@ std::vector<std::string> split_lines(const std::string& text) {
 class Builder {
   public:
     Builder(const Model& model, const Options& options, TextMeasurer& text, Warnings& warnings)
-        : model_(model),
-          o_(options),
-          text_(text),
-          warnings_(warnings),
-          font_{options.font, options.font_size} {}
+        : model_(model), o_(options), text_(text), warnings_(warnings) {}
 
     Scene build() {
         collect_boxes();
@@ -81,7 +81,8 @@ class Builder {
             throw Error("",
                         "no layer left to draw (all were ignored by type_ignore or index_ignore)");
         }
-        if (!o_.text_callable.empty()) measure_captions();
+        measure_captions();
+        if (!o_.compat_visualkeras) spread_captions();
         compute_extents();
         Scene scene;
         scene.title = model_.name;
@@ -97,7 +98,6 @@ class Builder {
     double reversed() const { return o_.draw_reversed ? 1.0 : 0.0; }
 
     void collect_boxes() {
-        const SizeLimits limits = size_limits(o_);
         const std::string& mode = o_.sizing_mode;
         if (mode != "accurate" && mode != "balanced" && mode != "capped" && mode != "logarithmic" &&
             mode != "relative") {
@@ -120,48 +120,72 @@ class Builder {
             }
             DrawnBox box;
             box.layer = li;
-            box.size = box_size(box_dims(layer), limits, o_);
+            box.style = resolve_style(layer, o_);
+            box.size = box_size(box_dims(layer), box.style.limits, o_);
             bool flat = !o_.draw_volume || contains(o_.index_2D, k);
             box.de = flat ? 0 : box.size.x / 3;
             box.left = cursor - box.de / 2;
-            cursor += box.size.z + o_.spacing;
-            auto colors = o_.color_map.find(layer.type);
-            std::optional<Rgba> fill, outline;
-            if (colors != o_.color_map.end()) {
-                fill = colors->second.fill;
-                outline = colors->second.outline;
-            }
-            box.fill = fill ? *fill : palette.color_for(layer.type);
-            box.outline = outline ? *outline : Rgba{0, 0, 0, 255};
+            cursor += box.size.z + box.style.spacing;
+            box.fill = box.style.fill ? *box.style.fill : palette.color_for(layer.type);
+            box.outline = box.style.outline;
             boxes_.push_back(box);
         }
     }
 
     void measure_captions() {
-        const TextMetrics reference_line = text_.measure("A", font_);
-        line_pitch_ = reference_line.bottom + o_.text_vspacing;
         for (std::size_t i = 0; i < boxes_.size(); ++i) {
-            const Layer& layer = model_.layers[boxes_[i].layer];
+            DrawnBox& box = boxes_[i];
+            std::optional<std::string> text = caption_for(model_.layers[box.layer], i, o_);
+            if (!text) continue;
             Caption caption;
-            caption.lines = split_lines(caption_text(o_.text_callable, layer, i));
-            caption.above = false;  // every built-in caption goes below its box
+            caption.lines = split_lines(*text);
+            caption.above = caption_above(i, o_);
+            const FontSpec& font = box.style.font;
+            caption.pitch = text_.measure("A", font).bottom + box.style.text_vspacing;
             double drawn_height = 0, summed_height = 0;
             for (std::size_t j = 0; j < caption.lines.size(); ++j) {
-                TextMetrics m = text_.measure(caption.lines[j], font_);
+                TextMetrics m = text_.measure(caption.lines[j], font);
                 caption.width = std::max(caption.width, m.right);
                 summed_height += m.bottom;
                 drawn_height =
-                    std::max(drawn_height, static_cast<double>(j) * line_pitch_ + m.bottom);
+                    std::max(drawn_height, static_cast<double>(j) * caption.pitch + m.bottom);
                 caption.metrics.push_back(m);
             }
             // visualkeras reserves the sum of the line heights but draws at a fixed pitch, so a
             // block can outgrow its space; strata reserves what it draws.
             caption.height = o_.compat_visualkeras
                                  ? summed_height + static_cast<double>(caption.lines.size() - 1) *
-                                                       o_.text_vspacing
+                                                       box.style.text_vspacing
                                  : drawn_height;
-            boxes_[i].caption = std::move(caption);
+            box.caption = std::move(caption);
         }
+    }
+
+    // Moves boxes apart just enough that no caption overlaps another caption or a box.
+    void spread_captions() {
+        bool any = false;
+        std::vector<BoxFootprint> footprints;
+        footprints.reserve(boxes_.size());
+        x_offset_ = boxes_.front().de / 2;
+        for (const DrawnBox& b : boxes_) {
+            const double x1 = layout_x1(b), h = b.size.y + b.de;
+            BoxFootprint f;
+            f.box = Rect{x1 - reversed() * b.de, -h / 2, x1 + b.size.z + (1 - reversed()) * b.de,
+                         h / 2};
+            if (b.caption) {
+                any = true;
+                const double cx = caption_centre(b, x1), w = b.caption->width;
+                f.has_caption = true;
+                f.caption = b.caption->above
+                                ? Rect{cx - w / 2, -h / 2 - b.caption->height, cx + w / 2, -h / 2}
+                                : Rect{cx - w / 2, h / 2, cx + w / 2, h / 2 + b.caption->height};
+            }
+            footprints.push_back(f);
+        }
+        if (!any) return;
+        // Half a font size between neighbouring captions keeps them apart as words.
+        const std::vector<double> shifts = caption_shifts(footprints, o_.font_size / 2);
+        for (std::size_t i = 0; i < boxes_.size(); ++i) boxes_[i].left += shifts[i];
     }
 
     // Left edge of the front face in layout coordinates (before the final shift).
@@ -241,12 +265,12 @@ class Builder {
         g.box = BoxGeometry{p.x1, p.y1, p.x2, p.y2, p.de};
         g.fill = b.fill;
         g.outline = b.outline;
-        g.items = box_primitives(p, b.fill, b.outline, o_.shade_step);
+        g.items = box_primitives(p, b.fill, b.outline, b.style.shade_step);
         return g;
     }
 
-    static Polyline line(const char* name, Point from, Point to, Rgba color) {
-        return Polyline{name, {from, to}, color, 1};
+    Polyline line(const char* name, Point from, Point to) const {
+        return Polyline{name, {from, to}, o_.connector_fill, o_.connector_width};
     }
 
     Group funnel_group(std::size_t right, const char* suffix) {
@@ -258,39 +282,35 @@ class Builder {
         return g;
     }
 
-    // Normal mode: drawn just before box b, in b's outline colour.
+    // Normal mode: drawn just before box b. visualkeras draws funnels in the box outline colour
+    // and ignores connector_fill and connector_width; strata uses them.
     Group normal_funnel(std::size_t bi) {
         BoxPlacement a = placement(boxes_[bi - 1]), b = placement(boxes_[bi]);
-        Rgba c = boxes_[bi].outline;
         Group g = funnel_group(bi, "-funnel");
+        g.items.push_back(line("back-top", {a.x2 + a.de, a.y1 - a.de}, {b.x1 + b.de, b.y1 - b.de}));
         g.items.push_back(
-            line("back-top", {a.x2 + a.de, a.y1 - a.de}, {b.x1 + b.de, b.y1 - b.de}, c));
-        g.items.push_back(
-            line("back-bottom", {a.x2 + a.de, a.y2 - a.de}, {b.x1 + b.de, b.y2 - b.de}, c));
-        g.items.push_back(line("front-bottom", {a.x2, a.y2}, {b.x1, b.y2}, c));
-        g.items.push_back(line("front-top", {a.x2, a.y1}, {b.x1, b.y1}, c));
+            line("back-bottom", {a.x2 + a.de, a.y2 - a.de}, {b.x1 + b.de, b.y2 - b.de}));
+        g.items.push_back(line("front-bottom", {a.x2, a.y2}, {b.x1, b.y2}));
+        g.items.push_back(line("front-top", {a.x2, a.y1}, {b.x1, b.y1}));
         return g;
     }
 
-    // Reversed mode: the back edges go first, before any box, in the right box's outline colour.
+    // Reversed mode: the back edges go first, before any box.
     Group reversed_back_funnel(std::size_t bi) {
         BoxPlacement a = placement(boxes_[bi - 1]), b = placement(boxes_[bi]);
-        Rgba c = boxes_[bi].outline;
         Group g = funnel_group(bi, "-funnel-back");
+        g.items.push_back(line("back-top", {a.x2 - a.de, a.y1 - a.de}, {b.x1 - b.de, b.y1 - b.de}));
         g.items.push_back(
-            line("back-top", {a.x2 - a.de, a.y1 - a.de}, {b.x1 - b.de, b.y1 - b.de}, c));
-        g.items.push_back(
-            line("back-bottom", {a.x2 - a.de, a.y2 - a.de}, {b.x1 - b.de, b.y2 - b.de}, c));
+            line("back-bottom", {a.x2 - a.de, a.y2 - a.de}, {b.x1 - b.de, b.y2 - b.de}));
         return g;
     }
 
-    // Reversed mode: the front edges, drawn before the left box a, in a's outline colour.
+    // Reversed mode: the front edges, drawn before the left box a.
     Group reversed_front_funnel(std::size_t bi) {
         BoxPlacement a = placement(boxes_[bi - 1]), b = placement(boxes_[bi]);
-        Rgba c = boxes_[bi - 1].outline;
         Group g = funnel_group(bi, "-funnel-front");
-        g.items.push_back(line("front-top", {b.x1, b.y1}, {a.x2, a.y1}, c));
-        g.items.push_back(line("front-bottom", {b.x1, b.y2}, {a.x2, a.y2}, c));
+        g.items.push_back(line("front-top", {b.x1, b.y1}, {a.x2, a.y1}));
+        g.items.push_back(line("front-bottom", {b.x1, b.y2}, {a.x2, a.y2}));
         return g;
     }
 
@@ -313,11 +333,12 @@ class Builder {
     }
 
     void emit_captions(Scene& scene) {
-        if (o_.text_callable.empty()) return;
-        ResolvedFont resolved = text_.resolve(font_);
         for (std::size_t i = 0; i < boxes_.size(); ++i) {
             const DrawnBox& b = boxes_[i];
+            if (!b.caption) continue;
             const Caption& caption = *b.caption;
+            const FontSpec& font = b.style.font;
+            const ResolvedFont resolved = text_.resolve(font);
             BoxPlacement p = placement(b);
             double cx = caption_centre(b, p.x1);
             double block_x = cx - caption.width / 2;
@@ -336,13 +357,13 @@ class Builder {
                 run.text = caption.lines[j];
                 run.font_family = resolved.family;
                 run.font_file = resolved.file;
-                run.font_size = font_.size;
+                run.font_size = font.size;
                 // Lines are centred by their advances inside the block, as Pillow does.
                 run.x = block_x + (widest_advance - m.advance) / 2;
-                run.y = block_y + static_cast<double>(j) * line_pitch_ + m.ascent;
+                run.y = block_y + static_cast<double>(j) * caption.pitch + m.ascent;
                 run.advance = m.advance;
-                run.fill = o_.font_color;
-                run.glyphs = text_.shape(run.text, font_);
+                run.fill = b.style.font_color;
+                run.glyphs = text_.shape(run.text, font);
                 g.items.push_back(std::move(run));
             }
             scene.groups.push_back(std::move(g));
@@ -353,11 +374,9 @@ class Builder {
     const Options& o_;
     TextMeasurer& text_;
     Warnings& warnings_;
-    FontSpec font_;
     std::vector<DrawnBox> boxes_;
     std::vector<std::string> box_ids_;
     IdMaker ids_;
-    double line_pitch_ = 0;
     double x_offset_ = 0, shift_ = 0, margin_y_ = 0;
     double top_ = 0, bottom_ = 0, width_ = 0, height_ = 0;
 };

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "shapes/graph_order.hpp"
+#include "shapes/params.hpp"
 #include "shapes/rule_table.hpp"
 
 namespace strata {
@@ -105,6 +106,7 @@ void infer_shapes(Model& model, Warnings& warnings) {
         const Layer& layer = model.layers[index];
         warnings.push_back({layer.name, describe_unknown(layer, unknown, index)});
     }
+    shapes::count_params(model);
 }
 
 }  // namespace strata

@@ -21,10 +21,13 @@ std::string kebab(std::string key) {
     return key;
 }
 
-OptionEntry text_entry(std::string key, OptionKind kind, std::string help, OptionEntry::TextSetter set,
-                       OptionEntry::Getter get, std::vector<std::string> choices = {}) {
+OptionEntry text_entry(std::string key, OptionKind kind, std::string help,
+                       OptionEntry::TextSetter set, OptionEntry::Getter get,
+                       std::vector<std::string> choices = {}) {
     std::string flag = kebab(key);
-    return {{std::move(key), std::move(flag), kind, std::move(help), std::move(choices)}, std::move(set), {},
+    return {{std::move(key), std::move(flag), kind, std::move(help), std::move(choices)},
+            std::move(set),
+            {},
             std::move(get)};
 }
 
@@ -45,24 +48,30 @@ OptionEntry number(std::string key, std::string help, double Options::*field, do
 OptionEntry boolean(std::string key, std::string help, bool Options::*field) {
     return text_entry(
         std::move(key), OptionKind::boolean, std::move(help),
-        [field](Options& o, std::string_view v, const std::string& where) { o.*field = ov::boolean(v, where); },
+        [field](Options& o, std::string_view v, const std::string& where) {
+            o.*field = ov::boolean(v, where);
+        },
         getter(field));
 }
 
 OptionEntry color(std::string key, std::string help, Rgba Options::*field) {
     return text_entry(
         std::move(key), OptionKind::color, std::move(help),
-        [field](Options& o, std::string_view v, const std::string& where) { o.*field = ov::color(v, where); },
+        [field](Options& o, std::string_view v, const std::string& where) {
+            o.*field = ov::color(v, where);
+        },
         getter(field));
 }
 
-OptionEntry text(std::string key, std::string help, std::string Options::*field, bool may_be_empty) {
-    return text_entry(std::move(key), OptionKind::text, std::move(help),
-                      [field, may_be_empty](Options& o, std::string_view v, const std::string& where) {
-                          if (v.empty() && !may_be_empty) throw Error(where, "expected a value, got nothing");
-                          o.*field = std::string(v);
-                      },
-                      getter(field));
+OptionEntry text(std::string key, std::string help, std::string Options::*field,
+                 bool may_be_empty) {
+    return text_entry(
+        std::move(key), OptionKind::text, std::move(help),
+        [field, may_be_empty](Options& o, std::string_view v, const std::string& where) {
+            if (v.empty() && !may_be_empty) throw Error(where, "expected a value, got nothing");
+            o.*field = std::string(v);
+        },
+        getter(field));
 }
 
 std::string one_of(const std::vector<std::string>& choices) {
@@ -71,7 +80,8 @@ std::string one_of(const std::vector<std::string>& choices) {
     return list;
 }
 
-OptionEntry choice(std::string key, std::string help, std::string Options::*field, std::vector<std::string> choices) {
+OptionEntry choice(std::string key, std::string help, std::string Options::*field,
+                   std::vector<std::string> choices) {
     return text_entry(
         std::move(key), OptionKind::choice, std::move(help),
         [field, choices](Options& o, std::string_view v, const std::string& where) {
@@ -81,18 +91,22 @@ OptionEntry choice(std::string key, std::string help, std::string Options::*fiel
                     return;
                 }
             }
-            throw Error(where, "expected one of " + one_of(choices) + ", got '" + std::string(v.substr(0, 60)) + "'");
+            throw Error(where, "expected one of " + one_of(choices) + ", got '" +
+                                   std::string(v.substr(0, 60)) + "'");
         },
         getter(field), choices);
 }
 
 // A structure: set from a YAML node; on the command line the text is read as YAML.
 template <typename Read, typename Field>
-OptionEntry structure(std::string key, OptionKind kind, std::string help, Field Options::*field, Read read,
-                      OptionEntry::TextSetter text_setter = {}) {
+OptionEntry structure(std::string key, OptionKind kind, std::string help, Field Options::*field,
+                      Read read, OptionEntry::TextSetter text_setter = {}) {
     std::string flag = kebab(key);
-    OptionEntry entry{{std::move(key), std::move(flag), kind, std::move(help), {}}, std::move(text_setter),
-                      [read](Options& o, const YAML::Node& node, const YamlSource& source) { read(o, node, source); },
+    OptionEntry entry{{std::move(key), std::move(flag), kind, std::move(help), {}},
+                      std::move(text_setter),
+                      [read](Options& o, const YAML::Node& node, const YamlSource& source) {
+                          read(o, node, source);
+                      },
                       getter(field)};
     return entry;
 }
@@ -100,7 +114,8 @@ OptionEntry structure(std::string key, OptionKind kind, std::string help, Field 
 std::vector<OptionEntry> make_entries() {
     std::vector<OptionEntry> e;
     // Box sizing.
-    e.push_back(choice("sizing_mode", "how tensor dimensions become box sizes", &Options::sizing_mode,
+    e.push_back(choice("sizing_mode", "how tensor dimensions become box sizes",
+                       &Options::sizing_mode,
                        {"accurate", "balanced", "capped", "logarithmic", "relative"}));
     e.push_back(number("scale_xy", "pixels per unit of height and depth", &Options::scale_xy));
     e.push_back(number("scale_z", "pixels per unit of width (channels)", &Options::scale_z));
@@ -109,112 +124,138 @@ std::vector<OptionEntry> make_entries() {
     e.push_back(number("min_z", "smallest box width, px", &Options::min_z));
     e.push_back(number("max_z", "largest box width, px", &Options::max_z));
     e.push_back(structure(
-        "dimension_caps", OptionKind::dimension_caps, "caps for non-accurate modes, e.g. channels=140,sequence=220",
-        &Options::dimension_caps,
-        [](Options& o, const YAML::Node& n, const YamlSource& s) { o.dimension_caps = so::dimension_caps(s, n); },
-        [](Options& o, std::string_view v, const std::string& where) { o.dimension_caps = ov::dimension_caps(v, where); }));
-    e.push_back(number("relative_base_size", "pixels per unit in relative mode", &Options::relative_base_size));
-    e.push_back(choice("one_dim_orientation", "how 1-D tensors are drawn: wide (z), tall (y), deep (x)",
+        "dimension_caps", OptionKind::dimension_caps,
+        "caps for non-accurate modes, e.g. channels=140,sequence=220", &Options::dimension_caps,
+        [](Options& o, const YAML::Node& n, const YamlSource& s) {
+            o.dimension_caps = so::dimension_caps(s, n);
+        },
+        [](Options& o, std::string_view v, const std::string& where) {
+            o.dimension_caps = ov::dimension_caps(v, where);
+        }));
+    e.push_back(number("relative_base_size", "pixels per unit in relative mode",
+                       &Options::relative_base_size));
+    e.push_back(choice("one_dim_orientation",
+                       "how 1-D tensors are drawn: wide (z), tall (y), deep (x)",
                        &Options::one_dim_orientation, {"z", "y", "x"}));
     // Which layers are drawn and how.
-    e.push_back(text_entry("type_ignore", OptionKind::name_list, "layer classes not drawn, e.g. InputLayer,Dropout",
-                           [](Options& o, std::string_view v, const std::string&) { o.type_ignore = ov::name_list(v); },
-                           getter(&Options::type_ignore)));
-    e.push_back(text_entry("index_ignore", OptionKind::index_list, "model indices of layers not drawn",
-                           [](Options& o, std::string_view v, const std::string& where) {
-                               o.index_ignore = ov::index_list(v, where);
-                           },
-                           getter(&Options::index_ignore)));
-    e.push_back(text_entry("index_2D", OptionKind::index_list, "model indices of layers drawn flat",
-                           [](Options& o, std::string_view v, const std::string& where) {
-                               o.index_2D = ov::index_list(v, where);
-                           },
-                           getter(&Options::index_2D)));
+    e.push_back(text_entry(
+        "type_ignore", OptionKind::name_list, "layer classes not drawn, e.g. InputLayer,Dropout",
+        [](Options& o, std::string_view v, const std::string&) {
+            o.type_ignore = ov::name_list(v);
+        },
+        getter(&Options::type_ignore)));
+    e.push_back(text_entry(
+        "index_ignore", OptionKind::index_list, "model indices of layers not drawn",
+        [](Options& o, std::string_view v, const std::string& where) {
+            o.index_ignore = ov::index_list(v, where);
+        },
+        getter(&Options::index_ignore)));
+    e.push_back(text_entry(
+        "index_2D", OptionKind::index_list, "model indices of layers drawn flat",
+        [](Options& o, std::string_view v, const std::string& where) {
+            o.index_2D = ov::index_list(v, where);
+        },
+        getter(&Options::index_2D)));
     e.push_back(structure(
-        "color_map", OptionKind::color_map, "colours per class, e.g. Conv2D=#ffb347/#8c4500,Dense=#8ecae6",
-        &Options::color_map,
+        "color_map", OptionKind::color_map,
+        "colours per class, e.g. Conv2D=#ffb347/#8c4500,Dense=#8ecae6", &Options::color_map,
         [](Options& o, const YAML::Node& n, const YamlSource& s) {
             for (auto& [cls, colors] : so::color_map(s, n)) o.color_map[cls] = colors;
         },
         [](Options& o, std::string_view v, const std::string& where) {
             for (auto& [cls, colors] : ov::color_map(v, where)) o.color_map[cls] = colors;
         }));
-    e.push_back(structure("styles", OptionKind::structure,
-                          "per class, base class or layer name: {Conv2D: {fill: orange, scale_z: 2}}", &Options::styles,
-                          [](Options& o, const YAML::Node& n, const YamlSource& s) {
-                              for (auto& [key, style] : so::styles(s, n)) o.styles[key] = style;
-                          }));
+    e.push_back(
+        structure("styles", OptionKind::structure,
+                  "per class, base class or layer name: {Conv2D: {fill: orange, scale_z: 2}}",
+                  &Options::styles, [](Options& o, const YAML::Node& n, const YamlSource& s) {
+                      for (auto& [key, style] : so::styles(s, n)) o.styles[key] = style;
+                  }));
     // Picture.
     e.push_back(color("background_fill", "canvas colour", &Options::background_fill));
     e.push_back(boolean("draw_volume", "draw boxes in 3-D", &Options::draw_volume));
     e.push_back(boolean("draw_reversed", "draw the depth to the left", &Options::draw_reversed));
-    e.push_back(boolean("draw_funnel", "join neighbouring boxes with funnels", &Options::draw_funnel));
+    e.push_back(
+        boolean("draw_funnel", "join neighbouring boxes with funnels", &Options::draw_funnel));
     e.push_back(color("connector_fill", "funnel colour", &Options::connector_fill));
     e.push_back(number("connector_width", "funnel line width, px", &Options::connector_width));
     e.push_back(number("padding", "margin around the picture, px", &Options::padding));
     e.push_back(number("spacing", "gap between boxes, px", &Options::spacing, -kSizeLimit));
-    e.push_back(number("shade_step", "how much darker the top and side faces are", &Options::shade_step));
+    e.push_back(
+        number("shade_step", "how much darker the top and side faces are", &Options::shade_step));
     // Captions.
-    e.push_back(text_entry("text_callable", OptionKind::choice, "built-in caption of each box",
-                           [](Options& o, std::string_view v, const std::string& where) {
-                               if (v == "none" || v.empty()) {
-                                   o.text_callable.clear();
-                               } else if (v == "name" || v == "type" || v == "shape" || v == "name_shape") {
-                                   o.text_callable = std::string(v);
-                               } else {
-                                   throw Error(where, "expected one of name, type, shape, name_shape, none, got '" +
-                                                          std::string(v.substr(0, 60)) + "'");
-                               }
-                           },
-                           [](const Options& o, YAML::Emitter& out) {
-                               out << (o.text_callable.empty() ? std::string("none") : o.text_callable);
-                           },
-                           {"name", "type", "shape", "name_shape", "none"}));
-    e.push_back(text("caption", "caption template, e.g. '{name}\\n{shape}' (fields name, type, shape, index, params)",
-                     &Options::caption, true));
+    e.push_back(text_entry(
+        "text_callable", OptionKind::choice, "built-in caption of each box",
+        [](Options& o, std::string_view v, const std::string& where) {
+            if (v == "none" || v.empty()) {
+                o.text_callable.clear();
+            } else if (v == "name" || v == "type" || v == "shape" || v == "name_shape") {
+                o.text_callable = std::string(v);
+            } else {
+                throw Error(where, "expected one of name, type, shape, name_shape, none, got '" +
+                                       std::string(v.substr(0, 60)) + "'");
+            }
+        },
+        [](const Options& o, YAML::Emitter& out) {
+            out << (o.text_callable.empty() ? std::string("none") : o.text_callable);
+        },
+        {"name", "type", "shape", "name_shape", "none"}));
+    e.push_back(
+        text("caption",
+             "caption template, e.g. '{name}\\n{shape}' (fields name, type, shape, index, params)",
+             &Options::caption, true));
     e.push_back(choice("caption_position", "where captions go", &Options::caption_position,
                        {"below", "above", "alternate"}));
-    e.push_back(structure("captions", OptionKind::structure, "caption per layer name: {conv1: 'first conv'}", &Options::captions,
+    e.push_back(structure("captions", OptionKind::structure,
+                          "caption per layer name: {conv1: 'first conv'}", &Options::captions,
                           [](Options& o, const YAML::Node& n, const YamlSource& s) {
-                              for (auto& [layer, caption] : so::captions(s, n)) o.captions[layer] = caption;
+                              for (auto& [layer, caption] : so::captions(s, n))
+                                  o.captions[layer] = caption;
                           }));
     e.push_back(number("text_vspacing", "gap between caption lines, px", &Options::text_vspacing));
     e.push_back(text("font", "font: a fontconfig family or a font file", &Options::font, false));
-    e.push_back(text_entry("font_size", OptionKind::number, "font size, px",
-                           [](Options& o, std::string_view v, const std::string& where) {
-                               o.font_size = ov::number(v, where, 0.5, 1000);
-                           },
-                           getter(&Options::font_size)));
+    e.push_back(text_entry(
+        "font_size", OptionKind::number, "font size, px",
+        [](Options& o, std::string_view v, const std::string& where) {
+            o.font_size = ov::number(v, where, 0.5, 1000);
+        },
+        getter(&Options::font_size)));
     e.push_back(color("font_color", "text colour", &Options::font_color));
     // Legend.
     e.push_back(boolean("legend", "add a legend of the layer classes", &Options::legend));
-    e.push_back(boolean("show_dimension", "one legend entry per layer, with its dimensions", &Options::show_dimension));
+    e.push_back(boolean("show_dimension", "one legend entry per layer, with its dimensions",
+                        &Options::show_dimension));
     e.push_back(number("legend_text_spacing_offset", "accepted for compatibility; has no effect",
                        &Options::legend_text_spacing_offset, -kSizeLimit));
     // Groups, logos, face images.
-    e.push_back(structure("layered_groups", OptionKind::structure,
-                          "boxes around layers: [{name: Features, layers: [conv1, conv2], fill: '#e3f2fd'}]",
-                          &Options::layered_groups,
-                          [](Options& o, const YAML::Node& n, const YamlSource& s) {
-                              o.layered_groups = so::layered_groups(s, n);
-                          }));
-    e.push_back(structure("logo_groups", OptionKind::structure,
-                          "images on faces: [{file: logo.png, layers: [Conv2D], axis: z, size: 0.5}]",
-                          &Options::logo_groups,
-                          [](Options& o, const YAML::Node& n, const YamlSource& s) {
-                              o.logo_groups = so::logo_groups(s, n);
-                          }));
-    e.push_back(structure("logos_legend", OptionKind::structure, "legend of the logos: true or {padding: 10, spacing: 10}",
+    e.push_back(structure(
+        "layered_groups", OptionKind::structure,
+        "boxes around layers: [{name: Features, layers: [conv1, conv2], fill: '#e3f2fd'}]",
+        &Options::layered_groups, [](Options& o, const YAML::Node& n, const YamlSource& s) {
+            o.layered_groups = so::layered_groups(s, n);
+        }));
+    e.push_back(
+        structure("logo_groups", OptionKind::structure,
+                  "images on faces: [{file: logo.png, layers: [Conv2D], axis: z, size: 0.5}]",
+                  &Options::logo_groups, [](Options& o, const YAML::Node& n, const YamlSource& s) {
+                      o.logo_groups = so::logo_groups(s, n);
+                  }));
+    e.push_back(structure("logos_legend", OptionKind::structure,
+                          "legend of the logos: true or {padding: 10, spacing: 10}",
                           &Options::logos_legend,
                           [](Options& o, const YAML::Node& n, const YamlSource& s) {
                               o.logos_legend = so::logos_legend(s, n);
                           }));
-    e.push_back(choice("image_fit", "how face images fit", &Options::image_fit, {"fill", "contain", "cover", "match_aspect"}));
-    e.push_back(choice("image_axis", "which face images go on", &Options::image_axis, {"z", "y", "x"}));
-    e.push_back(boolean("link_images", "refer to image files instead of embedding them", &Options::link_images));
+    e.push_back(choice("image_fit", "how face images fit", &Options::image_fit,
+                       {"fill", "contain", "cover", "match_aspect"}));
+    e.push_back(
+        choice("image_axis", "which face images go on", &Options::image_axis, {"z", "y", "x"}));
+    e.push_back(boolean("link_images", "refer to image files instead of embedding them",
+                        &Options::link_images));
     // Output.
     e.push_back(text("to_file", "output file when -o is not given", &Options::to_file, true));
-    e.push_back(boolean("compat_visualkeras", "reproduce visualkeras' canvas exactly, quirks included (for comparisons)",
+    e.push_back(boolean("compat_visualkeras",
+                        "reproduce visualkeras' canvas exactly, quirks included (for comparisons)",
                         &Options::compat_visualkeras));
     return e;
 }
@@ -253,9 +294,11 @@ std::string options_to_yaml(const Options& options) {
     return std::string(out.c_str()) + "\n";
 }
 
-void set_option(Options& options, std::string_view key, std::string_view value, const std::string& where) {
+void set_option(Options& options, std::string_view key, std::string_view value,
+                const std::string& where) {
     const OptionEntry* entry = find_option(key);
-    if (entry == nullptr) throw Error(where, "unknown option '" + std::string(key.substr(0, 60)) + "'");
+    if (entry == nullptr)
+        throw Error(where, "unknown option '" + std::string(key.substr(0, 60)) + "'");
     if (entry->set_text) {
         entry->set_text(options, value, where);
         return;

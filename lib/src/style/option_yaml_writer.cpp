@@ -22,10 +22,18 @@ void optional_field(YAML::Emitter& out, const char* key, const std::optional<T>&
 
 }  // namespace
 
-void write_value(YAML::Emitter& out, double value) { out << number_text(value); }
-void write_value(YAML::Emitter& out, bool value) { out << (value ? "true" : "false"); }
-void write_value(YAML::Emitter& out, const std::string& value) { out << YAML::DoubleQuoted << value; }
-void write_value(YAML::Emitter& out, Rgba value) { out << YAML::DoubleQuoted << to_hex(value); }
+void write_value(YAML::Emitter& out, double value) {
+    out << number_text(value);
+}
+void write_value(YAML::Emitter& out, bool value) {
+    out << (value ? "true" : "false");
+}
+void write_value(YAML::Emitter& out, const std::string& value) {
+    out << YAML::DoubleQuoted << value;
+}
+void write_value(YAML::Emitter& out, Rgba value) {
+    out << YAML::DoubleQuoted << to_hex(value);
+}
 
 void write_value(YAML::Emitter& out, const std::vector<std::string>& value) {
     out << YAML::Flow << YAML::BeginSeq;
@@ -92,7 +100,8 @@ void write_value(YAML::Emitter& out, const std::map<std::string, Style>& value) 
 void write_value(YAML::Emitter& out, const std::map<std::string, std::string>& value) {
     if (value.empty()) out << YAML::Flow;  // "{}" on the key's line
     out << YAML::BeginMap;
-    for (const auto& [key, text] : value) out << YAML::Key << key << YAML::Value << YAML::DoubleQuoted << text;
+    for (const auto& [key, text] : value)
+        out << YAML::Key << key << YAML::Value << YAML::DoubleQuoted << text;
     out << YAML::EndMap;
 }
 
@@ -138,8 +147,8 @@ void write_value(YAML::Emitter& out, const std::vector<LogoGroup>& value) {
         write_value(out, g.axis);
         out << YAML::Key << "size" << YAML::Value;
         if (g.size_px) {
-            out << YAML::Flow << YAML::BeginSeq << number_text(g.size_px->first) << number_text(g.size_px->second)
-                << YAML::EndSeq;
+            out << YAML::Flow << YAML::BeginSeq << number_text(g.size_px->first)
+                << number_text(g.size_px->second) << YAML::EndSeq;
         } else {
             write_value(out, g.size);
         }
@@ -159,8 +168,9 @@ void write_value(YAML::Emitter& out, const std::optional<LogosLegend>& value) {
         out << "false";
         return;
     }
-    out << YAML::Flow << YAML::BeginMap << YAML::Key << "padding" << YAML::Value << number_text(value->padding)
-        << YAML::Key << "spacing" << YAML::Value << number_text(value->spacing) << YAML::EndMap;
+    out << YAML::Flow << YAML::BeginMap << YAML::Key << "padding" << YAML::Value
+        << number_text(value->padding) << YAML::Key << "spacing" << YAML::Value
+        << number_text(value->spacing) << YAML::EndMap;
 }
 
 }  // namespace strata

@@ -26,7 +26,8 @@ std::string scalar_list(const YamlSource& source, const YAML::Node& node, const 
 
 void apply(Options& options, const YAML::Node& root, const YamlSource& source) {
     if (root.IsNull()) return;  // an empty file sets nothing
-    if (!root.IsMap()) throw yaml_error(source, root, "expected a mapping of option names to values");
+    if (!root.IsMap())
+        throw yaml_error(source, root, "expected a mapping of option names to values");
     for (const auto& entry : root) {
         const std::string key = yaml_scalar(source, entry.first, "option name");
         const OptionEntry* option = find_option(key);

@@ -25,7 +25,8 @@ void apply_preset(Options& options, std::string_view name) {
     }
     std::string known;
     for (const std::string& n : preset_names()) known += (known.empty() ? "" : ", ") + n;
-    throw Error("--preset", "unknown preset '" + std::string(name.substr(0, 60)) + "' (expected one of " + known + ")");
+    throw Error("--preset", "unknown preset '" + std::string(name.substr(0, 60)) +
+                                "' (expected one of " + known + ")");
 }
 
 }  // namespace strata

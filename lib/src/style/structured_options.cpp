@@ -45,12 +45,17 @@ void read_fields(const YamlSource& source, const YAML::Node& node, const std::st
 struct Fields {
     const YamlSource& source;
 
-    std::string text(const YAML::Node& v, const std::string& where) const { return yaml_scalar(source, v, where); }
+    std::string text(const YAML::Node& v, const std::string& where) const {
+        return yaml_scalar(source, v, where);
+    }
     double number(const YAML::Node& v, const std::string& where, double lo = 0) const {
         return ov::number(text(v, where), "", lo, kSizeLimit);
     }
-    Rgba color(const YAML::Node& v, const std::string& where) const { return ov::color(text(v, where), ""); }
-    std::string choice(const YAML::Node& v, const std::string& where, std::vector<std::string> allowed) const {
+    Rgba color(const YAML::Node& v, const std::string& where) const {
+        return ov::color(text(v, where), "");
+    }
+    std::string choice(const YAML::Node& v, const std::string& where,
+                       std::vector<std::string> allowed) const {
         std::string value = text(v, where);
         for (const std::string& a : allowed) {
             if (a == value) return value;
@@ -75,7 +80,9 @@ Style style(const YamlSource& source, const YAML::Node& node, const std::string&
     Style s;
     Fields f{source};
     auto number_into = [&](std::optional<double>& field, double lo = 0) {
-        return [&field, &f, lo](const YAML::Node& v, const std::string& w) { field = f.number(v, w, lo); };
+        return [&field, &f, lo](const YAML::Node& v, const std::string& w) {
+            field = f.number(v, w, lo);
+        };
     };
     read_fields(source, node, what,
                 {{"fill", [&](auto& v, auto& w) { s.fill = f.color(v, w); }},
@@ -102,7 +109,8 @@ Style style(const YamlSource& source, const YAML::Node& node, const std::string&
 }  // namespace
 
 std::map<std::string, Style> styles(const YamlSource& source, const YAML::Node& node) {
-    if (!node.IsMap()) throw yaml_error(source, node, "styles: expected a mapping of class or layer names");
+    if (!node.IsMap())
+        throw yaml_error(source, node, "styles: expected a mapping of class or layer names");
     std::map<std::string, Style> result;
     for (const auto& entry : node) {
         std::string key = yaml_scalar(source, entry.first, "styles key");
@@ -112,7 +120,8 @@ std::map<std::string, Style> styles(const YamlSource& source, const YAML::Node& 
 }
 
 std::vector<LayerGroup> layered_groups(const YamlSource& source, const YAML::Node& node) {
-    if (!node.IsSequence()) throw yaml_error(source, node, "layered_groups: expected a list of groups");
+    if (!node.IsSequence())
+        throw yaml_error(source, node, "layered_groups: expected a list of groups");
     std::vector<LayerGroup> groups;
     Fields f{source};
     for (std::size_t i = 0; i < node.size(); ++i) {
@@ -122,7 +131,10 @@ std::vector<LayerGroup> layered_groups(const YamlSource& source, const YAML::Nod
         read_fields(source, node[i], what,
                     {{"layers", [&](auto& v, auto& w) { g.layers = f.names(v, w); }},
                      {"name", [&](auto& v, auto& w) { g.name = f.text(v, w), named = true; }},
-                     {"caption", [&](auto& v, auto& w) { if (!named) g.name = f.text(v, w); }},
+                     {"caption",
+                      [&](auto& v, auto& w) {
+                          if (!named) g.name = f.text(v, w);
+                      }},
                      {"padding", [&](auto& v, auto& w) { g.padding = f.number(v, w); }},
                      {"fill", [&](auto& v, auto& w) { g.fill = f.color(v, w); }},
                      {"outline", [&](auto& v, auto& w) { g.outline = f.color(v, w); }},
@@ -156,8 +168,11 @@ std::vector<LogoGroup> logo_groups(const YamlSource& source, const YAML::Node& n
                      {"layers", [&](auto& v, auto& w) { g.layers = f.names(v, w); }},
                      {"axis", [&](auto& v, auto& w) { g.axis = f.choice(v, w, kAxes); }},
                      {"size", size},
-                     {"corner", [&](auto& v, auto& w) {
-                          g.corner = f.choice(v, w, {"top-left", "top-right", "bottom-left", "bottom-right", "center"});
+                     {"corner",
+                      [&](auto& v, auto& w) {
+                          g.corner = f.choice(
+                              v, w,
+                              {"top-left", "top-right", "bottom-left", "bottom-right", "center"});
                       }},
                      {"padding", [&](auto& v, auto& w) { g.padding = f.number(v, w); }},
                      {"name", [&](auto& v, auto& w) { g.name = f.text(v, w); }}});
@@ -181,7 +196,8 @@ std::optional<LogosLegend> logos_legend(const YamlSource& source, const YAML::No
 }
 
 std::map<std::string, std::string> captions(const YamlSource& source, const YAML::Node& node) {
-    if (!node.IsMap()) throw yaml_error(source, node, "captions: expected a mapping of layer names to captions");
+    if (!node.IsMap())
+        throw yaml_error(source, node, "captions: expected a mapping of layer names to captions");
     std::map<std::string, std::string> result;
     for (const auto& entry : node) {
         std::string layer = yaml_scalar(source, entry.first, "captions key");
@@ -192,7 +208,8 @@ std::map<std::string, std::string> captions(const YamlSource& source, const YAML
 
 std::map<std::string, LayerColors> color_map(const YamlSource& source, const YAML::Node& node) {
     if (node.IsScalar()) return ov::color_map(node.Scalar(), "");
-    if (!node.IsMap()) throw yaml_error(source, node, "color_map: expected a mapping of class names");
+    if (!node.IsMap())
+        throw yaml_error(source, node, "color_map: expected a mapping of class names");
     std::map<std::string, LayerColors> result;
     Fields f{source};
     for (const auto& entry : node) {
