@@ -62,7 +62,8 @@ struct BoxGeometry {
     double x1 = 0, y1 = 0, x2 = 0, y2 = 0, de = 0;
 };
 
-enum class Role { layer, funnel, caption };
+// What a group is; emitters put each role on its own Inkscape layer.
+enum class Role { layer, funnel, caption, legend, group, group_title, logo };
 
 struct Group {
     std::string id;     // unique, XML-safe, stable (derived from the layer name)

@@ -10,6 +10,14 @@ const char* to_string(Role role) {
             return "funnel";
         case Role::caption:
             return "caption";
+        case Role::legend:
+            return "legend";
+        case Role::group:
+            return "group";
+        case Role::group_title:
+            return "group-title";
+        case Role::logo:
+            return "logo";
     }
     return "unknown";
 }

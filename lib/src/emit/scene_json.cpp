@@ -10,7 +10,8 @@
 //     "groups": [                           one entry per scene group, in paint order
 //       {
 //         "id": "block1_conv1",             the group's id, also its SVG <g id>
-//         "role": "layer",                  "layer", "funnel" or "caption"
+//         "role": "layer",                  layer, funnel, caption, legend, group,
+//                                           group-title or logo
 //         "name": "block1_conv1",           human-readable label (the layer name)
 //         "type": "Conv2D",                 layer class; "" when none (funnels)
 //         "shape": "224 x 224 x 64",        printed output shape; only when not empty

@@ -42,9 +42,16 @@ LayerKind inkscape_layer_of(Role role) {
     switch (role) {
         case Role::layer:
         case Role::funnel:
+        case Role::logo:  // painted right after its box, so it stays in the boxes' layer
             return {"layer-boxes-and-funnels", "boxes and funnels"};
         case Role::caption:
             return {"layer-captions", "captions"};
+        case Role::group:
+            return {"layer-groups", "groups"};
+        case Role::group_title:
+            return {"layer-group-titles", "group titles"};
+        case Role::legend:
+            return {"layer-legend", "legend"};
     }
     return {"layer-other", "other"};
 }
