@@ -14,6 +14,12 @@ std::string number_text(double value) {
 }
 
 template <typename T>
+void field(YAML::Emitter& out, const char* key, const T& value) {
+    out << YAML::Key << key << YAML::Value;
+    write_value(out, value);
+}
+
+template <typename T>
 void optional_field(YAML::Emitter& out, const char* key, const std::optional<T>& value) {
     if (!value) return;
     out << YAML::Key << key << YAML::Value;
@@ -110,25 +116,16 @@ void write_value(YAML::Emitter& out, const std::vector<LayerGroup>& value) {
     out << YAML::BeginSeq;
     for (const LayerGroup& g : value) {
         out << YAML::BeginMap;
-        out << YAML::Key << "name" << YAML::Value;
-        write_value(out, g.name);
-        out << YAML::Key << "layers" << YAML::Value;
-        write_value(out, g.layers);
-        out << YAML::Key << "padding" << YAML::Value;
-        write_value(out, g.padding);
-        out << YAML::Key << "fill" << YAML::Value;
-        write_value(out, g.fill);
-        out << YAML::Key << "outline" << YAML::Value;
-        write_value(out, g.outline);
-        out << YAML::Key << "width" << YAML::Value;
-        write_value(out, g.width);
+        field(out, "name", g.name);
+        field(out, "layers", g.layers);
+        field(out, "padding", g.padding);
+        field(out, "fill", g.fill);
+        field(out, "outline", g.outline);
+        field(out, "width", g.width);
         optional_field(out, "font", g.font);
-        out << YAML::Key << "font_size" << YAML::Value;
-        write_value(out, g.font_size);
-        out << YAML::Key << "font_color" << YAML::Value;
-        write_value(out, g.font_color);
-        out << YAML::Key << "text_spacing" << YAML::Value;
-        write_value(out, g.text_spacing);
+        field(out, "font_size", g.font_size);
+        field(out, "font_color", g.font_color);
+        field(out, "text_spacing", g.text_spacing);
         out << YAML::EndMap;
     }
     out << YAML::EndSeq;
@@ -139,12 +136,9 @@ void write_value(YAML::Emitter& out, const std::vector<LogoGroup>& value) {
     out << YAML::BeginSeq;
     for (const LogoGroup& g : value) {
         out << YAML::BeginMap;
-        out << YAML::Key << "file" << YAML::Value;
-        write_value(out, g.file);
-        out << YAML::Key << "layers" << YAML::Value;
-        write_value(out, g.layers);
-        out << YAML::Key << "axis" << YAML::Value;
-        write_value(out, g.axis);
+        field(out, "file", g.file);
+        field(out, "layers", g.layers);
+        field(out, "axis", g.axis);
         out << YAML::Key << "size" << YAML::Value;
         if (g.size_px) {
             out << YAML::Flow << YAML::BeginSeq << number_text(g.size_px->first)
@@ -152,12 +146,9 @@ void write_value(YAML::Emitter& out, const std::vector<LogoGroup>& value) {
         } else {
             write_value(out, g.size);
         }
-        out << YAML::Key << "corner" << YAML::Value;
-        write_value(out, g.corner);
-        out << YAML::Key << "padding" << YAML::Value;
-        write_value(out, g.padding);
-        out << YAML::Key << "name" << YAML::Value;
-        write_value(out, g.name);
+        field(out, "corner", g.corner);
+        field(out, "padding", g.padding);
+        field(out, "name", g.name);
         out << YAML::EndMap;
     }
     out << YAML::EndSeq;
