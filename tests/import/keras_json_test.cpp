@@ -216,3 +216,15 @@ BOOST_AUTO_TEST_CASE(shared_layer_uses_its_first_call_and_warns) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(a_null_merge_mode_is_kept_apart_from_a_missing_one) {
+    const strata::Model model =
+        read(R"({"class_name": "Sequential", "config": {"name": "s", "layers": [
+        {"class_name": "Bidirectional", "config": {"name": "both", "merge_mode": null,
+         "batch_input_shape": [null, 5, 3],
+         "layer": {"class_name": "LSTM", "config": {"name": "l", "units": 4}}}},
+        {"class_name": "Bidirectional", "config": {"name": "concat",
+         "layer": {"class_name": "LSTM", "config": {"name": "m", "units": 4}}}}]}})");
+    BOOST_TEST(*attr<std::string>(layer(model, "both"), "merge_mode") == "None");
+    BOOST_TEST(!attr<std::string>(layer(model, "concat"), "merge_mode").has_value());
+}

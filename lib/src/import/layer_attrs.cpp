@@ -112,6 +112,9 @@ std::optional<AttrValue> scalar_value(const std::string& key, const json& value,
         if (text.size() > limits::kMaxAttrStringLength) return std::nullopt;
         return text;
     }
+    // Bidirectional's merge_mode null means "return both directions", unlike a missing key
+    // (which means concat): keep it as the Python spelling.
+    if (value.is_null() && key == "merge_mode") return std::string("None");
     return std::nullopt;
 }
 
