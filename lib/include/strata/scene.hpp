@@ -55,7 +55,27 @@ struct TextRun {
     std::vector<Glyph> glyphs;
 };
 
-using Primitive = std::variant<Polygon, Polyline, TextRun>;
+// A plane affine map, as SVG's matrix(a b c d e f): x' = a·x + c·y + e, y' = b·x + d·y + f.
+struct Affine {
+    double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
+};
+
+// A raster or vector picture (face image, logo). `transform` maps the image's own pixel box
+// 0..width × 0..height onto the canvas; when `clip` is not empty nothing outside that polygon
+// (canvas coordinates) shows. `data` holds the file's bytes; `linked` asks document emitters
+// to refer to `file` instead of embedding `data` (raster emitters still draw `data`).
+struct Image {
+    std::string name;
+    std::string file;
+    std::string mime_type;  // image/png, image/jpeg or image/svg+xml
+    std::string data;
+    bool linked = false;
+    double width = 0, height = 0;
+    Affine transform;
+    std::vector<Point> clip;
+};
+
+using Primitive = std::variant<Polygon, Polyline, TextRun, Image>;
 
 // visualkeras' box geometry of a layer: front face and depth offset.
 struct BoxGeometry {
@@ -63,7 +83,7 @@ struct BoxGeometry {
 };
 
 // What a group is; emitters put each role on its own Inkscape layer.
-enum class Role { layer, funnel, caption, legend, group, group_title, logo };
+enum class Role { layer, funnel, caption, legend, group, group_title, logo, image };
 
 struct Group {
     std::string id;     // unique, XML-safe, stable (derived from the layer name)

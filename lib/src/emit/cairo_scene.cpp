@@ -3,6 +3,7 @@
 #include <variant>
 #include <vector>
 
+#include "emit/cairo_image.hpp"
 #include "emit/cairo_support.hpp"
 #include "emit/cairo_text.hpp"
 
@@ -48,6 +49,8 @@ class PrimitivePainter {
     }
 
     void operator()(const TextRun& run) { text_.draw(run); }
+
+    void operator()(const Image& image) { paint_image(context_, image); }
 
   private:
     cairo_t* context_;

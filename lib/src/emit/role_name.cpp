@@ -18,6 +18,8 @@ const char* to_string(Role role) {
             return "group-title";
         case Role::logo:
             return "logo";
+        case Role::image:
+            return "image";
     }
     return "unknown";
 }

@@ -13,6 +13,7 @@
 
 #include <pugixml.hpp>
 
+#include "emit/base64.hpp"
 #include "emit/hex_color.hpp"
 #include "emit/number_format.hpp"
 #include "emit/xml_output.hpp"
@@ -42,7 +43,8 @@ LayerKind inkscape_layer_of(Role role) {
     switch (role) {
         case Role::layer:
         case Role::funnel:
-        case Role::logo:  // painted right after its box, so it stays in the boxes' layer
+        case Role::logo:   // logos and face images are painted right after their box, so they
+        case Role::image:  // stay in the boxes' layer
             return {"layer-boxes-and-funnels", "boxes and funnels"};
         case Role::caption:
             return {"layer-captions", "captions"};
@@ -170,6 +172,9 @@ std::string_view primitive_name(const Primitive& item) {
     if (const auto* line = std::get_if<Polyline>(&item)) {
         return line->name.empty() ? std::string_view("line") : line->name;
     }
+    if (const auto* image = std::get_if<Image>(&item)) {
+        return image->name.empty() ? std::string_view("image") : image->name;
+    }
     return "text";
 }
 
@@ -248,6 +253,40 @@ class PrimitiveWriter {
         const std::string content = xml_safe_text(run.text);
         if (!content.empty()) {
             text.append_child(pugi::node_pcdata).set_value(content.data(), content.size());
+        }
+    }
+
+    // The picture stretched over its own pixel box and mapped by its matrix; a clip polygon
+    // is given in canvas coordinates, so it goes on a wrapping <g> outside the transform.
+    void operator()(const Image& image) {
+        pugi::xml_node parent = node_;
+        if (!image.clip.empty()) {
+            const std::string clip_id = ids_.claim(current_id_ + "-clip", "clip");
+            pugi::xml_node clip = node_.append_child("clipPath");
+            set_attribute(clip, "id", clip_id);
+            text_.path_data(clip.append_child("path"), image.clip, true);
+            parent = node_.append_child("g");
+            set_attribute(parent, "clip-path", "url(#" + clip_id + ")");
+        }
+        pugi::xml_node element = parent.append_child("image");
+        set_attribute(element, "id", current_id_);
+        element.append_attribute("x").set_value("0");
+        element.append_attribute("y").set_value("0");
+        text_.number(element, "width", image.width);
+        text_.number(element, "height", image.height);
+        element.append_attribute("preserveAspectRatio").set_value("none");
+        const Affine& m = image.transform;
+        std::string matrix = "matrix(";
+        for (double v : {m.a, m.b, m.c, m.d, m.e, m.f}) {
+            if (matrix.back() != '(') matrix += ' ';
+            matrix += format_number(v);
+        }
+        set_attribute(element, "transform", matrix + ")");
+        if (image.linked) {
+            set_text_attribute(element, "href", image.file);
+        } else {
+            set_attribute(element, "href",
+                          "data:" + image.mime_type + ";base64," + emit::base64(image.data));
         }
     }
 

@@ -8,8 +8,11 @@
 #include "layout/box_size.hpp"
 #include "layout/caption_spacing.hpp"
 #include "layout/captions.hpp"
+#include "layout/face_pictures.hpp"
 #include "layout/ids.hpp"
+#include "layout/layer_groups.hpp"
 #include "layout/layer_style.hpp"
+#include "layout/legend.hpp"
 #include "layout/palette.hpp"
 #include "strata/error.hpp"
 
@@ -83,6 +86,7 @@ class Builder {
         }
         measure_captions();
         if (!o_.compat_visualkeras) spread_captions();
+        groups_.emplace(o_, drawn_names(), model_, text_, warnings_);
         compute_extents();
         Scene scene;
         scene.title = model_.name;
@@ -90,7 +94,10 @@ class Builder {
         scene.height = height_;
         scene.background = o_.background_fill;
         emit_boxes_and_funnels(scene);
+        emit_group_rectangles(scene);
         emit_captions(scene);
+        emit_legend_and_group_titles(scene);
+        pictures_.append_logos_legend(scene, text_, ids_);
         return scene;
     }
 
@@ -106,6 +113,7 @@ class Builder {
         }
         Palette palette;
         double cursor = o_.padding;
+        GroupClearance group_clearance(o_.layered_groups, !o_.compat_visualkeras);
         std::size_t model_index =
             0;  // index among the layers Keras lists (implicit inputs excluded)
         for (std::size_t li = 0; li < model_.layers.size(); ++li) {
@@ -122,8 +130,10 @@ class Builder {
             box.layer = li;
             box.style = resolve_style(layer, o_);
             box.size = box_size(box_dims(layer), box.style.limits, o_);
+            pictures_.fit_box(box.size, box.style);
             bool flat = !o_.draw_volume || contains(o_.index_2D, k);
             box.de = flat ? 0 : box.size.x / 3;
+            cursor += group_clearance.before(layer.name);
             box.left = cursor - box.de / 2;
             cursor += box.size.z + box.style.spacing;
             box.fill = box.style.fill ? *box.style.fill : palette.color_for(layer.type);
@@ -225,6 +235,7 @@ class Builder {
             (b.caption->above ? top_ : bottom_) =
                 std::max(b.caption->above ? top_ : bottom_, reach);
         }
+        extend_by_groups(min_x, max_x);
         shift_ = o_.padding - min_x;
         // visualkeras has no vertical padding: the tallest box touches both edges.
         margin_y_ = o_.compat_visualkeras ? 0 : o_.padding;
@@ -320,6 +331,7 @@ class Builder {
             for (std::size_t i = 0; i < n; ++i) {
                 if (o_.draw_funnel && i > 0) scene.groups.push_back(normal_funnel(i));
                 scene.groups.push_back(box_group(i));
+                append_pictures(scene, i);
             }
             return;
         }
@@ -329,6 +341,7 @@ class Builder {
         for (std::size_t i = n; i-- > 0;) {
             if (o_.draw_funnel && i + 1 < n) scene.groups.push_back(reversed_front_funnel(i + 1));
             scene.groups.push_back(box_group(i));
+            append_pictures(scene, i);
         }
     }
 
@@ -370,6 +383,65 @@ class Builder {
         }
     }
 
+    // ---- Legend and layer groups (legend.hpp, layer_groups.hpp) ----
+
+    std::vector<std::string> drawn_names() const {
+        std::vector<std::string> names;
+        for (const DrawnBox& b : boxes_) names.push_back(model_.layers[b.layer].name);
+        return names;
+    }
+
+    // The boxes around the line y = 0 before the final shift, as the extents are computed.
+    std::vector<BoxPlacement> layout_placements() const {
+        std::vector<BoxPlacement> out;
+        for (const DrawnBox& b : boxes_) {
+            const double x1 = layout_x1(b), h = b.size.y + b.de;
+            out.push_back({x1, -h / 2 + b.de, x1 + b.size.z, h / 2, b.de, o_.draw_reversed});
+        }
+        return out;
+    }
+
+    std::vector<BoxPlacement> placements() const {
+        std::vector<BoxPlacement> out;
+        for (const DrawnBox& b : boxes_) out.push_back(placement(b));
+        return out;
+    }
+
+    void extend_by_groups(double& min_x, double& max_x) {
+        Rect bounds{min_x, -top_, max_x, bottom_};
+        groups_->extend(layout_placements(), bounds);
+        min_x = bounds.left;
+        max_x = bounds.right;
+        top_ = -bounds.top;
+        bottom_ = bounds.bottom;
+    }
+
+    // Group rectangles are painted first but named after the boxes, so that a layer keeps its
+    // id whether or not groups are drawn.
+    void emit_group_rectangles(Scene& scene) {
+        std::vector<Group> rectangles = groups_->rectangles(placements(), ids_);
+        scene.groups.insert(scene.groups.begin(), std::make_move_iterator(rectangles.begin()),
+                            std::make_move_iterator(rectangles.end()));
+    }
+
+    // The legend goes below the picture; group titles are painted after it (§3.7).
+    void emit_legend_and_group_titles(Scene& scene) {
+        std::vector<LegendLayer> drawn;
+        for (const DrawnBox& b : boxes_)
+            drawn.push_back({&model_.layers[b.layer], b.fill, b.outline});
+        append_legend(scene, drawn, o_, text_, ids_);
+        for (Group& title : groups_->titles(placements(), ids_))
+            scene.groups.push_back(std::move(title));
+    }
+
+    // ---- Logos and face images (face_pictures.hpp) ----
+
+    void append_pictures(Scene& scene, std::size_t i) {
+        const DrawnBox& b = boxes_[i];
+        pictures_.append_after_box(scene, model_.layers[b.layer], box_id(i), b.style, placement(b),
+                                   ids_);
+    }
+
     const Model& model_;
     const Options& o_;
     TextMeasurer& text_;
@@ -377,6 +449,8 @@ class Builder {
     std::vector<DrawnBox> boxes_;
     std::vector<std::string> box_ids_;
     IdMaker ids_;
+    std::optional<LayerGroups> groups_;
+    FacePictures pictures_{o_, warnings_};
     double x_offset_ = 0, shift_ = 0, margin_y_ = 0;
     double top_ = 0, bottom_ = 0, width_ = 0, height_ = 0;
 };

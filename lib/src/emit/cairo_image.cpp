@@ -1,0 +1,56 @@
+#include "emit/cairo_image.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+
+#include "emit/cairo_support.hpp"
+
+namespace strata::emit {
+namespace {
+
+struct ByteReader {
+    std::string_view bytes;
+};
+
+cairo_status_t read_bytes(void* closure, unsigned char* data, unsigned int length) {
+    auto* reader = static_cast<ByteReader*>(closure);
+    if (reader->bytes.size() < length) return CAIRO_STATUS_READ_ERROR;
+    std::memcpy(data, reader->bytes.data(), length);
+    reader->bytes.remove_prefix(length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+void paint_image(cairo_t* context, const Image& image) {
+    if (image.mime_type != "image/png" || image.data.empty()) return;
+    ByteReader reader{image.data};
+    CairoSurfacePtr picture(cairo_image_surface_create_from_png_stream(read_bytes, &reader));
+    if (cairo_surface_status(picture.get()) != CAIRO_STATUS_SUCCESS) return;
+    const int pixels_w = cairo_image_surface_get_width(picture.get());
+    const int pixels_h = cairo_image_surface_get_height(picture.get());
+    if (pixels_w <= 0 || pixels_h <= 0 || image.width <= 0 || image.height <= 0) return;
+
+    cairo_save(context);
+    if (!image.clip.empty()) {
+        cairo_new_path(context);
+        for (const Point& p : image.clip) cairo_line_to(context, p.x, p.y);
+        cairo_close_path(context);
+        cairo_clip(context);
+    }
+    const Affine& m = image.transform;
+    cairo_matrix_t placement;
+    cairo_matrix_init(&placement, m.a, m.b, m.c, m.d, m.e, m.f);
+    cairo_transform(context, &placement);
+    // The picture's own pixels stretched over its declared box, as SVG's
+    // preserveAspectRatio="none" does.
+    cairo_scale(context, image.width / pixels_w, image.height / pixels_h);
+    cairo_set_source_surface(context, picture.get(), 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(context), CAIRO_FILTER_GOOD);
+    cairo_rectangle(context, 0, 0, pixels_w, pixels_h);
+    cairo_fill(context);
+    cairo_restore(context);
+}
+
+}  // namespace strata::emit

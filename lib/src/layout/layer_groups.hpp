@@ -1,0 +1,70 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "layout/box_faces.hpp"
+#include "layout/caption_spacing.hpp"
+#include "layout/ids.hpp"
+#include "strata/diagnostics.hpp"
+#include "strata/model.hpp"
+#include "strata/options.hpp"
+#include "strata/scene.hpp"
+#include "text/text_engine.hpp"
+
+namespace strata::layout {
+
+// The extra cursor advance visualkeras puts between boxes whose group membership differs
+// (§3.2 of the layered-view reference): the largest padding of the groups the previous box
+// leaves plus the largest padding of the groups the next box enters.
+class GroupClearance {
+  public:
+    // `before_first`: also clear the groups the first box enters (visualkeras does not).
+    GroupClearance(const std::vector<LayerGroup>& groups, bool before_first);
+
+    // The space to add to the cursor before placing the box of layer `name`.
+    double before(const std::string& name);
+
+  private:
+    const std::vector<LayerGroup>& groups_;
+    std::vector<bool> previous_;  // membership of the previous box, per group
+    bool first_ = true;
+    bool before_first_;
+};
+
+// The `layered_groups` of a picture: which drawn boxes each one holds, its rectangle and its
+// title (§7.1).
+class LayerGroups {
+  public:
+    // `drawn_names`: the layer name of each drawn box, in box order. Warns about groups that
+    // hold no drawn box (they are skipped) and about names that match no layer of `model`.
+    LayerGroups(const Options& options, const std::vector<std::string>& drawn_names,
+                const Model& model, TextMeasurer& text, Warnings& warnings);
+
+    // Grows `bounds` to hold every rectangle and title, for `boxes` in any frame (y down).
+    void extend(const std::vector<BoxPlacement>& boxes, Rect& bounds) const;
+
+    // The rectangles, one group each, in list order; painted before every box.
+    std::vector<Group> rectangles(const std::vector<BoxPlacement>& boxes, IdMaker& ids) const;
+
+    // The titles below the rectangles, one group each; painted after the legend.
+    std::vector<Group> titles(const std::vector<BoxPlacement>& boxes, IdMaker& ids) const;
+
+  private:
+    struct Resolved {
+        const LayerGroup* group = nullptr;
+        std::vector<std::size_t> boxes;  // indices of the drawn boxes it holds
+        FontSpec font;
+        TextMetrics title;  // measured only when the group has a name
+    };
+
+    Rect rectangle(const Resolved& g, const std::vector<BoxPlacement>& boxes) const;
+    Point title_origin(const Resolved& g, const Rect& rect) const;
+
+    const Options& options_;
+    TextMeasurer& text_;
+    std::vector<Resolved> groups_;
+};
+
+}  // namespace strata::layout
