@@ -273,3 +273,31 @@ BOOST_AUTO_TEST_CASE(groups_take_the_caption_font_by_default) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// A rectangle drawn around boxes only lets their captions cross its edge and its title land on
+// the captions below; strata's rectangle holds the members' captions too.
+BOOST_AUTO_TEST_CASE(group_rectangles_hold_their_members_captions) {
+    auto rectangle_of = [](bool compat) {
+        Options o;
+        o.compat_visualkeras = compat;
+        o.text_callable = "name";
+        o.type_ignore = {"InputLayer"};
+        LayerGroup g;
+        g.name = "dense";  // a title the fixed metrics table knows
+        g.layers = {"flatten", "dense"};
+        g.padding = 4;
+        o.layered_groups = {g};
+        Warnings warnings;
+        FixedMetrics text = pillow_default_font_metrics();
+        Scene s = layout::layered_view(test::reference_model(), o, text, warnings);
+        const Polygon& rect = std::get<Polygon>(test::group(s, "group-dense").items.front());
+        const TextRun& caption = std::get<TextRun>(test::group(s, "dense-caption").items.front());
+        const double rect_bottom = std::max(rect.points[0].y, rect.points[2].y);
+        const double caption_bottom = caption.y - 10 + 10;  // "dense": ascent 10, ink bottom 10
+        return std::pair{rect_bottom, caption_bottom};
+    };
+    auto [fixed_bottom, fixed_caption] = rectangle_of(false);
+    BOOST_TEST(fixed_bottom >= fixed_caption + 4);  // the caption and the padding inside
+    auto [quirky_bottom, quirky_caption] = rectangle_of(true);
+    BOOST_TEST(quirky_bottom < quirky_caption);  // visualkeras: the caption crosses the edge
+}

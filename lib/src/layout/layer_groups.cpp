@@ -62,6 +62,10 @@ LayerGroups::LayerGroups(const Options& options, const std::vector<std::string>&
     }
 }
 
+void LayerGroups::enclose_captions(std::vector<std::optional<Rect>> captions) {
+    captions_ = std::move(captions);
+}
+
 Rect LayerGroups::rectangle(const Resolved& g, const std::vector<BoxPlacement>& boxes) const {
     constexpr double inf = std::numeric_limits<double>::infinity();
     Rect r{inf, inf, -inf, -inf};
@@ -72,6 +76,13 @@ Rect LayerGroups::rectangle(const Resolved& g, const std::vector<BoxPlacement>& 
         r.right = std::max(r.right, b.reversed ? b.x2 : b.x2 + b.de);
         r.top = std::min(r.top, b.y1 - b.de);
         r.bottom = std::max(r.bottom, b.y2);
+        if (i < captions_.size() && captions_[i]) {
+            const Rect& c = *captions_[i];
+            r.left = std::min(r.left, b.x1 + c.left);
+            r.right = std::max(r.right, b.x1 + c.right);
+            r.top = std::min(r.top, b.y1 + c.top);
+            r.bottom = std::max(r.bottom, b.y1 + c.bottom);
+        }
     }
     const double p = g.group->padding;
     return Rect{r.left - p, r.top - p, r.right + p, r.bottom + p};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,11 @@ class LayerGroups {
     LayerGroups(const Options& options, const std::vector<std::string>& drawn_names,
                 const Model& model, TextMeasurer& text, Warnings& warnings);
 
+    // Makes each rectangle also enclose its members' captions (strata's default; visualkeras
+    // draws the rectangle around the boxes only, so captions cross its edge and its title lands
+    // on the captions below). One entry per drawn box, relative to its front face's top-left
+    // corner (x1, y1); nullopt for a box without a caption.
+    void enclose_captions(std::vector<std::optional<Rect>> captions);
     // Grows `bounds` to hold every rectangle and title, for `boxes` in any frame (y down).
     void extend(const std::vector<BoxPlacement>& boxes, Rect& bounds) const;
 
@@ -65,6 +71,7 @@ class LayerGroups {
     const Options& options_;
     TextMeasurer& text_;
     std::vector<Resolved> groups_;
+    std::vector<std::optional<Rect>> captions_;
 };
 
 }  // namespace strata::layout

@@ -87,6 +87,7 @@ class Builder {
         measure_captions();
         if (!o_.compat_visualkeras) spread_captions();
         groups_.emplace(o_, drawn_names(), model_, text_, warnings_);
+        if (!o_.compat_visualkeras) groups_->enclose_captions(caption_offsets());
         compute_extents();
         Scene scene;
         scene.title = model_.name;
@@ -405,6 +406,22 @@ class Builder {
         std::vector<BoxPlacement> out;
         for (const DrawnBox& b : boxes_) out.push_back(placement(b));
         return out;
+    }
+
+    // Each caption's block relative to its box's front face top-left corner.
+    std::vector<std::optional<Rect>> caption_offsets() const {
+        std::vector<std::optional<Rect>> offsets;
+        for (const DrawnBox& b : boxes_) {
+            if (!b.caption) {
+                offsets.emplace_back();
+                continue;
+            }
+            const double cx = caption_centre(b, 0), w = b.caption->width, h = b.caption->height;
+            offsets.push_back(b.caption->above
+                                  ? Rect{cx - w / 2, -b.de - h, cx + w / 2, -b.de}
+                                  : Rect{cx - w / 2, b.size.y, cx + w / 2, b.size.y + h});
+        }
+        return offsets;
     }
 
     void extend_by_groups(double& min_x, double& max_x) {
