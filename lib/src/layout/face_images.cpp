@@ -1,5 +1,7 @@
 #include "layout/face_images.hpp"
 
+#include "strata/error.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -55,11 +57,10 @@ std::optional<Group> face_image_group(const Layer& layer, std::string id, const 
     if (!style.image) return std::nullopt;
     std::string error;
     const image::ImageFile* file = images.load(*style.image, error);
-    if (!file) {
-        warnings.push_back(
-            {layer.name, "Failed to load image for layer '" + layer.name + "': " + error});
-        return std::nullopt;
-    }
+    // visualkeras only warns; a figure silently missing a picture it was asked for is worse.
+    if (!file)
+        throw Error(*style.image, "styles image of layer '" + layer.name +
+                                      "': " + without_path(error, *style.image));
     const char axis = axis_of(style);
     const std::optional<FaceQuad> quad = face_quad(box, axis);
     if (!quad) {

@@ -1,5 +1,7 @@
 #include "layout/face_pictures.hpp"
 
+#include "strata/error.hpp"
+
 #include "layout/face_images.hpp"
 #include "layout/face_quads.hpp"
 #include "layout/logos.hpp"
@@ -29,14 +31,10 @@ void FacePictures::append_logos(Scene& scene, const Layer& layer, const std::str
         if (matches == 0) continue;
         std::string error;
         const image::ImageFile* file = images_.load(logo.file, error);
-        if (!file) {
-            // visualkeras skips such logos silently; one warning per file is enough.
-            if (reported_logo_files_.insert(logo.file).second) {
-                warnings_.push_back({logo.file, "logo for layer '" + layer.name +
-                                                    "' (and any other) left out: " + error});
-            }
-            continue;
-        }
+        // visualkeras skips such logos silently; a figure missing what it asked for is worse.
+        if (!file)
+            throw Error(logo.file, "logo_groups logo for layer '" + layer.name +
+                                       "': " + without_path(error, logo.file));
         const char axis = options_.draw_volume && !logo.axis.empty() ? logo.axis.front() : 'z';
         const std::optional<FaceQuad> face = face_quad(box, axis);
         if (!face) {

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <set>
 #include <string>
 
 #include "layout/box_faces.hpp"
@@ -41,7 +40,6 @@ class FacePictures {
     const Options& options_;
     Warnings& warnings_;
     ImageStore images_;
-    std::set<std::string> reported_logo_files_;
 };
 
 }  // namespace strata::layout

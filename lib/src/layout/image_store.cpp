@@ -18,4 +18,9 @@ const image::ImageFile* ImageStore::load(const std::string& path, std::string& e
     return nullptr;
 }
 
+std::string without_path(const std::string& error, const std::string& path) {
+    const std::string prefix = path + ": ";
+    return error.compare(0, prefix.size(), prefix) == 0 ? error.substr(prefix.size()) : error;
+}
+
 }  // namespace strata::layout

@@ -19,4 +19,7 @@ class ImageStore {
     std::map<std::string, std::variant<image::ImageFile, std::string>> files_;
 };
 
+// An image error without the leading "PATH: " (for messages that name the file already).
+std::string without_path(const std::string& error, const std::string& path);
+
 }  // namespace strata::layout

@@ -1,0 +1,104 @@
+// Every option of the option table changes the picture when it is set (so none is silently
+// ignored), except the two that visualkeras itself ignores.
+
+#include <boost/test/unit_test.hpp>
+
+#include <map>
+
+#include "layout/layered_view.hpp"
+#include "picture_files.hpp"
+#include "reference_model.hpp"
+#include "strata/option_table.hpp"
+#include "strata/render.hpp"
+#include "text/harfbuzz_engine.hpp"
+
+using namespace strata;
+
+namespace {
+
+struct Case {
+    std::string value;
+    std::map<std::string, std::string> context;  // options that make this one matter
+};
+
+std::string svg_of(const Options& options) {
+    Warnings warnings;
+    TextEngine text;
+    return to_svg(layout::layered_view(test::reference_model(), options, text, warnings));
+}
+
+Options base_options(const std::map<std::string, std::string>& context) {
+    Options o;
+    set_option(o, "text_callable", "name_shape", "test");
+    set_option(o, "legend", "true", "test");
+    set_option(o, "layered_groups", "[{name: conv, layers: [conv, pool]}]", "test");
+    for (const auto& [key, value] : context) set_option(o, key, value, "test");
+    return o;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(every_option_changes_the_picture) {
+    test::TempDir dir;
+    const std::string picture = dir.file("face.png");
+    test::write_png(picture, 20, 10, 1, 0, 0);
+    const std::string with_image = "{conv2: {image: " + picture + "}}";
+    const std::string with_logo = "[{file: " + picture + ", layers: [Dense], name: dense}]";
+    const std::map<std::string, Case> cases{
+        {"sizing_mode", {"logarithmic", {}}},
+        {"scale_xy", {"2", {}}},
+        {"scale_z", {"3", {}}},
+        {"min_xy", {"30", {}}},
+        {"max_xy", {"40", {}}},
+        {"min_z", {"30", {}}},
+        {"max_z", {"100", {}}},
+        {"dimension_caps", {"channels=30", {{"sizing_mode", "balanced"}}}},
+        {"relative_base_size", {"7", {{"sizing_mode", "relative"}}}},
+        {"one_dim_orientation", {"y", {}}},
+        {"type_ignore", {"Dense", {}}},
+        {"index_ignore", {"2", {}}},
+        {"index_2D", {"2", {}}},
+        {"color_map", {"Conv2D=red", {}}},
+        {"styles", {"{Conv2D: {fill: red}}", {}}},
+        {"background_fill", {"red", {}}},
+        {"draw_volume", {"false", {}}},
+        {"draw_reversed", {"true", {}}},
+        {"draw_funnel", {"false", {}}},
+        {"connector_fill", {"red", {}}},
+        {"connector_width", {"3", {}}},
+        {"padding", {"20", {}}},
+        {"spacing", {"30", {}}},
+        {"shade_step", {"40", {}}},
+        {"text_callable", {"type", {}}},
+        {"caption", {"{index}", {}}},
+        {"caption_position", {"above", {}}},
+        {"captions", {"{conv: hello}", {}}},
+        {"text_vspacing", {"9", {}}},
+        {"font", {"DejaVu Sans Mono", {}}},
+        {"font_size", {"14", {}}},
+        {"font_color", {"red", {}}},
+        {"legend", {"false", {}}},
+        {"show_dimension", {"true", {}}},
+        {"layered_groups", {"[{name: pool, layers: [pool]}]", {}}},
+        {"logo_groups", {with_logo, {}}},
+        {"logos_legend", {"true", {{"logo_groups", with_logo}}}},
+        {"image_fit", {"contain", {{"styles", with_image}}}},
+        {"image_axis", {"y", {{"styles", with_image}}}},
+        {"link_images", {"true", {{"styles", with_image}}}},
+        {"compat_visualkeras", {"true", {}}},
+    };
+    // Accepted for compatibility and without effect, as in visualkeras; to_file names the output.
+    const std::map<std::string, Case> inert{{"legend_text_spacing_offset", {"0", {}}},
+                                            {"to_file", {"fig.svg", {}}}};
+    for (const OptionInfo& info : option_table()) {
+        const bool changes = cases.count(info.key) != 0;
+        BOOST_TEST_REQUIRE((changes || inert.count(info.key) != 0),
+                           "no test value for option " << info.key);
+        const Case& c = changes ? cases.at(info.key) : inert.at(info.key);
+        const Options before = base_options(c.context);
+        Options after = before;
+        set_option(after, info.key, c.value, "test");
+        BOOST_TEST((svg_of(before) != svg_of(after)) == changes,
+                   "option " << info.key << " = " << c.value);
+    }
+}
