@@ -127,9 +127,34 @@ BOOST_AUTO_TEST_CASE(renders_a_pdf_with_selectable_captions) {
     if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) return;
     const std::string text_file = (dir / "vgg16.txt").string();
     BOOST_TEST_REQUIRE(
-        std::system(("pdftotext -raw " + shell_quote(pdf) + " " + shell_quote(text_file)).c_str()) == 0);
+        std::system(
+            ("pdftotext -raw " + shell_quote(pdf) + " " + shell_quote(text_file)).c_str()) == 0);
     const std::string text = read_text(text_file);
     BOOST_TEST(text.find("block1_conv1") != std::string::npos, text);
     BOOST_TEST(text.find("224 x 224 x 64") != std::string::npos, text);
     BOOST_TEST(text.find("predictions") != std::string::npos, text);
+}
+
+BOOST_AUTO_TEST_CASE(presets_and_printed_options) {
+    auto dir = scratch_dir("presets");
+    ToolResult printed = run_strata("options --preset presentation --padding 7", dir);
+    BOOST_TEST_REQUIRE(printed.status == 0, printed.err);
+    BOOST_TEST(printed.out.find("spacing: 18\n") != std::string::npos, printed.out);
+    BOOST_TEST(printed.out.find("padding: 7\n") != std::string::npos);  // flags after the preset
+    BOOST_TEST(printed.out.find("legend: true\n") != std::string::npos);
+    { std::ofstream(dir / "fig.yaml") << printed.out; }
+    auto scene = [&](const std::string& args) {
+        ToolResult r = run_strata("render " + example("vgg16.json") + " -o " +
+                                      shell_quote((dir / "s.json").string()) + " " + args,
+                                  dir);
+        BOOST_TEST_REQUIRE(r.status == 0, r.err);
+        return read_text(dir / "s.json");
+    };
+    // The printed options reproduce the preset and flags exactly.
+    BOOST_TEST(scene("--options " + shell_quote((dir / "fig.yaml").string())) ==
+               scene("--preset presentation --padding 7"));
+    ToolResult bad =
+        run_strata("render " + example("vgg16.json") + " -o x.svg --preset fancy", dir);
+    BOOST_TEST(bad.status == 1);
+    BOOST_TEST(bad.err.find("unknown preset 'fancy'") != std::string::npos, bad.err);
 }

@@ -226,3 +226,28 @@ BOOST_AUTO_TEST_CASE(background_shade_and_flat_options) {
     BOOST_TEST(top);
     BOOST_TEST(side);
 }
+
+// A SpacingDummyLayer only pushes the next box right (its `spacing`, 50 by default); a layer
+// without a name is captioned layer_<box index>.
+BOOST_AUTO_TEST_CASE(spacing_dummies_and_unnamed_layers) {
+    Model m = test::reference_model();
+    Layer dummy = test::layer("gap", "SpacingDummyLayer", {-1, 6, 6, 4}, {2});
+    dummy.attrs["spacing"] = std::int64_t{7};
+    m.layers.insert(m.layers.begin() + 3, dummy);
+    m.layers[4].inputs = {{3, 0}};
+    m.layers[2].name = "";
+    Options o;
+    o.type_ignore = {"InputLayer"};
+    o.text_callable = "name";
+    o.compat_visualkeras = true;
+    const Scene with_dummy = draw(o, m);
+    const Scene without = draw(o);
+    BOOST_TEST(test::group(with_dummy, "conv2").box->x1 - test::group(without, "conv2").box->x1 ==
+               7.0);
+    for (const Group& g : with_dummy.groups) BOOST_TEST(g.id.find("gap") == std::string::npos);
+    BOOST_TEST(caption_lines(with_dummy, "layer-caption") == (std::vector<std::string>{"layer_1"}),
+               boost::test_tools::per_element());
+    m.layers[3].attrs.clear();  // default spacing
+    BOOST_TEST(test::group(draw(o, m), "conv2").box->x1 - test::group(without, "conv2").box->x1 ==
+               50.0);
+}

@@ -6,6 +6,7 @@
 
 #include "layout/layered_view.hpp"
 #include "reference_model.hpp"
+#include "strata/option_table.hpp"
 
 using namespace strata;
 using strata::test::check_box;
@@ -115,6 +116,26 @@ BOOST_AUTO_TEST_CASE(reference_flat) {
     BOOST_TEST((*test::group(s, "flatten").fill == hex(0x06d6a0)));
     BOOST_TEST((*test::group(s, "dense").fill == hex(0x118ab2)));
     for (const Group& g : s.groups) BOOST_TEST((g.role == Role::layer));  // no funnels, no captions
+}
+
+// (2) layered_compact_preset: show(model, preset='compact', spacing=20), InputLayer drawn.
+BOOST_AUTO_TEST_CASE(compact_preset) {
+    Options o = compat();
+    apply_preset(o, "compact");
+    o.spacing = 20;
+    Scene s = draw(o);
+    check_canvas(s, 617, 64);
+    check_box(s, "input", 6, 16, 26, 64, 16);
+    check_box(s, "conv", 46, 16, 66, 64, 16);
+    check_box(s, "pool", 90, 24, 110, 48, 8);
+    check_box(s, "conv2", 130, 24, 150, 48, 8);
+    check_box(s, "flatten", 170.667, 25.333, 570.667, 45.333, 6.667);
+    check_box(s, "dense", 590.667, 25.333, 610.667, 45.333, 6.667);
+    BOOST_TEST((*test::group(s, "input").fill == hex(0xffd166)));
+    BOOST_TEST((*test::group(s, "conv").fill == hex(0xef476f)));
+    BOOST_TEST((*test::group(s, "pool").fill == hex(0x06d6a0)));
+    BOOST_TEST((*test::group(s, "flatten").fill == hex(0x118ab2)));
+    BOOST_TEST((*test::group(s, "dense").fill == hex(0x073b4c)));
 }
 
 BOOST_AUTO_TEST_CASE(text_name) {
