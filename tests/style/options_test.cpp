@@ -121,24 +121,26 @@ BOOST_AUTO_TEST_CASE(presets_apply_their_keys) {
         apply_preset(defaults, "fancy");
         BOOST_FAIL("an unknown preset was accepted");
     } catch (const Error& e) {
-        BOOST_TEST(std::string(e.what()) ==
-                   "--preset: unknown preset 'fancy' (expected one of default, compact, presentation)");
+        BOOST_TEST(
+            std::string(e.what()) ==
+            "--preset: unknown preset 'fancy' (expected one of default, compact, presentation)");
     }
 }
 
 BOOST_AUTO_TEST_CASE(printed_options_read_back_the_same) {
     Options o;
     apply_preset(o, "presentation");
-    apply_options_yaml(o,
-                       "color_map: {Conv2D: {fill: orange}}\n"
-                       "styles: {conv1: {scale_z: 2, image: face.png, image_fit: cover}}\n"
-                       "layered_groups: [{name: Features, layers: [conv1, conv2], padding: 6}]\n"
-                       "logo_groups: [{file: logo.png, layers: [Dense], size: [16, 12], corner: center}]\n"
-                       "logos_legend: {padding: 4}\n"
-                       "captions: {conv1: \"first\\nconv\"}\n"
-                       "dimension_caps: {channels: 140}\n"
-                       "index_2D: [2]\n",
-                       "/figures/fig.yaml");
+    apply_options_yaml(
+        o,
+        "color_map: {Conv2D: {fill: orange}}\n"
+        "styles: {conv1: {scale_z: 2, image: face.png, image_fit: cover}}\n"
+        "layered_groups: [{name: Features, layers: [conv1, conv2], padding: 6}]\n"
+        "logo_groups: [{file: logo.png, layers: [Dense], size: [16, 12], corner: center}]\n"
+        "logos_legend: {padding: 4}\n"
+        "captions: {conv1: \"first\\nconv\"}\n"
+        "dimension_caps: {channels: 140}\n"
+        "index_2D: [2]\n",
+        "/figures/fig.yaml");
     const std::string printed = options_to_yaml(o);
     Options again;
     apply_options_yaml(again, printed, "printed.yaml");
@@ -154,7 +156,9 @@ BOOST_AUTO_TEST_CASE(printed_options_read_back_the_same) {
 
 BOOST_AUTO_TEST_CASE(structures_from_the_command_line) {
     Options o;
-    set_option(o, "layered-groups", "[{name: Head, layers: [dense], fill: '#c8e6c8', outline: green}]", "--layered-groups");
+    set_option(o, "layered-groups",
+               "[{name: Head, layers: [dense], fill: '#c8e6c8', outline: green}]",
+               "--layered-groups");
     BOOST_TEST(o.layered_groups.size() == 1u);
     BOOST_TEST((o.layered_groups[0].outline == Rgba{0, 128, 0, 255}));
     set_option(o, "logos-legend", "true", "--logos-legend");
@@ -168,10 +172,12 @@ BOOST_AUTO_TEST_CASE(structures_from_the_command_line) {
         return std::string("no error");
     };
     BOOST_TEST(error_of("layered-groups", "[{name: A, colour: red}]") ==
-               "--layered-groups:1:12: layered_groups[0]: unknown key 'colour' (expected layers, name, caption, "
+               "--layered-groups:1:12: layered_groups[0]: unknown key 'colour' (expected layers, "
+               "name, caption, "
                "padding, fill, outline, width, font, font_size, font_color, text_spacing)");
-    BOOST_TEST(error_of("styles", "{Conv2D: {fill: nocolour}}").find("styles.Conv2D.fill: expected a colour") !=
+    BOOST_TEST(error_of("styles", "{Conv2D: {fill: nocolour}}")
+                   .find("styles.Conv2D.fill: expected a colour") != std::string::npos);
+    BOOST_TEST(error_of("logo-groups", "[{layers: [a]}]").find("expected a file") !=
                std::string::npos);
-    BOOST_TEST(error_of("logo-groups", "[{layers: [a]}]").find("expected a file") != std::string::npos);
     BOOST_TEST(error_of("layered-groups", "[{name: A").find("expected YAML") != std::string::npos);
 }

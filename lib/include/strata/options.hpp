@@ -35,7 +35,7 @@ struct Style {
     std::optional<double> font_size;
     std::optional<Rgba> font_color;
     std::optional<double> text_vspacing;
-    std::optional<std::string> image;  // face image file (PNG, JPEG or SVG)
+    std::optional<std::string> image;       // face image file (PNG, JPEG or SVG)
     std::optional<std::string> image_fit;   // fill, contain, cover, match_aspect
     std::optional<std::string> image_axis;  // z (front), y (top), x (side)
     std::optional<double> scale_image;
@@ -48,7 +48,7 @@ struct LayerGroup {
     double padding = 10;
     Rgba fill{200, 200, 200, 100};
     Rgba outline{0, 0, 0, 255};
-    double width = 1;  // outline width
+    double width = 1;                 // outline width
     std::optional<std::string> font;  // family or file; the caption font when unset
     double font_size = 15;
     Rgba font_color{0, 0, 0, 255};
@@ -58,9 +58,9 @@ struct LayerGroup {
 // A small image stuck onto a face of some boxes (`logo_groups`).
 struct LogoGroup {
     std::string file;
-    std::vector<std::string> layers;  // layer names or class names
-    std::string axis = "z";           // z (front), y (top), x (side)
-    double size = 0.5;                // fraction of the face's shorter side ...
+    std::vector<std::string> layers;                   // layer names or class names
+    std::string axis = "z";                            // z (front), y (top), x (side)
+    double size = 0.5;                                 // fraction of the face's shorter side ...
     std::optional<std::pair<double, double>> size_px;  // ... or an explicit width and height
     std::string corner = "top-right";  // top-left, top-right, bottom-left, bottom-right, center
     double padding = 0;
@@ -113,7 +113,7 @@ struct Options {
     // Caption templates beyond the built-ins: fields {name}, {type}, {shape}, {index}, {params};
     // "\n" separates lines. Overrides text_callable when set.
     std::string caption;
-    std::string caption_position = "below";  // below, above, alternate
+    std::string caption_position = "below";       // below, above, alternate
     std::map<std::string, std::string> captions;  // caption per layer name, overriding the rest
 
     // Legend.

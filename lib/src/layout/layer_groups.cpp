@@ -1,4 +1,5 @@
 #include "layout/layer_groups.hpp"
+#include "layout/text_run.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -151,17 +152,9 @@ std::vector<Group> LayerGroups::titles(const std::vector<BoxPlacement>& boxes, I
     for (const Resolved& g : groups_) {
         if (g.group->name.empty()) continue;
         const Point origin = title_origin(g, rectangle(g, boxes));
-        const ResolvedFont resolved = text_.resolve(g.font);
-        TextRun run;
-        run.text = g.group->name;
-        run.font_family = resolved.family;
-        run.font_file = resolved.file;
-        run.font_size = g.font.size;
-        run.x = origin.x;
-        run.y = origin.y + g.title.ascent;
-        run.advance = g.title.advance;
-        run.fill = g.group->font_color;
-        run.glyphs = text_.shape(run.text, g.font);
+        TextRun run =
+            make_text_run(text_, g.font, g.group->name, {origin.x, origin.y + g.title.ascent},
+                          g.title.advance, g.group->font_color);
         Group group;
         group.id = ids.make(wanted_id(*g.group) + "-title");
         group.label = g.group->name;

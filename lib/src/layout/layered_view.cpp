@@ -14,6 +14,7 @@
 #include "layout/layer_style.hpp"
 #include "layout/legend.hpp"
 #include "layout/palette.hpp"
+#include "layout/text_run.hpp"
 #include "strata/error.hpp"
 
 namespace strata::layout {
@@ -352,7 +353,6 @@ class Builder {
             if (!b.caption) continue;
             const Caption& caption = *b.caption;
             const FontSpec& font = b.style.font;
-            const ResolvedFont resolved = text_.resolve(font);
             BoxPlacement p = placement(b);
             double cx = caption_centre(b, p.x1);
             double block_x = cx - caption.width / 2;
@@ -367,18 +367,11 @@ class Builder {
             g.type = model_.layers[b.layer].type;
             for (std::size_t j = 0; j < caption.lines.size(); ++j) {
                 const TextMetrics& m = caption.metrics[j];
-                TextRun run;
-                run.text = caption.lines[j];
-                run.font_family = resolved.family;
-                run.font_file = resolved.file;
-                run.font_size = font.size;
                 // Lines are centred by their advances inside the block, as Pillow does.
-                run.x = block_x + (widest_advance - m.advance) / 2;
-                run.y = block_y + static_cast<double>(j) * caption.pitch + m.ascent;
-                run.advance = m.advance;
-                run.fill = b.style.font_color;
-                run.glyphs = text_.shape(run.text, font);
-                g.items.push_back(std::move(run));
+                const Point baseline{block_x + (widest_advance - m.advance) / 2,
+                                     block_y + static_cast<double>(j) * caption.pitch + m.ascent};
+                g.items.push_back(make_text_run(text_, font, caption.lines[j], baseline, m.advance,
+                                                b.style.font_color));
             }
             scene.groups.push_back(std::move(g));
         }

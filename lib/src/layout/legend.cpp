@@ -5,6 +5,7 @@
 #include <set>
 
 #include "layout/box_faces.hpp"
+#include "layout/text_run.hpp"
 
 namespace strata::layout {
 namespace {
@@ -53,18 +54,10 @@ Group entry_group(const LegendEntry& entry, const Patch& patch, Point at, const 
     cube.y1 += at.y;
     cube.y2 += at.y;
     g.items = box_primitives(cube, entry.fill, entry.outline, o.shade_step);
-    const ResolvedFont resolved = text.resolve(font);
-    TextRun run;
-    run.text = entry.label;
-    run.font_family = resolved.family;
-    run.font_file = resolved.file;
-    run.font_size = font.size;
-    run.x = at.x + patch.label_origin.x;
-    run.y = at.y + patch.label_origin.y + patch.label.ascent;
-    run.advance = patch.label.advance;
-    run.fill = o.font_color;
-    run.glyphs = text.shape(run.text, font);
-    g.items.push_back(std::move(run));
+    g.items.push_back(make_text_run(
+        text, font, entry.label,
+        {at.x + patch.label_origin.x, at.y + patch.label_origin.y + patch.label.ascent},
+        patch.label.advance, o.font_color));
     return g;
 }
 

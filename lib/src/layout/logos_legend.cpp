@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "layout/image_placement.hpp"
+#include "layout/text_run.hpp"
 
 namespace strata::layout {
 namespace {
@@ -26,18 +27,10 @@ Group patch_group(const Patch& patch, Point at, double icon, double spacing, con
     g.items.push_back(place_image(*patch.file, icon_at, {icon_at.x + icon, icon_at.y},
                                   {icon_at.x, icon_at.y + icon}, ImageFit::contain, "logo",
                                   o.link_images));
-    const ResolvedFont resolved = text.resolve(font);
-    TextRun run;
-    run.text = patch.logo->name;
-    run.font_family = resolved.family;
-    run.font_file = resolved.file;
-    run.font_size = font.size;
-    run.x = at.x + icon + spacing;
-    run.y = at.y + std::floor((patch.height - patch.label.bottom) / 2) + patch.label.ascent;
-    run.advance = patch.label.advance;
-    run.fill = o.font_color;
-    run.glyphs = text.shape(run.text, font);
-    g.items.push_back(std::move(run));
+    const double baseline =
+        at.y + std::floor((patch.height - patch.label.bottom) / 2) + patch.label.ascent;
+    g.items.push_back(make_text_run(text, font, patch.logo->name, {at.x + icon + spacing, baseline},
+                                    patch.label.advance, o.font_color));
     return g;
 }
 

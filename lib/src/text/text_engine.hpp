@@ -42,7 +42,9 @@ class TextMeasurer {
     virtual ResolvedFont resolve(const FontSpec& font) = 0;
     // The shaped glyphs of one line, positioned as measure() measured them. A measurer that
     // knows no real font (a fixed table) has none.
-    virtual std::vector<Glyph> shape(std::string_view /*text*/, const FontSpec& /*font*/) { return {}; }
+    virtual std::vector<Glyph> shape(std::string_view /*text*/, const FontSpec& /*font*/) {
+        return {};
+    }
 };
 
 }  // namespace strata
