@@ -116,8 +116,9 @@ class Builder {
         Palette palette;
         double cursor = o_.padding;
         GroupClearance group_clearance(o_.layered_groups, !o_.compat_visualkeras);
-        std::size_t model_index =
-            0;  // index among the layers Keras lists (implicit inputs excluded)
+        // Index among the layers Keras lists (implicit inputs excluded), as index_ignore and
+        // index_2D count them.
+        std::size_t model_index = 0;
         for (std::size_t li = 0; li < model_.layers.size(); ++li) {
             const Layer& layer = model_.layers[li];
             if (layer.implicit) continue;
@@ -186,11 +187,8 @@ class Builder {
                          h / 2};
             if (b.caption) {
                 any = true;
-                const double cx = caption_centre(b, x1), w = b.caption->width;
                 f.has_caption = true;
-                f.caption = b.caption->above
-                                ? Rect{cx - w / 2, -h / 2 - b.caption->height, cx + w / 2, -h / 2}
-                                : Rect{cx - w / 2, h / 2, cx + w / 2, h / 2 + b.caption->height};
+                f.caption = caption_block(b, x1, -h / 2 + b.de);  // centred on y = 0
             }
             footprints.push_back(f);
         }
@@ -208,6 +206,14 @@ class Builder {
         // visualkeras centres an upper caption on the normal-mode top face even when reversed.
         double towards_depth = o_.draw_reversed && !o_.compat_visualkeras ? -b.de : b.de;
         return x1 + towards_depth + b.size.z / 2;
+    }
+
+    // The block a box's caption takes, for the box's front face top-left corner at (x1, y1):
+    // centred under the box, or over its top face.
+    Rect caption_block(const DrawnBox& b, double x1, double y1) const {
+        const double cx = caption_centre(b, x1), w = b.caption->width, h = b.caption->height;
+        if (b.caption->above) return Rect{cx - w / 2, y1 - b.de - h, cx + w / 2, y1 - b.de};
+        return Rect{cx - w / 2, y1 + b.size.y, cx + w / 2, y1 + b.size.y + h};
     }
 
     void compute_extents() {
@@ -230,12 +236,12 @@ class Builder {
         top_ = bottom_ = half_height;
         for (const DrawnBox& b : boxes_) {
             if (!b.caption) continue;
-            double cx = caption_centre(b, layout_x1(b));
-            min_x = std::min(min_x, cx - b.caption->width / 2);
-            max_x = std::max(max_x, cx + b.caption->width / 2);
-            double reach = (b.size.y + b.de) / 2 + b.caption->height;
-            (b.caption->above ? top_ : bottom_) =
-                std::max(b.caption->above ? top_ : bottom_, reach);
+            // Boxes are centred on y = 0 here, so top_ and bottom_ are reaches from the centre.
+            const Rect block = caption_block(b, layout_x1(b), b.de - (b.size.y + b.de) / 2);
+            min_x = std::min(min_x, block.left);
+            max_x = std::max(max_x, block.right);
+            top_ = std::max(top_, -block.top);
+            bottom_ = std::max(bottom_, block.bottom);
         }
         extend_by_groups(min_x, max_x);
         shift_ = o_.padding - min_x;
@@ -354,9 +360,7 @@ class Builder {
             const Caption& caption = *b.caption;
             const FontSpec& font = b.style.font;
             BoxPlacement p = placement(b);
-            double cx = caption_centre(b, p.x1);
-            double block_x = cx - caption.width / 2;
-            double block_y = caption.above ? p.y1 - p.de - caption.height : p.y2;
+            const Rect block = caption_block(b, p.x1, p.y1);
             double widest_advance = 0;
             for (const TextMetrics& m : caption.metrics)
                 widest_advance = std::max(widest_advance, m.advance);
@@ -368,8 +372,8 @@ class Builder {
             for (std::size_t j = 0; j < caption.lines.size(); ++j) {
                 const TextMetrics& m = caption.metrics[j];
                 // Lines are centred by their advances inside the block, as Pillow does.
-                const Point baseline{block_x + (widest_advance - m.advance) / 2,
-                                     block_y + static_cast<double>(j) * caption.pitch + m.ascent};
+                const Point baseline{block.left + (widest_advance - m.advance) / 2,
+                                     block.top + static_cast<double>(j) * caption.pitch + m.ascent};
                 g.items.push_back(make_text_run(text_, font, caption.lines[j], baseline, m.advance,
                                                 b.style.font_color));
             }
@@ -409,10 +413,7 @@ class Builder {
                 offsets.emplace_back();
                 continue;
             }
-            const double cx = caption_centre(b, 0), w = b.caption->width, h = b.caption->height;
-            offsets.push_back(b.caption->above
-                                  ? Rect{cx - w / 2, -b.de - h, cx + w / 2, -b.de}
-                                  : Rect{cx - w / 2, b.size.y, cx + w / 2, b.size.y + h});
+            offsets.push_back(caption_block(b, 0, 0));
         }
         return offsets;
     }
