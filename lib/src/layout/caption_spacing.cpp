@@ -5,8 +5,11 @@
 namespace strata::layout {
 namespace {
 
+// Rects that only touch do not overlap; the tolerance keeps rounding in the coordinates from
+// turning a caption that sits exactly on a box top into a collision.
 bool vertical_overlap(const Rect& a, const Rect& b) {
-    return a.top < b.bottom && b.top < a.bottom;
+    constexpr double kTouch = 1e-6;
+    return a.top < b.bottom - kTouch && b.top < a.bottom - kTouch;
 }
 
 Rect moved(Rect r, double dx) {
