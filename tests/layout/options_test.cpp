@@ -129,6 +129,10 @@ BOOST_AUTO_TEST_CASE(caption_spacing_moves_only_what_collides) {
     BOOST_TEST(shifts[0] == 0);
     BOOST_TEST(shifts[1] == 34);  // caption b must start 4 px after caption a ends
     BOOST_TEST(shifts[2] == 34);  // c keeps its distance to b
+    // A caption that only touches a box (rounding aside) is no collision.
+    BoxFootprint tall{Rect{0, -20, 30, 20}, false, {}};
+    BoxFootprint above{Rect{10, -5, 20, 5}, true, Rect{-10, -20 - 12, 40, -20 + 1e-9}};
+    BOOST_TEST(layout::caption_shifts({tall, above}, 4)[1] == 0);
 }
 
 BOOST_AUTO_TEST_CASE(caption_templates_and_overrides) {
