@@ -130,3 +130,15 @@ BOOST_AUTO_TEST_CASE(unwritable_png_leaves_nothing_behind) {
     BOOST_TEST(one_line(r.err), r.err);
     BOOST_TEST(!fs::exists(dir / "missing"));
 }
+
+BOOST_AUTO_TEST_CASE(a_missing_font_names_the_option) {
+    auto dir = scratch_dir("missing-font");
+    ToolResult r = run_strata("render " + example("vgg16.json") + " -o " +
+                                  shell_quote((dir / "o.svg").string()) +
+                                  " --text-callable name --font NoSuchFontFamily",
+                              dir);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(r.err.rfind("strata: error: font: font 'NoSuchFontFamily' not found", 0) == 0,
+               r.err);
+    BOOST_TEST(!fs::exists(dir / "o.svg"));
+}

@@ -85,7 +85,13 @@ class Builder {
             throw Error("",
                         "no layer left to draw (all were ignored by type_ignore or index_ignore)");
         }
-        measure_captions();
+        try {
+            measure_captions();
+        } catch (const Error& e) {
+            // A font that cannot be found is a problem of the `font` option, not of the model.
+            if (!e.file().empty()) throw;
+            throw Error("font", e.line(), e.column(), e.message());
+        }
         if (!o_.compat_visualkeras) spread_captions();
         groups_.emplace(o_, drawn_names(), model_, text_, warnings_);
         if (!o_.compat_visualkeras) groups_->enclose_captions(caption_offsets());
