@@ -10,16 +10,12 @@
 
 using namespace strata;
 using strata::test::check_box;
+using strata::test::hex;
 using strata::test::ink;
 using strata::test::near;
 using strata::test::text_run;
 
 namespace {
-
-Rgba hex(std::uint32_t rgb) {
-    return {static_cast<std::uint8_t>(rgb >> 16), static_cast<std::uint8_t>(rgb >> 8),
-            static_cast<std::uint8_t>(rgb), 255};
-}
 
 // The table of Pillow's default font where the scenarios need it, and group titles.
 class Metrics final : public TextMeasurer {

@@ -11,16 +11,12 @@
 using namespace strata;
 using strata::test::check_box;
 using strata::test::front_face;
+using strata::test::hex;
 using strata::test::ink;
 using strata::test::near;
 using strata::test::text_run;
 
 namespace {
-
-Rgba hex(std::uint32_t rgb) {
-    return {static_cast<std::uint8_t>(rgb >> 16), static_cast<std::uint8_t>(rgb >> 8),
-            static_cast<std::uint8_t>(rgb), 255};
-}
 
 Scene draw(const Options& o, TextMeasurer& text) {
     Warnings warnings;

@@ -40,6 +40,12 @@ inline Model reference_model() {
     return m;
 }
 
+// An opaque colour written as 0xRRGGBB.
+inline Rgba hex(std::uint32_t rgb) {
+    return {static_cast<std::uint8_t>(rgb >> 16), static_cast<std::uint8_t>(rgb >> 8),
+            static_cast<std::uint8_t>(rgb), 255};
+}
+
 inline const Group& group(const Scene& scene, const std::string& id) {
     for (const Group& g : scene.groups) {
         if (g.id == id) return g;

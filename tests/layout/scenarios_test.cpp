@@ -10,6 +10,7 @@
 
 using namespace strata;
 using strata::test::check_box;
+using strata::test::hex;
 
 namespace {
 
@@ -28,11 +29,6 @@ Options compat() {
 void check_canvas(const Scene& s, double w, double h) {
     BOOST_TEST(s.width == w);
     BOOST_TEST(s.height == h);
-}
-
-Rgba hex(std::uint32_t rgb) {
-    return {static_cast<std::uint8_t>(rgb >> 16), static_cast<std::uint8_t>(rgb >> 8),
-            static_cast<std::uint8_t>(rgb), 255};
 }
 
 // (1) layered_reference: flat, no funnels, InputLayer ignored.
