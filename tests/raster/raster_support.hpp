@@ -6,6 +6,7 @@
 #include <cairo.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -45,14 +46,24 @@ inline Surface decode_png(const std::string& bytes) {
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return nullptr;
     if (cairo_image_surface_get_format(surface.get()) != CAIRO_FORMAT_ARGB32) {
         // Opaque PNGs decode as RGB24: copy into ARGB32 so that every pixel has its alpha.
+        // By hand: cairo's own painting leaves very wide images blank.
+        cairo_surface_flush(surface.get());
         const int w = cairo_image_surface_get_width(surface.get());
         const int h = cairo_image_surface_get_height(surface.get());
         Surface argb(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
-        cairo_t* cr = cairo_create(argb.get());
-        cairo_set_source_surface(cr, surface.get(), 0, 0);
-        cairo_paint(cr);
-        cairo_destroy(cr);
-        cairo_surface_flush(argb.get());
+        const unsigned char* from = cairo_image_surface_get_data(surface.get());
+        unsigned char* to = cairo_image_surface_get_data(argb.get());
+        const int from_stride = cairo_image_surface_get_stride(surface.get());
+        const int to_stride = cairo_image_surface_get_stride(argb.get());
+        for (int y = 0; y < h; ++y) {
+            for (int x = 0; x < w; ++x) {
+                std::uint32_t value;
+                std::memcpy(&value, from + y * from_stride + 4 * x, 4);
+                value |= 0xFF000000u;
+                std::memcpy(to + y * to_stride + 4 * x, &value, 4);
+            }
+        }
+        cairo_surface_mark_dirty(argb.get());
         return argb;
     }
     return surface;

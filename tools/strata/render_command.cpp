@@ -30,26 +30,36 @@ OutputFormat format_of(const std::string& path, const std::string& requested) {
                      "' (use a .svg, .json, .png or .pdf file name, or --format svg|json|png|pdf)"};
 }
 
-RasterOptions raster_options_of(const po::variables_map& given, OutputFormat format) {
+// The PNG resolution: the one asked for, which must fit the limits; or by default 96 dpi,
+// lowered with a warning when a wide model would not fit.
+struct PngResolution {
     RasterOptions raster;
+    bool asked = false;
+};
+
+PngResolution png_resolution_of(const po::variables_map& given, OutputFormat format) {
+    PngResolution resolution;
+    RasterOptions& raster = resolution.raster;
     const bool any = given.count("dpi") || given.count("scale");
     if (any && format != OutputFormat::png)
         throw UsageError{"--dpi and --scale apply to PNG output"};
     if (given.count("dpi")) raster.dpi = given["dpi"].as<double>();
     if (given.count("scale")) raster.scale = given["scale"].as<double>();
-    return raster;  // to_png checks the values and the image size
+    resolution.asked = any;
+    return resolution;  // to_png checks the values
 }
 
-std::string write_scene(const Scene& scene, OutputFormat format, const RasterOptions& raster) {
+std::string write_scene(const Scene& scene, OutputFormat format, const PngResolution& png,
+                        Warnings& warnings) {
     switch (format) {
         case OutputFormat::svg:
             return to_svg(scene);
         case OutputFormat::scene_json:
             return to_scene_json(scene);
         case OutputFormat::png:
-            return to_png(scene, raster);
+            return to_png(scene, png.asked ? png.raster : fit_raster(scene, png.raster, warnings));
         case OutputFormat::pdf:
-            return to_pdf(scene);
+            return to_pdf(scene, warnings);
     }
     return {};
 }
@@ -89,7 +99,7 @@ int run_render(const std::vector<std::string>& args) {
     if (output.empty()) throw UsageError{"render needs an output file: -o OUT.svg"};
     const OutputFormat format =
         format_of(output, given.count("format") ? given["format"].as<std::string>() : "");
-    const RasterOptions raster = raster_options_of(given, format);
+    const PngResolution png = png_resolution_of(given, format);
 
     Warnings warnings;
     const std::string model_path = given["model"].as<std::string>();
@@ -102,7 +112,7 @@ int run_render(const std::vector<std::string>& args) {
         if (!e.file().empty()) throw;
         throw Error(model_path, e.line(), e.column(), e.message());
     }
-    const std::string bytes = write_scene(scene, format, raster);
+    const std::string bytes = write_scene(scene, format, png, warnings);
     print_warnings(warnings);
     if (output == "-") {
         std::cout << bytes;

@@ -39,10 +39,20 @@ inline constexpr long long kMaxRasterPixels = 1LL << 28;
 // dpi or scale, or an image larger than the limits above.
 std::string to_png(const Scene& scene, const RasterOptions& options = {});
 
+// The resolution to draw `scene` at: `requested` when its image fits the limits above,
+// otherwise the same request scaled down to the largest image that fits, with a warning.
+// Throws strata::Error for a non-positive or non-finite dpi or scale.
+RasterOptions fit_raster(const Scene& scene, const RasterOptions& requested, Warnings& warnings);
+
+// The largest page side PDF readers are required to handle (200 in).
+inline constexpr double kMaxPdfPageSidePoints = 14400;
+
 // Writes a scene as a one-page vector PDF sized to the figure (1 px = 0.75 pt), with the
 // caption text selectable, its fonts embedded as subsets and the scene's title as metadata.
-// The same scene always gives the same bytes.
-std::string to_pdf(const Scene& scene);
+// A figure with a side longer than kMaxPdfPageSidePoints is scaled down to fit, with a
+// warning. The same scene always gives the same bytes.
+std::string to_pdf(const Scene& scene, Warnings& warnings);
+std::string to_pdf(const Scene& scene);  // the same, without the warning
 
 // Writes a scene as JSON: canvas, then each group's id, role, name, type, box and colours.
 std::string to_scene_json(const Scene& scene);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <new>
 #include <string>
 
@@ -91,8 +92,21 @@ ImageSize image_size(const Scene& scene, double scale) {
     return {width, height};
 }
 
-void paint(cairo_surface_t* surface, const Scene& scene, double scale) {
+// Image bytes painted and encoded at a time.
+constexpr int kStripBytes = 4 << 20;
+
+std::string pixels_text(double width, double height) {
+    return std::to_string(static_cast<long long>(std::ceil(width))) + " x " +
+           std::to_string(static_cast<long long>(std::ceil(height)));
+}
+
+void paint(cairo_surface_t* surface, const Scene& scene, double scale, bool fill_surface) {
     const CairoContextPtr context(cairo_create(surface));
+    if (fill_surface) {
+        // The background under every pixel, also the last, partly covered column and row.
+        set_source_color(context.get(), scene.background);
+        cairo_paint(context.get());
+    }
     cairo_scale(context.get(), scale, scale);
     emit::paint_scene(context.get(), scene);
     check(cairo_status(context.get()), "draw the scene");
@@ -103,23 +117,78 @@ void paint(cairo_surface_t* surface, const Scene& scene, double scale) {
 std::string to_png(const Scene& scene, const RasterOptions& options) {
     const double scale = pixel_scale(options);
     const ImageSize size = image_size(scene, scale);
-    // ARGB32 starts fully transparent: a transparent background stays transparent.
+    // Painted in strips of a few MiB, each encoded before the next is drawn: a large figure
+    // never needs its whole image in memory. ARGB32 starts fully transparent, so a
+    // transparent background stays transparent; an opaque one covers every pixel.
+    const bool opaque = scene.background.a == 255;
+    const int strip_rows = std::clamp(kStripBytes / (size.width * 4), 1, size.height);
     const CairoSurfacePtr surface(
-        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size.width, size.height));
+        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size.width, strip_rows));
     check(cairo_surface_status(surface.get()), "create the image");
-    paint(surface.get(), scene, scale);
-    cairo_surface_flush(surface.get());
-    // Not cairo_surface_write_to_png_stream: its fixed zlib settings take ten times longer
-    // than painting on a large diagram.
-    return emit::encode_png({cairo_image_surface_get_data(surface.get()), size.width, size.height,
-                             cairo_image_surface_get_stride(surface.get())});
+    emit::PngEncoder encoder(size.width, size.height, !opaque);
+    unsigned char* pixels = cairo_image_surface_get_data(surface.get());
+    const int stride = cairo_image_surface_get_stride(surface.get());
+    for (int top = 0; top < size.height; top += strip_rows) {
+        const int rows = std::min(strip_rows, size.height - top);
+        cairo_surface_flush(surface.get());
+        std::memset(pixels, 0, static_cast<std::size_t>(stride) * strip_rows);
+        cairo_surface_mark_dirty(surface.get());
+        // A whole-pixel offset: every strip is rasterised exactly as the whole image would be.
+        cairo_surface_set_device_offset(surface.get(), 0, -top);
+        paint(surface.get(), scene, scale, opaque);
+        cairo_surface_flush(surface.get());
+        encoder.add_rows({pixels, size.width, rows, stride});
+    }
+    return encoder.finish();
 }
 
-std::string to_pdf(const Scene& scene) {
+RasterOptions fit_raster(const Scene& scene, const RasterOptions& requested, Warnings& warnings) {
+    const double scale = pixel_scale(requested);
     check_canvas(scene);
+    const double width = std::max(1.0, scene.width * scale);
+    const double height = std::max(1.0, scene.height * scale);
+    const double side_fit = kMaxRasterSide / std::max(width, height);
+    const double area_fit = std::sqrt(static_cast<double>(kMaxRasterPixels) / (width * height));
+    double fit = std::min({1.0, side_fit, area_fit});
+    if (fit >= 1) return requested;
+    RasterOptions fitted = requested;
+    // Whole pixels round up: shrink a little further until the image really fits.
+    for (;;) {
+        fitted.scale = requested.scale * fit;
+        const double s = pixel_scale(fitted);
+        const double w = std::ceil(std::max(1.0, scene.width * s));
+        const double h = std::ceil(std::max(1.0, scene.height * s));
+        if (w <= kMaxRasterSide && h <= kMaxRasterSide && w * h <= kMaxRasterPixels) break;
+        fit *= 0.999;
+    }
+    const double dpi = fitted.dpi * fitted.scale;
+    warnings.push_back(
+        {"PNG",
+         "the image would be " + pixels_text(width, height) +
+             " pixels, more than PNG readers accept (a side of at most " +
+             std::to_string(kMaxRasterSide) + "); drawn at " +
+             std::to_string(static_cast<long long>(std::floor(dpi))) + " dpi instead (" +
+             pixels_text(scene.width * pixel_scale(fitted), scene.height * pixel_scale(fitted)) +
+             "). A PDF or SVG keeps every detail."});
+    return fitted;
+}
+
+std::string to_pdf(const Scene& scene, Warnings& warnings) {
+    check_canvas(scene);
+    double scale = kPointsPerPixel;
+    const double longest = std::max(scene.width, scene.height) * kPointsPerPixel;
+    if (longest > kMaxPdfPageSidePoints) {
+        scale *= kMaxPdfPageSidePoints / longest;
+        warnings.push_back(
+            {"PDF", "the figure is " + std::to_string(static_cast<long long>(std::ceil(longest))) +
+                        " pt long, more than the " +
+                        std::to_string(static_cast<long long>(kMaxPdfPageSidePoints)) +
+                        " pt a PDF page may be; it is scaled down to fit"});
+    }
     std::string bytes;
     const CairoSurfacePtr surface(cairo_pdf_surface_create_for_stream(
-        append_to_string, &bytes, scene.width * kPointsPerPixel, scene.height * kPointsPerPixel));
+        append_to_string, &bytes, std::max(1.0, scene.width * scale),
+        std::max(1.0, scene.height * scale)));
     check(cairo_surface_status(surface.get()), "create the PDF document");
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE,
                                    kFixedCreationDate);
@@ -127,10 +196,15 @@ std::string to_pdf(const Scene& scene) {
     if (!title.empty()) {
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
     }
-    paint(surface.get(), scene, kPointsPerPixel);
+    paint(surface.get(), scene, scale, false);
     cairo_surface_finish(surface.get());
     check(cairo_surface_status(surface.get()), "write the PDF document");
     return bytes;
+}
+
+std::string to_pdf(const Scene& scene) {
+    Warnings ignored;
+    return to_pdf(scene, ignored);
 }
 
 }  // namespace strata

@@ -59,17 +59,19 @@ void convert_row(const std::uint32_t* pixels, int width, bool with_alpha, unsign
     }
 }
 
+}  // namespace
+
 // Streams filtered rows through deflate. The first row is filtered with Sub (runs of one
 // colour become zeros), every other row with Up (a row like the one above becomes zeros);
 // run-length deflate then turns zeros into a few bytes at memory speed.
-class IdatWriter {
+class PngEncoder::Deflater {
   public:
-    IdatWriter() {
+    Deflater() {
         if (deflateInit2(&stream_, 1, Z_DEFLATED, 15, 9, Z_RLE) != Z_OK) throw std::bad_alloc();
     }
-    ~IdatWriter() { deflateEnd(&stream_); }
-    IdatWriter(const IdatWriter&) = delete;
-    IdatWriter& operator=(const IdatWriter&) = delete;
+    ~Deflater() { deflateEnd(&stream_); }
+    Deflater(const Deflater&) = delete;
+    Deflater& operator=(const Deflater&) = delete;
 
     void write(const unsigned char* data, std::size_t size, bool last) {
         stream_.next_in = const_cast<Bytef*>(data);
@@ -92,55 +94,73 @@ class IdatWriter {
     std::string out_;
 };
 
-}  // namespace
-
-std::string encode_png(const PremultipliedArgbImage& image) {
-    if (image.width <= 0 || image.height <= 0 || image.width > INT_MAX / 4) {
+PngEncoder::PngEncoder(int width, int height, bool with_alpha)
+    : width_(width), height_(height), with_alpha_(with_alpha) {
+    if (width <= 0 || height <= 0 || width > INT_MAX / 4) {
         throw Error("", "cannot encode an empty PNG image");
     }
-    const bool with_alpha = !all_opaque(image);
-    const std::size_t channels = with_alpha ? 4 : 3;
-    const std::size_t row_bytes = static_cast<std::size_t>(image.width) * channels;
+    channels_ = with_alpha ? 4 : 3;
+    row_bytes_ = static_cast<std::size_t>(width) * channels_;
+    previous_pixels_.resize(static_cast<std::size_t>(width));
+    previous_.resize(row_bytes_);
+    current_.resize(row_bytes_);
+    filtered_.resize(row_bytes_ + 1);
+    deflater_ = std::make_unique<Deflater>();
+}
 
-    IdatWriter idat;
-    std::vector<unsigned char> previous(row_bytes), current(row_bytes), filtered(row_bytes + 1);
-    for (int y = 0; y < image.height; ++y) {
-        const auto* pixels = reinterpret_cast<const std::uint32_t*>(image.data + y * image.stride);
+PngEncoder::~PngEncoder() = default;
+
+void PngEncoder::add_rows(const PremultipliedArgbImage& rows) {
+    if (rows.width != width_ || rows.height < 0 || rows.height > height_ - rows_done_) {
+        throw Error("", "the PNG rows do not fit the image");
+    }
+    const std::size_t pixel_bytes = static_cast<std::size_t>(width_) * 4;
+    for (int r = 0; r < rows.height; ++r, ++rows_done_) {
+        const auto* pixels = reinterpret_cast<const std::uint32_t*>(rows.data + r * rows.stride);
         const bool repeats_row_above =
-            y > 0 && std::memcmp(pixels, image.data + (y - 1) * image.stride,
-                                 static_cast<std::size_t>(image.width) * 4) == 0;
+            rows_done_ > 0 && std::memcmp(pixels, previous_pixels_.data(), pixel_bytes) == 0;
         if (repeats_row_above) {
-            std::memset(filtered.data(), 0, filtered.size());
-            filtered[0] = kFilterUp;
+            std::memset(filtered_.data(), 0, filtered_.size());
+            filtered_[0] = kFilterUp;
         } else {
-            convert_row(pixels, image.width, with_alpha, current.data());
-            if (y == 0) {
-                filtered[0] = kFilterSub;
-                for (std::size_t i = 0; i < row_bytes; ++i) {
-                    const unsigned char left = i >= channels ? current[i - channels] : 0;
-                    filtered[i + 1] = static_cast<unsigned char>(current[i] - left);
+            convert_row(pixels, width_, with_alpha_, current_.data());
+            if (rows_done_ == 0) {
+                filtered_[0] = kFilterSub;
+                for (std::size_t i = 0; i < row_bytes_; ++i) {
+                    const unsigned char left = i >= channels_ ? current_[i - channels_] : 0;
+                    filtered_[i + 1] = static_cast<unsigned char>(current_[i] - left);
                 }
             } else {
-                filtered[0] = kFilterUp;
-                for (std::size_t i = 0; i < row_bytes; ++i)
-                    filtered[i + 1] = static_cast<unsigned char>(current[i] - previous[i]);
+                filtered_[0] = kFilterUp;
+                for (std::size_t i = 0; i < row_bytes_; ++i)
+                    filtered_[i + 1] = static_cast<unsigned char>(current_[i] - previous_[i]);
             }
-            previous.swap(current);
+            previous_.swap(current_);
+            std::memcpy(previous_pixels_.data(), pixels, pixel_bytes);
         }
-        idat.write(filtered.data(), filtered.size(), y + 1 == image.height);
+        deflater_->write(filtered_.data(), filtered_.size(), rows_done_ + 1 == height_);
     }
+}
 
+std::string PngEncoder::finish() {
+    if (rows_done_ != height_) throw Error("", "the PNG image is missing rows");
     std::string header;
-    append_u32(header, static_cast<std::uint32_t>(image.width));
-    append_u32(header, static_cast<std::uint32_t>(image.height));
-    header += static_cast<char>(8);                   // bit depth
-    header += static_cast<char>(with_alpha ? 6 : 2);  // colour type: RGBA or RGB
-    header += std::string(3, '\0');                   // deflate, adaptive filters, no interlace
+    append_u32(header, static_cast<std::uint32_t>(width_));
+    append_u32(header, static_cast<std::uint32_t>(height_));
+    header += static_cast<char>(8);                    // bit depth
+    header += static_cast<char>(with_alpha_ ? 6 : 2);  // colour type: RGBA or RGB
+    header += std::string(3, '\0');                    // deflate, adaptive filters, no interlace
     std::string png("\x89PNG\r\n\x1a\n", 8);
     append_chunk(png, "IHDR", header);
-    append_chunk(png, "IDAT", idat.compressed());
+    append_chunk(png, "IDAT", deflater_->compressed());
     append_chunk(png, "IEND", {});
     return png;
+}
+
+std::string encode_png(const PremultipliedArgbImage& image) {
+    PngEncoder encoder(image.width, image.height, !all_opaque(image));
+    encoder.add_rows(image);
+    return encoder.finish();
 }
 
 }  // namespace strata::emit

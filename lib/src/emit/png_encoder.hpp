@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace strata::emit {
 
@@ -12,10 +14,34 @@ struct PremultipliedArgbImage {
     int width = 0, height = 0, stride = 0;  // stride in bytes
 };
 
-// Encodes the image as an 8-bit PNG: RGB when every pixel is opaque, RGBA otherwise, colours
+// Encodes an 8-bit PNG from rows handed over in strips, top to bottom, so that a large image
+// never has to exist in memory at once. RGB or RGBA as chosen up front; colours are
 // unpremultiplied exactly as cairo's own PNG writer does. Tuned for diagrams, whose rows are
 // mostly runs of one colour and repeats of the row above: fast deflate settings instead of
 // cairo's fixed ones, for files of similar size at a fraction of the time.
+class PngEncoder {
+  public:
+    PngEncoder(int width, int height, bool with_alpha);
+    ~PngEncoder();
+    PngEncoder(const PngEncoder&) = delete;
+    PngEncoder& operator=(const PngEncoder&) = delete;
+
+    // The next rows of the image; `rows.width` must be the image's width.
+    void add_rows(const PremultipliedArgbImage& rows);
+    // The whole file; all rows must have been added.
+    std::string finish();
+
+  private:
+    class Deflater;
+    int width_, height_, rows_done_ = 0;
+    bool with_alpha_;
+    std::size_t channels_, row_bytes_;
+    std::vector<std::uint32_t> previous_pixels_;
+    std::vector<unsigned char> previous_, current_, filtered_;
+    std::unique_ptr<Deflater> deflater_;
+};
+
+// The whole image at once: RGB when every pixel is opaque, RGBA otherwise.
 std::string encode_png(const PremultipliedArgbImage& image);
 
 }  // namespace strata::emit
