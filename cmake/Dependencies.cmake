@@ -10,3 +10,6 @@ find_package(pugixml REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 find_package(yaml-cpp REQUIRED)
+# .keras archives and HDF5 (.h5) model files.
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+pkg_check_modules(HDF5 REQUIRED IMPORTED_TARGET hdf5)

@@ -274,15 +274,12 @@ BOOST_AUTO_TEST_CASE(files_the_reference_could_not_load_still_import) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(hdf5_files_are_refused_clearly) {
+BOOST_AUTO_TEST_CASE(hostile_hdf5_files_give_clean_errors) {
     for (const auto& entry : fs::directory_iterator(kCorpus / "hostile")) {
         if (entry.path().extension() != ".h5") continue;
         strata::Warnings warnings;
-        BOOST_CHECK_EXCEPTION(strata::import_model_file(entry.path().string(), warnings),
-                              strata::Error, [](const strata::Error& error) {
-                                  return error.message().find("unsupported model format") !=
-                                         std::string::npos;
-                              });
+        BOOST_CHECK_THROW(strata::import_model_file(entry.path().string(), warnings),
+                          strata::Error);
     }
 }
 

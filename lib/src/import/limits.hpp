@@ -37,4 +37,17 @@ inline constexpr std::size_t kMaxAttrStringLength = 4096;
 // Elements of one list attribute (after flattening nested lists).
 inline constexpr std::size_t kMaxAttrListLength = 65536;
 
+// Largest member of a .keras archive (config.json, metadata.json) read into memory, counted
+// in bytes actually decompressed: the sizes an archive declares may lie (zip bombs).
+inline constexpr std::size_t kMaxArchiveMemberBytes = std::size_t{64} << 20;
+
+// Largest model_config attribute of an HDF5 model file.
+inline constexpr std::size_t kMaxHdf5AttributeBytes = std::size_t{64} << 20;
+
+// Largest YAML model spec, deepest nesting in it, and most nodes visited while reading it
+// (aliases counted once per use, so an alias bomb is refused before it is walked).
+inline constexpr std::size_t kMaxSpecBytes = std::size_t{64} << 20;
+inline constexpr std::size_t kMaxSpecDepth = 64;
+inline constexpr std::size_t kMaxSpecNodes = 20'000'000;
+
 }  // namespace strata::limits

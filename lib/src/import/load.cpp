@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "import/json_scan.hpp"
+#include "import/detect_format.hpp"
+#include "import/keras_archive.hpp"
+#include "import/keras_hdf5.hpp"
 #include "import/keras_json.hpp"
 #include "import/limits.hpp"
 #include "strata/error.hpp"
@@ -13,30 +15,49 @@
 namespace strata {
 namespace {
 
-constexpr std::string_view kSupported = " (this version reads Keras and TensorFlow.js JSON)";
+constexpr std::size_t kDetectionBytes = 4096;
 
-std::string read_file(const std::string& path) {
+std::ifstream open_model(const std::string& path) {
     std::error_code error;
     if (std::filesystem::is_directory(path, error)) {
         throw Error(path, "cannot read the file: it is a directory");
     }
     std::ifstream stream(path, std::ios::binary);
     if (!stream) throw Error(path, std::string("cannot open the file: ") + std::strerror(errno));
+    return stream;
+}
+
+std::string read_stream(std::ifstream& stream, const std::string& path, std::size_t limit) {
     std::string bytes;
     char buffer[1 << 16];
-    while (stream.read(buffer, sizeof buffer) || stream.gcount() > 0) {
+    while (bytes.size() < limit &&
+           (stream.read(buffer, static_cast<std::streamsize>(
+                                    std::min(sizeof buffer, limit - bytes.size()))) ||
+            stream.gcount() > 0)) {
         bytes.append(buffer, static_cast<std::size_t>(stream.gcount()));
-        if (bytes.size() > limits::kMaxFileBytes) {
-            throw Error(path, "the file is larger than " +
-                                  std::to_string(limits::kMaxFileBytes >> 20) + " MiB");
-        }
     }
     if (stream.bad()) throw Error(path, "cannot read the file");
     return bytes;
 }
 
-bool starts_with(std::string_view bytes, std::string_view magic) {
-    return bytes.substr(0, magic.size()) == magic;
+std::string read_file(const std::string& path) {
+    std::ifstream stream = open_model(path);
+    std::string bytes = read_stream(stream, path, limits::kMaxFileBytes + 1);
+    if (bytes.size() > limits::kMaxFileBytes) {
+        throw Error(path, "the file is larger than " + std::to_string(limits::kMaxFileBytes >> 20) +
+                              " MiB");
+    }
+    return bytes;
+}
+
+[[noreturn]] void unsupported(ModelFormat format, const std::string& source_name) {
+    if (format == ModelFormat::unknown) {
+        throw Error(source_name,
+                    "unsupported model format: expected Keras JSON, a .keras archive, an HDF5 "
+                    "(.h5) model, TensorFlow.js model.json or a strata YAML model spec");
+    }
+    throw Error(source_name,
+                "unsupported model format: " + std::string(format_description(format)));
 }
 
 }  // namespace
@@ -47,26 +68,34 @@ Model import_model_bytes(std::string_view bytes, const std::string& source_name,
         throw Error(source_name, "the model is larger than " +
                                      std::to_string(limits::kMaxFileBytes >> 20) + " MiB");
     }
-    if (starts_with(bytes, "PK\x03\x04")) {
-        throw Error(source_name,
-                    "unsupported model format: a zip archive (.keras)" + std::string(kSupported));
+    if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        throw Error(source_name, "empty file: expected a model");
     }
-    if (starts_with(bytes, "\x89HDF")) {
-        throw Error(source_name, "unsupported model format: HDF5 (.h5)" + std::string(kSupported));
+    const ModelFormat format = detect_format(bytes);
+    switch (format) {
+        case ModelFormat::json:
+            return read_keras_json(bytes, source_name, warnings);
+        case ModelFormat::keras_archive:
+            return read_keras_archive_bytes(bytes, source_name, warnings);
+        case ModelFormat::hdf5:
+            return read_keras_hdf5_bytes(bytes, source_name, warnings);
+        default:
+            unsupported(format, source_name);
     }
-    const std::string_view text = json_scan::strip_byte_order_mark(bytes);
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        throw Error(source_name, "empty file: expected a JSON model");
-    const char c = text[first];
-    if (c != '{' && c != '[' && c != '"') {
-        throw Error(source_name, "unsupported model format: not JSON" + std::string(kSupported));
-    }
-    return read_keras_json(bytes, source_name, warnings);
 }
 
 Model import_model_file(const std::string& path, Warnings& warnings) {
-    return import_model_bytes(read_file(path), path, warnings);
+    std::ifstream stream = open_model(path);
+    const std::string head = read_stream(stream, path, kDetectionBytes);
+    // Archives and HDF5 files hold the weights too: read only what the reader opens.
+    switch (detect_format(head)) {
+        case ModelFormat::keras_archive:
+            return read_keras_archive_file(path, warnings);
+        case ModelFormat::hdf5:
+            return read_keras_hdf5_file(path, warnings);
+        default:
+            return import_model_bytes(read_file(path), path, warnings);
+    }
 }
 
 }  // namespace strata

@@ -1,0 +1,84 @@
+#include "import/detect_format.hpp"
+
+#include <cctype>
+
+#include "import/json_scan.hpp"
+
+namespace strata {
+namespace {
+
+bool starts_with(std::string_view bytes, std::string_view magic) {
+    return bytes.substr(0, magic.size()) == magic;
+}
+
+// An ONNX ModelProto begins with field 1 (ir_version, a small varint): tag byte 0x08. A text
+// file never starts with a backspace character.
+bool looks_like_onnx(std::string_view bytes) {
+    return bytes.size() >= 2 && bytes[0] == '\x08' && static_cast<unsigned char>(bytes[1]) < 0x80;
+}
+
+// The first line that is not blank, a comment or a YAML document marker or directive.
+std::string_view first_content_line(std::string_view text) {
+    while (!text.empty()) {
+        const auto end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+        const auto first = line.find_first_not_of(" \t\r");
+        if (first == std::string_view::npos) continue;
+        line = line.substr(first);
+        if (line[0] == '#' || line[0] == '%' || starts_with(line, "---")) continue;
+        return line;
+    }
+    return {};
+}
+
+// A YAML block mapping: the first content line is `key:` with a plain key.
+bool looks_like_yaml_mapping(std::string_view text) {
+    const std::string_view line = first_content_line(text);
+    std::size_t i = 0;
+    while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) ||
+                               line[i] == '_' || line[i] == '-')) {
+        ++i;
+    }
+    while (i < line.size() && line[i] == ' ') ++i;
+    return i > 0 && i < line.size() && line[i] == ':' &&
+           (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\r');
+}
+
+}  // namespace
+
+ModelFormat detect_format(std::string_view head) {
+    if (starts_with(head, "PK\x03\x04") || starts_with(head, "PK\x05\x06")) {
+        return ModelFormat::keras_archive;
+    }
+    if (starts_with(head, "\x89HDF\r\n\x1a\n")) return ModelFormat::hdf5;
+    if (looks_like_onnx(head)) return ModelFormat::onnx;
+    const std::string_view text = json_scan::strip_byte_order_mark(head);
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first != std::string_view::npos) {
+        const char c = text[first];
+        if (c == '{' || c == '[' || c == '"') return ModelFormat::json;
+    }
+    if (looks_like_yaml_mapping(text)) return ModelFormat::yaml_spec;
+    return ModelFormat::unknown;
+}
+
+std::string_view format_description(ModelFormat format) {
+    switch (format) {
+        case ModelFormat::keras_archive:
+            return "a zip archive (.keras)";
+        case ModelFormat::hdf5:
+            return "HDF5 (.h5)";
+        case ModelFormat::onnx:
+            return "ONNX (.onnx)";
+        case ModelFormat::json:
+            return "JSON";
+        case ModelFormat::yaml_spec:
+            return "a YAML model spec";
+        case ModelFormat::unknown:
+            break;
+    }
+    return "unknown";
+}
+
+}  // namespace strata

@@ -1,0 +1,59 @@
+// The tool reads .keras and .h5 files and reports broken ones in one clean line.
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <string>
+
+#include "cli/run_tool.hpp"
+
+using strata::test::run_strata;
+using strata::test::scratch_dir;
+using strata::test::shell_quote;
+
+namespace {
+
+std::string fixture(const std::string& name) {
+    return shell_quote(std::string(STRATA_SOURCE_DIR) + "/tests/fixtures/" + name);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(model_formats_cli)
+
+BOOST_AUTO_TEST_CASE(keras_archive_and_hdf5_render) {
+    const auto dir = scratch_dir("model-formats");
+    for (const char* name :
+         {"keras3_sequential.keras", "keras2_sequential.h5", "tfkeras_functional.h5"}) {
+        const auto result = run_strata(
+            "render " + fixture(name) + " -o " + shell_quote((dir / "out.svg").string()), dir);
+        BOOST_TEST(result.status == 0, name << ": " << result.err);
+        BOOST_TEST(result.out.empty());
+    }
+    const auto result = run_strata("render " + fixture("keras3_sequential.keras") + " -o " +
+                                       shell_quote((dir / "k.svg").string()),
+                                   dir);
+    BOOST_TEST(strata::test::read_text(dir / "k.svg").find("data-type=\"Dense\"") !=
+               std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(hdf5_crasher_is_one_clean_error_line) {
+    const auto dir = scratch_dir("hdf5-crasher");
+    const std::string path =
+        std::string(STRATA_CORPUS_DIR) + "/hostile/hdf5-crashes-libhdf5-in-H5Aexists.h5";
+    const auto result = run_strata(
+        "render " + shell_quote(path) + " -o " + shell_quote((dir / "x.svg").string()), dir);
+    BOOST_TEST(result.status == 1);
+    BOOST_TEST(result.err == "strata: error: " + path + ": malformed HDF5 file\n");
+    BOOST_TEST(!std::filesystem::exists(dir / "x.svg"));
+}
+
+BOOST_AUTO_TEST_CASE(hdf5_errors_print_no_library_traces) {
+    const auto dir = scratch_dir("hdf5-weights-only");
+    const auto result = run_strata("info " + fixture("weights_only.h5"), dir);
+    BOOST_TEST(result.status == 1);
+    BOOST_TEST(result.err.find("HDF5-DIAG") == std::string::npos);
+    BOOST_TEST(result.err.find("weights only") != std::string::npos);
+    BOOST_TEST(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

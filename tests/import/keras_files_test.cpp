@@ -1,0 +1,164 @@
+// .keras archives and HDF5 model files: read like the JSON they hold, hostile files refused
+// cleanly. The fixtures come from tests/fixtures/make_keras_fixtures.py.
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "import/detect_format.hpp"
+#include "import/keras_archive.hpp"
+#include "import/load.hpp"
+#include "strata/error.hpp"
+#include "strata/render.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kFixtures = fs::path(STRATA_SOURCE_DIR) / "tests" / "fixtures";
+const fs::path kCorpus = fs::path(STRATA_CORPUS_DIR);
+
+std::string bytes_of(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string info_of_file(const fs::path& path) {
+    strata::Warnings warnings;
+    return strata::to_info_json(strata::load_model(path.string(), warnings));
+}
+
+std::string info_of_bytes(const fs::path& path) {
+    strata::Warnings warnings;
+    return strata::to_info_json(strata::parse_model(bytes_of(path), path.string(), warnings));
+}
+
+// The error reading `path` throws; a default Error when it reads fine.
+strata::Error error_of(const fs::path& path) {
+    try {
+        strata::Warnings warnings;
+        strata::import_model_file(path.string(), warnings);
+    } catch (const strata::Error& error) {
+        return error;
+    }
+    return strata::Error("", "no error");
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(keras_files)
+
+BOOST_AUTO_TEST_CASE(formats_are_told_apart_by_content) {
+    using strata::ModelFormat;
+    BOOST_TEST((strata::detect_format(bytes_of(kFixtures / "keras3_sequential.keras")) ==
+                ModelFormat::keras_archive));
+    BOOST_TEST(
+        (strata::detect_format(bytes_of(kFixtures / "keras2_sequential.h5")) == ModelFormat::hdf5));
+    BOOST_TEST((strata::detect_format("\xef\xbb\xbf  {\"class_name\": 1}") == ModelFormat::json));
+    BOOST_TEST((strata::detect_format("# a model\n---\nstrata: 1\nlayers: []\n") ==
+                ModelFormat::yaml_spec));
+    BOOST_TEST(
+        (strata::detect_format(std::string("\x08\x07\x12\x07pytorch", 11)) == ModelFormat::onnx));
+    BOOST_TEST((strata::detect_format("hello world") == ModelFormat::unknown));
+    BOOST_TEST((strata::detect_format("") == ModelFormat::unknown));
+}
+
+BOOST_AUTO_TEST_CASE(keras2_hdf5_with_fixed_length_strings_reads_like_its_json) {
+    const auto expected = info_of_file(kCorpus / "keras" / "cnn_fer_avgpool_k26.json");
+    BOOST_TEST(info_of_file(kFixtures / "keras2_sequential.h5") == expected);
+    BOOST_TEST(info_of_bytes(kFixtures / "keras2_sequential.h5") == expected);
+    strata::Warnings warnings;
+    const auto model =
+        strata::import_model_file((kFixtures / "keras2_sequential.h5").string(), warnings);
+    BOOST_TEST(model.format == "keras-hdf5");
+    BOOST_TEST(model.keras_version == "2.6.0");
+}
+
+BOOST_AUTO_TEST_CASE(tf_keras_hdf5_with_variable_length_strings_reads_like_its_json) {
+    const auto expected = info_of_file(kCorpus / "keras" / "conv1d_multibranch_text.json");
+    BOOST_TEST(info_of_file(kFixtures / "tfkeras_functional.h5") == expected);
+    BOOST_TEST(info_of_bytes(kFixtures / "tfkeras_functional.h5") == expected);
+}
+
+BOOST_AUTO_TEST_CASE(keras3_archive_reads_like_its_config) {
+    const auto expected = info_of_file(kCorpus / "keras" / "k3_dense_mnist_seq.json");
+    BOOST_TEST(info_of_file(kFixtures / "keras3_sequential.keras") == expected);
+    BOOST_TEST(info_of_bytes(kFixtures / "keras3_sequential.keras") == expected);
+    strata::Warnings warnings;
+    const auto model =
+        strata::import_model_file((kFixtures / "keras3_sequential.keras").string(), warnings);
+    BOOST_TEST(model.format == "keras-archive");
+    BOOST_TEST(model.keras_version == "3.3.3");  // from metadata.json
+}
+
+BOOST_AUTO_TEST_CASE(hdf5_crasher_becomes_a_clean_error) {
+    const fs::path crasher = kCorpus / "hostile" / "hdf5-crashes-libhdf5-in-H5Aexists.h5";
+    const strata::Error error = error_of(crasher);
+    BOOST_TEST(error.file() == crasher.string());
+    BOOST_TEST(error.message() == "malformed HDF5 file");
+    BOOST_CHECK_EXCEPTION(info_of_bytes(crasher), strata::Error, [](const strata::Error& e) {
+        return e.message() == "malformed HDF5 file";
+    });
+}
+
+BOOST_AUTO_TEST_CASE(hdf5_seed_file_gets_an_error_about_its_config) {
+    // Its one layer has no name: the error names the attribute and the place in it.
+    const fs::path seed = kCorpus / "hostile" / "hdf5-seed-model_config.h5";
+    const strata::Error error = error_of(seed);
+    BOOST_TEST(error.file() == seed.string() + "/model_config");
+    BOOST_TEST(contains(error.message(), "name"));
+}
+
+BOOST_AUTO_TEST_CASE(weights_only_hdf5_says_what_it_holds) {
+    BOOST_TEST(contains(error_of(kFixtures / "weights_only.h5").message(), "weights only"));
+}
+
+BOOST_AUTO_TEST_CASE(truncated_files_give_clean_errors) {
+    for (const char* name : {"keras2_sequential.h5", "keras3_sequential.keras"}) {
+        const std::string bytes = bytes_of(kFixtures / name);
+        for (std::size_t cut : {std::size_t{8}, std::size_t{96}, std::size_t{700}, bytes.size() / 2,
+                                bytes.size() - 1}) {
+            strata::Warnings warnings;
+            BOOST_CHECK_THROW(
+                strata::import_model_bytes(std::string_view(bytes).substr(0, cut), name, warnings),
+                strata::Error);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(archive_member_size_is_counted_while_decompressing) {
+    strata::Warnings warnings;
+    const std::string path = (kFixtures / "keras3_sequential.keras").string();
+    BOOST_CHECK_EXCEPTION(strata::read_keras_archive_file(path, warnings, 1000), strata::Error,
+                          [](const strata::Error& e) {
+                              return contains(e.message(),
+                                              "config.json in the archive decompresses to more "
+                                              "than 1000 bytes");
+                          });
+    // Headers that understate config.json's size do not let more bytes through.
+    const std::string liar = (kFixtures / "lying_sizes.keras").string();
+    BOOST_CHECK_THROW(strata::read_keras_archive_file(liar, warnings, 1000), strata::Error);
+    BOOST_CHECK_THROW(strata::read_keras_archive_bytes(bytes_of(liar), "m.keras", warnings, 1000),
+                      strata::Error);
+}
+
+BOOST_AUTO_TEST_CASE(only_config_json_by_its_exact_name_is_read) {
+    // The archive holds "../config.json" but no "config.json".
+    BOOST_TEST(contains(error_of(kFixtures / "no_config.keras").message(), "no config.json"));
+}
+
+BOOST_AUTO_TEST_CASE(errors_in_the_archive_config_name_the_member) {
+    const strata::Error error = error_of(kFixtures / "bad_config.keras");
+    BOOST_TEST(error.file() == (kFixtures / "bad_config.keras").string() + "/config.json");
+    BOOST_TEST(error.line() == 2u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
