@@ -8,6 +8,7 @@
 #include "import/json_scan.hpp"
 #include "import/keras_json.hpp"
 #include "import/limits.hpp"
+#include "import/model_text.hpp"
 #include "strata/error.hpp"
 
 namespace strata {
@@ -62,7 +63,9 @@ Model import_model_bytes(std::string_view bytes, const std::string& source_name,
     if (c != '{' && c != '[' && c != '"') {
         throw Error(source_name, "unsupported model format: not JSON" + std::string(kSupported));
     }
-    return read_keras_json(bytes, source_name, warnings);
+    Model model = read_keras_json(bytes, source_name, warnings);
+    make_model_text_valid(model);
+    return model;
 }
 
 Model import_model_file(const std::string& path, Warnings& warnings) {
