@@ -1,5 +1,7 @@
 #include "strata/error.hpp"
 
+#include "text/unicode_text.hpp"
+
 namespace strata {
 namespace {
 
@@ -11,7 +13,9 @@ std::string located(const std::string& file, std::size_t line, std::size_t colum
         if (column > 0) text += ':' + std::to_string(column);
     }
     if (!text.empty()) text += ": ";
-    return text + message;
+    // Messages quote file names and input text; printed to a terminal they must stay one line
+    // of valid text, with no control sequences.
+    return unicode::valid_line(text + message);
 }
 
 }  // namespace
@@ -21,6 +25,6 @@ Error::Error(std::string file, std::size_t line, std::size_t column, std::string
       file_(std::move(file)),
       line_(line),
       column_(column),
-      message_(std::move(message)) {}
+      message_(unicode::valid_line(message)) {}
 
 }  // namespace strata

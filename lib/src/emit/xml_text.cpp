@@ -2,71 +2,19 @@
 
 #include <cstddef>
 
+#include "text/unicode_text.hpp"
+
 namespace strata::emit {
 namespace {
 
-constexpr char32_t replacement_character = 0xFFFD;
-
-// Decodes one code point at `pos` and advances past it. An invalid sequence yields U+FFFD and
-// skips only its maximal valid prefix (at least one byte), as Unicode recommends.
-char32_t decode_next(std::string_view text, std::size_t& pos) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char lead = byte(pos);
-    if (lead < 0x80) {
-        ++pos;
-        return lead;
-    }
-    std::size_t length = 0;
-    unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
-    char32_t value = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2, value = lead & 0x1F;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3, value = lead & 0x0F;
-        if (lead == 0xE0) low = 0xA0;   // no overlong forms
-        if (lead == 0xED) high = 0x9F;  // no surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4, value = lead & 0x07;
-        if (lead == 0xF0) low = 0x90;   // no overlong forms
-        if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
-    } else {
-        ++pos;
-        return replacement_character;
-    }
-    std::size_t i = pos + 1;
-    for (; i < pos + length; ++i) {
-        const bool second = i == pos + 1;
-        if (i >= text.size() || byte(i) < (second ? low : 0x80) ||
-            byte(i) > (second ? high : 0xBF)) {
-            pos = i;
-            return replacement_character;
-        }
-        value = (value << 6) | (byte(i) & 0x3F);
-    }
-    pos = i;
-    return value;
-}
+using unicode::decode_next;
 
 void encode(char32_t c, std::string& out) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
+    unicode::append_utf8(c, out);
 }
 
 bool is_control(char32_t c) {
-    return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F);
+    return c != '\t' && c != '\n' && unicode::is_control(c);
 }
 
 bool is_kept(char32_t c) {

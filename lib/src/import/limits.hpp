@@ -50,4 +50,12 @@ inline constexpr std::size_t kMaxSpecBytes = std::size_t{64} << 20;
 inline constexpr std::size_t kMaxSpecDepth = 64;
 inline constexpr std::size_t kMaxSpecNodes = 20'000'000;
 
+// Deepest nesting of YAML sequences and mappings (option files, model specs). Checked on the
+// parser's events, before yaml-cpp builds (recursively) its node tree.
+inline constexpr std::size_t kMaxYamlDepth = 128;
+
+// Nodes a full walk of one YAML document may visit, every alias counted as the whole node it
+// names: a few hundred bytes of nested aliases can otherwise stand for billions of nodes.
+inline constexpr std::uint64_t kMaxYamlNodes = 1'000'000;
+
 }  // namespace strata::limits

@@ -10,6 +10,7 @@
 #include "import/keras_hdf5.hpp"
 #include "import/keras_json.hpp"
 #include "import/limits.hpp"
+#include "import/model_text.hpp"
 #include "strata/error.hpp"
 
 namespace strata {
@@ -60,17 +61,7 @@ std::string read_file(const std::string& path) {
                 "unsupported model format: " + std::string(format_description(format)));
 }
 
-}  // namespace
-
-Model import_model_bytes(std::string_view bytes, const std::string& source_name,
-                         Warnings& warnings) {
-    if (bytes.size() > limits::kMaxFileBytes) {
-        throw Error(source_name, "the model is larger than " +
-                                     std::to_string(limits::kMaxFileBytes >> 20) + " MiB");
-    }
-    if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        throw Error(source_name, "empty file: expected a model");
-    }
+Model read_by_format(std::string_view bytes, const std::string& source_name, Warnings& warnings) {
     const ModelFormat format = detect_format(bytes);
     switch (format) {
         case ModelFormat::json:
@@ -84,18 +75,39 @@ Model import_model_bytes(std::string_view bytes, const std::string& source_name,
     }
 }
 
+}  // namespace
+
+Model import_model_bytes(std::string_view bytes, const std::string& source_name,
+                         Warnings& warnings) {
+    if (bytes.size() > limits::kMaxFileBytes) {
+        throw Error(source_name, "the model is larger than " +
+                                     std::to_string(limits::kMaxFileBytes >> 20) + " MiB");
+    }
+    if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        throw Error(source_name, "empty file: expected a model");
+    }
+    Model model = read_by_format(bytes, source_name, warnings);
+    make_model_text_valid(model);
+    return model;
+}
+
 Model import_model_file(const std::string& path, Warnings& warnings) {
     std::ifstream stream = open_model(path);
     const std::string head = read_stream(stream, path, kDetectionBytes);
     // Archives and HDF5 files hold the weights too: read only what the reader opens.
+    Model model;
     switch (detect_format(head)) {
         case ModelFormat::keras_archive:
-            return read_keras_archive_file(path, warnings);
+            model = read_keras_archive_file(path, warnings);
+            break;
         case ModelFormat::hdf5:
-            return read_keras_hdf5_file(path, warnings);
+            model = read_keras_hdf5_file(path, warnings);
+            break;
         default:
             return import_model_bytes(read_file(path), path, warnings);
     }
+    make_model_text_valid(model);
+    return model;
 }
 
 }  // namespace strata

@@ -1,5 +1,6 @@
 #include "strata/option_table.hpp"
 
+#include "import/yaml_document.hpp"
 #include "strata/error.hpp"
 #include "style/option_entries.hpp"
 #include "style/option_values.hpp"
@@ -305,9 +306,9 @@ void set_option(Options& options, std::string_view key, std::string_view value,
     }
     YAML::Node node;
     try {
-        node = YAML::Load(std::string(value));
-    } catch (const YAML::Exception& e) {
-        throw Error(where, "expected YAML such as [{name: A, layers: [a, b]}]: " + e.msg);
+        node = parse_yaml_document(value, where);
+    } catch (const Error& e) {
+        throw Error(where, "expected YAML such as [{name: A, layers: [a, b]}]: " + e.message());
     }
     entry->set_node(options, node, YamlSource{where, ""});
 }

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "import/yaml_document.hpp"
 #include "strata/error.hpp"
 #include "strata/option_table.hpp"
 #include "style/option_entries.hpp"
@@ -53,14 +54,7 @@ void apply(Options& options, const YAML::Node& root, const YamlSource& source) {
 
 void apply_options_yaml(Options& options, std::string_view yaml, const std::string& source_name) {
     YamlSource source{source_name, std::filesystem::path(source_name).parent_path().string()};
-    YAML::Node root;
-    try {
-        root = YAML::Load(std::string(yaml));
-    } catch (const YAML::Exception& e) {
-        if (e.mark.is_null()) throw Error(source_name, "not valid YAML: " + e.msg);
-        throw Error(source_name, static_cast<std::size_t>(e.mark.line) + 1,
-                    static_cast<std::size_t>(e.mark.column) + 1, "not valid YAML: " + e.msg);
-    }
+    const YAML::Node root = parse_yaml_document(yaml, source_name);
     apply(options, root, source);
 }
 

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "text/unicode_text.hpp"
+
 namespace strata {
 
 Error yaml_error(const YamlSource& source, const YAML::Node& node, const std::string& message) {
@@ -13,11 +15,14 @@ Error yaml_error(const YamlSource& source, const YAML::Node& node, const std::st
 
 std::string yaml_scalar(const YamlSource& source, const YAML::Node& node, const std::string& what) {
     if (!node.IsScalar()) throw yaml_error(source, node, what + ": expected a single value");
-    return node.Scalar();
+    // Option text ends up in captions, names and fonts: make it valid Unicode here, once.
+    return unicode::valid_text(node.Scalar());
 }
 
 std::string yaml_path(const YamlSource& source, const YAML::Node& node, const std::string& what) {
-    std::string path = yaml_scalar(source, node, what);
+    // A path names a file as its bytes are: it is not display text, so it is not sanitised.
+    if (!node.IsScalar()) throw yaml_error(source, node, what + ": expected a single value");
+    std::string path = node.Scalar();
     if (path.empty()) throw yaml_error(source, node, what + ": expected a file path, got nothing");
     std::filesystem::path p(path);
     if (p.is_relative() && !source.base_dir.empty()) p = std::filesystem::path(source.base_dir) / p;

@@ -1,0 +1,103 @@
+#include "text/unicode_text.hpp"
+
+namespace strata::unicode {
+namespace {
+
+bool is_plain_ascii(std::string_view text, bool keep_line_breaks) {
+    for (const char c : text) {
+        if ((c < 0x20 || c > 0x7E) && !(keep_line_breaks && c == '\n')) return false;
+    }
+    return true;
+}
+
+std::string sanitised(std::string_view text, bool keep_line_breaks) {
+    if (is_plain_ascii(text, keep_line_breaks)) return std::string(text);
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        char32_t c = decode_next(text, pos);
+        if (c == '\t' || (c == '\n' && !keep_line_breaks)) {
+            c = ' ';
+        } else if (c != '\n' && (is_control(c) || c == 0xFFFE || c == 0xFFFF)) {
+            c = kReplacementCharacter;
+        }
+        append_utf8(c, out);
+    }
+    return out;
+}
+
+}  // namespace
+
+char32_t decode_next(std::string_view text, std::size_t& pos) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(pos);
+    if (lead < 0x80) {
+        ++pos;
+        return lead;
+    }
+    std::size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
+    char32_t value = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2, value = lead & 0x1F;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3, value = lead & 0x0F;
+        if (lead == 0xE0) low = 0xA0;   // no overlong forms
+        if (lead == 0xED) high = 0x9F;  // no surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4, value = lead & 0x07;
+        if (lead == 0xF0) low = 0x90;   // no overlong forms
+        if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
+    } else {
+        ++pos;
+        return kReplacementCharacter;
+    }
+    std::size_t i = pos + 1;
+    for (; i < pos + length; ++i) {
+        const bool second = i == pos + 1;
+        if (i >= text.size() || byte(i) < (second ? low : 0x80) ||
+            byte(i) > (second ? high : 0xBF)) {
+            pos = i;
+            return kReplacementCharacter;
+        }
+        value = (value << 6) | (byte(i) & 0x3F);
+    }
+    pos = i;
+    return value;
+}
+
+void append_utf8(char32_t c, std::string& out) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+bool is_control(char32_t c) {
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+}
+
+std::string valid_text(std::string_view text) {
+    return sanitised(text, true);
+}
+
+std::string valid_line(std::string_view text) {
+    return sanitised(text, false);
+}
+
+bool is_valid_text(std::string_view text) {
+    return is_plain_ascii(text, true) || valid_text(text) == text;
+}
+
+}  // namespace strata::unicode

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+// Every piece of text that comes from a model or an option file is untrusted bytes. These
+// helpers turn such bytes into valid Unicode before anything is measured, laid out or written.
+namespace strata::unicode {
+
+inline constexpr char32_t kReplacementCharacter = 0xFFFD;
+
+// Decodes the code point at `pos` and moves `pos` past it. An invalid sequence yields U+FFFD
+// and skips only its maximal valid prefix (at least one byte), as Unicode recommends.
+char32_t decode_next(std::string_view text, std::size_t& pos);
+
+// Appends `c` (at most U+10FFFF, no surrogate) as UTF-8.
+void append_utf8(char32_t c, std::string& out);
+
+// C0 controls, DEL and C1 controls.
+bool is_control(char32_t c);
+
+// `text` as valid UTF-8 fit for a caption, a name or an attribute: invalid sequences, NUL and
+// every control character except the line break become U+FFFD, a tab becomes a space, and the
+// non-characters U+FFFE/U+FFFF become U+FFFD. Valid printable text comes back unchanged.
+std::string valid_text(std::string_view text);
+
+// The same, on one line: a line break becomes a space too (for messages printed to a terminal).
+std::string valid_line(std::string_view text);
+
+// True when valid_text(text) == text.
+bool is_valid_text(std::string_view text);
+
+}  // namespace strata::unicode
