@@ -10,3 +10,6 @@ find_package(pugixml REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 find_package(yaml-cpp REQUIRED)
+# ONNX models: protobuf types, checker and shape inference.
+find_package(Protobuf REQUIRED)
+find_package(ONNX REQUIRED)

@@ -37,4 +37,11 @@ inline constexpr std::size_t kMaxAttrStringLength = 4096;
 // Elements of one list attribute (after flattening nested lists).
 inline constexpr std::size_t kMaxAttrListLength = 65536;
 
+// Elements of one small tensor an ONNX graph computes its shapes with; larger ones are not
+// evaluated (their shapes still are).
+inline constexpr std::size_t kMaxOnnxConstantElements = std::size_t{1} << 16;
+
+// ONNX nodes in one graph (subgraphs of If and Loop are not drawn).
+inline constexpr std::size_t kMaxOnnxNodes = 1'000'000;
+
 }  // namespace strata::limits

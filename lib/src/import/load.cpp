@@ -8,6 +8,7 @@
 #include "import/json_scan.hpp"
 #include "import/keras_json.hpp"
 #include "import/limits.hpp"
+#include "import/onnx/read_onnx.hpp"
 #include "strata/error.hpp"
 
 namespace strata {
@@ -41,12 +42,13 @@ bool starts_with(std::string_view bytes, std::string_view magic) {
 
 }  // namespace
 
-Model import_model_bytes(std::string_view bytes, const std::string& source_name,
-                         Warnings& warnings) {
+Model import_model_bytes(std::string_view bytes, const std::string& source_name, Warnings& warnings,
+                         const ImportOptions& import) {
     if (bytes.size() > limits::kMaxFileBytes) {
         throw Error(source_name, "the model is larger than " +
                                      std::to_string(limits::kMaxFileBytes >> 20) + " MiB");
     }
+    if (looks_like_onnx(bytes)) return read_onnx(bytes, source_name, warnings, import.onnx_raw);
     if (starts_with(bytes, "PK\x03\x04")) {
         throw Error(source_name,
                     "unsupported model format: a zip archive (.keras)" + std::string(kSupported));
@@ -65,8 +67,8 @@ Model import_model_bytes(std::string_view bytes, const std::string& source_name,
     return read_keras_json(bytes, source_name, warnings);
 }
 
-Model import_model_file(const std::string& path, Warnings& warnings) {
-    return import_model_bytes(read_file(path), path, warnings);
+Model import_model_file(const std::string& path, Warnings& warnings, const ImportOptions& import) {
+    return import_model_bytes(read_file(path), path, warnings, import);
 }
 
 }  // namespace strata
