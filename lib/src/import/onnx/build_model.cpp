@@ -1,6 +1,7 @@
 #include "import/onnx/build_model.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -112,6 +113,7 @@ struct Box {
     std::int64_t params = 0;
     bool reads_weights = false;
     bool is_input = false;
+    bool has_matmul = false, has_softmax = false;
     Attrs attrs;
 };
 
@@ -184,29 +186,60 @@ class Builder {
             const auto& node = graph_.node(index);
             if (node.op_type() == "Shape" || node.op_type() == "Size") continue;
             std::set<std::string> distinct(node.input().begin(), node.input().end());
-            for (const auto& in : distinct) ++consumers_[in];
+            const bool splits = node.op_type() == "Slice" || node.op_type() == "Split";
+            for (const auto& in : distinct) {
+                ++consumers_[in];
+                if (!splits) not_only_split_.insert(in);
+            }
         }
-        for (const auto& out : graph_.output()) ++consumers_[out.name()];
+        for (const auto& out : graph_.output()) {
+            ++consumers_[out.name()];
+            not_only_split_.insert(out.name());
+            leaving_.insert(out.name());
+        }
     }
 
+    const Shape* shape_of(const std::string& tensor) const {
+        auto it = shapes_.shapes.find(tensor);
+        return it == shapes_.shapes.end() ? nullptr : &it->second;
+    }
+
+    // Which tensors are channels-first: outputs of convolutions and pooling, what elementwise
+    // ops make of them, and a reshape that restores such a shape (a channel shuffle).
     void find_channels_first(const std::vector<int>& order) {
+        std::unordered_map<std::string, Shape> origin;  // last channels-first shape upstream
         for (int index : order) {
             const auto& node = graph_.node(index);
             const std::string& op = node.op_type();
+            std::string data;
+            for (const auto& in : node.input()) {
+                if (in.empty() || constant_like_.count(in)) continue;
+                data = in;
+                break;
+            }
             bool first = false;
             if (spatial_ops().count(op)) {
                 first = true;
-                if (node.input_size() > 0 && !constant_like_.count(node.input(0)))
-                    channels_first_.insert(node.input(0));  // a graph input fed to a Conv
+                if (!data.empty()) channels_first_.insert(data);  // a graph input fed to a Conv
             } else if (layout_keeping_ops().count(op)) {
-                for (const auto& in : node.input()) {
-                    if (in.empty() || constant_like_.count(in)) continue;
-                    first = channels_first_.count(in) > 0;
-                    break;
-                }
+                first = !data.empty() && channels_first_.count(data) > 0;
             }
-            if (first)
-                for (const auto& out : node.output()) channels_first_.insert(out);
+            if (first) {
+                for (const auto& out : node.output()) {
+                    channels_first_.insert(out);
+                    if (const Shape* shape = shape_of(out)) origin[out] = *shape;
+                }
+                continue;
+            }
+            auto from = origin.find(data);
+            if (data.empty() || from == origin.end()) continue;
+            const Shape before = from->second;
+            for (const auto& out : node.output()) {
+                const Shape* shape = shape_of(out);
+                if (shape && *shape == before && (op == "Reshape" || op == "Transpose"))
+                    channels_first_.insert(out);
+                origin[out] = before;
+            }
         }
     }
 
@@ -239,17 +272,27 @@ class Builder {
         return !always_boxed(op) && !path.empty() && path == box.path;
     }
 
+    // A tensor of one box read by another: what the first box hands on.
+    void note_exit(const std::string& tensor) {
+        const Home home = homes_.at(tensor);
+        exits_[{home.box, home.output}] = tensor;
+        leaving_.insert(tensor);
+    }
+
     void absorb(const onnx::NodeProto& node, const std::vector<std::string>& data) {
         const Home home = homes_.at(data.front());
         Box& box = boxes_[home.box];
         for (const auto& in : data) {
             const std::size_t from = homes_.at(in).box;
             if (from == home.box) continue;
+            note_exit(in);
             TensorRef ref{from, homes_.at(in).output};
             if (std::find(box.inputs.begin(), box.inputs.end(), ref) == box.inputs.end())
                 box.inputs.push_back(ref);
         }
         add_weights(box, node);
+        box.has_matmul = box.has_matmul || node.op_type() == "MatMul";
+        box.has_softmax = box.has_softmax || node.op_type() == "Softmax";
         // The box shows the end of its chain, unless the chain forks here.
         std::string& tip = box.tips[home.output];
         if (data.front() == tip && consumers_[tip] == 1 && node.output_size() > 0 &&
@@ -308,12 +351,14 @@ class Builder {
         }
         for (const auto& in : data) {
             const Home home = homes_.at(in);
+            note_exit(in);
             TensorRef ref{home.box, home.output};
             if (std::find(box.inputs.begin(), box.inputs.end(), ref) == box.inputs.end())
                 box.inputs.push_back(ref);
         }
         add_weights(box, node);
         set_attrs(box, node);
+        box.has_matmul = node.op_type() == "MatMul";
         for (int j = 0; j < node.output_size(); ++j) {
             box.tips.push_back(node.output(j));
             if (!node.output(j).empty())
@@ -330,6 +375,8 @@ class Builder {
             new_box(node, index, inputs, module_path(node.name()));
             return;
         }
+        const std::string& op = node.op_type();
+        if (op == "Shape" || op == "Size") return;  // reads only a shape: nothing to draw
         const std::vector<std::string> data = data_inputs(node);
         if (data.empty()) return;  // a constant or shape computation: nothing to draw
         const std::string path = module_path(node.name());
@@ -352,9 +399,23 @@ class Builder {
         return shape;
     }
 
+    // The tensor a box output shows: the end of its chain of folded ops, unless that chain
+    // ends inside the box (an attention block reshaping back and forth), then what leaves it.
+    // A chain that ends in a split into parts shows the whole.
+    std::string shown_tensor(std::size_t box, std::size_t output) const {
+        const std::string& tip = boxes_[box].tips[output];
+        if (leaving_.count(tip) || !not_only_split_.count(tip)) return tip;
+        auto exit = exits_.find({box, output});
+        return exit == exits_.end() ? tip : exit->second;
+    }
+
     void finish() {
-        for (Box& box : boxes_) {
+        for (std::size_t b = 0; b < boxes_.size(); ++b) {
+            Box& box = boxes_[b];
+            for (std::size_t k = 0; k < box.tips.size(); ++k) box.tips[k] = shown_tensor(b, k);
             Layer layer;
+            // Attention written out as matrix products and a softmax, folded into one module.
+            if (!raw_ && box.has_matmul && box.has_softmax) box.type = "MultiHeadAttention";
             layer.name = std::move(box.name);
             layer.type = std::move(box.type);
             layer.inputs = std::move(box.inputs);
@@ -384,6 +445,8 @@ class Builder {
     std::unordered_set<std::string> constant_like_, channels_first_, names_;
     std::unordered_map<std::string, std::size_t> consumers_;
     std::unordered_map<std::string, Home> homes_;
+    std::map<std::pair<std::size_t, std::size_t>, std::string> exits_;
+    std::unordered_set<std::string> leaving_, not_only_split_;
     std::vector<Box> boxes_;
 };
 
