@@ -8,6 +8,7 @@
 #include "import/json_scan.hpp"
 #include "import/keras_json.hpp"
 #include "import/limits.hpp"
+#include "import/mapped_file.hpp"
 #include "import/onnx/read_onnx.hpp"
 #include "strata/error.hpp"
 
@@ -68,6 +69,9 @@ Model import_model_bytes(std::string_view bytes, const std::string& source_name,
 }
 
 Model import_model_file(const std::string& path, Warnings& warnings, const ImportOptions& import) {
+    if (auto mapped = MappedFile::open(path)) {
+        return import_model_bytes(mapped->bytes(), path, warnings, import);
+    }
     return import_model_bytes(read_file(path), path, warnings, import);
 }
 
