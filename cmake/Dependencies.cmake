@@ -13,3 +13,6 @@ find_package(yaml-cpp REQUIRED)
 # .keras archives and HDF5 (.h5) model files.
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(HDF5 REQUIRED IMPORTED_TARGET hdf5)
+# ONNX models: protobuf types, checker and shape inference.
+find_package(Protobuf REQUIRED)
+find_package(ONNX REQUIRED)

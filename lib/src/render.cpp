@@ -23,13 +23,22 @@ void infer_shapes_of(Model& model, const std::string& source_name, Warnings& war
 }  // namespace
 
 Model load_model(const std::string& path, Warnings& warnings) {
-    Model model = import_model_file(path, warnings);
+    return load_model(path, warnings, ImportOptions{});
+}
+
+Model load_model(const std::string& path, Warnings& warnings, const ImportOptions& import) {
+    Model model = import_model_file(path, warnings, import);
     infer_shapes_of(model, path, warnings);
     return model;
 }
 
 Model parse_model(std::string_view bytes, const std::string& source_name, Warnings& warnings) {
-    Model model = import_model_bytes(bytes, source_name, warnings);
+    return parse_model(bytes, source_name, warnings, ImportOptions{});
+}
+
+Model parse_model(std::string_view bytes, const std::string& source_name, Warnings& warnings,
+                  const ImportOptions& import) {
+    Model model = import_model_bytes(bytes, source_name, warnings, import);
     infer_shapes_of(model, source_name, warnings);
     return model;
 }

@@ -40,7 +40,8 @@ void print_table(const Model& model) {
 
 int run_info(const std::vector<std::string>& args) {
     po::options_description general("strata info MODEL [--json]");
-    general.add_options()("help,h", "show this help")("json", "print JSON instead of a table");
+    general.add_options()("help,h", "show this help")("json", "print JSON instead of a table")(
+        "onnx-raw", "ONNX: list every op (no folding)");
     po::options_description hidden;
     hidden.add_options()("model", po::value<std::string>());
     po::options_description parsed;
@@ -55,7 +56,9 @@ int run_info(const std::vector<std::string>& args) {
     }
     if (!given.count("model")) throw UsageError{"info needs a MODEL file"};
     Warnings warnings;
-    Model model = load_model(given["model"].as<std::string>(), warnings);
+    ImportOptions import;
+    import.onnx_raw = given.count("onnx-raw") > 0;
+    Model model = load_model(given["model"].as<std::string>(), warnings, import);
     print_warnings(warnings);
     if (given.count("json")) {
         std::cout << to_info_json(model);

@@ -75,7 +75,8 @@ int run_render(const std::vector<std::string>& args) {
         "svg, png, pdf or json, when the file name does not say")(
         "dpi", po::value<double>(),
         "PNG resolution; 96 (default) draws one image pixel per scene pixel")(
-        "scale", po::value<double>(), "PNG size multiplier, on top of --dpi (default 1)");
+        "scale", po::value<double>(), "PNG size multiplier, on top of --dpi (default 1)")(
+        "onnx-raw", "ONNX: draw every op as a box of its own (no folding)");
     po::options_description all(100, 50);
     all.add(general).add(layered_option_flags());
     po::options_description hidden;
@@ -103,7 +104,9 @@ int run_render(const std::vector<std::string>& args) {
 
     Warnings warnings;
     const std::string model_path = given["model"].as<std::string>();
-    Model model = load_model(model_path, warnings);
+    ImportOptions import;
+    import.onnx_raw = given.count("onnx-raw") > 0;
+    Model model = load_model(model_path, warnings, import);
     Scene scene;
     try {
         scene = layout_layered(model, options, warnings);

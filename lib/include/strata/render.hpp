@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "strata/diagnostics.hpp"
+#include "strata/import_options.hpp"
 #include "strata/model.hpp"
 #include "strata/options.hpp"
 #include "strata/scene.hpp"
@@ -13,9 +14,12 @@ namespace strata {
 // Reads a model file (the format is recognised from its content) and computes the output
 // shape of every layer. Throws strata::Error naming the file and place on bad input.
 Model load_model(const std::string& path, Warnings& warnings);
+Model load_model(const std::string& path, Warnings& warnings, const ImportOptions& import);
 
 // The same from bytes already in memory; `source_name` is used in messages.
 Model parse_model(std::string_view bytes, const std::string& source_name, Warnings& warnings);
+Model parse_model(std::string_view bytes, const std::string& source_name, Warnings& warnings,
+                  const ImportOptions& import);
 
 // Lays out the layered view with the system's fonts (fontconfig, FreeType, HarfBuzz).
 Scene layout_layered(const Model& model, const Options& options, Warnings& warnings);

@@ -58,4 +58,11 @@ inline constexpr std::size_t kMaxYamlDepth = 128;
 // names: a few hundred bytes of nested aliases can otherwise stand for billions of nodes.
 inline constexpr std::uint64_t kMaxYamlNodes = 1'000'000;
 
+// Elements of one small tensor an ONNX graph computes its shapes with; larger ones are not
+// evaluated (their shapes still are).
+inline constexpr std::size_t kMaxOnnxConstantElements = std::size_t{1} << 16;
+
+// ONNX nodes in one graph (subgraphs of If and Loop are not drawn).
+inline constexpr std::size_t kMaxOnnxNodes = 1'000'000;
+
 }  // namespace strata::limits

@@ -10,7 +10,9 @@
 #include "import/keras_hdf5.hpp"
 #include "import/keras_json.hpp"
 #include "import/limits.hpp"
+#include "import/mapped_file.hpp"
 #include "import/model_text.hpp"
+#include "import/onnx/read_onnx.hpp"
 #include "strata/error.hpp"
 
 namespace strata {
@@ -55,13 +57,15 @@ std::string read_file(const std::string& path) {
     if (format == ModelFormat::unknown) {
         throw Error(source_name,
                     "unsupported model format: expected Keras JSON, a .keras archive, an HDF5 "
-                    "(.h5) model, TensorFlow.js model.json or a strata YAML model spec");
+                    "(.h5) model, an ONNX model, TensorFlow.js model.json or a strata YAML model spec");
     }
     throw Error(source_name,
                 "unsupported model format: " + std::string(format_description(format)));
 }
 
-Model read_by_format(std::string_view bytes, const std::string& source_name, Warnings& warnings) {
+Model read_by_format(std::string_view bytes, const std::string& source_name, Warnings& warnings,
+                     const ImportOptions& import) {
+    if (looks_like_onnx(bytes)) return read_onnx(bytes, source_name, warnings, import.onnx_raw);
     const ModelFormat format = detect_format(bytes);
     switch (format) {
         case ModelFormat::json:
@@ -77,8 +81,8 @@ Model read_by_format(std::string_view bytes, const std::string& source_name, War
 
 }  // namespace
 
-Model import_model_bytes(std::string_view bytes, const std::string& source_name,
-                         Warnings& warnings) {
+Model import_model_bytes(std::string_view bytes, const std::string& source_name, Warnings& warnings,
+                         const ImportOptions& import) {
     if (bytes.size() > limits::kMaxFileBytes) {
         throw Error(source_name, "the model is larger than " +
                                      std::to_string(limits::kMaxFileBytes >> 20) + " MiB");
@@ -86,12 +90,12 @@ Model import_model_bytes(std::string_view bytes, const std::string& source_name,
     if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         throw Error(source_name, "empty file: expected a model");
     }
-    Model model = read_by_format(bytes, source_name, warnings);
+    Model model = read_by_format(bytes, source_name, warnings, import);
     make_model_text_valid(model);
     return model;
 }
 
-Model import_model_file(const std::string& path, Warnings& warnings) {
+Model import_model_file(const std::string& path, Warnings& warnings, const ImportOptions& import) {
     std::ifstream stream = open_model(path);
     const std::string head = read_stream(stream, path, kDetectionBytes);
     // Archives and HDF5 files hold the weights too: read only what the reader opens.
@@ -104,7 +108,10 @@ Model import_model_file(const std::string& path, Warnings& warnings) {
             model = read_keras_hdf5_file(path, warnings);
             break;
         default:
-            return import_model_bytes(read_file(path), path, warnings);
+            // Mapped rather than read: a large ONNX file's weights are skipped, never copied.
+            if (auto mapped = MappedFile::open(path))
+                return import_model_bytes(mapped->bytes(), path, warnings, import);
+            return import_model_bytes(read_file(path), path, warnings, import);
     }
     make_model_text_valid(model);
     return model;

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <onnx/onnx_pb.h>
+
+#include "import/onnx/tensor_shapes.hpp"
+#include "strata/model.hpp"
+
+namespace strata::onnx_import {
+
+// The Model the layered view draws from an ONNX graph. One layer per graph input, then:
+// - folded (the default): one box per op a paper figure shows. Activations, normalisation,
+//   constants, shape arithmetic, reshapes and the elementwise tail of a module fold into the
+//   box of the op they follow; boxes are named by module path ("layer1.0.conv1") and typed
+//   with Keras class names (Conv2D, MaxPooling2D, Dense, Add, Concatenate ...);
+// - raw: one layer per node, named as in the file, typed by its op.
+// Shapes are channels-last ((batch, H, W, C), as Keras draws them) for tensors that are
+// channels-first in the graph (what convolutions, pooling and their elementwise followers
+// produce); other tensors keep their order. Params count the initializers a box reads.
+Model build_model(const onnx::ModelProto& model, const TensorShapes& shapes, bool raw);
+
+}  // namespace strata::onnx_import

@@ -1,0 +1,223 @@
+#include "import/onnx/tensor_shapes.hpp"
+
+#include <onnx/checker.h>
+#include <onnx/defs/schema.h>
+#include <onnx/shape_inference/implementation.h>
+
+#include <set>
+#include <unordered_map>
+
+#include "import/isolated_call.hpp"
+#include "import/onnx/graph_order.hpp"
+#include "strata/error.hpp"
+
+namespace strata::onnx_import {
+namespace {
+
+// Values given to the symbolic input dimensions in the two evaluation runs. A dimension that
+// comes out the same in both does not depend on them; one that differs is batch-derived.
+// Distinct primes, larger than 1 so that no Squeeze mistakes a batch for a unit axis.
+constexpr std::int64_t kSymbolValues[2][4] = {{5, 11, 17, 23}, {7, 13, 19, 29}};
+
+std::string domain_of(const std::string& domain) {
+    return domain == "ai.onnx" ? std::string() : domain;
+}
+
+onnx::TypeProto tensor_type(int elem_type, const Shape& shape) {
+    onnx::TypeProto type;
+    auto* tensor = type.mutable_tensor_type();
+    tensor->set_elem_type(elem_type);
+    auto* dims = tensor->mutable_shape();
+    for (Dim d : shape) {
+        auto* dim = dims->add_dim();
+        if (d >= 0) dim->set_dim_value(d);
+    }
+    return type;
+}
+
+std::optional<Shape> shape_of(const onnx::TypeProto& type) {
+    if (!type.has_tensor_type() || !type.tensor_type().has_shape()) return std::nullopt;
+    Shape shape;
+    for (const auto& dim : type.tensor_type().shape().dim())
+        shape.push_back(dim.has_dim_value() && dim.dim_value() >= 0 ? dim.dim_value()
+                                                                    : kUnknownDim);
+    return shape;
+}
+
+// One evaluation of the whole graph with the symbolic input dimensions set to numbers.
+class Evaluation {
+  public:
+    Evaluation(const onnx::ModelProto& model, int run) : model_(model), run_(run) {
+        for (const auto& opset : model.opset_import())
+            opsets_[domain_of(opset.domain())] = static_cast<int>(opset.version());
+    }
+
+    KnownShapes run() {
+        const auto& graph = model_.graph();
+        for (const auto& input : graph.input()) add_input(input);
+        for (const auto& initializer : graph.initializer()) add_initializer(initializer);
+        for (int index : topological_order(graph)) visit(graph.node(index));
+        return std::move(shapes_);
+    }
+
+  private:
+    Dim symbol_value(const std::string& symbol) {
+        auto [it, added] = symbols_.emplace(symbol, symbols_.size());
+        const std::size_t k = it->second % 4;
+        return kSymbolValues[run_][k];
+    }
+
+    void set_type(const std::string& name, onnx::TypeProto type) {
+        auto& slot = types_[name];
+        slot = std::move(type);
+        type_pointers_[name] = &slot;
+        if (auto shape = shape_of(slot)) shapes_[name] = *shape;
+    }
+
+    void add_input(const onnx::ValueInfoProto& input) {
+        if (!input.type().has_tensor_type()) return;
+        onnx::TypeProto type = input.type();
+        auto* tensor = type.mutable_tensor_type();
+        if (tensor->has_shape()) {
+            for (auto& dim : *tensor->mutable_shape()->mutable_dim()) {
+                if (dim.has_dim_value() && dim.dim_value() > 0) continue;
+                const std::string symbol = dim.has_dim_param() ? dim.dim_param() : "?";
+                dim.set_dim_value(symbol_value(symbol));
+            }
+        }
+        set_type(input.name(), std::move(type));
+    }
+
+    void add_initializer(const onnx::TensorProto& tensor) {
+        Shape dims(tensor.dims().begin(), tensor.dims().end());
+        set_type(tensor.name(), tensor_type(tensor.data_type(), dims));
+        if (auto value = constant_of(tensor)) constants_[tensor.name()] = std::move(*value);
+    }
+
+    void infer_types(const onnx::NodeProto& node) {
+        const std::string domain = domain_of(node.domain());
+        auto opset = opsets_.find(domain);
+        if (opset == opsets_.end()) return;
+        const auto* schema = onnx::OpSchemaRegistry::Schema(node.op_type(), opset->second, domain);
+        if (!schema || !schema->has_type_and_shape_inference_function()) return;
+        onnx::NodeProto copy = node;
+        std::vector<onnx::TensorProto> data;
+        data.reserve(static_cast<std::size_t>(node.input_size()));
+        std::unordered_map<std::string, const onnx::TensorProto*> data_by_name;
+        for (const auto& in : node.input()) {
+            auto it = constants_.find(in);
+            if (it == constants_.end() || data_by_name.count(in)) continue;
+            data.push_back(tensor_proto_of(it->second, in));
+            data_by_name[in] = &data.back();
+        }
+        onnx::shape_inference::InferenceContextImpl context(copy, type_pointers_, data_by_name, {},
+                                                            nullptr, nullptr);
+        try {
+            schema->GetTypeAndShapeInferenceFunction()(context);
+        } catch (...) {
+            return;  // the op's own rules found the node inconsistent: its outputs stay unknown
+        }
+        for (int i = 0; i < node.output_size(); ++i) {
+            const onnx::TypeProto* type = context.getOutputType(static_cast<std::size_t>(i));
+            if (!node.output(i).empty() && type && type->has_tensor_type())
+                set_type(node.output(i), *type);
+        }
+    }
+
+    void visit(const onnx::NodeProto& node) {
+        infer_types(node);
+        auto values = evaluate(node, constants_, shapes_);
+        if (!values) return;
+        for (std::size_t i = 0; i < values->size(); ++i) {
+            const std::string& name = node.output(static_cast<int>(i));
+            if (name.empty()) continue;
+            ConstantTensor& value = (*values)[i];
+            if (!shapes_.count(name) ||
+                shapes_[name] != Shape(value.dims.begin(), value.dims.end()))
+                set_type(name, tensor_type(value.data_type, value.dims));
+            constants_[name] = std::move(value);
+        }
+    }
+
+    const onnx::ModelProto& model_;
+    int run_;
+    std::map<std::string, int> opsets_;
+    std::map<std::string, std::size_t> symbols_;
+    std::unordered_map<std::string, onnx::TypeProto> types_;
+    std::unordered_map<std::string, onnx::TypeProto*> type_pointers_;
+    KnownShapes shapes_;
+    Constants constants_;
+};
+
+// ONNX's checker on a copy that cannot lead it to any file: initializers become plain graph
+// inputs (dims and type only) and tensors in attributes lose their external-data references.
+std::string checker_problem(const onnx::ModelProto& model) {
+    onnx::ModelProto copy = model;
+    auto* graph = copy.mutable_graph();
+    std::set<std::string> inputs;
+    for (const auto& input : graph->input()) inputs.insert(input.name());
+    for (const auto& tensor : graph->initializer()) {
+        if (inputs.count(tensor.name())) continue;
+        auto* input = graph->add_input();
+        input->set_name(tensor.name());
+        *input->mutable_type() =
+            tensor_type(tensor.data_type(), Shape(tensor.dims().begin(), tensor.dims().end()));
+    }
+    graph->clear_initializer();
+    graph->clear_sparse_initializer();
+    for (auto& node : *graph->mutable_node()) {
+        for (auto& attribute : *node.mutable_attribute()) {
+            if (attribute.has_t() && attribute.t().data_location() == onnx::TensorProto::EXTERNAL) {
+                attribute.mutable_t()->clear_external_data();
+                attribute.mutable_t()->set_data_location(onnx::TensorProto::DEFAULT);
+            }
+            // Subgraphs may hold external tensors of their own: they are not checked.
+            attribute.clear_g();
+            attribute.clear_graphs();
+        }
+    }
+    try {
+        onnx::checker::check_model(copy);
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return {};
+}
+
+std::string infer_in_child(const onnx::ModelProto& model) {
+    onnx::GraphProto result;
+    result.set_doc_string(checker_problem(model));
+    KnownShapes first = Evaluation(model, 0).run();
+    KnownShapes second = Evaluation(model, 1).run();
+    for (const auto& [name, shape] : first) {
+        auto other = second.find(name);
+        if (other == second.end() || other->second.size() != shape.size()) continue;
+        Shape merged = shape;
+        for (std::size_t i = 0; i < merged.size(); ++i)
+            if (other->second[i] != merged[i]) merged[i] = kUnknownDim;
+        auto* info = result.add_value_info();
+        info->set_name(name);
+        *info->mutable_type() = tensor_type(onnx::TensorProto::FLOAT, merged);
+    }
+    return result.SerializeAsString();
+}
+
+}  // namespace
+
+TensorShapes infer_tensor_shapes(const onnx::ModelProto& model, const std::string& source_name) {
+    const std::string bytes = run_isolated(
+        [&model] { return infer_in_child(model); }, source_name,
+        "ONNX's checker or shape inference failed on this model (it crashed or ran out of "
+        "time or memory)");
+    onnx::GraphProto result;
+    if (!result.ParseFromString(bytes)) {
+        throw Error(source_name, "ONNX shape inference returned an unreadable result");
+    }
+    TensorShapes out;
+    out.checker_problem = result.doc_string();
+    for (const auto& info : result.value_info())
+        if (auto shape = shape_of(info.type())) out.shapes[info.name()] = *shape;
+    return out;
+}
+
+}  // namespace strata::onnx_import
