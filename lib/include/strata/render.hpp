@@ -47,7 +47,8 @@ std::string to_pdf(const Scene& scene);
 
 // How a scene becomes a TikZ picture (see to_tikz).
 struct TikzOptions {
-    // Multiplies every coordinate and text size; line widths keep their size (1 px = 0.75 bp).
+    // Multiplies every coordinate, text size and line width (1 px = 0.75 bp), but a line is
+    // never made thinner than 0.3 bp by it.
     double scale = 1;
     // A whole document (class `standalone`) that pdflatex, lualatex and xelatex compile.
     bool standalone = false;

@@ -3,6 +3,7 @@
 // group's role. Text is a node at the measured baseline, set by LaTeX in the document's font at
 // the size the layout measured; nothing from the model reaches TeX unescaped.
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <string_view>
@@ -22,7 +23,8 @@ using emit::append_number;
 
 constexpr double kBpPerPx = 0.75;             // 1 px = 1/96 in, 1 bp = 1/72 in
 constexpr double kTexPtPerPx = 72.27 / 96.0;  // TeX points
-constexpr double kLargestBp = 16000;          // TeX's largest dimension is 16383.99 pt
+constexpr double kLargestBp = 16000;
+constexpr double kThinnestLineBp = 0.3;          // TeX's largest dimension is 16383.99 pt
 constexpr std::string_view kLatinModern = "Latin Modern Roman";
 
 struct RgbKey {
@@ -247,9 +249,12 @@ class TikzWriter {
         }
     }
 
+    // Lines scale with the geometry, but a picture shrunk to a column keeps visible lines:
+    // never thinner than kThinnestLineBp (or their unscaled width, if that is thinner).
     void line_width(std::string& out, double width_px) {
+        const double unscaled = width_px * kBpPerPx;
         out += ",line width=";
-        append_number(out, width_px * kBpPerPx);
+        append_number(out, std::max(unscaled * options_.scale, std::min(unscaled, kThinnestLineBp)));
         out += "bp";
     }
 
