@@ -21,6 +21,8 @@ po::options_description latex_flags() {
         "document-font-size", po::value<double>(),
         ".tex: the document's font size in TeX points (default 10); captions are measured in "
         "Latin Modern at this size unless a font is given")(
+        "document-font-family", po::value<std::string>(),
+        ".tex: roman (default) or sans: which Latin Modern the document's text is set in")(
         "reveal", po::bool_switch(), ".tex: beamer overlays, one layer per step")(
         "frames", po::value<std::string>(),
         "also write one SVG per reveal step into this folder (step-01.svg …)");
@@ -58,15 +60,22 @@ LatexRequest latex_request(const po::variables_map& given, bool tex) {
     LatexRequest request;
     const bool standalone = given.count("standalone") && given["standalone"].as<bool>();
     const bool reveal = given.count("reveal") && given["reveal"].as<bool>();
-    if (!tex && (standalone || reveal || given.count("width") || given.count("document-font-size")))
+    if (!tex && (standalone || reveal || given.count("width") ||
+                 given.count("document-font-size") || given.count("document-font-family")))
         throw UsageError{
-            "--standalone, --reveal, --width and --document-font-size apply to .tex "
+            "--standalone, --reveal, --width and --document-font-size/-family apply to .tex "
             "output"};
     request.tikz.standalone = standalone;
     request.tikz.reveal = reveal;
     if (given.count("width")) request.width_px = tex_length_px(given["width"].as<std::string>());
     if (given.count("document-font-size"))
         request.font_pt = given["document-font-size"].as<double>();
+    if (given.count("document-font-family")) {
+        const std::string family = given["document-font-family"].as<std::string>();
+        if (family != "roman" && family != "sans")
+            throw UsageError{"--document-font-family is roman or sans, not '" + family + "'"};
+        request.sans = family == "sans";
+    }
     return request;
 }
 

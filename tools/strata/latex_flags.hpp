@@ -17,6 +17,7 @@ boost::program_options::options_description latex_flags();
 // What the flags ask for a .tex figure.
 struct LatexRequest {
     double font_pt = 10;             // the document's font size, TeX points
+    bool sans = false;               // the document's text is in Latin Modern Sans
     std::optional<double> width_px;  // the figure's width, when given
     TikzOptions tikz;
 };

@@ -102,7 +102,7 @@ int run_render(const std::vector<std::string>& args) {
     const LatexRequest latex = latex_request(given, format == OutputFormat::tex);
     // LaTeX sets the text: measure it in LaTeX's font unless the preset, file or flags name one.
     if (format == OutputFormat::tex)
-        options = resolve_options(given, latex_text_options(Options{}, latex.font_pt));
+        options = resolve_options(given, latex_text_options(Options{}, latex.font_pt, latex.sans));
     TikzOptions tikz = latex.tikz;
 
     Warnings warnings;

@@ -69,10 +69,10 @@ std::string to_tikz(const Scene& scene, const TikzOptions& options, Warnings& wa
 // their funnels, captions and pictures, plus whatever belongs to no layer (legend, groups).
 std::vector<Scene> reveal_frames(const Scene& scene);
 
-// The options for text that LaTeX will set: captions in Latin Modern Roman at the optical size
-// LaTeX picks for `font_pt` TeX points, at that size (as pixels). Applied before the preset,
-// option file and flags, so any font they name wins.
-Options latex_text_options(Options options, double font_pt);
+// The options for text that LaTeX will set: captions in Latin Modern Roman (Sans when `sans`)
+// at the optical size LaTeX picks for `font_pt` TeX points, at that size (as pixels). Applied
+// before the preset, option file and flags, so any font they name wins.
+Options latex_text_options(Options options, double font_pt, bool sans = false);
 
 // Lays the model out so that the picture, scaled by `scale`, is `width_px` wide while its text
 // keeps the sizes in `options` (text sizes are divided by the scale before layout, repeatedly

@@ -16,9 +16,16 @@ namespace {
 
 constexpr double kTexPtPerPx = 72.27 / 96.0;
 
-// The Latin Modern Roman design size LaTeX's font definitions (t1lmr.fd, tulmr.fd) load for a
-// font size in TeX points.
-int latin_modern_design_size(double pt) {
+// The Latin Modern design size LaTeX's font definitions load for a font size in TeX points
+// (t1lmr.fd and tulmr.fd for Roman, t1lmss.fd and tulmss.fd for Sans).
+int latin_modern_design_size(double pt, bool sans) {
+    if (sans) {
+        if (pt < 8.5) return 8;
+        if (pt < 9.5) return 9;
+        if (pt < 11) return 10;
+        if (pt < 15.5) return 12;
+        return 17;
+    }
     if (pt < 5.5) return 5;
     if (pt < 6.5) return 6;
     if (pt < 7.5) return 7;
@@ -46,11 +53,12 @@ Options with_text_scaled(Options o, double factor) {
 
 }  // namespace
 
-Options latex_text_options(Options options, double font_pt) {
+Options latex_text_options(Options options, double font_pt, bool sans) {
     if (!std::isfinite(font_pt) || font_pt < 1 || font_pt > 1000) {
         throw Error("", "the document font size must be between 1 and 1000 pt");
     }
-    options.font = "LM Roman " + std::to_string(latin_modern_design_size(font_pt));
+    options.font = std::string(sans ? "LM Sans " : "LM Roman ") +
+                   std::to_string(latin_modern_design_size(font_pt, sans));
     options.font_size = font_pt / kTexPtPerPx;
     return options;
 }

@@ -24,7 +24,7 @@ using emit::append_number;
 constexpr double kBpPerPx = 0.75;             // 1 px = 1/96 in, 1 bp = 1/72 in
 constexpr double kTexPtPerPx = 72.27 / 96.0;  // TeX points
 constexpr double kLargestBp = 16000;
-constexpr double kThinnestLineBp = 0.3;          // TeX's largest dimension is 16383.99 pt
+constexpr double kThinnestLineBp = 0.3;  // TeX's largest dimension is 16383.99 pt
 constexpr std::string_view kLatinModern = "Latin Modern Roman";
 
 struct RgbKey {
@@ -254,7 +254,8 @@ class TikzWriter {
     void line_width(std::string& out, double width_px) {
         const double unscaled = width_px * kBpPerPx;
         out += ",line width=";
-        append_number(out, std::max(unscaled * options_.scale, std::min(unscaled, kThinnestLineBp)));
+        append_number(out,
+                      std::max(unscaled * options_.scale, std::min(unscaled, kThinnestLineBp)));
         out += "bp";
     }
 
