@@ -90,21 +90,21 @@ BOOST_AUTO_TEST_SUITE(tikz_picture)
 BOOST_AUTO_TEST_CASE(faces_lines_and_text_become_tikz_commands_in_bp) {
     const Scene scene = two_layer_scene();
     const std::string out = tikz(scene);
-    BOOST_TEST(out.find("\\begin{tikzpicture}") != std::string::npos);
+    BOOST_TEST(out.find("\\begin{pgfpicture}") != std::string::npos);
     BOOST_TEST(out.find("\\documentclass") == std::string::npos);
     // Canvas 140 x 130 px = 105 x 97.5 bp.
-    BOOST_TEST(out.find("\\path[use as bounding box] (0,0) rectangle (105,97.5);") !=
-               std::string::npos);
+    BOOST_TEST(out.find("{\\pgfqpoint{105\\strataunit}{97.5\\strataunit}}\\pgfusepath{use as "
+                        "bounding box}") != std::string::npos);
     // Each box has 3 faces (fill and outline) and 3 hidden edges; the funnel 4 lines.
-    BOOST_TEST(count_of(out, "\\filldraw[") == 6u);
-    BOOST_TEST(count_of(out, "\\draw[") == 6u + 4u);
+    BOOST_TEST(count_of(out, "\\pgfusepathqfillstroke") == 6u);
+    BOOST_TEST(count_of(out, "\\pgfusepathqstroke\n") == 6u + 4u);
+    BOOST_TEST(count_of(out, "\\pgfusepathqfill\n") == 1u);  // the background
     // The first box's front face: (10,20) px is (7.5, (130-20)·0.75) = (7.5,82.5) bp.
-    BOOST_TEST(out.find("(7.5,82.5) -- (37.5,82.5) -- (37.5,22.5) -- (7.5,22.5) -- cycle;") !=
-               std::string::npos);
+    BOOST_TEST(out.find("\\stM 7.5 82.5 \\stL 37.5 82.5 \\stL 37.5 22.5 \\stL 7.5 22.5 "
+                        "\\pgfpathclose\\pgfusepathqfillstroke") != std::string::npos);
     // Captions are nodes centred on their measured advance, at the measured size in TeX pt.
-    BOOST_TEST(out.find("anchor=base,text=strataC") != std::string::npos);
-    BOOST_TEST(out.find("font=\\fontsize{9.034}{10.84}\\selectfont] at (22.5,7.5) "
-                        "{block1\\_conv1};") != std::string::npos);
+    BOOST_TEST(out.find("\\stT 22.5 7.5 {base}{\\fontsize{9.034}{10.84}\\selectfont\\color{"
+                        "strataC2}block1\\_conv1}") != std::string::npos);
     BOOST_TEST(brace_balance(out) == 0);
 }
 
@@ -123,9 +123,9 @@ BOOST_AUTO_TEST_CASE(scale_multiplies_geometry_and_text_but_keeps_lines_visible)
     TikzOptions options;
     options.scale = 0.1;
     const std::string out = tikz(two_layer_scene(), options);
-    BOOST_TEST(out.find("rectangle (10.5,9.75);") != std::string::npos);
+    BOOST_TEST(out.find("{\\pgfqpoint{10.5\\strataunit}{9.75\\strataunit}}") != std::string::npos);
     BOOST_TEST(out.find("\\fontsize{0.903}") != std::string::npos);
-    BOOST_TEST(out.find("line width=0.3bp") != std::string::npos);  // 0.075 bp would vanish
+    BOOST_TEST(out.find("\\pgfsetlinewidth{0.3bp}") != std::string::npos);  // 0.075 bp would vanish
 }
 
 BOOST_AUTO_TEST_CASE(standalone_is_a_whole_document) {
@@ -144,7 +144,7 @@ BOOST_AUTO_TEST_CASE(hostile_captions_are_escaped_in_the_picture) {
     scene.groups.push_back(caption_group("c", "\\input{/etc/hostname}}{%", 5, 5));
     const std::string out = tikz(scene);
     BOOST_TEST(out.find("\\input{") == std::string::npos);
-    BOOST_TEST(out.find("{\\textbackslash{}input\\{/etc/hostname\\}\\}\\{\\%};") !=
+    BOOST_TEST(out.find("\\textbackslash{}input\\{/etc/hostname\\}\\}\\{\\%}\n") !=
                std::string::npos);
     BOOST_TEST(brace_balance(out) == 0);
 }
@@ -184,8 +184,10 @@ BOOST_AUTO_TEST_CASE(pictures_tex_cannot_show_are_left_out_with_a_warning) {
     BOOST_TEST(count_of(out, "\\includegraphics") == 1u);
     // Image pixel box 0..10 moved by (20,30) px: its lower-left corner (20,40) px is
     // (15, (130-40)·0.75) = (15,67.5) bp.
-    BOOST_TEST(out.find("cm={1,0,0,1,(15,67.5)}] at (0,0) {\\includegraphics[width=7.5bp,"
-                        "height=7.5bp]{logo.png}};") != std::string::npos);
+    BOOST_TEST(
+        out.find("\\pgftransformcm{1}{0}{0}{1}{\\pgfqpoint{15\\strataunit}{67.5\\strataunit}}"
+                 "\\pgftext[left,bottom]{\\includegraphics[width=7.5\\strataunit,height="
+                 "7.5\\strataunit]{logo.png}}") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

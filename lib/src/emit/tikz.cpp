@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -32,6 +33,10 @@ struct RgbKey {
     auto operator<=>(const RgbKey&) const = default;
 };
 
+// The picture is written with PGF's basic layer (part of TikZ): quick path commands take
+// dimensions directly, so TeX never parses coordinates or options, which keeps a figure of a
+// few hundred faces well under a tenth of a second to typeset. Drawing state (colours, line
+// width) is set only when it changes.
 class TikzWriter {
   public:
     TikzWriter(const Scene& scene, const TikzOptions& options, Warnings& warnings)
@@ -49,11 +54,15 @@ class TikzWriter {
                 body += "\\strataStep{";
                 body += std::to_string(steps[i]);
                 body += "}{%\n";
+                forget_state();  // a hidden step sets nothing
             }
             current_role_ = scene_.groups[i].role;
             for (const Primitive& item : scene_.groups[i].items)
                 std::visit([&](const auto& primitive) { (*this)(primitive, body); }, item);
-            if (wrapped) body += "}%\n";
+            if (wrapped) {
+                body += "}%\n";
+                forget_state();
+            }
         }
 
         std::string out;
@@ -62,7 +71,15 @@ class TikzWriter {
         out += "% A layered model diagram drawn by strata " STRATA_VERSION
                ". Needs \\usepackage{tikz}";
         if (uses_images_) out += " and \\usepackage{graphicx}";
-        out += ".\n\\begingroup\n\\providecommand\\strataunit{1bp}%\n";
+        out += ".\n% Its unit is the length \\strataunit (1bp unless set before).\n\\begingroup\n";
+        out +=
+            "\\ifdefined\\strataunit\\else\\csname newdimen\\endcsname\\strataunit"
+            "\\strataunit=1bp\\fi\n";
+        out += "\\def\\stM#1 #2 {\\pgfpathqmoveto{#1\\strataunit}{#2\\strataunit}}%\n";
+        out += "\\def\\stL#1 #2 {\\pgfpathqlineto{#1\\strataunit}{#2\\strataunit}}%\n";
+        out +=
+            "\\def\\stT#1 #2 #3#4{\\pgftext[#3,at=\\pgfqpoint{#1\\strataunit}"
+            "{#2\\strataunit}]{#4}}%\n";
         if (options_.reveal) {
             // Outside beamer every step is shown.
             out +=
@@ -72,14 +89,14 @@ class TikzWriter {
             out += "\\definecolor{" + name + "}{RGB}{" + std::to_string(rgb.r) + ',' +
                    std::to_string(rgb.g) + ',' + std::to_string(rgb.b) + "}%\n";
         }
-        out +=
-            "\\begin{tikzpicture}[x=\\strataunit,y=\\strataunit,line join=miter,"
-            "miter limit=4,line cap=butt]\n";
-        out += "\\path[use as bounding box] (0,0) rectangle ";
-        point_raw(out, scene_.width * k_, scene_.height * k_);
-        out += ";\n";
+        out += "\\begin{pgfpicture}\\pgfsetmiterjoin\\pgfsetmiterlimit{4}\\pgfsetbuttcap\n";
+        out += "\\pgfpathrectanglecorners{\\pgfpointorigin}{\\pgfqpoint{";
+        append_number(out, scene_.width * k_);
+        out += "\\strataunit}{";
+        append_number(out, scene_.height * k_);
+        out += "\\strataunit}}\\pgfusepath{use as bounding box}\n";
         out += body;
-        out += "\\end{tikzpicture}%\n\\endgroup\n";
+        out += "\\end{pgfpicture}%\n\\endgroup\n";
         if (options_.standalone) out += "\\end{document}\n";
         return out;
     }
@@ -87,29 +104,31 @@ class TikzWriter {
     // One operator per primitive kind; they append to `out`.
     void operator()(const Polygon& polygon, std::string& out) {
         if (polygon.points.empty() || (!polygon.fill && !polygon.stroke)) return;
-        out += polygon.fill && polygon.stroke ? "\\filldraw["
-               : polygon.fill                 ? "\\fill["
-                                              : "\\draw[";
-        bool first = true;
-        if (polygon.fill) paint(out, "fill", "fill opacity", *polygon.fill, first);
+        const bool translucent = (polygon.fill && polygon.fill->a != 255) ||
+                                 (polygon.stroke && polygon.stroke->a != 255);
+        if (translucent) begin_scope(out);
+        if (polygon.fill) fill_color(out, *polygon.fill);
         if (polygon.stroke) {
-            paint(out, "draw", "draw opacity", *polygon.stroke, first);
+            stroke_color(out, *polygon.stroke);
             line_width(out, polygon.stroke_width);
         }
-        out += "] ";
         path(out, polygon.points);
-        out += " -- cycle;\n";
+        out += "\\pgfpathclose";
+        out += polygon.fill && polygon.stroke ? "\\pgfusepathqfillstroke\n"
+               : polygon.fill                 ? "\\pgfusepathqfill\n"
+                                              : "\\pgfusepathqstroke\n";
+        if (translucent) end_scope(out);
     }
 
     void operator()(const Polyline& line, std::string& out) {
         if (line.points.size() < 2) return;
-        out += "\\draw[";
-        bool first = true;
-        paint(out, "draw", "draw opacity", line.stroke, first);
+        const bool translucent = line.stroke.a != 255;
+        if (translucent) begin_scope(out);
+        stroke_color(out, line.stroke);
         line_width(out, line.stroke_width);
-        out += "] ";
         path(out, line.points);
-        out += ";\n";
+        out += "\\pgfusepathqstroke\n";
+        if (translucent) end_scope(out);
     }
 
     // Captions and titles are centred on the middle of their measured advance, so a font whose
@@ -119,24 +138,32 @@ class TikzWriter {
         const std::string text = emit::latex_text(run.text);
         if (text.empty()) return;
         const bool centred = current_role_ == Role::caption || current_role_ == Role::group_title;
-        out += "\\node[inner sep=0pt,outer sep=0pt,anchor=";
-        out += centred ? "base" : "base west";
-        bool first = false;
-        paint(out, "text", "text opacity", run.fill, first);
+        const bool translucent = run.fill.a != 255;
+        if (translucent) {
+            begin_scope(out);
+            out += "\\pgfsetfillopacity{";
+            append_number(out, run.fill.a / 255.0);
+            out += "}";
+        }
+        out += "\\stT ";
+        coordinates(out, {centred ? run.x + run.advance / 2 : run.x, run.y});
+        out += centred ? "{base}" : "{base,left}";
         const double size = run.font_size * options_.scale * kTexPtPerPx;
-        out += ",font=\\fontsize{";
+        out += "{\\fontsize{";
         append_number(out, size);
         out += "}{";
         append_number(out, size * 1.2);
-        out += "}\\selectfont] at ";
-        point(out, {centred ? run.x + run.advance / 2 : run.x, run.y});
-        out += " {";
+        out += "}\\selectfont\\color{";
+        out += color_name(run.fill);
+        out += "}";
         out += text;
-        out += "};\n";
+        out += "}\n";
+        if (translucent) end_scope(out);
+        forget_state();  // the text's \color may leave another paint in the PDF state
     }
 
-    // The picture's own pixel box is mapped by the scene's affine; TikZ's frame is y-up, so the
-    // graphic's lower-left corner (image point (0, height)) is the origin of a cm transform.
+    // The picture's own pixel box is mapped by the scene's affine; PGF's frame is y-up, so the
+    // graphic's lower-left corner (image point (0, height)) is the origin of the transform.
     void operator()(const Image& image, std::string& out) {
         const bool raster = image.mime_type == "image/png" || image.mime_type == "image/jpeg";
         if (!raster) {
@@ -154,26 +181,29 @@ class TikzWriter {
         }
         uses_images_ = true;
         const Affine& m = image.transform;
-        out += "\\begin{scope}\n";
+        begin_scope(out);
         if (!image.clip.empty()) {
-            out += "\\clip ";
             path(out, image.clip);
-            out += " -- cycle;\n";
+            out += "\\pgfpathclose\\pgfusepath{clip}\n";
         }
-        out += "\\node[inner sep=0pt,outer sep=0pt,anchor=south west,transform shape,cm={";
-        for (double v : {m.a, -m.b, -m.c, m.d}) {
+        out += "\\pgftransformcm{";
+        for (double v : {m.a, -m.b, -m.c}) {
             append_number(out, v);
-            out += ',';
+            out += "}{";
         }
-        point_raw(out, (m.c * image.height + m.e) * k_,
-                  (scene_.height - m.d * image.height - m.f) * k_);
-        out += "}] at (0,0) {\\includegraphics[width=";
+        append_number(out, m.d);
+        out += "}{\\pgfqpoint{";
+        append_number(out, (m.c * image.height + m.e) * k_);
+        out += "\\strataunit}{";
+        append_number(out, (scene_.height - m.d * image.height - m.f) * k_);
+        out += "\\strataunit}}\\pgftext[left,bottom]{\\includegraphics[width=";
         append_number(out, image.width * k_);
-        out += "bp,height=";
+        out += "\\strataunit,height=";
         append_number(out, image.height * k_);
-        out += "bp]{";
+        out += "\\strataunit]{";
         out += image.file;
-        out += "}};\n\\end{scope}\n";
+        out += "}}\n";
+        end_scope(out);
     }
 
   private:
@@ -187,12 +217,13 @@ class TikzWriter {
 
     void write_background(std::string& out) {
         if (scene_.background.a == 0) return;
-        out += "\\fill[";
-        bool first = true;
-        paint(out, "fill", "fill opacity", scene_.background, first);
-        out += "] (0,0) rectangle ";
-        point_raw(out, scene_.width * k_, scene_.height * k_);
-        out += ";\n";
+        operator()(
+            Polygon{"background",
+                    {{0, 0}, {scene_.width, 0}, {scene_.width, scene_.height}, {0, scene_.height}},
+                    scene_.background,
+                    std::nullopt,
+                    1},
+            out);
     }
 
     void write_preamble(std::string& out) const {
@@ -234,47 +265,74 @@ class TikzWriter {
         return it->second;
     }
 
-    void paint(std::string& out, const char* key, const char* opacity_key, Rgba color,
-               bool& first) {
-        if (!first) out += ',';
-        first = false;
-        out += key;
-        out += '=';
+    // Inside a scope every setting is written and none is remembered: the scope's end undoes
+    // them.
+    void begin_scope(std::string& out) {
+        out += "\\begin{pgfscope}";
+        in_scope_ = true;
+    }
+    void end_scope(std::string& out) {
+        out += "\\end{pgfscope}\n";
+        in_scope_ = false;
+    }
+
+    void forget_state() {
+        fill_.reset();
+        stroke_.reset();
+        width_.reset();
+    }
+
+    void fill_color(std::string& out, Rgba color) {
+        if (!in_scope_ && fill_ && *fill_ == color) return;
+        out += "\\pgfsetfillcolor{";
         out += color_name(color);
+        out += '}';
         if (color.a != 255) {
-            out += ',';
-            out += opacity_key;
-            out += '=';
+            out += "\\pgfsetfillopacity{";
             append_number(out, color.a / 255.0);
+            out += '}';
         }
+        if (!in_scope_) fill_ = color;
+    }
+
+    void stroke_color(std::string& out, Rgba color) {
+        if (!in_scope_ && stroke_ && *stroke_ == color) return;
+        out += "\\pgfsetstrokecolor{";
+        out += color_name(color);
+        out += '}';
+        if (color.a != 255) {
+            out += "\\pgfsetstrokeopacity{";
+            append_number(out, color.a / 255.0);
+            out += '}';
+        }
+        if (!in_scope_) stroke_ = color;
     }
 
     // Lines scale with the geometry, but a picture shrunk to a column keeps visible lines:
     // never thinner than kThinnestLineBp (or their unscaled width, if that is thinner).
     void line_width(std::string& out, double width_px) {
         const double unscaled = width_px * kBpPerPx;
-        out += ",line width=";
-        append_number(out,
-                      std::max(unscaled * options_.scale, std::min(unscaled, kThinnestLineBp)));
-        out += "bp";
+        const double width = emit::round_number(
+            std::max(unscaled * options_.scale, std::min(unscaled, kThinnestLineBp)));
+        if (!in_scope_ && width_ && *width_ == width) return;
+        out += "\\pgfsetlinewidth{";
+        append_number(out, width);
+        out += "bp}";
+        if (!in_scope_) width_ = width;
     }
 
-    void point_raw(std::string& out, double x, double y) const {
-        out += '(';
-        append_number(out, x);
-        out += ',';
-        append_number(out, y);
-        out += ')';
-    }
-
-    void point(std::string& out, Point p) const {
-        point_raw(out, p.x * k_, (scene_.height - p.y) * k_);
+    // "x y " in bp, y up from the bottom of the canvas: the arguments of \stM, \stL and \stT.
+    void coordinates(std::string& out, Point p) const {
+        append_number(out, p.x * k_);
+        out += ' ';
+        append_number(out, (scene_.height - p.y) * k_);
+        out += ' ';
     }
 
     void path(std::string& out, const std::vector<Point>& points) const {
         for (std::size_t i = 0; i < points.size(); ++i) {
-            if (i > 0) out += " -- ";
-            point(out, points[i]);
+            out += i == 0 ? "\\stM " : "\\stL ";
+            coordinates(out, points[i]);
         }
     }
 
@@ -284,6 +342,9 @@ class TikzWriter {
     const double k_;  // bp per scene pixel
     std::map<RgbKey, std::string> colors_;
     bool uses_images_ = false;
+    bool in_scope_ = false;
+    std::optional<Rgba> fill_, stroke_;
+    std::optional<double> width_;
     Role current_role_ = Role::layer;
 };
 
