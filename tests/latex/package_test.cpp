@@ -113,6 +113,25 @@ BOOST_AUTO_TEST_CASE(the_environment_takes_inline_yaml) {
     BOOST_TEST(log_problems(read_file(scratch.path / "doc.log")).empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_picture_made_beforehand_is_scaled_to_the_width) {
+    if (!have_tex("pdflatex")) return;
+    ScratchDir scratch("sty-file");
+    BOOST_REQUIRE(std::system((std::string(STRATA_CLI_PATH) + " render " +
+                               quoted(kSource / "examples" / "vgg16.json") + " --legend -o " +
+                               quoted(scratch.path / "fig.tex"))
+                                  .c_str()) == 0);
+    write_file(scratch.path / "doc.tex",
+               document("\\sbox0{\\strataFigure[file=fig.tex, width=150pt]{}}"
+                        "\\typeout{WIDTH=\\the\\wd0}\\usebox0"));
+    BOOST_REQUIRE(run_tex("pdflatex", scratch.path, "doc.tex"));  // no shell escape needed
+    const std::string log = read_file(scratch.path / "doc.log");
+    const std::size_t at = log.find("WIDTH=");
+    BOOST_REQUIRE(at != std::string::npos);
+    const double width = std::atof(log.c_str() + at + 6);
+    BOOST_TEST(width == 150.0, boost::test_tools::tolerance(0.002));
+    BOOST_TEST(text_of_pdf(scratch.path / "doc.pdf").find("Conv2D") != std::string::npos);
+}
+
 // The paper template compiles with every engine; both figures are exactly as wide as the column.
 BOOST_AUTO_TEST_CASE(the_paper_template_compiles_with_every_engine) {
     const fs::path unet = fs::path(STRATA_CORPUS_DIR) / "generated" / "unet.json";

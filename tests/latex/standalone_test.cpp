@@ -82,7 +82,7 @@ BOOST_AUTO_TEST_CASE(hostile_layer_names_are_printed_never_executed) {
                                             "^^5cinput{canary}",
                                             "}{\\input{canary}%",
                                             "\\immediate\\write18{touch pwned}\\catcode`\\{=12",
-                                            "größe_&$#~"};
+                                            "größe_&$#~ 名前"};
     for (std::size_t i = 0; i < names.size(); ++i) model.layers[i].name = names[i];
     Options options = latex_text_options(Options{}, 10);
     options.text_callable = "name";

@@ -75,6 +75,9 @@ class TikzWriter {
         out +=
             "\\ifdefined\\strataunit\\else\\csname newdimen\\endcsname\\strataunit"
             "\\strataunit=1bp\\fi\n";
+        // pdflatex stops at a character its input encoding does not know; in the picture it
+        // prints as "?" instead (lualatex and xelatex only report a missing glyph).
+        out += "\\expandafter\\def\\csname UTFviii@undefined@err\\endcsname#1{?}%\n";
         out += "\\def\\stM#1 #2 {\\pgfpathqmoveto{#1\\strataunit}{#2\\strataunit}}%\n";
         out += "\\def\\stL#1 #2 {\\pgfpathqlineto{#1\\strataunit}{#2\\strataunit}}%\n";
         out +=
