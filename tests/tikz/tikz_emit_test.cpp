@@ -232,6 +232,19 @@ BOOST_AUTO_TEST_CASE(text_is_measured_in_latin_modern_at_the_optical_size_latex_
     BOOST_CHECK_THROW(latex_text_options(Options{}, 0), Error);
 }
 
+BOOST_AUTO_TEST_CASE(group_titles_in_latin_modern_get_their_own_optical_size) {
+    Options options = latex_text_options(Options{}, 10);
+    options.layered_groups.resize(2);
+    options.layered_groups[0].font_size = 20;  // px: 15.06 pt, LaTeX loads the 17 pt design
+    options.layered_groups[1].font = "DejaVu Sans";
+    options = latex_title_fonts(options);
+    BOOST_TEST(*options.layered_groups[0].font == "LM Roman 17");
+    BOOST_TEST(*options.layered_groups[1].font == "DejaVu Sans");
+    Options other;
+    other.layered_groups.resize(1);
+    BOOST_TEST(!latex_title_fonts(other).layered_groups[0].font);  // not a LaTeX font: untouched
+}
+
 BOOST_AUTO_TEST_CASE(the_figure_meets_the_width_and_its_text_keeps_the_document_size) {
     Options options = latex_text_options(Options{}, 10);
     options.text_callable = "name";

@@ -103,6 +103,7 @@ int run_render(const std::vector<std::string>& args) {
     // LaTeX sets the text: measure it in LaTeX's font unless the preset, file or flags name one.
     if (format == OutputFormat::tex)
         options = resolve_options(given, latex_text_options(Options{}, latex.font_pt, latex.sans));
+    if (format == OutputFormat::tex) options = latex_title_fonts(std::move(options));
     TikzOptions tikz = latex.tikz;
 
     Warnings warnings;

@@ -74,6 +74,10 @@ std::vector<Scene> reveal_frames(const Scene& scene);
 // before the preset, option file and flags, so any font they name wins.
 Options latex_text_options(Options options, double font_pt, bool sans = false);
 
+// Group titles that use a Latin Modern caption font (from latex_text_options) get the optical
+// size LaTeX loads for their own size. Call it once the option file and flags are applied.
+Options latex_title_fonts(Options options);
+
 // Lays the model out so that the picture, scaled by `scale`, is `width_px` wide while its text
 // keeps the sizes in `options` (text sizes are divided by the scale before layout, repeatedly
 // until the width is met). Returns the scene; `scale` receives the factor for to_tikz.

@@ -63,6 +63,19 @@ Options latex_text_options(Options options, double font_pt, bool sans) {
     return options;
 }
 
+Options latex_title_fonts(Options options) {
+    for (const char* family : {"LM Roman ", "LM Sans "}) {
+        if (options.font.rfind(family, 0) != 0) continue;
+        const bool sans = family[3] == 'S';
+        for (LayerGroup& group : options.layered_groups) {
+            if (group.font) continue;
+            group.font = family + std::to_string(latin_modern_design_size(
+                                      group.font_size * kTexPtPerPx, sans));
+        }
+    }
+    return options;
+}
+
 Scene layout_to_width(const Model& model, const Options& options, double width_px, double& scale,
                       Warnings& warnings) {
     if (!std::isfinite(width_px) || width_px <= 0) {
