@@ -95,6 +95,18 @@ BOOST_AUTO_TEST_CASE(without_shell_escape_a_missing_figure_names_the_command) {
     BOOST_TEST(log_problems(read_file(scratch.path / "doc.log")).empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_value_that_could_leave_its_shell_quotes_is_refused) {
+    if (!have_tex("pdflatex")) return;
+    ScratchDir scratch("sty-quote");
+    fs::copy_file(kSource / "examples" / "vgg16.json", scratch.path / "vgg16.json");
+    write_file(scratch.path / "doc.tex",
+               document("\\strataFigure[caption={x'; touch pwned; '}]{vgg16.json}"));
+    BOOST_TEST(!run_tex("pdflatex", scratch.path, "doc.tex", true));
+    BOOST_TEST(read_file(scratch.path / "doc.log").find("may not contain a single") !=
+               std::string::npos);
+    BOOST_TEST(!fs::exists(scratch.path / "pwned"));
+}
+
 BOOST_AUTO_TEST_CASE(the_environment_takes_inline_yaml) {
     if (!have_tex("pdflatex")) return;
     ScratchDir scratch("sty-env");
