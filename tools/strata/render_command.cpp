@@ -101,9 +101,10 @@ int run_render(const std::vector<std::string>& args) {
     const RasterOptions raster = raster_options_of(given, format);
     const LatexRequest latex = latex_request(given, format == OutputFormat::tex);
     // LaTeX sets the text: measure it in LaTeX's font unless the preset, file or flags name one.
-    if (format == OutputFormat::tex)
+    if (format == OutputFormat::tex) {
         options = resolve_options(given, latex_text_options(Options{}, latex.font_pt, latex.sans));
-    if (format == OutputFormat::tex) options = latex_title_fonts(std::move(options));
+        options = latex_title_fonts(std::move(options));
+    }
     TikzOptions tikz = latex.tikz;
 
     Warnings warnings;
