@@ -14,13 +14,14 @@ constexpr const char* kUsage = R"(usage: strata COMMAND [ARGS]
 Draws a neural-network model file as a layered diagram.
 
 Commands:
-  render MODEL -o OUT [options]   draw MODEL into OUT (.svg .png .pdf, or .json for the scene)
+  render MODEL -o OUT [options]   draw MODEL into OUT (.svg .png .pdf .tex, or .json for the scene)
   info MODEL [--json]             list each layer's name, type, inputs and output shape
   options [--preset P] [options]  print the options in force as a YAML option file
 
 Examples:
   strata render vgg16.json -o vgg16.svg
   strata render vgg16.json -o vgg16.png --scale 2
+  strata render vgg16.json -o vgg16.tex --width 3.3in --legend
   strata render vgg16.json -o vgg16.svg --type-ignore InputLayer,Dropout --text-callable name
   strata render model.json -o fig.svg --options figure.yaml --no-draw-volume
   strata render model.json -o scene.json --sizing-mode balanced

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "latex_flags.hpp"
 #include "option_flags.hpp"
 #include "strata/error.hpp"
 #include "strata/option_table.hpp"
@@ -13,7 +14,7 @@ namespace po = boost::program_options;
 namespace strata::cli {
 namespace {
 
-enum class OutputFormat { svg, scene_json, png, pdf };
+enum class OutputFormat { svg, scene_json, png, pdf, tex };
 
 OutputFormat format_of(const std::string& path, const std::string& requested) {
     std::string format = requested;
@@ -26,8 +27,10 @@ OutputFormat format_of(const std::string& path, const std::string& requested) {
     if (format == "json") return OutputFormat::scene_json;
     if (format == "png") return OutputFormat::png;
     if (format == "pdf") return OutputFormat::pdf;
+    if (format == "tex") return OutputFormat::tex;
     throw UsageError{"cannot tell the output format of '" + path +
-                     "' (use a .svg, .json, .png or .pdf file name, or --format svg|json|png|pdf)"};
+                     "' (use a .svg, .json, .png, .pdf or .tex file name, or --format "
+                     "svg|json|png|pdf|tex)"};
 }
 
 // The PNG resolution: the one asked for, which must fit the limits; or by default 96 dpi,
@@ -50,7 +53,7 @@ PngResolution png_resolution_of(const po::variables_map& given, OutputFormat for
 }
 
 std::string write_scene(const Scene& scene, OutputFormat format, const PngResolution& png,
-                        Warnings& warnings) {
+                        const TikzOptions& tikz, Warnings& warnings) {
     switch (format) {
         case OutputFormat::svg:
             return to_svg(scene);
@@ -60,6 +63,8 @@ std::string write_scene(const Scene& scene, OutputFormat format, const PngResolu
             return to_png(scene, png.asked ? png.raster : fit_raster(scene, png.raster, warnings));
         case OutputFormat::pdf:
             return to_pdf(scene, warnings);
+        case OutputFormat::tex:
+            return to_tikz(scene, tikz, warnings);
     }
     return {};
 }
@@ -70,15 +75,15 @@ int run_render(const std::vector<std::string>& args) {
     po::options_description general("strata render MODEL -o OUT [options]", 100, 50);
     general.add_options()("help,h", "show this help")(
         "output,o", po::value<std::string>(),
-        "output file: .svg, .png, .pdf (drawing) or .json (scene); - for standard output")(
+        "output file: .svg, .png, .pdf, .tex (drawing) or .json (scene); - for standard output")(
         "format", po::value<std::string>(),
-        "svg, png, pdf or json, when the file name does not say")(
+        "svg, png, pdf, tex or json, when the file name does not say")(
         "dpi", po::value<double>(),
         "PNG resolution; 96 (default) draws one image pixel per scene pixel")(
         "scale", po::value<double>(), "PNG size multiplier, on top of --dpi (default 1)")(
         "onnx-raw", "ONNX: draw every op as a box of its own (no folding)");
     po::options_description all(100, 50);
-    all.add(general).add(layered_option_flags());
+    all.add(general).add(latex_flags()).add(layered_option_flags());
     po::options_description hidden;
     hidden.add_options()("model", po::value<std::string>());
     po::options_description parsed;
@@ -94,13 +99,23 @@ int run_render(const std::vector<std::string>& args) {
         return 0;
     }
     if (!given.count("model")) throw UsageError{"render needs a MODEL file"};
-    const Options options = resolve_options(given);
+    Options options = resolve_options(given);
     const std::string output =
         given.count("output") ? given["output"].as<std::string>() : options.to_file;
-    if (output.empty()) throw UsageError{"render needs an output file: -o OUT.svg"};
+    const bool frames = given.count("frames") != 0;
+    if (output.empty() && !frames) throw UsageError{"render needs an output file: -o OUT.svg"};
     const OutputFormat format =
-        format_of(output, given.count("format") ? given["format"].as<std::string>() : "");
+        output.empty()
+            ? OutputFormat::svg
+            : format_of(output, given.count("format") ? given["format"].as<std::string>() : "");
     const PngResolution png = png_resolution_of(given, format);
+    const LatexRequest latex = latex_request(given, format == OutputFormat::tex);
+    // LaTeX sets the text: measure it in LaTeX's font unless the preset, file or flags name one.
+    if (format == OutputFormat::tex) {
+        options = resolve_options(given, latex_text_options(Options{}, latex.font_pt, latex.sans));
+        options = latex_title_fonts(std::move(options));
+    }
+    TikzOptions tikz = latex.tikz;
 
     Warnings warnings;
     const std::string model_path = given["model"].as<std::string>();
@@ -109,13 +124,22 @@ int run_render(const std::vector<std::string>& args) {
     Model model = load_model(model_path, warnings, import);
     Scene scene;
     try {
-        scene = layout_layered(model, options, warnings);
+        if (latex.width_px) {
+            scene = layout_to_width(model, options, *latex.width_px, tikz.scale, warnings);
+        } else {
+            scene = layout_layered(model, options, warnings);
+        }
     } catch (const Error& e) {
         // The layout does not know which file the model came from.
         if (!e.file().empty()) throw;
         throw Error(model_path, e.line(), e.column(), e.message());
     }
-    const std::string bytes = write_scene(scene, format, png, warnings);
+    if (frames) write_reveal_frames(scene, given["frames"].as<std::string>());
+    if (output.empty()) {
+        print_warnings(warnings);
+        return 0;
+    }
+    const std::string bytes = write_scene(scene, format, png, tikz, warnings);
     print_warnings(warnings);
     if (output == "-") {
         std::cout << bytes;

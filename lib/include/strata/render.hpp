@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "strata/diagnostics.hpp"
 #include "strata/import_options.hpp"
@@ -57,6 +58,46 @@ inline constexpr double kMaxPdfPageSidePoints = 14400;
 // warning. The same scene always gives the same bytes.
 std::string to_pdf(const Scene& scene, Warnings& warnings);
 std::string to_pdf(const Scene& scene);  // the same, without the warning
+
+// How a scene becomes a TikZ picture (see to_tikz).
+struct TikzOptions {
+    // Multiplies every coordinate, text size and line width (1 px = 0.75 bp), but a line is
+    // never made thinner than 0.3 bp by it.
+    double scale = 1;
+    // A whole document (class `standalone`) that pdflatex, lualatex and xelatex compile.
+    bool standalone = false;
+    // Layer k, with its funnel, caption and pictures, appears at beamer overlay step k.
+    bool reveal = false;
+};
+
+// Writes a scene as a `tikzpicture` using TikZ core only: coordinates in bp (1 px = 0.75 bp
+// times `scale`), colours defined once, faces as \fill/\draw paths, text as nodes at the
+// measured baseline set in the document's font at the measured size, images with
+// \includegraphics. All text is escaped so that nothing in it is executed. The coordinate
+// unit is the macro \strataunit (1bp unless defined before). Images that TikZ cannot show
+// (SVG pictures, file names TeX cannot take) are left out with a warning. Throws
+// strata::Error when the picture exceeds TeX's largest dimension.
+std::string to_tikz(const Scene& scene, const TikzOptions& options, Warnings& warnings);
+
+// The scene as the layers appear one per step: element k (0-based) shows layers 1..k+1 with
+// their funnels, captions and pictures, plus whatever belongs to no layer (legend, groups).
+std::vector<Scene> reveal_frames(const Scene& scene);
+
+// The options for text that LaTeX will set: captions in Latin Modern Roman (Sans when `sans`)
+// at the optical size LaTeX picks for `font_pt` TeX points, at that size (as pixels). Applied
+// before the preset, option file and flags, so any font they name wins.
+Options latex_text_options(Options options, double font_pt, bool sans = false);
+
+// Group titles that use a Latin Modern caption font (from latex_text_options) get the optical
+// size LaTeX loads for their own size. Call it once the option file and flags are applied.
+Options latex_title_fonts(Options options);
+
+// Lays the model out so that the picture, scaled by `scale`, is `width_px` wide while its text
+// keeps the sizes in `options` (text sizes are divided by the scale before layout, repeatedly
+// until the width is met). Returns the scene; `scale` receives the factor for to_tikz.
+// Adds a warning when text alone is wider than the width.
+Scene layout_to_width(const Model& model, const Options& options, double width_px, double& scale,
+                      Warnings& warnings);
 
 // Writes a scene as JSON: canvas, then each group's id, role, name, type, box and colours.
 std::string to_scene_json(const Scene& scene);

@@ -55,9 +55,10 @@ std::string read_file(const std::string& path) {
 
 [[noreturn]] void unsupported(ModelFormat format, const std::string& source_name) {
     if (format == ModelFormat::unknown) {
-        throw Error(source_name,
-                    "unsupported model format: expected Keras JSON, a .keras archive, an HDF5 "
-                    "(.h5) model, an ONNX model, TensorFlow.js model.json or a strata YAML model spec");
+        throw Error(
+            source_name,
+            "unsupported model format: expected Keras JSON, a .keras archive, an HDF5 "
+            "(.h5) model, an ONNX model, TensorFlow.js model.json or a strata YAML model spec");
     }
     throw Error(source_name,
                 "unsupported model format: " + std::string(format_description(format)));

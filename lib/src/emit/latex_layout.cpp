@@ -1,0 +1,112 @@
+// Choosing the layout for a figure that LaTeX sets: the font LaTeX will use, and text sizes
+// that come out right once the geometry is scaled to a given width. Both act on the Options
+// before layout; the layout itself never learns the output format.
+
+#include <cmath>
+#include <string>
+
+#include "emit/number_format.hpp"
+#include "layout/layered_view.hpp"
+#include "strata/error.hpp"
+#include "strata/render.hpp"
+#include "text/harfbuzz_engine.hpp"
+
+namespace strata {
+namespace {
+
+constexpr double kTexPtPerPx = 72.27 / 96.0;
+
+// The Latin Modern design size LaTeX's font definitions load for a font size in TeX points
+// (t1lmr.fd and tulmr.fd for Roman, t1lmss.fd and tulmss.fd for Sans).
+int latin_modern_design_size(double pt, bool sans) {
+    if (sans) {
+        if (pt < 8.5) return 8;
+        if (pt < 9.5) return 9;
+        if (pt < 11) return 10;
+        if (pt < 15.5) return 12;
+        return 17;
+    }
+    if (pt < 5.5) return 5;
+    if (pt < 6.5) return 6;
+    if (pt < 7.5) return 7;
+    if (pt < 8.5) return 8;
+    if (pt < 9.5) return 9;
+    if (pt < 11) return 10;
+    if (pt < 15) return 12;
+    return 17;
+}
+
+// Every size that belongs to text, multiplied by `factor`; geometry stays.
+Options with_text_scaled(Options o, double factor) {
+    o.font_size *= factor;
+    o.text_vspacing *= factor;
+    for (auto& [key, style] : o.styles) {
+        if (style.font_size) *style.font_size *= factor;
+        if (style.text_vspacing) *style.text_vspacing *= factor;
+    }
+    for (LayerGroup& group : o.layered_groups) {
+        group.font_size *= factor;
+        group.text_spacing *= factor;
+    }
+    return o;
+}
+
+}  // namespace
+
+Options latex_text_options(Options options, double font_pt, bool sans) {
+    if (!std::isfinite(font_pt) || font_pt < 1 || font_pt > 1000) {
+        throw Error("", "the document font size must be between 1 and 1000 pt");
+    }
+    options.font = std::string(sans ? "LM Sans " : "LM Roman ") +
+                   std::to_string(latin_modern_design_size(font_pt, sans));
+    options.font_size = font_pt / kTexPtPerPx;
+    return options;
+}
+
+Options latex_title_fonts(Options options) {
+    for (const char* family : {"LM Roman ", "LM Sans "}) {
+        if (options.font.rfind(family, 0) != 0) continue;
+        const bool sans = family[3] == 'S';
+        for (LayerGroup& group : options.layered_groups) {
+            if (group.font) continue;
+            group.font = family + std::to_string(latin_modern_design_size(
+                                      group.font_size * kTexPtPerPx, sans));
+        }
+    }
+    return options;
+}
+
+Scene layout_to_width(const Model& model, const Options& options, double width_px, double& scale,
+                      Warnings& warnings) {
+    if (!std::isfinite(width_px) || width_px <= 0) {
+        throw Error("", "the figure width must be a positive length");
+    }
+    constexpr double kTolerancePx = 0.005;
+    constexpr double kSmallestScale = 1e-3;
+    TextEngine text;
+    double s = 1;
+    Scene scene;
+    Warnings last;
+    for (int round = 0; round < 60; ++round) {
+        last.clear();
+        scene = layout::layered_view(model, with_text_scaled(options, 1 / s), text, last);
+        const double rendered = scene.width * s;
+        if (std::fabs(rendered - width_px) <= kTolerancePx) break;
+        const double next = s * width_px / rendered;
+        if (next < kSmallestScale) break;
+        s = next;
+    }
+    warnings.insert(warnings.end(), last.begin(), last.end());
+    const double rendered = scene.width * s;
+    if (rendered > width_px + 0.5) {
+        warnings.push_back(
+            {"", "the text of this figure is wider than the width asked for: the figure is " +
+                     emit::format_number(rendered * 0.75) + " bp wide instead of " +
+                     emit::format_number(width_px * 0.75) +
+                     " bp (use smaller text, fewer captions or a wider figure)"});
+    }
+    scale = s;
+    return scene;
+}
+
+}  // namespace strata

@@ -1,0 +1,55 @@
+#include "emit/reveal_steps.hpp"
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace strata::emit {
+namespace {
+
+bool always_shown(Role role) {
+    return role == Role::legend || role == Role::group || role == Role::group_title;
+}
+
+// The step of the layer whose name is the longest word-aligned suffix of `label`, or 0.
+int owner_step(std::string_view label, const std::map<std::string, int, std::less<>>& steps) {
+    for (std::size_t start = 0; start <= label.size();) {
+        if (auto it = steps.find(label.substr(start)); it != steps.end()) return it->second;
+        const std::size_t space = label.find(' ', start);
+        if (space == std::string_view::npos) break;
+        start = space + 1;
+    }
+    return 0;
+}
+
+}  // namespace
+
+std::vector<int> reveal_steps(const Scene& scene) {
+    std::map<std::string, int, std::less<>> layer_steps;  // name → first step with that name
+    int count = 0;
+    for (const Group& group : scene.groups) {
+        if (group.role == Role::layer) layer_steps.emplace(group.label, ++count);
+    }
+    std::vector<int> steps;
+    steps.reserve(scene.groups.size());
+    int current = 0;
+    for (const Group& group : scene.groups) {
+        int step = 0;
+        if (group.role == Role::layer) {
+            step = ++current;
+        } else if (!always_shown(group.role)) {
+            step = owner_step(group.label, layer_steps);
+            if (step == 0) step = current > 0 ? current : 1;
+        }
+        steps.push_back(step);
+    }
+    return steps;
+}
+
+int reveal_step_count(const Scene& scene) {
+    int count = 0;
+    for (const Group& group : scene.groups) count += group.role == Role::layer ? 1 : 0;
+    return count;
+}
+
+}  // namespace strata::emit

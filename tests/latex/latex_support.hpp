@@ -1,0 +1,68 @@
+#pragma once
+
+// Helpers of the LaTeX tests: running TeX engines in a scratch folder with strata.sty on the
+// search path, and reading their logs.
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "raster/raster_support.hpp"
+
+namespace strata::test {
+
+inline const std::vector<std::string> kTexEngines = {"pdflatex", "lualatex", "xelatex"};
+
+// Runs `engine` on `file` (a .tex name in `folder`); true when it exits with status 0.
+inline bool run_tex(const std::string& engine, const fs::path& folder, const std::string& file,
+                    bool shell_escape = false) {
+    const std::string texinputs = std::string(STRATA_SOURCE_DIR) + "/latex//:";
+    const std::string command = "cd " + quoted(folder) +
+                                " && TEXINPUTS=" + quoted(fs::path(texinputs)) + " " + engine +
+                                (shell_escape ? " -shell-escape" : " -no-shell-escape") +
+                                " -interaction=nonstopmode -halt-on-error " +
+                                quoted(fs::path(file)) + " >/dev/null 2>&1 </dev/null";
+    const int raw = std::system(command.c_str());
+    return WIFEXITED(raw) && WEXITSTATUS(raw) == 0;
+}
+
+// The lines of a TeX log that report a problem with the typeset result: overfull boxes,
+// missing characters, substituted font sizes, LaTeX and package warnings.
+inline std::vector<std::string> log_problems(const std::string& log) {
+    static const std::vector<std::string> signs = {
+        "Overfull \\hbox",        "Overfull \\vbox",      "Missing character",
+        "not available",          "LaTeX Warning",        "LaTeX Font Warning",
+        "Package strata Warning", "Package tikz Warning", "Package pgf Warning"};
+    std::vector<std::string> problems;
+    std::size_t start = 0;
+    while (start < log.size()) {
+        std::size_t end = log.find('\n', start);
+        if (end == std::string::npos) end = log.size();
+        const std::string line = log.substr(start, end - start);
+        for (const std::string& sign : signs) {
+            if (line.find(sign) != std::string::npos) problems.push_back(line);
+        }
+        start = end + 1;
+    }
+    return problems;
+}
+
+inline bool have_tex(const std::string& engine) {
+    if (on_path(engine)) return true;
+    BOOST_TEST_MESSAGE(engine << " not installed: its compile is skipped");
+    return false;
+}
+
+inline std::string text_of_pdf(const fs::path& pdf) {
+    return output_of("pdftotext -raw " + quoted(pdf) + " -");
+}
+
+inline int pages_of_pdf(const fs::path& pdf) {
+    const std::string info = output_of("pdfinfo " + quoted(pdf));
+    const std::size_t at = info.find("Pages:");
+    return at == std::string::npos ? -1 : std::atoi(info.c_str() + at + 6);
+}
+
+}  // namespace strata::test

@@ -1,0 +1,200 @@
+#include <boost/test/unit_test.hpp>
+
+#include <regex>
+#include <string>
+
+#include "latex/latex_support.hpp"
+
+using namespace strata::test;
+
+namespace {
+
+const fs::path kSource = STRATA_SOURCE_DIR;
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+        ++n;
+    return n;
+}
+
+std::size_t cached_figures(const fs::path& folder) {
+    std::size_t n = 0;
+    for (const auto& entry : fs::directory_iterator(folder)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind("strata-", 0) == 0 && entry.path().extension() == ".tex") ++n;
+    }
+    return n;
+}
+
+// A two-column document with one figure; `body` is what stands in the figure.
+std::string document(const std::string& body) {
+    return "\\documentclass[twocolumn]{article}\n"
+           "\\usepackage{iftex}\\ifPDFTeX\\usepackage[T1]{fontenc}\\usepackage{lmodern}\\fi\n"
+           "\\usepackage{strata}\n\\strataset{program=" +
+           std::string(STRATA_CLI_PATH) + "}\n\\begin{document}\nText.\n\\begin{figure}\n" + body +
+           "\n\\caption{A figure.}\n\\end{figure}\n\\end{document}\n";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(strata_package)
+
+BOOST_AUTO_TEST_CASE(the_package_states_the_version_of_strata) {
+    const std::string sty = read_file(kSource / "latex" / "strata.sty");
+    BOOST_TEST(sty.find("\\def\\strata@version{" STRATA_VERSION "}") != std::string::npos);
+    BOOST_TEST(sty.find(" v" STRATA_VERSION " ") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(with_shell_escape_strata_runs_once_and_the_cache_serves_reruns) {
+    if (!have_tex("pdflatex")) return;
+    ScratchDir scratch("sty-cache");
+    fs::copy_file(kSource / "examples" / "vgg16.json", scratch.path / "vgg16.json");
+    write_file(scratch.path / "fig.yaml", "spacing: 12\n");
+    write_file(scratch.path / "doc.tex",
+               document("\\strataFigure[legend, options=fig.yaml, text size=\\small]{vgg16.json}"));
+
+    BOOST_REQUIRE(run_tex("pdflatex", scratch.path, "doc.tex", true));
+    std::string log = read_file(scratch.path / "doc.log");
+    BOOST_TEST(count_of(log, "Running:") == 1u);
+    BOOST_TEST(cached_figures(scratch.path) == 1u);
+    // The document's size (\small in a 10pt article is 9pt) and the column width were asked for.
+    BOOST_TEST(log.find("--document-font-size 9") != std::string::npos);
+    BOOST_TEST(log_problems(log).empty());
+    BOOST_TEST(text_of_pdf(scratch.path / "doc.pdf").find("MaxPooling2D") != std::string::npos);
+
+    BOOST_REQUIRE(run_tex("pdflatex", scratch.path, "doc.tex", true));
+    log = read_file(scratch.path / "doc.log");
+    BOOST_TEST(count_of(log, "Running:") == 0u);  // nothing changed: strata is not called
+
+    write_file(scratch.path / "fig.yaml", "spacing: 30\n");  // an option changed: drawn again
+    BOOST_REQUIRE(run_tex("pdflatex", scratch.path, "doc.tex", true));
+    BOOST_TEST(count_of(read_file(scratch.path / "doc.log"), "Running:") == 1u);
+    BOOST_TEST(cached_figures(scratch.path) == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(without_shell_escape_a_missing_figure_names_the_command) {
+    if (!have_tex("pdflatex")) return;
+    ScratchDir scratch("sty-noshell");
+    fs::copy_file(kSource / "examples" / "vgg16.json", scratch.path / "vgg16.json");
+    write_file(scratch.path / "doc.tex",
+               document("\\strataFigure[legend, sizing_mode=balanced]{vgg16.json}"));
+
+    BOOST_TEST(!run_tex("pdflatex", scratch.path, "doc.tex"));
+    const std::string log = read_file(scratch.path / "doc.log");
+    BOOST_TEST(log.find("No drawing of `vgg16.json'") != std::string::npos);
+    const std::string commands = read_file(scratch.path / "doc-strata.sh");
+    BOOST_TEST(count_of(commands, "\n") == 1u);
+    BOOST_TEST(commands.find(" render 'vgg16.json' --width ") != std::string::npos, commands);
+    BOOST_TEST(commands.find("--legend --sizing-mode='balanced'") != std::string::npos, commands);
+
+    // Running the named command is all it takes.
+    BOOST_REQUIRE(std::system(("cd " + quoted(scratch.path) + " && sh doc-strata.sh").c_str()) ==
+                  0);
+    BOOST_TEST(run_tex("pdflatex", scratch.path, "doc.tex"));
+    BOOST_TEST(log_problems(read_file(scratch.path / "doc.log")).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_value_that_could_leave_its_shell_quotes_is_refused) {
+    if (!have_tex("pdflatex")) return;
+    ScratchDir scratch("sty-quote");
+    fs::copy_file(kSource / "examples" / "vgg16.json", scratch.path / "vgg16.json");
+    write_file(scratch.path / "doc.tex",
+               document("\\strataFigure[caption={x'; touch pwned; '}]{vgg16.json}"));
+    BOOST_TEST(!run_tex("pdflatex", scratch.path, "doc.tex", true));
+    BOOST_TEST(read_file(scratch.path / "doc.log").find("may not contain a single") !=
+               std::string::npos);
+    BOOST_TEST(!fs::exists(scratch.path / "pwned"));
+}
+
+BOOST_AUTO_TEST_CASE(the_environment_takes_inline_yaml) {
+    if (!have_tex("pdflatex")) return;
+    ScratchDir scratch("sty-env");
+    fs::copy_file(kSource / "examples" / "vgg16.json", scratch.path / "vgg16.json");
+    // An option-file body for a model given by key.
+    write_file(scratch.path / "doc.tex", document("\\begin{strata}[model=vgg16.json]\n"
+                                                  "legend: true\n"
+                                                  "type_ignore: [InputLayer]\n"
+                                                  "\\end{strata}"));
+    BOOST_REQUIRE(run_tex("pdflatex", scratch.path, "doc.tex", true));
+    const std::string yaml = read_file(scratch.path / "strata-doc-1.yaml");
+    BOOST_TEST(yaml == "legend: true\ntype_ignore: [InputLayer]\n");
+    const std::string text = text_of_pdf(scratch.path / "doc.pdf");
+    BOOST_TEST(text.find("Conv2D") != std::string::npos);
+    BOOST_TEST(text.find("InputLayer") == std::string::npos);  // the body's option applied
+    BOOST_TEST(log_problems(read_file(scratch.path / "doc.log")).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_picture_made_beforehand_is_scaled_to_the_width) {
+    if (!have_tex("pdflatex")) return;
+    ScratchDir scratch("sty-file");
+    BOOST_REQUIRE(std::system((std::string(STRATA_CLI_PATH) + " render " +
+                               quoted(kSource / "examples" / "vgg16.json") + " --legend -o " +
+                               quoted(scratch.path / "fig.tex"))
+                                  .c_str()) == 0);
+    write_file(scratch.path / "doc.tex",
+               document("\\sbox0{\\strataFigure[file=fig.tex, width=150pt]{}}"
+                        "\\typeout{WIDTH=\\the\\wd0}\\usebox0"));
+    BOOST_REQUIRE(run_tex("pdflatex", scratch.path, "doc.tex"));  // no shell escape needed
+    const std::string log = read_file(scratch.path / "doc.log");
+    const std::size_t at = log.find("WIDTH=");
+    BOOST_REQUIRE(at != std::string::npos);
+    const double width = std::atof(log.c_str() + at + 6);
+    BOOST_TEST(width == 150.0, boost::test_tools::tolerance(0.002));
+    BOOST_TEST(text_of_pdf(scratch.path / "doc.pdf").find("Conv2D") != std::string::npos);
+}
+
+// The paper template compiles with every engine; both figures are exactly as wide as the column.
+BOOST_AUTO_TEST_CASE(the_paper_template_compiles_with_every_engine) {
+    const fs::path unet = fs::path(STRATA_CORPUS_DIR) / "generated" / "unet.json";
+    if (!fs::exists(unet)) {
+        BOOST_TEST_MESSAGE("corpus not found: paper compile skipped");
+        return;
+    }
+    ScratchDir scratch("paper");
+    fs::create_directories(scratch.path / "paper");
+    fs::copy_file(kSource / "examples" / "vgg16.json", scratch.path / "vgg16.json");
+    fs::copy_file(unet, scratch.path / "paper" / "unet.json");
+    std::string paper = read_file(kSource / "examples" / "paper" / "paper.tex");
+    paper = std::regex_replace(
+        paper, std::regex("\\\\usepackage\\{strata\\}"),
+        "\\usepackage{strata}\\strataset{program=" + std::string(STRATA_CLI_PATH) + "}");
+    write_file(scratch.path / "paper" / "paper.tex", paper);
+    for (const std::string& engine : kTexEngines) {
+        if (!have_tex(engine)) continue;
+        BOOST_TEST_CONTEXT(engine) {
+            BOOST_TEST(run_tex(engine, scratch.path / "paper", "paper.tex", true));
+            BOOST_TEST(run_tex(engine, scratch.path / "paper", "paper.tex", true));  // references
+            const std::vector<std::string> problems =
+                log_problems(read_file(scratch.path / "paper" / "paper.log"));
+            BOOST_TEST(problems.empty(), (problems.empty() ? "" : problems.front()));
+            const std::string text = text_of_pdf(scratch.path / "paper" / "paper.pdf");
+            BOOST_TEST(text.find("Conv2DTranspose") != std::string::npos);  // U-Net legend
+            BOOST_TEST(text.find("Flatten") != std::string::npos);          // VGG16 legend
+        }
+    }
+    // Drawn once, for the first engine; the others found them in the cache.
+    BOOST_TEST(cached_figures(scratch.path / "paper") == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(the_beamer_deck_shows_one_layer_per_slide) {
+    if (!have_tex("pdflatex")) return;
+    ScratchDir scratch("beamer");
+    fs::copy_file(kSource / "templates" / "beamer" / "model.json", scratch.path / "model.json");
+    std::string deck = read_file(kSource / "templates" / "beamer" / "deck.tex");
+    deck = std::regex_replace(
+        deck, std::regex("\\\\usepackage\\{strata\\}"),
+        "\\usepackage{strata}\\strataset{program=" + std::string(STRATA_CLI_PATH) + "}");
+    write_file(scratch.path / "deck.tex", deck);
+    BOOST_REQUIRE(run_tex("pdflatex", scratch.path, "deck.tex", true));
+    // Eight layers without the input layer: seven steps, one slide each.
+    BOOST_TEST(pages_of_pdf(scratch.path / "deck.pdf") == 7);
+    const std::string first =
+        output_of("pdftotext -f 1 -l 1 -raw " + quoted(scratch.path / "deck.pdf") + " -");
+    const std::string last =
+        output_of("pdftotext -f 7 -l 7 -raw " + quoted(scratch.path / "deck.pdf") + " -");
+    BOOST_TEST(first.find("Flatten") == std::string::npos);
+    BOOST_TEST(last.find("Flatten") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

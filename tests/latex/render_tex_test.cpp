@@ -1,0 +1,84 @@
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+#include "cli/run_tool.hpp"
+#include "latex/latex_support.hpp"
+
+using namespace strata::test;
+
+namespace {
+
+const std::string kVgg16 = shell_quote(std::string(STRATA_SOURCE_DIR) + "/examples/vgg16.json");
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(render_command)
+
+BOOST_AUTO_TEST_CASE(a_tex_file_name_gives_a_picture_in_latin_modern) {
+    const auto dir = scratch_dir("tex-picture");
+    const ToolResult r =
+        run_strata("render " + kVgg16 + " --text-callable name --document-font-size 9 -o " +
+                       shell_quote((dir / "fig.tex").string()),
+                   dir);
+    BOOST_TEST(r.status == 0, r.err);
+    const std::string tex = read_text(dir / "fig.tex");
+    BOOST_TEST(tex.find("\\begin{pgfpicture}") != std::string::npos);
+    BOOST_TEST(tex.find("\\documentclass") == std::string::npos);
+    // 9 pt captions: the layout measured them at 9 pt, in LM Roman 9.
+    BOOST_TEST(tex.find("\\fontsize{9}{10.8}") != std::string::npos);
+    BOOST_TEST(tex.find("block1\\_conv1") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(width_scales_the_picture_to_the_width) {
+    const auto dir = scratch_dir("tex-width");
+    const ToolResult r = run_strata("render " + kVgg16 + " --standalone --width 3in --legend -o " +
+                                        shell_quote((dir / "fig.tex").string()),
+                                    dir);
+    BOOST_TEST(r.status == 0, r.err);
+    const std::string tex = read_text(dir / "fig.tex");
+    BOOST_TEST(tex.rfind("\\documentclass", 0) == 0);
+    // 3 in = 216 bp, the width of the bounding box.
+    BOOST_TEST(tex.find("{\\pgfqpoint{216\\strataunit}{") != std::string::npos);
+    BOOST_TEST(tex.find("\\fontsize{10}{12}") != std::string::npos);  // legend at 10 pt
+}
+
+BOOST_AUTO_TEST_CASE(tex_flags_need_tex_output_and_a_valid_width) {
+    const auto dir = scratch_dir("tex-flags");
+    ToolResult r = run_strata("render " + kVgg16 + " -o x.svg --standalone", dir);
+    BOOST_TEST(r.status == 2);
+    BOOST_TEST(r.err.find("apply to .tex output") != std::string::npos, r.err);
+    r = run_strata("render " + kVgg16 + " -o x.tex --width 3furlongs", dir);
+    BOOST_TEST(r.status == 2);
+    BOOST_TEST(r.err.find("--width takes a positive length") != std::string::npos, r.err);
+    r = run_strata("render " + kVgg16 + " -o x.tex --document-font-family gothic", dir);
+    BOOST_TEST(r.status == 2);
+}
+
+BOOST_AUTO_TEST_CASE(frames_writes_one_svg_per_layer) {
+    const auto dir = scratch_dir("tex-frames");
+    const ToolResult r =
+        run_strata("render " + kVgg16 + " --frames " + shell_quote((dir / "steps").string()), dir);
+    BOOST_TEST(r.status == 0, r.err);
+    // VGG16 has 23 layers: 23 steps.
+    BOOST_TEST(fs::exists(dir / "steps" / "step-23.svg"));
+    BOOST_TEST(!fs::exists(dir / "steps" / "step-24.svg"));
+    const std::string first = read_text(dir / "steps" / "step-01.svg");
+    const std::string last = read_text(dir / "steps" / "step-23.svg");
+    BOOST_TEST(first.find("id=\"block1_conv1\"") == std::string::npos);
+    BOOST_TEST(last.find("id=\"block1_conv1\"") != std::string::npos);
+    BOOST_TEST(last.find("id=\"predictions\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(svg_output_is_unchanged_by_the_tex_options) {
+    const auto dir = scratch_dir("tex-svg-same");
+    const ToolResult a = run_strata("render " + kVgg16 + " -o - --format svg", dir);
+    const ToolResult b = run_strata(
+        "render " + kVgg16 + " -o - --format svg --frames " + shell_quote((dir / "f").string()),
+        dir);
+    BOOST_TEST(a.status == 0);
+    BOOST_TEST(a.out == b.out);
+    BOOST_TEST(a.out.find("font-family") == std::string::npos);  // no captions by default
+}
+
+BOOST_AUTO_TEST_SUITE_END()
