@@ -69,8 +69,8 @@ void apply_option_flags(const po::variables_map& given, Options& options) {
 
 }  // namespace
 
-Options resolve_options(const po::variables_map& given) {
-    Options options;
+Options resolve_options(const po::variables_map& given, Options base) {
+    Options options = std::move(base);
     if (given.count("preset")) apply_preset(options, given["preset"].as<std::string>());
     if (given.count("options")) apply_options_file(options, given["options"].as<std::string>());
     apply_option_flags(given, options);

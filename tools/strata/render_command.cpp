@@ -6,6 +6,7 @@
 #include "strata/error.hpp"
 #include "strata/option_table.hpp"
 #include "strata/render.hpp"
+#include "strata/spec.hpp"
 #include "warnings.hpp"
 
 namespace po = boost::program_options;
@@ -83,7 +84,8 @@ int run_render(const std::vector<std::string>& args) {
         return 0;
     }
     if (!given.count("model")) throw UsageError{"render needs a MODEL file"};
-    const Options options = resolve_options(given);
+    const Options options =
+        resolve_options(given, options_of_model_file(given["model"].as<std::string>()));
     const std::string output =
         given.count("output") ? given["output"].as<std::string>() : options.to_file;
     if (output.empty()) throw UsageError{"render needs an output file: -o OUT.svg"};

@@ -10,6 +10,7 @@
 #include "import/keras_hdf5.hpp"
 #include "import/keras_json.hpp"
 #include "import/limits.hpp"
+#include "import/spec_reader.hpp"
 #include "strata/error.hpp"
 
 namespace strata {
@@ -79,6 +80,8 @@ Model import_model_bytes(std::string_view bytes, const std::string& source_name,
             return read_keras_archive_bytes(bytes, source_name, warnings);
         case ModelFormat::hdf5:
             return read_keras_hdf5_bytes(bytes, source_name, warnings);
+        case ModelFormat::yaml_spec:
+            return read_model_spec(bytes, source_name, warnings).model;
         default:
             unsupported(format, source_name);
     }

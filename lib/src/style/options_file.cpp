@@ -6,6 +6,7 @@
 #include "strata/error.hpp"
 #include "strata/option_table.hpp"
 #include "style/option_entries.hpp"
+#include "style/options_file.hpp"
 
 namespace strata {
 namespace {
@@ -24,7 +25,9 @@ std::string scalar_list(const YamlSource& source, const YAML::Node& node, const 
     return joined;
 }
 
-void apply(Options& options, const YAML::Node& root, const YamlSource& source) {
+}  // namespace
+
+void apply_options_node(Options& options, const YAML::Node& root, const YamlSource& source) {
     if (root.IsNull()) return;  // an empty file sets nothing
     if (!root.IsMap())
         throw yaml_error(source, root, "expected a mapping of option names to values");
@@ -49,8 +52,6 @@ void apply(Options& options, const YAML::Node& root, const YamlSource& source) {
     }
 }
 
-}  // namespace
-
 void apply_options_yaml(Options& options, std::string_view yaml, const std::string& source_name) {
     YamlSource source{source_name, std::filesystem::path(source_name).parent_path().string()};
     YAML::Node root;
@@ -61,7 +62,7 @@ void apply_options_yaml(Options& options, std::string_view yaml, const std::stri
         throw Error(source_name, static_cast<std::size_t>(e.mark.line) + 1,
                     static_cast<std::size_t>(e.mark.column) + 1, "not valid YAML: " + e.msg);
     }
-    apply(options, root, source);
+    apply_options_node(options, root, source);
 }
 
 void apply_options_file(Options& options, const std::string& path) {
