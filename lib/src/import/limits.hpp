@@ -48,6 +48,6 @@ inline constexpr std::size_t kMaxHdf5AttributeBytes = std::size_t{64} << 20;
 // (aliases counted once per use, so an alias bomb is refused before it is walked).
 inline constexpr std::size_t kMaxSpecBytes = std::size_t{64} << 20;
 inline constexpr std::size_t kMaxSpecDepth = 64;
-inline constexpr std::size_t kMaxSpecNodes = 20'000'000;
+inline constexpr std::size_t kMaxSpecNodes = 5'000'000;
 
 }  // namespace strata::limits
