@@ -208,4 +208,21 @@ BOOST_AUTO_TEST_CASE(deep_nesting_is_refused_with_a_position) {
     BOOST_TEST(contains(block.message(), "levels deep"));
 }
 
+BOOST_AUTO_TEST_CASE(every_truncation_of_a_spec_reads_or_fails_cleanly) {
+    strata::Warnings warnings;
+    const strata::Model model =
+        strata::load_model((kCorpus / "keras" / "conv1d_multibranch_text.json").string(), warnings);
+    const std::string spec = strata::to_spec_yaml(model, strata::Options{});
+    std::size_t failures = 0;
+    for (std::size_t length = 0; length < spec.size(); length += 7) {
+        try {
+            strata::read_model_spec(spec.substr(0, length), "model.yaml", warnings);
+        } catch (const strata::Error& error) {
+            ++failures;
+            BOOST_TEST(error.file() == "model.yaml");
+        }
+    }
+    BOOST_TEST(failures > 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
