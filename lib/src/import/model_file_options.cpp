@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fstream>
 
 #include "import/detect_format.hpp"
@@ -9,10 +10,15 @@
 namespace strata {
 namespace {
 
+// At most `size` more bytes, read in pieces: the limit is far above a usual spec's size.
 std::string read_up_to(std::ifstream& stream, std::size_t size) {
-    std::string text(size, '\0');
-    stream.read(text.data(), static_cast<std::streamsize>(size));
-    text.resize(static_cast<std::size_t>(stream.gcount()));
+    std::string text;
+    char buffer[1 << 16];
+    while (text.size() < size && (stream.read(buffer, static_cast<std::streamsize>(std::min(
+                                                          sizeof buffer, size - text.size()))) ||
+                                  stream.gcount() > 0)) {
+        text.append(buffer, static_cast<std::size_t>(stream.gcount()));
+    }
     return text;
 }
 
