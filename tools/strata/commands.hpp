@@ -14,5 +14,6 @@ struct UsageError {
 int run_render(const std::vector<std::string>& args);
 int run_info(const std::vector<std::string>& args);
 int run_options(const std::vector<std::string>& args);
+int run_spec(const std::vector<std::string>& args);
 
 }  // namespace strata::cli

@@ -17,6 +17,7 @@ Commands:
   render MODEL -o OUT [options]   draw MODEL into OUT (.svg .png .pdf .tex, or .json for the scene)
   info MODEL [--json]             list each layer's name, type, inputs and output shape
   options [--preset P] [options]  print the options in force as a YAML option file
+  spec MODEL [-o OUT] [options]   write MODEL and the options as an editable YAML model spec
 
 Examples:
   strata render vgg16.json -o vgg16.svg
@@ -28,6 +29,7 @@ Examples:
   strata render model.json -o fig.svg --preset presentation
   strata options --preset compact > figure.yaml
   strata info model.json --json
+  strata spec model.h5 > model.yaml && strata render model.yaml -o fig.svg
 
 Run 'strata render --help' for every drawing option.
 )";
@@ -54,8 +56,9 @@ int main(int argc, char** argv) {
         if (command == "render") return strata::cli::run_render(args);
         if (command == "info") return strata::cli::run_info(args);
         if (command == "options") return strata::cli::run_options(args);
+        if (command == "spec") return strata::cli::run_spec(args);
         throw strata::cli::UsageError{"unknown command '" + command +
-                                      "' (expected render, info or options)"};
+                                      "' (expected render, info, options or spec)"};
     } catch (const strata::cli::UsageError& e) {
         std::cerr << "strata: usage error: " << e.message << "\nRun 'strata --help' for usage.\n";
         return 2;

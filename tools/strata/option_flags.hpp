@@ -10,8 +10,8 @@ namespace strata::cli {
 // booleans also get a --no-NAME form.
 boost::program_options::options_description layered_option_flags();
 
-// The options in force: built-in defaults (or `base`), then the preset, then the option file,
-// then the flags the user gave.
+// The options in force: `base` (the built-in defaults, or what a model spec sets), then the
+// preset, then the option file, then the flags the user gave.
 Options resolve_options(const boost::program_options::variables_map& given, Options base = {});
 
 }  // namespace strata::cli

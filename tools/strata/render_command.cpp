@@ -7,6 +7,7 @@
 #include "strata/error.hpp"
 #include "strata/option_table.hpp"
 #include "strata/render.hpp"
+#include "strata/spec.hpp"
 #include "warnings.hpp"
 
 namespace po = boost::program_options;
@@ -99,7 +100,10 @@ int run_render(const std::vector<std::string>& args) {
         return 0;
     }
     if (!given.count("model")) throw UsageError{"render needs a MODEL file"};
-    Options options = resolve_options(given);
+    const std::string model_path = given["model"].as<std::string>();
+    // A model spec may carry options; the preset, option file and flags come on top.
+    const Options model_options = options_of_model_file(model_path);
+    Options options = resolve_options(given, model_options);
     const std::string output =
         given.count("output") ? given["output"].as<std::string>() : options.to_file;
     const bool frames = given.count("frames") != 0;
@@ -112,13 +116,13 @@ int run_render(const std::vector<std::string>& args) {
     const LatexRequest latex = latex_request(given, format == OutputFormat::tex);
     // LaTeX sets the text: measure it in LaTeX's font unless the preset, file or flags name one.
     if (format == OutputFormat::tex) {
-        options = resolve_options(given, latex_text_options(Options{}, latex.font_pt, latex.sans));
+        options =
+            resolve_options(given, latex_text_options(model_options, latex.font_pt, latex.sans));
         options = latex_title_fonts(std::move(options));
     }
     TikzOptions tikz = latex.tikz;
 
     Warnings warnings;
-    const std::string model_path = given["model"].as<std::string>();
     ImportOptions import;
     import.onnx_raw = given.count("onnx-raw") > 0;
     Model model = load_model(model_path, warnings, import);

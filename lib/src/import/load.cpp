@@ -13,6 +13,7 @@
 #include "import/mapped_file.hpp"
 #include "import/model_text.hpp"
 #include "import/onnx/read_onnx.hpp"
+#include "import/spec_reader.hpp"
 #include "strata/error.hpp"
 
 namespace strata {
@@ -75,6 +76,8 @@ Model read_by_format(std::string_view bytes, const std::string& source_name, War
             return read_keras_archive_bytes(bytes, source_name, warnings);
         case ModelFormat::hdf5:
             return read_keras_hdf5_bytes(bytes, source_name, warnings);
+        case ModelFormat::yaml_spec:
+            return read_model_spec(bytes, source_name, warnings).model;
         default:
             unsupported(format, source_name);
     }

@@ -75,30 +75,35 @@ void write_value(YAML::Emitter& out, const std::map<std::string, LayerColors>& v
     out << YAML::EndMap;
 }
 
+void write_value(YAML::Emitter& out, const Style& s) {
+    out << YAML::BeginMap;
+    optional_field(out, "fill", s.fill);
+    optional_field(out, "outline", s.outline);
+    optional_field(out, "scale_xy", s.scale_xy);
+    optional_field(out, "scale_z", s.scale_z);
+    optional_field(out, "min_xy", s.min_xy);
+    optional_field(out, "max_xy", s.max_xy);
+    optional_field(out, "min_z", s.min_z);
+    optional_field(out, "max_z", s.max_z);
+    optional_field(out, "shade_step", s.shade_step);
+    optional_field(out, "spacing", s.spacing);
+    optional_field(out, "font", s.font);
+    optional_field(out, "font_size", s.font_size);
+    optional_field(out, "font_color", s.font_color);
+    optional_field(out, "text_vspacing", s.text_vspacing);
+    optional_field(out, "image", s.image);
+    optional_field(out, "image_fit", s.image_fit);
+    optional_field(out, "image_axis", s.image_axis);
+    optional_field(out, "scale_image", s.scale_image);
+    out << YAML::EndMap;
+}
+
 void write_value(YAML::Emitter& out, const std::map<std::string, Style>& value) {
     if (value.empty()) out << YAML::Flow;  // "{}" on the key's line
     out << YAML::BeginMap;
     for (const auto& [key, s] : value) {
-        out << YAML::Key << key << YAML::Value << YAML::BeginMap;
-        optional_field(out, "fill", s.fill);
-        optional_field(out, "outline", s.outline);
-        optional_field(out, "scale_xy", s.scale_xy);
-        optional_field(out, "scale_z", s.scale_z);
-        optional_field(out, "min_xy", s.min_xy);
-        optional_field(out, "max_xy", s.max_xy);
-        optional_field(out, "min_z", s.min_z);
-        optional_field(out, "max_z", s.max_z);
-        optional_field(out, "shade_step", s.shade_step);
-        optional_field(out, "spacing", s.spacing);
-        optional_field(out, "font", s.font);
-        optional_field(out, "font_size", s.font_size);
-        optional_field(out, "font_color", s.font_color);
-        optional_field(out, "text_vspacing", s.text_vspacing);
-        optional_field(out, "image", s.image);
-        optional_field(out, "image_fit", s.image_fit);
-        optional_field(out, "image_axis", s.image_axis);
-        optional_field(out, "scale_image", s.scale_image);
-        out << YAML::EndMap;
+        out << YAML::Key << key << YAML::Value;
+        write_value(out, s);
     }
     out << YAML::EndMap;
 }

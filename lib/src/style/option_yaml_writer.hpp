@@ -20,6 +20,7 @@ void write_value(YAML::Emitter& out, const std::vector<std::string>& value);
 void write_value(YAML::Emitter& out, const std::vector<std::size_t>& value);
 void write_value(YAML::Emitter& out, const std::optional<DimensionCaps>& value);
 void write_value(YAML::Emitter& out, const std::map<std::string, LayerColors>& value);
+void write_value(YAML::Emitter& out, const Style& value);
 void write_value(YAML::Emitter& out, const std::map<std::string, Style>& value);
 void write_value(YAML::Emitter& out, const std::map<std::string, std::string>& value);
 void write_value(YAML::Emitter& out, const std::vector<LayerGroup>& value);

@@ -7,6 +7,7 @@
 #include "strata/error.hpp"
 #include "strata/option_table.hpp"
 #include "style/option_entries.hpp"
+#include "style/options_file.hpp"
 
 namespace strata {
 namespace {
@@ -25,7 +26,9 @@ std::string scalar_list(const YamlSource& source, const YAML::Node& node, const 
     return joined;
 }
 
-void apply(Options& options, const YAML::Node& root, const YamlSource& source) {
+}  // namespace
+
+void apply_options_node(Options& options, const YAML::Node& root, const YamlSource& source) {
     if (root.IsNull()) return;  // an empty file sets nothing
     if (!root.IsMap())
         throw yaml_error(source, root, "expected a mapping of option names to values");
@@ -50,12 +53,10 @@ void apply(Options& options, const YAML::Node& root, const YamlSource& source) {
     }
 }
 
-}  // namespace
-
 void apply_options_yaml(Options& options, std::string_view yaml, const std::string& source_name) {
     YamlSource source{source_name, std::filesystem::path(source_name).parent_path().string()};
     const YAML::Node root = parse_yaml_document(yaml, source_name);
-    apply(options, root, source);
+    apply_options_node(options, root, source);
 }
 
 void apply_options_file(Options& options, const std::string& path) {

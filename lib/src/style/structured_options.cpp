@@ -238,4 +238,8 @@ DimensionCaps dimension_caps(const YamlSource& source, const YAML::Node& node) {
     return caps;
 }
 
+Style one_style(const YamlSource& source, const YAML::Node& node, const std::string& what) {
+    return style(source, node, what);
+}
+
 }  // namespace strata::structured_options

@@ -16,5 +16,7 @@ std::optional<LogosLegend> logos_legend(const YamlSource& source, const YAML::No
 std::map<std::string, std::string> captions(const YamlSource& source, const YAML::Node& node);
 std::map<std::string, LayerColors> color_map(const YamlSource& source, const YAML::Node& node);
 DimensionCaps dimension_caps(const YamlSource& source, const YAML::Node& node);
+// One entry of `styles`; `what` names it in messages.
+Style one_style(const YamlSource& source, const YAML::Node& node, const std::string& what);
 
 }  // namespace strata::structured_options

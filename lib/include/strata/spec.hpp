@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+
+#include "strata/model.hpp"
+#include "strata/options.hpp"
+
+namespace strata {
+
+// Writes a model and the options in force as a strata YAML model spec: `strata: 1`, the model
+// name, the options that differ from the defaults, then every layer with its type, inputs,
+// output shapes, weight count and configuration. A layer's own caption and style (entries of
+// `captions` and `styles` keyed by its name) are written with the layer. Reading the spec back
+// (load_model, options_of_model_file) gives the same layers and the same options, so it draws
+// the same picture. The same input gives the same bytes.
+std::string to_spec_yaml(const Model& model, const Options& options);
+
+// The drawing options a model file carries: for a YAML model spec, the defaults with the
+// spec's options and per-layer captions and styles applied; for any other format, the
+// defaults. Throws strata::Error as load_model does.
+Options options_of_model_file(const std::string& path);
+
+}  // namespace strata

@@ -1,0 +1,54 @@
+#include <boost/program_options.hpp>
+#include <iostream>
+
+#include "commands.hpp"
+#include "option_flags.hpp"
+#include "strata/render.hpp"
+#include "strata/spec.hpp"
+#include "warnings.hpp"
+
+namespace po = boost::program_options;
+
+namespace strata::cli {
+
+int run_spec(const std::vector<std::string>& args) {
+    po::options_description general("strata spec MODEL [-o OUT.yaml] [options]", 100, 50);
+    general.add_options()("help,h", "show this help")(
+        "output,o", po::value<std::string>(),
+        "write the spec to this file (default: standard output)");
+    po::options_description all(100, 50);
+    all.add(general).add(layered_option_flags());
+    po::options_description hidden;
+    hidden.add_options()("model", po::value<std::string>());
+    po::options_description parsed;
+    parsed.add(all).add(hidden);
+    po::positional_options_description positional;
+    positional.add("model", 1);
+    po::variables_map given;
+    po::store(po::command_line_parser(args).options(parsed).positional(positional).run(), given);
+    if (given.count("help")) {
+        std::cout << all
+                  << "\nWrites the model's layers (name, type, inputs, shape, configuration) and "
+                     "the options that differ from the defaults as a YAML model spec, which "
+                     "'strata render' draws like the model itself:\n"
+                     "  strata spec model.h5 --legend > model.yaml\n"
+                     "  strata render model.yaml -o model.svg\n";
+        return 0;
+    }
+    if (!given.count("model")) throw UsageError{"spec needs a MODEL file"};
+    const std::string model_path = given["model"].as<std::string>();
+    const Options options = resolve_options(given, options_of_model_file(model_path));
+    Warnings warnings;
+    const Model model = load_model(model_path, warnings);
+    print_warnings(warnings);
+    const std::string text = to_spec_yaml(model, options);
+    const std::string output = given.count("output") ? given["output"].as<std::string>() : "-";
+    if (output == "-") {
+        std::cout << text;
+    } else {
+        write_file_atomically(output, text);
+    }
+    return 0;
+}
+
+}  // namespace strata::cli
