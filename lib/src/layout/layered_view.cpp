@@ -8,7 +8,9 @@
 #include "layout/box_size.hpp"
 #include "layout/caption_spacing.hpp"
 #include "layout/captions.hpp"
+#include "layout/connector_shapes.hpp"
 #include "layout/face_pictures.hpp"
+#include "layout/graph/arrangement.hpp"
 #include "layout/ids.hpp"
 #include "layout/layer_groups.hpp"
 #include "layout/layer_style.hpp"
@@ -16,6 +18,7 @@
 #include "layout/palette.hpp"
 #include "layout/text_run.hpp"
 #include "strata/error.hpp"
+#include "style/length.hpp"
 
 namespace strata::layout {
 namespace {
@@ -41,7 +44,27 @@ struct DrawnBox {
     double left = 0;  // L_i: left edge of the front face, layout coordinates
     Rgba fill, outline;
     std::optional<Caption> caption;
+    // Branching models (graph/): where the box sits in the arrangement.
+    double gap_before = 0;  // spacing dummies and group clearance before the box
+    double cy = 0;          // centre line of its row or lane, layout coordinates
+    std::size_t node = 0;   // graph node
+    bool on_spine = true;
+    long branch = -1;
+    std::size_t row = 0;
+    graph::MergeKind merge = graph::MergeKind::none;
 };
+
+// Gaps of the branching layout, px.
+constexpr double kLevelGap = 12;  // between skip levels, and from the boxes to the first
+constexpr double kLaneGap = 18;   // between the row and a lane, and between lanes
+constexpr double kRowGap = 30;    // between wrapped rows; the carriage return runs in it
+constexpr double kGhostStep = 4;  // offset of each ghost outline behind a repeated block
+constexpr double kArrowSize = 5;
+constexpr double kBracketDrop = 8;  // from the lowest thing in the row to a ×N bracket
+constexpr double kBracketTick = 4;
+const Rgba kCopyColor{46, 117, 182, 255};  // copy (concatenation) connectors
+const Rgba kGhostFill{236, 236, 236, 255};
+const Rgba kGhostStroke{150, 150, 150, 255};
 
 // visualkeras' dims: the output shape without its first entry, unknown entries dropped.
 std::vector<double> box_dims(const Layer& layer) {
@@ -74,10 +97,23 @@ std::vector<std::string> split_lines(const std::string& text) {
     }
 }
 
+// One row of a wrapped figure: its items, its centre line and how far it reaches above and
+// below it (layout coordinates).
+struct RowBand {
+    std::size_t first_item = 0, last_item = 0;
+    double y = 0, top = 0, bottom = 0;
+};
+
 class Builder {
   public:
-    Builder(const Model& model, const Options& options, TextMeasurer& text, Warnings& warnings)
-        : model_(model), o_(options), text_(text), warnings_(warnings) {}
+    Builder(const Model& model, const Options& options, TextMeasurer& text, Warnings& warnings,
+            double size_factor = 1, double width_limit = 0)
+        : model_(model),
+          o_(options),
+          text_(text),
+          warnings_(warnings),
+          size_factor_(size_factor),
+          width_limit_(width_limit) {}
 
     Scene build() {
         collect_boxes();
@@ -85,6 +121,7 @@ class Builder {
             throw Error("",
                         "no layer left to draw (all were ignored by type_ignore or index_ignore)");
         }
+        if (!o_.compat_visualkeras) prepare_graph();
         try {
             measure_captions();
         } catch (const Error& e) {
@@ -92,7 +129,11 @@ class Builder {
             if (!e.file().empty()) throw;
             throw Error("font", e.line(), e.column(), e.message());
         }
-        if (!o_.compat_visualkeras) spread_captions();
+        if (graph_) {
+            place_graph();
+        } else if (!o_.compat_visualkeras) {
+            spread_captions(boxes_.size());
+        }
         groups_.emplace(o_, drawn_names(), model_, text_, warnings_);
         if (!o_.compat_visualkeras) groups_->enclose_captions(caption_offsets());
         compute_extents();
@@ -101,10 +142,15 @@ class Builder {
         scene.width = width_;
         scene.height = height_;
         scene.background = o_.background_fill;
-        emit_boxes_and_funnels(scene);
+        if (graph_) {
+            emit_graph(scene);
+        } else {
+            emit_boxes_and_funnels(scene);
+        }
         emit_group_rectangles(scene);
         emit_captions(scene);
         emit_legend_and_group_titles(scene);
+        if (graph_) append_connection_legend(scene);
         pictures_.append_logos_legend(scene, text_, ids_);
         return scene;
     }
@@ -121,6 +167,7 @@ class Builder {
         }
         Palette palette;
         double cursor = o_.padding;
+        double pending_gap = 0;  // spacing dummies since the last box
         GroupClearance group_clearance(o_.layered_groups, !o_.compat_visualkeras);
         // Index among the layers Keras lists (implicit inputs excluded), as index_ignore and
         // index_2D count them.
@@ -132,17 +179,27 @@ class Builder {
             if (contains(o_.type_ignore, layer.type) || contains(o_.index_ignore, k)) continue;
             if (layer.type == kSpacingDummy) {
                 auto spacing = attr<std::int64_t>(layer, "spacing");
-                cursor += spacing ? static_cast<double>(*spacing) : kDefaultDummySpacing;
+                const double gap = spacing ? static_cast<double>(*spacing) : kDefaultDummySpacing;
+                cursor += gap;
+                pending_gap += gap;
                 continue;
             }
             DrawnBox box;
             box.layer = li;
             box.style = resolve_style(layer, o_);
+            if (size_factor_ != 1) scale_limits(box.style.limits);
+            // Fitting to a width shrinks boxes, never text below the minimum size.
+            if (width_limit_ > 0)
+                box.style.font.size =
+                    std::max(box.style.font.size, points_to_px(o_.min_font_size));
             box.size = box_size(box_dims(layer), box.style.limits, o_);
             pictures_.fit_box(box.size, box.style);
             bool flat = !o_.draw_volume || contains(o_.index_2D, k);
             box.de = flat ? 0 : box.size.x / 3;
-            cursor += group_clearance.before(layer.name);
+            const double clearance = group_clearance.before(layer.name);
+            cursor += clearance;
+            box.gap_before = pending_gap + clearance;
+            pending_gap = 0;
             box.left = cursor - box.de / 2;
             cursor += box.size.z + box.style.spacing;
             box.fill = box.style.fill ? *box.style.fill : palette.color_for(layer.type);
@@ -181,12 +238,14 @@ class Builder {
     }
 
     // Moves boxes apart just enough that no caption overlaps another caption or a box.
-    void spread_captions() {
+    // Only the first `count` boxes (the classic chain, or the spine of a branching model).
+    void spread_captions(std::size_t count) {
         bool any = false;
         std::vector<BoxFootprint> footprints;
-        footprints.reserve(boxes_.size());
+        footprints.reserve(count);
         x_offset_ = boxes_.front().de / 2;
-        for (const DrawnBox& b : boxes_) {
+        for (std::size_t i = 0; i < count; ++i) {
+            const DrawnBox& b = boxes_[i];
             const double x1 = layout_x1(b), h = b.size.y + b.de;
             BoxFootprint f;
             f.box = Rect{x1 - reversed() * b.de, -h / 2, x1 + b.size.z + (1 - reversed()) * b.de,
@@ -201,7 +260,7 @@ class Builder {
         if (!any) return;
         // Half a font size between neighbouring captions keeps them apart as words.
         const std::vector<double> shifts = caption_shifts(footprints, o_.font_size / 2);
-        for (std::size_t i = 0; i < boxes_.size(); ++i) boxes_[i].left += shifts[i];
+        for (std::size_t i = 0; i < count; ++i) boxes_[i].left += shifts[i];
     }
 
     // Left edge of the front face in layout coordinates (before the final shift).
@@ -226,7 +285,7 @@ class Builder {
         x_offset_ = boxes_.front().de / 2;
         double min_x = std::numeric_limits<double>::infinity();
         double max_x = -min_x;
-        double half_height = 0;
+        top_ = bottom_ = 0;
         for (const DrawnBox& b : boxes_) {
             double x1 = layout_x1(b);
             if (o_.compat_visualkeras) {
@@ -237,17 +296,24 @@ class Builder {
                 min_x = std::min(min_x, x1 - reversed() * b.de);
                 max_x = std::max(max_x, x1 + b.size.z + (1 - reversed()) * b.de);
             }
-            half_height = std::max(half_height, (b.size.y + b.de) / 2);
+            top_ = std::max(top_, (b.size.y + b.de) / 2 - b.cy);
+            bottom_ = std::max(bottom_, (b.size.y + b.de) / 2 + b.cy);
         }
-        top_ = bottom_ = half_height;
         for (const DrawnBox& b : boxes_) {
             if (!b.caption) continue;
-            // Boxes are centred on y = 0 here, so top_ and bottom_ are reaches from the centre.
-            const Rect block = caption_block(b, layout_x1(b), b.de - (b.size.y + b.de) / 2);
+            // Rows are centred on y = b.cy here (0 for a single row), so top_ and bottom_ are
+            // reaches from the line y = 0.
+            const Rect block = caption_block(b, layout_x1(b), b.cy + b.de - (b.size.y + b.de) / 2);
             min_x = std::min(min_x, block.left);
             max_x = std::max(max_x, block.right);
             top_ = std::max(top_, -block.top);
             bottom_ = std::max(bottom_, block.bottom);
+        }
+        for (const Rect& r : extra_bounds_) {
+            min_x = std::min(min_x, r.left);
+            max_x = std::max(max_x, r.right);
+            top_ = std::max(top_, -r.top);
+            bottom_ = std::max(bottom_, r.bottom);
         }
         extend_by_groups(min_x, max_x);
         shift_ = o_.padding - min_x;
@@ -261,7 +327,7 @@ class Builder {
         BoxPlacement p;
         p.x1 = layout_x1(b) + shift_;
         p.x2 = p.x1 + b.size.z;
-        double top_y = margin_y_ + top_ - (b.size.y + b.de) / 2;
+        double top_y = margin_y_ + top_ + b.cy - (b.size.y + b.de) / 2;
         p.y1 = top_y + b.de;
         p.y2 = top_y + b.size.y + b.de;
         p.de = b.de;
@@ -309,8 +375,10 @@ class Builder {
 
     // Normal mode: drawn just before box b. visualkeras draws funnels in the box outline colour
     // and ignores connector_fill and connector_width; strata uses them.
-    Group normal_funnel(std::size_t bi) {
-        BoxPlacement a = placement(boxes_[bi - 1]), b = placement(boxes_[bi]);
+    Group normal_funnel(std::size_t bi) { return normal_funnel(bi - 1, bi); }
+
+    Group normal_funnel(std::size_t ai, std::size_t bi) {
+        BoxPlacement a = placement(boxes_[ai]), b = placement(boxes_[bi]);
         Group g = funnel_group(bi, "-funnel");
         g.items.push_back(line("back-top", {a.x2 + a.de, a.y1 - a.de}, {b.x1 + b.de, b.y1 - b.de}));
         g.items.push_back(
@@ -387,6 +455,807 @@ class Builder {
         }
     }
 
+    // ---- Branching and deep models (graph/) ----
+
+    void scale_limits(SizeLimits& l) const {
+        l.scale_xy *= size_factor_;
+        l.scale_z *= size_factor_;
+        l.min_xy *= size_factor_;
+        l.max_xy *= size_factor_;
+        l.min_z *= size_factor_;
+        l.max_z *= size_factor_;
+    }
+
+    double glyph_radius() const { return std::max(4.0, 8 * size_factor_); }
+
+    static bool is_glyph(const DrawnBox& b) {
+        return b.merge == graph::MergeKind::add || b.merge == graph::MergeKind::multiply;
+    }
+
+    // Arranges the DAG; keeps the classic chain when there is nothing to arrange.
+    void prepare_graph() {
+        std::vector<std::size_t> drawn;
+        drawn.reserve(boxes_.size());
+        for (const DrawnBox& b : boxes_) drawn.push_back(b.layer);
+        graph::Arrangement a = graph::arrange(
+            model_, drawn, o_.collapse == "none" ? graph::Collapse::none : graph::Collapse::exact);
+        if (a.is_plain_chain() && width_limit_ <= 0) return;
+        std::vector<DrawnBox> all = std::move(boxes_);
+        boxes_.clear();
+        box_of_node_.assign(all.size(), -1);
+        auto take = [&](std::size_t v) {
+            DrawnBox b = all[v];
+            b.node = v;
+            b.merge = a.merge[v];
+            if (is_glyph(b)) {
+                const double r = glyph_radius();
+                b.size = BoxSize{0, 2 * r, 2 * r};
+                b.de = 0;
+            } else if (b.merge == graph::MergeKind::concat) {
+                b.size.z = std::max(3.0, 8 * size_factor_);  // a slab: channels split in it
+            }
+            box_of_node_[v] = static_cast<long>(boxes_.size());
+            boxes_.push_back(std::move(b));
+        };
+        for (std::size_t v : a.spine) {
+            if (!a.hidden[v]) take(v);
+        }
+        spine_boxes_ = boxes_.size();
+        for (std::size_t bi = 0; bi < a.branches.size(); ++bi) {
+            for (std::size_t v : a.branches[bi].nodes) {
+                if (a.hidden[v]) continue;
+                take(v);
+                boxes_.back().on_spine = false;
+                boxes_.back().branch = static_cast<long>(bi);
+            }
+        }
+        graph_ = std::move(a);
+    }
+
+    DrawnBox& box_of(std::size_t node) {
+        return boxes_[static_cast<std::size_t>(box_of_node_[node])];
+    }
+    const DrawnBox& box_of(std::size_t node) const {
+        return boxes_[static_cast<std::size_t>(box_of_node_[node])];
+    }
+    bool visible(std::size_t node) const { return box_of_node_[node] >= 0; }
+
+    double right_reach(const DrawnBox& b) const { return (1 - reversed()) * b.de; }
+
+    // Where a branch's first box starts: after its fork box, or with the row.
+    double branch_start(std::size_t bi) const {
+        const graph::Branch& br = graph_->branches[bi];
+        if (br.fork < 0) return layout_x1(boxes_.front());
+        const DrawnBox& f = box_of(graph_->spine[static_cast<std::size_t>(br.fork)]);
+        return layout_x1(f) + f.size.z + right_reach(f) + f.style.spacing;
+    }
+
+    std::vector<std::size_t> visible_nodes(std::size_t bi) const {
+        std::vector<std::size_t> out;
+        for (std::size_t v : graph_->branches[bi].nodes) {
+            if (visible(v)) out.push_back(v);
+        }
+        return out;
+    }
+
+    double branch_width(std::size_t bi) const {
+        double w = 0;
+        for (std::size_t v : visible_nodes(bi)) {
+            const DrawnBox& b = box_of(v);
+            w += b.size.z + b.de + b.style.spacing;
+        }
+        return w;
+    }
+
+    void place_graph() {
+        const graph::Arrangement& a = *graph_;
+        x_offset_ = boxes_.front().de / 2;
+        std::vector<std::vector<std::size_t>> joining(a.spine.size() + 1);
+        for (std::size_t bi = 0; bi < a.branches.size(); ++bi) {
+            if (!visible_nodes(bi).empty())
+                joining[std::min(a.branches[bi].join, a.spine.size())].push_back(bi);
+        }
+        // The spine left to right, leaving room for the branches that rejoin it.
+        double cursor = o_.padding;
+        for (std::size_t i = 0; i < spine_boxes_; ++i) {
+            DrawnBox& b = boxes_[i];
+            cursor += b.gap_before;
+            const auto pos = static_cast<std::size_t>(a.spine_pos[b.node]);
+            for (std::size_t bi : joining[pos]) {
+                const double needed = branch_start(bi) + branch_width(bi);
+                const double x1 = cursor - b.de / 2 + x_offset_ + reversed() * b.de;
+                if (needed > x1) cursor += needed - x1;
+            }
+            b.left = cursor - b.de / 2;
+            cursor += b.size.z + b.style.spacing;
+        }
+        if (!o_.compat_visualkeras) spread_captions(spine_boxes_);
+        for (std::size_t bi = 0; bi < a.branches.size(); ++bi) {
+            double x = branch_start(bi);
+            for (std::size_t v : visible_nodes(bi)) {
+                DrawnBox& b = box_of(v);
+                b.left = x - x_offset_ - reversed() * b.de;
+                x += b.size.z + b.de + b.style.spacing;
+            }
+        }
+        wrap_rows();
+        place_rows_vertically();
+    }
+
+    // The horizontal extent of a box with its caption, layout coordinates.
+    std::pair<double, double> footprint_x(const DrawnBox& b) const {
+        const double x1 = layout_x1(b);
+        double left = x1 - reversed() * b.de, right = x1 + b.size.z + right_reach(b);
+        if (b.caption) {
+            const Rect block = caption_block(b, x1, 0);
+            left = std::min(left, block.left);
+            right = std::max(right, block.right);
+        }
+        return {left, right};
+    }
+
+    std::size_t item_of_box(const DrawnBox& b, const std::vector<long>& item_at) const {
+        long pos = b.on_spine
+                       ? graph_->spine_pos[b.node]
+                       : std::max(0L, graph_->branches[static_cast<std::size_t>(b.branch)].fork);
+        return static_cast<std::size_t>(std::max(0L, item_at[static_cast<std::size_t>(pos)]));
+    }
+
+    // Breaks the row between items (never inside one, so no connector crosses a break) into
+    // the fewest rows no wider than the width, balanced: least sum of squared slack.
+    void wrap_rows() {
+        const graph::Arrangement& a = *graph_;
+        const std::size_t items = a.items.size();
+        std::vector<long> item_at(a.spine.size(), -1);
+        for (std::size_t k = 0; k < items; ++k) {
+            for (std::size_t p = a.items[k].first; p <= a.items[k].last; ++p)
+                item_at[p] = static_cast<long>(k);
+        }
+        std::vector<double> left(items, std::numeric_limits<double>::infinity());
+        std::vector<double> right(items, -std::numeric_limits<double>::infinity());
+        for (const DrawnBox& b : boxes_) {
+            const std::size_t k = item_of_box(b, item_at);
+            const auto [l, r] = footprint_x(b);
+            left[k] = std::min(left[k], l);
+            right[k] = std::max(right[k], r);
+        }
+        // A ×N label wider than its unit widens the unit's item.
+        for (std::size_t k = 0; k < a.repeats.size(); ++k) {
+            const std::size_t item =
+                static_cast<std::size_t>(std::max(0L, item_at[a.repeats[k].first]));
+            const auto [lo, hi] = repeat_extent(k);
+            const double w = text_.measure(repeat_label(k), annotation_font()).advance;
+            left[item] = std::min(left[item], (lo + hi) / 2 - w / 2);
+            right[item] = std::max(right[item], (lo + hi) / 2 + w / 2);
+        }
+        std::vector<std::size_t> row_start;  // first item of each row
+        // The carriage return between rows runs half a row gap beyond each end of a row.
+        const double available = width_limit_ - 2 * o_.padding - kRowGap;
+        if (width_limit_ <= 0 || items == 0) {
+            row_start = {0};
+        } else {
+            struct Best {
+                std::size_t rows = 0;
+                double cost = 0;
+                std::size_t from = 0;
+            };
+            std::vector<Best> best(items + 1);
+            for (std::size_t j = 0; j < items; ++j) {
+                Best pick{std::numeric_limits<std::size_t>::max(), 0, j};
+                double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+                for (std::size_t i = j + 1; i-- > 0;) {
+                    lo = std::min(lo, left[i]);
+                    hi = std::max(hi, right[i]);
+                    const double w = hi - lo;
+                    if (w > available && i < j) break;
+                    const double slack = std::max(0.0, available - w);
+                    const Best candidate{best[i].rows + 1, best[i].cost + slack * slack, i};
+                    if (candidate.rows < pick.rows ||
+                        (candidate.rows == pick.rows && candidate.cost < pick.cost))
+                        pick = candidate;
+                }
+                best[j + 1] = pick;
+            }
+            for (std::size_t j = items; j > 0; j = best[j].from) row_start.push_back(best[j].from);
+            std::reverse(row_start.begin(), row_start.end());
+        }
+        rows_.clear();
+        for (std::size_t r = 0; r < row_start.size(); ++r) {
+            RowBand band;
+            band.first_item = row_start[r];
+            band.last_item = r + 1 < row_start.size() ? row_start[r + 1] - 1 : items - 1;
+            rows_.push_back(band);
+        }
+        std::vector<std::size_t> row_of_item(items, 0);
+        for (std::size_t r = 0; r < rows_.size(); ++r) {
+            for (std::size_t k = rows_[r].first_item; k <= rows_[r].last_item; ++k)
+                row_of_item[k] = r;
+        }
+        for (DrawnBox& b : boxes_) {
+            b.row = items == 0 ? 0 : row_of_item[item_of_box(b, item_at)];
+            const double dx = left[rows_[b.row].first_item] - left[0];
+            b.left -= dx;
+        }
+    }
+
+    // Layout-coordinate geometry of a box once b.cy is set.
+    BoxPlacement layout_box(const DrawnBox& b) const {
+        const double x1 = layout_x1(b), h = b.size.y + b.de;
+        return {x1, b.cy - h / 2 + b.de, x1 + b.size.z, b.cy + h / 2, b.de, o_.draw_reversed};
+    }
+
+    double caption_above_height(const DrawnBox& b) const {
+        return b.caption && b.caption->above ? b.caption->height : 0;
+    }
+    double caption_below_height(const DrawnBox& b) const {
+        return b.caption && !b.caption->above ? b.caption->height : 0;
+    }
+
+    bool in_repeat_unit(const DrawnBox& b) const {
+        for (const graph::Repeat& r : graph_->repeats) {
+            const long pos = b.on_spine ? graph_->spine_pos[b.node]
+                                        : graph_->branches[static_cast<std::size_t>(b.branch)].fork;
+            if (pos >= static_cast<long>(r.first) && pos <= static_cast<long>(r.last)) return true;
+        }
+        return false;
+    }
+
+    // How far above its row's centre line the highest thing over spine box i reaches (a
+    // negative y offset): box, caption above, ghosts.
+    double top_offset(std::size_t i) const {
+        const DrawnBox& b = boxes_[i];
+        const double ghosts = in_repeat_unit(b) ? 2 * kGhostStep : 0;
+        return -(b.size.y + b.de) / 2 - caption_above_height(b) - ghosts;
+    }
+
+    // The run height of a connector over spine positions [from, to], relative to the centre line.
+    double run_offset(std::size_t from, std::size_t to, int level) const {
+        double top = 0;
+        for (std::size_t p = from; p <= to; ++p) {
+            const std::size_t v = graph_->spine[p];
+            if (visible(v))
+                top = std::min(top, top_offset(static_cast<std::size_t>(box_of_node_[v])));
+        }
+        return top - kLevelGap * (level + 1);
+    }
+
+    std::size_t spine_index(std::size_t node) const {
+        return static_cast<std::size_t>(graph_->spine_pos[node]);
+    }
+
+    void place_rows_vertically() {
+        const graph::Arrangement& a = *graph_;
+        // Lanes: per row, branches by the x range they take, narrowest first (nested inside).
+        std::vector<std::vector<std::size_t>> branches_of_row(rows_.size());
+        std::vector<int> lane(a.branches.size(), 0);
+        std::vector<std::pair<double, double>> extent(a.branches.size());
+        for (std::size_t bi = 0; bi < a.branches.size(); ++bi) {
+            const std::vector<std::size_t> nodes = visible_nodes(bi);
+            if (nodes.empty()) continue;
+            branches_of_row[box_of(nodes.front()).row].push_back(bi);
+            double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+            for (std::size_t v : nodes) {
+                const auto [l, r] = footprint_x(box_of(v));
+                lo = std::min(lo, l);
+                hi = std::max(hi, r);
+            }
+            const graph::Branch& br = a.branches[bi];
+            if (br.fork >= 0)
+                lo = std::min(lo, layout_x1(box_of(a.spine[static_cast<std::size_t>(br.fork)])));
+            if (br.join < a.spine.size())
+                hi = std::max(hi, footprint_x(box_of(a.spine[br.join])).second);
+            extent[bi] = {lo, hi};
+        }
+        for (auto& list : branches_of_row) {
+            std::vector<std::size_t> order = list;
+            std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+                return extent[x].second - extent[x].first < extent[y].second - extent[y].first;
+            });
+            for (std::size_t i = 0; i < order.size(); ++i) {
+                int l = 1;
+                for (bool clash = true; clash;) {
+                    clash = false;
+                    for (std::size_t j = 0; j < i; ++j) {
+                        const auto& p = extent[order[j]];
+                        const auto& q = extent[order[i]];
+                        if (lane[order[j]] == l && p.first < q.second && q.first < p.second) {
+                            ++l;
+                            clash = true;
+                            break;
+                        }
+                    }
+                }
+                lane[order[i]] = l;
+            }
+        }
+        lane_ = lane;
+        // Reaches of each row from its centre line.
+        std::vector<std::vector<double>> lane_top(rows_.size());
+        skip_offset_.assign(a.skips.size(), 0);
+        bus_offset_.assign(a.buses.size(), 0);
+        for (std::size_t i = 0; i < spine_boxes_; ++i) {
+            RowBand& row = rows_[boxes_[i].row];
+            const DrawnBox& b = boxes_[i];
+            row.top = std::max(row.top, -top_offset(i));
+            row.bottom = std::max(row.bottom, (b.size.y + b.de) / 2 + caption_below_height(b));
+        }
+        for (std::size_t k = 0; k < a.skips.size(); ++k) {
+            const graph::Skip& s = a.skips[k];
+            skip_offset_[k] = run_offset(spine_index(s.from), spine_index(s.to), s.level);
+            RowBand& row = rows_[box_of(s.from).row];
+            row.top = std::max(row.top, -skip_offset_[k] + 1);
+        }
+        for (std::size_t k = 0; k < a.buses.size(); ++k) {
+            const graph::Bus& bus = a.buses[k];
+            bus_offset_[k] = run_offset(spine_index(bus.sources.front()),
+                                        spine_index(bus.targets.back()), bus.level);
+            RowBand& row = rows_[box_of(bus.sources.front()).row];
+            row.top = std::max(row.top, -bus_offset_[k] + 1);
+        }
+        for (std::size_t r = 0; r < rows_.size(); ++r) {
+            int lanes = 0;
+            for (std::size_t bi : branches_of_row[r]) lanes = std::max(lanes, lane[bi]);
+            std::vector<double> height(static_cast<std::size_t>(lanes) + 1, 0), reach(height);
+            for (std::size_t bi : branches_of_row[r]) {
+                for (std::size_t v : visible_nodes(bi)) {
+                    const DrawnBox& b = box_of(v);
+                    const auto l = static_cast<std::size_t>(lane[bi]);
+                    height[l] = std::max(height[l], b.size.y + b.de);
+                    reach[l] = std::max(reach[l], b.size.y + b.de + caption_below_height(b) +
+                                                      caption_above_height(b));
+                }
+            }
+            lane_top[r].assign(height.size(), 0);
+            double y = rows_[r].bottom;
+            for (std::size_t l = 1; l < height.size(); ++l) {
+                lane_top[r][l] = y + kLaneGap;
+                y = lane_top[r][l] + reach[l];
+            }
+            rows_[r].bottom = y;
+            for (std::size_t bi : branches_of_row[r]) {
+                const auto l = static_cast<std::size_t>(lane[bi]);
+                for (std::size_t v : visible_nodes(bi)) {
+                    DrawnBox& b = box_of(v);
+                    b.cy = lane_top[r][l] + caption_above_height(b) + height[l] / 2;  // relative
+                }
+            }
+        }
+        // Brackets under the ×N units.
+        bracket_offset_.assign(a.repeats.size(), 0);
+        std::vector<double> label_right(rows_.size(), -std::numeric_limits<double>::infinity());
+        std::vector<int> label_line(a.repeats.size(), 0);
+        for (std::size_t k = 0; k < a.repeats.size(); ++k) {
+            const std::size_t row = box_of(a.spine[a.repeats[k].first]).row;
+            const double line = annotation_line_height();
+            const auto [lo, hi] = repeat_extent(k);
+            const double label_w = text_.measure(repeat_label(k), annotation_font()).advance;
+            const double label_left = (lo + hi) / 2 - label_w / 2;
+            label_line[k] = label_left < label_right[row] + o_.font_size ? 1 : 0;
+            label_right[row] = label_left + label_w;
+            bracket_offset_[k] = static_cast<double>(label_line[k]);
+            rows_[row].bottom = std::max(rows_[row].bottom, rows_[row].bottom);
+            (void)line;
+        }
+        std::vector<double> row_bottom_before(rows_.size());
+        for (std::size_t r = 0; r < rows_.size(); ++r) row_bottom_before[r] = rows_[r].bottom;
+        for (std::size_t k = 0; k < a.repeats.size(); ++k) {
+            const std::size_t row = box_of(a.spine[a.repeats[k].first]).row;
+            const double y = row_bottom_before[row] + kBracketDrop;
+            const double extra =
+                kBracketTick + 2 + annotation_line_height() * (1 + bracket_offset_[k]);
+            bracket_offset_[k] =
+                y + annotation_line_height() * bracket_offset_[k];  // bracket line y
+            rows_[row].bottom = std::max(rows_[row].bottom, y + extra);
+        }
+        // Stack the rows and move everything into place.
+        double y = 0;
+        for (std::size_t r = 0; r < rows_.size(); ++r) {
+            if (r > 0) y += rows_[r - 1].bottom + kRowGap + rows_[r].top;
+            rows_[r].y = y;
+        }
+        for (DrawnBox& b : boxes_) b.cy += rows_[b.row].y;
+        build_overlays();
+    }
+
+    FontSpec annotation_font() const {
+        return FontSpec{o_.font, std::max(o_.font_size, points_to_px(o_.min_font_size))};
+    }
+    double annotation_line_height() {
+        const TextMetrics m = text_.measure("Ag", annotation_font());
+        return m.ascent + m.descent + 2;
+    }
+
+    std::string repeat_label(std::size_t k) const {
+        const graph::Repeat& r = graph_->repeats[k];
+        return "\u00d7" + std::to_string(r.count) + "  " + r.scope;
+    }
+
+    std::pair<double, double> repeat_extent(std::size_t k) const {
+        const graph::Repeat& r = graph_->repeats[k];
+        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+        for (const DrawnBox& b : boxes_) {
+            const long pos = b.on_spine ? graph_->spine_pos[b.node]
+                                        : graph_->branches[static_cast<std::size_t>(b.branch)].fork;
+            if (pos < static_cast<long>(r.first) || pos > static_cast<long>(r.last)) continue;
+            const double x1 = layout_x1(b);
+            lo = std::min(lo, x1 - reversed() * b.de);
+            hi = std::max(hi, x1 + b.size.z + right_reach(b));
+        }
+        return {lo, hi};
+    }
+
+    // The spine neighbours of box i in its row, to keep vertical legs clear of them.
+    std::pair<double, double> leg_range(std::size_t i, double lo, double hi) const {
+        if (i > 0 && i < spine_boxes_ && boxes_[i - 1].row == boxes_[i].row) {
+            const BoxPlacement p = layout_box(boxes_[i - 1]);
+            lo = std::max(lo, p.x2 + right_reach(boxes_[i - 1]) + 1);
+        }
+        if (i + 1 < spine_boxes_ && boxes_[i + 1].row == boxes_[i].row)
+            hi = std::min(hi, layout_x1(boxes_[i + 1]) - 1);
+        return {lo, hi};
+    }
+
+    // A point on the upper outline of box i from which a line can rise without crossing it.
+    Point top_port(std::size_t i, double fraction) const {
+        const DrawnBox& b = boxes_[i];
+        const BoxPlacement p = layout_box(b);
+        if (is_glyph(b)) return {(p.x1 + p.x2) / 2, p.y1};
+        auto [lo, hi] = leg_range(i, p.x1, p.x2 + right_reach(b));
+        if (hi <= lo) {
+            lo = p.x1 + right_reach(b);
+            hi = p.x2 + right_reach(b);
+        }
+        const double x = lo + fraction * (hi - lo);
+        const double rise = o_.draw_reversed ? 0 : std::min(x - p.x1, p.de);
+        return {x, p.y1 - std::max(0.0, rise)};
+    }
+
+    // A point on the front-bottom edge of box i from which a line can drop.
+    Point bottom_port(std::size_t i, double fraction) const {
+        const DrawnBox& b = boxes_[i];
+        const BoxPlacement p = layout_box(b);
+        if (is_glyph(b)) return {(p.x1 + p.x2) / 2, p.y2};
+        auto [lo, hi] = b.on_spine ? leg_range(i, p.x1, p.x2) : std::pair{p.x1, p.x2};
+        if (hi <= lo) {
+            lo = p.x1;
+            hi = p.x2;
+        }
+        return {lo + fraction * (hi - lo), p.y2};
+    }
+
+    // Where a line leaves box i to the right: the middle of its right outline.
+    Point exit_port(std::size_t i) const {
+        const DrawnBox& b = boxes_[i];
+        const BoxPlacement p = layout_box(b);
+        if (is_glyph(b)) return {p.x2, (p.y1 + p.y2) / 2};
+        const double reach = right_reach(b);
+        return {p.x2 + reach, (p.y1 + p.y2) / 2 - reach / 2};
+    }
+
+    // Where a line enters box i from the left: the middle of its front face's left edge.
+    Point entry_port(std::size_t i) const {
+        const BoxPlacement p = layout_box(boxes_[i]);
+        return {p.x1, (p.y1 + p.y2) / 2};
+    }
+
+    Group connector_group(const std::string& id, std::string label, std::vector<Point> path,
+                          Rgba color, Point tip, double dx, double dy) {
+        Group g;
+        g.id = ids_.make(id);
+        g.label = std::move(label);
+        g.role = Role::connector;
+        const double width = std::max(o_.connector_width, 1.0);
+        g.items.push_back(Polyline{"path", std::move(path), color, width});
+        g.items.push_back(arrowhead(tip, dx, dy, kArrowSize, color));
+        return g;
+    }
+
+    const std::string& name_of(std::size_t node) const {
+        return model_.layers[graph_->dag.layer[node]].name;
+    }
+
+    std::size_t index_of(std::size_t node) const {
+        return static_cast<std::size_t>(box_of_node_[node]);
+    }
+
+    void build_overlays() {
+        const graph::Arrangement& a = *graph_;
+        overlays_.clear();
+        ghosts_.clear();
+        // Skip connections above the row.
+        for (std::size_t k = 0; k < a.skips.size(); ++k) {
+            const graph::Skip& s = a.skips[k];
+            const std::size_t from = index_of(s.from), to = index_of(s.to);
+            const Point p = top_port(from, 0.75), q = top_port(to, 0.25);
+            const double y = rows_[boxes_[from].row].y + skip_offset_[k];
+            const Rgba color = s.copy ? kCopyColor : o_.connector_fill;
+            overlays_.push_back(connector_group(
+                box_id(from) + "-skip",
+                (s.copy ? "copy from " : "skip from ") + name_of(s.from) + " to " + name_of(s.to),
+                {p, {p.x, y}, {q.x, y}, q}, color, q, 0, 1));
+        }
+        for (std::size_t k = 0; k < a.buses.size(); ++k) {
+            const graph::Bus& bus = a.buses[k];
+            const Rgba color = bus.copy ? kCopyColor : o_.connector_fill;
+            const double y = rows_[box_of(bus.sources.front()).row].y + bus_offset_[k];
+            Group g;
+            g.id = ids_.make(box_id(index_of(bus.sources.front())) + "-bus");
+            g.label = "dense connections from " + name_of(bus.sources.front());
+            g.role = Role::connector;
+            double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+            const double width = std::max(o_.connector_width, 1.0);
+            for (std::size_t v : bus.sources) {
+                const Point p = top_port(index_of(v), 0.75);
+                lo = std::min(lo, p.x);
+                hi = std::max(hi, p.x);
+                g.items.push_back(Polyline{"tap", {p, {p.x, y}}, color, width});
+            }
+            for (std::size_t v : bus.targets) {
+                const Point q = top_port(index_of(v), 0.25);
+                lo = std::min(lo, q.x);
+                hi = std::max(hi, q.x);
+                g.items.push_back(Polyline{"tap", {{q.x, y}, q}, color, width});
+                g.items.push_back(arrowhead(q, 0, 1, kArrowSize, color));
+            }
+            g.items.insert(g.items.begin(), Polyline{"bus", {{lo, y}, {hi, y}}, color, width * 2});
+            overlays_.push_back(std::move(g));
+        }
+        // Branches: from the fork down into the lane, from the lane up into the join.
+        for (std::size_t i = spine_boxes_; i < boxes_.size(); ++i) {
+            const DrawnBox& b = boxes_[i];
+            const int ln = lane_[static_cast<std::size_t>(b.branch)];
+            const double shift = 0.1 * std::min(ln - 1, 3);
+            const std::vector<std::size_t> nodes =
+                visible_nodes(static_cast<std::size_t>(b.branch));
+            for (std::size_t u : a.dag.preds[b.node]) {
+                if (!visible(u)) continue;
+                const std::size_t ui = index_of(u);
+                const Point q = entry_port(i);
+                if (boxes_[ui].on_spine) {
+                    const Point p = bottom_port(ui, 0.75 - shift);
+                    overlays_.push_back(
+                        connector_group(box_id(ui) + "-branch",
+                                        "branch from " + name_of(u) + " to " + name_of(b.node),
+                                        {p, {p.x, q.y}, q}, o_.connector_fill, q, 1, 0));
+                } else if (!consecutive_in_branch(nodes, u, b.node)) {
+                    const Point p = exit_port(ui);
+                    const double x = q.x - std::min(6.0, o_.spacing / 2);
+                    overlays_.push_back(connector_group(
+                        box_id(ui) + "-link", "link from " + name_of(u) + " to " + name_of(b.node),
+                        {p, {x, p.y}, {x, q.y}, q}, o_.connector_fill, q, 1, 0));
+                }
+            }
+            for (std::size_t w : a.dag.succs[b.node]) {
+                if (!visible(w) || !boxes_[index_of(w)].on_spine) continue;
+                const std::size_t wi = index_of(w);
+                const Point p = exit_port(i);
+                const Point q = bottom_port(wi, 0.25 + shift);
+                overlays_.push_back(connector_group(
+                    box_id(i) + "-join", "join from " + name_of(b.node) + " to " + name_of(w),
+                    {p, {q.x, p.y}, q}, o_.connector_fill, q, 0, -1));
+            }
+        }
+        // Carriage returns between rows.
+        for (std::size_t i = 1; i < spine_boxes_; ++i) {
+            if (boxes_[i].row == boxes_[i - 1].row) continue;
+            const std::size_t r = boxes_[i].row;
+            const Point p = exit_port(i - 1);
+            const Point q = entry_port(i);
+            const double xa = p.x + kRowGap / 2;
+            const double ym = rows_[r - 1].y + rows_[r - 1].bottom + kRowGap / 2;
+            const double xb = q.x - kRowGap / 2;
+            overlays_.push_back(connector_group(
+                box_id(i) + "-row", "next row: " + name_of(boxes_[i].node),
+                {p, {xa, p.y}, {xa, ym}, {xb, ym}, {xb, q.y}, q}, o_.connector_fill, q, 1, 0));
+        }
+        // ×N: ghost outlines behind the unit, a bracket and a label under it.
+        for (std::size_t k = 0; k < a.repeats.size(); ++k) {
+            const graph::Repeat& r = a.repeats[k];
+            Group ghosts;
+            ghosts.id = ids_.make(box_id(index_of(a.spine[r.first])) + "-repeat");
+            ghosts.label = "repeated " + std::to_string(r.count) + " times: " + r.scope;
+            ghosts.role = Role::repeat;
+            for (int copy = 2; copy >= 1; --copy) {
+                const double d = kGhostStep * copy;
+                for (const DrawnBox& b : boxes_) {
+                    if (!in_unit(b, r) || is_glyph(b)) continue;
+                    Polygon outline{"ghost", silhouette(layout_box(b)), kGhostFill, kGhostStroke,
+                                    1};
+                    for (Point& pt : outline.points) {
+                        pt.x += d;
+                        pt.y -= d;
+                    }
+                    ghosts.items.push_back(std::move(outline));
+                }
+            }
+            ghosts_.push_back(std::move(ghosts));
+            const auto [lo, hi] = repeat_extent(k);
+            const std::size_t row = box_of(a.spine[r.first]).row;
+            const double y = rows_[row].y + bracket_offset_[k];
+            Group bracket;
+            bracket.id = ids_.make(box_id(index_of(a.spine[r.first])) + "-times");
+            bracket.label = repeat_label(k);
+            bracket.role = Role::annotation;
+            bracket.items.push_back(
+                Polyline{"bracket",
+                         {{lo, y - kBracketTick}, {lo, y}, {hi, y}, {hi, y - kBracketTick}},
+                         o_.font_color,
+                         1});
+            const FontSpec font = annotation_font();
+            const std::string label = repeat_label(k);
+            const TextMetrics m = text_.measure(label, font);
+            const Point baseline{(lo + hi) / 2 - m.advance / 2, y + kBracketTick / 2 + m.ascent};
+            bracket.items.push_back(
+                make_text_run(text_, font, label, baseline, m.advance, o_.font_color));
+            overlays_.push_back(std::move(bracket));
+        }
+        extra_bounds_.clear();
+        for (const auto* list : {&overlays_, &ghosts_}) {
+            for (const Group& g : *list) {
+                for (const Primitive& prim : g.items) extra_bounds_.push_back(bounds_of(prim));
+            }
+        }
+    }
+
+    bool in_unit(const DrawnBox& b, const graph::Repeat& r) const {
+        const long pos = b.on_spine ? graph_->spine_pos[b.node]
+                                    : graph_->branches[static_cast<std::size_t>(b.branch)].fork;
+        return pos >= static_cast<long>(r.first) && pos <= static_cast<long>(r.last);
+    }
+
+    static bool consecutive_in_branch(const std::vector<std::size_t>& nodes, std::size_t u,
+                                      std::size_t v) {
+        for (std::size_t k = 0; k + 1 < nodes.size(); ++k) {
+            if (nodes[k] == u && nodes[k + 1] == v) return true;
+        }
+        return false;
+    }
+
+    Rect bounds_of(const Primitive& prim) {
+        Rect r{std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
+               -std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
+        auto add = [&](double x, double y) {
+            r.left = std::min(r.left, x);
+            r.top = std::min(r.top, y);
+            r.right = std::max(r.right, x);
+            r.bottom = std::max(r.bottom, y);
+        };
+        if (const auto* p = std::get_if<Polygon>(&prim)) {
+            for (const Point& q : p->points) add(q.x, q.y);
+        } else if (const auto* l = std::get_if<Polyline>(&prim)) {
+            for (const Point& q : l->points) add(q.x, q.y);
+        } else if (const auto* t = std::get_if<TextRun>(&prim)) {
+            const TextMetrics m = text_.measure(t->text, FontSpec{o_.font, t->font_size});
+            add(t->x, t->y - m.ascent);
+            add(t->x + std::max(m.advance, m.right), t->y + m.descent);
+        }
+        return r;
+    }
+
+    // A straight link into or out of a merge glyph, in place of a funnel.
+    Group link_group(std::size_t ai, std::size_t bi) {
+        Group g = funnel_group(bi, "-link");
+        const Point p = exit_port(ai);
+        const BoxPlacement q = placement(boxes_[bi]);
+        const double dx = shift_, dy = margin_y_ + top_;
+        double y = p.y + dy;
+        if (!is_glyph(boxes_[bi])) y = std::clamp(y, q.y1, q.y2);
+        g.items.push_back(line("link", {p.x + dx, p.y + dy}, {q.x1, y}));
+        return g;
+    }
+
+    void emit_graph(Scene& scene) {
+        const double dx = shift_, dy = margin_y_ + top_;
+        for (Group& g : ghosts_) {
+            for (Primitive& p : g.items) translate(p, dx, dy);
+            scene.groups.push_back(std::move(g));
+        }
+        for (std::size_t i = 0; i < boxes_.size(); ++i) {
+            const DrawnBox& b = boxes_[i];
+            if (i > 0 && o_.draw_funnel) {
+                std::optional<std::size_t> prev;
+                if (b.on_spine && boxes_[i - 1].row == b.row) prev = i - 1;
+                if (!b.on_spine) {
+                    const std::vector<std::size_t> nodes =
+                        visible_nodes(static_cast<std::size_t>(b.branch));
+                    for (std::size_t k = 1; k < nodes.size(); ++k) {
+                        if (nodes[k] == b.node &&
+                            std::binary_search(graph_->dag.preds[b.node].begin(),
+                                               graph_->dag.preds[b.node].end(), nodes[k - 1]))
+                            prev = index_of(nodes[k - 1]);
+                    }
+                }
+                if (prev) {
+                    const bool glyph = is_glyph(boxes_[*prev]) || is_glyph(b);
+                    scene.groups.push_back(glyph ? link_group(*prev, i) : normal_funnel(*prev, i));
+                }
+            }
+            if (is_glyph(b)) {
+                scene.groups.push_back(glyph_group(i));
+            } else {
+                scene.groups.push_back(box_group(i));
+                if (b.merge == graph::MergeKind::concat) add_concat_splits(scene.groups.back(), b);
+            }
+            append_pictures(scene, i);
+        }
+        for (Group& g : overlays_) {
+            for (Primitive& p : g.items) translate(p, dx, dy);
+            scene.groups.push_back(std::move(g));
+        }
+    }
+
+    Group glyph_group(std::size_t i) {
+        Group g = box_group(i);
+        const BoxPlacement p = placement(boxes_[i]);
+        g.role = Role::merge;
+        g.items =
+            merge_glyph({(p.x1 + p.x2) / 2, (p.y1 + p.y2) / 2}, (p.x2 - p.x1) / 2,
+                        boxes_[i].merge == graph::MergeKind::multiply, Rgba{255, 255, 255, 255},
+                        boxes_[i].outline, std::max(o_.connector_width, 1.0));
+        return g;
+    }
+
+    // The front face of a concatenation slab split by its inputs' channel counts.
+    void add_concat_splits(Group& g, const DrawnBox& b) {
+        std::vector<double> channels;
+        for (const TensorRef& in : model_.layers[b.layer].inputs) {
+            const Layer& from = model_.layers[in.layer];
+            if (!from.shape_known || in.output >= from.shapes.size() ||
+                from.shapes[in.output].empty())
+                return;
+            const Dim c = from.shapes[in.output].back();
+            if (c <= 0) return;
+            channels.push_back(static_cast<double>(c));
+        }
+        double total = 0;
+        for (double c : channels) total += c;
+        if (channels.size() < 2 || total <= 0) return;
+        const BoxPlacement p = placement(b);
+        double sum = 0;
+        for (std::size_t k = 0; k + 1 < channels.size(); ++k) {
+            sum += channels[k];
+            const double y = p.y1 + (p.y2 - p.y1) * sum / total;
+            g.items.push_back(Polyline{"split", {{p.x1, y}, {p.x2, y}}, b.outline, 1});
+        }
+    }
+
+    // Which connector kinds the picture holds, for the legend.
+    void append_connection_legend(Scene& scene) {
+        if (!o_.legend) return;
+        bool residual = false, copy = false;
+        for (const graph::Skip& s : graph_->skips) (s.copy ? copy : residual) = true;
+        for (const graph::Bus& b : graph_->buses) (b.copy ? copy : residual) = true;
+        if (!residual && !copy) return;
+        const FontSpec font = annotation_font();
+        const double line_h = annotation_line_height() + 4;
+        double y = scene.height;
+        Group g;
+        g.id = ids_.make("legend-connections");
+        g.label = "legend of the connections";
+        g.role = Role::legend;
+        auto entry = [&](const std::string& text, Rgba color) {
+            const TextMetrics m = text_.measure(text, font);
+            const double mid = y + line_h / 2;
+            g.items.push_back(Polyline{"sample",
+                                       {{o_.padding, mid}, {o_.padding + 30, mid}},
+                                       color,
+                                       std::max(o_.connector_width, 1.0)});
+            g.items.push_back(make_text_run(
+                text_, font, text, {o_.padding + 36, mid - (m.ascent + m.descent) / 2 + m.ascent},
+                m.advance, o_.font_color));
+            scene.width =
+                std::max(scene.width, std::ceil(o_.padding + 36 + m.advance + o_.padding));
+            y += line_h;
+        };
+        if (residual) entry("residual connection (sum)", o_.connector_fill);
+        if (copy) entry("copy connection (concatenation)", kCopyColor);
+        scene.height = std::ceil(y + o_.padding);
+        scene.groups.push_back(std::move(g));
+    }
+
+    std::vector<int> lane_;
+    std::vector<double> skip_offset_, bus_offset_, bracket_offset_;
+
     // ---- Legend and layer groups (legend.hpp, layer_groups.hpp) ----
 
     std::vector<std::string> drawn_names() const {
@@ -400,7 +1269,8 @@ class Builder {
         std::vector<BoxPlacement> out;
         for (const DrawnBox& b : boxes_) {
             const double x1 = layout_x1(b), h = b.size.y + b.de;
-            out.push_back({x1, -h / 2 + b.de, x1 + b.size.z, h / 2, b.de, o_.draw_reversed});
+            out.push_back(
+                {x1, b.cy - h / 2 + b.de, x1 + b.size.z, b.cy + h / 2, b.de, o_.draw_reversed});
         }
         return out;
     }
@@ -468,6 +1338,14 @@ class Builder {
     IdMaker ids_;
     std::optional<LayerGroups> groups_;
     FacePictures pictures_{o_, warnings_};
+    double size_factor_ = 1;  // boxes shrunk to fit `width`
+    double width_limit_ = 0;  // px, 0 for none
+    std::optional<graph::Arrangement> graph_;
+    std::vector<long> box_of_node_;  // graph node → index in boxes_, -1 when hidden
+    std::size_t spine_boxes_ = 0;    // boxes_[0, spine_boxes_) are the spine, in order
+    std::vector<RowBand> rows_;
+    std::vector<Group> ghosts_, overlays_;  // layout coordinates, moved when emitted
+    std::vector<Rect> extra_bounds_;        // layout coordinates
     double x_offset_ = 0, shift_ = 0, margin_y_ = 0;
     double top_ = 0, bottom_ = 0, width_ = 0, height_ = 0;
 };
@@ -476,7 +1354,36 @@ class Builder {
 
 Scene layered_view(const Model& model, const Options& options, TextMeasurer& text,
                    Warnings& warnings) {
-    return Builder(model, options, text, warnings).build();
+    const double limit = options.width.empty() || options.compat_visualkeras
+                             ? 0
+                             : length_in_px(options.width, "width");
+    Scene scene = Builder(model, options, text, warnings, 1, limit).build();
+    if (limit <= 0 || scene.width <= limit) return scene;
+    // Collapsed and wrapped, still too wide: shrink the boxes (never the text) until it fits.
+    double fits = 0, too_wide = 1;
+    std::optional<Scene> best;
+    Warnings best_warnings;
+    for (int step = 0; step < 14; ++step) {
+        const double factor = step == 0 ? 0.02 : (fits + too_wide) / 2;
+        Warnings trial_warnings;
+        Scene trial = Builder(model, options, text, trial_warnings, factor, limit).build();
+        if (trial.width <= limit) {
+            fits = factor;
+            best = std::move(trial);
+            best_warnings = std::move(trial_warnings);
+        } else {
+            too_wide = factor;
+            if (step == 0) break;
+        }
+    }
+    if (!best) {
+        warnings.push_back({"width", "the figure cannot be made as narrow as " + options.width +
+                                         " without text smaller than min_font_size"});
+        Warnings smallest_warnings;
+        return Builder(model, options, text, smallest_warnings, 0.02, limit).build();
+    }
+    warnings.insert(warnings.end(), best_warnings.begin(), best_warnings.end());
+    return std::move(*best);
 }
 
 }  // namespace strata::layout
