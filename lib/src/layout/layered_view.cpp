@@ -190,8 +190,7 @@ class Builder {
             if (size_factor_ != 1) scale_limits(box.style.limits);
             // Fitting to a width shrinks boxes, never text below the minimum size.
             if (width_limit_ > 0)
-                box.style.font.size =
-                    std::max(box.style.font.size, points_to_px(o_.min_font_size));
+                box.style.font.size = std::max(box.style.font.size, points_to_px(o_.min_font_size));
             box.size = box_size(box_dims(layer), box.style.limits, o_);
             pictures_.fit_box(box.size, box.style);
             bool flat = !o_.draw_volume || contains(o_.index_2D, k);
@@ -538,13 +537,26 @@ class Builder {
         return out;
     }
 
-    double branch_width(std::size_t bi) const {
-        double w = 0;
+    // Places a branch's boxes left to right from `start` (front face of the first box), far
+    // enough apart that their captions do not touch; returns where the next thing may start.
+    double lay_branch(std::size_t bi, double start) {
+        double x = start;
+        double caption_right = -std::numeric_limits<double>::infinity();
         for (std::size_t v : visible_nodes(bi)) {
-            const DrawnBox& b = box_of(v);
-            w += b.size.z + b.de + b.style.spacing;
+            DrawnBox& b = box_of(v);
+            b.left = x - x_offset_ - reversed() * b.de;
+            if (b.caption) {
+                const Rect block = caption_block(b, x, 0);
+                const double push = caption_right + o_.font_size / 2 - block.left;
+                if (push > 0) {
+                    b.left += push;
+                    x += push;
+                }
+                caption_right = block.right + std::max(0.0, push);
+            }
+            x += b.size.z + b.de + b.style.spacing;
         }
-        return w;
+        return x;
     }
 
     void place_graph() {
@@ -562,7 +574,7 @@ class Builder {
             cursor += b.gap_before;
             const auto pos = static_cast<std::size_t>(a.spine_pos[b.node]);
             for (std::size_t bi : joining[pos]) {
-                const double needed = branch_start(bi) + branch_width(bi);
+                const double needed = lay_branch(bi, branch_start(bi));
                 const double x1 = cursor - b.de / 2 + x_offset_ + reversed() * b.de;
                 if (needed > x1) cursor += needed - x1;
             }
@@ -570,14 +582,7 @@ class Builder {
             cursor += b.size.z + b.style.spacing;
         }
         if (!o_.compat_visualkeras) spread_captions(spine_boxes_);
-        for (std::size_t bi = 0; bi < a.branches.size(); ++bi) {
-            double x = branch_start(bi);
-            for (std::size_t v : visible_nodes(bi)) {
-                DrawnBox& b = box_of(v);
-                b.left = x - x_offset_ - reversed() * b.de;
-                x += b.size.z + b.de + b.style.spacing;
-            }
-        }
+        for (std::size_t bi = 0; bi < a.branches.size(); ++bi) lay_branch(bi, branch_start(bi));
         wrap_rows();
         place_rows_vertically();
     }
