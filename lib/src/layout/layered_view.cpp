@@ -187,7 +187,11 @@ class Builder {
             DrawnBox box;
             box.layer = li;
             box.style = resolve_style(layer, o_);
-            if (size_factor_ != 1) scale_limits(box.style.limits);
+            if (size_factor_ != 1) {
+                scale_limits(box.style.limits);
+                // Gaps shrink only once boxes are tiny (a long dense block in one row).
+                box.style.spacing *= std::clamp(size_factor_ * 10, 0.2, 1.0);
+            }
             // Fitting to a width shrinks boxes, never text below the minimum size.
             if (width_limit_ > 0)
                 box.style.font.size = std::max(box.style.font.size, points_to_px(o_.min_font_size));
@@ -744,11 +748,15 @@ class Builder {
                 lo = std::min(lo, l);
                 hi = std::max(hi, r);
             }
+            // A lane reaches from the middle of its fork to the middle of its join, so that
+            // branches chained through one layer (Inception modules) share a lane.
             const graph::Branch& br = a.branches[bi];
-            if (br.fork >= 0)
-                lo = std::min(lo, layout_x1(box_of(a.spine[static_cast<std::size_t>(br.fork)])));
-            if (br.join < a.spine.size())
-                hi = std::max(hi, footprint_x(box_of(a.spine[br.join])).second);
+            auto middle = [&](std::size_t pos) {
+                const DrawnBox& b = box_of(a.spine[pos]);
+                return layout_x1(b) + b.size.z / 2;
+            };
+            if (br.fork >= 0) lo = std::min(lo, middle(static_cast<std::size_t>(br.fork)));
+            if (br.join < a.spine.size()) hi = std::max(hi, middle(br.join));
             extent[bi] = {lo, hi};
         }
         for (auto& list : branches_of_row) {
