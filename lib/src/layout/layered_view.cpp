@@ -897,43 +897,90 @@ class Builder {
         return {lo, hi};
     }
 
-    // The spine neighbours of box i in its row, to keep vertical legs clear of them.
-    std::pair<double, double> leg_range(std::size_t i, double lo, double hi) const {
-        if (i > 0 && i < spine_boxes_ && boxes_[i - 1].row == boxes_[i].row) {
-            const BoxPlacement p = layout_box(boxes_[i - 1]);
-            lo = std::max(lo, p.x2 + right_reach(boxes_[i - 1]) + 1);
+    // Whether a vertical line at x between y_a and y_b stays clear of the boxes near spine box
+    // i in its row (the box itself excluded: the line starts on its outline).
+    bool column_clear(std::size_t i, double x, double y_a, double y_b) const {
+        constexpr std::size_t kReach = 12;  // boxes on each side that may overlap in depth
+        const double lo_y = std::min(y_a, y_b) + 0.5, hi_y = std::max(y_a, y_b) - 0.5;
+        const std::size_t first = i > kReach ? i - kReach : 0;
+        const std::size_t last = std::min(spine_boxes_, i + kReach + 1);
+        for (std::size_t k = first; k < last; ++k) {
+            if (k == i || boxes_[k].row != boxes_[i].row) continue;
+            const std::vector<Point> outline = silhouette(layout_box(boxes_[k]));
+            double top = std::numeric_limits<double>::infinity(), bottom = -top;
+            for (std::size_t e = 0; e < outline.size(); ++e) {
+                const Point a = outline[e], b = outline[(e + 1) % outline.size()];
+                if ((a.x - x) * (b.x - x) > 0 || a.x == b.x) continue;
+                const double y = a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x);
+                top = std::min(top, y);
+                bottom = std::max(bottom, y);
+            }
+            if (top < hi_y && bottom > lo_y) return false;
         }
-        if (i + 1 < spine_boxes_ && boxes_[i + 1].row == boxes_[i].row)
-            hi = std::min(hi, layout_x1(boxes_[i + 1]) - 1);
-        return {lo, hi};
+        return true;
     }
 
-    // A point on the upper outline of box i from which a line can rise without crossing it.
-    Point top_port(std::size_t i, double fraction) const {
+    // The first x in [lo, hi], trying `fraction` first and then ever farther from it, at which
+    // the leg from the outline point `at(x)` to height `far_y` is clear of other boxes.
+    template <typename At>
+    std::optional<Point> clear_port(std::size_t i, double lo, double hi, double fraction,
+                                    double far_y, At at) const {
+        constexpr int kSteps = 16;
+        if (i >= spine_boxes_) return at(lo + fraction * (hi - lo));
+        for (int d = 0; d <= kSteps; ++d) {
+            for (int sign : {-1, 1}) {
+                if (d == 0 && sign > 0) continue;
+                const double f = fraction + sign * static_cast<double>(d) / kSteps;
+                if (f < 0 || f > 1) continue;
+                const Point p = at(lo + f * (hi - lo));
+                if (column_clear(i, p.x, p.y, far_y)) return p;
+            }
+        }
+        return std::nullopt;
+    }
+
+    // A point on the upper outline of box i from which a line can rise to far_y without
+    // crossing it or its neighbours.
+    Point top_port(std::size_t i, double fraction, double far_y) const {
         const DrawnBox& b = boxes_[i];
         const BoxPlacement p = layout_box(b);
         if (is_glyph(b)) return {(p.x1 + p.x2) / 2, p.y1};
-        auto [lo, hi] = leg_range(i, p.x1, p.x2 + right_reach(b));
-        if (hi <= lo) {
-            lo = p.x1 + right_reach(b);
-            hi = p.x2 + right_reach(b);
-        }
-        const double x = lo + fraction * (hi - lo);
-        const double rise = o_.draw_reversed ? 0 : std::min(x - p.x1, p.de);
-        return {x, p.y1 - std::max(0.0, rise)};
+        const bool rev = o_.draw_reversed;
+        const double lo = rev ? p.x1 - p.de : p.x1, hi = rev ? p.x2 : p.x2 + p.de;
+        auto at = [&](double x) {
+            // The top outline: the top face's slanted edge, then its back edge.
+            const double rise = rev ? std::min(p.x2 - x, p.de) : std::min(x - p.x1, p.de);
+            return Point{x, p.y1 - std::max(0.0, rise)};
+        };
+        if (auto port = clear_port(i, lo, hi, fraction, far_y, at)) return *port;
+        return at(lo + fraction * (hi - lo));
     }
 
-    // A point on the front-bottom edge of box i from which a line can drop.
-    Point bottom_port(std::size_t i, double fraction) const {
+    // The start of a line dropping from box i to far_y (or, reversed, its end): a point of its
+    // front-bottom edge, or when every such point is hidden under a neighbour's outline, a point
+    // on the bottom line extended into the gap beside the box, reached along that line.
+    std::vector<Point> bottom_leg(std::size_t i, double fraction, double far_y) const {
         const DrawnBox& b = boxes_[i];
         const BoxPlacement p = layout_box(b);
-        if (is_glyph(b)) return {(p.x1 + p.x2) / 2, p.y2};
-        auto [lo, hi] = b.on_spine ? leg_range(i, p.x1, p.x2) : std::pair{p.x1, p.x2};
-        if (hi <= lo) {
-            lo = p.x1;
-            hi = p.x2;
+        if (is_glyph(b)) return {{(p.x1 + p.x2) / 2, p.y2}};
+        auto at = [&](double x) { return Point{x, p.y2}; };
+        if (auto port = clear_port(i, p.x1, p.x2, fraction, far_y, at)) return {*port};
+        const bool to_right = fraction >= 0.5;
+        if (b.on_spine) {
+            const bool has_next = i + 1 < spine_boxes_ && boxes_[i + 1].row == b.row;
+            const bool has_prev = i > 0 && boxes_[i - 1].row == b.row;
+            const double gap_end =
+                to_right ? (has_next ? layout_x1(boxes_[i + 1]) - 1 : p.x2 + o_.spacing)
+                         : (has_prev ? layout_box(boxes_[i - 1]).x2 + 1 : p.x1 - o_.spacing);
+            const double lo = to_right ? p.x2 : std::min(gap_end, p.x1);
+            const double hi = to_right ? std::max(gap_end, p.x2) : p.x1;
+            if (auto port = clear_port(i, lo, hi, to_right ? 0.5 : 0.5, far_y, at)) {
+                const Point corner{to_right ? p.x2 : p.x1, p.y2};
+                return to_right ? std::vector<Point>{corner, *port}
+                                : std::vector<Point>{*port, corner};
+            }
         }
-        return {lo + fraction * (hi - lo), p.y2};
+        return {at(p.x1 + fraction * (p.x2 - p.x1))};
     }
 
     // Where a line leaves box i to the right: the middle of its right outline.
@@ -979,8 +1026,8 @@ class Builder {
         for (std::size_t k = 0; k < a.skips.size(); ++k) {
             const graph::Skip& s = a.skips[k];
             const std::size_t from = index_of(s.from), to = index_of(s.to);
-            const Point p = top_port(from, 0.75), q = top_port(to, 0.25);
             const double y = rows_[boxes_[from].row].y + skip_offset_[k];
+            const Point p = top_port(from, 0.75, y), q = top_port(to, 0.25, y);
             const Rgba color = s.copy ? kCopyColor : o_.connector_fill;
             overlays_.push_back(connector_group(
                 box_id(from) + "-skip",
@@ -998,13 +1045,13 @@ class Builder {
             double lo = std::numeric_limits<double>::infinity(), hi = -lo;
             const double width = std::max(o_.connector_width, 1.0);
             for (std::size_t v : bus.sources) {
-                const Point p = top_port(index_of(v), 0.75);
+                const Point p = top_port(index_of(v), 0.75, y);
                 lo = std::min(lo, p.x);
                 hi = std::max(hi, p.x);
                 g.items.push_back(Polyline{"tap", {p, {p.x, y}}, color, width});
             }
             for (std::size_t v : bus.targets) {
-                const Point q = top_port(index_of(v), 0.25);
+                const Point q = top_port(index_of(v), 0.25, y);
                 lo = std::min(lo, q.x);
                 hi = std::max(hi, q.x);
                 g.items.push_back(Polyline{"tap", {{q.x, y}, q}, color, width});
@@ -1025,11 +1072,13 @@ class Builder {
                 const std::size_t ui = index_of(u);
                 const Point q = entry_port(i);
                 if (boxes_[ui].on_spine) {
-                    const Point p = bottom_port(ui, 0.75 - shift);
+                    std::vector<Point> path = bottom_leg(ui, 0.75 - shift, q.y);
+                    path.push_back({path.back().x, q.y});
+                    path.push_back(q);
                     overlays_.push_back(
                         connector_group(box_id(ui) + "-branch",
                                         "branch from " + name_of(u) + " to " + name_of(b.node),
-                                        {p, {p.x, q.y}, q}, o_.connector_fill, q, 1, 0));
+                                        std::move(path), o_.connector_fill, q, 1, 0));
                 } else if (!consecutive_in_branch(nodes, u, b.node)) {
                     const Point p = exit_port(ui);
                     const double x = q.x - std::min(6.0, o_.spacing / 2);
@@ -1042,10 +1091,14 @@ class Builder {
                 if (!visible(w) || !boxes_[index_of(w)].on_spine) continue;
                 const std::size_t wi = index_of(w);
                 const Point p = exit_port(i);
-                const Point q = bottom_port(wi, 0.25 + shift);
+                const std::vector<Point> leg = bottom_leg(wi, 0.25 + shift, p.y);
+                std::vector<Point> path{p, {leg.front().x, p.y}};
+                path.insert(path.end(), leg.begin(), leg.end());
+                const Point q = leg.back();
+                const double dx = leg.size() > 1 ? 1 : 0, dy = leg.size() > 1 ? 0 : -1;
                 overlays_.push_back(connector_group(
                     box_id(i) + "-join", "join from " + name_of(b.node) + " to " + name_of(w),
-                    {p, {q.x, p.y}, q}, o_.connector_fill, q, 0, -1));
+                    std::move(path), o_.connector_fill, q, dx, dy));
             }
         }
         // Carriage returns between rows.
