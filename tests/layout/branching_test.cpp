@@ -354,4 +354,33 @@ BOOST_AUTO_TEST_CASE(the_legend_names_the_connector_kinds) {
     BOOST_TEST(copy);
 }
 
+BOOST_AUTO_TEST_CASE(stages_bracket_each_spatial_size) {
+    Options options;
+    options.stages = true;
+    const Scene scene = draw(corpus("generated/resnet50.json"), options);
+    std::set<std::string> stages;
+    for (const Group& g : scene.groups) {
+        if (g.role == Role::annotation && g.label.rfind("stage ", 0) == 0) stages.insert(g.label);
+    }
+    for (const char* s :
+         {"stage 56\u00d756" /* pool1_pool opens it */, "stage conv3 \u00b7 28\u00d728",
+          "stage conv4 \u00b7 14\u00d714", "stage conv5 \u00b7 7\u00d77"})
+        BOOST_TEST(stages.count(s) == 1u, s);
+    BOOST_TEST(test::text_overlaps(scene) == 0u);
+    // A plain chain gets stages too, and without --stages none.
+    Options vgg = options;
+    BOOST_TEST(test::count_role(draw(corpus("generated/vgg16.json"), vgg), Role::annotation) > 0u);
+    BOOST_TEST(
+        test::count_role(draw(corpus("generated/vgg16.json"), Options{}), Role::annotation) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(branching_models_draw_in_svg_layers) {
+    Options options;
+    options.width = "17cm";
+    const std::string svg = to_svg(draw(corpus("generated/resnet50.json"), options));
+    BOOST_TEST(svg.find("inkscape:label=\"connections\"") != std::string::npos);
+    BOOST_TEST(svg.find("inkscape:label=\"annotations\"") != std::string::npos);
+    BOOST_TEST(svg.find("data-role=\"merge\"") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

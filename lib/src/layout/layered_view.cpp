@@ -482,7 +482,7 @@ class Builder {
         for (const DrawnBox& b : boxes_) drawn.push_back(b.layer);
         graph::Arrangement a = graph::arrange(
             model_, drawn, o_.collapse == "none" ? graph::Collapse::none : graph::Collapse::exact);
-        if (a.is_plain_chain() && width_limit_ <= 0) return;
+        if (a.is_plain_chain() && width_limit_ <= 0 && !o_.stages) return;
         std::vector<DrawnBox> all = std::move(boxes_);
         boxes_.clear();
         box_of_node_.assign(all.size(), -1);
@@ -860,6 +860,7 @@ class Builder {
                 y + annotation_line_height() * bracket_offset_[k];  // bracket line y
             rows_[row].bottom = std::max(rows_[row].bottom, y + extra);
         }
+        if (o_.stages) find_stages();
         // Stack the rows and move everything into place.
         double y = 0;
         for (std::size_t r = 0; r < rows_.size(); ++r) {
@@ -869,6 +870,93 @@ class Builder {
         for (DrawnBox& b : boxes_) b.cy += rows_[b.row].y;
         build_overlays();
     }
+
+    // ---- Stages (--stages): runs of spine layers with one spatial size ----
+
+    struct Stage {
+        std::size_t first = 0, last = 0;  // spine boxes
+        std::string label;
+        double y = 0;  // bracket line, relative to the row's centre line
+    };
+
+    static std::string spatial_key(const Layer& layer) {
+        if (!layer.shape_known || layer.shapes.empty() || layer.shapes.front().size() < 3)
+            return "";
+        std::string key;
+        const Shape& shape = layer.shapes.front();
+        for (std::size_t i = 1; i + 1 < shape.size(); ++i) {
+            if (!key.empty()) key += "\u00d7";
+            key += shape[i] == kUnknownDim ? std::string("?") : std::to_string(shape[i]);
+        }
+        return key;
+    }
+
+    static std::string name_prefix(const std::string& name) {
+        const std::size_t cut = name.find('_');
+        return cut == std::string::npos ? std::string() : name.substr(0, cut);
+    }
+
+    // Stages: where the spatial size changes along a row; a stage of one or two layers (a
+    // padding, a pooling) joins no bracket. Labelled "conv3 · 28×28" when its layers share a
+    // name prefix, and only when the label fits under the stage.
+    void find_stages() {
+        stages_.clear();
+        std::size_t start = 0;
+        for (std::size_t i = 1; i <= spine_boxes_; ++i) {
+            const bool ends = i == spine_boxes_ || boxes_[i].row != boxes_[start].row ||
+                              spatial_key(model_.layers[boxes_[i].layer]) !=
+                                  spatial_key(model_.layers[boxes_[start].layer]);
+            if (!ends) continue;
+            const std::string key = spatial_key(model_.layers[boxes_[start].layer]);
+            if (i - start >= 3 && !key.empty()) {
+                std::string prefix = name_prefix(model_.layers[boxes_[start].layer].name);
+                for (std::size_t k = start; k < i && !prefix.empty(); ++k) {
+                    if (name_prefix(model_.layers[boxes_[k].layer].name) != prefix) prefix.clear();
+                }
+                stages_.push_back(
+                    {start, i - 1, prefix.empty() ? key : prefix + " \u00b7 " + key, 0});
+            }
+            start = i;
+        }
+        for (Stage& st : stages_) {
+            RowBand& row = rows_[boxes_[st.first].row];
+            st.y = row.bottom + kBracketDrop;
+        }
+        for (Stage& st : stages_) {
+            RowBand& row = rows_[boxes_[st.first].row];
+            row.bottom = std::max(row.bottom, st.y + kBracketTick + 2 + annotation_line_height());
+        }
+    }
+
+    void add_stage_brackets() {
+        for (const Stage& st : stages_) {
+            const DrawnBox& first = boxes_[st.first];
+            const DrawnBox& last = boxes_[st.last];
+            const double lo = layout_x1(first) - reversed() * first.de;
+            const double hi = layout_x1(last) + last.size.z + right_reach(last);
+            const double y = rows_[first.row].y + st.y;
+            Group g;
+            g.id = ids_.make(box_id(st.first) + "-stage");
+            g.label = "stage " + st.label;
+            g.role = Role::annotation;
+            g.items.push_back(
+                Polyline{"bracket",
+                         {{lo, y - kBracketTick}, {lo, y}, {hi, y}, {hi, y - kBracketTick}},
+                         o_.font_color,
+                         1});
+            const FontSpec font = annotation_font();
+            const TextMetrics m = text_.measure(st.label, font);
+            if (m.advance <= hi - lo) {
+                const Point baseline{(lo + hi) / 2 - m.advance / 2,
+                                     y + kBracketTick / 2 + m.ascent};
+                g.items.push_back(
+                    make_text_run(text_, font, st.label, baseline, m.advance, o_.font_color));
+            }
+            overlays_.push_back(std::move(g));
+        }
+    }
+
+    std::vector<Stage> stages_;
 
     FontSpec annotation_font() const {
         return FontSpec{o_.font, std::max(o_.font_size, points_to_px(o_.min_font_size))};
@@ -1155,6 +1243,7 @@ class Builder {
                 make_text_run(text_, font, label, baseline, m.advance, o_.font_color));
             overlays_.push_back(std::move(bracket));
         }
+        add_stage_brackets();
         extra_bounds_.clear();
         for (const auto* list : {&overlays_, &ghosts_}) {
             for (const Group& g : *list) {
