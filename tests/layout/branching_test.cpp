@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "layout/graph/arrangement.hpp"
@@ -381,6 +382,38 @@ BOOST_AUTO_TEST_CASE(branching_models_draw_in_svg_layers) {
     BOOST_TEST(svg.find("inkscape:label=\"connections\"") != std::string::npos);
     BOOST_TEST(svg.find("inkscape:label=\"annotations\"") != std::string::npos);
     BOOST_TEST(svg.find("data-role=\"merge\"") != std::string::npos);
+}
+
+// Every model of the corpus, unwrapped and fitted to 17 cm: no connector runs through a box,
+// no text is smaller than 6 pt when fitting, and no two texts overlap.
+BOOST_AUTO_TEST_CASE(corpus_models_keep_connectors_off_boxes) {
+    namespace fs = std::filesystem;
+    std::size_t models = 0;
+    for (const char* folder : {"keras", "generated"}) {
+        for (const auto& entry : fs::directory_iterator(fs::path(STRATA_CORPUS_DIR) / folder)) {
+            const fs::path path = entry.path();
+            const std::string file = path.filename().string();
+            if (path.extension() != ".json" || file.find(".shapes.") != std::string::npos ||
+                file.rfind("deep.", 0) == 0)
+                continue;
+            BOOST_TEST_CONTEXT(file) {
+                Warnings warnings;
+                const Model model = load_model(path.string(), warnings);
+                Options fitted;
+                fitted.width = "17cm";
+                for (const Options& options : {Options{}, fitted}) {
+                    const Scene scene = layout_layered(model, options, warnings);
+                    const auto through = test::connectors_through_boxes(scene);
+                    BOOST_TEST(through.empty(), through.size()
+                                                    << " segments, first "
+                                                    << (through.empty() ? "" : through[0]));
+                    BOOST_TEST(test::text_overlaps(scene) == 0u);
+                }
+                ++models;
+            }
+        }
+    }
+    BOOST_TEST(models >= 60u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -44,9 +44,12 @@ inline bool deep_inside(const std::vector<Point>& poly, Point p, double margin) 
 // Connector segments (role connector) that pass through the outline of any box or merge glyph.
 inline std::vector<std::string> connectors_through_boxes(const Scene& scene) {
     std::vector<std::vector<Point>> outlines;
+    std::vector<std::string> owners;
     for (const Group& g : scene.groups) {
-        if ((g.role == Role::layer || g.role == Role::merge) && g.box)
+        if ((g.role == Role::layer || g.role == Role::merge) && g.box) {
             outlines.push_back(box_outline(*g.box));
+            owners.push_back(g.id);
+        }
     }
     std::vector<std::string> hits;
     for (const Group& g : scene.groups) {
@@ -58,18 +61,20 @@ inline std::vector<std::string> connectors_through_boxes(const Scene& scene) {
                 const Point a = line->points[i], b = line->points[i + 1];
                 const double len = std::hypot(b.x - a.x, b.y - a.y);
                 const int steps = std::max(1, static_cast<int>(len));
-                bool hit = false;
-                for (int s = 0; s <= steps && !hit; ++s) {
+                std::string hit;
+                for (int s = 0; s <= steps && hit.empty(); ++s) {
                     const double t = static_cast<double>(s) / steps;
                     const Point p{a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)};
-                    for (const auto& outline : outlines) {
-                        if (deep_inside(outline, p, 0.5)) {
-                            hit = true;
+                    for (std::size_t k = 0; k < outlines.size(); ++k) {
+                        if (deep_inside(outlines[k], p, 0.5)) {
+                            hit = g.id + " (" + std::to_string(a.x) + "," + std::to_string(a.y) +
+                                  ")-(" + std::to_string(b.x) + "," + std::to_string(b.y) +
+                                  ") through " + owners[k];
                             break;
                         }
                     }
                 }
-                if (hit) hits.push_back(g.id);
+                if (!hit.empty()) hits.push_back(hit);
             }
         }
     }

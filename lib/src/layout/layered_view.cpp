@@ -563,6 +563,14 @@ class Builder {
         return x;
     }
 
+    // Whether a lane leaves this spine layer (its connector drops from the box's bottom).
+    bool forks_lane(std::size_t node) const {
+        for (std::size_t w : graph_->dag.succs[node]) {
+            if (graph_->spine_pos[w] < 0 && visible(w)) return true;
+        }
+        return false;
+    }
+
     void place_graph() {
         const graph::Arrangement& a = *graph_;
         x_offset_ = boxes_.front().de / 2;
@@ -582,6 +590,10 @@ class Builder {
                 const double x1 = cursor - b.de / 2 + x_offset_ + reversed() * b.de;
                 if (needed > x1) cursor += needed - x1;
             }
+            // A glyph, or a box a lane leaves from below, stands clear of the depth of the box
+            // before it, so that connectors can reach it.
+            if ((is_glyph(b) || forks_lane(b.node)) && i > 0) cursor += boxes_[i - 1].de;
+            if (i > 0 && is_glyph(boxes_[i - 1])) cursor += b.de / 2;  // nor its own depth back
             b.left = cursor - b.de / 2;
             cursor += b.size.z + b.style.spacing;
         }
@@ -718,12 +730,28 @@ class Builder {
     }
 
     // The run height of a connector over spine positions [from, to], relative to the centre line.
+    // Boxes outside the span count too when their depth reaches over it.
     double run_offset(std::size_t from, std::size_t to, int level) const {
         double top = 0;
         for (std::size_t p = from; p <= to; ++p) {
             const std::size_t v = graph_->spine[p];
             if (visible(v))
                 top = std::min(top, top_offset(static_cast<std::size_t>(box_of_node_[v])));
+        }
+        constexpr std::size_t kReach = 12;
+        const std::size_t first = index_of(graph_->spine[from]), last = index_of(graph_->spine[to]);
+        const double left = layout_x1(boxes_[first]);
+        const double right =
+            layout_x1(boxes_[last]) + boxes_[last].size.z + right_reach(boxes_[last]);
+        for (std::size_t k = first; k-- > 0 && first - k <= kReach;) {
+            if (boxes_[k].row != boxes_[first].row) break;
+            if (layout_x1(boxes_[k]) + boxes_[k].size.z + right_reach(boxes_[k]) > left)
+                top = std::min(top, top_offset(k));
+        }
+        for (std::size_t k = last + 1; k < spine_boxes_ && k - last <= kReach; ++k) {
+            if (boxes_[k].row != boxes_[last].row) break;
+            if (layout_x1(boxes_[k]) - reversed() * boxes_[k].de < right)
+                top = std::min(top, top_offset(k));
         }
         return top - kLevelGap * (level + 1);
     }
@@ -1044,6 +1072,43 @@ class Builder {
         return at(lo + fraction * (hi - lo));
     }
 
+    // The end of a line rising from box i to far_y (`leaving`) or coming down into it: a point
+    // of its top outline, or when a neighbour's outline covers all of it, a point in the gap
+    // beside the box reached along the top line (right of the box when leaving, left when
+    // arriving).
+    std::vector<Point> top_leg(std::size_t i, double fraction, double far_y, bool leaving) const {
+        const DrawnBox& b = boxes_[i];
+        const BoxPlacement p = layout_box(b);
+        if (is_glyph(b) || o_.draw_reversed) return {top_port(i, fraction, far_y)};
+        const double lo = p.x1, hi = p.x2 + p.de;
+        auto on_outline = [&](double x) {
+            return Point{x, p.y1 - std::max(0.0, std::min(x - p.x1, p.de))};
+        };
+        if (auto port = clear_port(i, lo, hi, fraction, far_y, on_outline)) return {*port};
+        if (b.on_spine) {
+            if (leaving) {
+                const bool has_next = i + 1 < spine_boxes_ && boxes_[i + 1].row == b.row;
+                const double end = has_next ? layout_x1(boxes_[i + 1]) - 1 : hi + o_.spacing;
+                auto at = [&](double x) { return Point{x, p.y1 - p.de}; };
+                if (end > hi) {
+                    if (auto port = clear_port(i, hi, end, 0.5, far_y, at))
+                        return {{hi, p.y1 - p.de}, *port};
+                }
+            } else {
+                const bool has_prev = i > 0 && boxes_[i - 1].row == b.row;
+                const double start =
+                    has_prev ? layout_box(boxes_[i - 1]).x2 + right_reach(boxes_[i - 1]) + 1
+                             : lo - o_.spacing;
+                auto at = [&](double x) { return Point{x, p.y1}; };
+                if (start < lo) {
+                    if (auto port = clear_port(i, start, lo, 0.5, far_y, at))
+                        return {*port, {lo, p.y1}};
+                }
+            }
+        }
+        return {on_outline(lo + fraction * (hi - lo))};
+    }
+
     // The start of a line dropping from box i to far_y (or, reversed, its end): a point of its
     // front-bottom edge, or when every such point is hidden under a neighbour's outline, a point
     // on the bottom line extended into the gap beside the box, reached along that line.
@@ -1115,12 +1180,18 @@ class Builder {
             const graph::Skip& s = a.skips[k];
             const std::size_t from = index_of(s.from), to = index_of(s.to);
             const double y = rows_[boxes_[from].row].y + skip_offset_[k];
-            const Point p = top_port(from, 0.75, y), q = top_port(to, 0.25, y);
+            std::vector<Point> path = top_leg(from, 0.75, y, true);
+            const std::vector<Point> end = top_leg(to, 0.25, y, false);
+            path.push_back({path.back().x, y});
+            path.push_back({end.front().x, y});
+            path.insert(path.end(), end.begin(), end.end());
             const Rgba color = s.copy ? kCopyColor : o_.connector_fill;
+            const Point q = path.back();
+            const bool sideways = end.size() > 1;
             overlays_.push_back(connector_group(
                 box_id(from) + "-skip",
                 (s.copy ? "copy from " : "skip from ") + name_of(s.from) + " to " + name_of(s.to),
-                {p, {p.x, y}, {q.x, y}, q}, color, q, 0, 1));
+                std::move(path), color, q, sideways ? 1 : 0, sideways ? 0 : 1));
         }
         for (std::size_t k = 0; k < a.buses.size(); ++k) {
             const graph::Bus& bus = a.buses[k];
@@ -1133,17 +1204,22 @@ class Builder {
             double lo = std::numeric_limits<double>::infinity(), hi = -lo;
             const double width = std::max(o_.connector_width, 1.0);
             for (std::size_t v : bus.sources) {
-                const Point p = top_port(index_of(v), 0.75, y);
-                lo = std::min(lo, p.x);
-                hi = std::max(hi, p.x);
-                g.items.push_back(Polyline{"tap", {p, {p.x, y}}, color, width});
+                std::vector<Point> tap = top_leg(index_of(v), 0.75, y, true);
+                tap.push_back({tap.back().x, y});
+                lo = std::min(lo, tap.back().x);
+                hi = std::max(hi, tap.back().x);
+                g.items.push_back(Polyline{"tap", std::move(tap), color, width});
             }
             for (std::size_t v : bus.targets) {
-                const Point q = top_port(index_of(v), 0.25, y);
-                lo = std::min(lo, q.x);
-                hi = std::max(hi, q.x);
-                g.items.push_back(Polyline{"tap", {{q.x, y}, q}, color, width});
-                g.items.push_back(arrowhead(q, 0, 1, kArrowSize, color));
+                const std::vector<Point> end = top_leg(index_of(v), 0.25, y, false);
+                std::vector<Point> tap{{end.front().x, y}};
+                tap.insert(tap.end(), end.begin(), end.end());
+                lo = std::min(lo, tap.front().x);
+                hi = std::max(hi, tap.front().x);
+                const bool sideways = end.size() > 1;
+                g.items.push_back(Polyline{"tap", std::move(tap), color, width});
+                g.items.push_back(
+                    arrowhead(end.back(), sideways ? 1 : 0, sideways ? 0 : 1, kArrowSize, color));
             }
             g.items.insert(g.items.begin(), Polyline{"bus", {{lo, y}, {hi, y}}, color, width * 2});
             overlays_.push_back(std::move(g));
