@@ -513,6 +513,12 @@ class Builder {
             }
         }
         graph_ = std::move(a);
+        branch_nodes_.assign(graph_->branches.size(), {});
+        for (std::size_t bi = 0; bi < graph_->branches.size(); ++bi) {
+            for (std::size_t v : graph_->branches[bi].nodes) {
+                if (visible(v)) branch_nodes_[bi].push_back(v);
+            }
+        }
     }
 
     DrawnBox& box_of(std::size_t node) {
@@ -533,12 +539,8 @@ class Builder {
         return layout_x1(f) + f.size.z + right_reach(f) + f.style.spacing;
     }
 
-    std::vector<std::size_t> visible_nodes(std::size_t bi) const {
-        std::vector<std::size_t> out;
-        for (std::size_t v : graph_->branches[bi].nodes) {
-            if (visible(v)) out.push_back(v);
-        }
-        return out;
+    const std::vector<std::size_t>& visible_nodes(std::size_t bi) const {
+        return branch_nodes_[bi];
     }
 
     // Places a branch's boxes left to right from `start` (front face of the first box), far
@@ -625,6 +627,7 @@ class Builder {
     // Breaks the row between items (never inside one, so no connector crosses a break) into
     // the fewest rows no wider than the width, balanced: least sum of squared slack.
     void wrap_rows() {
+        find_units();
         const graph::Arrangement& a = *graph_;
         const std::size_t items = a.items.size();
         std::vector<long> item_at(a.spine.size(), -1);
@@ -712,20 +715,32 @@ class Builder {
         return b.caption && !b.caption->above ? b.caption->height : 0;
     }
 
-    bool in_repeat_unit(const DrawnBox& b) const {
-        for (const graph::Repeat& r : graph_->repeats) {
-            const long pos = b.on_spine ? graph_->spine_pos[b.node]
-                                        : graph_->branches[static_cast<std::size_t>(b.branch)].fork;
-            if (pos >= static_cast<long>(r.first) && pos <= static_cast<long>(r.last)) return true;
+    // Which boxes belong to the drawn unit of each ×N repeat (a branch goes with its fork).
+    void find_units() {
+        const graph::Arrangement& a = *graph_;
+        std::vector<long> repeat_at(a.spine.size(), -1);
+        for (std::size_t k = 0; k < a.repeats.size(); ++k) {
+            for (std::size_t p = a.repeats[k].first; p <= a.repeats[k].last; ++p)
+                repeat_at[p] = static_cast<long>(k);
         }
-        return false;
+        unit_boxes_.assign(a.repeats.size(), {});
+        unit_of_box_.assign(boxes_.size(), -1);
+        for (std::size_t i = 0; i < boxes_.size(); ++i) {
+            const DrawnBox& b = boxes_[i];
+            const long pos = b.on_spine ? a.spine_pos[b.node]
+                                        : a.branches[static_cast<std::size_t>(b.branch)].fork;
+            if (pos < 0) continue;
+            unit_of_box_[i] = repeat_at[static_cast<std::size_t>(pos)];
+            if (unit_of_box_[i] >= 0)
+                unit_boxes_[static_cast<std::size_t>(unit_of_box_[i])].push_back(i);
+        }
     }
 
     // How far above its row's centre line the highest thing over spine box i reaches (a
     // negative y offset): box, caption above, ghosts.
     double top_offset(std::size_t i) const {
         const DrawnBox& b = boxes_[i];
-        const double ghosts = in_repeat_unit(b) ? 2 * kGhostStep : 0;
+        const double ghosts = unit_of_box_[i] >= 0 ? 2 * kGhostStep : 0;
         return -(b.size.y + b.de) / 2 - caption_above_height(b) - ghosts;
     }
 
@@ -767,7 +782,7 @@ class Builder {
         std::vector<int> lane(a.branches.size(), 0);
         std::vector<std::pair<double, double>> extent(a.branches.size());
         for (std::size_t bi = 0; bi < a.branches.size(); ++bi) {
-            const std::vector<std::size_t> nodes = visible_nodes(bi);
+            const std::vector<std::size_t>& nodes = visible_nodes(bi);
             if (nodes.empty()) continue;
             branches_of_row[box_of(nodes.front()).row].push_back(bi);
             double lo = std::numeric_limits<double>::infinity(), hi = -lo;
@@ -985,6 +1000,9 @@ class Builder {
     }
 
     std::vector<Stage> stages_;
+    std::vector<std::vector<std::size_t>> unit_boxes_;    // per repeat
+    std::vector<long> unit_of_box_;                       // per box, -1 outside any unit
+    std::vector<std::vector<std::size_t>> branch_nodes_;  // visible nodes of each branch
 
     FontSpec annotation_font() const {
         return FontSpec{o_.font, std::max(o_.font_size, points_to_px(o_.min_font_size))};
@@ -1000,12 +1018,9 @@ class Builder {
     }
 
     std::pair<double, double> repeat_extent(std::size_t k) const {
-        const graph::Repeat& r = graph_->repeats[k];
         double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-        for (const DrawnBox& b : boxes_) {
-            const long pos = b.on_spine ? graph_->spine_pos[b.node]
-                                        : graph_->branches[static_cast<std::size_t>(b.branch)].fork;
-            if (pos < static_cast<long>(r.first) || pos > static_cast<long>(r.last)) continue;
+        for (std::size_t i : unit_boxes_[k]) {
+            const DrawnBox& b = boxes_[i];
             const double x1 = layout_x1(b);
             lo = std::min(lo, x1 - reversed() * b.de);
             hi = std::max(hi, x1 + b.size.z + right_reach(b));
@@ -1287,8 +1302,9 @@ class Builder {
             ghosts.role = Role::repeat;
             for (int copy = 2; copy >= 1; --copy) {
                 const double d = kGhostStep * copy;
-                for (const DrawnBox& b : boxes_) {
-                    if (!in_unit(b, r) || is_glyph(b)) continue;
+                for (std::size_t i : unit_boxes_[k]) {
+                    const DrawnBox& b = boxes_[i];
+                    if (is_glyph(b)) continue;
                     Polygon outline{"ghost", silhouette(layout_box(b)), kGhostFill, kGhostStroke,
                                     1};
                     for (Point& pt : outline.points) {
@@ -1326,12 +1342,6 @@ class Builder {
                 for (const Primitive& prim : g.items) extra_bounds_.push_back(bounds_of(prim));
             }
         }
-    }
-
-    bool in_unit(const DrawnBox& b, const graph::Repeat& r) const {
-        const long pos = b.on_spine ? graph_->spine_pos[b.node]
-                                    : graph_->branches[static_cast<std::size_t>(b.branch)].fork;
-        return pos >= static_cast<long>(r.first) && pos <= static_cast<long>(r.last);
     }
 
     static bool consecutive_in_branch(const std::vector<std::size_t>& nodes, std::size_t u,
