@@ -1075,7 +1075,11 @@ class Builder {
     Point top_port(std::size_t i, double fraction, double far_y) const {
         const DrawnBox& b = boxes_[i];
         const BoxPlacement p = layout_box(b);
-        if (is_glyph(b)) return {(p.x1 + p.x2) / 2, p.y1};
+        if (is_glyph(b)) {
+            // Skips arriving (left) and leaving (right) meet a glyph apart from each other.
+            const double r = (p.x2 - p.x1) / 2, dx = (fraction - 0.5) * 1.6 * r;
+            return {p.x1 + r + dx, p.y1 + r - std::sqrt(r * r - dx * dx)};
+        }
         const bool rev = o_.draw_reversed;
         const double lo = rev ? p.x1 - p.de : p.x1, hi = rev ? p.x2 : p.x2 + p.de;
         auto at = [&](double x) {
