@@ -46,7 +46,14 @@ inline std::vector<std::string> connectors_through_boxes(const Scene& scene) {
     std::vector<std::vector<Point>> outlines;
     std::vector<std::string> owners;
     for (const Group& g : scene.groups) {
-        if ((g.role == Role::layer || g.role == Role::merge) && g.box) {
+        if (g.role == Role::merge) {  // the glyph's circle
+            for (const Primitive& prim : g.items) {
+                const auto* circle = std::get_if<Polygon>(&prim);
+                if (!circle || circle->name != "circle") continue;
+                outlines.push_back(circle->points);
+                owners.push_back(g.id);
+            }
+        } else if (g.role == Role::layer && g.box) {
             outlines.push_back(box_outline(*g.box));
             owners.push_back(g.id);
         }
