@@ -14,6 +14,8 @@ namespace {
 
 constexpr int kMaxLevels = 6;
 constexpr std::size_t kDenseFanIn = 3;
+// Placing levels is quadratic in the skips of one block; beyond this many, a bus.
+constexpr std::size_t kMaxSkipsPerBlock = 4096;
 
 struct Span {
     long start = 0, end = 0;
@@ -74,8 +76,10 @@ void assign_levels(Arrangement& a, const std::vector<Token>& tokens) {
             spans.push_back({a.spine_pos[s.from], a.spine_pos[s.to], i, 0});
             widest_fan_in = std::max(widest_fan_in, ++fan_in[s.to]);
         }
-        const int used = place_levels(spans);
-        if (used <= kMaxLevels && widest_fan_in < kDenseFanIn) {
+        // Dense blocks go straight to a bus: placing their levels first would be quadratic.
+        const bool dense = widest_fan_in >= kDenseFanIn || spans.size() > kMaxSkipsPerBlock;
+        const int used = dense ? kMaxLevels + 1 : place_levels(spans);
+        if (used <= kMaxLevels) {
             for (const Span& s : spans) a.skips[s.skip].level = s.level;
             a.levels = std::max(a.levels, used);
             continue;
