@@ -121,7 +121,9 @@ class Builder {
             throw Error("",
                         "no layer left to draw (all were ignored by type_ignore or index_ignore)");
         }
-        if (!o_.compat_visualkeras) prepare_graph();
+        // Reversed drawing (depth to the left) keeps the classic chain: lanes, ports and
+        // funnels of the branching layout assume the depth goes right.
+        if (!o_.compat_visualkeras && !o_.draw_reversed) prepare_graph();
         try {
             measure_captions();
         } catch (const Error& e) {
