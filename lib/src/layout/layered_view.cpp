@@ -1472,7 +1472,12 @@ class Builder {
         bool residual = false, copy = false;
         for (const graph::Skip& s : graph_->skips) (s.copy ? copy : residual) = true;
         for (const graph::Bus& b : graph_->buses) (b.copy ? copy : residual) = true;
-        if (!residual && !copy) return;
+        std::optional<Rgba> sum, product;  // outline colours of the glyphs drawn
+        for (const DrawnBox& b : boxes_) {
+            if (b.merge == graph::MergeKind::add && !sum) sum = b.outline;
+            if (b.merge == graph::MergeKind::multiply && !product) product = b.outline;
+        }
+        if (!residual && !copy && !sum && !product) return;
         const FontSpec font = annotation_font();
         const double line_h = annotation_line_height() + 4;
         double y = scene.height;
@@ -1480,13 +1485,20 @@ class Builder {
         g.id = ids_.make("legend-connections");
         g.label = "legend of the connections";
         g.role = Role::legend;
-        auto entry = [&](const std::string& text, Rgba color) {
+        auto entry = [&](const std::string& text, Rgba color, int glyph = 0) {
             const TextMetrics m = text_.measure(text, font);
             const double mid = y + line_h / 2;
-            g.items.push_back(Polyline{"sample",
-                                       {{o_.padding, mid}, {o_.padding + 30, mid}},
-                                       color,
-                                       std::max(o_.connector_width, 1.0)});
+            if (glyph == 0) {
+                g.items.push_back(Polyline{"sample",
+                                           {{o_.padding, mid}, {o_.padding + 30, mid}},
+                                           color,
+                                           std::max(o_.connector_width, 1.0)});
+            } else {
+                for (Primitive& p :
+                     merge_glyph({o_.padding + 15, mid}, std::min(6.0, line_h / 2 - 1), glyph == 2,
+                                 Rgba{255, 255, 255, 255}, color, 1))
+                    g.items.push_back(std::move(p));
+            }
             g.items.push_back(make_text_run(
                 text_, font, text, {o_.padding + 36, mid - (m.ascent + m.descent) / 2 + m.ascent},
                 m.advance, o_.font_color));
@@ -1496,6 +1508,8 @@ class Builder {
         };
         if (residual) entry("residual connection (sum)", o_.connector_fill);
         if (copy) entry("copy connection (concatenation)", kCopyColor);
+        if (sum) entry("sum (Add)", *sum, 1);
+        if (product) entry("product (Multiply)", *product, 2);
         scene.height = std::ceil(y + o_.padding);
         scene.groups.push_back(std::move(g));
     }
@@ -1561,8 +1575,10 @@ class Builder {
     // The legend goes below the picture; group titles are painted after it (§3.7).
     void emit_legend_and_group_titles(Scene& scene) {
         std::vector<LegendLayer> drawn;
-        for (const DrawnBox& b : boxes_)
-            drawn.push_back({&model_.layers[b.layer], b.fill, b.outline});
+        for (const DrawnBox& b : boxes_) {
+            // Merge glyphs are explained by the legend of the connections instead.
+            if (!is_glyph(b)) drawn.push_back({&model_.layers[b.layer], b.fill, b.outline});
+        }
         append_legend(scene, drawn, o_, text_, ids_);
         for (Group& title : groups_->titles(placements(), ids_))
             scene.groups.push_back(std::move(title));
