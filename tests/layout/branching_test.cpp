@@ -353,6 +353,17 @@ BOOST_AUTO_TEST_CASE(the_legend_names_the_connector_kinds) {
         }
     }
     BOOST_TEST(copy);
+    // A residual network: the sum glyph is explained, not listed as a class of boxes.
+    std::set<std::string> texts;
+    for (const Group& g : draw(corpus("generated/resnet50.json"), options).groups) {
+        if (g.role != Role::legend) continue;
+        for (const Primitive& p : g.items) {
+            if (const auto* t = std::get_if<TextRun>(&p)) texts.insert(t->text);
+        }
+    }
+    BOOST_TEST(texts.count("sum (Add)") == 1u);
+    BOOST_TEST(texts.count("residual connection (sum)") == 1u);
+    BOOST_TEST(texts.count("Add") == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(stages_bracket_each_spatial_size) {
