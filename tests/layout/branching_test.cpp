@@ -427,4 +427,45 @@ BOOST_AUTO_TEST_CASE(corpus_models_keep_connectors_off_boxes) {
     BOOST_TEST(models >= 60u);
 }
 
+BOOST_AUTO_TEST_CASE(edges_pass_through_layers_that_are_not_drawn) {
+    const Model model = corpus("generated/unet.json");
+    std::vector<std::size_t> drawn;
+    for (std::size_t i = 0; i < model.layers.size(); ++i) {
+        if (model.layers[i].type != "Dropout") drawn.push_back(i);
+    }
+    const auto a = layout::graph::arrange(model, drawn, layout::graph::Collapse::exact);
+    BOOST_TEST(a.skips.size() == 4u);  // enc4's copy leaves through its dropout
+    BOOST_TEST(a.branches.empty());
+    Options options;
+    options.type_ignore = {"Dropout", "InputLayer"};
+    BOOST_TEST(test::connectors_through_boxes(draw(model, options)).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_cycle_in_a_hostile_model_does_not_hang) {
+    Model m = test::reference_model();
+    m.layers[1].inputs.push_back({4, 0});  // conv also reads flatten: a cycle
+    const auto a = arrange(m);
+    BOOST_TEST(a.spine.size() >= 1u);
+    BOOST_TEST(draw(m, Options{}).width > 0);
+}
+
+BOOST_AUTO_TEST_CASE(two_inputs_join_from_a_lane) {
+    Model m;
+    m.name = "two_inputs";
+    m.layers = {test::layer("image", "InputLayer", {-1, 32, 32, 3}),
+                test::layer("conv", "Conv2D", {-1, 32, 32, 8}, {0}),
+                test::layer("pool", "GlobalAveragePooling2D", {-1, 8}, {1}),
+                test::layer("meta", "InputLayer", {-1, 4}),
+                test::layer("meta_dense", "Dense", {-1, 8}, {3}),
+                test::layer("both", "Concatenate", {-1, 16}, {2, 4}),
+                test::layer("out", "Dense", {-1, 1}, {5})};
+    m.inputs = {0, 3};
+    const auto a = arrange(m);
+    BOOST_TEST(a.branches.size() == 1u);
+    BOOST_TEST(a.branches.front().fork == -1);
+    const Scene scene = draw(m, Options{});
+    BOOST_TEST(test::group(scene, "meta").box->y1 > test::group(scene, "conv").box->y2);
+    BOOST_TEST(test::connectors_through_boxes(scene).empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
