@@ -31,8 +31,9 @@ BOOST_AUTO_TEST_CASE(every_corpus_model_draws_to_valid_svg) {
                 BOOST_TEST_REQUIRE(doc.load_string(svg.c_str()));
                 std::size_t drawn = 0;
                 for (const strata::Layer& layer : model.layers) drawn += !layer.implicit;
-                BOOST_TEST(doc.select_nodes("//g[@data-role='layer' or @data-role='merge']").size() ==
-                           drawn);
+                BOOST_TEST(
+                    doc.select_nodes("//g[@data-role='layer' or @data-role='merge']").size() ==
+                    drawn);
                 BOOST_TEST(doc.select_nodes("//g[@data-role='caption']").size() == drawn);
                 BOOST_TEST(!doc.select_nodes("//g[@data-role='legend']").empty());
                 ++models;
