@@ -74,7 +74,8 @@ double whole_process_ms(const std::string& tool, const std::string& model, const
 }
 
 void measure(const std::string& path, const std::string& tool) {
-    Stats import_s, shapes_s, layout_s, svg_s, png_s, pdf_s, all_s, process_s, png_process_s;
+    Stats import_s, shapes_s, layout_s, unfolded_s, fitted_s, svg_s, png_s, pdf_s, all_s, process_s,
+        png_process_s;
     std::size_t layers = 0, svg_bytes = 0;
     double width = 0, height = 0;
     strata::TextEngine text;  // fonts load once, as in one tool run
@@ -88,6 +89,14 @@ void measure(const std::string& path, const std::string& tool) {
         double c = time_ms([&] {
             scene = strata::layout::layered_view(model, strata::Options{}, text, warnings);
         });
+        // The same layout with every layer drawn (--collapse none), and fitted to 17 cm.
+        strata::Options unfolded, fitted;
+        unfolded.collapse = "none";
+        fitted.width = "17cm";
+        unfolded_s.add(
+            time_ms([&] { (void)strata::layout::layered_view(model, unfolded, text, warnings); }));
+        fitted_s.add(
+            time_ms([&] { (void)strata::layout::layered_view(model, fitted, text, warnings); }));
         double d = time_ms([&] { svg = strata::to_svg(scene); });
         if (rasterizable(scene)) png_s.add(time_ms([&] { (void)strata::to_png(scene); }));
         pdf_s.add(time_ms([&] { (void)strata::to_pdf(scene); }));
@@ -113,10 +122,12 @@ void measure(const std::string& path, const std::string& tool) {
     const std::string size =
         std::to_string(static_cast<long>(width)) + "x" + std::to_string(static_cast<long>(height));
     std::printf(
-        "%-16s %7zu %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %11.2f %11.2f %9.1f %9zu  %s\n",
+        "%-16s %7zu %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %11.2f %11.2f %9.1f %9zu "
+        " "
+        "%s\n",
         std::filesystem::path(path).stem().c_str(), layers, import_s.best_ms, shapes_s.best_ms,
-        layout_s.best_ms, svg_s.best_ms, best_or_none(png_s), pdf_s.best_ms, all_s.best_ms,
-        process_s.best_ms, best_or_none(png_process_s),
+        layout_s.best_ms, unfolded_s.best_ms, fitted_s.best_ms, svg_s.best_ms, best_or_none(png_s),
+        pdf_s.best_ms, all_s.best_ms, process_s.best_ms, best_or_none(png_process_s),
         static_cast<double>(usage.ru_maxrss) / 1024.0, svg_bytes / 1024, size.c_str());
     std::fflush(stdout);
 }
@@ -132,9 +143,9 @@ int main(int argc, char** argv) {
     std::printf(
         "best of repeated runs, milliseconds; in-proc = import to SVG; RSS = peak resident set of "
         "the library run; nan = image too large for a PNG\n");
-    std::printf("%-16s %7s %9s %9s %9s %9s %9s %9s %9s %11s %11s %9s %9s  %s\n", "model", "layers",
-                "import", "shapes", "layout", "svg", "png", "pdf", "in-proc", "process-svg",
-                "process-png", "RSS MiB", "SVG KiB", "scene px");
+    std::printf("%-16s %7s %9s %9s %9s %9s %9s %9s %9s %9s %9s %11s %11s %9s %9s  %s\n", "model",
+                "layers", "import", "shapes", "layout", "no-fold", "17cm", "svg", "png", "pdf",
+                "in-proc", "process-svg", "process-png", "RSS MiB", "SVG KiB", "scene px");
     for (int i = 2; i < argc; ++i) {
         std::fflush(stdout);
         pid_t pid = fork();

@@ -1,5 +1,5 @@
 // Every model of the corpus draws, with captions and a legend, into SVG that parses back with
-// one layer group per drawn layer.
+// one layer group (a box, or a merge glyph) per drawn layer when nothing is collapsed.
 
 #include <boost/test/unit_test.hpp>
 #include <pugixml.hpp>
@@ -23,6 +23,7 @@ BOOST_AUTO_TEST_CASE(every_corpus_model_draws_to_valid_svg) {
                 strata::Options options;
                 options.text_callable = "name_shape";
                 options.legend = true;
+                options.collapse = "none";
                 const strata::Model model = strata::load_model(path.string(), warnings);
                 const strata::Scene scene = strata::layout_layered(model, options, warnings);
                 const std::string svg = strata::to_svg(scene);
@@ -30,7 +31,9 @@ BOOST_AUTO_TEST_CASE(every_corpus_model_draws_to_valid_svg) {
                 BOOST_TEST_REQUIRE(doc.load_string(svg.c_str()));
                 std::size_t drawn = 0;
                 for (const strata::Layer& layer : model.layers) drawn += !layer.implicit;
-                BOOST_TEST(doc.select_nodes("//g[@data-role='layer']").size() == drawn);
+                BOOST_TEST(
+                    doc.select_nodes("//g[@data-role='layer' or @data-role='merge']").size() ==
+                    drawn);
                 BOOST_TEST(doc.select_nodes("//g[@data-role='caption']").size() == drawn);
                 BOOST_TEST(!doc.select_nodes("//g[@data-role='legend']").empty());
                 ++models;

@@ -173,7 +173,7 @@ BOOST_AUTO_TEST_CASE(errors_point_at_the_line_and_column) {
     BOOST_TEST(contains(error.message(), "cycle"));
     BOOST_TEST(error.line() == 3u);
     error = spec_error("strata: 1\nlayers: [\n");
-    BOOST_TEST(error.message() == "not valid YAML here");
+    BOOST_TEST(error.message().rfind("not valid YAML", 0) == 0u, error.message());
     BOOST_TEST(error.line() > 0u);
 }
 
@@ -205,7 +205,7 @@ BOOST_AUTO_TEST_CASE(deep_nesting_is_refused_with_a_position) {
         for (int i = 0; i < 200; ++i) text += std::string(2 * i + 2, ' ') + "k:\n";
         return text;
     }());
-    BOOST_TEST(contains(block.message(), "levels deep"));
+    BOOST_TEST(contains(block.message(), "levels"));
 }
 
 BOOST_AUTO_TEST_CASE(every_truncation_of_a_spec_reads_or_fails_cleanly) {

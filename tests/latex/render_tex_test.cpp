@@ -49,8 +49,8 @@ BOOST_AUTO_TEST_CASE(tex_flags_need_tex_output_and_a_valid_width) {
     BOOST_TEST(r.status == 2);
     BOOST_TEST(r.err.find("apply to .tex output") != std::string::npos, r.err);
     r = run_strata("render " + kVgg16 + " -o x.tex --width 3furlongs", dir);
-    BOOST_TEST(r.status == 2);
-    BOOST_TEST(r.err.find("--width takes a positive length") != std::string::npos, r.err);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(r.err.find("expected a positive length") != std::string::npos, r.err);
     r = run_strata("render " + kVgg16 + " -o x.tex --document-font-family gothic", dir);
     BOOST_TEST(r.status == 2);
 }

@@ -10,25 +10,20 @@
 
 namespace strata::cli {
 
-// The flags of TikZ output (.tex) and of slides: --standalone, --reveal, --width,
-// --document-font-size, --frames.
+// The flags of TikZ output (.tex) and of slides: --standalone, --reveal,
+// --document-font-size, --frames. (--width is a layout option for every output.)
 boost::program_options::options_description latex_flags();
 
 // What the flags ask for a .tex figure.
 struct LatexRequest {
-    double font_pt = 10;             // the document's font size, TeX points
-    bool sans = false;               // the document's text is in Latin Modern Sans
-    std::optional<double> width_px;  // the figure's width, when given
+    double font_pt = 10;  // the document's font size, TeX points
+    bool sans = false;    // the document's text is in Latin Modern Sans
     TikzOptions tikz;
 };
 
 // Reads the flags; `tex` says whether the output is a .tex file (the TikZ-only flags are
 // usage errors otherwise).
 LatexRequest latex_request(const boost::program_options::variables_map& given, bool tex);
-
-// A TeX length such as 241.14749pt, 3.5in, 8cm, 80mm, 300bp or 400px, in CSS pixels.
-// Throws UsageError for anything else.
-double tex_length_px(const std::string& text);
 
 // Writes one SVG per reveal step into `folder` (step-01.svg, step-02.svg …).
 void write_reveal_frames(const Scene& scene, const std::string& folder);

@@ -128,8 +128,8 @@ int run_render(const std::vector<std::string>& args) {
     Model model = load_model(model_path, warnings, import);
     Scene scene;
     try {
-        if (latex.width_px) {
-            scene = layout_to_width(model, options, *latex.width_px, tikz.scale, warnings);
+        if (format == OutputFormat::tex) {
+            scene = layout_for_latex(model, options, tikz.scale, warnings);
         } else {
             scene = layout_layered(model, options, warnings);
         }

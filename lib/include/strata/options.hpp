@@ -134,6 +134,12 @@ struct Options {
     std::string image_axis = "z";    // z, y, x
     bool link_images = false;        // refer to image files instead of embedding them
 
+    // Branching and deep models.
+    std::string width;         // fit the figure to this width: "17cm", "6.5in", "480pt", "640px"
+    double min_font_size = 6;  // points; no text is drawn smaller when fitting to `width`
+    std::string collapse = "exact";  // none, exact: identical consecutive blocks drawn once, "×N"
+    bool stages = false;             // brackets under stages (spatial size or name prefix changes)
+
     // Output file when none is given on the command line.
     std::string to_file;
 

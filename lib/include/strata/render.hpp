@@ -99,6 +99,14 @@ Options latex_title_fonts(Options options);
 Scene layout_to_width(const Model& model, const Options& options, double width_px, double& scale,
                       Warnings& warnings);
 
+// Lays out a figure LaTeX will set. Without `options.width` this is layout_layered with scale 1.
+// With it, the layout first fits the figure to the width as for any output (collapsing
+// repeats, wrapping rows, shrinking boxes, text at its own size); then the geometry, never the
+// text, is scaled so that the picture is exactly that wide: up when the layout left it
+// narrower, down (layout_to_width) when text kept it wider. `scale` receives the factor.
+Scene layout_for_latex(const Model& model, const Options& options, double& scale,
+                       Warnings& warnings);
+
 // Writes a scene as JSON: canvas, then each group's id, role, name, type, box and colours.
 std::string to_scene_json(const Scene& scene);
 

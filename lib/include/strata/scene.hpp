@@ -83,7 +83,20 @@ struct BoxGeometry {
 };
 
 // What a group is; emitters put each role on its own Inkscape layer.
-enum class Role { layer, funnel, caption, legend, group, group_title, logo, image };
+enum class Role {
+    layer,
+    funnel,
+    caption,
+    legend,
+    group,
+    group_title,
+    logo,
+    image,
+    connector,  // skip connections, branch links, row carriage returns
+    merge,      // a sum or product drawn as a small glyph
+    repeat,     // ghost outlines behind a block drawn once for ×N
+    annotation  // brackets and their labels (×N, stages)
+};
 
 struct Group {
     std::string id;     // unique, XML-safe, stable (derived from the layer name)

@@ -4,11 +4,13 @@
 
 #include <cmath>
 #include <string>
+#include <variant>
 
 #include "emit/number_format.hpp"
 #include "layout/layered_view.hpp"
 #include "strata/error.hpp"
 #include "strata/render.hpp"
+#include "style/length.hpp"
 #include "text/harfbuzz_engine.hpp"
 
 namespace strata {
@@ -84,20 +86,21 @@ Scene layout_to_width(const Model& model, const Options& options, double width_p
     constexpr double kTolerancePx = 0.005;
     constexpr double kSmallestScale = 1e-3;
     TextEngine text;
-    double s = 1;
+    double s = 1, used = 1;  // the next scale to try, and the one the scene was laid out for
     Scene scene;
     Warnings last;
     for (int round = 0; round < 60; ++round) {
         last.clear();
-        scene = layout::layered_view(model, with_text_scaled(options, 1 / s), text, last);
-        const double rendered = scene.width * s;
+        used = s;
+        scene = layout::layered_view(model, with_text_scaled(options, 1 / used), text, last);
+        const double rendered = scene.width * used;
         if (std::fabs(rendered - width_px) <= kTolerancePx) break;
-        const double next = s * width_px / rendered;
+        const double next = used * width_px / rendered;
         if (next < kSmallestScale) break;
         s = next;
     }
     warnings.insert(warnings.end(), last.begin(), last.end());
-    const double rendered = scene.width * s;
+    const double rendered = scene.width * used;
     if (rendered > width_px + 0.5) {
         warnings.push_back(
             {"", "the text of this figure is wider than the width asked for: the figure is " +
@@ -105,8 +108,35 @@ Scene layout_to_width(const Model& model, const Options& options, double width_p
                      emit::format_number(width_px * 0.75) +
                      " bp (use smaller text, fewer captions or a wider figure)"});
     }
-    scale = s;
+    scale = used;
     return scene;
+}
+
+Scene layout_for_latex(const Model& model, const Options& options, double& scale,
+                       Warnings& warnings) {
+    scale = 1;
+    if (options.width.empty()) return layout_layered(model, options, warnings);
+    const double width_px = length_in_px(options.width, "width");
+    Warnings fitting;
+    Scene scene = layout_layered(model, options, fitting);
+    constexpr double kTolerancePx = 0.005;
+    if (scene.width <= width_px + kTolerancePx) {
+        // It fits: grow its geometry to the width. The picture multiplies text sizes by the
+        // scale too, so they are divided here; growing only moves text further apart.
+        warnings.insert(warnings.end(), fitting.begin(), fitting.end());
+        if (scene.width <= 0) return scene;
+        scale = width_px / scene.width;
+        for (Group& group : scene.groups) {
+            for (Primitive& item : group.items) {
+                if (auto* run = std::get_if<TextRun>(&item)) run->font_size /= scale;
+            }
+        }
+        return scene;
+    }
+    // Text alone keeps the figure wider: scale the geometry of the unwrapped figure instead.
+    Options unfitted = options;
+    unfitted.width.clear();
+    return layout_to_width(model, unfitted, width_px, scale, warnings);
 }
 
 }  // namespace strata

@@ -20,6 +20,14 @@ const char* to_string(Role role) {
             return "logo";
         case Role::image:
             return "image";
+        case Role::connector:
+            return "connector";
+        case Role::merge:
+            return "merge";
+        case Role::repeat:
+            return "repeat";
+        case Role::annotation:
+            return "annotation";
     }
     return "unknown";
 }

@@ -11,7 +11,8 @@
 //       {
 //         "id": "block1_conv1",             the group's id, also its SVG <g id>
 //         "role": "layer",                  layer, funnel, caption, legend, group,
-//                                           group-title, logo or image
+//                                           group-title, logo, image, connector, merge,
+//                                           repeat or annotation
 //         "name": "block1_conv1",           human-readable label (the layer name)
 //         "type": "Conv2D",                 layer class; "" when none (funnels)
 //         "shape": "224 x 224 x 64",        printed output shape; only when not empty

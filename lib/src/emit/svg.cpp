@@ -45,7 +45,13 @@ LayerKind inkscape_layer_of(Role role) {
         case Role::funnel:
         case Role::logo:   // logos and face images are painted right after their box, so they
         case Role::image:  // stay in the boxes' layer
+        case Role::merge:  // merge glyphs stand in the row like boxes
             return {"layer-boxes-and-funnels", "boxes and funnels"};
+        case Role::connector:
+            return {"layer-connections", "connections"};
+        case Role::repeat:
+        case Role::annotation:
+            return {"layer-annotations", "annotations"};
         case Role::caption:
             return {"layer-captions", "captions"};
         case Role::group:

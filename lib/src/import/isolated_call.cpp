@@ -38,6 +38,11 @@ void write_all(int fd, const char* data, std::size_t size) {
 
 [[noreturn]] void run_child(int fd, const std::function<std::string()>& work,
                             const IsolationLimits& limits) {
+    // A crash must end the child: handlers inherited from the parent (a test framework's,
+    // a sanitizer's) would otherwise carry on running the parent's code in the child.
+    for (const int signal : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGXCPU, SIGPIPE}) {
+        ::signal(signal, SIG_DFL);
+    }
     const rlimit memory{limits.address_space_bytes, limits.address_space_bytes};
     const rlimit cpu{limits.cpu_seconds, limits.cpu_seconds};
     const rlimit no_core{0, 0};

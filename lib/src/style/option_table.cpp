@@ -2,6 +2,7 @@
 
 #include "import/yaml_document.hpp"
 #include "strata/error.hpp"
+#include "style/length.hpp"
 #include "style/option_entries.hpp"
 #include "style/option_values.hpp"
 #include "style/option_yaml_writer.hpp"
@@ -253,6 +254,23 @@ std::vector<OptionEntry> make_entries() {
         choice("image_axis", "which face images go on", &Options::image_axis, {"z", "y", "x"}));
     e.push_back(boolean("link_images", "refer to image files instead of embedding them",
                         &Options::link_images));
+    // Branching and deep models.
+    e.push_back(text_entry(
+        "width", OptionKind::text, "fit the figure to a width: 17cm, 6.5in, 480pt, 640px",
+        [](Options& o, std::string_view v, const std::string& where) {
+            if (!v.empty()) length_in_px(v, where);  // validates
+            o.width = std::string(v);
+        },
+        getter(&Options::width)));
+    e.push_back(text_entry(
+        "min_font_size", OptionKind::number, "smallest text when fitting to a width, pt",
+        [](Options& o, std::string_view v, const std::string& where) {
+            o.min_font_size = ov::number(v, where, 1, 1000);
+        },
+        getter(&Options::min_font_size)));
+    e.push_back(choice("collapse", "draw identical consecutive blocks once, marked xN",
+                       &Options::collapse, {"none", "exact"}));
+    e.push_back(boolean("stages", "bracket the stages of a deep model", &Options::stages));
     // Output.
     e.push_back(text("to_file", "output file when -o is not given", &Options::to_file, true));
     e.push_back(boolean("compat_visualkeras",

@@ -1,0 +1,175 @@
+// `--collapse exact`: identical consecutive blocks are drawn once. Two blocks are identical when
+// their layers, in the same order, have the same type, configuration (kernel, strides,
+// filters, activation, ...), input and output shapes, and the same edges between them.
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <string>
+
+#include "layout/graph/tokens.hpp"
+
+namespace strata::layout::graph {
+namespace {
+
+constexpr std::size_t kMaxPeriod = 8;  // tokens in one repeated unit
+
+// Configuration keys that change what a layer computes; names and initialisers do not.
+constexpr const char* kSignatureKeys[] = {
+    "kernel_size",   "strides", "filters",          "units", "activation", "pool_size", "padding",
+    "dilation_rate", "axis",    "depth_multiplier", "rate",  "size"};
+
+void append_value(std::string& out, const AttrValue& value) {
+    std::visit(
+        [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::string>) {
+                out += v;
+            } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::int64_t> ||
+                                 std::is_same_v<T, double>) {
+                out += std::to_string(v);
+            } else {
+                for (const auto& x : v) {
+                    if constexpr (std::is_same_v<std::decay_t<decltype(x)>, std::string>) {
+                        out += x;
+                    } else {
+                        out += std::to_string(x);
+                    }
+                    out += ',';
+                }
+            }
+        },
+        value);
+}
+
+void append_shape(std::string& out, const Shape& shape) {
+    for (std::size_t i = 1; i < shape.size(); ++i) {
+        out += std::to_string(shape[i]);
+        out += 'x';
+    }
+}
+
+std::string node_signature(const Model& model, const Layer& layer) {
+    std::string s = layer.type;
+    for (const char* key : kSignatureKeys) {
+        auto it = layer.attrs.find(key);
+        if (it == layer.attrs.end()) continue;
+        s += '|';
+        s += key;
+        s += '=';
+        append_value(s, it->second);
+    }
+    s += "|out=";
+    if (layer.shape_known) {
+        for (const Shape& shape : layer.shapes) {
+            append_shape(s, shape);
+            s += ';';
+        }
+    }
+    s += "|in=";
+    for (const TensorRef& in : layer.inputs) {
+        if (in.layer >= model.layers.size()) continue;
+        const Layer& from = model.layers[in.layer];
+        if (from.shape_known && in.output < from.shapes.size())
+            append_shape(s, from.shapes[in.output]);
+        s += ';';
+    }
+    return s;
+}
+
+bool all_digits(const std::string& s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+// "conv3_block2_add" … "conv3_block4_add" → "conv3_block2–4"; otherwise "first – last".
+std::string scope_label(const std::string& first, const std::string& last) {
+    if (first == last) return first;
+    std::size_t prefix = 0;
+    while (prefix < first.size() && prefix < last.size() && first[prefix] == last[prefix]) ++prefix;
+    std::size_t suffix = 0;
+    while (suffix < first.size() - prefix && suffix < last.size() - prefix &&
+           first[first.size() - 1 - suffix] == last[last.size() - 1 - suffix])
+        ++suffix;
+    // Keep whole numbers: back the prefix up to the start of a digit run.
+    while (prefix > 0 && std::isdigit(static_cast<unsigned char>(first[prefix - 1])) != 0) --prefix;
+    const std::string a = first.substr(prefix, first.size() - prefix - suffix);
+    const std::string b = last.substr(prefix, last.size() - prefix - suffix);
+    if (all_digits(a) && all_digits(b)) return first.substr(0, prefix) + a + "\u2013" + b;
+    return first + " \u2013 " + last;
+}
+
+}  // namespace
+
+void fold_repeats(const Model& model, Arrangement& a, const std::vector<Token>& tokens) {
+    const std::size_t count = tokens.size();
+    std::vector<std::size_t> id(count), size(count);
+    std::map<std::string, std::size_t> ids;
+    std::vector<long> local(a.dag.size(), -1);
+    for (std::size_t t = 0; t < count; ++t) {
+        const std::vector<std::size_t> nodes = token_nodes(a, tokens[t]);
+        for (std::size_t i = 0; i < nodes.size(); ++i) local[nodes[i]] = static_cast<long>(i);
+        std::string signature;
+        for (std::size_t v : nodes) {
+            signature += node_signature(model, model.layers[a.dag.layer[v]]);
+            signature += "|from=";
+            // Edges from outside the block are described by the input shapes alone, so that
+            // the first block of a model (fed by an input that is not drawn) matches the rest.
+            for (std::size_t u : a.dag.preds[v]) {
+                if (local[u] < 0) continue;
+                signature += std::to_string(local[u]);
+                signature += ',';
+            }
+            signature += '\n';
+        }
+        for (std::size_t v : nodes) local[v] = -1;
+        id[t] = ids.emplace(std::move(signature), ids.size()).first->second;
+        size[t] = nodes.size();
+    }
+    auto same = [&](std::size_t i, std::size_t j, std::size_t p) {
+        return std::equal(id.begin() + static_cast<long>(i), id.begin() + static_cast<long>(i + p),
+                          id.begin() + static_cast<long>(j));
+    };
+    for (std::size_t i = 0; i < count;) {
+        std::size_t best_p = 0, best_k = 1;
+        for (std::size_t p = 1; p <= kMaxPeriod && i + 2 * p <= count; ++p) {
+            std::size_t k = 1;
+            while (i + (k + 1) * p <= count && same(i, i + k * p, p)) ++k;
+            std::size_t unit_nodes = 0;
+            for (std::size_t t = i; t < i + p; ++t) unit_nodes += size[t];
+            // A repeated block folds from two copies on; a single repeated layer only from
+            // four, so that plain stacks such as VGG's three equal convolutions stay drawn out.
+            const std::size_t needed = unit_nodes > 1 ? 2 : 4;
+            if (k >= needed && p * k > best_p * best_k) {
+                best_p = p;
+                best_k = k;
+            }
+        }
+        if (best_p == 0) {
+            ++i;
+            continue;
+        }
+        Repeat r;
+        r.first = tokens[i].first;
+        r.last = tokens[i + best_p - 1].last;
+        r.count = best_k;
+        for (std::size_t k = 0; k < best_k; ++k) {
+            const std::size_t last_token = i + k * best_p + best_p - 1;
+            r.names.push_back(model.layers[a.dag.layer[a.spine[tokens[last_token].last]]].name);
+            if (k == 0) continue;
+            for (std::size_t t = i + k * best_p; t <= last_token; ++t) {
+                for (std::size_t v : token_nodes(a, tokens[t])) a.hidden[v] = true;
+            }
+        }
+        r.run_last = tokens[i + best_p * best_k - 1].last;
+        r.scope = scope_label(r.names.front(), r.names.back());
+        // Skips leaving the last instance now leave the drawn unit's last layer.
+        for (Skip& s : a.skips) {
+            if (s.from == a.spine[r.run_last]) s.from = a.spine[r.last];
+        }
+        a.repeats.push_back(std::move(r));
+        i += best_p * best_k;
+    }
+}
+
+}  // namespace strata::layout::graph

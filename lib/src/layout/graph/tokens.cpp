@@ -1,0 +1,79 @@
+#include "layout/graph/tokens.hpp"
+
+#include <algorithm>
+
+namespace strata::layout::graph {
+
+std::vector<Token> tokens_of(const Arrangement& a, bool fork_cuts) {
+    const std::size_t spine_length = a.spine.size();
+    std::vector<Token> tokens;
+    if (spine_length == 0) return tokens;
+    const long last = static_cast<long>(spine_length) - 1;
+    auto start_of = [&](std::size_t v) -> long {
+        if (a.spine_pos[v] >= 0) return a.spine_pos[v];
+        return std::max(0L, a.branches[static_cast<std::size_t>(a.branch_of[v])].fork);
+    };
+    auto end_of = [&](std::size_t v) -> long {
+        if (a.spine_pos[v] >= 0) return a.spine_pos[v];
+        return std::min(
+            last, static_cast<long>(a.branches[static_cast<std::size_t>(a.branch_of[v])].join));
+    };
+    // How many edges cross each gap between spine positions g and g + 1.
+    std::vector<long> change(spine_length + 1, 0);
+    for (std::size_t v = 0; v < a.dag.size(); ++v) {
+        for (std::size_t w : a.dag.succs[v]) {
+            const long s = start_of(v), e = end_of(w);
+            if (s < e) {
+                ++change[static_cast<std::size_t>(s)];
+                --change[static_cast<std::size_t>(e)];
+            }
+        }
+    }
+    // A branch without edges to the spine still occupies its span.
+    for (const Branch& b : a.branches) {
+        const long s = std::max(0L, b.fork), e = std::min(last, static_cast<long>(b.join));
+        if (s < e) {
+            ++change[static_cast<std::size_t>(s)];
+            --change[static_cast<std::size_t>(e)];
+        }
+    }
+    long crossing = 0;
+    std::size_t start = 0;
+    for (std::size_t g = 0; g + 1 < spine_length; ++g) {
+        crossing += change[g];
+        bool cut = crossing <= 1;
+        if (!cut && fork_cuts) {
+            long leaving = 0;  // edges from the layer before the gap to later spine layers
+            for (std::size_t w : a.dag.succs[a.spine[g]]) {
+                if (a.spine_pos[w] > static_cast<long>(g)) ++leaving;
+            }
+            cut = crossing == leaving;
+        }
+        if (cut) {
+            tokens.push_back({start, g, {}});
+            start = g + 1;
+        }
+    }
+    tokens.push_back({start, spine_length - 1, {}});
+    std::vector<std::size_t> token_at(spine_length, 0);
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+        for (std::size_t p = tokens[t].first; p <= tokens[t].last; ++p) token_at[p] = t;
+    }
+    for (std::size_t b = 0; b < a.branches.size(); ++b) {
+        const long fork = std::max(0L, a.branches[b].fork);
+        tokens[token_at[static_cast<std::size_t>(std::min(fork, last))]].branches.push_back(b);
+    }
+    return tokens;
+}
+
+std::vector<std::size_t> token_nodes(const Arrangement& a, const Token& t) {
+    std::vector<std::size_t> nodes;
+    for (std::size_t p = t.first; p <= t.last; ++p) nodes.push_back(a.spine[p]);
+    for (std::size_t b : t.branches) {
+        const auto& more = a.branches[b].nodes;
+        nodes.insert(nodes.end(), more.begin(), more.end());
+    }
+    return nodes;
+}
+
+}  // namespace strata::layout::graph
