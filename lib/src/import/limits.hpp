@@ -18,8 +18,16 @@ inline constexpr std::size_t kMaxJsonDepth = 512;
 // How many times a file may be a JSON string holding JSON (double-encoded models).
 inline constexpr int kMaxJsonStringUnwraps = 4;
 
-// Layers in one model, nested models flattened.
-inline constexpr std::size_t kMaxLayers = 1'000'000;
+// Layers in one model, nested models flattened (an implicit input layer counts). A drawing of
+// more layers is unreadable, and 10^5 layers would take the layout ~10 s and ~700 MB.
+inline constexpr std::size_t kMaxLayers = 20'000;
+
+// Most dimensions of one tensor shape, the batch dimension included.
+inline constexpr std::size_t kMaxRank = 32;
+
+// Largest member of a model archive (.keras) read into memory, counted in bytes actually
+// decompressed, whatever the archive's directory claims.
+inline constexpr std::size_t kMaxArchiveMemberBytes = std::size_t{64} << 20;
 
 // Largest tensor dimension or size-like hyperparameter (filters, units, kernel size ...).
 inline constexpr std::int64_t kMaxDimension = std::int64_t{1} << 40;

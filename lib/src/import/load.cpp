@@ -16,10 +16,24 @@ namespace {
 
 constexpr std::string_view kSupported = " (this version reads Keras and TensorFlow.js JSON)";
 
+std::string too_large(std::size_t limit) {
+    return "the file is larger than " + std::to_string(limit >> 20) + " MiB (limit kMaxFileBytes)";
+}
+
 std::string read_file(const std::string& path) {
     std::error_code error;
-    if (std::filesystem::is_directory(path, error)) {
+    const auto status = std::filesystem::status(path, error);
+    if (std::filesystem::is_directory(status)) {
         throw Error(path, "cannot read the file: it is a directory");
+    }
+    // A device or a pipe (/dev/zero, /dev/stdin) could feed bytes for ever.
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        throw Error(path, "cannot read the file: it is not a regular file");
+    }
+    if (std::filesystem::exists(status)) {
+        const auto size = std::filesystem::file_size(path, error);
+        if (!error && size > limits::kMaxFileBytes)
+            throw Error(path, too_large(limits::kMaxFileBytes));
     }
     std::ifstream stream(path, std::ios::binary);
     if (!stream) throw Error(path, std::string("cannot open the file: ") + std::strerror(errno));
@@ -27,10 +41,8 @@ std::string read_file(const std::string& path) {
     char buffer[1 << 16];
     while (stream.read(buffer, sizeof buffer) || stream.gcount() > 0) {
         bytes.append(buffer, static_cast<std::size_t>(stream.gcount()));
-        if (bytes.size() > limits::kMaxFileBytes) {
-            throw Error(path, "the file is larger than " +
-                                  std::to_string(limits::kMaxFileBytes >> 20) + " MiB");
-        }
+        if (bytes.size() > limits::kMaxFileBytes)
+            throw Error(path, too_large(limits::kMaxFileBytes));
     }
     if (stream.bad()) throw Error(path, "cannot read the file");
     return bytes;
@@ -45,8 +57,7 @@ bool starts_with(std::string_view bytes, std::string_view magic) {
 Model import_model_bytes(std::string_view bytes, const std::string& source_name,
                          Warnings& warnings) {
     if (bytes.size() > limits::kMaxFileBytes) {
-        throw Error(source_name, "the model is larger than " +
-                                     std::to_string(limits::kMaxFileBytes >> 20) + " MiB");
+        throw Error(source_name, too_large(limits::kMaxFileBytes));
     }
     if (starts_with(bytes, "PK\x03\x04")) {
         throw Error(source_name,
