@@ -93,6 +93,11 @@ int run_render(const std::vector<std::string>& args) {
 
     Warnings warnings;
     const std::string model_path = given["model"].as<std::string>();
+    if (output != "-") {
+        std::vector<std::string> inputs{model_path};
+        if (given.count("options")) inputs.push_back(given["options"].as<std::string>());
+        check_output_path(output, inputs);  // before any work: a bad output fails fast
+    }
     Model model = load_model(model_path, warnings);
     Scene scene;
     try {
