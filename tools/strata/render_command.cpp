@@ -123,6 +123,11 @@ int run_render(const std::vector<std::string>& args) {
     TikzOptions tikz = latex.tikz;
 
     Warnings warnings;
+    if (output != "-" && !output.empty()) {
+        std::vector<std::string> inputs{model_path};
+        if (given.count("options")) inputs.push_back(given["options"].as<std::string>());
+        check_output_path(output, inputs);  // before any work: a bad output fails fast
+    }
     ImportOptions import;
     import.onnx_raw = given.count("onnx-raw") > 0;
     Model model = load_model(model_path, warnings, import);

@@ -117,4 +117,8 @@ std::string to_info_json(const Model& model);
 // failed write never leaves a half-written file. Throws strata::Error.
 void write_file_atomically(const std::string& path, std::string_view bytes);
 
+// Throws strata::Error unless `path` can be written as an output: its folder exists and is
+// writable, and it is not a symbolic link, a directory, a read-only file or one of `inputs`.
+void check_output_path(const std::string& path, const std::vector<std::string>& inputs);
+
 }  // namespace strata

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <new>
 #include <string>
@@ -76,9 +77,14 @@ ImageSize image_size(const Scene& scene, double scale) {
     check_canvas(scene);
     const int width = image_side(scene.width, scale, kMaxRasterSide);
     const int height = image_side(scene.height, scale, kMaxRasterSide);
+    // Printed from the double: a side can be far beyond what a long long holds.
+    const auto whole = [](double pixels) {
+        char text[400];
+        std::snprintf(text, sizeof text, "%.0f", std::ceil(pixels));
+        return std::string(text);
+    };
     const auto describe = [&] {
-        return std::to_string(static_cast<long long>(std::ceil(scene.width * scale))) + " x " +
-               std::to_string(static_cast<long long>(std::ceil(scene.height * scale)));
+        return whole(scene.width * scale) + " x " + whole(scene.height * scale);
     };
     if (width < 0 || height < 0) {
         throw Error("", "the image would be " + describe() + " pixels; a side may be at most " +

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <variant>
@@ -80,14 +81,17 @@ class IdRegistry {
     std::string claim(std::string_view wanted, std::string_view fallback) {
         const std::string base = emit::xml_safe_id(wanted, fallback);
         if (used_.insert(base).second) return base;
-        for (int n = 2;; ++n) {
-            std::string id = numbered(base, '-', n);
+        int& n = next_number_.try_emplace(base, 2).first->second;
+        for (;;) {
+            std::string id = numbered(base, '-', n++);
             if (used_.insert(id).second) return id;
         }
     }
 
   private:
     std::unordered_set<std::string> used_;  // membership only: never iterated
+    // Next number to try per base: many clashing names cost linear time, not quadratic.
+    std::unordered_map<std::string, int> next_number_;  // lookups only
 };
 
 void set_attribute(pugi::xml_node node, const char* name, std::string_view value) {
@@ -129,6 +133,35 @@ class AttributeText {
   private:
     std::string buffer_;
 };
+
+// A linked image's path as a URI reference that can only mean that local file: every byte
+// but unreserved characters and '/' is percent-encoded, so no scheme ("javascript:"), host
+// ("//host") or query can appear, and the path is written relative ("./") unless absolute.
+std::string file_reference(std::string_view path) {
+    constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out = path.substr(0, 1) == "/" ? "/" : "./";
+    bool slash = true;
+    for (const char c : path) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '/') {
+            if (!slash) out += '/';  // no "//": it would name a host
+            slash = true;
+            continue;
+        }
+        slash = false;
+        const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                                (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+                                c == '~';
+        if (unreserved) {
+            out += c;
+        } else {
+            out += '%';
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xF];
+        }
+    }
+    return out;
+}
 
 void append_title(pugi::xml_node parent, std::string_view text) {
     const std::string safe = xml_safe_text(text);
@@ -289,7 +322,7 @@ class PrimitiveWriter {
         }
         set_attribute(element, "transform", matrix + ")");
         if (image.linked) {
-            set_text_attribute(element, "href", image.file);
+            set_attribute(element, "href", file_reference(image.file));
         } else {
             set_attribute(element, "href",
                           "data:" + image.mime_type + ";base64," + emit::base64(image.data));

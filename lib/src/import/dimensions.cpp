@@ -14,8 +14,8 @@ Dim read_dimension(const nlohmann::ordered_json& value, const std::string& place
     if (value.is_null()) return kUnknownDim;
     const auto fail = [&](const std::string& what) {
         throw Error(file, place + ": expected a dimension (an integer from 0 to " +
-                              std::to_string(limits::kMaxDimension) + ", -1 or null), found " +
-                              what);
+                              std::to_string(limits::kMaxDimension) +
+                              ", -1 or null; limit kMaxDimension), found " + what);
     };
     if (value.is_number_unsigned()) {
         const auto number = value.get<std::uint64_t>();
@@ -45,6 +45,11 @@ Shape read_shape(const nlohmann::ordered_json& value, const std::string& place,
     if (!value.is_array()) {
         throw Error(file, place + ": expected a shape (a list of dimensions), found a " +
                               std::string(value.type_name()));
+    }
+    if (value.size() > limits::kMaxRank) {
+        throw Error(file, place + ": a shape of " + std::to_string(value.size()) +
+                              " dimensions (at most " + std::to_string(limits::kMaxRank) +
+                              "; limit kMaxRank)");
     }
     Shape shape;
     shape.reserve(value.size());

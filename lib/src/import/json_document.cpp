@@ -34,9 +34,9 @@ std::variant<json, SyntaxError> parse_text(std::string_view text) {
         return SyntaxError{{1, 1}, "empty document: expected a JSON model"};
     }
     if (auto offset = json_scan::find_excess_nesting(text, limits::kMaxJsonDepth)) {
-        return SyntaxError{
-            json_scan::position_of(text, *offset),
-            "JSON nested deeper than " + std::to_string(limits::kMaxJsonDepth) + " levels"};
+        return SyntaxError{json_scan::position_of(text, *offset),
+                           "JSON nested deeper than " + std::to_string(limits::kMaxJsonDepth) +
+                               " levels (limit kMaxJsonDepth)"};
     }
     try {
         return json::parse(text.begin(), text.end(), nullptr, true, false);
@@ -46,7 +46,13 @@ std::variant<json, SyntaxError> parse_text(std::string_view text) {
         const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
         return SyntaxError{json_scan::position_of(text, offset), describe_parse_error(error)};
     } catch (const json::exception& error) {
-        return SyntaxError{{0, 0}, std::string("invalid JSON: ") + error.what()};
+        // "[json.exception.out_of_range.406] number overflow parsing '1000…'": keep the words.
+        std::string what = error.what();
+        const auto end = what.find("] ");
+        if (what.rfind("[json.exception", 0) == 0 && end != std::string::npos)
+            what = what.substr(end + 2);
+        if (what.size() > 120) what = what.substr(0, 120) + "...";
+        return SyntaxError{{0, 0}, "invalid JSON: " + what};
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include <zip.h>
 
+#include <cstring>
 #include <memory>
 #include <optional>
 
@@ -43,6 +44,14 @@ std::optional<std::string> read_member(zip_t* archive, const char* name,
                                        std::size_t max_member_bytes) {
     const zip_int64_t index = zip_name_locate(archive, name, ZIP_FL_ENC_RAW);
     if (index < 0) return std::nullopt;
+    // Two members of one name: which one a reader takes differs, so neither is trusted.
+    const zip_int64_t entries = zip_get_num_entries(archive, 0);
+    for (zip_int64_t i = 0; i < entries; ++i) {
+        const char* other = zip_get_name(archive, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW);
+        if (i != index && other && std::strcmp(other, name) == 0) {
+            throw Error(source_name, std::string("the archive holds ") + name + " twice");
+        }
+    }
     const Member member(zip_fopen_index(archive, static_cast<zip_uint64_t>(index), 0));
     if (!member) {
         throw Error(source_name, std::string("cannot read ") + name + " in the archive (" +
@@ -59,9 +68,9 @@ std::optional<std::string> read_member(zip_t* archive, const char* name,
         if (got == 0) break;
         bytes.append(buffer, static_cast<std::size_t>(got));
         if (bytes.size() > max_member_bytes) {
-            throw Error(source_name, std::string(name) +
-                                         " in the archive decompresses to more than " +
-                                         size_text(max_member_bytes));
+            throw Error(source_name,
+                        std::string(name) + " in the archive decompresses to more than " +
+                            size_text(max_member_bytes) + " (limit kMaxArchiveMemberBytes)");
         }
     }
     return bytes;

@@ -18,8 +18,16 @@ inline constexpr std::size_t kMaxJsonDepth = 512;
 // How many times a file may be a JSON string holding JSON (double-encoded models).
 inline constexpr int kMaxJsonStringUnwraps = 4;
 
-// Layers in one model, nested models flattened.
-inline constexpr std::size_t kMaxLayers = 1'000'000;
+// Layers in one model, nested models flattened (an implicit input layer counts). A drawing of
+// more layers is unreadable, and 10^5 layers would take the layout ~10 s and ~700 MB.
+inline constexpr std::size_t kMaxLayers = 20'000;
+
+// Most dimensions of one tensor shape, the batch dimension included.
+inline constexpr std::size_t kMaxRank = 32;
+
+// Largest member of a model archive (.keras) read into memory, counted in bytes actually
+// decompressed, whatever the archive's directory claims.
+inline constexpr std::size_t kMaxArchiveMemberBytes = std::size_t{64} << 20;
 
 // Largest tensor dimension or size-like hyperparameter (filters, units, kernel size ...).
 inline constexpr std::int64_t kMaxDimension = std::int64_t{1} << 40;
@@ -37,10 +45,6 @@ inline constexpr std::size_t kMaxAttrStringLength = 4096;
 // Elements of one list attribute (after flattening nested lists).
 inline constexpr std::size_t kMaxAttrListLength = 65536;
 
-// Largest member of a .keras archive (config.json, metadata.json) read into memory, counted
-// in bytes actually decompressed: the sizes an archive declares may lie (zip bombs).
-inline constexpr std::size_t kMaxArchiveMemberBytes = std::size_t{64} << 20;
-
 // Largest model_config attribute of an HDF5 model file.
 inline constexpr std::size_t kMaxHdf5AttributeBytes = std::size_t{64} << 20;
 
@@ -53,7 +57,7 @@ inline constexpr std::size_t kMaxYamlDepth = 128;
 
 // Nodes a full walk of one YAML document may visit, every alias counted as the whole node it
 // names: a few hundred bytes of nested aliases can otherwise stand for billions of nodes.
-inline constexpr std::uint64_t kMaxYamlNodes = 5'000'000;
+inline constexpr std::uint64_t kMaxYamlNodes = 1'000'000;
 
 // Elements of one small tensor an ONNX graph computes its shapes with; larger ones are not
 // evaluated (their shapes still are).

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "import/detect_format.hpp"
+#include "import/json_scan.hpp"
 #include "import/keras_archive.hpp"
 #include "import/keras_hdf5.hpp"
 #include "import/keras_json.hpp"
@@ -21,10 +22,24 @@ namespace {
 
 constexpr std::size_t kDetectionBytes = 4096;
 
+std::string too_large(std::size_t limit) {
+    return "the file is larger than " + std::to_string(limit >> 20) + " MiB (limit kMaxFileBytes)";
+}
+
 std::ifstream open_model(const std::string& path) {
     std::error_code error;
-    if (std::filesystem::is_directory(path, error)) {
+    const auto status = std::filesystem::status(path, error);
+    if (std::filesystem::is_directory(status)) {
         throw Error(path, "cannot read the file: it is a directory");
+    }
+    // A device or a pipe (/dev/zero, /dev/stdin) could feed bytes for ever.
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        throw Error(path, "cannot read the file: it is not a regular file");
+    }
+    if (std::filesystem::exists(status)) {
+        const auto size = std::filesystem::file_size(path, error);
+        if (!error && size > limits::kMaxFileBytes)
+            throw Error(path, too_large(limits::kMaxFileBytes));
     }
     std::ifstream stream(path, std::ios::binary);
     if (!stream) throw Error(path, std::string("cannot open the file: ") + std::strerror(errno));
@@ -48,8 +63,7 @@ std::string read_file(const std::string& path) {
     std::ifstream stream = open_model(path);
     std::string bytes = read_stream(stream, path, limits::kMaxFileBytes + 1);
     if (bytes.size() > limits::kMaxFileBytes) {
-        throw Error(path, "the file is larger than " + std::to_string(limits::kMaxFileBytes >> 20) +
-                              " MiB");
+        throw Error(path, too_large(limits::kMaxFileBytes));
     }
     return bytes;
 }
@@ -88,10 +102,10 @@ Model read_by_format(std::string_view bytes, const std::string& source_name, War
 Model import_model_bytes(std::string_view bytes, const std::string& source_name, Warnings& warnings,
                          const ImportOptions& import) {
     if (bytes.size() > limits::kMaxFileBytes) {
-        throw Error(source_name, "the model is larger than " +
-                                     std::to_string(limits::kMaxFileBytes >> 20) + " MiB");
+        throw Error(source_name, too_large(limits::kMaxFileBytes));
     }
-    if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    const std::string_view text = json_scan::strip_byte_order_mark(bytes);
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         throw Error(source_name, "empty file: expected a model");
     }
     Model model = read_by_format(bytes, source_name, warnings, import);

@@ -114,7 +114,8 @@ class ModelBuilder {
         const auto& text = name.get_ref<const std::string&>();
         if (text.size() > limits::kMaxNameLength) {
             throw Error(file_, place + ": name longer than " +
-                                   std::to_string(limits::kMaxNameLength) + " bytes");
+                                   std::to_string(limits::kMaxNameLength) +
+                                   " bytes (limit kMaxNameLength)");
         }
         return text;
     }
@@ -306,8 +307,8 @@ class ModelBuilder {
 
     std::size_t push_layer(Layer layer, std::vector<SymbolRef> inputs, const std::string& place) {
         if (result_.model.layers.size() >= limits::kMaxLayers) {
-            throw Error(file_,
-                        place + ": more than " + std::to_string(limits::kMaxLayers) + " layers");
+            throw Error(file_, place + ": more than " + std::to_string(limits::kMaxLayers) +
+                                   " layers (limit kMaxLayers)");
         }
         result_.model.layers.push_back(std::move(layer));
         pending_inputs_.push_back(std::move(inputs));

@@ -25,7 +25,12 @@ std::string xml_safe(const std::string& wanted) {
 std::string IdMaker::make(const std::string& wanted) {
     std::string base = xml_safe(wanted);
     std::string id = base;
-    for (int n = 2; used_.count(id) != 0; ++n) id = base + "-" + std::to_string(n);
+    if (used_.count(id) != 0) {
+        int& n = next_number_.try_emplace(base, 2).first->second;
+        do {
+            id = base + "-" + std::to_string(n++);
+        } while (used_.count(id) != 0);
+    }
     used_.insert(id);
     return id;
 }

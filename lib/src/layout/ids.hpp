@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -13,6 +14,8 @@ class IdMaker {
 
   private:
     std::set<std::string> used_;
+    // Next number to try per base, so that many clashing names cost linear time, not quadratic.
+    std::map<std::string, int> next_number_;
 };
 
 }  // namespace strata::layout

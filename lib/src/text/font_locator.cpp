@@ -1,5 +1,6 @@
 #include "text/font_locator.hpp"
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <string>
@@ -41,6 +42,27 @@ bool has_family(FcPattern* pattern, const std::string& wanted_key) {
     return false;
 }
 
+// A font option is a family and, after ':', a style ("DejaVu Sans:bold"). The rest of
+// fontconfig's pattern language (":file=", ":lang=", "-12", ":charset=") has no business in
+// an option file and is refused, so a name can only ever select an installed family's face.
+void check_style_only(FcPattern* pattern, const std::string& text) {
+    constexpr std::array<std::string_view, 5> kAllowed = {FC_FAMILY, FC_STYLE, FC_WEIGHT, FC_SLANT,
+                                                          FC_WIDTH};
+    FcPatternIter iter;
+    FcPatternIterStart(pattern, &iter);
+    do {
+        const char* object = FcPatternIterGetObject(pattern, &iter);
+        if (object == nullptr) break;
+        if (std::find(kAllowed.begin(), kAllowed.end(), std::string_view(object)) ==
+            kAllowed.end()) {
+            throw Error("", "font '" + text +
+                                "': only a family and a style may be given (as in "
+                                "'DejaVu Sans:bold'), not '" +
+                                object + "'");
+        }
+    } while (FcPatternIterNext(pattern, &iter));
+}
+
 }  // namespace
 
 bool names_font_file(std::string_view name) {
@@ -70,6 +92,7 @@ FontLocation FontLocator::locate_family(std::string_view pattern_text) {
     if (!pattern || FcPatternGetString(pattern.get(), FC_FAMILY, 0, &requested) != FcResultMatch) {
         throw Error("", "font '" + text + "' names no font family");
     }
+    check_style_only(pattern.get(), text);
     const std::string requested_family(reinterpret_cast<const char*>(requested));
 
     if (!config_) config_.reset(FcInitLoadConfigAndFonts());

@@ -1,0 +1,521 @@
+#!/usr/bin/env python3
+"""Writes the hostile-input suite: one file (or folder) per case and manifest.tsv.
+
+Usage: generate.py OUT_DIR [CORPUS_DIR]
+
+Every case is a model file (and sometimes an option file or an output path) that strata must
+survive: it either draws valid output (expect "ok") or prints one line
+"strata: error: FILE[:LINE:COL]: ..." containing `message` and exits 1 (expect "error").
+Cases for formats whose importer is not built yet carry `pending` = the format; the runner
+skips them while strata answers "unsupported model format" for them. The files are generated
+because many are large or binary; nothing here is fetched.
+
+manifest.tsv columns: id, model, options, output, expect, message, pending
+  model    file in the case folder, or @missing / @directory / @devzero
+  options  option file in the case folder, or ""
+  output   "out.svg" (default), "out.png", "out.pdf", or @missing-folder / @directory /
+           @symlink / @input / @options / @existing (an output that must stay byte-identical)
+"""
+import json
+import os
+import random
+import struct
+import sys
+import zipfile
+import warnings
+
+warnings.simplefilter("ignore")  # zipfile warns about the duplicate members made on purpose
+
+OUT = sys.argv[1]
+CORPUS = sys.argv[2] if len(sys.argv) > 2 else ""
+rows = []
+
+
+def case(cid, files, expect, message="", model="model.json", options="", output="out.svg",
+         pending=""):
+    folder = os.path.join(OUT, cid)
+    os.makedirs(folder, exist_ok=True)
+    for name, data in files.items():
+        path = os.path.join(folder, name)
+        with open(path, "wb") as f:
+            if isinstance(data, tuple):  # ("sparse", size): a large file that costs no disk
+                f.truncate(data[1])
+            else:
+                f.write(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
+    rows.append([cid, model, options, output, expect, message, pending])
+
+
+def dumps(obj):
+    return json.dumps(obj)
+
+
+def seq(layers, name="s"):
+    return {"class_name": "Sequential", "config": {"name": name, "layers": layers}}
+
+
+def dense(name, units=4, **extra):
+    cfg = {"name": name, "units": units}
+    cfg.update(extra)
+    return {"class_name": "Dense", "config": cfg}
+
+
+def conv(name, filters=4, kernel=3, strides=1, **extra):
+    cfg = {"name": name, "filters": filters, "kernel_size": kernel, "strides": strides,
+           "padding": "valid"}
+    cfg.update(extra)
+    return {"class_name": "Conv2D", "config": cfg}
+
+
+def with_input(layer, shape):
+    layer["config"]["batch_input_shape"] = shape
+    return layer
+
+
+def functional(layers, inputs, outputs, name="m"):
+    return {"class_name": "Functional", "config": {"name": name, "layers": layers,
+            "input_layers": inputs, "output_layers": outputs}}
+
+
+def node(name, cls, cfg, inbound):
+    cfg = dict(cfg)
+    cfg["name"] = name
+    return {"name": name, "class_name": cls, "config": cfg,
+            "inbound_nodes": [[[i, 0, 0, {}] for i in inbound]] if inbound else []}
+
+
+VALID = dumps(seq([with_input(conv("c1"), [None, 32, 32, 3]), {"class_name": "Flatten",
+              "config": {"name": "f"}}, dense("d", 10)]))
+
+# --- Keras JSON: truncated, garbage, nesting ------------------------------------------------
+case("json-valid", {"model.json": VALID}, "ok")
+for i, cut in enumerate(sorted(set(int(len(VALID) * k / 24) for k in range(1, 24)))):
+    case(f"json-truncated-{i:02d}", {"model.json": VALID[:cut]}, "error", "invalid JSON")
+rng = random.Random(1234)
+for i in range(10):
+    data = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 4000)))
+    if data[:1] in (b"{", b"[", b'"', b" "):
+        data = b"\x01" + data
+    case(f"garbage-{i:02d}", {"model.json": data}, "error", "unsupported model format")
+case("json-empty", {"model.json": ""}, "error", "empty")
+case("json-blank", {"model.json": " \n\t\r\n"}, "error", "empty")
+case("json-bom-only", {"model.json": b"\xef\xbb\xbf"}, "error", "empty")
+case("json-utf16", {"model.json": VALID.encode("utf-16")}, "error", "unsupported model format")
+case("json-nul-bytes", {"model.json": b"{\x00\x00}"}, "error", "invalid JSON")
+case("json-invalid-utf8", {"model.json": b'{"class_name": "Sequential\xff\xfe", "config": {}}'},
+     "error", "invalid JSON")
+case("json-deep-arrays", {"model.json": "[" * 100000}, "error", "nested deeper than")
+case("json-deep-objects", {"model.json": '{"a":' * 100000}, "error", "nested deeper than")
+case("json-deep-mixed", {"model.json": '{"class_name": "Sequential", "config": ' +
+                         '[{"a":' * 50000}, "error", "nested deeper than")
+case("json-deep-at-limit", {"model.json": '{"class_name": "Sequential", "config": {"name": "s", '
+                            '"layers": [], "x": ' + "[" * 500 + "]" * 500 + "}}"}, "error",
+     "no layer")
+case("json-string-unwraps", {"model.json": dumps(dumps(dumps(dumps(dumps(VALID)))))}, "error",
+     "nested too deeply")
+case("json-double-encoded", {"model.json": dumps(VALID)}, "ok")
+case("json-not-object", {"model.json": "[1, 2, 3]"}, "error", "expected a JSON object")
+case("json-number", {"model.json": "1e999999"}, "error", "unsupported model format")
+case("json-huge-number", {"model.json": '{"a": 1' + "0" * 100000 + "}"}, "error", "number overflow")
+case("json-long-string", {"model.json": '{"class_name": "' + "x" * 2000000 + '"}'}, "error",
+     "class_name")
+case("json-duplicate-keys", {"model.json": '{"class_name": "Sequential", "class_name": "Model", '
+                             '"config": {"layers": []}}'}, "error", "")
+
+# --- Keras JSON: dimensions -----------------------------------------------------------------
+dims = {
+    "absurd": ("[null, 1e300]", "expected a dimension"),
+    "negative": ("[null, -5]", "expected a dimension"),
+    "float": ("[null, 3.7]", "expected a dimension"),
+    "overflow": ("[null, 99999999999999999999999]", "expected a dimension"),
+    "over-limit": ("[null, 1099511627777]", "expected a dimension"),
+    "string": ('[null, "four"]', "expected a dimension"),
+    "object": ('[null, {"a": 1}]', "expected a dimension"),
+    "nan-literal": ("[null, NaN]", "invalid JSON"),
+    "inf-literal": ("[null, Infinity]", "invalid JSON"),
+    "nested": ("[null, [4]]", "expected a dimension"),
+    "not-list": ("7", ""),
+    "rank-too-high": ("[null" + ", 2" * 40 + "]", "rank"),
+}
+for key, (shape, message) in dims.items():
+    text = ('{"class_name": "Sequential", "config": {"name": "s", "layers": [{"class_name": '
+            '"Dense", "config": {"name": "d", "units": 2, "batch_input_shape": ' + shape + '}}]}}')
+    case(f"dim-{key}", {"model.json": text}, "error", message)
+case("dim-zero", {"model.json": dumps(seq([with_input(dense("d"), [None, 0])]))}, "ok")
+case("dim-at-limit", {"model.json": dumps(seq([with_input(dense("d"), [None, 1 << 40])]))}, "ok")
+case("dim-product-overflow", {"model.json": dumps(seq([
+    with_input(conv("c", filters=1 << 40), [None, 1 << 40, 1 << 40, 1 << 40]),
+    {"class_name": "Flatten", "config": {"name": "f"}}, dense("d", 1 << 40)]))}, "ok")
+case("units-huge", {"model.json": dumps(seq([with_input(dense("d", 1 << 41), [None, 4])]))},
+     "error", "")
+case("units-negative", {"model.json": dumps(seq([with_input(dense("d", -3), [None, 4])]))},
+     "error", "")
+case("units-float", {"model.json": dumps(seq([with_input(dense("d", 2.5), [None, 4])]))},
+     "error", "")
+# A configuration the shape rules cannot use: a warning, and the layer is drawn as a small box.
+case("units-string", {"model.json": dumps(seq([with_input(dense("d", "8"), [None, 4])]))},
+     "ok")
+for key, strides in {"zero": 0, "zero-list": [0, 0], "negative": -1, "huge": 1 << 40,
+                     "float": 1.5}.items():
+    case(f"conv-strides-{key}", {"model.json": dumps(seq([with_input(
+        conv("c", strides=strides), [None, 32, 32, 3])]))}, "error" if key == "float" else "ok",
+        "expected a dimension" if key == "float" else "")
+for key, kernel in {"zero": 0, "bigger-than-input": 64, "negative": -3, "rank-mismatch": [3],
+                    "huge": 1 << 40}.items():
+    case(f"conv-kernel-{key}", {"model.json": dumps(seq([with_input(
+        conv("c", kernel=kernel), [None, 32, 32, 3])]))}, "error" if key == "negative" else "ok",
+        "expected a dimension" if key == "negative" else "")
+for key, target in {"mismatch": [7, 7], "two-unknown": [-1, -1], "zero": [0, 5],
+                    "negative": [-3, 4], "huge": [1 << 40, 1 << 40]}.items():
+    case(f"reshape-{key}", {"model.json": dumps(seq([with_input(dense("d", 10), [None, 4]),
+         {"class_name": "Reshape", "config": {"name": "r", "target_shape": target}}]))},
+         "error" if key == "negative" else "ok", "expected a dimension" if key == "negative" else "")
+case("dilation-zero", {"model.json": dumps(seq([with_input(conv("c", dilation_rate=0),
+     [None, 32, 32, 3])]))}, "ok")  # warning: shape unknown, drawn as a small box
+case("pool-zero", {"model.json": dumps(seq([with_input(conv("c"), [None, 32, 32, 3]),
+     {"class_name": "MaxPooling2D", "config": {"name": "p", "pool_size": 0}}]))}, "ok")
+
+# --- Keras JSON: graphs ---------------------------------------------------------------------
+inp = node("in", "InputLayer", {"batch_input_shape": [None, 4]}, [])
+case("graph-cycle", {"model.json": dumps(functional(
+    [inp, node("a", "Dense", {"units": 2}, ["b"]), node("b", "Dense", {"units": 2}, ["a"])],
+    [["in", 0, 0]], [["b", 0, 0]]))}, "error", "cycle")
+case("graph-self-loop", {"model.json": dumps(functional(
+    [inp, node("a", "Dense", {"units": 2}, ["a"])], [["in", 0, 0]], [["a", 0, 0]]))}, "error",
+    "cycle")
+case("graph-dangling", {"model.json": dumps(functional(
+    [inp, node("a", "Dense", {"units": 2}, ["nowhere"])], [["in", 0, 0]], [["a", 0, 0]]))},
+    "error", "'nowhere'")
+case("graph-duplicate-names", {"model.json": dumps(functional(
+    [inp, node("in", "Dense", {"units": 2}, ["in"])], [["in", 0, 0]], [["in", 0, 0]]))},
+    "error", "defined twice")
+case("graph-dangling-output", {"model.json": dumps(functional(
+    [inp, node("a", "Dense", {"units": 2}, ["in"])], [["in", 0, 0]], [["ghost", 0, 0]]))},
+    "error", "ghost")
+case("graph-tensor-index-huge", {"model.json": dumps(functional(
+    [inp, {"name": "a", "class_name": "Dense", "config": {"name": "a", "units": 2},
+           "inbound_nodes": [[["in", 0, 1 << 40, {}]]]}], [["in", 0, 0]], [["a", 0, 0]]))},
+    "error", "")
+case("graph-no-input", {"model.json": dumps(functional(
+    [node("a", "Dense", {"units": 2}, [])], [], [["a", 0, 0]]))}, "ok")
+fan = [inp] + [node(f"d{i}", "Dense", {"units": 2}, ["in"]) for i in range(300)]
+fan.append(node("cat", "Concatenate", {"axis": -1}, [f"d{i}" for i in range(300)]))
+case("graph-wide-concat", {"model.json": dumps(functional(fan, [["in", 0, 0]],
+     [["cat", 0, 0]]))}, "ok")
+case("graph-nested-self", {"model.json": dumps({"class_name": "Model", "config": {"name": "m",
+     "output_layers": [["inner", 0, 0]], "layers": [{"name": "inner", "class_name": "Model",
+     "inbound_nodes": [[["inner", 0, 0, {}]]], "config": {"name": "inner",
+     "input_layers": [["x", 0, 0]], "output_layers": [["x", 0, 0]], "layers": [{"name": "x",
+     "class_name": "InputLayer", "config": {}, "inbound_nodes": []}]}}]}})}, "error",
+     "leads back to itself")
+
+
+def nested(depth):
+    model = seq([with_input(dense("d0"), [None, 4])], name="n0")
+    for level in range(1, depth):
+        model = seq([model], name=f"n{level}")
+        model["config"]["layers"][0]["config"]["name"] = f"n{level - 1}"
+    return model
+
+
+case("nested-models-deep", {"model.json": dumps(nested(200))}, "error", "nested")
+case("nested-models-ok", {"model.json": dumps(nested(5))}, "ok")
+
+# --- Keras JSON: sizes ----------------------------------------------------------------------
+def deep_sequential(count):  # `count` layers with the implicit input layer
+    layers = [with_input(dense("d0", 2), [None, 2])]
+    layers += [dense(f"d{i}", 2) for i in range(1, count - 1)]
+    return dumps(seq(layers))
+
+
+case("layers-10e5", {"model.json": deep_sequential(100000)}, "error", "kMaxLayers")
+case("layers-at-limit", {"model.json": deep_sequential(20000)}, "ok")
+case("layers-over-limit", {"model.json": deep_sequential(20001)}, "error", "kMaxLayers")
+case("name-at-limit", {"model.json": dumps(seq([with_input(dense("n" * 4096), [None, 4])]))},
+     "ok")
+case("name-over-limit", {"model.json": dumps(seq([with_input(dense("n" * 4097), [None, 4])]))},
+     "error", "4096")
+case("file-over-limit", {"model.json": ("sparse", (512 << 20) + 1)}, "error", "kMaxFileBytes")
+
+# --- Keras JSON: hostile names (drawn, never markup or TeX) ---------------------------------
+names = {
+    "markup": '<script>alert(1)</script><foreignObject onload="x">',
+    "entities": "&amp;&#0;&lt;]]>",
+    "tex-input": "\\input{/etc/passwd}",
+    "tex-exec": "/utils/exec={\\immediate\\write18{touch /tmp/pwned}}",
+    "tex-specials": "#$%&~_^\\{}",
+    "controls": "a\u0000b\u0001c\u001b[31md\u007f\u0085",
+    "surrogate": "\ud800x\udfff",
+    "bidi": "\u202eevil\u202d\u2066",
+    "noncharacter": "\ufffe\uffff",
+    "newlines": "a\nb\rc\td",
+    "emoji-zwj": "\U0001F468\u200D\U0001F469\u200D\U0001F467",
+    "quotes": "'\"`",
+    "empty": "",
+    "spaces": "   ",
+    "id-clash": "a b",
+}
+# nlohmann-json refuses unpaired surrogates in \u escapes: those files are invalid JSON.
+for key, name in names.items():
+    model = seq([with_input(dense(name if key != "id-clash" else "a b"), [None, 4]),
+                 dense("a_b" if key == "id-clash" else "second")])
+    outcome = ("error", "invalid JSON") if key == "surrogate" else ("ok", "")
+    case(f"name-{key}", {"model.json": json.dumps(model, ensure_ascii=True)}, *outcome)
+    case(f"type-{key}", {"model.json": json.dumps(seq([with_input(
+        {"class_name": name or "X", "config": {"name": "t"}}, [None, 4])]),
+        ensure_ascii=True)}, *outcome)
+case("name-invalid-utf8-escape", {"model.json": b'{"class_name": "Sequential", "config": '
+     b'{"name": "s", "layers": [{"class_name": "Dense", "config": {"name": "\\udc80\\ud800", '
+     b'"units": 2, "batch_input_shape": [null, 4]}}]}}'}, "error", "invalid JSON")
+clash = [with_input(dense("\u00e9"), [None, 4])] + [dense(ch) for ch in
+        (chr(c) for c in range(0xe0, 0xe0 + 2000) if chr(c) != "\u00e9")]
+case("name-many-id-clashes", {"model.json": json.dumps(seq(clash))}, "ok")
+
+# --- TensorFlow.js ------------------------------------------------------------------------------
+topology = json.loads(VALID)
+case("tfjs-valid", {"model.json": dumps({"format": "layers-model", "modelTopology": topology,
+     "weightsManifest": []})}, "ok")
+case("tfjs-topology-not-object", {"model.json": dumps({"modelTopology": 3})}, "error", "")
+case("tfjs-topology-null", {"model.json": dumps({"modelTopology": None})}, "error", "")
+case("tfjs-weights-outside", {"model.json": dumps({"modelTopology": topology,
+     "weightsManifest": [{"paths": ["../../../etc/passwd", "/etc/shadow"],
+                          "weights": [{"name": "x", "shape": [1 << 40], "dtype": "float32"}]}]})},
+     "ok")
+case("tfjs-nested-config", {"model.json": dumps({"modelTopology": {"model_config": topology}})},
+     "ok")
+case("tfjs-truncated", {"model.json": dumps({"modelTopology": topology})[:150]}, "error",
+     "invalid JSON")
+
+# --- Option files -------------------------------------------------------------------------------
+def opt(cid, yaml, expect, message="", output="out.svg"):
+    data = yaml if isinstance(yaml, bytes) else yaml.encode("utf-8", "surrogatepass")
+    case(cid, {"model.json": VALID, "fig.yaml": data}, expect, message, options="fig.yaml",
+         output=output)
+
+
+opt("yaml-valid", "spacing: 15\nlegend: true\nfont_size: 12\n", "ok")
+opt("yaml-cycle", "type_ignore: &x [*x]\n", "error", "cycle")
+opt("yaml-cycle-map", "styles: &s {Dense: *s}\n", "error", "cycle")
+bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+for i in range(1, 10):
+    bomb += f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]\n"
+opt("yaml-alias-bomb", bomb, "error", "kMaxYamlNodes")
+opt("yaml-alias-bomb-in-option", "styles:\n  Dense: {fill: red}\n" +
+    bomb.replace("\n", "\n  ").replace("a0: ", "  a0: ", 1).replace("  a0", "x_bomb:\n  a0", 1),
+    "error", "")
+opt("yaml-deep-flow", "styles: " + "[" * 100000, "error", "kMaxYamlDepth")
+opt("yaml-deep-block", "".join("  " * i + f"k{i}:\n" for i in range(300)), "error", "")
+opt("yaml-deep-at-limit", "styles: " + "[" * 127 + "]" * 127 + "\n", "error", "styles")
+opt("yaml-not-mapping", "- 1\n- 2\n", "error", "expected a mapping")
+opt("yaml-unknown-key", "nope: 1\n", "error", "unknown option")
+opt("yaml-syntax", "padding: [1, 2\n", "error", "not valid YAML")
+opt("yaml-tabs", "padding:\t4\n\tspacing: 2\n", "error", "")
+opt("yaml-invalid-utf8", b"caption: \"\xff\xfe{name}\"\n", "ok")
+opt("yaml-controls", "caption: \"\\0\\x1b[31m{name}\\u202e\"\n", "ok")
+opt("yaml-multi-document", "padding: 4\n---\npadding: [\n", "ok")
+opt("yaml-huge", "caption: \"" + "x" * (5 << 20) + "\"\n", "error", "4 MiB")
+opt("yaml-empty", "", "ok")
+opt("yaml-null", "~\n", "ok")
+opt("yaml-undefined-alias", "padding: *nope\n", "error", "")
+opt("yaml-tagged", "padding: !!binary 4\n", "ok")
+for key, value in {"nan": ".nan", "inf": ".inf", "neg-inf": "-.inf", "huge": "1e400",
+                   "negative": "-5", "string": "wide", "list": "[1, 2]"}.items():
+    opt(f"size-{key}-padding", f"padding: {value}\n", "error", "padding")
+    opt(f"size-{key}-font-size", f"font_size: {value}\n", "error", "font_size")
+    opt(f"size-{key}-scale", f"scale_xy: {value}\n", "error", "scale_xy")
+for key, value in {"hash-short": "'#gg'", "hash-long": "'#1234567890'", "rgb-missing": "rgb(1,2)",
+                   "hsl-nan": "hsl(nan,50%,50%)", "unknown-name": "notacolour", "empty": "''",
+                   "percent": "rgb(101%,0,0)", "script": "'red;background:url(javascript:x)'",
+                   "list": "[red, blue]"}.items():
+    opt(f"color-{key}", f"background_fill: {value}\n", "error", "background_fill")
+    opt(f"color-map-{key}", f"color_map:\n  Dense: {value}\n", "error", "color_map")
+opt("color-valid-forms", "background_fill: 'hsl(120, 50%, 50%)'\nconnector_fill: '#abcd'\n"
+    "color_map:\n  Dense: {fill: 'rgba(1,2,3,128)', outline: teal}\n", "ok")
+for key, font in {"pattern-file": "DejaVu Sans:file=/etc/passwd",
+                  "pattern-size": "DejaVu Sans-72", "pattern-only": ":", "star": "*",
+                  "missing-file": "/nonexistent/font.ttf", "not-a-font": "/etc/hostname",
+                  "newline": "\"DejaVu\\nSans\""}.items():
+    opt(f"font-{key}", "text_callable: name\nfont: " +
+        (font if font.startswith(chr(34)) else repr(font)) + "\n", "error",
+        "font")
+# Pillow reads rgb(256, 0, 0) and a one-item list is the item: both accepted, written as #rrggbb.
+opt("color-rgb-over", "background_fill: rgb(256,0,0)\ncolor_map:\n  Dense: rgb(0,999,0)\n", "ok")
+opt("color-one-item-list", "background_fill: [red]\n", "ok")
+opt("font-valid", "text_callable: name\nfont: DejaVu Sans\n", "ok")
+opt("font-valid-style", "text_callable: name\nfont: 'DejaVu Sans:weight=bold:slant=italic'\n", "ok")
+opt("caption-tex", "caption: '\\input /etc/passwd \\write18 {name} $x^2$ # % & ~ _'\n", "ok")
+opt("caption-unknown-field", "caption: '\\input{/etc/passwd}'\n", "error", "unknown field")
+opt("caption-markup", "caption: '<script>{name}</script>'\n", "ok")
+opt("caption-huge-field", "caption: '" + "{name}" * 5000 + "'\n", "ok")
+opt("logo-traversal", "logo_groups:\n  - {file: ../../../../etc/passwd, layers: [Dense]}\n",
+    "error", "logo")
+opt("logo-missing", "logo_groups:\n  - {file: nothere.png, layers: [Dense]}\n", "error", "")
+opt("face-image-not-image", "styles:\n  Dense: {image: /etc/hostname}\n", "error", "")
+
+# --- Output paths ---------------------------------------------------------------------------
+case("output-missing-folder", {"model.json": VALID}, "error", "does not exist",
+     output="@missing-folder")
+case("output-directory", {"model.json": VALID}, "error", "is a directory", output="@directory")
+case("output-symlink", {"model.json": VALID}, "error", "symbolic link", output="@symlink")
+case("output-is-input", {"model.json": VALID}, "error", "is the input", output="@input")
+case("output-is-options", {"model.json": VALID, "opts.svg": "padding: 3\n"}, "error",
+     "is the input", options="opts.svg", output="@options")
+case("output-kept-on-model-error", {"model.json": VALID[:40]}, "error", "invalid JSON",
+     output="@existing")
+case("output-kept-on-option-error", {"model.json": VALID, "fig.yaml": "padding: x\n"}, "error",
+     "padding", options="fig.yaml", output="@existing")
+case("output-replaces-existing", {"model.json": VALID}, "ok", output="@existing")
+case("output-png", {"model.json": VALID}, "ok", output="out.png")
+case("output-pdf", {"model.json": VALID}, "ok", output="out.pdf")
+# Too large for a PNG at 96 dpi: drawn at a lower resolution, with a warning.
+case("output-png-too-large", {"model.json": VALID, "fig.yaml": "padding: 40000\n"}, "ok",
+     "", options="fig.yaml", output="out.png")
+case("output-readonly-folder", {"model.json": VALID}, "error", "", output="@readonly-folder")
+case("input-missing", {}, "error", "cannot open", model="@missing")
+case("input-directory", {}, "error", "directory", model="@directory")
+case("input-devzero", {}, "error", "not a regular file", model="@devzero")
+
+# --- Formats whose importers are still being written: the outcome they must give ------------
+def zip_bytes(members, compress=zipfile.ZIP_DEFLATED):
+    import io
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compress) as z:
+        for name, data in members:
+            z.writestr(name, data)
+    return buffer.getvalue()
+
+
+config = VALID
+meta = dumps({"keras_version": "3.1.0", "date_saved": "2024-01-01"})
+case("keras-valid", {"model.keras": zip_bytes([("metadata.json", meta),
+     ("config.json", config)])}, "ok", model="model.keras", pending="keras-archive")
+case("keras-traversal", {"model.keras": zip_bytes([("../../config.json", config),
+     ("metadata.json", meta)])}, "error", "", model="model.keras", pending="keras-archive")
+case("keras-absolute-member", {"model.keras": zip_bytes([("/etc/config.json", config)])},
+     "error", "", model="model.keras", pending="keras-archive")
+case("keras-zip-bomb", {"model.keras": zip_bytes([("metadata.json", meta),
+     ("config.json", b"{" + b" " * (64 << 20) + b"}")])}, "error", "kMaxArchiveMemberBytes",
+     model="model.keras", pending="keras-archive")
+case("keras-no-config", {"model.keras": zip_bytes([("metadata.json", meta)])}, "error",
+     "config.json", model="model.keras", pending="keras-archive")
+case("keras-config-garbage", {"model.keras": zip_bytes([("config.json", b"\x00\xff" * 50)])},
+     "error", "", model="model.keras", pending="keras-archive")
+case("keras-truncated", {"model.keras": zip_bytes([("config.json", config)])[:60]}, "error", "",
+     model="model.keras", pending="keras-archive")
+case("keras-duplicate-members", {"model.keras": zip_bytes([("config.json", config),
+     ("config.json", "{}")])}, "error", "", model="model.keras", pending="keras-archive")
+case("keras-deep-config", {"model.keras": zip_bytes([("config.json", "[" * 100000)])},
+     "error", "nested deeper than", model="model.keras", pending="keras-archive")
+stored = zip_bytes([("config.json", config)], zipfile.ZIP_STORED)
+lying = bytearray(stored)
+at = lying.find(b"PK\x01\x02")  # central directory: claim a 4 GiB uncompressed size
+if at > 0:
+    lying[at + 24:at + 28] = struct.pack("<I", 0xFFFFFFFF)
+case("keras-lying-size", {"model.keras": bytes(lying)}, "error", "", model="model.keras",
+     pending="keras-archive")
+
+hdf5_magic = b"\x89HDF\r\n\x1a\n"
+case("h5-magic-only", {"model.h5": hdf5_magic}, "error", "", model="model.h5", pending="hdf5")
+case("h5-garbage", {"model.h5": hdf5_magic + bytes(rng.randrange(256) for _ in range(4000))},
+     "error", "", model="model.h5", pending="hdf5")
+if CORPUS:
+    hostile = os.path.join(CORPUS, "hostile")
+    for name in ("hdf5-crashes-libhdf5-in-H5Aexists.h5", "hdf5-seed-model_config.h5"):
+        path = os.path.join(hostile, name)
+        if os.path.exists(path):
+            data = open(path, "rb").read()
+            case(f"h5-corpus-{name[:-3]}", {"model.h5": data}, "error", "", model="model.h5",
+                 pending="hdf5")
+            for i, cut in enumerate((100, 512, 1024, 2000)):
+                case(f"h5-truncated-{name[5:12]}-{i}", {"model.h5": data[:cut]}, "error", "",
+                     model="model.h5", pending="hdf5")
+            flipped = bytearray(data)
+            for i in range(0, len(flipped), 97):
+                flipped[i] ^= 0x5A
+            case(f"h5-flipped-{name[5:12]}", {"model.h5": bytes(flipped)}, "error", "",
+                 model="model.h5", pending="hdf5")
+
+
+def varint(n):
+    out = bytearray()
+    while True:
+        byte = n & 0x7F
+        n >>= 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def field(number, wire, payload):
+    key = varint((number << 3) | wire)
+    if wire == 0:
+        return key + varint(payload)
+    return key + varint(len(payload)) + payload
+
+
+def s(number, text):
+    return field(number, 2, text.encode() if isinstance(text, str) else text)
+
+
+def onnx_model(nodes, initializers, inputs, outputs):
+    graph = b"".join(s(1, n) for n in nodes) + s(2, "g")
+    graph += b"".join(s(5, t) for t in initializers)
+    graph += b"".join(s(11, v) for v in inputs) + b"".join(s(12, v) for v in outputs)
+    opset = s(1, "") + field(2, 0, 13)
+    return field(1, 0, 8) + s(7, graph) + s(8, opset)
+
+
+def tensor(name, dims, location=None):
+    t = b"".join(field(1, 0, d) for d in dims) + field(2, 0, 1) + s(8, name)
+    if location:
+        t += s(13, s(1, "location") + s(2, location)) + field(14, 0, 1)  # data_location = EXTERNAL
+    return t
+
+
+def value_info(name, dims):
+    shape = b"".join(s(1, field(1, 0, d)) for d in dims)
+    return s(1, name) + s(2, s(1, field(1, 0, 1) + s(2, shape)))
+
+
+conv_node = s(1, "x") + s(1, "w") + s(2, "y") + s(3, "conv") + s(4, "Conv")
+case("onnx-external-outside", {"model.onnx": onnx_model([conv_node],
+     [tensor("w", [8, 3, 3, 3], "../../../../etc/passwd")], [value_info("x", [1, 3, 32, 32])],
+     [value_info("y", [])])}, "ok", model="model.onnx", pending="onnx")
+case("onnx-external-absolute", {"model.onnx": onnx_model([conv_node],
+     [tensor("w", [8, 3, 3, 3], "/etc/shadow")], [value_info("x", [1, 3, 32, 32])],
+     [value_info("y", [])])}, "ok", model="model.onnx", pending="onnx")
+case("onnx-rank0-conv-weight", {"model.onnx": onnx_model([conv_node], [tensor("w", [])],
+     [value_info("x", [1, 3, 32, 32])], [value_info("y", [])])}, "ok", model="model.onnx",
+     pending="onnx")
+case("onnx-truncated", {"model.onnx": onnx_model([conv_node], [tensor("w", [8, 3, 3, 3])],
+     [value_info("x", [1, 3, 32, 32])], [value_info("y", [])])[:30]}, "error", "",
+     model="model.onnx", pending="onnx")
+case("onnx-garbage", {"model.onnx": b"\x08\x07\x3a" + bytes(rng.randrange(256)
+     for _ in range(3000))}, "error", "", model="model.onnx", pending="onnx")
+case("onnx-huge-dims", {"model.onnx": onnx_model([conv_node], [tensor("w", [1 << 62, 3, 3, 3])],
+     [value_info("x", [1, 3, 32, 32])], [value_info("y", [])])}, "ok", "", model="model.onnx",
+     pending="onnx")
+cyc_a = s(1, "b") + s(2, "a") + s(3, "n1") + s(4, "Relu")
+cyc_b = s(1, "a") + s(2, "b") + s(3, "n2") + s(4, "Relu")
+case("onnx-cycle", {"model.onnx": onnx_model([cyc_a, cyc_b], [], [], [value_info("b", [1])])},
+     "error", "cycle", model="model.onnx", pending="onnx")
+case("onnx-dangling", {"model.onnx": onnx_model([s(1, "ghost") + s(2, "y") + s(4, "Relu")], [],
+     [], [value_info("y", [1])])}, "error", "nothing to draw", model="model.onnx",
+     pending="onnx")
+
+spec_ok = ("strata: 1\nlayers:\n  - {type: InputLayer, shape: [null, 32, 32, 3], name: in}\n"
+           "  - {type: Dense, config: {units: 4}}\n")
+case("spec-valid", {"model.yaml": spec_ok}, "ok", model="model.yaml", pending="yaml-spec")
+case("spec-alias-bomb", {"model.yaml": bomb}, "error", "kMaxYamlNodes", model="model.yaml",
+     pending="yaml-spec")
+case("spec-cycle", {"model.yaml": "layers: &l [*l]\n"}, "error", "cycle", model="model.yaml",
+     pending="yaml-spec")
+case("spec-deep", {"model.yaml": "layers: " + "[" * 100000}, "error", "kMaxYamlDepth",
+     model="model.yaml", pending="yaml-spec")
+case("spec-garbage", {"model.yaml": "layers: {type: [1, 2, 3], units: .nan}\n"}, "error", "",
+     model="model.yaml", pending="yaml-spec")
+
+with open(os.path.join(OUT, "manifest.tsv"), "w") as f:
+    f.write("id\tmodel\toptions\toutput\texpect\tmessage\tpending\n")
+    for row in rows:
+        f.write("\t".join(row) + "\n")
+print(f"{len(rows)} cases written to {OUT}")

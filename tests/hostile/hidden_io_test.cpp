@@ -1,0 +1,95 @@
+// strata opens only what it was asked to: the model, the option file, fonts (and the system's
+// own libraries and font configuration), and its output through a temporary in the output
+// folder. Weight files and paths named inside a model are never touched. Checked with strace.
+
+#include <boost/test/unit_test.hpp>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool strace_available() {
+    return std::system("strace -V >/dev/null 2>&1") == 0;
+}
+
+// Paths every successful open(at) of the traced run named.
+std::set<std::string> opened_paths(const fs::path& log) {
+    std::set<std::string> paths;
+    std::ifstream in(log);
+    std::string line;
+    const std::regex call(R"re(open(at)?\((AT_FDCWD, )?"([^"]*)".*\) = (-?\d+))re");
+    std::smatch m;
+    while (std::getline(in, line)) {
+        if (std::regex_search(line, m, call) && m[4].str()[0] != '-') paths.insert(m[3].str());
+    }
+    return paths;
+}
+
+bool starts_with(const std::string& text, const std::string& prefix) {
+    return text.rfind(prefix, 0) == 0;
+}
+
+// The system's part: shared libraries, locale, fontconfig's configuration and caches, fonts.
+bool is_system_path(const std::string& path) {
+    for (const char* prefix :
+         {"/lib", "/usr/lib", "/etc/ld.so", "/usr/share/fonts", "/usr/share/texmf",
+          "/usr/share/texlive", "/usr/local/share/fonts", "/etc/fonts", "/var/cache/fontconfig",
+          "/usr/share/fontconfig", "/proc/self", "/sys/", "/dev/urandom", "/usr/share/locale",
+          "/usr/lib/locale", "/etc/localtime", "/usr/share/zoneinfo"}) {
+        if (starts_with(path, prefix)) return true;
+    }
+    return path.find("/.cache/fontconfig") != std::string::npos ||
+           path.find("/.fontconfig") != std::string::npos ||
+           path.find("/.config/fontconfig") != std::string::npos ||
+           path.find("/.fonts") != std::string::npos;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(hidden_io)
+
+BOOST_AUTO_TEST_CASE(only_the_input_options_fonts_and_output_are_opened) {
+    if (!strace_available()) {
+        BOOST_TEST_MESSAGE("strace is not installed: skipped");
+        return;
+    }
+    const fs::path dir = fs::temp_directory_path() / ("strata-io-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "out");
+    // A TensorFlow.js model whose weights manifest names a shard beside it and files elsewhere.
+    std::ofstream(dir / "model.json") << R"({"format": "layers-model", "modelTopology":
+      {"class_name": "Sequential", "config": {"name": "s", "layers": [{"class_name": "Dense",
+      "config": {"name": "d", "units": 3, "batch_input_shape": [null, 4]}}]}},
+      "weightsManifest": [{"paths": ["group1-shard1of1.bin", "../../../../etc/passwd"],
+      "weights": [{"name": "d/kernel", "shape": [4, 3], "dtype": "float32"}]}]})";
+    std::ofstream(dir / "group1-shard1of1.bin") << "weights";
+    std::ofstream(dir / "fig.yaml") << "text_callable: name\nlegend: true\n";
+    const fs::path log = dir / "trace.txt";
+    const std::string command =
+        "cd " + dir.string() + " && strace -f -qq -e trace=open,openat,creat -o " + log.string() +
+        " " + STRATA_CLI_PATH + " render model.json -o out/fig.svg --options fig.yaml 2>/dev/null";
+    BOOST_REQUIRE(std::system(command.c_str()) == 0);
+    BOOST_REQUIRE(fs::exists(dir / "out" / "fig.svg"));
+    const std::set<std::string> paths = opened_paths(log);
+    BOOST_TEST(paths.count("model.json") == 1u);
+    BOOST_TEST(paths.count("fig.yaml") == 1u);
+    for (const std::string& path : paths) {
+        if (path == "model.json" || path == "fig.yaml" || is_system_path(path)) continue;
+        // The output's temporary: hidden, in the output folder.
+        if (starts_with(path, "out/.fig.svg.strata-")) continue;
+        BOOST_ERROR("opened " << path);
+    }
+    fs::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

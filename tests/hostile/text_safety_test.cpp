@@ -1,0 +1,137 @@
+// Text from model and option files reaches emitters only as valid Unicode; errors print as one
+// line; SVG output carries nothing active and keeps ids unique.
+
+#include <boost/test/unit_test.hpp>
+#include <pugixml.hpp>
+
+#include <chrono>
+#include <set>
+
+#include "import/load.hpp"
+#include "strata/error.hpp"
+#include "strata/option_table.hpp"
+#include "strata/render.hpp"
+#include "text/unicode_text.hpp"
+
+using strata::unicode::valid_line;
+using strata::unicode::valid_text;
+
+BOOST_AUTO_TEST_SUITE(text_safety)
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_and_controls_become_replacement_characters) {
+    BOOST_TEST(valid_text("plain ascii") == "plain ascii");
+    BOOST_TEST(valid_text("caf\xc3\xa9") == "caf\xc3\xa9");
+    BOOST_TEST(valid_text(std::string("a\0b", 3)) ==
+               "a\xef\xbf\xbd"
+               "b");
+    BOOST_TEST(valid_text("\x1b[31m") == "\xef\xbf\xbd[31m");
+    BOOST_TEST(valid_text("\xff\xfe") == "\xef\xbf\xbd\xef\xbf\xbd");
+    BOOST_TEST(valid_text("\xed\xa0\x80") == "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");  // surrogate
+    BOOST_TEST(valid_text("\xc2\x85") == "\xef\xbf\xbd");                              // C1 NEL
+    BOOST_TEST(valid_text("a\tb\nc") == "a b\nc");
+    BOOST_TEST(valid_line("a\nb\rc") ==
+               "a b\xef\xbf\xbd"
+               "c");
+}
+
+BOOST_AUTO_TEST_CASE(imported_names_are_valid_text) {
+    strata::Warnings warnings;
+    const auto model = strata::import_model_bytes(
+        R"({"class_name": "Sequential", "config": {"name": "s\u0000", "layers": [{"class_name":
+        "Dense\u001b", "config": {"name": "d\u0001\u0007", "units": 2, "activation": "re\u0000lu",
+        "batch_input_shape": [null, 2]}}]}})",
+        "model.json", warnings);
+    BOOST_TEST(model.name == "s\xef\xbf\xbd");
+    BOOST_TEST(model.layers.back().name == "d\xef\xbf\xbd\xef\xbf\xbd");
+    BOOST_TEST(model.layers.back().type == "Dense\xef\xbf\xbd");
+    BOOST_TEST(*strata::attr<std::string>(model.layers.back(), "activation") == "re\xef\xbf\xbdlu");
+}
+
+BOOST_AUTO_TEST_CASE(option_text_is_valid_text) {
+    strata::Options options;
+    strata::apply_options_yaml(options, "caption: \"\\0x\\e[1m\"\n", "fig.yaml");
+    BOOST_TEST(options.caption == "\xef\xbf\xbdx\xef\xbf\xbd[1m");
+}
+
+BOOST_AUTO_TEST_CASE(errors_are_one_line_of_valid_text) {
+    const strata::Error error("m\nodel.json", 2, 3, "bad name 'a\nb\x1b\xff'");
+    const std::string what = error.what();
+    BOOST_TEST(what.find('\n') == std::string::npos);
+    BOOST_TEST(what.find('\x1b') == std::string::npos);
+    BOOST_TEST(strata::unicode::is_valid_text(what));
+}
+
+BOOST_AUTO_TEST_CASE(fontconfig_pattern_syntax_is_not_interpreted) {
+    strata::Warnings warnings;
+    const auto model = strata::parse_model(
+        R"({"class_name": "Sequential", "config": {"name": "s", "layers": [{"class_name": "Dense",
+        "config": {"name": "d", "units": 2, "batch_input_shape": [null, 2]}}]}})",
+        "model.json", warnings);
+    strata::Options options;
+    options.text_callable = "name";  // captions, so that the font is looked up
+    options.font = "DejaVu Sans:lang=en:charset=20";
+    std::string message;
+    try {
+        strata::layout_layered(model, options, warnings);
+    } catch (const strata::Error& error) {
+        message = error.what();
+    }
+    BOOST_TEST(message.find("only a family and a style may be given") != std::string::npos,
+               message);
+}
+
+BOOST_AUTO_TEST_CASE(svg_of_hostile_names_is_inert_and_ids_unique) {
+    std::string layers;
+    // Names that all become the same id, and names full of markup.
+    const char* const names[] = {R"(<script>alert(1)</script>)",
+                                 R"(\" onload=\"x)",
+                                 "a b",
+                                 "a_b",
+                                 "a?b",
+                                 "a!b",
+                                 R"(\u00e9)",
+                                 R"(\u00e8)",
+                                 "&amp;"};
+    for (const char* name : names) {
+        layers += std::string(layers.empty() ? "" : ",") +
+                  R"({"class_name": "Dense", "config": {"units": 2, "name": ")" + name + "\"" +
+                  (layers.empty() ? R"(, "batch_input_shape": [null, 2])" : "") + "}}";
+    }
+    strata::Warnings warnings;
+    const auto model = strata::parse_model(
+        R"({"class_name": "Sequential", "config": {"name": "s", "layers": [)" + layers + "]}}",
+        "model.json", warnings);
+    strata::Options options;
+    options.legend = true;
+    const std::string svg = strata::to_svg(strata::layout_layered(model, options, warnings));
+    pugi::xml_document doc;
+    BOOST_REQUIRE(doc.load_string(svg.c_str()));
+    BOOST_TEST(svg.find("<script") == std::string::npos);
+    std::set<std::string> ids;
+    for (const auto& node : doc.select_nodes("//*[@id]")) {
+        BOOST_TEST(ids.insert(node.node().attribute("id").as_string()).second);
+    }
+    for (const auto& node : doc.select_nodes("//@*")) {
+        const std::string name = node.attribute().name();
+        BOOST_TEST(name.rfind("on", 0) != 0u, name);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(many_clashing_ids_take_linear_time) {
+    strata::Scene scene;
+    scene.width = scene.height = 10;
+    for (int i = 0; i < 20000; ++i) {
+        strata::Group group;
+        group.id = "\xc3\xa9";  // every id the same
+        group.role = strata::Role::layer;
+        scene.groups.push_back(group);
+    }
+    const auto start = std::chrono::steady_clock::now();
+    const std::string svg = strata::to_svg(scene);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    BOOST_TEST(seconds < 5.0);
+    BOOST_TEST(svg.find("id=\"\xc3\xa9-20000\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
