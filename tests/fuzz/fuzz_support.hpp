@@ -84,7 +84,9 @@ inline void import_model(std::string_view bytes, const std::string& name) {
         }
         strata::to_info_json(model);
     } catch (const strata::Error& error) {
-        check(error.file() == name, "an error names another file", error.what());
+        // An archive's member is named inside it: "model.keras/config.json".
+        check(error.file() == name || error.file().rfind(name + "/", 0) == 0,
+              "an error names another file", error.what());
     }
 }
 

@@ -144,6 +144,32 @@ void check_svg(const std::string& svg) {
     doc.traverse(walker);
 }
 
+// The picture's braces balance (an escaped \{ or \} does not count) and nothing in it could
+// read or write a file, run code or change how TeX reads characters, whatever the names were.
+void check_tikz(const std::string& tex) {
+    long depth = 0;
+    for (std::size_t i = 0; i < tex.size(); ++i) {
+        if (tex[i] == '\\') {
+            ++i;  // the next character is part of a control sequence
+            continue;
+        }
+        if (tex[i] == '{') ++depth;
+        if (tex[i] == '}') --depth;
+        fuzz::check(depth >= 0, "a closing brace without its opening one in the TikZ",
+                    tex.substr(i > 40 ? i - 40 : 0, 80));
+    }
+    fuzz::check(depth == 0, "unbalanced braces in the TikZ", std::to_string(depth));
+    for (const char* danger :
+         {"\\input", "\\include{", "\\write", "\\openin", "\\openout", "\\read", "\\catcode",
+          "\\directlua", "\\immediate", "\\special", "^^", "/utils/exec"}) {
+        const std::size_t at = tex.find(danger);
+        if (at != std::string::npos) {
+            fuzz::fail("the TikZ holds an active control sequence",
+                       tex.substr(at > 40 ? at - 40 : 0, 80));
+        }
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -157,6 +183,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         strata::infer_shapes(model, warnings);
         const strata::Scene scene = strata::layout_layered(model, options, warnings);
         check_svg(strata::to_svg(scene));
+        check_tikz(strata::to_tikz(scene, strata::TikzOptions{}, warnings));
         strata::to_scene_json(scene);
         // Rasterising is slow: only small canvases, now and then.
         if (raster && scene.width * scene.height < 250'000) {

@@ -1,0 +1,9 @@
+// ONNX models: protobuf parsing, constant propagation and folding; the checker and inference run in
+// the isolated child.
+
+#include "fuzz_support.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    fuzz::import_model(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.onnx");
+    return 0;
+}
