@@ -51,10 +51,13 @@ bool contains(const std::string& text, const std::string& part) {
 
 std::vector<fs::path> corpus_models() {
     std::vector<fs::path> paths;
-    for (const char* folder : {"keras", "generated"}) {
+    for (const char* folder : {"keras", "generated", "onnx"}) {
         for (const auto& entry : fs::directory_iterator(kCorpus / folder)) {
             const std::string name = entry.path().filename().string();
-            if (entry.path().extension() == ".json" && !contains(name, ".shapes.")) {
+            const bool model_file = entry.path().extension() == ".onnx" ||
+                                    (entry.path().extension() == ".json" &&
+                                     !contains(name, ".shapes.") && folder != std::string("onnx"));
+            if (model_file) {
                 paths.push_back(entry.path());
             }
         }
@@ -69,7 +72,7 @@ BOOST_AUTO_TEST_SUITE(model_spec)
 
 BOOST_AUTO_TEST_CASE(every_corpus_model_draws_the_same_from_its_spec) {
     const auto paths = corpus_models();
-    BOOST_TEST(paths.size() > 40u);
+    BOOST_TEST(paths.size() > 90u);  // Keras, TensorFlow.js and ONNX (both variants)
     for (const fs::path& path : paths) {
         strata::Warnings warnings;
         const strata::Model model = strata::load_model(path.string(), warnings);

@@ -424,7 +424,7 @@ class Builder {
             for (const auto& tip : box.tips) layer.shapes.push_back(drawn_shape(tip, known));
             layer.shape_known = known && !layer.shapes.empty();
             if (!layer.shape_known) layer.shapes.clear();
-            if (box.reads_weights || !box.is_input) layer.params = box.params;
+            layer.params = box.params;  // 0 for a graph input, as for a Keras InputLayer
             model_.layers.push_back(std::move(layer));
         }
         for (const auto& out : graph_.output()) {
