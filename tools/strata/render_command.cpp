@@ -143,7 +143,14 @@ int run_render(const std::vector<std::string>& args) {
         if (!e.file().empty()) throw;
         throw Error(model_path, e.line(), e.column(), e.message());
     }
-    if (frames) write_reveal_frames(scene, given["frames"].as<std::string>());
+    if (frames) {
+        // A .tex scene has its text sizes divided by the picture's scale: frames get their own.
+        Warnings frame_warnings;
+        write_reveal_frames(format == OutputFormat::tex && tikz.scale != 1
+                                ? layout_layered(model, options, frame_warnings)
+                                : scene,
+                            given["frames"].as<std::string>());
+    }
     if (output.empty()) {
         print_warnings(warnings);
         return 0;
