@@ -1,6 +1,7 @@
 #include "import/onnx/build_model.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -9,6 +10,7 @@
 #include "import/limits.hpp"
 #include "import/onnx/graph_order.hpp"
 #include "import/onnx/naming.hpp"
+#include "shapes/dims.hpp"
 
 namespace strata::onnx_import {
 namespace {
@@ -247,9 +249,17 @@ class Builder {
         for (const auto& in : node.input()) {
             auto it = weights_.find(in);
             if (it == weights_.end()) continue;
+            // Checked: a hostile file's dims may multiply past 2^63; the count then saturates.
+            constexpr std::int64_t kMost = std::numeric_limits<std::int64_t>::max();
             std::int64_t count = 1;
-            for (Dim d : it->second) count = d > 0 ? count * d : 0;
-            box.params += count;
+            for (Dim d : it->second) {
+                if (d <= 0) {
+                    count = 0;
+                    break;
+                }
+                count = shapes::checked_mul(count, d).value_or(kMost);
+            }
+            box.params = shapes::checked_add(box.params, count).value_or(kMost);
             box.reads_weights = true;
         }
     }
