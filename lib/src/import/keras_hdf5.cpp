@@ -143,6 +143,15 @@ Model model_from(const std::string& packed, const std::string& source_name, Warn
     return model;
 }
 
+// Reading a few root attributes takes milliseconds; a crafted file can send libhdf5 into a
+// long loop, which should end in an error quickly, not after the default limits.
+IsolationLimits hdf5_limits() {
+    IsolationLimits limits;
+    limits.cpu_seconds = 3;
+    limits.wall_seconds = 5;
+    return limits;
+}
+
 }  // namespace
 
 Model read_keras_hdf5_file(const std::string& path, Warnings& warnings) {
@@ -153,7 +162,7 @@ Model read_keras_hdf5_file(const std::string& path, Warnings& warnings) {
         return H5Fopen(path.c_str(), H5F_ACC_RDONLY, access.get());
     };
     const std::string packed =
-        run_isolated([&] { return read_attributes(open, path); }, path, kMalformed);
+        run_isolated([&] { return read_attributes(open, path); }, path, kMalformed, hdf5_limits());
     return model_from(packed, path, warnings);
 }
 
@@ -168,8 +177,8 @@ Model read_keras_hdf5_bytes(std::string_view bytes, const std::string& source_na
         // The core driver refuses a name that exists on disk: give one that cannot.
         return H5Fopen("/proc/self/strata-file-image", H5F_ACC_RDONLY, access.get());
     };
-    const std::string packed =
-        run_isolated([&] { return read_attributes(open, source_name); }, source_name, kMalformed);
+    const std::string packed = run_isolated([&] { return read_attributes(open, source_name); },
+                                            source_name, kMalformed, hdf5_limits());
     return model_from(packed, source_name, warnings);
 }
 
