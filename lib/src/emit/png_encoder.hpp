@@ -7,6 +7,8 @@
 
 namespace strata::emit {
 
+class RunLengthDeflate;
+
 // Pixels as cairo's ARGB32 image surface holds them: rows of native-endian 32-bit words,
 // alpha in the top byte, colour premultiplied by alpha.
 struct PremultipliedArgbImage {
@@ -17,8 +19,8 @@ struct PremultipliedArgbImage {
 // Encodes an 8-bit PNG from rows handed over in strips, top to bottom, so that a large image
 // never has to exist in memory at once. RGB or RGBA as chosen up front; colours are
 // unpremultiplied exactly as cairo's own PNG writer does. Tuned for diagrams, whose rows are
-// mostly runs of one colour and repeats of the row above: fast deflate settings instead of
-// cairo's fixed ones, for files of similar size at a fraction of the time.
+// mostly runs of one colour and repeats of the row above, which filter into runs of zeros
+// (see RunLengthDeflate).
 class PngEncoder {
   public:
     PngEncoder(int width, int height, bool with_alpha);
@@ -32,13 +34,14 @@ class PngEncoder {
     std::string finish();
 
   private:
-    class Deflater;
+    void filter_row(const std::uint32_t* pixels);
+
     int width_, height_, rows_done_ = 0;
     bool with_alpha_;
     std::size_t channels_, row_bytes_;
     std::vector<std::uint32_t> previous_pixels_;
     std::vector<unsigned char> previous_, current_, filtered_;
-    std::unique_ptr<Deflater> deflater_;
+    std::unique_ptr<RunLengthDeflate> deflater_;
 };
 
 // The whole image at once: RGB when every pixel is opaque, RGBA otherwise.
