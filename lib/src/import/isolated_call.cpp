@@ -16,6 +16,17 @@
 
 #include "strata/error.hpp"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define STRATA_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define STRATA_ADDRESS_SANITIZER 1
+#endif
+#endif
+#ifdef STRATA_ADDRESS_SANITIZER
+#include <sanitizer/common_interface_defs.h>
+#endif
+
 namespace strata {
 namespace {
 
@@ -37,17 +48,19 @@ void write_all(int fd, const char* data, std::size_t size) {
     }
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
+#ifdef STRATA_ADDRESS_SANITIZER
 constexpr bool kAddressSanitizer = true;
 #else
 constexpr bool kAddressSanitizer = false;
 #endif
-#else
-constexpr bool kAddressSanitizer = false;
+
+// A sanitizer's report ends in a death callback; a fuzzer's callback records the parent's
+// current input as a crash, though only the child died.
+void forget_death_callback() {
+#ifdef STRATA_ADDRESS_SANITIZER
+    __sanitizer_set_death_callback(nullptr);
 #endif
+}
 
 // Address space the process already has mapped. AddressSanitizer reserves terabytes for its
 // shadow memory at start-up; in such a build the child's limit counts from there.
@@ -68,6 +81,7 @@ std::size_t mapped_bytes() {
     for (const int signal : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGXCPU, SIGPIPE}) {
         ::signal(signal, SIG_DFL);
     }
+    forget_death_callback();
     // What a crashing library prints (HDF5-DIAG traces, a sanitizer's report) is not for the
     // user: the parent reports the failure in strata's words.
     const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
