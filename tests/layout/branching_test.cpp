@@ -343,6 +343,24 @@ BOOST_AUTO_TEST_CASE(output_is_byte_identical_across_runs) {
     BOOST_TEST(to_svg(draw(model, options)) == to_svg(draw(model, options)));
 }
 
+// The U-Net's copies leave a break only near its ends: rows of a few boxes around the U would
+// be worse than the U drawn smaller in one row.
+BOOST_AUTO_TEST_CASE(unet_at_17cm_is_one_row_not_a_few_boxes_and_the_u) {
+    Options options;
+    options.width = "17cm";
+    const Scene scene = draw(corpus("generated/unet.json"), options);
+    BOOST_TEST(scene.width <= 642.52);
+    BOOST_TEST(scene.height <= 0.6 * 642.52);
+    std::size_t returns = 0, copies = 0;
+    for (const Group& g : scene.groups) {
+        returns += g.label.rfind("next row", 0) == 0;
+        copies += g.role == Role::connector && g.label.rfind("copy from", 0) == 0;
+    }
+    BOOST_TEST(returns == 0u);
+    BOOST_TEST(copies == 4u);
+    BOOST_TEST(test::connectors_through_boxes(scene).empty());
+}
+
 BOOST_AUTO_TEST_CASE(the_legend_names_the_connector_kinds) {
     Options options;
     options.legend = true;

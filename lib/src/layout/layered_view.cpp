@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
+#include <optional>
 
 #include "layout/box_faces.hpp"
 #include "layout/box_size.hpp"
@@ -102,6 +104,7 @@ std::vector<std::string> split_lines(const std::string& text) {
 struct RowBand {
     std::size_t first_item = 0, last_item = 0;
     double y = 0, top = 0, bottom = 0;
+    double width = 0;  // of its items
 };
 
 class Builder {
@@ -114,6 +117,16 @@ class Builder {
           warnings_(warnings),
           size_factor_(size_factor),
           width_limit_(width_limit) {}
+
+    // The narrowest row's width over the widest's: 1 for a single row. Call after build().
+    double narrowest_row_share() const {
+        double narrowest = std::numeric_limits<double>::infinity(), widest = 0;
+        for (const RowBand& row : rows_) {
+            narrowest = std::min(narrowest, row.width);
+            widest = std::max(widest, row.width);
+        }
+        return rows_.size() < 2 || widest <= 0 ? 1 : narrowest / widest;
+    }
 
     Scene build() {
         collect_boxes();
@@ -690,6 +703,13 @@ class Builder {
             RowBand band;
             band.first_item = row_start[r];
             band.last_item = r + 1 < row_start.size() ? row_start[r + 1] - 1 : items - 1;
+            if (items > 0) {
+                const auto lo = std::min_element(left.begin() + band.first_item,
+                                                 left.begin() + band.last_item + 1);
+                const auto hi = std::max_element(right.begin() + band.first_item,
+                                                 right.begin() + band.last_item + 1);
+                band.width = *hi - *lo;
+            }
             rows_.push_back(band);
         }
         std::vector<std::size_t> row_of_item(items, 0);
@@ -1615,6 +1635,26 @@ class Builder {
 
 }  // namespace
 
+namespace {
+
+// A figure built at one box size, with what the fitting needs to know about its rows.
+struct Trial {
+    Scene scene;
+    Warnings warnings;
+    double narrowest_row_share = 1;
+};
+
+Trial build_trial(const Model& model, const Options& options, TextMeasurer& text, double factor,
+                  double limit) {
+    Trial trial;
+    Builder builder(model, options, text, trial.warnings, factor, limit);
+    trial.scene = builder.build();
+    trial.narrowest_row_share = builder.narrowest_row_share();
+    return trial;
+}
+
+}  // namespace
+
 Scene layered_view(const Model& model, const Options& options, TextMeasurer& text,
                    Warnings& warnings) {
     const double limit = options.width.empty() || options.compat_visualkeras
@@ -1624,58 +1664,62 @@ Scene layered_view(const Model& model, const Options& options, TextMeasurer& tex
     // slide (4:3) for the rest: wrapping alone would stack a long chain of large boxes
     // (VGG16) into a tower of rows.
     constexpr double kMostHeightPerWidth = 0.6;
-    const auto fits_width = [&](const Scene& s) { return s.width <= limit; };
-    const auto fits_both = [&](const Scene& s) {
-        return s.width <= limit && s.height <= kMostHeightPerWidth * limit;
+    // Rows are worth their carriage returns only when each carries a fair share: a model whose
+    // skips leave no break but near its ends (a U-Net) is better drawn smaller in one row
+    // than as a few boxes, the row, and a few boxes.
+    constexpr double kLeastRowShare = 0.25;
+    const auto fits_width = [&](const Trial& t) { return t.scene.width <= limit; };
+    const auto fits_both = [&](const Trial& t) {
+        return t.scene.width <= limit && t.scene.height <= kMostHeightPerWidth * limit;
     };
-    Warnings full_size_warnings;
-    Scene scene = Builder(model, options, text, full_size_warnings, 1, limit).build();
-    if (limit <= 0 || fits_both(scene)) {
-        warnings.insert(warnings.end(), full_size_warnings.begin(), full_size_warnings.end());
-        return scene;
+    const auto balanced = [&](const Trial& t) {
+        return fits_both(t) && t.narrowest_row_share >= kLeastRowShare;
+    };
+    Trial full = build_trial(model, options, text, 1, limit);
+    if (limit <= 0 || balanced(full)) {
+        warnings.insert(warnings.end(), full.warnings.begin(), full.warnings.end());
+        return std::move(full.scene);
     }
-    std::optional<Scene> best;
-    Warnings best_warnings;
     // Shrink the boxes (never the text), collapsed and wrapped anew at each size, to the
-    // largest size that fits.
-    double fits = 0, too_big = 1;
-    for (int step = 0; step < 14; ++step) {
-        const double factor = step == 0 ? 0.02 : (fits + too_big) / 2;
-        Warnings trial_warnings;
-        Scene trial = Builder(model, options, text, trial_warnings, factor, limit).build();
-        if (fits_both(trial)) {
-            fits = factor;
-            best = std::move(trial);
-            best_warnings = std::move(trial_warnings);
-        } else {
-            too_big = factor;
-            if (step == 0) break;
+    // largest size that fits, with balanced rows if any size has them.
+    std::optional<Trial> best;
+    for (const auto& fits : {std::function<bool(const Trial&)>(balanced),
+                             std::function<bool(const Trial&)>(fits_both)}) {
+        if (fits(full)) {
+            best = std::move(full);
+            break;
         }
+        double fitting = 0, too_big = 1;
+        for (int step = 0; step < 14; ++step) {
+            const double factor = step == 0 ? 0.02 : (fitting + too_big) / 2;
+            Trial trial = build_trial(model, options, text, factor, limit);
+            if (fits(trial)) {
+                fitting = factor;
+                best = std::move(trial);
+            } else {
+                too_big = factor;
+                if (step == 0) break;
+            }
+        }
+        if (best) break;
     }
     // No size is short enough (the gaps and the text take the room): the shortest figure
     // that fits the width.
     if (!best) {
         for (const double factor : {1.0, 0.7, 0.5, 0.35, 0.25, 0.15, 0.1, 0.05, 0.02}) {
-            Warnings trial_warnings;
-            Scene trial =
-                factor == 1.0
-                    ? scene
-                    : Builder(model, options, text, trial_warnings, factor, limit).build();
-            if (factor == 1.0) trial_warnings = full_size_warnings;
-            if (fits_width(trial) && (!best || trial.height < best->height)) {
+            Trial trial =
+                factor == 1.0 ? std::move(full) : build_trial(model, options, text, factor, limit);
+            if (fits_width(trial) && (!best || trial.scene.height < best->scene.height))
                 best = std::move(trial);
-                best_warnings = std::move(trial_warnings);
-            }
         }
     }
     if (!best) {
         warnings.push_back({"width", "the figure cannot be made as narrow as " + options.width +
                                          " without text smaller than min_font_size"});
-        Warnings smallest_warnings;
-        return Builder(model, options, text, smallest_warnings, 0.02, limit).build();
+        return build_trial(model, options, text, 0.02, limit).scene;
     }
-    warnings.insert(warnings.end(), best_warnings.begin(), best_warnings.end());
-    return std::move(*best);
+    warnings.insert(warnings.end(), best->warnings.begin(), best->warnings.end());
+    return std::move(best->scene);
 }
 
 }  // namespace strata::layout
