@@ -1704,13 +1704,19 @@ Scene layered_view(const Model& model, const Options& options, TextMeasurer& tex
         if (best) break;
     }
     // No size is short enough (the gaps and the text take the room): the shortest figure
-    // that fits the width.
+    // that fits the width, with balanced rows if any size has them.
     if (!best) {
+        const auto better = [&](const Trial& t) {
+            if (!best) return true;
+            const bool fair = t.narrowest_row_share >= kLeastRowShare;
+            const bool best_fair = best->narrowest_row_share >= kLeastRowShare;
+            if (fair != best_fair) return fair;
+            return t.scene.height < best->scene.height;
+        };
         for (const double factor : {1.0, 0.7, 0.5, 0.35, 0.25, 0.15, 0.1, 0.05, 0.02}) {
             Trial trial =
                 factor == 1.0 ? std::move(full) : build_trial(model, options, text, factor, limit);
-            if (fits_width(trial) && (!best || trial.scene.height < best->scene.height))
-                best = std::move(trial);
+            if (fits_width(trial) && better(trial)) best = std::move(trial);
         }
     }
     if (!best) {
