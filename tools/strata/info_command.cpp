@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "model_argument.hpp"
 #include "strata/render.hpp"
 #include "warnings.hpp"
 
@@ -42,23 +43,16 @@ int run_info(const std::vector<std::string>& args) {
     po::options_description general("strata info MODEL [--json]");
     general.add_options()("help,h", "show this help")("json", "print JSON instead of a table")(
         "onnx-raw", "ONNX: list every op (no folding)");
-    po::options_description hidden;
-    hidden.add_options()("model", po::value<std::string>());
-    po::options_description parsed;
-    parsed.add(general).add(hidden);
-    po::positional_options_description positional;
-    positional.add("model", 1);
-    po::variables_map given;
-    po::store(po::command_line_parser(args).options(parsed).positional(positional).run(), given);
+    const po::variables_map given = parse_model_command(args, general);
     if (given.count("help")) {
         std::cout << general;
         return 0;
     }
-    if (!given.count("model")) throw UsageError{"info needs a MODEL file"};
+    const std::string model_path = model_argument(given, "info");
     Warnings warnings;
     ImportOptions import;
     import.onnx_raw = given.count("onnx-raw") > 0;
-    Model model = load_model(given["model"].as<std::string>(), warnings, import);
+    Model model = load_model(model_path, warnings, import);
     print_warnings(warnings);
     if (given.count("json")) {
         std::cout << to_info_json(model);

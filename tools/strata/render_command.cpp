@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "latex_flags.hpp"
+#include "model_argument.hpp"
 #include "option_flags.hpp"
 #include "strata/error.hpp"
 #include "strata/option_table.hpp"
@@ -85,22 +86,13 @@ int run_render(const std::vector<std::string>& args) {
         "onnx-raw", "ONNX: draw every op as a box of its own (no folding)");
     po::options_description all(100, 50);
     all.add(general).add(latex_flags()).add(layered_option_flags());
-    po::options_description hidden;
-    hidden.add_options()("model", po::value<std::string>());
-    po::options_description parsed;
-    parsed.add(all).add(hidden);
-    po::positional_options_description positional;
-    positional.add("model", 1);
-
-    po::variables_map given;
-    po::store(po::command_line_parser(args).options(parsed).positional(positional).run(), given);
+    const po::variables_map given = parse_model_command(args, all);
     if (given.count("help")) {
         std::cout << all
                   << "\nExample:\n  strata render vgg16.json -o vgg16.svg --text-callable name\n";
         return 0;
     }
-    if (!given.count("model")) throw UsageError{"render needs a MODEL file"};
-    const std::string model_path = given["model"].as<std::string>();
+    const std::string model_path = model_argument(given, "render");
     // A model spec may carry options; the preset, option file and flags come on top.
     const Options model_options = options_of_model_file(model_path);
     Options options = resolve_options(given, model_options);

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "model_argument.hpp"
 #include "option_flags.hpp"
 #include "strata/render.hpp"
 #include "strata/spec.hpp"
@@ -15,17 +16,11 @@ int run_spec(const std::vector<std::string>& args) {
     po::options_description general("strata spec MODEL [-o OUT.yaml] [options]", 100, 50);
     general.add_options()("help,h", "show this help")(
         "output,o", po::value<std::string>(),
-        "write the spec to this file (default: standard output)");
+        "write the spec to this file (default: standard output)")(
+        "onnx-raw", "ONNX: every op as a layer of its own (no folding)");
     po::options_description all(100, 50);
     all.add(general).add(layered_option_flags());
-    po::options_description hidden;
-    hidden.add_options()("model", po::value<std::string>());
-    po::options_description parsed;
-    parsed.add(all).add(hidden);
-    po::positional_options_description positional;
-    positional.add("model", 1);
-    po::variables_map given;
-    po::store(po::command_line_parser(args).options(parsed).positional(positional).run(), given);
+    const po::variables_map given = parse_model_command(args, all);
     if (given.count("help")) {
         std::cout << all
                   << "\nWrites the model's layers (name, type, inputs, shape, configuration) and "
@@ -35,11 +30,12 @@ int run_spec(const std::vector<std::string>& args) {
                      "  strata render model.yaml -o model.svg\n";
         return 0;
     }
-    if (!given.count("model")) throw UsageError{"spec needs a MODEL file"};
-    const std::string model_path = given["model"].as<std::string>();
+    const std::string model_path = model_argument(given, "spec");
     const Options options = resolve_options(given, options_of_model_file(model_path));
     Warnings warnings;
-    const Model model = load_model(model_path, warnings);
+    ImportOptions import;
+    import.onnx_raw = given.count("onnx-raw") > 0;
+    const Model model = load_model(model_path, warnings, import);
     print_warnings(warnings);
     const std::string text = to_spec_yaml(model, options);
     const std::string output = given.count("output") ? given["output"].as<std::string>() : "-";
