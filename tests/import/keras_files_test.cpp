@@ -65,6 +65,12 @@ BOOST_AUTO_TEST_CASE(formats_are_told_apart_by_content) {
     BOOST_TEST((strata::detect_format("\xef\xbb\xbf  {\"class_name\": 1}") == ModelFormat::json));
     BOOST_TEST((strata::detect_format("# a model\n---\nstrata: 1\nlayers: []\n") ==
                 ModelFormat::yaml_spec));
+    // Flow style: JSON's keys are quoted, YAML's plain ones are not.
+    BOOST_TEST((strata::detect_format("{strata: 1, layers: []}") == ModelFormat::yaml_spec));
+    BOOST_TEST((strata::detect_format("# spec\n{\n  strata: 1,\n  layers: []\n}\n") ==
+                ModelFormat::yaml_spec));
+    BOOST_TEST((strata::detect_format("{ \"strata\": 1 }") == ModelFormat::json));
+    BOOST_TEST((strata::detect_format("{}") == ModelFormat::json));
     BOOST_TEST(
         (strata::detect_format(std::string("\x08\x07\x12\x07pytorch", 11)) == ModelFormat::onnx));
     BOOST_TEST((strata::detect_format("hello world") == ModelFormat::unknown));

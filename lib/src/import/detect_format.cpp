@@ -32,17 +32,27 @@ std::string_view first_content_line(std::string_view text) {
     return {};
 }
 
-// A YAML block mapping: the first content line is `key:` with a plain key.
-bool looks_like_yaml_mapping(std::string_view text) {
-    const std::string_view line = first_content_line(text);
+// `key:` with a plain key at the start of `text`, the colon followed by a space or a line end.
+bool starts_with_plain_key(std::string_view text) {
     std::size_t i = 0;
-    while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) ||
-                               line[i] == '_' || line[i] == '-')) {
+    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) ||
+                               text[i] == '_' || text[i] == '-')) {
         ++i;
     }
-    while (i < line.size() && line[i] == ' ') ++i;
-    return i > 0 && i < line.size() && line[i] == ':' &&
-           (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\r');
+    while (i < text.size() && text[i] == ' ') ++i;
+    return i > 0 && i < text.size() && text[i] == ':' &&
+           (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\r' ||
+            text[i + 1] == '\n');
+}
+
+// A YAML mapping: the first content line is `key:` (block style), or `{` and then `key:`
+// (flow style, which JSON cannot be: its keys are quoted).
+bool looks_like_yaml_mapping(std::string_view text) {
+    const std::string_view line = first_content_line(text);
+    if (line.empty() || line[0] != '{') return starts_with_plain_key(line);
+    const std::string_view rest = text.substr(line.data() - text.data() + 1);
+    const auto key = rest.find_first_not_of(" \t\r\n");
+    return key != std::string_view::npos && starts_with_plain_key(rest.substr(key));
 }
 
 }  // namespace
@@ -54,12 +64,12 @@ ModelFormat detect_format(std::string_view head) {
     if (starts_with(head, "\x89HDF\r\n\x1a\n")) return ModelFormat::hdf5;
     if (looks_like_onnx(head)) return ModelFormat::onnx;
     const std::string_view text = json_scan::strip_byte_order_mark(head);
+    if (looks_like_yaml_mapping(text)) return ModelFormat::yaml_spec;
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first != std::string_view::npos) {
         const char c = text[first];
         if (c == '{' || c == '[' || c == '"') return ModelFormat::json;
     }
-    if (looks_like_yaml_mapping(text)) return ModelFormat::yaml_spec;
     return ModelFormat::unknown;
 }
 
