@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "layout/graph/arrangement.hpp"
@@ -359,6 +360,51 @@ BOOST_AUTO_TEST_CASE(unet_at_17cm_is_one_row_not_a_few_boxes_and_the_u) {
     BOOST_TEST(returns == 0u);
     BOOST_TEST(copies == 4u);
     BOOST_TEST(test::connectors_through_boxes(scene).empty());
+}
+
+// A layer group whose layers run on into the next row is drawn in each row it covers, and
+// covers nothing outside its run.
+BOOST_AUTO_TEST_CASE(layer_groups_follow_wrapped_rows) {
+    Options options;
+    options.width = "17cm";
+    LayerGroup stage4;
+    stage4.name = "stage 4";
+    stage4.layers = {"conv4_block1_1_conv", "conv4_block6_out"};
+    options.layered_groups = {stage4};
+    const Scene scene = draw(corpus("generated/resnet50.json"), options);
+    std::vector<std::vector<Point>> rectangles;
+    std::map<std::string, BoxGeometry> boxes;
+    for (const Group& g : scene.groups) {
+        if (g.role == Role::group) {
+            for (const Primitive& p : g.items) rectangles.push_back(std::get<Polygon>(p).points);
+        }
+        if (g.role == Role::layer && g.box) boxes[g.label] = *g.box;
+    }
+    std::size_t returns = 0;
+    for (const Group& g : scene.groups) returns += g.label.rfind("next row", 0) == 0;
+    BOOST_TEST_REQUIRE(returns >= 1u);
+    BOOST_TEST_REQUIRE(rectangles.size() >= 2u);  // the run starts in one row, ends in another
+    const auto covers = [&](const std::string& layer) {
+        BOOST_TEST_REQUIRE(boxes.count(layer) == 1u, layer);
+        const BoxGeometry& b = boxes[layer];
+        const Point centre{(b.x1 + b.x2) / 2, (b.y1 + b.y2) / 2};
+        return std::any_of(rectangles.begin(), rectangles.end(), [&](const auto& r) {
+            return test::deep_inside(r, centre, 0.5);
+        });
+    };
+    BOOST_TEST(covers("conv4_block1_1_conv"));
+    BOOST_TEST(covers("conv4_block6_out"));
+    // The layers just before and after the run stay outside every rectangle.
+    BOOST_TEST(!covers("conv3_block4_out"));
+    BOOST_TEST(!covers("conv5_block1_1_conv"));
+    // Rectangles of different rows do not overlap, and no text overlaps.
+    for (std::size_t i = 0; i < rectangles.size(); ++i) {
+        for (std::size_t j = i + 1; j < rectangles.size(); ++j) {
+            BOOST_TEST((rectangles[i][2].y < rectangles[j][0].y ||
+                        rectangles[j][2].y < rectangles[i][0].y));
+        }
+    }
+    BOOST_TEST(test::text_overlaps(scene) == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(the_legend_names_the_connector_kinds) {

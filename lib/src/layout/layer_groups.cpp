@@ -67,26 +67,90 @@ void LayerGroups::enclose_captions(std::vector<std::optional<Rect>> captions) {
     captions_ = std::move(captions);
 }
 
-Rect LayerGroups::rectangle(const Resolved& g, const std::vector<BoxPlacement>& boxes) const {
-    constexpr double inf = std::numeric_limits<double>::infinity();
-    Rect r{inf, inf, -inf, -inf};
+void LayerGroups::place_in_rows(std::vector<std::size_t> row_of_box) {
+    rows_ = std::move(row_of_box);
+}
+
+Rect LayerGroups::extent(std::size_t i, const std::vector<BoxPlacement>& boxes) const {
+    const BoxPlacement& b = boxes[i];
+    // The visible outline: the back face lies up-right (up-left when reversed).
+    Rect r{b.reversed ? b.x1 - b.de : b.x1, b.y1 - b.de, b.reversed ? b.x2 : b.x2 + b.de, b.y2};
+    if (i < captions_.size() && captions_[i]) {
+        const Rect& c = *captions_[i];
+        r.left = std::min(r.left, b.x1 + c.left);
+        r.right = std::max(r.right, b.x1 + c.right);
+        r.top = std::min(r.top, b.y1 + c.top);
+        r.bottom = std::max(r.bottom, b.y1 + c.bottom);
+    }
+    return r;
+}
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+void include(Rect& r, const Rect& more) {
+    r.left = std::min(r.left, more.left);
+    r.right = std::max(r.right, more.right);
+    r.top = std::min(r.top, more.top);
+    r.bottom = std::max(r.bottom, more.bottom);
+}
+
+}  // namespace
+
+std::vector<Rect> LayerGroups::rectangles_of(const Resolved& g,
+                                             const std::vector<BoxPlacement>& boxes) const {
+    std::size_t first = std::numeric_limits<std::size_t>::max(), last = 0;
     for (std::size_t i : g.boxes) {
-        const BoxPlacement& b = boxes[i];
-        // The visible outline: the back face lies up-right (up-left when reversed).
-        r.left = std::min(r.left, b.reversed ? b.x1 - b.de : b.x1);
-        r.right = std::max(r.right, b.reversed ? b.x2 : b.x2 + b.de);
-        r.top = std::min(r.top, b.y1 - b.de);
-        r.bottom = std::max(r.bottom, b.y2);
-        if (i < captions_.size() && captions_[i]) {
-            const Rect& c = *captions_[i];
-            r.left = std::min(r.left, b.x1 + c.left);
-            r.right = std::max(r.right, b.x1 + c.right);
-            r.top = std::min(r.top, b.y1 + c.top);
-            r.bottom = std::max(r.bottom, b.y1 + c.bottom);
+        first = std::min(first, row_of(i));
+        last = std::max(last, row_of(i));
+    }
+    std::vector<Rect> out;
+    for (std::size_t row = first; row <= last; ++row) {
+        Rect r{kInf, kInf, -kInf, -kInf};
+        for (std::size_t i : g.boxes) {
+            if (row_of(i) == row) include(r, extent(i, boxes));
+        }
+        if (first != last) {
+            // The group goes on past this row's end, or began before its start: the rectangle
+            // reaches that end and holds every box on the way.
+            Rect whole_row{kInf, kInf, -kInf, -kInf};
+            for (std::size_t i = 0; i < boxes.size(); ++i) {
+                if (row_of(i) == row) include(whole_row, extent(i, boxes));
+            }
+            const double left = row == first ? r.left : whole_row.left;
+            const double right = row == last ? r.right : whole_row.right;
+            for (std::size_t i = 0; i < boxes.size(); ++i) {
+                if (row_of(i) != row) continue;
+                const Rect e = extent(i, boxes);
+                const double centre = (boxes[i].x1 + boxes[i].x2) / 2;
+                if (centre >= left && centre <= right) include(r, e);
+            }
+        }
+        const double p = g.group->padding;
+        out.push_back(Rect{r.left - p, r.top - p, r.right + p, r.bottom + p});
+    }
+    return out;
+}
+
+LayerGroups::RowRoom LayerGroups::room_by_row(std::size_t rows) const {
+    RowRoom room{std::vector<double>(rows, 0), std::vector<double>(rows, 0)};
+    for (const Resolved& g : groups_) {
+        std::size_t first = std::numeric_limits<std::size_t>::max(), last = 0;
+        for (std::size_t i : g.boxes) {
+            first = std::min(first, row_of(i));
+            last = std::max(last, row_of(i));
+        }
+        const double title =
+            g.group->name.empty() ? 0 : g.group->text_spacing + std::max(0.0, g.title.bottom);
+        for (std::size_t row = first; row <= last && row < rows; ++row) {
+            room.above[row] = std::max(room.above[row], g.group->padding);
+            // The title hangs under the group's first rectangle.
+            room.below[row] =
+                std::max(room.below[row], g.group->padding + (row == first ? title : 0));
         }
     }
-    const double p = g.group->padding;
-    return Rect{r.left - p, r.top - p, r.right + p, r.bottom + p};
+    return room;
 }
 
 // The title's ascender-line origin, `text_spacing` below the rectangle.
@@ -102,11 +166,9 @@ Point LayerGroups::title_origin(const Resolved& g, const Rect& rect) const {
 
 void LayerGroups::extend(const std::vector<BoxPlacement>& boxes, Rect& bounds) const {
     for (const Resolved& g : groups_) {
-        const Rect rect = rectangle(g, boxes);
-        bounds.left = std::min(bounds.left, rect.left);
-        bounds.right = std::max(bounds.right, rect.right);
-        bounds.top = std::min(bounds.top, rect.top);
-        bounds.bottom = std::max(bounds.bottom, rect.bottom);
+        const std::vector<Rect> rects = rectangles_of(g, boxes);
+        for (const Rect& r : rects) include(bounds, r);
+        const Rect& rect = rects.front();
         if (g.group->name.empty()) continue;
         const TextMetrics& m = g.title;
         const Point origin = title_origin(g, rect);
@@ -129,19 +191,20 @@ std::vector<Group> LayerGroups::rectangles(const std::vector<BoxPlacement>& boxe
                                            IdMaker& ids) const {
     std::vector<Group> out;
     for (const Resolved& g : groups_) {
-        const Rect r = rectangle(g, boxes);
         Group group;
         group.id = ids.make(wanted_id(*g.group));
         group.label = g.group->name;
         group.role = Role::group;
         group.fill = g.group->fill;
         group.outline = g.group->outline;
-        group.items.push_back(
-            Polygon{"rectangle",
-                    {{r.left, r.top}, {r.right, r.top}, {r.right, r.bottom}, {r.left, r.bottom}},
-                    g.group->fill,
-                    g.group->outline,
-                    g.group->width});
+        for (const Rect& r : rectangles_of(g, boxes)) {
+            group.items.push_back(Polygon{
+                "rectangle",
+                {{r.left, r.top}, {r.right, r.top}, {r.right, r.bottom}, {r.left, r.bottom}},
+                g.group->fill,
+                g.group->outline,
+                g.group->width});
+        }
         out.push_back(std::move(group));
     }
     return out;
@@ -151,7 +214,7 @@ std::vector<Group> LayerGroups::titles(const std::vector<BoxPlacement>& boxes, I
     std::vector<Group> out;
     for (const Resolved& g : groups_) {
         if (g.group->name.empty()) continue;
-        const Point origin = title_origin(g, rectangle(g, boxes));
+        const Point origin = title_origin(g, rectangles_of(g, boxes).front());
         TextRun run =
             make_text_run(text_, g.font, g.group->name, {origin.x, origin.y + g.title.ascent},
                           g.title.advance, g.group->font_color);

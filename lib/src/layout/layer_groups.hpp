@@ -48,6 +48,18 @@ class LayerGroups {
     // on the captions below). One entry per drawn box, relative to its front face's top-left
     // corner (x1, y1); nullopt for a box without a caption.
     void enclose_captions(std::vector<std::optional<Rect>> captions);
+    // The row of each drawn box in a figure wrapped into rows (without it, all are in one). A
+    // group whose boxes lie in several rows gets a rectangle in each: from its first box to
+    // the end of that row, over every row between, and from the start of the last row to its
+    // last box.
+    void place_in_rows(std::vector<std::size_t> row_of_box);
+    // Room each row needs beyond its boxes and captions for the rectangles over it (above and
+    // below) and the titles under them (below), by row.
+    struct RowRoom {
+        std::vector<double> above, below;
+    };
+    RowRoom room_by_row(std::size_t rows) const;
+
     // Grows `bounds` to hold every rectangle and title, for `boxes` in any frame (y down).
     void extend(const std::vector<BoxPlacement>& boxes, Rect& bounds) const;
 
@@ -65,13 +77,19 @@ class LayerGroups {
         TextMetrics title;  // measured only when the group has a name
     };
 
-    Rect rectangle(const Resolved& g, const std::vector<BoxPlacement>& boxes) const;
+    std::size_t row_of(std::size_t box) const { return box < rows_.size() ? rows_[box] : 0; }
+    // A box's visible outline with its caption.
+    Rect extent(std::size_t box, const std::vector<BoxPlacement>& boxes) const;
+    // The group's rectangles, one per row it covers, top to bottom; padding included.
+    std::vector<Rect> rectangles_of(const Resolved& g,
+                                    const std::vector<BoxPlacement>& boxes) const;
     Point title_origin(const Resolved& g, const Rect& rect) const;
 
     const Options& options_;
     TextMeasurer& text_;
     std::vector<Resolved> groups_;
     std::vector<std::optional<Rect>> captions_;
+    std::vector<std::size_t> rows_;
 };
 
 }  // namespace strata::layout

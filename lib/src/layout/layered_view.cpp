@@ -144,12 +144,12 @@ class Builder {
             if (!e.file().empty()) throw;
             throw Error("font", e.line(), e.column(), e.message());
         }
+        groups_.emplace(o_, drawn_names(), model_, text_, warnings_);
         if (graph_) {
             place_graph();
         } else if (!o_.compat_visualkeras) {
             spread_captions(boxes_.size());
         }
-        groups_.emplace(o_, drawn_names(), model_, text_, warnings_);
         if (!o_.compat_visualkeras) groups_->enclose_captions(caption_offsets());
         compute_extents();
         Scene scene;
@@ -926,6 +926,7 @@ class Builder {
             rows_[row].bottom = std::max(rows_[row].bottom, y + extra);
         }
         if (o_.stages) find_stages();
+        if (rows_.size() > 1) make_room_for_groups();
         // Stack the rows and move everything into place.
         double y = 0;
         for (std::size_t r = 0; r < rows_.size(); ++r) {
@@ -934,6 +935,19 @@ class Builder {
         }
         for (DrawnBox& b : boxes_) b.cy += rows_[b.row].y;
         build_overlays();
+    }
+
+    // Layer groups over several rows have a rectangle in each; rows keep them and their
+    // titles apart.
+    void make_room_for_groups() {
+        std::vector<std::size_t> row_of_box;
+        for (const DrawnBox& b : boxes_) row_of_box.push_back(b.row);
+        groups_->place_in_rows(std::move(row_of_box));
+        const LayerGroups::RowRoom room = groups_->room_by_row(rows_.size());
+        for (std::size_t r = 0; r < rows_.size(); ++r) {
+            rows_[r].top += room.above[r];
+            rows_[r].bottom += room.below[r];
+        }
     }
 
     // ---- Stages (--stages): runs of spine layers with one spatial size ----
