@@ -42,22 +42,15 @@ bool all_opaque(const PremultipliedArgbImage& image) {
     return true;
 }
 
-// One row as PNG samples, unpremultiplied with cairo's rounding.
-void convert_row(const std::uint32_t* pixels, int width, bool with_alpha, unsigned char* out) {
-    for (int x = 0; x < width; ++x) {
-        const std::uint32_t pixel = pixels[x];
-        const unsigned alpha = pixel >> 24;
-        unsigned r = (pixel >> 16) & 0xFF, g = (pixel >> 8) & 0xFF, b = pixel & 0xFF;
-        if (alpha != 0xFF && alpha != 0) {
-            r = (r * 255 + alpha / 2) / alpha;
-            g = (g * 255 + alpha / 2) / alpha;
-            b = (b * 255 + alpha / 2) / alpha;
-        }
-        *out++ = static_cast<unsigned char>(r);
-        *out++ = static_cast<unsigned char>(g);
-        *out++ = static_cast<unsigned char>(b);
-        if (with_alpha) *out++ = static_cast<unsigned char>(alpha);
-    }
+// A pixel with its colour no longer premultiplied by alpha, with cairo's rounding; still one
+// ARGB word.
+std::uint32_t straight(std::uint32_t pixel) {
+    const unsigned alpha = pixel >> 24;
+    if (alpha == 0xFF || alpha == 0) return pixel;
+    const auto channel = [&](int shift) {
+        return (((pixel >> shift) & 0xFF) * 255 + alpha / 2) / alpha << shift;
+    };
+    return alpha << 24 | channel(16) | channel(8) | channel(0);
 }
 
 // Byte-wise difference of two ARGB words, each byte modulo 256 (no borrow between bytes).
@@ -72,6 +65,43 @@ void store_rgb(std::uint32_t argb, unsigned char* out) {
                                     static_cast<unsigned char>(argb >> 8),
                                     static_cast<unsigned char>(argb), 0};
     std::memcpy(out, bytes, 4);
+}
+
+// Writes the R, G, B, A bytes of an ARGB word at `out`.
+void store_rgba(std::uint32_t argb, unsigned char* out) {
+    const unsigned char bytes[4] = {
+        static_cast<unsigned char>(argb >> 16), static_cast<unsigned char>(argb >> 8),
+        static_cast<unsigned char>(argb), static_cast<unsigned char>(argb >> 24)};
+    std::memcpy(out, bytes, 4);
+}
+
+// The PNG filter of one row of pixels that may be transparent: Up against `above`, or Sub
+// when there is no row above, on unpremultiplied colours.
+void filter_rgba_row(const std::uint32_t* pixels, const std::uint32_t* above, int width,
+                     unsigned char* out) {
+    if (above != nullptr) {
+        int x = 0;
+        for (; x + 4 <= width; x += 4, out += 16) {
+            if (std::memcmp(pixels + x, above + x, 16) == 0) {
+                std::memset(out, 0, 16);
+                continue;
+            }
+            for (int i = 0; i < 4; ++i) {
+                store_rgba(byte_difference(straight(pixels[x + i]), straight(above[x + i])),
+                           out + 4 * i);
+            }
+        }
+        for (; x < width; ++x, out += 4) {
+            store_rgba(byte_difference(straight(pixels[x]), straight(above[x])), out);
+        }
+        return;
+    }
+    std::uint32_t left = 0;
+    for (int x = 0; x < width; ++x, out += 4) {
+        const std::uint32_t pixel = straight(pixels[x]);
+        store_rgba(byte_difference(pixel, left), out);
+        left = pixel;
+    }
 }
 
 // The PNG filter of one row of opaque pixels, computed on the ARGB words themselves (opaque
@@ -109,10 +139,6 @@ PngEncoder::PngEncoder(int width, int height, bool with_alpha)
     channels_ = with_alpha ? 4 : 3;
     row_bytes_ = static_cast<std::size_t>(width) * channels_;
     previous_pixels_.resize(static_cast<std::size_t>(width));
-    if (with_alpha) {
-        previous_.resize(row_bytes_);
-        current_.resize(row_bytes_);
-    }
     filtered_.resize(row_bytes_ + 2);  // the filter type, the row, a spare byte for store_rgb
     deflater_ = std::make_unique<RunLengthDeflate>(channels_);
 }
@@ -135,31 +161,16 @@ void PngEncoder::add_rows(const PremultipliedArgbImage& rows) {
         if (repeats_row_above) {
             std::memset(filtered_.data() + 1, 0, row_bytes_);
         } else {
+            const std::uint32_t* above = rows_done_ == 0 ? nullptr : previous_pixels_.data();
             if (with_alpha_) {
-                filter_row(pixels);
+                filter_rgba_row(pixels, above, width_, filtered_.data() + 1);
             } else {
-                filter_opaque_row(pixels, rows_done_ == 0 ? nullptr : previous_pixels_.data(),
-                                  width_, filtered_.data() + 1);
+                filter_opaque_row(pixels, above, width_, filtered_.data() + 1);
             }
             std::memcpy(previous_pixels_.data(), pixels, pixel_bytes);
         }
         deflater_->write(filtered_.data(), row_bytes_ + 1);
     }
-}
-
-// A row that may hold transparent pixels: unpremultiplied first, then filtered byte by byte.
-void PngEncoder::filter_row(const std::uint32_t* pixels) {
-    convert_row(pixels, width_, with_alpha_, current_.data());
-    if (rows_done_ == 0) {
-        for (std::size_t i = 0; i < row_bytes_; ++i) {
-            const unsigned char left = i >= channels_ ? current_[i - channels_] : 0;
-            filtered_[i + 1] = static_cast<unsigned char>(current_[i] - left);
-        }
-    } else {
-        for (std::size_t i = 0; i < row_bytes_; ++i)
-            filtered_[i + 1] = static_cast<unsigned char>(current_[i] - previous_[i]);
-    }
-    previous_.swap(current_);
 }
 
 std::string PngEncoder::finish() {

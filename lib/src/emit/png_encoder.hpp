@@ -34,13 +34,11 @@ class PngEncoder {
     std::string finish();
 
   private:
-    void filter_row(const std::uint32_t* pixels);
-
     int width_, height_, rows_done_ = 0;
     bool with_alpha_;
     std::size_t channels_, row_bytes_;
     std::vector<std::uint32_t> previous_pixels_;
-    std::vector<unsigned char> previous_, current_, filtered_;
+    std::vector<unsigned char> filtered_;
     std::unique_ptr<RunLengthDeflate> deflater_;
 };
 
