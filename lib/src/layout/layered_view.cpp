@@ -733,6 +733,13 @@ class Builder {
                                         : a.branches[static_cast<std::size_t>(b.branch)].fork;
             if (pos < 0) continue;
             unit_of_box_[i] = repeat_at[static_cast<std::size_t>(pos)];
+            // A lane forking at the unit's last layer but rejoining after it (the next block's
+            // projection shortcut) is not part of the unit.
+            if (!b.on_spine && unit_of_box_[i] >= 0) {
+                const std::size_t join = a.branches[static_cast<std::size_t>(b.branch)].join;
+                if (join > a.repeats[static_cast<std::size_t>(unit_of_box_[i])].last)
+                    unit_of_box_[i] = -1;
+            }
             if (unit_of_box_[i] >= 0)
                 unit_boxes_[static_cast<std::size_t>(unit_of_box_[i])].push_back(i);
         }
