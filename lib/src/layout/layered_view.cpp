@@ -633,10 +633,15 @@ class Builder {
     }
 
     std::size_t item_of_box(const DrawnBox& b, const std::vector<long>& item_at) const {
-        long pos = b.on_spine
-                       ? graph_->spine_pos[b.node]
-                       : std::max(0L, graph_->branches[static_cast<std::size_t>(b.branch)].fork);
-        return static_cast<std::size_t>(std::max(0L, item_at[static_cast<std::size_t>(pos)]));
+        if (b.on_spine)
+            return static_cast<std::size_t>(
+                std::max(0L, item_at[static_cast<std::size_t>(graph_->spine_pos[b.node])]));
+        // A lane goes with its fork, or with its join when a row may break between the two.
+        const graph::Branch& br = graph_->branches[static_cast<std::size_t>(b.branch)];
+        const long fork = item_at[static_cast<std::size_t>(std::max(0L, br.fork))];
+        if (br.join < item_at.size() && item_at[br.join] >= 0 && fork != item_at[br.join])
+            return static_cast<std::size_t>(item_at[br.join]);
+        return static_cast<std::size_t>(std::max(0L, fork));
     }
 
     // Breaks the row between items (never inside one, so no connector crosses a break) into
@@ -753,6 +758,13 @@ class Builder {
                                         : a.branches[static_cast<std::size_t>(b.branch)].fork;
             if (pos < 0) continue;
             unit_of_box_[i] = repeat_at[static_cast<std::size_t>(pos)];
+            // A lane forking at the unit's last layer but rejoining after it (the next block's
+            // projection shortcut) is not part of the unit.
+            if (!b.on_spine && unit_of_box_[i] >= 0) {
+                const std::size_t join = a.branches[static_cast<std::size_t>(b.branch)].join;
+                if (join > a.repeats[static_cast<std::size_t>(unit_of_box_[i])].last)
+                    unit_of_box_[i] = -1;
+            }
             if (unit_of_box_[i] >= 0)
                 unit_boxes_[static_cast<std::size_t>(unit_of_box_[i])].push_back(i);
         }
@@ -1164,6 +1176,13 @@ class Builder {
         return {on_outline(lo + fraction * (hi - lo))};
     }
 
+    // Where the carriage return into row r turns down towards the row's first layer.
+    Point return_descent(std::size_t r) const {
+        std::size_t i = 0;
+        while (i + 1 < spine_boxes_ && boxes_[i].row != r) ++i;
+        return {entry_port(i).x - kRowGap / 2, rows_[r - 1].y + rows_[r - 1].bottom + kRowGap / 2};
+    }
+
     // The start of a line dropping from box i to far_y (or, reversed, its end): a point of its
     // front-bottom edge, or when every such point is hidden under a neighbour's outline, a point
     // on the bottom line extended into the gap beside the box, reached along that line.
@@ -1290,7 +1309,14 @@ class Builder {
                 if (!visible(u)) continue;
                 const std::size_t ui = index_of(u);
                 const Point q = entry_port(i);
-                if (boxes_[ui].on_spine) {
+                if (boxes_[ui].on_spine && boxes_[ui].row != b.row) {
+                    // The fork ends the row above: the lane leaves the carriage return.
+                    const Point r = return_descent(b.row);
+                    overlays_.push_back(
+                        connector_group(box_id(ui) + "-branch",
+                                        "branch from " + name_of(u) + " to " + name_of(b.node),
+                                        {r, {r.x, q.y}, q}, o_.connector_fill, q, 1, 0));
+                } else if (boxes_[ui].on_spine) {
                     std::vector<Point> path = bottom_leg(ui, 0.75 - shift, q.y);
                     path.push_back({path.back().x, q.y});
                     path.push_back(q);
@@ -1327,8 +1353,7 @@ class Builder {
             const Point p = exit_port(i - 1);
             const Point q = entry_port(i);
             const double xa = p.x + kRowGap / 2;
-            const double ym = rows_[r - 1].y + rows_[r - 1].bottom + kRowGap / 2;
-            const double xb = q.x - kRowGap / 2;
+            const auto [xb, ym] = return_descent(r);
             overlays_.push_back(connector_group(
                 box_id(i) + "-row", "next row: " + name_of(boxes_[i].node),
                 {p, {xa, p.y}, {xa, ym}, {xb, ym}, {xb, q.y}, q}, o_.connector_fill, q, 1, 0));

@@ -128,10 +128,27 @@ Arrangement arrange(const Model& model, const std::vector<std::size_t>& drawn, C
         }
     }
     const std::vector<Token> tokens = tokens_of(a, false);
-    if (collapse == Collapse::exact) fold_repeats(model, a, tokens_of(a, true));
+    const std::vector<Token> blocks = tokens_of(a, true);
     // Items: rows may break after a true cut, never inside a folded unit.
     std::vector<bool> cut_after(a.spine.size(), false);
     for (const Token& t : tokens) cut_after[t.last] = true;
+    // Rows may also break after a layer whose only outgoing edges are the next layer and the
+    // next block's lanes (a sum feeding a projection shortcut): the lanes then fork from the
+    // carriage return. Only where the row could not break just before that layer instead.
+    for (const Token& t : blocks) {
+        const std::size_t g = t.last;
+        if (g + 1 >= a.spine.size() || cut_after[g] || (g > 0 && cut_after[g - 1])) continue;
+        const std::size_t v = a.spine[g];
+        bool lanes_only = false, skips = false;
+        for (std::size_t w : a.dag.succs[v]) {
+            if (a.spine_pos[w] < 0)
+                lanes_only = true;
+            else if (a.spine_pos[w] != static_cast<long>(g) + 1)
+                skips = true;
+        }
+        if (lanes_only && !skips) cut_after[g] = true;
+    }
+    if (collapse == Collapse::exact) fold_repeats(model, a, blocks);
     for (const Repeat& r : a.repeats) {
         for (std::size_t p = r.first; p < r.last; ++p) cut_after[p] = false;
         cut_after[r.last] = cut_after[r.run_last];

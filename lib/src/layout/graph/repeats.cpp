@@ -99,6 +99,36 @@ std::string scope_label(const std::string& first, const std::string& last) {
     return first + " \u2013 " + last;
 }
 
+void insert_sorted(std::vector<std::size_t>& set, std::size_t v) {
+    const auto at = std::lower_bound(set.begin(), set.end(), v);
+    if (at == set.end() || *at != v) set.insert(at, v);
+}
+
+// What leaves the hidden last instance of a run now leaves the drawn unit's last layer: skips,
+// edges (the next block, a projection shortcut forking there) and the lanes forking there.
+void redirect_run_exit(Arrangement& a, const Repeat& r) {
+    const std::size_t from = a.spine[r.run_last], to = a.spine[r.last];
+    if (from == to) return;
+    for (Skip& s : a.skips) {
+        if (s.from == from) s.from = to;
+    }
+    std::vector<std::size_t> kept;
+    for (std::size_t w : a.dag.succs[from]) {
+        if (a.hidden[w]) {
+            kept.push_back(w);
+            continue;
+        }
+        auto& preds = a.dag.preds[w];
+        preds.erase(std::find(preds.begin(), preds.end(), from));
+        insert_sorted(preds, to);
+        insert_sorted(a.dag.succs[to], w);
+    }
+    a.dag.succs[from] = std::move(kept);
+    for (Branch& b : a.branches) {
+        if (b.fork == static_cast<long>(r.run_last)) b.fork = static_cast<long>(r.last);
+    }
+}
+
 }  // namespace
 
 void fold_repeats(const Model& model, Arrangement& a, const std::vector<Token>& tokens) {
@@ -163,10 +193,7 @@ void fold_repeats(const Model& model, Arrangement& a, const std::vector<Token>& 
         }
         r.run_last = tokens[i + best_p * best_k - 1].last;
         r.scope = scope_label(r.names.front(), r.names.back());
-        // Skips leaving the last instance now leave the drawn unit's last layer.
-        for (Skip& s : a.skips) {
-            if (s.from == a.spine[r.run_last]) s.from = a.spine[r.last];
-        }
+        redirect_run_exit(a, r);
         a.repeats.push_back(std::move(r));
         i += best_p * best_k;
     }

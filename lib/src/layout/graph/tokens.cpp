@@ -11,44 +11,38 @@ std::vector<Token> tokens_of(const Arrangement& a, bool fork_cuts) {
     const long last = static_cast<long>(spine_length) - 1;
     auto start_of = [&](std::size_t v) -> long {
         if (a.spine_pos[v] >= 0) return a.spine_pos[v];
-        return std::max(0L, a.branches[static_cast<std::size_t>(a.branch_of[v])].fork);
+        return a.branches[static_cast<std::size_t>(a.branch_of[v])].fork;
     };
     auto end_of = [&](std::size_t v) -> long {
         if (a.spine_pos[v] >= 0) return a.spine_pos[v];
         return std::min(
             last, static_cast<long>(a.branches[static_cast<std::size_t>(a.branch_of[v])].join));
     };
-    // How many edges cross each gap between spine positions g and g + 1.
-    std::vector<long> change(spine_length + 1, 0);
+    // How many edges cross each gap between spine positions g and g + 1 (`change`), and how
+    // many of them start before g (`through`: they pass over the layer before the gap).
+    std::vector<long> change(spine_length + 1, 0), through(spine_length + 1, 0);
+    // From spine position `from` (-1: an extra input, before the first layer) to `to`.
+    auto span = [&](long from, long to) {
+        const long s = std::max(0L, from);
+        if (s >= to) return;
+        ++change[static_cast<std::size_t>(s)];
+        --change[static_cast<std::size_t>(to)];
+        ++through[static_cast<std::size_t>(from + 1)];
+        --through[static_cast<std::size_t>(to)];
+    };
     for (std::size_t v = 0; v < a.dag.size(); ++v) {
-        for (std::size_t w : a.dag.succs[v]) {
-            const long s = start_of(v), e = end_of(w);
-            if (s < e) {
-                ++change[static_cast<std::size_t>(s)];
-                --change[static_cast<std::size_t>(e)];
-            }
-        }
+        for (std::size_t w : a.dag.succs[v]) span(start_of(v), end_of(w));
     }
     // A branch without edges to the spine still occupies its span.
-    for (const Branch& b : a.branches) {
-        const long s = std::max(0L, b.fork), e = std::min(last, static_cast<long>(b.join));
-        if (s < e) {
-            ++change[static_cast<std::size_t>(s)];
-            --change[static_cast<std::size_t>(e)];
-        }
-    }
-    long crossing = 0;
+    for (const Branch& b : a.branches) span(b.fork, std::min(last, static_cast<long>(b.join)));
+    long crossing = 0, passing = 0;
     std::size_t start = 0;
     for (std::size_t g = 0; g + 1 < spine_length; ++g) {
         crossing += change[g];
-        bool cut = crossing <= 1;
-        if (!cut && fork_cuts) {
-            long leaving = 0;  // edges from the layer before the gap to later spine layers
-            for (std::size_t w : a.dag.succs[a.spine[g]]) {
-                if (a.spine_pos[w] > static_cast<long>(g)) ++leaving;
-            }
-            cut = crossing == leaving;
-        }
+        passing += through[g];
+        // A fork cut: everything crossing the gap leaves the layer before it, for later spine
+        // layers or for branches forking there (a residual block's projection shortcut).
+        const bool cut = crossing <= 1 || (fork_cuts && passing == 0);
         if (cut) {
             tokens.push_back({start, g, {}});
             start = g + 1;
@@ -60,8 +54,11 @@ std::vector<Token> tokens_of(const Arrangement& a, bool fork_cuts) {
         for (std::size_t p = tokens[t].first; p <= tokens[t].last; ++p) token_at[p] = t;
     }
     for (std::size_t b = 0; b < a.branches.size(); ++b) {
-        const long fork = std::max(0L, a.branches[b].fork);
-        tokens[token_at[static_cast<std::size_t>(std::min(fork, last))]].branches.push_back(b);
+        const long fork = a.branches[b].fork;
+        std::size_t t = token_at[static_cast<std::size_t>(std::clamp(fork, 0L, last))];
+        // A branch forking at a fork cut belongs to the block after the cut, which it rejoins.
+        if (fork >= 0 && fork < last && tokens[t].last == static_cast<std::size_t>(fork)) ++t;
+        tokens[t].branches.push_back(b);
     }
     return tokens;
 }
