@@ -15,7 +15,7 @@ void* resolve(void* library, const char* name, const std::string& source_name, c
     void* symbol = ::dlsym(library, name);
     if (symbol == nullptr) {
         throw Error(source_name, std::string("the installed libhdf5 (") + soname + ") has no " +
-                                     name + ": it is older than the one strata was built with");
+                                     name + ": it is not the version strata was built for");
     }
     return symbol;
 }
