@@ -1,7 +1,5 @@
 #include "import/keras_hdf5.hpp"
 
-#include <hdf5.h>
-
 #include <cstdlib>
 #include <cstring>
 #include <functional>
@@ -9,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "import/hdf5_library.hpp"
 #include "import/isolated_call.hpp"
 #include "import/keras_json.hpp"
 #include "import/limits.hpp"
@@ -38,46 +37,47 @@ class Handle {
 
 // A string attribute of the root group, fixed- or variable-length; nullopt when the file
 // has no such attribute. Throws strata::Error for an attribute that is not one string.
-std::optional<std::string> root_string_attribute(hid_t file, const char* name,
-                                                 const std::string& source_name) {
-    if (H5Aexists(file, name) <= 0) return std::nullopt;
-    const Handle attribute(H5Aopen(file, name, H5P_DEFAULT), H5Aclose);
+std::optional<std::string> root_string_attribute(const Hdf5Library& h5, hid_t file,
+                                                 const char* name, const std::string& source_name) {
+    if (h5.H5Aexists(file, name) <= 0) return std::nullopt;
+    const Handle attribute(h5.H5Aopen(file, name, H5P_DEFAULT), h5.H5Aclose);
     if (!attribute.ok()) throw Error(source_name, kMalformed);
-    const Handle type(H5Aget_type(attribute.get()), H5Tclose);
-    const Handle space(H5Aget_space(attribute.get()), H5Sclose);
+    const Handle type(h5.H5Aget_type(attribute.get()), h5.H5Tclose);
+    const Handle space(h5.H5Aget_space(attribute.get()), h5.H5Sclose);
     if (!type.ok() || !space.ok()) throw Error(source_name, kMalformed);
     const std::string what = std::string("the attribute ") + name;
-    if (H5Tget_class(type.get()) != H5T_STRING || H5Sget_simple_extent_npoints(space.get()) != 1) {
+    if (h5.H5Tget_class(type.get()) != H5T_STRING ||
+        h5.H5Sget_simple_extent_npoints(space.get()) != 1) {
         throw Error(source_name, what + " is not a string");
     }
-    const htri_t variable = H5Tis_variable_str(type.get());
+    const htri_t variable = h5.H5Tis_variable_str(type.get());
     if (variable < 0) throw Error(source_name, kMalformed);
-    const Handle memory_type(H5Tcopy(H5T_C_S1), H5Tclose);
+    const Handle memory_type(h5.H5Tcopy(h5.c_string_type), h5.H5Tclose);
     if (!memory_type.ok()) throw Error(source_name, kMalformed);
     if (variable > 0) {
-        H5Tset_size(memory_type.get(), H5T_VARIABLE);
-        H5Tset_cset(memory_type.get(), H5Tget_cset(type.get()));
+        h5.H5Tset_size(memory_type.get(), H5T_VARIABLE);
+        h5.H5Tset_cset(memory_type.get(), h5.H5Tget_cset(type.get()));
         char* text = nullptr;
-        if (H5Aread(attribute.get(), memory_type.get(), &text) < 0 || text == nullptr) {
+        if (h5.H5Aread(attribute.get(), memory_type.get(), &text) < 0 || text == nullptr) {
             throw Error(source_name, kMalformed);
         }
         std::string value;
         const std::size_t length = std::strlen(text);
         const bool too_long = length > limits::kMaxHdf5AttributeBytes;
         if (!too_long) value.assign(text, length);
-        H5free_memory(text);
+        h5.H5free_memory(text);
         if (too_long) throw Error(source_name, what + " is larger than the limit");
         return value;
     }
-    const std::size_t size = H5Tget_size(type.get());
+    const std::size_t size = h5.H5Tget_size(type.get());
     if (size == 0) return std::string();
     if (size > limits::kMaxHdf5AttributeBytes) {
         throw Error(source_name, what + " is larger than the limit");
     }
-    H5Tset_size(memory_type.get(), size);
-    H5Tset_strpad(memory_type.get(), H5T_STR_NULLPAD);
+    h5.H5Tset_size(memory_type.get(), size);
+    h5.H5Tset_strpad(memory_type.get(), H5T_STR_NULLPAD);
     std::string value(size, '\0');
-    if (H5Aread(attribute.get(), memory_type.get(), value.data()) < 0) {
+    if (h5.H5Aread(attribute.get(), memory_type.get(), value.data()) < 0) {
         throw Error(source_name, kMalformed);
     }
     value.resize(std::strlen(value.c_str()));  // fixed-length strings are padded with NULs
@@ -85,10 +85,11 @@ std::optional<std::string> root_string_attribute(hid_t file, const char* name,
 }
 
 // An attribute only shown for information: one that is not a plain string is left out.
-std::optional<std::string> optional_string_attribute(hid_t file, const char* name,
+std::optional<std::string> optional_string_attribute(const Hdf5Library& h5, hid_t file,
+                                                     const char* name,
                                                      const std::string& source_name) {
     try {
-        return root_string_attribute(file, name, source_name);
+        return root_string_attribute(h5, file, name, source_name);
     } catch (const Error&) {
         return std::nullopt;
     }
@@ -98,22 +99,26 @@ void append_field(std::string& packed, const std::optional<std::string>& value) 
     packed += value ? std::to_string(value->size()) + "\n" + *value : std::string("-\n");
 }
 
-// Runs in the child: opens the file, reads the three root attributes and packs them as
-// length-prefixed fields ("-" for a missing one).
-std::string read_attributes(const std::function<hid_t()>& open, const std::string& source_name) {
-    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // no HDF5-DIAG traces on the terminal
-    const Handle file(open(), H5Fclose);
+// Opens the file with the loaded library; returns a negative id when it cannot.
+using FileOpener = std::function<hid_t(const Hdf5Library&)>;
+
+// Runs in the child: loads libhdf5, opens the file, reads the three root attributes and packs
+// them as length-prefixed fields ("-" for a missing one).
+std::string read_attributes(const FileOpener& open, const std::string& source_name) {
+    const Hdf5Library h5 = load_hdf5_library(source_name);
+    h5.H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // no HDF5-DIAG traces on the terminal
+    const Handle file(open(h5), h5.H5Fclose);
     if (!file.ok()) throw Error(source_name, "not a readable HDF5 file");
     std::string packed;
-    const auto config = root_string_attribute(file.get(), "model_config", source_name);
+    const auto config = root_string_attribute(h5, file.get(), "model_config", source_name);
     if (!config) {
         throw Error(source_name,
                     "the HDF5 file has no model_config attribute: it holds weights only "
                     "(saved with save_weights), not a model");
     }
     append_field(packed, config);
-    append_field(packed, optional_string_attribute(file.get(), "keras_version", source_name));
-    append_field(packed, optional_string_attribute(file.get(), "backend", source_name));
+    append_field(packed, optional_string_attribute(h5, file.get(), "keras_version", source_name));
+    append_field(packed, optional_string_attribute(h5, file.get(), "backend", source_name));
     return packed;
 }
 
@@ -155,11 +160,11 @@ IsolationLimits hdf5_limits() {
 }  // namespace
 
 Model read_keras_hdf5_file(const std::string& path, Warnings& warnings) {
-    const auto open = [&]() -> hid_t {
+    const auto open = [&](const Hdf5Library& h5) -> hid_t {
         // Reading never needs a lock, and some file systems refuse one.
-        const Handle access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
-        if (!access.ok() || H5Pset_file_locking(access.get(), false, true) < 0) return -1;
-        return H5Fopen(path.c_str(), H5F_ACC_RDONLY, access.get());
+        const Handle access(h5.H5Pcreate(h5.file_access_class), h5.H5Pclose);
+        if (!access.ok() || h5.H5Pset_file_locking(access.get(), false, true) < 0) return -1;
+        return h5.H5Fopen(path.c_str(), kHdf5ReadOnly, access.get());
     };
     const std::string packed =
         run_isolated([&] { return read_attributes(open, path); }, path, kMalformed, hdf5_limits());
@@ -168,14 +173,14 @@ Model read_keras_hdf5_file(const std::string& path, Warnings& warnings) {
 
 Model read_keras_hdf5_bytes(std::string_view bytes, const std::string& source_name,
                             Warnings& warnings) {
-    const auto open = [&]() -> hid_t {
-        const Handle access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
-        if (!access.ok() || H5Pset_fapl_core(access.get(), 1 << 16, false) < 0 ||
-            H5Pset_file_image(access.get(), const_cast<char*>(bytes.data()), bytes.size()) < 0) {
+    const auto open = [&](const Hdf5Library& h5) -> hid_t {
+        const Handle access(h5.H5Pcreate(h5.file_access_class), h5.H5Pclose);
+        if (!access.ok() || h5.H5Pset_fapl_core(access.get(), 1 << 16, false) < 0 ||
+            h5.H5Pset_file_image(access.get(), const_cast<char*>(bytes.data()), bytes.size()) < 0) {
             return -1;
         }
         // The core driver refuses a name that exists on disk: give one that cannot.
-        return H5Fopen("/proc/self/strata-file-image", H5F_ACC_RDONLY, access.get());
+        return h5.H5Fopen("/proc/self/strata-file-image", kHdf5ReadOnly, access.get());
     };
     const std::string packed = run_isolated([&] { return read_attributes(open, source_name); },
                                             source_name, kMalformed, hdf5_limits());

@@ -1,0 +1,27 @@
+# strata_shared_library_soname(<imported target> <variable>): the SONAME of the shared library
+# that an imported target (from pkg_check_modules ... IMPORTED_TARGET) links, read from its
+# dynamic section. A library loaded with dlopen at run time is asked for by this name.
+function(strata_shared_library_soname target variable)
+  get_target_property(libraries ${target} INTERFACE_LINK_LIBRARIES)
+  set(library "")
+  foreach(candidate IN LISTS libraries)
+    if(IS_ABSOLUTE "${candidate}" AND candidate MATCHES "\\.so(\\.[0-9]+)*$")
+      set(library "${candidate}")
+      break()
+    endif()
+  endforeach()
+  if(NOT library)
+    message(FATAL_ERROR "${target} names no shared library: ${libraries}")
+  endif()
+  file(REAL_PATH "${library}" resolved)
+  if(NOT CMAKE_OBJDUMP)
+    message(FATAL_ERROR "objdump is needed to read the SONAME of ${resolved}")
+  endif()
+  execute_process(COMMAND ${CMAKE_OBJDUMP} -p "${resolved}" OUTPUT_VARIABLE headers
+                  RESULT_VARIABLE rc)
+  if(rc OR NOT headers MATCHES "SONAME +([^ \n]+)")
+    message(FATAL_ERROR "no SONAME in ${resolved}")
+  endif()
+  message(STATUS "${target}: ${resolved}, loaded at run time as ${CMAKE_MATCH_1}")
+  set(${variable} "${CMAKE_MATCH_1}" PARENT_SCOPE)
+endfunction()
