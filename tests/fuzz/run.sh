@@ -4,6 +4,9 @@
 # New inputs go to a scratch folder; seeds come from tests/fuzz/seeds/<target> and the corpus
 # places listed in its .corpus file. A finding is written to tests/fuzz/crashes/<target>/
 # (commit it: the replay test then runs it for ever) and fails the run.
+# STRATA_FUZZ_TIMEOUT (seconds, default 10) is the wall-clock time after which one input counts
+# as a hang or a slow unit; raise it on a machine busy with other work, where a process at low
+# priority can wait that long for a processor, and replay what it reports before believing it.
 set -eu
 build=$1
 seconds=$2
@@ -11,6 +14,7 @@ shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 corpus_dir=${STRATA_CORPUS_DIR:-$here/../../../shared/corpus}
 targets=${*:-$(cat "$build/tests/fuzz/targets.txt")}
+timeout=${STRATA_FUZZ_TIMEOUT:-10}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 for target in $targets; do
@@ -30,7 +34,8 @@ for target in $targets; do
     before=$(ls "$here/crashes/$target" | grep -c -E '^(crash|leak|timeout|oom|slow-unit)-' || true)
     echo "fuzzing $target for $seconds s"
     # shellcheck disable=SC2086
-    "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout="$timeout" \
+        -report_slow_units="$timeout" -rss_limit_mb=2048 \
         -max_len=16384 -print_final_stats=1 -artifact_prefix="$here/crashes/$target/" $dict \
         "$scratch" "$seeds" "$extra" 2>&1 | grep -E "^(stat::|#[0-9]+ *DONE|==|SUMMARY|Done|ERROR|INFO: seed corpus)" || true
     after=$(ls "$here/crashes/$target" | grep -c -E '^(crash|leak|timeout|oom|slow-unit)-' || true)
