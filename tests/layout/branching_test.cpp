@@ -456,9 +456,8 @@ BOOST_AUTO_TEST_CASE(layer_groups_follow_wrapped_rows) {
         BOOST_TEST_REQUIRE(boxes.count(layer) == 1u, layer);
         const BoxGeometry& b = boxes[layer];
         const Point centre{(b.x1 + b.x2) / 2, (b.y1 + b.y2) / 2};
-        return std::any_of(rectangles.begin(), rectangles.end(), [&](const auto& r) {
-            return test::deep_inside(r, centre, 0.5);
-        });
+        return std::any_of(rectangles.begin(), rectangles.end(),
+                           [&](const auto& r) { return test::deep_inside(r, centre, 0.5); });
     };
     BOOST_TEST(covers("conv4_block1_1_conv"));
     BOOST_TEST(covers("conv4_block6_out"));
