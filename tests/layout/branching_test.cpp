@@ -527,6 +527,26 @@ BOOST_AUTO_TEST_CASE(branching_models_draw_in_svg_layers) {
     BOOST_TEST(svg.find("data-role=\"merge\"") != std::string::npos);
 }
 
+namespace {
+
+// A model file drawn unwrapped and fitted to 17 cm: no connector runs through a box and no two
+// texts overlap.
+void check_connectors_off_boxes_and_text_apart(const std::string& path) {
+    Warnings warnings;
+    const Model model = load_model(path, warnings);
+    Options fitted;
+    fitted.width = "17cm";
+    for (const Options& options : {Options{}, fitted}) {
+        const Scene scene = layout_layered(model, options, warnings);
+        const auto through = test::connectors_through_boxes(scene);
+        BOOST_TEST(through.empty(),
+                   through.size() << " segments, first " << (through.empty() ? "" : through[0]));
+        BOOST_TEST(test::text_overlaps(scene) == 0u);
+    }
+}
+
+}  // namespace
+
 // Every model of the corpus, unwrapped and fitted to 17 cm: no connector runs through a box,
 // no text is smaller than 6 pt when fitting, and no two texts overlap.
 BOOST_AUTO_TEST_CASE(corpus_models_keep_connectors_off_boxes) {
@@ -540,18 +560,7 @@ BOOST_AUTO_TEST_CASE(corpus_models_keep_connectors_off_boxes) {
                 file.rfind("deep.", 0) == 0)
                 continue;
             BOOST_TEST_CONTEXT(file) {
-                Warnings warnings;
-                const Model model = load_model(path.string(), warnings);
-                Options fitted;
-                fitted.width = "17cm";
-                for (const Options& options : {Options{}, fitted}) {
-                    const Scene scene = layout_layered(model, options, warnings);
-                    const auto through = test::connectors_through_boxes(scene);
-                    BOOST_TEST(through.empty(), through.size()
-                                                    << " segments, first "
-                                                    << (through.empty() ? "" : through[0]));
-                    BOOST_TEST(test::text_overlaps(scene) == 0u);
-                }
+                check_connectors_off_boxes_and_text_apart(path.string());
                 ++models;
             }
         }
@@ -574,17 +583,7 @@ BOOST_AUTO_TEST_CASE(onnx_corpus_models_keep_connectors_off_boxes) {
             known.count(file) > 0)
             continue;
         BOOST_TEST_CONTEXT(file) {
-            Warnings warnings;
-            const Model model = load_model(path.string(), warnings);
-            Options fitted;
-            fitted.width = "17cm";
-            for (const Options& options : {Options{}, fitted}) {
-                const Scene scene = layout_layered(model, options, warnings);
-                const auto through = test::connectors_through_boxes(scene);
-                BOOST_TEST(through.empty(), through.size() << " segments, first "
-                                                           << (through.empty() ? "" : through[0]));
-                BOOST_TEST(test::text_overlaps(scene) == 0u);
-            }
+            check_connectors_off_boxes_and_text_apart(path.string());
             ++models;
         }
     }

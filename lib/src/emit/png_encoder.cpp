@@ -59,73 +59,49 @@ std::uint32_t byte_difference(std::uint32_t a, std::uint32_t b) {
     return ((a | high) - (b & ~high)) ^ ((a ^ ~b) & high);
 }
 
-// Writes the R, G, B bytes of an ARGB word at `out`, and one spare byte after them.
-void store_rgb(std::uint32_t argb, unsigned char* out) {
-    const unsigned char bytes[4] = {static_cast<unsigned char>(argb >> 16),
-                                    static_cast<unsigned char>(argb >> 8),
-                                    static_cast<unsigned char>(argb), 0};
-    std::memcpy(out, bytes, 4);
-}
-
-// Writes the R, G, B, A bytes of an ARGB word at `out`.
-void store_rgba(std::uint32_t argb, unsigned char* out) {
+// Writes the R, G, B (and with four channels A) bytes of an ARGB word at `out`; with three, one
+// spare byte after them, which the next pixel overwrites.
+template <std::size_t kChannels>
+void store_samples(std::uint32_t argb, unsigned char* out) {
     const unsigned char bytes[4] = {
         static_cast<unsigned char>(argb >> 16), static_cast<unsigned char>(argb >> 8),
-        static_cast<unsigned char>(argb), static_cast<unsigned char>(argb >> 24)};
+        static_cast<unsigned char>(argb),
+        kChannels == 4 ? static_cast<unsigned char>(argb >> 24) : static_cast<unsigned char>(0)};
     std::memcpy(out, bytes, 4);
 }
 
-// The PNG filter of one row of pixels that may be transparent: Up against `above`, or Sub
-// when there is no row above, on unpremultiplied colours.
-void filter_rgba_row(const std::uint32_t* pixels, const std::uint32_t* above, int width,
-                     unsigned char* out) {
+// The PNG filter of one row, computed on the pixel words: Up against `above`, or Sub when
+// there is no row above. RGBA rows are unpremultiplied first; opaque (RGB) rows need not be.
+template <std::size_t kChannels>
+void filter_row(const std::uint32_t* pixels, const std::uint32_t* above, int width,
+                unsigned char* out) {
+    const auto sample = [](std::uint32_t pixel) {
+        return kChannels == 4 ? straight(pixel) : pixel;
+    };
     if (above != nullptr) {
         int x = 0;
-        for (; x + 4 <= width; x += 4, out += 16) {
+        // Most pixels equal the one above: four at a time become zeros.
+        for (; x + 4 <= width; x += 4, out += 4 * kChannels) {
             if (std::memcmp(pixels + x, above + x, 16) == 0) {
-                std::memset(out, 0, 16);
+                std::memset(out, 0, 4 * kChannels);
                 continue;
             }
             for (int i = 0; i < 4; ++i) {
-                store_rgba(byte_difference(straight(pixels[x + i]), straight(above[x + i])),
-                           out + 4 * i);
+                store_samples<kChannels>(
+                    byte_difference(sample(pixels[x + i]), sample(above[x + i])),
+                    out + kChannels * i);
             }
         }
-        for (; x < width; ++x, out += 4) {
-            store_rgba(byte_difference(straight(pixels[x]), straight(above[x])), out);
+        for (; x < width; ++x, out += kChannels) {
+            store_samples<kChannels>(byte_difference(sample(pixels[x]), sample(above[x])), out);
         }
         return;
     }
     std::uint32_t left = 0;
-    for (int x = 0; x < width; ++x, out += 4) {
-        const std::uint32_t pixel = straight(pixels[x]);
-        store_rgba(byte_difference(pixel, left), out);
+    for (int x = 0; x < width; ++x, out += kChannels) {
+        const std::uint32_t pixel = sample(pixels[x]);
+        store_samples<kChannels>(byte_difference(pixel, left), out);
         left = pixel;
-    }
-}
-
-// The PNG filter of one row of opaque pixels, computed on the ARGB words themselves (opaque
-// colours need no unpremultiplying): Up against `above`, or Sub when there is no row above.
-void filter_opaque_row(const std::uint32_t* pixels, const std::uint32_t* above, int width,
-                       unsigned char* out) {
-    if (above != nullptr) {
-        int x = 0;
-        // Most pixels equal the one above: four at a time become twelve zeros.
-        for (; x + 4 <= width; x += 4, out += 12) {
-            if (std::memcmp(pixels + x, above + x, 16) == 0) {
-                std::memset(out, 0, 12);
-                continue;
-            }
-            for (int i = 0; i < 4; ++i)
-                store_rgb(byte_difference(pixels[x + i], above[x + i]), out + 3 * i);
-        }
-        for (; x < width; ++x, out += 3) store_rgb(byte_difference(pixels[x], above[x]), out);
-        return;
-    }
-    std::uint32_t left = 0;
-    for (int x = 0; x < width; ++x, out += 3) {
-        store_rgb(byte_difference(pixels[x], left), out);
-        left = pixels[x];
     }
 }
 
@@ -139,7 +115,7 @@ PngEncoder::PngEncoder(int width, int height, bool with_alpha)
     channels_ = with_alpha ? 4 : 3;
     row_bytes_ = static_cast<std::size_t>(width) * channels_;
     previous_pixels_.resize(static_cast<std::size_t>(width));
-    filtered_.resize(row_bytes_ + 2);  // the filter type, the row, a spare byte for store_rgb
+    filtered_.resize(row_bytes_ + 2);  // the filter type, the row, a spare byte for store_samples
     deflater_ = std::make_unique<RunLengthDeflate>(channels_);
 }
 
@@ -163,9 +139,9 @@ void PngEncoder::add_rows(const PremultipliedArgbImage& rows) {
         } else {
             const std::uint32_t* above = rows_done_ == 0 ? nullptr : previous_pixels_.data();
             if (with_alpha_) {
-                filter_rgba_row(pixels, above, width_, filtered_.data() + 1);
+                filter_row<4>(pixels, above, width_, filtered_.data() + 1);
             } else {
-                filter_opaque_row(pixels, above, width_, filtered_.data() + 1);
+                filter_row<3>(pixels, above, width_, filtered_.data() + 1);
             }
             std::memcpy(previous_pixels_.data(), pixels, pixel_bytes);
         }
