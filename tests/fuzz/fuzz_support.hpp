@@ -3,6 +3,7 @@
 // What every fuzz target shares: a reader that turns the fuzzer's bytes into choices, and a
 // check that stops the run loudly (libFuzzer records the input as a crash; the replay fails).
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "import/isolated_call.hpp"
 #include "strata/error.hpp"
 #include "strata/render.hpp"
 #include "text/unicode_text.hpp"
@@ -65,6 +67,13 @@ class Bytes {
     std::size_t size_;
     std::size_t pos_ = 0;
 };
+
+// For the fuzzer's own LLVMFuzzerInitialize in targets whose reader runs a library in a child
+// process: an input that keeps the library busy ends in the same error after 200 ms as after
+// the product's limit of seconds, and would otherwise take most of a run's time.
+inline void cap_isolated_calls() {
+    strata::cap_isolated_wall_time(std::chrono::milliseconds(200));
+}
 
 // Imports `bytes` as a model file called `name` (the format is found from the content, as for
 // any file), then checks what every importer promises: a strata::Error naming that file, or a

@@ -7,6 +7,7 @@
 // time: the fuzzer's own process loads it once and every child finds it loaded. The file is
 // still read only in the child.
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    fuzz::cap_isolated_calls();
     try {
         strata::load_hdf5_library("fuzz.h5");
     } catch (const strata::Error&) {

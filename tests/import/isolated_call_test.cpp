@@ -1,6 +1,7 @@
 #include <unistd.h>
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
 #include <csignal>
 #include <string>
 #include <vector>
@@ -72,6 +73,30 @@ BOOST_AUTO_TEST_CASE(a_hang_is_killed_at_the_wall_clock_limit) {
                           },
                           "m.h5", "malformed", limits),
                       Error);
+}
+
+BOOST_AUTO_TEST_CASE(a_wall_time_cap_ends_a_hang_before_the_limit) {
+    IsolationLimits limits;
+    limits.wall_seconds = 20;
+    strata::cap_isolated_wall_time(std::chrono::milliseconds(100));
+    const auto start = std::chrono::steady_clock::now();
+    BOOST_CHECK_THROW(run_isolated(
+                          [] {
+                              for (;;) ::pause();
+                              return std::string();
+                          },
+                          "m.h5", "malformed", limits),
+                      Error);
+    const auto waited = std::chrono::steady_clock::now() - start;
+    strata::cap_isolated_wall_time(std::chrono::milliseconds(0));
+    BOOST_TEST(waited < std::chrono::seconds(5));
+    // Without the cap a child may take longer than the cap was.
+    BOOST_TEST(run_isolated(
+                   [] {
+                       ::usleep(300'000);
+                       return std::string("done");
+                   },
+                   "m", "failed", limits) == "done");
 }
 
 BOOST_AUTO_TEST_CASE(an_oversized_result_is_refused) {

@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
@@ -35,6 +37,15 @@ namespace {
 //   'E' an Error: line and column as decimal text, each ended by '\n', then file '\0' message
 constexpr char kResult = 'R';
 constexpr char kError = 'E';
+
+// No cap unless a fuzz target sets one.
+std::atomic<std::chrono::milliseconds::rep> wall_time_cap{0};
+
+std::chrono::milliseconds wall_time(const IsolationLimits& limits) {
+    const std::chrono::milliseconds limit = std::chrono::seconds(limits.wall_seconds);
+    const std::chrono::milliseconds cap(wall_time_cap.load(std::memory_order_relaxed));
+    return cap.count() > 0 ? std::min(limit, cap) : limit;
+}
 
 void write_all(int fd, const char* data, std::size_t size) {
     while (size > 0) {
@@ -109,8 +120,7 @@ std::size_t mapped_bytes() {
 // Reads the child's answer until it closes the pipe, the size limit or the wall-clock limit.
 // Returns false when a limit was hit.
 bool read_answer(int fd, const IsolationLimits& limits, std::string& answer) {
-    const auto deadline =
-        std::chrono::steady_clock::now() + std::chrono::seconds(limits.wall_seconds);
+    const auto deadline = std::chrono::steady_clock::now() + wall_time(limits);
     char buffer[1 << 16];
     for (;;) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -177,6 +187,10 @@ std::string run_isolated(const std::function<std::string()>& work, const std::st
         throw Error(answer.substr(at, file_end - at), line, column, answer.substr(file_end + 1));
     }
     throw Error(source_name, failure_message);
+}
+
+void cap_isolated_wall_time(std::chrono::milliseconds cap) {
+    wall_time_cap.store(cap.count(), std::memory_order_relaxed);
 }
 
 }  // namespace strata

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -22,5 +23,10 @@ struct IsolationLimits {
 // strata::Error(source_name, failure_message).
 std::string run_isolated(const std::function<std::string()>& work, const std::string& source_name,
                          const std::string& failure_message, const IsolationLimits& limits = {});
+
+// Caps the wall-clock limit of every later isolated call in this process. For fuzz targets: an
+// input that keeps a library busy would cost the whole limit on every execution, though its
+// outcome (the failure message, never a crash) is the same after a fraction of a second.
+void cap_isolated_wall_time(std::chrono::milliseconds cap);
 
 }  // namespace strata
