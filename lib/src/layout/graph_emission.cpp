@@ -13,7 +13,7 @@
 namespace strata::layout {
 
 // A straight link into or out of a merge glyph, in place of a funnel.
-Group Builder::link_group(std::size_t ai, std::size_t bi) {
+Group LayeredBuilder::link_group(std::size_t ai, std::size_t bi) {
     Group g = funnel_group(bi, "-link");
     const Point p = exit_port(ai);
     const BoxPlacement q = placement(boxes_[bi]);
@@ -24,7 +24,7 @@ Group Builder::link_group(std::size_t ai, std::size_t bi) {
     return g;
 }
 
-void Builder::emit_graph(Scene& scene) {
+void LayeredBuilder::emit_graph(Scene& scene) {
     const double dx = shift_, dy = margin_y_ + top_;
     for (Group& g : ghosts_) {
         for (Primitive& p : g.items) translate(p, dx, dy);
@@ -64,7 +64,7 @@ void Builder::emit_graph(Scene& scene) {
     }
 }
 
-Group Builder::glyph_group(std::size_t i) {
+Group LayeredBuilder::glyph_group(std::size_t i) {
     Group g = box_group(i);
     const BoxPlacement p = placement(boxes_[i]);
     g.role = Role::merge;
@@ -75,7 +75,7 @@ Group Builder::glyph_group(std::size_t i) {
 }
 
 // The front face of a concatenation slab split by its inputs' channel counts.
-void Builder::add_concat_splits(Group& g, const DrawnBox& b) {
+void LayeredBuilder::add_concat_splits(Group& g, const DrawnBox& b) {
     std::vector<double> channels;
     for (const TensorRef& in : model_.layers[b.layer].inputs) {
         const Layer& from = model_.layers[in.layer];
@@ -98,7 +98,7 @@ void Builder::add_concat_splits(Group& g, const DrawnBox& b) {
 }
 
 // Which connector kinds the picture holds, for the legend.
-void Builder::append_connection_legend(Scene& scene) {
+void LayeredBuilder::append_connection_legend(Scene& scene) {
     if (!o_.legend) return;
     bool residual = false, copy = false;
     for (const graph::Skip& s : graph_->skips) (s.copy ? copy : residual) = true;

@@ -26,8 +26,9 @@ bool consecutive_in_branch(const std::vector<std::size_t>& nodes, std::size_t u,
 
 }  // namespace
 
-Group Builder::connector_group(const std::string& id, std::string label, std::vector<Point> path,
-                               Rgba color, Point tip, double dx, double dy) {
+Group LayeredBuilder::connector_group(const std::string& id, std::string label,
+                                      std::vector<Point> path, Rgba color, Point tip, double dx,
+                                      double dy) {
     Group g;
     g.id = ids_.make(id);
     g.label = std::move(label);
@@ -38,11 +39,11 @@ Group Builder::connector_group(const std::string& id, std::string label, std::ve
     return g;
 }
 
-const std::string& Builder::name_of(std::size_t node) const {
+const std::string& LayeredBuilder::name_of(std::size_t node) const {
     return model_.layers[graph_->dag.layer[node]].name;
 }
 
-void Builder::build_overlays() {
+void LayeredBuilder::build_overlays() {
     const graph::Arrangement& a = *graph_;
     overlays_.clear();
     ghosts_.clear();
@@ -202,7 +203,7 @@ void Builder::build_overlays() {
     }
 }
 
-Rect Builder::bounds_of(const Primitive& prim) {
+Rect LayeredBuilder::bounds_of(const Primitive& prim) {
     Rect r{std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
            -std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
     auto add = [&](double x, double y) {

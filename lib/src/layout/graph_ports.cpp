@@ -14,7 +14,7 @@ namespace strata::layout {
 
 // Whether a vertical line at x between y_a and y_b stays clear of the boxes near spine box
 // i in its row (the box itself excluded: the line starts on its outline).
-bool Builder::column_clear(std::size_t i, double x, double y_a, double y_b) const {
+bool LayeredBuilder::column_clear(std::size_t i, double x, double y_a, double y_b) const {
     constexpr std::size_t kReach = 12;  // boxes on each side that may overlap in depth
     const double lo_y = std::min(y_a, y_b) + 0.5, hi_y = std::max(y_a, y_b) - 0.5;
     const std::size_t first = i > kReach ? i - kReach : 0;
@@ -38,8 +38,8 @@ bool Builder::column_clear(std::size_t i, double x, double y_a, double y_b) cons
 // The first x in [lo, hi], trying `fraction` first and then ever farther from it, at which
 // the leg from the outline point `at(x)` to height `far_y` is clear of other boxes.
 template <typename At>
-std::optional<Point> Builder::clear_port(std::size_t i, double lo, double hi, double fraction,
-                                         double far_y, At at) const {
+std::optional<Point> LayeredBuilder::clear_port(std::size_t i, double lo, double hi,
+                                                double fraction, double far_y, At at) const {
     constexpr int kSteps = 16;
     if (i >= spine_boxes_) return at(lo + fraction * (hi - lo));
     for (int d = 0; d <= kSteps; ++d) {
@@ -56,7 +56,7 @@ std::optional<Point> Builder::clear_port(std::size_t i, double lo, double hi, do
 
 // A point on the upper outline of box i from which a line can rise to far_y without
 // crossing it or its neighbours.
-Point Builder::top_port(std::size_t i, double fraction, double far_y) const {
+Point LayeredBuilder::top_port(std::size_t i, double fraction, double far_y) const {
     const DrawnBox& b = boxes_[i];
     const BoxPlacement p = layout_box(b);
     if (is_glyph(b)) {
@@ -79,8 +79,8 @@ Point Builder::top_port(std::size_t i, double fraction, double far_y) const {
 // of its top outline, or when a neighbour's outline covers all of it, a point in the gap
 // beside the box reached along the top line (right of the box when leaving, left when
 // arriving).
-std::vector<Point> Builder::top_leg(std::size_t i, double fraction, double far_y,
-                                    bool leaving) const {
+std::vector<Point> LayeredBuilder::top_leg(std::size_t i, double fraction, double far_y,
+                                           bool leaving) const {
     const DrawnBox& b = boxes_[i];
     const BoxPlacement p = layout_box(b);
     if (is_glyph(b) || o_.draw_reversed) return {top_port(i, fraction, far_y)};
@@ -114,7 +114,7 @@ std::vector<Point> Builder::top_leg(std::size_t i, double fraction, double far_y
 }
 
 // Where the carriage return into row r turns down towards the row's first layer.
-Point Builder::return_descent(std::size_t r) const {
+Point LayeredBuilder::return_descent(std::size_t r) const {
     std::size_t i = 0;
     while (i + 1 < spine_boxes_ && boxes_[i].row != r) ++i;
     return {entry_port(i).x - kRowGap / 2, rows_[r - 1].y + rows_[r - 1].bottom + kRowGap / 2};
@@ -123,7 +123,7 @@ Point Builder::return_descent(std::size_t r) const {
 // The start of a line dropping from box i to far_y (or, reversed, its end): a point of its
 // front-bottom edge, or when every such point is hidden under a neighbour's outline, a point
 // on the bottom line extended into the gap beside the box, reached along that line.
-std::vector<Point> Builder::bottom_leg(std::size_t i, double fraction, double far_y) const {
+std::vector<Point> LayeredBuilder::bottom_leg(std::size_t i, double fraction, double far_y) const {
     const DrawnBox& b = boxes_[i];
     const BoxPlacement p = layout_box(b);
     if (is_glyph(b)) return {{(p.x1 + p.x2) / 2, p.y2}};
@@ -138,7 +138,7 @@ std::vector<Point> Builder::bottom_leg(std::size_t i, double fraction, double fa
                      : (has_prev ? layout_box(boxes_[i - 1]).x2 + 1 : p.x1 - o_.spacing);
         const double lo = to_right ? p.x2 : std::min(gap_end, p.x1);
         const double hi = to_right ? std::max(gap_end, p.x2) : p.x1;
-        if (auto port = clear_port(i, lo, hi, to_right ? 0.5 : 0.5, far_y, at)) {
+        if (auto port = clear_port(i, lo, hi, 0.5, far_y, at)) {
             const Point corner{to_right ? p.x2 : p.x1, p.y2};
             return to_right ? std::vector<Point>{corner, *port} : std::vector<Point>{*port, corner};
         }
@@ -147,7 +147,7 @@ std::vector<Point> Builder::bottom_leg(std::size_t i, double fraction, double fa
 }
 
 // Where a line leaves box i to the right: the middle of its right outline.
-Point Builder::exit_port(std::size_t i) const {
+Point LayeredBuilder::exit_port(std::size_t i) const {
     const DrawnBox& b = boxes_[i];
     const BoxPlacement p = layout_box(b);
     if (is_glyph(b)) return {p.x2, (p.y1 + p.y2) / 2};
@@ -156,7 +156,7 @@ Point Builder::exit_port(std::size_t i) const {
 }
 
 // Where a line enters box i from the left: the middle of its front face's left edge.
-Point Builder::entry_port(std::size_t i) const {
+Point LayeredBuilder::entry_port(std::size_t i) const {
     const BoxPlacement p = layout_box(boxes_[i]);
     return {p.x1, (p.y1 + p.y2) / 2};
 }

@@ -17,7 +17,7 @@ constexpr double kLaneGap = 18;   // between the row and a lane, and between lan
 }  // namespace
 
 // The narrowest row's width over the widest's: 1 for a single row. Call after build().
-double Builder::narrowest_row_share() const {
+double LayeredBuilder::narrowest_row_share() const {
     double narrowest = std::numeric_limits<double>::infinity(), widest = 0;
     for (const RowBand& row : rows_) {
         narrowest = std::min(narrowest, row.width);
@@ -26,12 +26,12 @@ double Builder::narrowest_row_share() const {
     return rows_.size() < 2 || widest <= 0 ? 1 : narrowest / widest;
 }
 
-double Builder::glyph_radius() const {
+double LayeredBuilder::glyph_radius() const {
     return std::max(4.0, 8 * size_factor_);
 }
 
 // Arranges the DAG; keeps the classic chain when there is nothing to arrange.
-void Builder::prepare_graph() {
+void LayeredBuilder::prepare_graph() {
     std::vector<std::size_t> drawn;
     drawn.reserve(boxes_.size());
     for (const DrawnBox& b : boxes_) drawn.push_back(b.layer);
@@ -77,7 +77,7 @@ void Builder::prepare_graph() {
 }
 
 // Where a branch's first box starts: after its fork box, or with the row.
-double Builder::branch_start(std::size_t bi) const {
+double LayeredBuilder::branch_start(std::size_t bi) const {
     const graph::Branch& br = graph_->branches[bi];
     if (br.fork < 0) return layout_x1(boxes_.front());
     const DrawnBox& f = box_of(graph_->spine[static_cast<std::size_t>(br.fork)]);
@@ -86,7 +86,7 @@ double Builder::branch_start(std::size_t bi) const {
 
 // Places a branch's boxes left to right from `start` (front face of the first box), far
 // enough apart that their captions do not touch; returns where the next thing may start.
-double Builder::lay_branch(std::size_t bi, double start) {
+double LayeredBuilder::lay_branch(std::size_t bi, double start) {
     double x = start;
     double caption_right = -std::numeric_limits<double>::infinity();
     for (std::size_t v : visible_nodes(bi)) {
@@ -107,14 +107,14 @@ double Builder::lay_branch(std::size_t bi, double start) {
 }
 
 // Whether a lane leaves this spine layer (its connector drops from the box's bottom).
-bool Builder::forks_lane(std::size_t node) const {
+bool LayeredBuilder::forks_lane(std::size_t node) const {
     for (std::size_t w : graph_->dag.succs[node]) {
         if (graph_->spine_pos[w] < 0 && visible(w)) return true;
     }
     return false;
 }
 
-void Builder::place_graph() {
+void LayeredBuilder::place_graph() {
     const graph::Arrangement& a = *graph_;
     x_offset_ = boxes_.front().de / 2;
     std::vector<std::vector<std::size_t>> joining(a.spine.size() + 1);
@@ -147,7 +147,7 @@ void Builder::place_graph() {
 }
 
 // The horizontal extent of a box with its caption, layout coordinates.
-std::pair<double, double> Builder::footprint_x(const DrawnBox& b) const {
+std::pair<double, double> LayeredBuilder::footprint_x(const DrawnBox& b) const {
     const double x1 = layout_x1(b);
     double left = x1 - reversed() * b.de, right = x1 + b.size.z + right_reach(b);
     if (b.caption) {
@@ -158,7 +158,7 @@ std::pair<double, double> Builder::footprint_x(const DrawnBox& b) const {
     return {left, right};
 }
 
-std::size_t Builder::item_of_box(const DrawnBox& b, const std::vector<long>& item_at) const {
+std::size_t LayeredBuilder::item_of_box(const DrawnBox& b, const std::vector<long>& item_at) const {
     if (b.on_spine)
         return static_cast<std::size_t>(
             std::max(0L, item_at[static_cast<std::size_t>(graph_->spine_pos[b.node])]));
@@ -172,7 +172,7 @@ std::size_t Builder::item_of_box(const DrawnBox& b, const std::vector<long>& ite
 
 // Breaks the row between items (never inside one, so no connector crosses a break) into
 // the fewest rows no wider than the width, balanced: least sum of squared slack.
-void Builder::wrap_rows() {
+void LayeredBuilder::wrap_rows() {
     find_units();
     const graph::Arrangement& a = *graph_;
     const std::size_t items = a.items.size();
@@ -254,16 +254,16 @@ void Builder::wrap_rows() {
     }
 }
 
-double Builder::caption_above_height(const DrawnBox& b) const {
+double LayeredBuilder::caption_above_height(const DrawnBox& b) const {
     return b.caption && b.caption->above ? b.caption->height : 0;
 }
 
-double Builder::caption_below_height(const DrawnBox& b) const {
+double LayeredBuilder::caption_below_height(const DrawnBox& b) const {
     return b.caption && !b.caption->above ? b.caption->height : 0;
 }
 
 // Which boxes belong to the drawn unit of each ×N repeat (a branch goes with its fork).
-void Builder::find_units() {
+void LayeredBuilder::find_units() {
     const graph::Arrangement& a = *graph_;
     std::vector<long> repeat_at(a.spine.size(), -1);
     for (std::size_t k = 0; k < a.repeats.size(); ++k) {
@@ -292,7 +292,7 @@ void Builder::find_units() {
 
 // How far above its row's centre line the highest thing over spine box i reaches (a
 // negative y offset): box, caption above, ghosts.
-double Builder::top_offset(std::size_t i) const {
+double LayeredBuilder::top_offset(std::size_t i) const {
     const DrawnBox& b = boxes_[i];
     const double ghosts = unit_of_box_[i] >= 0 ? 2 * kGhostStep : 0;
     return -(b.size.y + b.de) / 2 - caption_above_height(b) - ghosts;
@@ -300,7 +300,7 @@ double Builder::top_offset(std::size_t i) const {
 
 // The run height of a connector over spine positions [from, to], relative to the centre line.
 // Boxes outside the span count too when their depth reaches over it.
-double Builder::run_offset(std::size_t from, std::size_t to, int level) const {
+double LayeredBuilder::run_offset(std::size_t from, std::size_t to, int level) const {
     double top = 0;
     for (std::size_t p = from; p <= to; ++p) {
         const std::size_t v = graph_->spine[p];
@@ -323,11 +323,11 @@ double Builder::run_offset(std::size_t from, std::size_t to, int level) const {
     return top - kLevelGap * (level + 1);
 }
 
-std::size_t Builder::spine_index(std::size_t node) const {
+std::size_t LayeredBuilder::spine_index(std::size_t node) const {
     return static_cast<std::size_t>(graph_->spine_pos[node]);
 }
 
-void Builder::place_rows_vertically() {
+void LayeredBuilder::place_rows_vertically() {
     const graph::Arrangement& a = *graph_;
     // Lanes: per row, branches by the x range they take, narrowest first (nested inside).
     std::vector<std::vector<std::size_t>> branches_of_row(rows_.size());
@@ -434,15 +434,12 @@ void Builder::place_rows_vertically() {
     std::vector<int> label_line(a.repeats.size(), 0);
     for (std::size_t k = 0; k < a.repeats.size(); ++k) {
         const std::size_t row = box_of(a.spine[a.repeats[k].first]).row;
-        const double line = annotation_line_height();
         const auto [lo, hi] = repeat_extent(k);
         const double label_w = text_.measure(repeat_label(k), annotation_font()).advance;
         const double label_left = (lo + hi) / 2 - label_w / 2;
         label_line[k] = label_left < label_right[row] + o_.font_size ? 1 : 0;
         label_right[row] = label_left + label_w;
         bracket_offset_[k] = static_cast<double>(label_line[k]);
-        rows_[row].bottom = std::max(rows_[row].bottom, rows_[row].bottom);
-        (void)line;
     }
     std::vector<double> row_bottom_before(rows_.size());
     for (std::size_t r = 0; r < rows_.size(); ++r) row_bottom_before[r] = rows_[r].bottom;
@@ -467,7 +464,7 @@ void Builder::place_rows_vertically() {
 
 // Layer groups over several rows have a rectangle in each; rows keep them and their
 // titles apart.
-void Builder::make_room_for_groups() {
+void LayeredBuilder::make_room_for_groups() {
     std::vector<std::size_t> row_of_box;
     for (const DrawnBox& b : boxes_) row_of_box.push_back(b.row);
     groups_->place_in_rows(std::move(row_of_box));
@@ -478,12 +475,12 @@ void Builder::make_room_for_groups() {
     }
 }
 
-std::string Builder::repeat_label(std::size_t k) const {
+std::string LayeredBuilder::repeat_label(std::size_t k) const {
     const graph::Repeat& r = graph_->repeats[k];
     return "\u00d7" + std::to_string(r.count) + "  " + r.scope;
 }
 
-std::pair<double, double> Builder::repeat_extent(std::size_t k) const {
+std::pair<double, double> LayeredBuilder::repeat_extent(std::size_t k) const {
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     for (std::size_t i : unit_boxes_[k]) {
         const DrawnBox& b = boxes_[i];

@@ -31,7 +31,7 @@ std::string name_prefix(const std::string& name) {
 // Stages: where the spatial size changes along a row; a stage of one or two layers (a
 // padding, a pooling) joins no bracket. Labelled "conv3 · 28×28" when its layers share a
 // name prefix, and only when the label fits under the stage.
-void Builder::find_stages() {
+void LayeredBuilder::find_stages() {
     stages_.clear();
     std::size_t start = 0;
     for (std::size_t i = 1; i <= spine_boxes_; ++i) {
@@ -59,7 +59,7 @@ void Builder::find_stages() {
     }
 }
 
-void Builder::add_stage_brackets() {
+void LayeredBuilder::add_stage_brackets() {
     for (const Stage& st : stages_) {
         const DrawnBox& first = boxes_[st.first];
         const DrawnBox& last = boxes_[st.last];

@@ -58,8 +58,8 @@ std::vector<std::string> split_lines(const std::string& text) {
 
 }  // namespace
 
-Builder::Builder(const Model& model, const Options& options, TextMeasurer& text, Warnings& warnings,
-                 double size_factor, double width_limit)
+LayeredBuilder::LayeredBuilder(const Model& model, const Options& options, TextMeasurer& text,
+                               Warnings& warnings, double size_factor, double width_limit)
     : model_(model),
       o_(options),
       text_(text),
@@ -67,7 +67,7 @@ Builder::Builder(const Model& model, const Options& options, TextMeasurer& text,
       size_factor_(size_factor),
       width_limit_(width_limit) {}
 
-Scene Builder::build() {
+Scene LayeredBuilder::build() {
     collect_boxes();
     if (boxes_.empty()) {
         throw Error("", "no layer left to draw (all were ignored by type_ignore or index_ignore)");
@@ -108,7 +108,7 @@ Scene Builder::build() {
     return scene;
 }
 
-void Builder::collect_boxes() {
+void LayeredBuilder::collect_boxes() {
     const std::string& mode = o_.sizing_mode;
     if (mode != "accurate" && mode != "balanced" && mode != "capped" && mode != "logarithmic" &&
         mode != "relative") {
@@ -160,7 +160,7 @@ void Builder::collect_boxes() {
     }
 }
 
-void Builder::measure_captions() {
+void LayeredBuilder::measure_captions() {
     for (std::size_t i = 0; i < boxes_.size(); ++i) {
         DrawnBox& box = boxes_[i];
         std::optional<std::string> text = caption_for(model_.layers[box.layer], i, o_);
@@ -191,7 +191,7 @@ void Builder::measure_captions() {
 
 // Moves boxes apart just enough that no caption overlaps another caption or a box.
 // Only the first `count` boxes (the classic chain, or the spine of a branching model).
-void Builder::spread_captions(std::size_t count) {
+void LayeredBuilder::spread_captions(std::size_t count) {
     bool any = false;
     std::vector<BoxFootprint> footprints;
     footprints.reserve(count);
@@ -215,7 +215,7 @@ void Builder::spread_captions(std::size_t count) {
     for (std::size_t i = 0; i < count; ++i) boxes_[i].left += shifts[i];
 }
 
-double Builder::caption_centre(const DrawnBox& b, double x1) const {
+double LayeredBuilder::caption_centre(const DrawnBox& b, double x1) const {
     if (!b.caption->above) return x1 + b.size.z / 2;
     // visualkeras centres an upper caption on the normal-mode top face even when reversed.
     double towards_depth = o_.draw_reversed && !o_.compat_visualkeras ? -b.de : b.de;
@@ -224,13 +224,13 @@ double Builder::caption_centre(const DrawnBox& b, double x1) const {
 
 // The block a box's caption takes, for the box's front face top-left corner at (x1, y1):
 // centred under the box, or over its top face.
-Rect Builder::caption_block(const DrawnBox& b, double x1, double y1) const {
+Rect LayeredBuilder::caption_block(const DrawnBox& b, double x1, double y1) const {
     const double cx = caption_centre(b, x1), w = b.caption->width, h = b.caption->height;
     if (b.caption->above) return Rect{cx - w / 2, y1 - b.de - h, cx + w / 2, y1 - b.de};
     return Rect{cx - w / 2, y1 + b.size.y, cx + w / 2, y1 + b.size.y + h};
 }
 
-void Builder::compute_extents() {
+void LayeredBuilder::compute_extents() {
     x_offset_ = boxes_.front().de / 2;
     double min_x = std::numeric_limits<double>::infinity();
     double max_x = -min_x;
@@ -272,7 +272,7 @@ void Builder::compute_extents() {
     height_ = std::ceil(top_ + bottom_ + 2 * margin_y_);
 }
 
-BoxPlacement Builder::placement(const DrawnBox& b) const {
+BoxPlacement LayeredBuilder::placement(const DrawnBox& b) const {
     BoxPlacement p;
     p.x1 = layout_x1(b) + shift_;
     p.x2 = p.x1 + b.size.z;
@@ -284,14 +284,14 @@ BoxPlacement Builder::placement(const DrawnBox& b) const {
     return p;
 }
 
-const std::string& Builder::box_id(std::size_t i) {
+const std::string& LayeredBuilder::box_id(std::size_t i) {
     if (box_ids_.empty()) {
         for (const DrawnBox& b : boxes_) box_ids_.push_back(ids_.make(model_.layers[b.layer].name));
     }
     return box_ids_[i];
 }
 
-Group Builder::box_group(std::size_t i) {
+Group LayeredBuilder::box_group(std::size_t i) {
     const DrawnBox& b = boxes_[i];
     const Layer& layer = model_.layers[b.layer];
     BoxPlacement p = placement(b);
@@ -308,11 +308,11 @@ Group Builder::box_group(std::size_t i) {
     return g;
 }
 
-Polyline Builder::line(const char* name, Point from, Point to) const {
+Polyline LayeredBuilder::line(const char* name, Point from, Point to) const {
     return Polyline{name, {from, to}, o_.connector_fill, o_.connector_width};
 }
 
-Group Builder::funnel_group(std::size_t right, const char* suffix) {
+Group LayeredBuilder::funnel_group(std::size_t right, const char* suffix) {
     Group g;
     const Layer& layer = model_.layers[boxes_[right].layer];
     g.id = ids_.make(box_id(right) + suffix);
@@ -323,11 +323,11 @@ Group Builder::funnel_group(std::size_t right, const char* suffix) {
 
 // Normal mode: drawn just before box b. visualkeras draws funnels in the box outline colour
 // and ignores connector_fill and connector_width; strata uses them.
-Group Builder::normal_funnel(std::size_t bi) {
+Group LayeredBuilder::normal_funnel(std::size_t bi) {
     return normal_funnel(bi - 1, bi);
 }
 
-Group Builder::normal_funnel(std::size_t ai, std::size_t bi) {
+Group LayeredBuilder::normal_funnel(std::size_t ai, std::size_t bi) {
     BoxPlacement a = placement(boxes_[ai]), b = placement(boxes_[bi]);
     Group g = funnel_group(bi, "-funnel");
     g.items.push_back(line("back-top", {a.x2 + a.de, a.y1 - a.de}, {b.x1 + b.de, b.y1 - b.de}));
@@ -338,7 +338,7 @@ Group Builder::normal_funnel(std::size_t ai, std::size_t bi) {
 }
 
 // Reversed mode: the back edges go first, before any box.
-Group Builder::reversed_back_funnel(std::size_t bi) {
+Group LayeredBuilder::reversed_back_funnel(std::size_t bi) {
     BoxPlacement a = placement(boxes_[bi - 1]), b = placement(boxes_[bi]);
     Group g = funnel_group(bi, "-funnel-back");
     g.items.push_back(line("back-top", {a.x2 - a.de, a.y1 - a.de}, {b.x1 - b.de, b.y1 - b.de}));
@@ -347,7 +347,7 @@ Group Builder::reversed_back_funnel(std::size_t bi) {
 }
 
 // Reversed mode: the front edges, drawn before the left box a.
-Group Builder::reversed_front_funnel(std::size_t bi) {
+Group LayeredBuilder::reversed_front_funnel(std::size_t bi) {
     BoxPlacement a = placement(boxes_[bi - 1]), b = placement(boxes_[bi]);
     Group g = funnel_group(bi, "-funnel-front");
     g.items.push_back(line("front-top", {b.x1, b.y1}, {a.x2, a.y1}));
@@ -355,7 +355,7 @@ Group Builder::reversed_front_funnel(std::size_t bi) {
     return g;
 }
 
-void Builder::emit_boxes_and_funnels(Scene& scene) {
+void LayeredBuilder::emit_boxes_and_funnels(Scene& scene) {
     const std::size_t n = boxes_.size();
     if (!o_.draw_reversed) {
         for (std::size_t i = 0; i < n; ++i) {
@@ -375,7 +375,7 @@ void Builder::emit_boxes_and_funnels(Scene& scene) {
     }
 }
 
-void Builder::emit_captions(Scene& scene) {
+void LayeredBuilder::emit_captions(Scene& scene) {
     for (std::size_t i = 0; i < boxes_.size(); ++i) {
         const DrawnBox& b = boxes_[i];
         if (!b.caption) continue;
@@ -403,7 +403,7 @@ void Builder::emit_captions(Scene& scene) {
     }
 }
 
-void Builder::scale_limits(SizeLimits& l) const {
+void LayeredBuilder::scale_limits(SizeLimits& l) const {
     l.scale_xy *= size_factor_;
     l.scale_z *= size_factor_;
     l.min_xy *= size_factor_;

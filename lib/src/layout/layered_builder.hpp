@@ -75,10 +75,10 @@ struct RowBand {
     double width = 0;  // of its items
 };
 
-class Builder {
+class LayeredBuilder {
   public:
-    Builder(const Model& model, const Options& options, TextMeasurer& text, Warnings& warnings,
-            double size_factor = 1, double width_limit = 0);
+    LayeredBuilder(const Model& model, const Options& options, TextMeasurer& text,
+                   Warnings& warnings, double size_factor = 1, double width_limit = 0);
 
     double narrowest_row_share() const;
     Scene build();

@@ -23,7 +23,7 @@ struct Trial {
 Trial build_trial(const Model& model, const Options& options, TextMeasurer& text, double factor,
                   double limit) {
     Trial trial;
-    Builder builder(model, options, text, trial.warnings, factor, limit);
+    LayeredBuilder builder(model, options, text, trial.warnings, factor, limit);
     trial.scene = builder.build();
     trial.narrowest_row_share = builder.narrowest_row_share();
     return trial;
