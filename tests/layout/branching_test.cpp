@@ -464,6 +464,25 @@ BOOST_AUTO_TEST_CASE(layer_groups_follow_wrapped_rows) {
     // The layers just before and after the run stay outside every rectangle.
     BOOST_TEST(!covers("conv3_block4_out"));
     BOOST_TEST(!covers("conv5_block1_1_conv"));
+    // The ×5 unit inside the group keeps its bracket and label inside the rectangle, so the
+    // group's title goes under the label, not onto it.
+    std::size_t labels = 0;
+    for (const Group& g : scene.groups) {
+        if (g.role != Role::annotation || g.label.rfind("\u00d75", 0) != 0) continue;
+        for (const Primitive& p : g.items) {
+            const auto* label = std::get_if<TextRun>(&p);
+            if (!label) continue;
+            ++labels;
+            const double descent = label->font_size / 4;
+            for (const Point& end : {Point{label->x, label->y + descent},
+                                     Point{label->x + label->advance, label->y + descent}}) {
+                BOOST_TEST(std::any_of(rectangles.begin(), rectangles.end(), [&](const auto& r) {
+                    return test::deep_inside(r, end, 0.5);
+                }));
+            }
+        }
+    }
+    BOOST_TEST(labels == 1u);
     // Rectangles of different rows do not overlap, and no text overlaps.
     for (std::size_t i = 0; i < rectangles.size(); ++i) {
         for (std::size_t j = i + 1; j < rectangles.size(); ++j) {

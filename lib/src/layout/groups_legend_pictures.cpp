@@ -34,8 +34,10 @@ std::vector<BoxPlacement> LayeredBuilder::placements() const {
     return out;
 }
 
-// Each caption's block relative to its box's front face top-left corner.
-std::vector<std::optional<Rect>> LayeredBuilder::caption_offsets() const {
+// What each box carries beyond its outline, relative to its front face's top-left corner: its
+// caption, and in a ×N unit the ghosts behind it and the bracket and label under the unit
+// (a group holding the unit must enclose them, or its title lands on the label).
+std::vector<std::optional<Rect>> LayeredBuilder::mark_offsets() {
     std::vector<std::optional<Rect>> offsets;
     for (const DrawnBox& b : boxes_) {
         if (!b.caption) {
@@ -43,6 +45,26 @@ std::vector<std::optional<Rect>> LayeredBuilder::caption_offsets() const {
             continue;
         }
         offsets.push_back(caption_block(b, 0, 0));
+    }
+    if (!graph_) return offsets;
+    for (std::size_t k = 0; k < unit_boxes_.size(); ++k) {
+        const graph::Repeat& r = graph_->repeats[k];
+        const std::size_t row = box_of(graph_->spine[r.first]).row;
+        const TextMetrics m = text_.measure(repeat_label(k), annotation_font());
+        const double label_bottom =
+            rows_[row].y + bracket_offset_[k] + kBracketTick / 2 + m.ascent + m.descent;
+        for (std::size_t i : unit_boxes_[k]) {
+            const BoxPlacement p = layout_box(boxes_[i]);
+            const double width = p.x2 - p.x1, ghosts = 2 * kGhostStep;
+            Rect marks{0, -p.de - ghosts, width + p.de + ghosts, label_bottom - p.y1};
+            if (const auto& caption = offsets[i]) {
+                marks.left = std::min(marks.left, caption->left);
+                marks.top = std::min(marks.top, caption->top);
+                marks.right = std::max(marks.right, caption->right);
+                marks.bottom = std::max(marks.bottom, caption->bottom);
+            }
+            offsets[i] = marks;
+        }
     }
     return offsets;
 }

@@ -63,8 +63,8 @@ LayerGroups::LayerGroups(const Options& options, const std::vector<std::string>&
     }
 }
 
-void LayerGroups::enclose_captions(std::vector<std::optional<Rect>> captions) {
-    captions_ = std::move(captions);
+void LayerGroups::enclose_marks(std::vector<std::optional<Rect>> marks) {
+    marks_ = std::move(marks);
 }
 
 void LayerGroups::place_in_rows(std::vector<std::size_t> row_of_box) {
@@ -75,8 +75,8 @@ Rect LayerGroups::extent(std::size_t i, const std::vector<BoxPlacement>& boxes) 
     const BoxPlacement& b = boxes[i];
     // The visible outline: the back face lies up-right (up-left when reversed).
     Rect r{b.reversed ? b.x1 - b.de : b.x1, b.y1 - b.de, b.reversed ? b.x2 : b.x2 + b.de, b.y2};
-    if (i < captions_.size() && captions_[i]) {
-        const Rect& c = *captions_[i];
+    if (i < marks_.size() && marks_[i]) {
+        const Rect& c = *marks_[i];
         r.left = std::min(r.left, b.x1 + c.left);
         r.right = std::max(r.right, b.x1 + c.right);
         r.top = std::min(r.top, b.y1 + c.top);

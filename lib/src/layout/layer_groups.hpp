@@ -43,11 +43,12 @@ class LayerGroups {
     LayerGroups(const Options& options, const std::vector<std::string>& drawn_names,
                 const Model& model, TextMeasurer& text, Warnings& warnings);
 
-    // Makes each rectangle also enclose its members' captions (strata's default; visualkeras
-    // draws the rectangle around the boxes only, so captions cross its edge and its title lands
-    // on the captions below). One entry per drawn box, relative to its front face's top-left
-    // corner (x1, y1); nullopt for a box without a caption.
-    void enclose_captions(std::vector<std::optional<Rect>> captions);
+    // Makes each rectangle also enclose what its members carry beyond their boxes: captions,
+    // and the ghosts, bracket and label of a ×N unit (strata's default; visualkeras draws the
+    // rectangle around the boxes only, so captions cross its edge and its title lands on the
+    // captions below). One entry per drawn box, relative to its front face's top-left corner
+    // (x1, y1); nullopt for a box that carries nothing.
+    void enclose_marks(std::vector<std::optional<Rect>> marks);
     // The row of each drawn box in a figure wrapped into rows (without it, all are in one). A
     // group whose boxes lie in several rows gets a rectangle in each: from its first box to
     // the end of that row, over every row between, and from the start of the last row to its
@@ -88,7 +89,7 @@ class LayerGroups {
     const Options& options_;
     TextMeasurer& text_;
     std::vector<Resolved> groups_;
-    std::vector<std::optional<Rect>> captions_;
+    std::vector<std::optional<Rect>> marks_;
     std::vector<std::size_t> rows_;
 };
 

@@ -88,7 +88,7 @@ Scene LayeredBuilder::build() {
     } else if (!o_.compat_visualkeras) {
         spread_captions(boxes_.size());
     }
-    if (!o_.compat_visualkeras) groups_->enclose_captions(caption_offsets());
+    if (!o_.compat_visualkeras) groups_->enclose_marks(mark_offsets());
     compute_extents();
     Scene scene;
     scene.title = model_.name;

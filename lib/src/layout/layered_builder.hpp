@@ -220,7 +220,7 @@ class LayeredBuilder {
     std::vector<std::string> drawn_names() const;
     std::vector<BoxPlacement> layout_placements() const;
     std::vector<BoxPlacement> placements() const;
-    std::vector<std::optional<Rect>> caption_offsets() const;
+    std::vector<std::optional<Rect>> mark_offsets();
     void extend_by_groups(double& min_x, double& max_x);
     void emit_group_rectangles(Scene& scene);
     void emit_legend_and_group_titles(Scene& scene);
