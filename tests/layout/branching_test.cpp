@@ -537,6 +537,24 @@ BOOST_AUTO_TEST_CASE(stages_bracket_each_spatial_size) {
         test::count_role(draw(corpus("generated/vgg16.json"), Options{}), Role::annotation) == 0u);
 }
 
+// VGG16 fitted to one column of a two-column paper shrinks its boxes a lot: the dense layers
+// stay a few outline widths high (they were under two pixels: black lines).
+BOOST_AUTO_TEST_CASE(boxes_shrunk_to_a_column_keep_a_legible_side) {
+    Options options;
+    options.width = "241pt";
+    options.sizing_mode = "balanced";
+    const Scene scene = draw(corpus("generated/vgg16.json"), options);
+    BOOST_TEST_REQUIRE(scene.width <= length_in_px("241pt", "width") + 1e-6);
+    std::size_t dense = 0;
+    for (const Group& g : scene.groups) {
+        if (g.role != Role::layer || !g.box) continue;
+        const double height = g.box->y2 - g.box->y1;  // the side min_xy bounds
+        BOOST_TEST(height >= 4 - 1e-9, g.label << " is " << height << " px high");
+        dense += g.label.rfind("fc", 0) == 0 || g.label == "predictions";
+    }
+    BOOST_TEST(dense == 3u);
+}
+
 BOOST_AUTO_TEST_CASE(branching_models_draw_in_svg_layers) {
     Options options;
     options.width = "17cm";

@@ -406,7 +406,10 @@ void LayeredBuilder::emit_captions(Scene& scene) {
 void LayeredBuilder::scale_limits(SizeLimits& l) const {
     l.scale_xy *= size_factor_;
     l.scale_z *= size_factor_;
-    l.min_xy *= size_factor_;
+    // A box thinner than a few outline widths is drawn as a black line (the dense layers of
+    // a network shrunk to a column): the thinnest side stays legible, the rest shrinks.
+    constexpr double kLegibleSide = 4;
+    l.min_xy = std::max(l.min_xy * size_factor_, std::min(l.min_xy, kLegibleSide));
     l.max_xy *= size_factor_;
     l.min_z *= size_factor_;
     l.max_z *= size_factor_;
