@@ -272,6 +272,34 @@ BOOST_AUTO_TEST_CASE(the_figure_meets_the_width_and_its_text_keeps_the_document_
     BOOST_TEST(out.find("\\fontsize{10}{12}") != std::string::npos);
 }
 
+// A U-Net with a legend in one column of a two-column paper: every box size that fits the
+// column leaves its last layers alone in a second row, so it is laid out a little wider in one
+// row and its geometry, never its text, is scaled to the column.
+BOOST_AUTO_TEST_CASE(a_unet_in_a_narrow_column_stays_one_row_scaled_to_the_width) {
+    Warnings warnings;
+    const Model model =
+        load_model(std::string(STRATA_CORPUS_DIR) + "/generated/unet.json", warnings);
+    Options options = latex_text_options(Options{}, 8);
+    options.legend = true;
+    options.width = "229.5pt";
+    double scale = 0;
+    const Scene scene = layout_for_latex(model, options, scale, warnings);
+    std::size_t returns = 0, texts = 0;
+    for (const Group& group : scene.groups) {
+        returns += group.label.rfind("next row", 0) == 0;
+        for (const Primitive& item : group.items) {
+            if (const auto* run = std::get_if<TextRun>(&item)) {
+                ++texts;
+                BOOST_TEST(run->font_size * scale * 72.27 / 96 == 8.0,
+                           boost::test_tools::tolerance(1e-9));
+            }
+        }
+    }
+    BOOST_TEST(returns == 0u);
+    BOOST_TEST(texts > 0u);
+    BOOST_TEST(scene.width * scale == 229.5 * 96 / 72.27, boost::test_tools::tolerance(1e-9));
+}
+
 BOOST_AUTO_TEST_CASE(text_wider_than_the_width_is_a_warning) {
     Options options = latex_text_options(Options{}, 10);
     options.caption = "a very long caption under every single layer";

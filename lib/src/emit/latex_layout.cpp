@@ -3,6 +3,7 @@
 // before layout; the layout itself never learns the output format.
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -51,6 +52,47 @@ Options with_text_scaled(Options o, double factor) {
         group.text_spacing *= factor;
     }
     return o;
+}
+
+// The geometry of `scene`, laid out for the scale `used`, grown to exactly `width_px`: text
+// sizes are divided by the growth, as the picture multiplies them by the scale; growing only
+// moves text further apart.
+Scene grown_to_width(Scene scene, double used, double width_px, double& scale) {
+    scale = used;
+    if (scene.width <= 0) return scene;
+    const double growth = width_px / (scene.width * used);
+    scale = used * growth;
+    for (Group& group : scene.groups) {
+        for (Primitive& item : group.items) {
+            if (auto* run = std::get_if<TextRun>(&item)) run->font_size /= growth;
+        }
+    }
+    return scene;
+}
+
+// A figure whose rows at the width would leave a stub, laid out as a little wider with fair
+// rows, with its text sized so that it comes out right once the geometry is scaled down to
+// `width_px`. Nullopt when no such layout is found in a few rounds.
+std::optional<Scene> widened_to_width(const Model& model, const Options& options, double width_px,
+                                      double& scale, Warnings& warnings) {
+    TextEngine text;
+    double used = 1;
+    for (int round = 0; round < 8; ++round) {
+        Options o = with_text_scaled(options, 1 / used);
+        o.width = std::to_string(width_px / used) + "px";
+        layout::RowFit fit;
+        fit.may_widen = true;
+        Warnings last;
+        Scene scene = layout::layered_view(model, o, text, last, fit);
+        const double rendered = scene.width * used;
+        if (rendered <= width_px * (1 + 1e-9)) {
+            warnings.insert(warnings.end(), last.begin(), last.end());
+            return grown_to_width(std::move(scene), used, width_px, scale);
+        }
+        if (!fit.widened) return std::nullopt;  // text, not the rows, keeps it wider
+        used *= width_px / rendered;
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -118,20 +160,21 @@ Scene layout_for_latex(const Model& model, const Options& options, double& scale
     if (options.width.empty()) return layout_layered(model, options, warnings);
     const double width_px = length_in_px(options.width, "width");
     Warnings fitting;
-    Scene scene = layout_layered(model, options, fitting);
+    TextEngine text;
+    layout::RowFit fit;
+    fit.may_widen = true;
+    Scene scene = layout::layered_view(model, options, text, fitting, fit);
     constexpr double kTolerancePx = 0.005;
     if (scene.width <= width_px + kTolerancePx) {
-        // It fits: grow its geometry to the width. The picture multiplies text sizes by the
-        // scale too, so they are divided here; growing only moves text further apart.
+        // It fits: grow its geometry to the width.
         warnings.insert(warnings.end(), fitting.begin(), fitting.end());
-        if (scene.width <= 0) return scene;
-        scale = width_px / scene.width;
-        for (Group& group : scene.groups) {
-            for (Primitive& item : group.items) {
-                if (auto* run = std::get_if<TextRun>(&item)) run->font_size /= scale;
-            }
+        return grown_to_width(std::move(scene), 1, width_px, scale);
+    }
+    // Fair rows only a little wider than the width: scale their geometry down to it.
+    if (fit.widened) {
+        if (auto widened = widened_to_width(model, options, width_px, scale, warnings)) {
+            return std::move(*widened);
         }
-        return scene;
     }
     // Text alone keeps the figure wider: scale the geometry of the unwrapped figure instead.
     Options unfitted = options;

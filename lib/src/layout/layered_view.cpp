@@ -33,6 +33,13 @@ Trial build_trial(const Model& model, const Options& options, TextMeasurer& text
 
 Scene layered_view(const Model& model, const Options& options, TextMeasurer& text,
                    Warnings& warnings) {
+    RowFit fit;
+    return layered_view(model, options, text, warnings, fit);
+}
+
+Scene layered_view(const Model& model, const Options& options, TextMeasurer& text,
+                   Warnings& warnings, RowFit& fit) {
+    fit.widened = false;
     const double limit = options.width.empty() || options.compat_visualkeras
                              ? 0
                              : length_in_px(options.width, "width");
@@ -48,9 +55,8 @@ Scene layered_view(const Model& model, const Options& options, TextMeasurer& tex
     const auto fits_both = [&](const Trial& t) {
         return t.scene.width <= limit && t.scene.height <= kMostHeightPerWidth * limit;
     };
-    const auto balanced = [&](const Trial& t) {
-        return fits_both(t) && t.narrowest_row_share >= kLeastRowShare;
-    };
+    const auto fair = [&](const Trial& t) { return t.narrowest_row_share >= kLeastRowShare; };
+    const auto balanced = [&](const Trial& t) { return fits_both(t) && fair(t); };
     Trial full = build_trial(model, options, text, 1, limit);
     if (limit <= 0 || balanced(full)) {
         warnings.insert(warnings.end(), full.warnings.begin(), full.warnings.end());
@@ -84,9 +90,7 @@ Scene layered_view(const Model& model, const Options& options, TextMeasurer& tex
     if (!best) {
         const auto better = [&](const Trial& t) {
             if (!best) return true;
-            const bool fair = t.narrowest_row_share >= kLeastRowShare;
-            const bool best_fair = best->narrowest_row_share >= kLeastRowShare;
-            if (fair != best_fair) return fair;
+            if (fair(t) != fair(*best)) return fair(t);
             return t.scene.height < best->scene.height;
         };
         for (const double factor : {1.0, 0.7, 0.5, 0.35, 0.25, 0.15, 0.1, 0.05, 0.02}) {
@@ -99,6 +103,17 @@ Scene layered_view(const Model& model, const Options& options, TextMeasurer& tex
         warnings.push_back({"width", "the figure cannot be made as narrow as " + options.width +
                                          " without text smaller than min_font_size"});
         return build_trial(model, options, text, 0.02, limit).scene;
+    }
+    // Every size that fits leaves a stub row: at the smallest size, a little more width may
+    // give fair rows, and the caller scales the geometry down to the width.
+    if (fit.may_widen && !fair(*best)) {
+        for (const double wider : {1.1, 1.25, 1.5}) {
+            Trial trial = build_trial(model, options, text, 0.02, limit * wider);
+            if (!fair(trial)) continue;
+            best = std::move(trial);
+            fit.widened = true;
+            break;
+        }
     }
     warnings.insert(warnings.end(), best->warnings.begin(), best->warnings.end());
     return std::move(best->scene);
