@@ -181,11 +181,7 @@ void LayeredBuilder::build_overlays() {
         bracket.id = ids_.make(box_id(index_of(a.spine[r.first])) + "-times");
         bracket.label = repeat_label(k);
         bracket.role = Role::annotation;
-        bracket.items.push_back(
-            Polyline{"bracket",
-                     {{lo, y - kBracketTick}, {lo, y}, {hi, y}, {hi, y - kBracketTick}},
-                     o_.font_color,
-                     1});
+        bracket.items.push_back(bracket_line(lo, hi, y));
         const FontSpec font = annotation_font();
         const std::string label = repeat_label(k);
         const TextMetrics m = text_.measure(label, font);

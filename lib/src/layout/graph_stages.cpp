@@ -70,11 +70,7 @@ void LayeredBuilder::add_stage_brackets() {
         g.id = ids_.make(box_id(st.first) + "-stage");
         g.label = "stage " + st.label;
         g.role = Role::annotation;
-        g.items.push_back(
-            Polyline{"bracket",
-                     {{lo, y - kBracketTick}, {lo, y}, {hi, y}, {hi, y - kBracketTick}},
-                     o_.font_color,
-                     1});
+        g.items.push_back(bracket_line(lo, hi, y));
         const FontSpec font = annotation_font();
         const TextMetrics m = text_.measure(st.label, font);
         if (m.advance <= hi - lo) {

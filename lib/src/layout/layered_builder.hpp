@@ -180,6 +180,13 @@ class LayeredBuilder {
         const TextMetrics m = text_.measure("Ag", annotation_font());
         return m.ascent + m.descent + 2;
     }
+    // The bracket under a ×N unit or a stage: a line at y from lo to hi, ticks up at its ends.
+    Polyline bracket_line(double lo, double hi, double y) const {
+        return Polyline{"bracket",
+                        {{lo, y - kBracketTick}, {lo, y}, {hi, y}, {hi, y - kBracketTick}},
+                        o_.font_color,
+                        1};
+    }
 
     // ---- Where connectors meet the boxes (graph_ports.cpp) ----
 
