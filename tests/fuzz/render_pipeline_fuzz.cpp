@@ -177,13 +177,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     strata::Model model = random_model(in);
     strata::Options options;
     set_random_options(in, options);
-    const bool raster = in.below(4) == 0;
+    const std::size_t output = in.below(4);
+    const bool raster = output == 0;
+    // A figure LaTeX sets at a width: fitted, then its geometry scaled to exactly that width.
+    const bool latex = output == 1;
+    if (latex) options.width = std::to_string(40 + in.below(2000)) + "px";
     strata::Warnings warnings;
     try {
         strata::infer_shapes(model, warnings);
-        const strata::Scene scene = strata::layout_layered(model, options, warnings);
+        double scale = 1;
+        const strata::Scene scene = latex
+                                        ? strata::layout_for_latex(model, options, scale, warnings)
+                                        : strata::layout_layered(model, options, warnings);
         check_svg(strata::to_svg(scene));
-        check_tikz(strata::to_tikz(scene, strata::TikzOptions{}, warnings));
+        strata::TikzOptions tikz;
+        tikz.scale = scale;
+        check_tikz(strata::to_tikz(scene, tikz, warnings));
         strata::to_scene_json(scene);
         // Rasterising is slow: only small canvases, now and then.
         if (raster && scene.width * scene.height < 250'000) {

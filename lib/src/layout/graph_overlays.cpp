@@ -106,7 +106,7 @@ void LayeredBuilder::build_overlays() {
             if (!visible(u)) continue;
             const std::size_t ui = index_of(u);
             const Point q = entry_port(i);
-            if (boxes_[ui].on_spine && boxes_[ui].row != b.row) {
+            if (boxes_[ui].on_spine && boxes_[ui].row + 1 == b.row) {
                 // The fork ends the row above: the lane leaves the carriage return.
                 const Point r = return_descent(b.row);
                 overlays_.push_back(connector_group(
@@ -143,7 +143,7 @@ void LayeredBuilder::build_overlays() {
     }
     // Carriage returns between rows.
     for (std::size_t i = 1; i < spine_boxes_; ++i) {
-        if (boxes_[i].row == boxes_[i - 1].row) continue;
+        if (boxes_[i].row <= boxes_[i - 1].row) continue;  // a return only goes down a row
         const std::size_t r = boxes_[i].row;
         const Point p = exit_port(i - 1);
         const Point q = entry_port(i);
