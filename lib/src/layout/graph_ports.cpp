@@ -15,10 +15,9 @@ namespace strata::layout {
 // Whether a vertical line at x between y_a and y_b stays clear of the boxes near spine box
 // i in its row (the box itself excluded: the line starts on its outline).
 bool LayeredBuilder::column_clear(std::size_t i, double x, double y_a, double y_b) const {
-    constexpr std::size_t kReach = 12;  // boxes on each side that may overlap in depth
     const double lo_y = std::min(y_a, y_b) + 0.5, hi_y = std::max(y_a, y_b) - 0.5;
-    const std::size_t first = i > kReach ? i - kReach : 0;
-    const std::size_t last = std::min(spine_boxes_, i + kReach + 1);
+    const std::size_t first = i > kDepthReach ? i - kDepthReach : 0;
+    const std::size_t last = std::min(spine_boxes_, i + kDepthReach + 1);
     for (std::size_t k = first; k < last; ++k) {
         if (k == i || boxes_[k].row != boxes_[i].row) continue;
         const std::vector<Point> outline = silhouette(layout_box(boxes_[k]));

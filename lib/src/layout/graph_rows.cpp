@@ -306,16 +306,15 @@ double LayeredBuilder::run_offset(std::size_t from, std::size_t to, int level) c
         const std::size_t v = graph_->spine[p];
         if (visible(v)) top = std::min(top, top_offset(static_cast<std::size_t>(box_of_node_[v])));
     }
-    constexpr std::size_t kReach = 12;
     const std::size_t first = index_of(graph_->spine[from]), last = index_of(graph_->spine[to]);
     const double left = layout_x1(boxes_[first]);
     const double right = layout_x1(boxes_[last]) + boxes_[last].size.z + right_reach(boxes_[last]);
-    for (std::size_t k = first; k-- > 0 && first - k <= kReach;) {
+    for (std::size_t k = first; k-- > 0 && first - k <= kDepthReach;) {
         if (boxes_[k].row != boxes_[first].row) break;
         if (layout_x1(boxes_[k]) + boxes_[k].size.z + right_reach(boxes_[k]) > left)
             top = std::min(top, top_offset(k));
     }
-    for (std::size_t k = last + 1; k < spine_boxes_ && k - last <= kReach; ++k) {
+    for (std::size_t k = last + 1; k < spine_boxes_ && k - last <= kDepthReach; ++k) {
         if (boxes_[k].row != boxes_[last].row) break;
         if (layout_x1(boxes_[k]) - reversed() * boxes_[k].de < right)
             top = std::min(top, top_offset(k));

@@ -20,11 +20,7 @@ std::vector<std::string> LayeredBuilder::drawn_names() const {
 // The boxes around the line y = 0 before the final shift, as the extents are computed.
 std::vector<BoxPlacement> LayeredBuilder::layout_placements() const {
     std::vector<BoxPlacement> out;
-    for (const DrawnBox& b : boxes_) {
-        const double x1 = layout_x1(b), h = b.size.y + b.de;
-        out.push_back(
-            {x1, b.cy - h / 2 + b.de, x1 + b.size.z, b.cy + h / 2, b.de, o_.draw_reversed});
-    }
+    for (const DrawnBox& b : boxes_) out.push_back(layout_box(b));
     return out;
 }
 

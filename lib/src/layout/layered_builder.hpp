@@ -61,9 +61,10 @@ struct DrawnBox {
 };
 
 // Gaps of the branching layout used by several of its parts, px.
-constexpr double kRowGap = 30;      // between wrapped rows; the carriage return runs in it
-constexpr double kGhostStep = 4;    // offset of each ghost outline behind a repeated block
-constexpr double kBracketDrop = 8;  // from the lowest thing in the row to a ×N bracket
+constexpr std::size_t kDepthReach = 12;  // boxes on each side whose depth may reach over a box
+constexpr double kRowGap = 30;           // between wrapped rows; the carriage return runs in it
+constexpr double kGhostStep = 4;         // offset of each ghost outline behind a repeated block
+constexpr double kBracketDrop = 8;       // from the lowest thing in the row to a ×N bracket
 constexpr double kBracketTick = 4;
 const Rgba kCopyColor{46, 117, 182, 255};  // copy (concatenation) connectors
 
