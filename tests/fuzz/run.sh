@@ -12,7 +12,7 @@ build=$1
 seconds=$2
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
-corpus_dir=${STRATA_CORPUS_DIR:-$here/../../../shared/corpus}
+corpus_dir=${STRATA_CORPUS_DIR:-$here/../data/corpus}
 targets=${*:-$(cat "$build/tests/fuzz/targets.txt")}
 timeout=${STRATA_FUZZ_TIMEOUT:-10}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1:allocator_may_return_null=1}
