@@ -1,0 +1,17 @@
+#!/bin/sh
+# Draws every picture the README shows from the models in this folder.
+# Usage: examples/make-pictures.sh STRATA [OUT_DIR]
+#   STRATA   the strata program (e.g. build/tools/strata/strata)
+#   OUT_DIR  where the pictures go (default: this folder, replacing the committed ones)
+# The same strata gives the same bytes, so a test can check the committed pictures are current.
+set -eu
+strata=$1
+here=$(cd "$(dirname "$0")" && pwd)
+out=${2:-$here}
+mkdir -p "$out"
+# The default look, as visualkeras users know it.
+"$strata" render "$here/vgg16.json" -o "$out/vgg16.svg"
+# A branching model fitted to a page's text width: blocks folded, skips above, rows wrapped.
+"$strata" render "$here/resnet50.json" -o "$out/resnet50-17cm.svg" --width 17cm --legend
+# A model written by hand as a YAML spec, with its own captions and legend.
+"$strata" render "$here/mnist_cnn.yaml" -o "$out/mnist_cnn.svg"
