@@ -82,7 +82,7 @@ const std::vector<Injection>& injections() {
 // passed on in single quotes.
 const std::string kQuotedFigure =
     "\\strataFigure[caption={$(touch CANARY-Q) `touch CANARY-Q` ; | & > \\ \" * ~},"
-    " text_callable=type]{vgg16.json}";
+    " text_callable=type, no_draw_funnel]{vgg16.json}";
 
 // Every injection in its own paragraph, then the figure that is drawn.
 std::string hostile_document() {
@@ -151,7 +151,8 @@ BOOST_AUTO_TEST_CASE(the_scanner_finds_what_a_shell_would_interpret) {
     BOOST_TEST(unquoted_metacharacter("strata --x='open") == 16u);
 }
 
-// The options a key may name are those of strata's option table, no more and no fewer.
+// The options a key may name are those of strata's option table (and the negations of its
+// switches), no more and no fewer.
 BOOST_AUTO_TEST_CASE(the_package_knows_the_options_of_strata) {
     const std::string sty = read_file(kSource / "latex" / "strata.sty");
     const std::string head = "\\def\\strata@optionnames{";
@@ -169,7 +170,10 @@ BOOST_AUTO_TEST_CASE(the_package_knows_the_options_of_strata) {
         }
     }
     std::set<std::string> in_table;
-    for (const strata::OptionInfo& info : strata::option_table()) in_table.insert(info.flag);
+    for (const strata::OptionInfo& info : strata::option_table()) {
+        in_table.insert(info.flag);
+        if (info.kind == strata::OptionKind::boolean) in_table.insert("no-" + info.flag);
+    }
     BOOST_TEST(in_package == in_table, boost::test_tools::per_element());
 }
 
