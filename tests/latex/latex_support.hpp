@@ -15,15 +15,18 @@ namespace strata::test {
 
 inline const std::vector<std::string> kTexEngines = {"pdflatex", "lualatex", "xelatex"};
 
-// Runs `engine` on `file` (a .tex name in `folder`); true when it exits with status 0.
+// Runs `engine` on `file` (a .tex name in `folder`); true when it exits with status 0. With
+// `halt_on_error` false TeX goes on past every error, as a user pressing return would, so a
+// test sees what the rest of the document does after an error. Log lines are not wrapped.
 inline bool run_tex(const std::string& engine, const fs::path& folder, const std::string& file,
-                    bool shell_escape = false) {
+                    bool shell_escape = false, bool halt_on_error = true) {
     const std::string texinputs = std::string(STRATA_SOURCE_DIR) + "/latex//:";
-    const std::string command = "cd " + quoted(folder) +
-                                " && TEXINPUTS=" + quoted(fs::path(texinputs)) + " " + engine +
-                                (shell_escape ? " -shell-escape" : " -no-shell-escape") +
-                                " -interaction=nonstopmode -halt-on-error " +
-                                quoted(fs::path(file)) + " >/dev/null 2>&1 </dev/null";
+    const std::string command =
+        "cd " + quoted(folder) +
+        " && max_print_line=100000 TEXINPUTS=" + quoted(fs::path(texinputs)) + " " + engine +
+        (shell_escape ? " -shell-escape" : " -no-shell-escape") + " -interaction=nonstopmode" +
+        (halt_on_error ? " -halt-on-error " : " ") + quoted(fs::path(file)) +
+        " >/dev/null 2>&1 </dev/null";
     const int raw = std::system(command.c_str());
     return WIFEXITED(raw) && WEXITSTATUS(raw) == 0;
 }
