@@ -1,15 +1,22 @@
 include(CMakePackageConfigHelpers)
 
-install(TARGETS strata_shared strata_static strata_cli
+# Two export sets: the shared library needs nothing from a consumer, the static one needs the
+# development files of every library strata uses, so strataConfig.cmake loads it only when
+# they are there (a machine with just the Debian package still finds strata::strata).
+install(TARGETS strata_shared strata_cli
         EXPORT strataTargets
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(TARGETS strata_static
+        EXPORT strataStaticTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(DIRECTORY lib/include/strata DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 
 set(STRATA_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/strata)
 install(EXPORT strataTargets NAMESPACE strata:: DESTINATION ${STRATA_CMAKE_DIR})
+install(EXPORT strataStaticTargets NAMESPACE strata:: DESTINATION ${STRATA_CMAKE_DIR})
 configure_package_config_file(cmake/strataConfig.cmake.in
                               ${CMAKE_CURRENT_BINARY_DIR}/strataConfig.cmake
                               INSTALL_DESTINATION ${STRATA_CMAKE_DIR})
