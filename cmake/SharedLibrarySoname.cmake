@@ -1,7 +1,7 @@
-# strata_shared_library_soname(<imported target> <variable>): the SONAME of the shared library
-# that an imported target (from pkg_check_modules ... IMPORTED_TARGET) links, read from its
-# dynamic section. A library loaded with dlopen at run time is asked for by this name.
-function(strata_shared_library_soname target variable)
+# strata_shared_library_file(<imported target> <variable>): the file (symbolic links resolved)
+# of the shared library that an imported target (from pkg_check_modules ... IMPORTED_TARGET)
+# links.
+function(strata_shared_library_file target variable)
   get_target_property(libraries ${target} INTERFACE_LINK_LIBRARIES)
   set(library "")
   foreach(candidate IN LISTS libraries)
@@ -14,6 +14,13 @@ function(strata_shared_library_soname target variable)
     message(FATAL_ERROR "${target} names no shared library: ${libraries}")
   endif()
   file(REAL_PATH "${library}" resolved)
+  set(${variable} "${resolved}" PARENT_SCOPE)
+endfunction()
+
+# strata_shared_library_soname(<imported target> <variable>): the SONAME of that library, read
+# from its dynamic section. A library loaded with dlopen at run time is asked for by this name.
+function(strata_shared_library_soname target variable)
+  strata_shared_library_file(${target} resolved)
   if(NOT CMAKE_OBJDUMP)
     message(FATAL_ERROR "objdump is needed to read the SONAME of ${resolved}")
   endif()

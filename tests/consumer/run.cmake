@@ -26,6 +26,23 @@ foreach(exe consumer consumer_static)
   endif()
   message(STATUS "${exe}: ${out}")
 endforeach()
+# Without ONNX's development files (as on a machine with only the Debian package), the shared
+# library is still found; the static one is not defined.
+execute_process(COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/consumer -B ${WORK_DIR}/shared
+                        -G ${GENERATOR} -DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}
+                        -DCMAKE_CXX_COMPILER=${CXX_COMPILER} -DCONSUMER_SHARED_ONLY=ON
+                        -DCMAKE_DISABLE_FIND_PACKAGE_ONNX=ON
+                        -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix -DCMAKE_BUILD_TYPE=Release
+                RESULT_VARIABLE rc)
+if(rc)
+  message(FATAL_ERROR "find_package(strata) needs the static library's dependencies")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} --build ${WORK_DIR}/shared RESULT_VARIABLE rc)
+execute_process(COMMAND ${WORK_DIR}/shared/consumer ${MODEL} RESULT_VARIABLE rc
+                OUTPUT_VARIABLE out)
+if(rc OR NOT out MATCHES "23 layers")
+  message(FATAL_ERROR "the shared-only consumer did not render the model: ${out}")
+endif()
 if(NOT EXISTS ${WORK_DIR}/prefix/bin/strata)
   message(FATAL_ERROR "the strata tool was not installed")
 endif()

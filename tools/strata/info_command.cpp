@@ -1,6 +1,7 @@
 #include <boost/program_options.hpp>
 #include <iostream>
 
+#include "command_table.hpp"
 #include "commands.hpp"
 #include "model_argument.hpp"
 #include "strata/render.hpp"
@@ -40,9 +41,7 @@ void print_table(const Model& model) {
 }  // namespace
 
 int run_info(const std::vector<std::string>& args) {
-    po::options_description general("strata info MODEL [--json]");
-    general.add_options()("help,h", "show this help")("json", "print JSON instead of a table")(
-        "onnx-raw", "ONNX: list every op (no folding)");
+    const po::options_description general = command_flags("info");
     const po::variables_map given = parse_model_command(args, general);
     if (given.count("help")) {
         std::cout << general;

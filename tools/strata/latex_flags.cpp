@@ -12,19 +12,19 @@ namespace po = boost::program_options;
 
 namespace strata::cli {
 
-po::options_description latex_flags() {
-    po::options_description flags("TikZ and slides", 100, 50);
-    flags.add_options()("standalone", po::bool_switch(),
-                        ".tex: a whole document (class standalone) instead of a picture")(
-        "document-font-size", po::value<double>(),
+FlagGroup latex_flags() {
+    FlagGroup group("TikZ and slides");
+    group.flags.add_options()("standalone", po::bool_switch(),
+                              ".tex: a whole document (class standalone) instead of a picture")(
+        "document-font-size", po::value<double>()->value_name("NUMBER"),
         ".tex: the document's font size in TeX points (default 10); captions are measured in "
         "Latin Modern at this size unless a font is given")(
-        "document-font-family", po::value<std::string>(),
+        "document-font-family", po::value<std::string>()->value_name("roman|sans"),
         ".tex: roman (default) or sans: which Latin Modern the document's text is set in")(
         "reveal", po::bool_switch(), ".tex: beamer overlays, one layer per step")(
-        "frames", po::value<std::string>(),
+        "frames", po::value<std::string>()->value_name("DIR"),
         "also write one SVG per reveal step into this folder (step-01.svg …)");
-    return flags;
+    return group;
 }
 
 LatexRequest latex_request(const po::variables_map& given, bool tex) {

@@ -5,6 +5,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "flag_group.hpp"
 #include "strata/options.hpp"
 #include "strata/render.hpp"
 
@@ -12,7 +13,7 @@ namespace strata::cli {
 
 // The flags of TikZ output (.tex) and of slides: --standalone, --reveal,
 // --document-font-size, --frames. (--width is a layout option for every output.)
-boost::program_options::options_description latex_flags();
+FlagGroup latex_flags();
 
 // What the flags ask for a .tex figure.
 struct LatexRequest {

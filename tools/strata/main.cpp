@@ -4,49 +4,21 @@
 #include <string>
 #include <vector>
 
+#include "command_table.hpp"
 #include "commands.hpp"
 #include "strata/error.hpp"
-
-namespace {
-
-constexpr const char* kUsage = R"(usage: strata COMMAND [ARGS]
-
-Draws a neural-network model file as a layered diagram.
-
-Commands:
-  render MODEL -o OUT [options]   draw MODEL into OUT (.svg .png .pdf .tex, or .json for the scene)
-  info MODEL [--json]             list each layer's name, type, inputs and output shape
-  options [--preset P] [options]  print the options in force as a YAML option file
-  spec MODEL [-o OUT] [options]   write MODEL and the options as an editable YAML model spec
-
-Examples:
-  strata render vgg16.json -o vgg16.svg
-  strata render vgg16.json -o vgg16.png --scale 2
-  strata render vgg16.json -o vgg16.tex --width 3.3in --legend
-  strata render vgg16.json -o vgg16.svg --type-ignore InputLayer,Dropout --text-callable name
-  strata render model.json -o fig.svg --options figure.yaml --no-draw-volume
-  strata render model.json -o scene.json --sizing-mode balanced
-  strata render model.json -o fig.svg --preset presentation
-  strata options --preset compact > figure.yaml
-  strata info model.json --json
-  strata spec model.h5 > model.yaml && strata render model.yaml -o fig.svg
-
-Run 'strata render --help' for every drawing option.
-)";
-
-}  // namespace
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     try {
         if (args.empty()) {
-            std::cerr << kUsage;
+            std::cerr << strata::cli::usage_text();
             return 2;
         }
         std::string command = args.front();
         args.erase(args.begin());
         if (command == "--help" || command == "-h" || command == "help") {
-            std::cout << kUsage;
+            std::cout << strata::cli::usage_text();
             return 0;
         }
         if (command == "--version") {

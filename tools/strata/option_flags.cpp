@@ -9,49 +9,68 @@ namespace po = boost::program_options;
 namespace strata::cli {
 namespace {
 
-std::string value_hint(const OptionInfo& info) {
+// The value's name in --help, the manual page and the shell completion: the allowed words
+// joined by '|' for a choice (the completion offers them), else what the text must be.
+std::string value_name(const OptionInfo& info) {
     switch (info.kind) {
         case OptionKind::number:
-            return " (number)";
-        case OptionKind::color:
-            return " (colour)";
-        case OptionKind::name_list:
-            return " (A,B,...)";
-        case OptionKind::index_list:
-            return " (0,1,...)";
+            return "NUMBER";
+        case OptionKind::boolean:
+            return "true|false";
+        case OptionKind::text:
+            return "TEXT";
         case OptionKind::choice: {
             std::string list;
             for (const std::string& c : info.choices) list += (list.empty() ? "" : "|") + c;
-            return " (" + list + ")";
+            return list;
         }
+        case OptionKind::color:
+            return "COLOUR";
+        case OptionKind::name_list:
+            return "A,B,...";
+        case OptionKind::index_list:
+            return "0,1,...";
+        case OptionKind::dimension_caps:
+            return "KIND=N,...";
+        case OptionKind::color_map:
+            return "CLASS=FILL[/OUTLINE],...";
         case OptionKind::structure:
-            return " (YAML)";
-        default:
-            return "";
+            return "YAML";
     }
+    return "VALUE";
+}
+
+std::string preset_choices() {
+    std::string list;
+    for (const std::string& name : preset_names()) list += (list.empty() ? "" : "|") + name;
+    return list;
 }
 
 }  // namespace
 
-po::options_description layered_option_flags() {
-    po::options_description flags("Layered view options (also valid as keys of an --options file)",
-                                  100, 50);
-    flags.add_options()("preset", po::value<std::string>(),
-                        "built-in preset: default, compact or presentation")(
-        "options", po::value<std::string>(), "YAML option file (same keys as the options below)");
+FlagGroup layered_option_flags() {
+    FlagGroup group("Layered view options (also valid as keys of an --options file)");
+    po::options_description& flags = group.flags;
+    flags.add_options()("preset", po::value<std::string>()->value_name(preset_choices()),
+                        "built-in preset")("options", po::value<std::string>()->value_name("FILE"),
+                                           "YAML option file (same keys as the options below)");
     for (const OptionInfo& info : option_table()) {
-        std::string help = info.help + value_hint(info);
+        const std::string& help = info.help;
         if (info.kind == OptionKind::boolean) {
-            flags.add_options()(info.flag.c_str(), po::value<std::string>()->implicit_value("true"),
-                                help.c_str());
+            flags.add_options()(
+                info.flag.c_str(),
+                po::value<std::string>()->implicit_value("true")->value_name(value_name(info)),
+                help.c_str());
             std::string negated = "no-" + info.flag;
             flags.add_options()(negated.c_str(), po::bool_switch(),
                                 ("opposite of --" + info.flag).c_str());
         } else {
-            flags.add_options()(info.flag.c_str(), po::value<std::string>(), help.c_str());
+            flags.add_options()(info.flag.c_str(),
+                                po::value<std::string>()->value_name(value_name(info)),
+                                help.c_str());
         }
     }
-    return flags;
+    return group;
 }
 
 namespace {

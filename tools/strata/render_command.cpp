@@ -1,6 +1,7 @@
 #include <boost/program_options.hpp>
 #include <iostream>
 
+#include "command_table.hpp"
 #include "commands.hpp"
 #include "latex_flags.hpp"
 #include "model_argument.hpp"
@@ -74,22 +75,10 @@ std::string write_scene(const Scene& scene, OutputFormat format, const PngResolu
 }  // namespace
 
 int run_render(const std::vector<std::string>& args) {
-    po::options_description general("strata render MODEL -o OUT [options]", 100, 50);
-    general.add_options()("help,h", "show this help")(
-        "output,o", po::value<std::string>(),
-        "output file: .svg, .png, .pdf, .tex (drawing) or .json (scene); - for standard output")(
-        "format", po::value<std::string>(),
-        "svg, png, pdf, tex or json, when the file name does not say")(
-        "dpi", po::value<double>(),
-        "PNG resolution; 96 (default) draws one image pixel per scene pixel")(
-        "scale", po::value<double>(), "PNG size multiplier, on top of --dpi (default 1)")(
-        "onnx-raw", "ONNX: draw every op as a box of its own (no folding)");
-    po::options_description all(100, 50);
-    all.add(general).add(latex_flags()).add(layered_option_flags());
+    const po::options_description all = command_flags("render");
     const po::variables_map given = parse_model_command(args, all);
     if (given.count("help")) {
-        std::cout << all
-                  << "\nExample:\n  strata render vgg16.json -o vgg16.svg --text-callable name\n";
+        std::cout << all << "\n" << command_info("render").details;
         return 0;
     }
     const std::string model_path = model_argument(given, "render");

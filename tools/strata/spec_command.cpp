@@ -1,6 +1,7 @@
 #include <boost/program_options.hpp>
 #include <iostream>
 
+#include "command_table.hpp"
 #include "commands.hpp"
 #include "model_argument.hpp"
 #include "option_flags.hpp"
@@ -13,21 +14,10 @@ namespace po = boost::program_options;
 namespace strata::cli {
 
 int run_spec(const std::vector<std::string>& args) {
-    po::options_description general("strata spec MODEL [-o OUT.yaml] [options]", 100, 50);
-    general.add_options()("help,h", "show this help")(
-        "output,o", po::value<std::string>(),
-        "write the spec to this file (default: standard output)")(
-        "onnx-raw", "ONNX: every op as a layer of its own (no folding)");
-    po::options_description all(100, 50);
-    all.add(general).add(layered_option_flags());
+    const po::options_description all = command_flags("spec");
     const po::variables_map given = parse_model_command(args, all);
     if (given.count("help")) {
-        std::cout << all
-                  << "\nWrites the model's layers (name, type, inputs, shape, configuration) and "
-                     "the options that differ from the defaults as a YAML model spec, which "
-                     "'strata render' draws like the model itself:\n"
-                     "  strata spec model.h5 --legend > model.yaml\n"
-                     "  strata render model.yaml -o model.svg\n";
+        std::cout << all << "\n" << command_info("spec").details;
         return 0;
     }
     const std::string model_path = model_argument(given, "spec");
