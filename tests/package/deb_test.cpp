@@ -167,7 +167,7 @@ BOOST_AUTO_TEST_CASE(the_unpacked_package_compiles_the_example_paper) {
     const std::string log = read_file(work.path / "paper/paper.log");
     BOOST_TEST(log.find(tex_tree.string() + "/latex/strata/strata.sty") != std::string::npos);
     // Each figure drawn once by the unpacked tool, then typeset.
-    const std::regex running(R"(Running: strata render '([^']+)')");
+    const std::regex running(R"(Running: 'strata' render '([^']+)')");
     std::set<std::string> drawn;
     for (std::sregex_iterator it(log.begin(), log.end(), running), end; it != end; ++it)
         drawn.insert((*it)[1].str());
