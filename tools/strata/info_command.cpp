@@ -41,8 +41,8 @@ void print_table(const Model& model) {
 
 int run_info(const std::vector<std::string>& args) {
     po::options_description general("strata info MODEL [--json]");
-    general.add_options()("help,h", "show this help")("json", "print JSON instead of a table")(
-        "onnx-raw", "ONNX: list every op (no folding)");
+    general.add_options()("help,h", "show this help")("json", "print JSON instead of a table");
+    general.add(model_file_flags("ONNX: list every op (no folding)"));
     const po::variables_map given = parse_model_command(args, general);
     if (given.count("help")) {
         std::cout << general;
@@ -50,9 +50,7 @@ int run_info(const std::vector<std::string>& args) {
     }
     const std::string model_path = model_argument(given, "info");
     Warnings warnings;
-    ImportOptions import;
-    import.onnx_raw = given.count("onnx-raw") > 0;
-    Model model = load_model(model_path, warnings, import);
+    Model model = load_model(model_path, warnings, import_options(given));
     print_warnings(warnings);
     if (given.count("json")) {
         std::cout << to_info_json(model);

@@ -19,6 +19,22 @@ po::variables_map parse_model_command(const std::vector<std::string>& args,
     return given;
 }
 
+po::options_description model_file_flags(const std::string& onnx_raw_help) {
+    po::options_description flags("Model file", 100, 50);
+    flags.add_options()("onnx-raw", onnx_raw_help.c_str())(
+        "allow-model-paths",
+        "let a model spec name files (face images, logos, font files) outside its own folder; "
+        "only for model files you trust");
+    return flags;
+}
+
+ImportOptions import_options(const po::variables_map& given) {
+    ImportOptions import;
+    import.onnx_raw = given.count("onnx-raw") > 0;
+    import.allow_model_paths = given.count("allow-model-paths") > 0;
+    return import;
+}
+
 std::string model_argument(const po::variables_map& given, const std::string& command) {
     if (!given.count("model")) throw UsageError{command + " needs a MODEL file"};
     return given["model"].as<std::string>();

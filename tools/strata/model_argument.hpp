@@ -4,12 +4,20 @@
 #include <string>
 #include <vector>
 
+#include "strata/import_options.hpp"
+
 namespace strata::cli {
 
 // Parses the arguments of a command that takes one MODEL operand besides `visible` options.
 boost::program_options::variables_map parse_model_command(
     const std::vector<std::string>& args,
     const boost::program_options::options_description& visible);
+
+// The flags of every command that reads a model: --allow-model-paths, --onnx-raw.
+boost::program_options::options_description model_file_flags(const std::string& onnx_raw_help);
+
+// What those flags ask of the import.
+ImportOptions import_options(const boost::program_options::variables_map& given);
 
 // The MODEL operand; a UsageError naming `command` when it is missing.
 std::string model_argument(const boost::program_options::variables_map& given,

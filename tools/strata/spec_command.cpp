@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "model_argument.hpp"
 #include "option_flags.hpp"
+#include "standard_output.hpp"
 #include "strata/render.hpp"
 #include "strata/spec.hpp"
 #include "warnings.hpp"
@@ -16,10 +17,11 @@ int run_spec(const std::vector<std::string>& args) {
     po::options_description general("strata spec MODEL [-o OUT.yaml] [options]", 100, 50);
     general.add_options()("help,h", "show this help")(
         "output,o", po::value<std::string>(),
-        "write the spec to this file (default: standard output)")(
-        "onnx-raw", "ONNX: every op as a layer of its own (no folding)");
+        "write the spec to this file (default: standard output)");
     po::options_description all(100, 50);
-    all.add(general).add(layered_option_flags());
+    all.add(general)
+        .add(model_file_flags("ONNX: every op as a layer of its own (no folding)"))
+        .add(layered_option_flags());
     const po::variables_map given = parse_model_command(args, all);
     if (given.count("help")) {
         std::cout << all
@@ -31,16 +33,15 @@ int run_spec(const std::vector<std::string>& args) {
         return 0;
     }
     const std::string model_path = model_argument(given, "spec");
-    const Options options = resolve_options(given, options_of_model_file(model_path));
+    const ImportOptions import = import_options(given);
+    const Options options = resolve_options(given, options_of_model_file(model_path, import));
     Warnings warnings;
-    ImportOptions import;
-    import.onnx_raw = given.count("onnx-raw") > 0;
     const Model model = load_model(model_path, warnings, import);
     print_warnings(warnings);
     const std::string text = to_spec_yaml(model, options);
     const std::string output = given.count("output") ? given["output"].as<std::string>() : "-";
     if (output == "-") {
-        std::cout << text;
+        write_standard_output(text);
     } else {
         write_file_atomically(output, text);
     }
