@@ -124,8 +124,9 @@ BOOST_AUTO_TEST_CASE(a_write_error_on_standard_output_is_an_error) {
     Folder dir;
     const fs::path err = dir.path / "err.txt";
     for (const std::string& command :
-         {"render " + quote(kModel) + " -o - --format svg", "render " + quote(kModel) + " -o - --format png",
-          "info " + quote(kModel), "info --json " + quote(kModel), "spec " + quote(kModel),
+         {"render " + quote(kModel) + " -o - --format svg",
+          "render " + quote(kModel) + " -o - --format png", "info " + quote(kModel),
+          "info --json " + quote(kModel), "spec " + quote(kModel),
           std::string("options --preset compact")}) {
         BOOST_TEST_CONTEXT(command) {
             BOOST_TEST(shell(tool() + " " + command + " >/dev/full", err) == 1);
@@ -152,9 +153,9 @@ BOOST_AUTO_TEST_CASE(past_the_file_size_limit_the_write_fails_and_leaves_nothing
     BOOST_TEST(read(err).find("cannot write the output") != std::string::npos, read(err));
     BOOST_TEST(dir.names() == std::vector<std::string>{"err.txt"});
     const std::string piped = (dir.path / "piped.svg").string();
-    BOOST_TEST(
-        shell("ulimit -f 8; exec " + tool() + " render " + quote(kModel) + " -o - --format svg >" + quote(piped),
-              err) == 1);
+    BOOST_TEST(shell("ulimit -f 8; exec " + tool() + " render " + quote(kModel) +
+                         " -o - --format svg >" + quote(piped),
+                     err) == 1);
     BOOST_TEST(read(err).find("standard output") != std::string::npos, read(err));
 }
 
