@@ -93,4 +93,16 @@ BOOST_AUTO_TEST_CASE(a_fifo_as_a_picture_is_refused) {
                    "is a directory");
 }
 
+BOOST_AUTO_TEST_CASE(a_fifo_or_folder_as_a_font_file_is_refused) {
+    Folder dir;
+    const std::string out = (dir.path / "out.svg").string();
+    expect_refused(dir,
+                   {"render", kModel, "-o", out, "--text-callable", "name", "--font",
+                    dir.fifo("font.ttf").string()},
+                   "is not a regular file");
+    expect_refused(
+        dir, {"render", kModel, "-o", out, "--text-callable", "name", "--font", dir.path.string()},
+        "is a directory");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
