@@ -514,6 +514,35 @@ case("spec-deep", {"model.yaml": "layers: " + "[" * 100000}, "error", "kMaxYamlD
 case("spec-garbage", {"model.yaml": "layers: {type: [1, 2, 3], units: .nan}\n"}, "error", "",
      model="model.yaml", pending="yaml-spec")
 
+# --- Model files are data: no output path, no file outside the model's folder ---------------
+def spec_with(options, layer_style=""):
+    return ("strata: 1\noptions:\n" + "".join(f"  {line}\n" for line in options) +
+            "layers:\n  - {type: InputLayer, shape: [null, 8, 8, 3], name: in}\n"
+            "  - {type: Dense, name: fc, config: {units: 4}" +
+            (f", style: {layer_style}" if layer_style else "") + "}\n")
+
+
+OUTSIDE = "outside the model file's folder"
+for cid, options, style in [
+        ("spec-picture-absolute", ["styles: {Dense: {image: /etc/hostname}}"], ""),
+        ("spec-picture-climbs-out", ["styles: {Dense: {image: ../../../../etc/passwd}}"], ""),
+        ("spec-picture-climbs-back", ["styles: {Dense: {image: a/../../x.png}}"], ""),
+        ("spec-layer-picture-absolute", [], "{image: /etc/hostname}"),
+        ("spec-logo-absolute", ["logo_groups: [{file: /etc/hostname, layers: [Dense]}]"], ""),
+        ("spec-logo-climbs-out", ["logo_groups: [{file: ../logo.png, layers: [Dense]}]"], ""),
+        ("spec-font-file-absolute", ["font: /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"],
+         ""),
+        ("spec-style-font-climbs-out", ["styles: {Dense: {font: ../fonts/x.ttf}}"], ""),
+        ("spec-group-font-absolute",
+         ["layered_groups: [{name: g, layers: [fc], font: /etc/fonts/x.ttf}]"], "")]:
+    case(cid, {"model.yaml": spec_with(options, style)}, "error", OUTSIDE, model="model.yaml",
+         pending="yaml-spec")
+case("spec-picture-nul", {"model.yaml": spec_with(['styles: {Dense: {image: "a\\0b.png"}}'])},
+     "error", "NUL", model="model.yaml", pending="yaml-spec")
+# Ignored with a warning: the output is the one on the command line.
+case("spec-to-file", {"model.yaml": spec_with(["to_file: ../../../victim.svg"])}, "ok",
+     model="model.yaml", pending="yaml-spec")
+
 with open(os.path.join(OUT, "manifest.tsv"), "w") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tpending\n")
     for row in rows:

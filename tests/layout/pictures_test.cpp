@@ -303,7 +303,9 @@ BOOST_AUTO_TEST_CASE(missing_files_are_errors_and_flat_faces_warn) {
     Options missing_face;
     missing_face.styles["conv"].image = dir.file("missing.png");
     BOOST_TEST(error_of(missing_face) ==
-               dir.file("missing.png") + ": styles image of layer 'conv': cannot open image file");
+               dir.file("missing.png") +
+                   ": styles image of layer 'conv': cannot open image file: No such file or "
+                   "directory");
     Options missing_logo;
     LogoGroup logo;
     logo.file = dir.file("gone.png");
@@ -311,7 +313,8 @@ BOOST_AUTO_TEST_CASE(missing_files_are_errors_and_flat_faces_warn) {
     missing_logo.logo_groups = {logo};
     BOOST_TEST(error_of(missing_logo) ==
                dir.file("gone.png") +
-                   ": logo_groups logo for layer 'conv': cannot open image file");
+                   ": logo_groups logo for layer 'conv': cannot open image file: No such file or "
+                   "directory");
 
     Options flat;
     flat.styles["conv2"].image = dir.file("face.png");

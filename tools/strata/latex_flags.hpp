@@ -26,7 +26,4 @@ struct LatexRequest {
 // usage errors otherwise).
 LatexRequest latex_request(const boost::program_options::variables_map& given, bool tex);
 
-// Writes one SVG per reveal step into `folder` (step-01.svg, step-02.svg …).
-void write_reveal_frames(const Scene& scene, const std::string& folder);
-
 }  // namespace strata::cli

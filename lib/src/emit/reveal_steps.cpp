@@ -52,4 +52,12 @@ int reveal_step_count(const Scene& scene) {
     return count;
 }
 
+Scene frame_at_step(const Scene& scene, const std::vector<int>& steps, int step) {
+    Scene frame{scene.title, scene.width, scene.height, scene.background, {}};
+    for (std::size_t i = 0; i < scene.groups.size(); ++i) {
+        if (steps[i] <= step) frame.groups.push_back(scene.groups[i]);
+    }
+    return frame;
+}
+
 }  // namespace strata::emit

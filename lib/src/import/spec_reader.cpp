@@ -101,8 +101,10 @@ struct PendingInput {
 
 class SpecReader {
   public:
-    explicit SpecReader(const std::string& source_name)
-        : source_{source_name, std::filesystem::path(source_name).parent_path().string()} {}
+    SpecReader(const std::string& source_name, Warnings& warnings, const ImportOptions& import)
+        : source_{source_name, std::filesystem::path(source_name).parent_path().string(), true,
+                  import.allow_model_paths},
+          warnings_(warnings) {}
 
     ModelSpec read(std::string_view text) {
         if (text.size() > limits::kMaxSpecBytes) {
@@ -123,7 +125,7 @@ class SpecReader {
             if (key == "model") {
                 spec_.model.name = yaml_scalar(source_, entry.second, "model");
             } else if (key == "options") {
-                apply_options_node(spec_.options, entry.second, source_);
+                apply_options_node(spec_.options, entry.second, source_, &warnings_);
             } else if (key == "layers") {
                 layers.emplace(entry.second);
             } else {
@@ -456,6 +458,7 @@ class SpecReader {
     }
 
     YamlSource source_;
+    Warnings& warnings_;
     ModelSpec spec_;
     std::map<std::string, std::size_t> names_;
     std::vector<std::vector<PendingInput>> pending_;
@@ -464,9 +467,9 @@ class SpecReader {
 
 }  // namespace
 
-ModelSpec read_model_spec(std::string_view text, const std::string& source_name,
-                          Warnings& /*warnings*/) {
-    return SpecReader(source_name).read(text);
+ModelSpec read_model_spec(std::string_view text, const std::string& source_name, Warnings& warnings,
+                          const ImportOptions& import) {
+    return SpecReader(source_name, warnings, import).read(text);
 }
 
 }  // namespace strata

@@ -145,6 +145,7 @@ void write_options(YAML::Emitter& out, const Model& model, const Options& option
     const Options defaults;
     bool any = false;
     for (const OptionEntry& entry : option_entries()) {
+        if (entry.info.names_output) continue;  // a spec is a model file: it names no output
         if (option_text(entry, rest) == option_text(entry, defaults)) continue;
         if (!any) {
             out << YAML::Key << "options" << YAML::Value << YAML::BeginMap;
