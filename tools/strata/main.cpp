@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 namespace {
 
@@ -60,10 +61,12 @@ int main(int argc, char** argv) {
         throw strata::cli::UsageError{"unknown command '" + command +
                                       "' (expected render, info, options or spec)"};
     } catch (const strata::cli::UsageError& e) {
-        std::cerr << "strata: usage error: " << e.message << "\nRun 'strata --help' for usage.\n";
+        std::cerr << "strata: usage error: " << strata::printable_line(e.message)
+                  << "\nRun 'strata --help' for usage.\n";
         return 2;
     } catch (const boost::program_options::error& e) {
-        std::cerr << "strata: usage error: " << e.what() << "\nRun 'strata --help' for usage.\n";
+        std::cerr << "strata: usage error: " << strata::printable_line(e.what())
+                  << "\nRun 'strata --help' for usage.\n";
         return 2;
     } catch (const strata::Error& e) {
         std::cerr << "strata: error: " << e.what() << "\n";
@@ -72,7 +75,7 @@ int main(int argc, char** argv) {
         std::cerr << "strata: error: out of memory\n";
         return 1;
     } catch (const std::exception& e) {
-        std::cerr << "strata: error: " << e.what() << "\n";
+        std::cerr << "strata: error: " << strata::printable_line(e.what()) << "\n";
         return 1;
     }
 }
