@@ -482,15 +482,12 @@ std::optional<ConstantTensor> evaluate_one(const onnx::NodeProto& node, const Co
         return make(std::move(dims), std::vector<double>(*count, fill), type);
     }
     if (op == "Range") {
-        if (!have(0) || !have(1) || !have(2)) return std::nullopt;
-        if (in[0]->values.size() != 1 || in[1]->values.size() != 1 || in[2]->values.size() != 1)
+        const auto n = range_length(node, constants);
+        if (!n || static_cast<std::size_t>(*n) > limits::kMaxOnnxConstantElements)
             return std::nullopt;
-        const double start = in[0]->values[0], limit = in[1]->values[0], delta = in[2]->values[0];
-        if (delta == 0) return std::nullopt;
-        const double n = std::max(std::ceil((limit - start) / delta), 0.0);
-        if (n > static_cast<double>(limits::kMaxOnnxConstantElements)) return std::nullopt;
+        const double start = in[0]->values[0], delta = in[2]->values[0];
         std::vector<double> values;
-        for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i)
+        for (std::size_t i = 0; i < static_cast<std::size_t>(*n); ++i)
             values.push_back(start + static_cast<double>(i) * delta);
         const auto size = static_cast<std::int64_t>(values.size());
         return make({size}, std::move(values), in[0]->data_type);
@@ -685,6 +682,23 @@ TensorProto tensor_proto_of(const ConstantTensor& constant, const std::string& n
         }
     }
     return proto;
+}
+
+std::optional<std::int64_t> range_length(const onnx::NodeProto& node, const Constants& constants) {
+    const auto in = inputs_of(node, constants);
+    if (in.size() < 3 || !in[0] || !in[1] || !in[2]) return std::nullopt;
+    if (in[0]->values.size() != 1 || in[1]->values.size() != 1 || in[2]->values.size() != 1)
+        return std::nullopt;
+    const double start = in[0]->values[0], limit = in[1]->values[0], delta = in[2]->values[0];
+    if (delta == 0) throw ImpossibleValue("a Range with a delta of 0 never ends");
+    // In doubles: the span of two 64-bit integers does not fit in one.
+    const double n = std::max(std::ceil((limit - start) / delta), 0.0);
+    if (!std::isfinite(n) || n >= 9223372036854775807.0)
+        throw ImpossibleValue("a Range from " + std::to_string(to_int64(start)) + " to " +
+                              std::to_string(to_int64(limit)) + " in steps of " +
+                              std::to_string(to_int64(delta)) +
+                              " has more elements than a tensor can hold");
+    return static_cast<std::int64_t>(n);
 }
 
 std::optional<std::vector<ConstantTensor>> evaluate(const onnx::NodeProto& node,
