@@ -20,7 +20,8 @@
 namespace strata {
 namespace {
 
-constexpr std::size_t kDetectionBytes = 4096;
+// Enough for an HDF5 signature after a user block of up to 32 KiB.
+constexpr std::size_t kDetectionBytes = std::size_t{64} << 10;
 
 std::string too_large(std::size_t limit) {
     return "the file is larger than " + std::to_string(limit >> 20) + " MiB (limit kMaxFileBytes)";
