@@ -284,12 +284,17 @@ BOOST_AUTO_TEST_CASE(a_written_spec_reads_back_in_yaml_1_1_and_1_2_readers) {
         }
         model.layers.push_back(layer);
     }
-    const std::string spec = strata::to_spec_yaml(model, strata::Options{});
+    // Option maps keyed by names the model does not have are written in `options`.
+    strata::Options options;
+    options.captions["<<\u2028gone"] = "caption";
+    const std::string spec = strata::to_spec_yaml(model, options);
     BOOST_TEST(!contains(spec, "\u2028"));
     BOOST_TEST(!contains(spec, "\u2029"));
     // yaml-cpp (YAML 1.2), through the spec reader.
     strata::Warnings warnings;
-    const strata::Model read = strata::read_model_spec(spec, "model.yaml", warnings).model;
+    const strata::ModelSpec read_spec = strata::read_model_spec(spec, "model.yaml", warnings);
+    BOOST_TEST(read_spec.options.captions.count("<<\u2028gone") == 1u);
+    const strata::Model& read = read_spec.model;
     BOOST_REQUIRE(read.layers.size() == names.size());
     for (std::size_t i = 0; i < names.size(); ++i) {
         BOOST_TEST(read.layers[i].name == names[i]);
@@ -303,7 +308,8 @@ BOOST_AUTO_TEST_CASE(a_written_spec_reads_back_in_yaml_1_1_and_1_2_readers) {
     }
     const std::string command =
         "python3 -c \"import sys, yaml; d = yaml.safe_load(open(sys.argv[1], encoding='utf-8')); "
-        "sys.stdout.buffer.write('\\n'.join([d['model']] + [l['name'] for l in d['layers']])"
+        "sys.stdout.buffer.write('\\n'.join([d['model']] + [l['name'] for l in d['layers']] + "
+        "list(d['options']['captions']))"
         ".encode('unicode_escape'))\" " +
         file.string();
     FILE* pipe = ::popen(command.c_str(), "r");
@@ -330,6 +336,7 @@ BOOST_AUTO_TEST_CASE(a_written_spec_reads_back_in_yaml_1_1_and_1_2_readers) {
         return out;
     };
     for (const std::string& name : names) expected += "\\n" + escaped(name);
+    expected += "\\n" + escaped("<<\u2028gone");
     BOOST_TEST(printed == expected);
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <functional>
 #include <limits>
@@ -99,6 +100,15 @@ std::vector<std::int64_t> as_ints(const ConstantTensor& t) {
     out.reserve(t.values.size());
     for (double v : t.values) out.push_back(to_int64(v));
     return out;
+}
+
+// A value for a message: whole numbers as integers, others in shortest form.
+std::string number_text(double v) {
+    if (std::trunc(v) == v && std::abs(v) <= 9223372036854775807.0)
+        return std::to_string(to_int64(v));
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.17g", v);
+    return buffer;
 }
 
 // Normalises a possibly negative axis for a given rank; nullopt when out of range.
@@ -694,9 +704,8 @@ std::optional<std::int64_t> range_length(const onnx::NodeProto& node, const Cons
     // In doubles: the span of two 64-bit integers does not fit in one.
     const double n = std::max(std::ceil((limit - start) / delta), 0.0);
     if (!std::isfinite(n) || n >= 9223372036854775807.0)
-        throw ImpossibleValue("a Range from " + std::to_string(to_int64(start)) + " to " +
-                              std::to_string(to_int64(limit)) + " in steps of " +
-                              std::to_string(to_int64(delta)) +
+        throw ImpossibleValue("a Range from " + number_text(start) + " to " + number_text(limit) +
+                              " in steps of " + number_text(delta) +
                               " has more elements than a tensor can hold");
     return static_cast<std::int64_t>(n);
 }
