@@ -105,6 +105,20 @@ BOOST_AUTO_TEST_CASE(broken_and_hostile_files_are_errors_naming_the_file) {
     BOOST_CHECK_THROW(image::read_image("/nonexistent/dir/logo.png"), Error);
 }
 
+BOOST_AUTO_TEST_CASE(svg_sizes_beyond_any_picture_are_errors_not_wrapped_numbers) {
+    // 1e308 px used to be reported as -9223372036854775808 pixels.
+    const auto svg = [](const std::string& attrs) {
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" " + attrs + "/>";
+    };
+    for (const char* attrs :
+         {"width='1e308' height='10'", "width='10' height='1e308in'", "width='-1e300' height='10'",
+          "viewBox='0 0 1e308 1'", "width='1' viewBox='0 0 1e-300 1e300'"}) {
+        BOOST_TEST_INFO(attrs);
+        BOOST_TEST(has_error("big.svg", svg(attrs), "SVG size out of range"));
+    }
+    BOOST_TEST(has_error("big.svg", svg("width='20000' height='10'"), "too large (20000 x 10"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(face_image_placement)

@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "standard_output.hpp"
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 #include "strata/render.hpp"
 
 namespace {
@@ -47,10 +48,12 @@ int main(int argc, char** argv) {
         strata::cli::finish_standard_output();
         return status;
     } catch (const strata::cli::UsageError& e) {
-        std::cerr << "strata: usage error: " << e.message << "\nRun 'strata --help' for usage.\n";
+        std::cerr << "strata: usage error: " << strata::printable_line(e.message)
+                  << "\nRun 'strata --help' for usage.\n";
         return 2;
     } catch (const boost::program_options::error& e) {
-        std::cerr << "strata: usage error: " << e.what() << "\nRun 'strata --help' for usage.\n";
+        std::cerr << "strata: usage error: " << strata::printable_line(e.what())
+                  << "\nRun 'strata --help' for usage.\n";
         return 2;
     } catch (const strata::Error& e) {
         std::cerr << "strata: error: " << e.what() << "\n";
@@ -59,7 +62,7 @@ int main(int argc, char** argv) {
         std::cerr << "strata: error: out of memory\n";
         return 1;
     } catch (const std::exception& e) {
-        std::cerr << "strata: error: " << e.what() << "\n";
+        std::cerr << "strata: error: " << strata::printable_line(e.what()) << "\n";
         return 1;
     }
 }

@@ -64,7 +64,8 @@ std::string write_scene(const Scene& scene, OutputFormat format, const PngResolu
         case OutputFormat::scene_json:
             return to_scene_json(scene);
         case OutputFormat::png:
-            return to_png(scene, png.asked ? png.raster : fit_raster(scene, png.raster, warnings));
+            return to_png(scene, png.asked ? png.raster : fit_raster(scene, png.raster, warnings),
+                          warnings);
         case OutputFormat::pdf:
             return to_pdf(scene, warnings);
         case OutputFormat::tex:

@@ -55,13 +55,24 @@ bool looks_like_yaml_mapping(std::string_view text) {
     return key != std::string_view::npos && starts_with_plain_key(rest.substr(key));
 }
 
+// HDF5's signature is at the start, or after a user block of 512, 1024, 2048 ... bytes (what
+// h5jam and some writers put in front); libhdf5 looks in the same places.
+bool has_hdf5_signature(std::string_view bytes) {
+    constexpr std::string_view kSignature = "\x89HDF\r\n\x1a\n";
+    if (starts_with(bytes, kSignature)) return true;
+    for (std::size_t offset = 512; offset + kSignature.size() <= bytes.size(); offset *= 2) {
+        if (bytes.substr(offset, kSignature.size()) == kSignature) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 ModelFormat detect_format(std::string_view head) {
     if (starts_with(head, "PK\x03\x04") || starts_with(head, "PK\x05\x06")) {
         return ModelFormat::keras_archive;
     }
-    if (starts_with(head, "\x89HDF\r\n\x1a\n")) return ModelFormat::hdf5;
+    if (has_hdf5_signature(head)) return ModelFormat::hdf5;
     if (looks_like_onnx(head)) return ModelFormat::onnx;
     const std::string_view text = json_scan::strip_byte_order_mark(head);
     if (looks_like_yaml_mapping(text)) return ModelFormat::yaml_spec;

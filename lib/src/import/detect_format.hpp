@@ -15,7 +15,8 @@ enum class ModelFormat {
 };
 
 // Recognises a model file by its content, not its name. `head` is the start of the file;
-// 512 bytes are enough.
+// 512 bytes are enough, more for an HDF5 file with a user block (its signature follows it,
+// at 512, 1024, 2048 ... bytes).
 ModelFormat detect_format(std::string_view head);
 
 // A short name of the format for messages: "a zip archive (.keras)", "HDF5 (.h5)" ...

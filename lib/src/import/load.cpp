@@ -16,7 +16,8 @@
 namespace strata {
 namespace {
 
-constexpr std::size_t kDetectionBytes = 4096;
+// Enough for an HDF5 signature after a user block of up to 32 KiB.
+constexpr std::size_t kDetectionBytes = std::size_t{64} << 10;
 constexpr const char* kChangedWhileRead =
     "the file was truncated while it was read (another program changed it)";
 

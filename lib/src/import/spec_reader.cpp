@@ -32,8 +32,10 @@ const std::set<std::string> kLayerFields = {"name",   "type",     "inputs", "sha
                                             "shapes", "params",   "config", "caption",
                                             "style",  "implicit", "parent"};
 
-// A plain YAML scalar read the way YAML 1.2's core schema does; quoted scalars stay text.
-json scalar_to_json(const YAML::Node& node) {
+// A plain YAML scalar read the way YAML 1.2's core schema does; quoted scalars stay text. One
+// rule for every number of a spec: a number a double cannot hold (1e400, 1e-400) is an error
+// at its line and column, never a silent 0 or infinity.
+json scalar_to_json(const YamlSource& source, const YAML::Node& node) {
     const std::string& text = node.Scalar();
     if (node.Tag() == "!") return text;
     if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
@@ -51,29 +53,33 @@ json scalar_to_json(const YAML::Node& node) {
     if (text == "-.inf") return -std::numeric_limits<double>::infinity();
     if (text == ".nan") return std::numeric_limits<double>::quiet_NaN();
     double number = 0;
-    if (auto [ptr, ec] = std::from_chars(begin, end, number);
-        ptr == end && (ec == std::errc() || ec == std::errc::result_out_of_range) &&
-        text.find_first_of("0123456789") != std::string::npos) {
-        return number;
+    const auto [ptr, ec] = std::from_chars(begin, end, number);
+    if (ptr != end || text.find_first_of("0123456789") == std::string::npos) return text;
+    if (ec == std::errc::result_out_of_range) {
+        throw yaml_error(source, node,
+                         "the number " + text.substr(0, 60) +
+                             " is out of range (numbers are 64-bit floating point, magnitudes "
+                             "from about 1e-308 to 1e308)");
     }
-    return text;
+    return ec == std::errc() ? json(number) : json(text);
 }
 
 // The guard already bounded depth and size, so this recursion is bounded too.
-json yaml_to_json(const YAML::Node& node) {
+json yaml_to_json(const YamlSource& source, const YAML::Node& node) {
     if (node.IsMap()) {
         json object = json::object();
         for (const auto& entry : node) {
-            object[entry.first.IsScalar() ? entry.first.Scalar() : ""] = yaml_to_json(entry.second);
+            object[entry.first.IsScalar() ? entry.first.Scalar() : ""] =
+                yaml_to_json(source, entry.second);
         }
         return object;
     }
     if (node.IsSequence()) {
         json list = json::array();
-        for (const YAML::Node& item : node) list.push_back(yaml_to_json(item));
+        for (const YAML::Node& item : node) list.push_back(yaml_to_json(source, item));
         return list;
     }
-    if (node.IsScalar()) return scalar_to_json(node);
+    if (node.IsScalar()) return scalar_to_json(source, node);
     return nullptr;
 }
 
@@ -220,8 +226,9 @@ class SpecReader {
         if (entry.config && !entry.config->IsMap() && !entry.config->IsNull()) {
             throw yaml_error(source_, *entry.config, "config: expected a mapping of settings");
         }
-        const json config =
-            entry.config && entry.config->IsMap() ? yaml_to_json(*entry.config) : json::object();
+        const json config = entry.config && entry.config->IsMap()
+                                ? yaml_to_json(source_, *entry.config)
+                                : json::object();
         Layer layer;
         try {
             layer.attrs = keras::config_to_attrs(config, "config", source_.name);
@@ -316,7 +323,7 @@ class SpecReader {
                              what + ": expected a list of dimensions such as [null, 28, 28, 1]");
         }
         try {
-            return keras::read_shape(yaml_to_json(node), what, source_.name);
+            return keras::read_shape(yaml_to_json(source_, node), what, source_.name);
         } catch (const Error& e) {
             throw yaml_error(source_, node, e.message());
         }
@@ -354,13 +361,13 @@ class SpecReader {
     }
 
     bool boolean(const YAML::Node& node, const std::string& what) {
-        const json value = node.IsScalar() ? scalar_to_json(node) : json();
+        const json value = node.IsScalar() ? scalar_to_json(source_, node) : json();
         if (!value.is_boolean()) throw yaml_error(source_, node, what + ": expected true or false");
         return value.get<bool>();
     }
 
     std::int64_t count(const YAML::Node& node, const std::string& what) {
-        const json value = node.IsScalar() ? scalar_to_json(node) : json();
+        const json value = node.IsScalar() ? scalar_to_json(source_, node) : json();
         if (!value.is_number_integer() || value.get<std::int64_t>() < 0) {
             throw yaml_error(source_, node, what + ": expected a whole number, 0 or more");
         }

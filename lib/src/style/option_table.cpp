@@ -317,7 +317,7 @@ std::string options_to_yaml(const Options& options) {
         e.get(options, out);
     }
     out << YAML::EndMap;
-    return std::string(out.c_str()) + "\n";
+    return escape_yaml_line_separators(std::string(out.c_str()) + "\n");
 }
 
 void set_option(Options& options, std::string_view key, std::string_view value,
