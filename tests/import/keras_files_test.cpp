@@ -77,6 +77,19 @@ BOOST_AUTO_TEST_CASE(formats_are_told_apart_by_content) {
     BOOST_TEST((strata::detect_format("") == ModelFormat::unknown));
 }
 
+BOOST_AUTO_TEST_CASE(tfjs_input_layer_with_only_input_shape_gives_every_shape) {
+    // A Keras 3 model converted to TensorFlow.js, its InputLayer declaring `inputShape`.
+    strata::Warnings warnings;
+    const auto path = kFixtures / "tfjs_input_shape_only.json";
+    const strata::Model model = strata::parse_model(bytes_of(path), path.string(), warnings);
+    BOOST_TEST(warnings.empty());
+    for (const strata::Layer& layer : model.layers) {
+        BOOST_TEST_INFO(layer.name);
+        BOOST_TEST(layer.shape_known);
+    }
+    BOOST_TEST(info_of_file(path) == info_of_file(kCorpus / "keras" / "tfjs_bilstm_keras37.json"));
+}
+
 BOOST_AUTO_TEST_CASE(keras2_hdf5_with_fixed_length_strings_reads_like_its_json) {
     const auto expected = info_of_file(kCorpus / "keras" / "cnn_fer_avgpool_k26.json");
     BOOST_TEST(info_of_file(kFixtures / "keras2_sequential.h5") == expected);
