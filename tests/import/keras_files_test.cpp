@@ -77,6 +77,42 @@ BOOST_AUTO_TEST_CASE(formats_are_told_apart_by_content) {
     BOOST_TEST((strata::detect_format("") == ModelFormat::unknown));
 }
 
+BOOST_AUTO_TEST_CASE(pytorch_checkpoints_are_told_apart_from_keras_archives) {
+    using strata::ModelFormat;
+    BOOST_TEST((strata::detect_format(bytes_of(kFixtures / "tiny_checkpoint.pt")) ==
+                ModelFormat::pytorch));
+    BOOST_TEST((strata::detect_format(bytes_of(kFixtures / "tiny_checkpoint_legacy.pth")) ==
+                ModelFormat::pytorch));
+    // A bare pickle of any protocol from 2 on; protocol 0 and 1 have no PROTO opcode.
+    BOOST_TEST((strata::detect_format(std::string("\x80\x04\x95", 3)) == ModelFormat::pytorch));
+    BOOST_TEST((strata::detect_format(std::string("\x80\x09", 2)) == ModelFormat::unknown));
+    // A zip whose first entry is not a pickle stays a Keras archive; a name cut short by the
+    // end of the bytes is not read past it.
+    const auto zip_head = [](const std::string& name, char declared_length) {
+        return std::string("PK\x03\x04") + std::string(22, '\0') + declared_length +
+               std::string(3, '\0') + name;
+    };
+    BOOST_TEST((strata::detect_format(zip_head("archive/data.pkl", 16)) == ModelFormat::pytorch));
+    BOOST_TEST(
+        (strata::detect_format(zip_head("model/data.pkl!", 15)) == ModelFormat::keras_archive));
+    BOOST_TEST((strata::detect_format(zip_head("config.json", 11)) == ModelFormat::keras_archive));
+    BOOST_TEST(
+        (strata::detect_format(zip_head("archive/data.pkl", 40)) == ModelFormat::keras_archive));
+}
+
+BOOST_AUTO_TEST_CASE(tfjs_input_layer_with_only_input_shape_gives_every_shape) {
+    // A Keras 3 model converted to TensorFlow.js, its InputLayer declaring `inputShape`.
+    strata::Warnings warnings;
+    const auto path = kFixtures / "tfjs_input_shape_only.json";
+    const strata::Model model = strata::parse_model(bytes_of(path), path.string(), warnings);
+    BOOST_TEST(warnings.empty());
+    for (const strata::Layer& layer : model.layers) {
+        BOOST_TEST_INFO(layer.name);
+        BOOST_TEST(layer.shape_known);
+    }
+    BOOST_TEST(info_of_file(path) == info_of_file(kCorpus / "keras" / "tfjs_bilstm_keras37.json"));
+}
+
 BOOST_AUTO_TEST_CASE(keras2_hdf5_with_fixed_length_strings_reads_like_its_json) {
     const auto expected = info_of_file(kCorpus / "keras" / "cnn_fer_avgpool_k26.json");
     BOOST_TEST(info_of_file(kFixtures / "keras2_sequential.h5") == expected);

@@ -11,6 +11,7 @@ enum class ModelFormat {
     onnx,           // a protobuf message starting like an ONNX ModelProto
     json,           // Keras or TensorFlow.js JSON
     yaml_spec,      // a strata YAML model spec (a YAML mapping)
+    pytorch,        // a PyTorch checkpoint (.pt, .pth): torch.save's zip, or a bare pickle
     unknown
 };
 

@@ -39,6 +39,13 @@ io::InputFile open_model(const std::string& path) {
             "unsupported model format: expected Keras JSON, a .keras archive, an HDF5 "
             "(.h5) model, an ONNX model, TensorFlow.js model.json or a strata YAML model spec");
     }
+    if (format == ModelFormat::pytorch) {
+        throw Error(source_name,
+                    "a PyTorch checkpoint holds weights and pickled Python objects, not an "
+                    "architecture strata can read; export the model to ONNX with "
+                    "torch.onnx.export(model, example_input, \"model.onnx\") and draw "
+                    "model.onnx");
+    }
     throw Error(source_name,
                 "unsupported model format: " + std::string(format_description(format)));
 }
@@ -82,13 +89,16 @@ Model import_model_file(const std::string& path, Warnings& warnings, const Impor
     std::string head = file.read_up_to(kDetectionBytes, path);
     // Archives and HDF5 files hold the weights too: read only what the reader opens.
     Model model;
-    switch (detect_format(head)) {
+    const ModelFormat format = detect_format(head);
+    switch (format) {
         case ModelFormat::keras_archive:
             model = read_keras_archive_file(path, warnings);
             break;
         case ModelFormat::hdf5:
             model = read_keras_hdf5_file(path, warnings);
             break;
+        case ModelFormat::pytorch:
+            unsupported(format, path);
         default:
             // Mapped rather than read: a large ONNX file's weights are skipped, never copied.
             if (auto mapped = MappedFile::map(file.fd(), file.size())) {

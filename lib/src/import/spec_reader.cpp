@@ -28,9 +28,9 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-const std::set<std::string> kLayerFields = {"name",   "type",     "inputs", "shape",
-                                            "shapes", "params",   "config", "caption",
-                                            "style",  "implicit", "parent"};
+const std::set<std::string> kLayerFields = {"name",    "type",         "inputs",   "shape",
+                                            "shapes",  "channel_axis", "params",   "config",
+                                            "caption", "style",        "implicit", "parent"};
 
 // A plain YAML scalar read the way YAML 1.2's core schema does; quoted scalars stay text. One
 // rule for every number of a spec: a number a double cannot hold (1e400, 1e-400) is an error
@@ -170,8 +170,8 @@ class SpecReader {
     // merges the whole document's node pool on every assignment.)
     using Field = std::optional<YAML::Node>;
     struct Entry {
-        Field node, name, type, inputs, shape, shapes, params, config, caption, style, implicit,
-            parent;
+        Field node, name, type, inputs, shape, shapes, channel_axis, params, config, caption, style,
+            implicit, parent;
         std::string type_name;
     };
 
@@ -195,23 +195,25 @@ class SpecReader {
         }
         for (const auto& field : node) {
             const std::string key = yaml_scalar(source_, field.first, "layer field");
-            Field* slot = key == "name"       ? &entry.name
-                          : key == "type"     ? &entry.type
-                          : key == "inputs"   ? &entry.inputs
-                          : key == "shape"    ? &entry.shape
-                          : key == "shapes"   ? &entry.shapes
-                          : key == "params"   ? &entry.params
-                          : key == "config"   ? &entry.config
-                          : key == "caption"  ? &entry.caption
-                          : key == "style"    ? &entry.style
-                          : key == "implicit" ? &entry.implicit
-                          : key == "parent"   ? &entry.parent
-                                              : nullptr;
+            Field* slot = key == "name"           ? &entry.name
+                          : key == "type"         ? &entry.type
+                          : key == "inputs"       ? &entry.inputs
+                          : key == "shape"        ? &entry.shape
+                          : key == "shapes"       ? &entry.shapes
+                          : key == "channel_axis" ? &entry.channel_axis
+                          : key == "params"       ? &entry.params
+                          : key == "config"       ? &entry.config
+                          : key == "caption"      ? &entry.caption
+                          : key == "style"        ? &entry.style
+                          : key == "implicit"     ? &entry.implicit
+                          : key == "parent"       ? &entry.parent
+                                                  : nullptr;
             if (!slot) {
                 throw yaml_error(source_, field.first,
                                  "unknown layer field '" + key.substr(0, 60) +
-                                     "' (expected name, type, inputs, shape, shapes, params, "
-                                     "config, caption, style, implicit or parent)");
+                                     "' (expected name, type, inputs, shape, shapes, "
+                                     "channel_axis, params, config, caption, style, implicit "
+                                     "or parent)");
             }
             slot->emplace(field.second);
         }
@@ -242,6 +244,7 @@ class SpecReader {
         if (entry.parent) layer.parent = yaml_scalar(source_, *entry.parent, "parent");
         if (entry.params) layer.params = count(*entry.params, "params");
         read_shapes(entry, config, layer);
+        if (entry.channel_axis) layer.channel_axis = channel_axis(*entry.channel_axis, layer);
 
         const bool first = spec_.model.layers.empty();
         std::vector<PendingInput> inputs;
@@ -372,6 +375,20 @@ class SpecReader {
             throw yaml_error(source_, node, what + ": expected a whole number, 0 or more");
         }
         return value.get<std::int64_t>();
+    }
+
+    // The axis of the layer's shape that holds its channels: neither the batch nor beyond it.
+    std::size_t channel_axis(const YAML::Node& node, const Layer& layer) {
+        const std::int64_t axis = count(node, "channel_axis");
+        const std::size_t rank = layer.shape_known ? layer.shapes.front().size() : 0;
+        if (axis < 1 || static_cast<std::size_t>(axis) >= rank) {
+            throw yaml_error(source_, node,
+                             rank < 2 ? std::string("channel_axis: the layer gives no shape "
+                                                    "with channels")
+                                      : "channel_axis: expected an axis of the shape, 1 to " +
+                                            std::to_string(rank - 1));
+        }
+        return static_cast<std::size_t>(axis);
     }
 
     std::string add_implicit_input(const std::string& first_name, const Shape& shape) {

@@ -115,6 +115,8 @@ void write_layer(YAML::Emitter& out, const Model& model, std::size_t index,
         for (const Shape& shape : layer.shapes) write_dims(out, shape);
         out << YAML::EndSeq;
     }
+    if (layer.shape_known && layer.channel_axis)
+        out << YAML::Key << "channel_axis" << YAML::Value << *layer.channel_axis;
     if (layer.params) out << YAML::Key << "params" << YAML::Value << *layer.params;
     if (auto caption = options.captions.find(layer.name); caption != options.captions.end()) {
         out << YAML::Key << "caption" << YAML::Value << YAML::DoubleQuoted << caption->second;
