@@ -48,7 +48,7 @@ void check_entry_count(std::uint64_t archive_size, const ArchiveBytesAt& read_at
                        const std::string& source_name) {
     const std::uint64_t entries = declared_archive_entries(archive_size, read_at);
     if (entries > limits::kMaxArchiveEntries) {
-        throw Error(source_name, "the archive's directory declares " + std::to_string(entries) +
+        throw Error(source_name, "the archive's directory holds up to " + std::to_string(entries) +
                                      " entries, more than " +
                                      std::to_string(limits::kMaxArchiveEntries) +
                                      " (limit kMaxArchiveEntries)");
