@@ -534,6 +534,20 @@ def wide(count, fan_in):
 # 19 000 branches into one Concatenate (the lanes were cubic: minutes), and out of one layer.
 case("bounds-fan-in-19000", {"model.json": wide(19000, True)}, "ok", max_mib=256)
 case("bounds-fan-out-19000", {"model.json": wide(19000, False)}, "ok", max_mib=192)
+# 2 250 skips that all overlap, fitted to a width (28 trial layouts): their levels were cubic.
+def overlapping_skips(count, reach):
+    layers = [node("in", "InputLayer", {"batch_input_shape": [None, 8]}, [])]
+    prev = "in"
+    for i in range(count):
+        skip = i >= reach and i % 2 == 0
+        layers.append(node(f"l{i}", "Add" if skip else "Dense", {} if skip else {"units": 8},
+                           [prev, f"l{i - reach + 1}"] if skip else [prev]))
+        prev = f"l{i}"
+    return dumps(functional(layers, [["in", 0, 0]], [[prev, 0, 0]]))
+
+
+case("bounds-overlapping-skips", {"model.json": overlapping_skips(9000, 4501),
+     "fig.yaml": "width: 17cm\n"}, "ok", options="fig.yaml", max_mib=192)
 # ONNX: refused on the protobuf wire, before the graph is parsed.
 matmuls = b"".join(s(1, s(1, f"t{i}") + s(1, "w") + s(2, f"t{i + 1}") + s(3, f"m{i}") +
                         s(4, "MatMul")) for i in range(100000))

@@ -86,6 +86,6 @@ inline constexpr std::uint64_t kMaxOnnxGraphItems = 2'000'000;
 inline constexpr std::uint64_t kMaxArchiveEntries = 10'000;
 
 // Bytes all the members a reader opens in one model archive decompress to, together.
-inline constexpr std::size_t kMaxArchiveTotalBytes = std::size_t{128} << 20;
+inline constexpr std::size_t kMaxArchiveTotalBytes = std::size_t{80} << 20;
 
 }  // namespace strata::limits
