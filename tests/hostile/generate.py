@@ -10,11 +10,12 @@ Cases for formats whose importer is not built yet carry `pending` = the format; 
 skips them while strata answers "unsupported model format" for them. The files are generated
 because many are large or binary; nothing here is fetched.
 
-manifest.tsv columns: id, model, options, output, expect, message, pending
+manifest.tsv columns: id, model, options, output, expect, message, pending, max_mib
   model    file in the case folder, or @missing / @directory / @devzero
   options  option file in the case folder, or ""
   output   "out.svg" (default), "out.png", "out.pdf", or @missing-folder / @directory /
            @symlink / @input / @options / @existing (an output that must stay byte-identical)
+  max_mib  peak resident memory allowed (the isolated children's included); "" = 1024
 """
 import json
 import os
@@ -32,7 +33,7 @@ rows = []
 
 
 def case(cid, files, expect, message="", model="model.json", options="", output="out.svg",
-         pending=""):
+         pending="", max_mib=""):
     folder = os.path.join(OUT, cid)
     os.makedirs(folder, exist_ok=True)
     for name, data in files.items():
@@ -42,7 +43,7 @@ def case(cid, files, expect, message="", model="model.json", options="", output=
                 f.truncate(data[1])
             else:
                 f.write(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
-    rows.append([cid, model, options, output, expect, message, pending])
+    rows.append([cid, model, options, output, expect, message, pending, str(max_mib)])
 
 
 def dumps(obj):
@@ -567,7 +568,7 @@ case("onnx-conv-strides-0", {"model.onnx": onnx_model([conv_node + s(5, ints_att
      [0, 0]))], [tensor("w", [8, 3, 3, 3])], image_input, [value_info("y", [])])}, "error",
      "node 'conv' (Conv): strides holds 0", model="model.onnx", pending="onnx")
 case("onnx-flatten-overflow", {"model.onnx": onnx_model([op("Flatten", ["x"], "y", "flat")], [],
-     [value_info("x", [1, 1 << 62, 1 << 62, 3])], [value_info("y", [])])}, "error",
+     [value_info("x", [1, 1 << 40, 1 << 40, 1 << 40])], [value_info("y", [])])}, "error",
      "more elements than a tensor can hold", model="model.onnx", pending="onnx")
 case("onnx-reshape-changes-count", {"model.onnx": onnx_model([op("Reshape", ["x", "shape"], "y",
      "reshape")], [int64_tensor("shape", [1 << 31, 1 << 31])], image_input,
@@ -584,9 +585,66 @@ case("options-index-past-any-model", {"model.json": VALID, "options.yaml": "inde
      "[4294967296]\n"}, "error", "expected a layer index from 0 to 19999", options="options.yaml")
 case("json-class-name-bidi-huge", {"model.json": '{"class_name": "Evil\u202eexe.txt' +
      "x" * 3000000 + '", "config": {}}'}, "error", "Evil<U+202E>exe.txt")
+# --- Bounds: wide layouts and big inputs, each with the peak memory it may take ---------------
+def wide(count, fan_in):
+    layers = [node("in", "InputLayer", {"batch_input_shape": [None, 8]}, [])]
+    trunk = "in"
+    if not fan_in:
+        layers.append(node("trunk", "Dense", {"units": 8}, ["in"]))
+        trunk = "trunk"
+    names = [f"b{i}" for i in range(count)]
+    layers += [node(n, "Dense", {"units": 2 + i % 7}, [trunk]) for i, n in enumerate(names)]
+    outputs = [[n, 0, 0] for n in names]
+    if fan_in:
+        layers.append(node("cat", "Concatenate", {"axis": -1}, names))
+        outputs = [["cat", 0, 0]]
+    return dumps(functional(layers, [["in", 0, 0]], outputs))
+
+
+# 19 000 branches into one Concatenate (the lanes were cubic: minutes), and out of one layer.
+case("bounds-fan-in-19000", {"model.json": wide(19000, True)}, "ok", max_mib=256)
+case("bounds-fan-out-19000", {"model.json": wide(19000, False)}, "ok", max_mib=192)
+# 2 250 skips that all overlap, fitted to a width (28 trial layouts): their levels were cubic.
+def overlapping_skips(count, reach):
+    layers = [node("in", "InputLayer", {"batch_input_shape": [None, 8]}, [])]
+    prev = "in"
+    for i in range(count):
+        skip = i >= reach and i % 2 == 0
+        layers.append(node(f"l{i}", "Add" if skip else "Dense", {} if skip else {"units": 8},
+                           [prev, f"l{i - reach + 1}"] if skip else [prev]))
+        prev = f"l{i}"
+    return dumps(functional(layers, [["in", 0, 0]], [[prev, 0, 0]]))
+
+
+case("bounds-overlapping-skips", {"model.json": overlapping_skips(9000, 4501),
+     "fig.yaml": "width: 17cm\n"}, "ok", options="fig.yaml", max_mib=192)
+# ONNX: refused on the protobuf wire, before the graph is parsed.
+matmuls = b"".join(s(1, s(1, f"t{i}") + s(1, "w") + s(2, f"t{i + 1}") + s(3, f"m{i}") +
+                        s(4, "MatMul")) for i in range(100000))
+chain_graph = (matmuls + s(5, tensor("w", [4, 4])) + s(11, value_info("t0", [1, 4])) +
+               s(12, value_info("t100000", [1, 4])))
+case("bounds-onnx-matmul-chain", {"model.onnx": field(1, 0, 8) + s(7, chain_graph) +
+     s(8, s(1, "") + field(2, 0, 13))}, "error", "kMaxOnnxNodes", model="model.onnx", max_mib=64)
+case("bounds-onnx-empty-nodes", {"model.onnx": field(1, 0, 8) + s(7, b"\x0a\x00" * 10000000)},
+     "error", "kMaxOnnxNodes", model="model.onnx", max_mib=64)
+case("bounds-onnx-input-rank", {"model.onnx": onnx_model([], [], [value_info("x", [1] * 5000000)],
+     [value_info("x", [1])])}, "error", "kMaxRank", model="model.onnx", max_mib=96)
+# JSON: values are counted before the tree is built; at the limit the tree stays bounded.
+junk_head = '{"class_name": "Sequential", "config": {"name": "s", "layers": [], "junk": ['
+case("bounds-json-junk", {"model.json": junk_head + ",".join(["0"] * 15000000) + "]}}"}, "error",
+     "kMaxJsonValues", max_mib=96)
+case("bounds-json-values-at-limit", {"model.json": junk_head + ",".join(["0"] * 3999000) + "]}}"},
+     "error", "no layer", max_mib=224)
+# .keras: entries counted from the directory's end record; members share a decompressed budget.
+case("bounds-keras-entries", {"model.keras": zip_bytes([("config.json", config)] +
+     [(f"w/{i}", b"") for i in range(10001)], zipfile.ZIP_STORED)}, "error", "kMaxArchiveEntries",
+     model="model.keras", max_mib=64)
+case("bounds-keras-total-bytes", {"model.keras": zip_bytes([
+     ("config.json", b"{" + b" " * (60 << 20) + b"}"), ("metadata.json", b" " * (30 << 20))])},
+     "error", "kMaxArchiveTotalBytes", model="model.keras", max_mib=192)
 
 with open(os.path.join(OUT, "manifest.tsv"), "w") as f:
-    f.write("id\tmodel\toptions\toutput\texpect\tmessage\tpending\n")
+    f.write("id\tmodel\toptions\toutput\texpect\tmessage\tpending\tmax_mib\n")
     for row in rows:
         f.write("\t".join(row) + "\n")
 print(f"{len(rows)} cases written to {OUT}")

@@ -4,14 +4,18 @@
 
 #include <unistd.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <string>
+#include <vector>
 
+#include "import/keras_archive.hpp"
 #include "import/keras_json.hpp"
 #include "import/limits.hpp"
 #include "import/load.hpp"
+#include "import/onnx/wire_limits.hpp"
 #include "import/yaml_document.hpp"
 #include "strata/error.hpp"
 
@@ -63,6 +67,74 @@ std::string nested_arrays(std::size_t depth) {
 
 std::string yaml_error(const std::string& text) {
     return error_of([&] { strata::parse_yaml_document(text, "fig.yaml"); });
+}
+
+// The protobuf wire format, enough to write small ONNX models.
+std::string varint(std::uint64_t n) {
+    std::string out;
+    for (; n >= 0x80; n >>= 7) out.push_back(static_cast<char>((n & 0x7f) | 0x80));
+    out.push_back(static_cast<char>(n));
+    return out;
+}
+
+std::string number_field(std::uint64_t number, std::uint64_t value) {
+    return varint(number << 3) + varint(value);
+}
+
+std::string bytes_field(std::uint64_t number, const std::string& payload) {
+    return varint((number << 3) | 2) + varint(payload.size()) + payload;
+}
+
+std::string onnx_model(const std::string& graph) {
+    return number_field(1, 8) + bytes_field(7, graph) +
+           bytes_field(8, bytes_field(1, "") + number_field(2, 13));
+}
+
+// A graph input named x of the given dimensions (elem_type float).
+std::string onnx_input(const std::vector<std::int64_t>& dims) {
+    std::string shape;
+    for (std::int64_t d : dims)
+        shape += bytes_field(1, number_field(1, static_cast<std::uint64_t>(d)));
+    return bytes_field(
+        11, bytes_field(1, "x") +
+                bytes_field(2, bytes_field(1, number_field(1, 1) + bytes_field(2, shape))));
+}
+
+// A chain of `count` MatMul nodes from input x, each in a module of its own: one box each.
+std::string matmul_chain(std::size_t count) {
+    std::string graph;
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string in = i == 0 ? "x" : "t" + std::to_string(i);
+        graph +=
+            bytes_field(1, bytes_field(1, in) + bytes_field(1, "w") +
+                               bytes_field(2, "t" + std::to_string(i + 1)) +
+                               bytes_field(3, "m" + std::to_string(i)) + bytes_field(4, "MatMul"));
+    }
+    graph += bytes_field(
+        5, number_field(1, 4) + number_field(1, 4) + number_field(2, 1) + bytes_field(8, "w"));
+    return onnx_model(graph + onnx_input({1, 4}));
+}
+
+std::string wire_error(const std::string& model, bool raw = false) {
+    return error_of([&] { strata::onnx_import::check_wire_limits(model, "m.onnx", raw); });
+}
+
+std::string onnx_error(const std::string& model) {
+    return error_of([&] {
+        strata::Warnings warnings;
+        strata::import_model_bytes(model, "m.onnx", warnings);
+    });
+}
+
+// An end of central directory record alone: an archive that declares `entries` entries.
+std::string archive_declaring(std::uint64_t entries) {
+    std::string record = "PK\x05\x06";
+    record += std::string(4, '\0');  // disk numbers
+    for (int i = 0; i < 2; ++i) {
+        record.push_back(static_cast<char>(entries & 0xff));
+        record.push_back(static_cast<char>((entries >> 8) & 0xff));
+    }
+    return record + std::string(10, '\0');  // directory size and offset, comment length
 }
 
 }  // namespace
@@ -148,6 +220,73 @@ BOOST_AUTO_TEST_CASE(yaml_alias_expansion) {
     // root sequence (1) + anchored list (1000) + 998 aliases (998 000) + 999 scalars = 10^6.
     BOOST_TEST(yaml_error(document(998, 999)) == "no error");
     BOOST_TEST(has(yaml_error(document(998, 1000)), "(limit kMaxYamlNodes)"));
+}
+
+BOOST_AUTO_TEST_CASE(json_values) {
+    // The document around the array counts 12 (its empty "layers" list one more than it holds).
+    const auto with_zeros = [](std::size_t count) {
+        std::string zeros(2 * count - 1, ',');
+        for (std::size_t i = 0; i < count; ++i) zeros[2 * i] = '0';
+        return R"({"class_name": "Sequential", "config": {"name": "s", "layers": [], "x": [)" +
+               zeros + "]}}";
+    };
+    BOOST_TEST(!has(import_error(with_zeros(limits::kMaxJsonValues - 12)), "kMaxJsonValues"));
+    BOOST_TEST(
+        has(import_error(with_zeros(limits::kMaxJsonValues - 11)), "(limit kMaxJsonValues)"));
+}
+
+BOOST_AUTO_TEST_CASE(onnx_nodes_on_the_wire) {
+    const auto empty_nodes = [](std::size_t count) {
+        std::string graph;
+        for (std::size_t i = 0; i < count; ++i) graph += bytes_field(1, "");
+        return onnx_model(graph);
+    };
+    BOOST_TEST(wire_error(empty_nodes(limits::kMaxOnnxNodes)) == "no error");
+    BOOST_TEST(has(wire_error(empty_nodes(limits::kMaxOnnxNodes + 1)), "(limit kMaxOnnxNodes)"));
+    // --onnx-raw draws every node: more than kMaxLayers is refused before parsing.
+    BOOST_TEST(wire_error(empty_nodes(limits::kMaxLayers), true) == "no error");
+    BOOST_TEST(has(wire_error(empty_nodes(limits::kMaxLayers + 1), true), "(limit kMaxLayers)"));
+}
+
+BOOST_AUTO_TEST_CASE(onnx_graph_items) {
+    // One node (1) with one attribute (1) holding a packed list of ints.
+    const auto node_with_ints = [](std::uint64_t ints) {
+        const std::string list(ints, '\x01');
+        return onnx_model(
+            bytes_field(1, bytes_field(5, bytes_field(1, "a") + bytes_field(8, list))));
+    };
+    BOOST_TEST(wire_error(node_with_ints(limits::kMaxOnnxGraphItems - 2)) == "no error");
+    BOOST_TEST(has(wire_error(node_with_ints(limits::kMaxOnnxGraphItems - 1)),
+                   "(limit kMaxOnnxGraphItems)"));
+}
+
+BOOST_AUTO_TEST_CASE(onnx_rank_and_dimension) {
+    // The graph input (1 item) and one per dimension stay far below kMaxOnnxGraphItems.
+    BOOST_TEST(wire_error(onnx_model(onnx_input(std::vector<std::int64_t>(limits::kMaxRank, 1)))) ==
+               "no error");
+    BOOST_TEST(
+        has(wire_error(onnx_model(onnx_input(std::vector<std::int64_t>(limits::kMaxRank + 1, 1)))),
+            "(limit kMaxRank)"));
+    BOOST_TEST(wire_error(onnx_model(onnx_input({1, limits::kMaxDimension}))) == "no error");
+    BOOST_TEST(has(wire_error(onnx_model(onnx_input({1, limits::kMaxDimension + 1}))),
+                   "limit kMaxDimension)"));
+}
+
+BOOST_AUTO_TEST_CASE(onnx_layers_after_folding) {
+    // The input and kMaxLayers - 1 MatMul boxes are drawn; one more box is refused.
+    BOOST_TEST(onnx_error(matmul_chain(limits::kMaxLayers - 1)) == "no error");
+    BOOST_TEST(has(onnx_error(matmul_chain(limits::kMaxLayers)), "(limit kMaxLayers)"));
+}
+
+BOOST_AUTO_TEST_CASE(archive_entries) {
+    const auto archive_error = [](std::uint64_t entries) {
+        return error_of([&] {
+            strata::Warnings warnings;
+            strata::read_keras_archive_bytes(archive_declaring(entries), "m.keras", warnings);
+        });
+    };
+    BOOST_TEST(!has(archive_error(limits::kMaxArchiveEntries), "kMaxArchiveEntries"));
+    BOOST_TEST(has(archive_error(limits::kMaxArchiveEntries + 1), "(limit kMaxArchiveEntries)"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

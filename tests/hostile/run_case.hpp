@@ -21,7 +21,7 @@ struct Outcome {
     int signal = 0;          // the signal that ended it, if any
     bool timed_out = false;  // killed after the time limit
     double seconds = 0;
-    long peak_kib = 0;  // peak resident memory
+    long peak_kib = 0;  // peak resident memory: the tool's, or an isolated child's if larger
 };
 
 // Runs `args` (args[0] is the program) with stdout discarded and stderr into `stderr_path`,

@@ -38,6 +38,11 @@ std::variant<json, SyntaxError> parse_text(std::string_view text) {
                            "JSON nested deeper than " + std::to_string(limits::kMaxJsonDepth) +
                                " levels (limit kMaxJsonDepth)"};
     }
+    if (auto offset = json_scan::find_excess_values(text, limits::kMaxJsonValues)) {
+        return SyntaxError{json_scan::position_of(text, *offset),
+                           "JSON holds more than " + std::to_string(limits::kMaxJsonValues) +
+                               " values (limit kMaxJsonValues)"};
+    }
     try {
         return json::parse(text.begin(), text.end(), nullptr, true, false);
     } catch (const json::parse_error& error) {

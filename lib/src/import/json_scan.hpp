@@ -18,6 +18,11 @@ TextPosition position_of(std::string_view text, std::size_t offset);
 // brackets outside JSON strings; nullopt when the text stays within the limit.
 std::optional<std::size_t> find_excess_nesting(std::string_view text, std::size_t max_depth);
 
+// Offset of the token that starts value number `max_values` + 1 (arrays, objects, keys and
+// scalars all count), found from the separators outside JSON strings; nullopt when the text
+// holds at most `max_values` values.
+std::optional<std::size_t> find_excess_values(std::string_view text, std::size_t max_values);
+
 // The text without a leading UTF-8 byte order mark.
 std::string_view strip_byte_order_mark(std::string_view text);
 

@@ -2,12 +2,16 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <cstring>
+#include <fstream>
 #include <memory>
 #include <optional>
 
 #include <nlohmann/json.hpp>
 
+#include "import/json_scan.hpp"
+#include "import/keras_archive_directory.hpp"
 #include "import/keras_json.hpp"
 #include "strata/error.hpp"
 
@@ -38,10 +42,28 @@ Error not_an_archive(const std::string& source_name, const std::string& why) {
     return Error(source_name, "not a readable .keras archive (" + why + ")");
 }
 
+// Refuses an archive whose central directory declares more entries than the limit, before the
+// zip library reads the directory (it allocates per entry).
+void check_entry_count(std::uint64_t archive_size, const ArchiveBytesAt& read_at,
+                       const std::string& source_name) {
+    const std::uint64_t entries = declared_archive_entries(archive_size, read_at);
+    if (entries > limits::kMaxArchiveEntries) {
+        throw Error(source_name, "the archive's directory holds up to " + std::to_string(entries) +
+                                     " entries, more than " +
+                                     std::to_string(limits::kMaxArchiveEntries) +
+                                     " (limit kMaxArchiveEntries)");
+    }
+}
+
+// What the members read so far may still decompress to, all together.
+struct Budget {
+    std::size_t left = limits::kMaxArchiveTotalBytes;
+};
+
 // The member named exactly `name`, decompressed; nullopt when the archive has none.
 std::optional<std::string> read_member(zip_t* archive, const char* name,
-                                       const std::string& source_name,
-                                       std::size_t max_member_bytes) {
+                                       const std::string& source_name, std::size_t max_member_bytes,
+                                       Budget& budget) {
     const zip_int64_t index = zip_name_locate(archive, name, ZIP_FL_ENC_RAW);
     if (index < 0) return std::nullopt;
     // Two members of one name: which one a reader takes differs, so neither is trusted.
@@ -72,13 +94,21 @@ std::optional<std::string> read_member(zip_t* archive, const char* name,
                         std::string(name) + " in the archive decompresses to more than " +
                             size_text(max_member_bytes) + " (limit kMaxArchiveMemberBytes)");
         }
+        if (bytes.size() > budget.left) {
+            throw Error(source_name, "the members read from the archive decompress to more than " +
+                                         size_text(limits::kMaxArchiveTotalBytes) +
+                                         " together (limit kMaxArchiveTotalBytes)");
+        }
     }
+    budget.left -= bytes.size();
     return bytes;
 }
 
 // metadata.json's keras_version, when it is there and says one.
 std::string metadata_version(const std::optional<std::string>& metadata) {
-    if (!metadata) return {};
+    if (!metadata || json_scan::find_excess_nesting(*metadata, limits::kMaxJsonDepth) ||
+        json_scan::find_excess_values(*metadata, limits::kMaxJsonValues))
+        return {};
     const auto root = nlohmann::json::parse(*metadata, nullptr, false);
     if (!root.is_object()) return {};
     const auto version = root.find("keras_version");
@@ -87,14 +117,15 @@ std::string metadata_version(const std::optional<std::string>& metadata) {
 
 Model read_archive(zip_t* archive, const std::string& source_name, Warnings& warnings,
                    std::size_t max_member_bytes) {
+    Budget budget;
     const std::optional<std::string> config =
-        read_member(archive, "config.json", source_name, max_member_bytes);
+        read_member(archive, "config.json", source_name, max_member_bytes, budget);
     if (!config) {
         throw Error(source_name,
                     "the archive holds no config.json: not a Keras 3 .keras model file");
     }
     const std::optional<std::string> metadata =
-        read_member(archive, "metadata.json", source_name, max_member_bytes);
+        read_member(archive, "metadata.json", source_name, max_member_bytes, budget);
     Model model = read_keras_json(*config, source_name + "/config.json", warnings);
     model.format = "keras-archive";
     if (const std::string version = metadata_version(metadata); !version.empty()) {
@@ -107,6 +138,20 @@ Model read_archive(zip_t* archive, const std::string& source_name, Warnings& war
 
 Model read_keras_archive_file(const std::string& path, Warnings& warnings,
                               std::size_t max_member_bytes) {
+    std::ifstream file(path, std::ios::binary);
+    file.seekg(0, std::ios::end);
+    const auto size = static_cast<std::uint64_t>(std::max<std::streamoff>(0, file.tellg()));
+    check_entry_count(
+        size,
+        [&](std::uint64_t offset, std::size_t count) {
+            std::string bytes(count, '\0');
+            file.clear();
+            file.seekg(static_cast<std::streamoff>(offset));
+            file.read(bytes.data(), static_cast<std::streamsize>(count));
+            bytes.resize(static_cast<std::size_t>(std::max<std::streamsize>(0, file.gcount())));
+            return bytes;
+        },
+        path);
     int code = 0;
     const Archive archive(zip_open(path.c_str(), ZIP_RDONLY, &code));
     if (!archive) {
@@ -119,6 +164,14 @@ Model read_keras_archive_file(const std::string& path, Warnings& warnings,
 
 Model read_keras_archive_bytes(std::string_view bytes, const std::string& source_name,
                                Warnings& warnings, std::size_t max_member_bytes) {
+    check_entry_count(
+        bytes.size(),
+        [&](std::uint64_t offset, std::size_t count) {
+            return offset < bytes.size()
+                       ? std::string(bytes.substr(static_cast<std::size_t>(offset), count))
+                       : std::string();
+        },
+        source_name);
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);

@@ -15,6 +15,11 @@ inline constexpr std::size_t kMaxFileBytes = std::size_t{512} << 20;
 // hostile input (a million '[').
 inline constexpr std::size_t kMaxJsonDepth = 512;
 
+// Values in one JSON document (arrays, objects, keys and scalars), counted by a scan of the
+// raw text before the JSON library builds its tree, which takes about 50 bytes a value: a
+// model of kMaxLayers layers needs a few hundred thousand.
+inline constexpr std::size_t kMaxJsonValues = 4'000'000;
+
 // How many times a file may be a JSON string holding JSON (double-encoded models).
 inline constexpr int kMaxJsonStringUnwraps = 4;
 
@@ -63,7 +68,24 @@ inline constexpr std::uint64_t kMaxYamlNodes = 1'000'000;
 // evaluated (their shapes still are).
 inline constexpr std::size_t kMaxOnnxConstantElements = std::size_t{1} << 16;
 
-// ONNX nodes in one graph (subgraphs of If and Loop are not drawn).
-inline constexpr std::size_t kMaxOnnxNodes = 1'000'000;
+// ONNX nodes in one graph, subgraphs of If and Loop included (they are not drawn, but they
+// are parsed). Counted on the protobuf wire, before parsing. Two and a half times kMaxLayers:
+// activations, normalisation and shape arithmetic fold into the boxes they follow; and
+// shape inference, which runs before folding can count the boxes, costs tens of
+// microseconds a node.
+inline constexpr std::size_t kMaxOnnxNodes = 50'000;
+
+// What parsing an ONNX graph allocates, counted on the protobuf wire before parsing: nodes,
+// their inputs, outputs and attributes, attribute list elements, declared tensors (inputs,
+// outputs, value_info, initializers) and their dimensions, in subgraphs too. A parsed item
+// takes tens of bytes, so this keeps the parsed graph within a few hundred MiB.
+inline constexpr std::uint64_t kMaxOnnxGraphItems = 2'000'000;
+
+// Entries in the central directory of a model archive (.keras), checked from the directory's
+// own count before anything is read per entry; a Keras archive holds a handful.
+inline constexpr std::uint64_t kMaxArchiveEntries = 10'000;
+
+// Bytes all the members a reader opens in one model archive decompress to, together.
+inline constexpr std::size_t kMaxArchiveTotalBytes = std::size_t{80} << 20;
 
 }  // namespace strata::limits

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "layout/graph/lanes.hpp"
+
 namespace strata::layout {
 namespace {
 
@@ -358,22 +360,11 @@ void LayeredBuilder::place_rows_vertically() {
         std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
             return extent[x].second - extent[x].first < extent[y].second - extent[y].first;
         });
-        for (std::size_t i = 0; i < order.size(); ++i) {
-            int l = 1;
-            for (bool clash = true; clash;) {
-                clash = false;
-                for (std::size_t j = 0; j < i; ++j) {
-                    const auto& p = extent[order[j]];
-                    const auto& q = extent[order[i]];
-                    if (lane[order[j]] == l && p.first < q.second && q.first < p.second) {
-                        ++l;
-                        clash = true;
-                        break;
-                    }
-                }
-            }
-            lane[order[i]] = l;
-        }
+        std::vector<graph::Extent> ordered;
+        ordered.reserve(order.size());
+        for (std::size_t bi : order) ordered.push_back(extent[bi]);
+        const std::vector<int> lanes = graph::first_fit_lanes(ordered);
+        for (std::size_t i = 0; i < order.size(); ++i) lane[order[i]] = lanes[i];
     }
     lane_ = lane;
     // Reaches of each row from its centre line.

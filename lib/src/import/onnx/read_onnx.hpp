@@ -10,9 +10,12 @@
 
 namespace strata::onnx_import {
 
-// Parses a serialised ONNX model without the data of its large initializers (their dims stay).
-// Throws strata::Error naming `source_name` for bytes that are not an ONNX model.
-onnx::ModelProto parse_model_proto(std::string_view bytes, const std::string& source_name);
+// Parses a serialised ONNX model without the data of its large initializers (their dims stay),
+// once its graph is within the import limits (checked on the wire; `raw`: one layer a node).
+// Throws strata::Error naming `source_name` for bytes that are not an ONNX model or exceed a
+// limit.
+onnx::ModelProto parse_model_proto(std::string_view bytes, const std::string& source_name,
+                                   bool raw = false);
 
 }  // namespace strata::onnx_import
 

@@ -16,6 +16,8 @@ constexpr int kMaxLevels = 6;
 constexpr std::size_t kDenseFanIn = 3;
 // Placing levels is quadratic in the skips of one block; beyond this many, a bus.
 constexpr std::size_t kMaxSkipsPerBlock = 4096;
+// What place_levels returns as soon as a block needs more than kMaxLevels: a bus.
+constexpr int kTooManyLevels = kMaxLevels + 1;
 
 struct Span {
     long start = 0, end = 0;
@@ -37,7 +39,10 @@ int place_levels(std::vector<Span>& spans) {
             const Span& q = spans[j];
             if (q.start >= s.start && q.end <= s.end) level = std::max(level, q.level + 1);
         }
+        // Past kMaxLevels the block is drawn as a bus: stop before the rescans pile up (one
+        // per level, cubic when every skip overlaps every other).
         for (bool clash = true; clash;) {
+            if (level >= kTooManyLevels) return kTooManyLevels;
             clash = false;
             for (std::size_t j = 0; j < i; ++j) {
                 const Span& q = spans[j];
@@ -48,6 +53,7 @@ int place_levels(std::vector<Span>& spans) {
                 }
             }
         }
+        if (level >= kTooManyLevels) return kTooManyLevels;
         s.level = level;
         used = std::max(used, level + 1);
     }
@@ -78,7 +84,7 @@ void assign_levels(Arrangement& a, const std::vector<Token>& tokens) {
         }
         // Dense blocks go straight to a bus: placing their levels first would be quadratic.
         const bool dense = widest_fan_in >= kDenseFanIn || spans.size() > kMaxSkipsPerBlock;
-        const int used = dense ? kMaxLevels + 1 : place_levels(spans);
+        const int used = dense ? kTooManyLevels : place_levels(spans);
         if (used <= kMaxLevels) {
             for (const Span& s : spans) a.skips[s.skip].level = s.level;
             a.levels = std::max(a.levels, used);

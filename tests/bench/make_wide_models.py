@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""Writes the bench's wide models: N parallel Dense branches from one input into one
+Concatenate (fan-in), and N Dense heads on one layer (fan-out).
+
+Usage: make_wide_models.py OUT_DIR N...
+"""
+import json
+import os
+import sys
+
+
+def node(name, cls, cfg, inbound):
+    cfg = dict(cfg, name=name)
+    return {"name": name, "class_name": cls, "config": cfg,
+            "inbound_nodes": [[[i, 0, 0, {}] for i in inbound]] if inbound else []}
+
+
+def wide(count, fan_in):
+    layers = [node("in", "InputLayer", {"batch_input_shape": [None, 8]}, [])]
+    trunk = "in"
+    if not fan_in:
+        layers.append(node("trunk", "Dense", {"units": 8}, ["in"]))
+        trunk = "trunk"
+    names = [f"b{i}" for i in range(count)]
+    layers += [node(n, "Dense", {"units": 2 + i % 7}, [trunk]) for i, n in enumerate(names)]
+    outputs = [[n, 0, 0] for n in names]
+    if fan_in:
+        layers.append(node("cat", "Concatenate", {"axis": -1}, names))
+        outputs = [["cat", 0, 0]]
+    return {"class_name": "Functional", "config": {"name": "m", "layers": layers,
+            "input_layers": [["in", 0, 0]], "output_layers": outputs}}
+
+
+out = sys.argv[1]
+os.makedirs(out, exist_ok=True)
+for n in map(int, sys.argv[2:]):
+    for kind, fan_in in (("fanin", True), ("fanout", False)):
+        with open(os.path.join(out, f"{kind}.{n}.json"), "w") as f:
+            json.dump(wide(n, fan_in), f)
