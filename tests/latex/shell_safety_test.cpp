@@ -68,12 +68,51 @@ const std::vector<Injection>& injections() {
         {"an option as the model file", "\\strataFigure{--frames=CANARY-18}", "CANARY-18",
          "The model file name may not begin with - or contain |"},
         {"pipe as the environment's file",
-         "{\\pgfkeys{/strata/cache prefix={|touch CANARY-19;}}\n"
-         "\\begin{strata}[model=vgg16.json]\nlegend: true\n\\end{strata}\n}",
+         "\\begin{strata}[cache prefix={|touch CANARY-19;}, model=vgg16.json]\nlegend: true\n"
+         "\\end{strata}",
          "CANARY-19", "The cache prefix may not begin with - or contain |"},
         {"pipe as the environment's model",
          "\\begin{strata}[model={|touch CANARY-20}]\nlegend: true\n\\end{strata}", "CANARY-20",
          "The model file name may not begin with - or contain |"},
+        // A key is split and checked by the package itself: no handler, path or key system
+        // behind it is ever reached.
+        {"a handler key",
+         "\\strataFigure[legend/.code={\\immediate\\write18{touch CANARY-21}}, legend]"
+         "{vgg16.json}",
+         "CANARY-21", "`legend/.code' is not a key of strata"},
+        {"a key path",
+         "\\strataFigure[/utils/exec={\\immediate\\write18{touch CANARY-22}}]{vgg16.json}",
+         "CANARY-22", "`/utils/exec' is not a key of strata"},
+        {"a key path in the environment",
+         "\\begin{strata}[model=vgg16.json, /utils/exec={\\immediate\\write18{touch CANARY-23}}]\n"
+         "legend: true\n\\end{strata}",
+         "CANARY-23", "`/utils/exec' is not a key of strata"},
+        {"a key path writing to the command file",
+         "\\strataFigure[/utils/exec={\\immediate\\write\\csname strata@sh\\endcsname"
+         "{touch CANARY-24}}]{vgg16.json}",
+         "CANARY-24", "`/utils/exec' is not a key of strata"},
+        {"a style key", "\\strataFigure[legend/.style={spacing=7}, legend]{vgg16.json}",
+         "CANARY-25", "`legend/.style' is not a key of strata"},
+        {"semicolon and slash in a key", "\\strataFigure[legend, x;touch ./CANARY-26;]{vgg16.json}",
+         "CANARY-26", "`x;touch ./CANARY-26;' is not a key of strata"},
+        {"$(...) and slash in a key", "\\strataFigure[x$(touch ./CANARY-27)]{vgg16.json}",
+         "CANARY-27", "`x$(touch ./CANARY-27)' is not a key of strata"},
+        {"backticks and slash in a key", "\\strataFigure[x`touch ./CANARY-28`]{vgg16.json}",
+         "CANARY-28", "`x`touch ./CANARY-28`' is not a key of strata"},
+        {"spaces in a key", "\\strataFigure[legend x touch ./CANARY-29=1]{vgg16.json}", "CANARY-29",
+         "`legend x touch ./CANARY-29' is not a key of strata"},
+        // The cache prefix follows TeX's own rule for the files it writes (openout_any=p).
+        {"a cache prefix in the parent folder",
+         "\\strataFigure[cache prefix=../CANARY-30-]{vgg16.json}", "CANARY-30",
+         "The cache prefix must be a relative path"},
+        {"an absolute cache prefix", "\\strataFigure[cache prefix=@FOLDER@/CANARY-31-]{vgg16.json}",
+         "CANARY-31", "The cache prefix must be a relative path"},
+        {"a hidden cache prefix", "\\strataFigure[cache prefix=.CANARY-32-]{vgg16.json}",
+         "CANARY-32", "The cache prefix must be a relative path"},
+        {"the environment's file in the parent folder",
+         "\\begin{strata}[model=vgg16.json, cache prefix=sub/../../CANARY-33-]\nlegend: true\n"
+         "\\end{strata}",
+         "CANARY-33", "The cache prefix must be a relative path"},
     };
     return all;
 }
@@ -84,30 +123,53 @@ const std::string kQuotedFigure =
     "\\strataFigure[caption={$(touch CANARY-Q) `touch CANARY-Q` ; | & > \\ \" * ~},"
     " text_callable=type, no_draw_funnel]{vgg16.json}";
 
-// Every injection in its own paragraph, then the figure that is drawn.
-std::string hostile_document() {
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    for (std::size_t at = text.find(from); at != std::string::npos;
+         at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    return text;
+}
+
+// The figure that is drawn (so that JOBNAME-strata.sh is open without shell escape), then
+// every injection in its own paragraph. @FOLDER@ stands for the scratch folder.
+std::string hostile_document(const fs::path& scratch) {
     std::string body;
     for (const Injection& injection : injections()) body += injection.figure + "\n\n";
     return "\\documentclass{article}\n"
            "\\usepackage{iftex}\\ifPDFTeX\\usepackage[T1]{fontenc}\\usepackage{lmodern}\\fi\n"
            "\\usepackage{strata}\n\\strataset{program=" +
-           std::string(STRATA_CLI_PATH) + "}\n\\begin{document}\n" + body + kQuotedFigure +
-           "\n\\end{document}\n";
+           std::string(STRATA_CLI_PATH) + "}\n\\begin{document}\n" + kQuotedFigure + "\n\n" +
+           replaced(body, "@FOLDER@", scratch.string()) + "\\end{document}\n";
 }
 
+// The document is compiled in doc/ inside the scratch folder, so that a file written to the
+// parent folder is seen too.
 fs::path hostile_folder(const ScratchDir& scratch) {
-    fs::copy_file(kSource / "examples" / "vgg16.json", scratch.path / "vgg16.json");
-    write_file(scratch.path / "doc.tex", hostile_document());
-    return scratch.path;
+    const fs::path folder = scratch.path / "doc";
+    fs::create_directories(folder);
+    fs::copy_file(kSource / "examples" / "vgg16.json", folder / "vgg16.json");
+    write_file(folder / "doc.tex", hostile_document(scratch.path));
+    return folder;
 }
 
+// Files named CANARY... or .CANARY... in the document's folder or its parent.
 std::vector<std::string> canaries_in(const fs::path& folder) {
     std::vector<std::string> found;
-    for (const auto& entry : fs::directory_iterator(folder)) {
-        const std::string name = entry.path().filename().string();
-        if (name.rfind("CANARY", 0) == 0) found.push_back(name);
+    for (const fs::path& where : {folder, folder.parent_path()}) {
+        for (const auto& entry : fs::directory_iterator(where)) {
+            const std::string name = entry.path().filename().string();
+            if (name.rfind("CANARY", 0) == 0 || name.rfind(".CANARY", 0) == 0)
+                found.push_back(name);
+        }
     }
     return found;
+}
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+        ++n;
+    return n;
 }
 
 // The first character of `line` that a shell would interpret: anything outside single
@@ -193,10 +255,11 @@ BOOST_AUTO_TEST_CASE(with_shell_escape_no_injection_runs) {
                     BOOST_TEST(log.find(injection.error) != std::string::npos);
                 }
             }
-            BOOST_TEST(canaries_in(folder).empty());
+            const std::vector<std::string> canaries = canaries_in(folder);
+            BOOST_TEST(canaries.empty(), (canaries.empty() ? "" : canaries.front()));
             BOOST_TEST(fs::exists(folder / "vgg16.json"));
-            // The quoted figure is drawn, its caption printed as written.
-            BOOST_TEST(log.find("Running:") != std::string::npos);
+            // Only the quoted figure is drawn, its caption printed as written.
+            BOOST_TEST(count_of(log, "Running:") == 1u);
             BOOST_TEST(text_of_pdf(folder / "doc.pdf").find("$(touch CANARY-Q)") !=
                        std::string::npos);
         }
@@ -219,6 +282,23 @@ BOOST_AUTO_TEST_CASE(without_shell_escape_the_command_file_is_safe_to_run) {
     BOOST_TEST(std::system(("cd " + quoted(folder) + " && sh doc-strata.sh").c_str()) == 0);
     BOOST_TEST(canaries_in(folder).empty());
     BOOST_TEST(fs::exists(folder / "vgg16.json"));
+}
+
+// Keys set for every figure with \\strataset are checked at each figure like its own.
+BOOST_AUTO_TEST_CASE(keys_set_for_every_figure_are_checked_too) {
+    if (!have_tex("pdflatex")) return;
+    ScratchDir scratch("sty-inject-set");
+    fs::copy_file(kSource / "examples" / "vgg16.json", scratch.path / "vgg16.json");
+    write_file(scratch.path / "doc.tex",
+               "\\documentclass{article}\n\\usepackage{strata}\n\\strataset{program=" +
+                   std::string(STRATA_CLI_PATH) +
+                   "}\n\\strataset{/utils/exec={\\immediate\\write18{touch CANARY-S}}}\n"
+                   "\\begin{document}\n\\strataFigure{vgg16.json}\n\\end{document}\n");
+    BOOST_TEST(!run_tex("pdflatex", scratch.path, "doc.tex", true, false));
+    const std::string log = read_file(scratch.path / "doc.log");
+    BOOST_TEST(log.find("`/utils/exec' is not a key of strata") != std::string::npos);
+    BOOST_TEST(log.find("Running:") == std::string::npos);
+    BOOST_TEST(!fs::exists(scratch.path / "CANARY-S"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
