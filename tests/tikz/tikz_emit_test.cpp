@@ -108,6 +108,19 @@ BOOST_AUTO_TEST_CASE(faces_lines_and_text_become_tikz_commands_in_bp) {
     BOOST_TEST(brace_balance(out) == 0);
 }
 
+// A text node takes the anchor of its run, not a guess from the role of its group.
+BOOST_AUTO_TEST_CASE(text_nodes_take_the_anchor_of_their_run) {
+    Scene scene = two_layer_scene();
+    auto& caption = std::get<TextRun>(scene.groups[3].items[0]);  // 40 px from x = 10 px
+    caption.anchor = TextAnchor::start;
+    BOOST_TEST(tikz(scene).find("\\stT 7.5 7.5 {base,left}{") != std::string::npos);
+    caption.anchor = TextAnchor::end;
+    BOOST_TEST(tikz(scene).find("\\stT 37.5 7.5 {base,right}{") != std::string::npos);
+    scene.groups[3].role = Role::legend;
+    caption.anchor = TextAnchor::middle;
+    BOOST_TEST(tikz(scene).find("\\stT 22.5 7.5 {base}{") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(each_colour_is_defined_once) {
     const std::string out = tikz(two_layer_scene());
     BOOST_TEST(count_of(out, "\\definecolor{") == count_of(out, "{RGB}"));

@@ -217,7 +217,7 @@ std::vector<Group> LayerGroups::titles(const std::vector<BoxPlacement>& boxes, I
         const Point origin = title_origin(g, rectangles_of(g, boxes).front());
         TextRun run =
             make_text_run(text_, g.font, g.group->name, {origin.x, origin.y + g.title.ascent},
-                          g.title.advance, g.group->font_color);
+                          g.title.advance, g.group->font_color, TextAnchor::middle);
         Group group;
         group.id = ids.make(wanted_id(*g.group) + "-title");
         group.label = g.group->name;
