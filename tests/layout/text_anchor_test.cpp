@@ -6,7 +6,7 @@
 #include "layout/layered_view.hpp"
 #include "reference_model.hpp"
 #include "scene_items.hpp"
-#include "strata/render.hpp"
+#include "strata/import.hpp"
 #include "text/harfbuzz_engine.hpp"
 
 using namespace strata;

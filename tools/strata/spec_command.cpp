@@ -5,7 +5,8 @@
 #include "commands.hpp"
 #include "model_argument.hpp"
 #include "option_flags.hpp"
-#include "strata/render.hpp"
+#include "strata/import.hpp"
+#include "strata/io.hpp"
 #include "strata/spec.hpp"
 #include "warnings.hpp"
 

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "strata/emit.hpp"
+
 namespace strata::emit {
 namespace {
 
@@ -53,3 +55,21 @@ int reveal_step_count(const Scene& scene) {
 }
 
 }  // namespace strata::emit
+
+namespace strata {
+
+std::vector<Scene> reveal_frames(const Scene& scene) {
+    const std::vector<int> steps = emit::reveal_steps(scene);
+    const int count = emit::reveal_step_count(scene);
+    std::vector<Scene> frames;
+    for (int step = 1; step <= count; ++step) {
+        Scene frame{scene.title, scene.width, scene.height, scene.background, {}};
+        for (std::size_t i = 0; i < scene.groups.size(); ++i) {
+            if (steps[i] <= step) frame.groups.push_back(scene.groups[i]);
+        }
+        frames.push_back(std::move(frame));
+    }
+    return frames;
+}
+
+}  // namespace strata

@@ -19,7 +19,7 @@
 #include "emit/number_format.hpp"
 #include "emit/xml_output.hpp"
 #include "emit/xml_text.hpp"
-#include "strata/render.hpp"
+#include "strata/emit.hpp"
 
 namespace strata {
 namespace {

@@ -14,7 +14,7 @@
 #include "emit/latex_text.hpp"
 #include "emit/number_format.hpp"
 #include "emit/reveal_steps.hpp"
-#include "strata/render.hpp"
+#include "strata/emit.hpp"
 #include "strata/error.hpp"
 
 namespace strata {
@@ -367,20 +367,6 @@ std::string to_tikz(const Scene& scene, const TikzOptions& options, Warnings& wa
         throw Error("", "the TikZ scale must be a positive number");
     }
     return TikzWriter(scene, options, warnings).write();
-}
-
-std::vector<Scene> reveal_frames(const Scene& scene) {
-    const std::vector<int> steps = emit::reveal_steps(scene);
-    const int count = emit::reveal_step_count(scene);
-    std::vector<Scene> frames;
-    for (int step = 1; step <= count; ++step) {
-        Scene frame{scene.title, scene.width, scene.height, scene.background, {}};
-        for (std::size_t i = 0; i < scene.groups.size(); ++i) {
-            if (steps[i] <= step) frame.groups.push_back(scene.groups[i]);
-        }
-        frames.push_back(std::move(frame));
-    }
-    return frames;
 }
 
 }  // namespace strata

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "strata/error.hpp"
-#include "strata/render.hpp"
+#include "strata/io.hpp"
 
 namespace strata {
 namespace {
