@@ -155,3 +155,64 @@ BOOST_AUTO_TEST_CASE(a_model_too_wide_for_a_png_at_96_dpi_is_drawn_smaller_with_
     BOOST_TEST(r.err.find("dpi instead") != std::string::npos, r.err);
     BOOST_TEST(fs::file_size(dir / "o.png") > 1000u);
 }
+
+BOOST_AUTO_TEST_CASE(a_huge_hostile_name_is_echoed_bounded_with_bidi_controls_escaped) {
+    // A class name of 4 MB holding U+202E (right-to-left override): the message quotes its
+    // start, marks the cut, and shows the override as <U+202E> instead of obeying it.
+    auto dir = scratch_dir("huge-name");
+    const std::string name = "Evil\u202Eexe.txt" + std::string(4 << 20, 'x');
+    auto model = write(dir, "m.json", "{\"class_name\": \"" + name + "\", \"config\": {}}");
+    ToolResult r = run_strata(
+        "render " + shell_quote(model.string()) + " -o " + shell_quote((dir / "o.svg").string()),
+        dir);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(one_line(r.err), r.err.substr(0, 300));
+    BOOST_TEST(r.err.size() < 2000u);
+    BOOST_TEST(r.err.find("Evil<U+202E>exe.txt") != std::string::npos, r.err.substr(0, 300));
+    BOOST_TEST(r.err.find("\u202E") == std::string::npos);
+    BOOST_TEST(r.err.find("\u2026") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(warnings_escape_bidi_controls_and_stay_bounded) {
+    // Two layers with one name: the renaming warning quotes it twice.
+    auto dir = scratch_dir("bidi-warning");
+    // Names are at most 4096 bytes; quoted twice the warning is longer than a message may be.
+    const std::string name = "a\u2066b\u200Fc" + std::string(4000, 'n');
+    const std::string layer = "{\"class_name\": \"Dense\", \"config\": {\"name\": \"" + name +
+                              "\", \"units\": 2, \"batch_input_shape\": [null, 2]}}";
+    auto model = write(dir, "m.json",
+                       "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"s\", "
+                       "\"layers\": [" +
+                           layer + ", " + layer + "]}}");
+    ToolResult r = run_strata(
+        "render " + shell_quote(model.string()) + " -o " + shell_quote((dir / "o.svg").string()),
+        dir);
+    BOOST_TEST(r.status == 0, r.err.substr(0, 300));
+    BOOST_TEST(r.err.rfind("strata: warning: ", 0) == 0u, r.err.substr(0, 300));
+    BOOST_TEST(r.err.find("a<U+2066>b<U+200F>c") != std::string::npos, r.err.substr(0, 300));
+    BOOST_TEST(r.err.find("\u2066") == std::string::npos);
+    BOOST_TEST(r.err.size() < 4000u);
+}
+
+BOOST_AUTO_TEST_CASE(a_layer_index_past_any_model_is_an_error_not_a_wrap) {
+    auto dir = scratch_dir("index-range");
+    auto model = write(dir, "m.json",
+                       "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"s\", \"layers\": "
+                       "[{\"class_name\": \"Dense\", \"config\": {\"name\": \"d\", \"units\": 2, "
+                       "\"batch_input_shape\": [null, 2]}}, {\"class_name\": \"Dense\", "
+                       "\"config\": {\"name\": \"e\", \"units\": 2}}]}}");
+    for (const char* flag : {"--index-2D", "--index-ignore"}) {
+        ToolResult r =
+            run_strata("render " + shell_quote(model.string()) + " -o " +
+                           shell_quote((dir / "o.svg").string()) + " " + flag + " 4294967296",
+                       dir);
+        BOOST_TEST(r.status == 1, flag);
+        BOOST_TEST(r.err.find("expected a layer index from 0 to 19999, got '4294967296'") !=
+                       std::string::npos,
+                   r.err);
+        r = run_strata("render " + shell_quote(model.string()) + " -o " +
+                           shell_quote((dir / "o.svg").string()) + " " + flag + " 0",
+                       dir);
+        BOOST_TEST(r.status == 0, r.err);
+    }
+}

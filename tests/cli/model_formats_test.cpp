@@ -56,4 +56,24 @@ BOOST_AUTO_TEST_CASE(hdf5_errors_print_no_library_traces) {
     BOOST_TEST(std::count(result.err.begin(), result.err.end(), '\n') == 1);
 }
 
+BOOST_AUTO_TEST_CASE(pytorch_checkpoints_are_told_apart_and_say_how_to_export) {
+    const auto dir = scratch_dir("pytorch-checkpoint");
+    // torch.save's zip, and the bare pickle it wrote before PyTorch 1.6.
+    for (const char* name : {"tiny_checkpoint.pt", "tiny_checkpoint_legacy.pth"}) {
+        const std::string path = std::string(STRATA_SOURCE_DIR) + "/tests/fixtures/" + name;
+        for (const std::string& command :
+             {"info " + shell_quote(path),
+              "render " + shell_quote(path) + " -o " + shell_quote((dir / "x.svg").string())}) {
+            const auto result = run_strata(command, dir);
+            BOOST_TEST_INFO(command);
+            BOOST_TEST(result.status == 1);
+            BOOST_TEST(result.err.starts_with("strata: error: " + path + ": a PyTorch checkpoint"));
+            BOOST_TEST(result.err.find("torch.onnx.export(model, example_input, \"model.onnx\")") !=
+                       std::string::npos);
+            BOOST_TEST(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+            BOOST_TEST(!std::filesystem::exists(dir / "x.svg"));
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -116,4 +116,38 @@ BOOST_AUTO_TEST_CASE(png_shows_the_pixels_mapped_and_clipped) {
     BOOST_TEST(test::pixel(test::decode_png(to_png(scene_with(image))), 18, 10) == 0xFFFFFFFFu);
 }
 
+BOOST_AUTO_TEST_CASE(png_and_pdf_warn_for_every_picture_they_leave_out) {
+    test::TempDir dir;
+    Scene scene = scene_with(red_square(dir));
+    scene.groups[0].label = "image on conv";
+    Image jpeg = red_square(dir);
+    jpeg.file = "photo.jpg";
+    jpeg.mime_type = "image/jpeg";
+    jpeg.data = test::jpeg_header(4, 4);
+    Image svg = jpeg;
+    svg.file = "logo.svg";
+    svg.mime_type = "image/svg+xml";
+    svg.data = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>";
+    Group logo;
+    logo.label = "logo on dense";
+    logo.role = Role::logo;
+    logo.items = {jpeg, svg};
+    scene.groups.push_back(logo);
+    for (const char* output : {"PNG", "PDF"}) {
+        Warnings warnings;
+        if (output == std::string("PNG"))
+            to_png(scene, {}, warnings);
+        else
+            to_pdf(scene, warnings);
+        BOOST_TEST_INFO(output);
+        BOOST_REQUIRE(warnings.size() == 2u);  // the PNG picture is drawn
+        BOOST_TEST(warnings[0].where == output);
+        BOOST_TEST(warnings[0].message.find("the picture photo.jpg (logo on dense) is left out") ==
+                   0u);
+        BOOST_TEST(warnings[0].message.find("a JPEG picture") != std::string::npos);
+        BOOST_TEST(warnings[1].message.find("the picture logo.svg (logo on dense) is left out") ==
+                   0u);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -492,8 +492,8 @@ case("onnx-truncated", {"model.onnx": onnx_model([conv_node], [tensor("w", [8, 3
 case("onnx-garbage", {"model.onnx": b"\x08\x07\x3a" + bytes(rng.randrange(256)
      for _ in range(3000))}, "error", "", model="model.onnx", pending="onnx")
 case("onnx-huge-dims", {"model.onnx": onnx_model([conv_node], [tensor("w", [1 << 62, 3, 3, 3])],
-     [value_info("x", [1, 3, 32, 32])], [value_info("y", [])])}, "ok", "", model="model.onnx",
-     pending="onnx")
+     [value_info("x", [1, 3, 32, 32])], [value_info("y", [])])}, "error",
+     "more elements than a tensor can hold", model="model.onnx", pending="onnx")
 cyc_a = s(1, "b") + s(2, "a") + s(3, "n1") + s(4, "Relu")
 cyc_b = s(1, "a") + s(2, "b") + s(3, "n2") + s(4, "Relu")
 case("onnx-cycle", {"model.onnx": onnx_model([cyc_a, cyc_b], [], [], [value_info("b", [1])])},
@@ -513,6 +513,77 @@ case("spec-deep", {"model.yaml": "layers: " + "[" * 100000}, "error", "kMaxYamlD
      model="model.yaml", pending="yaml-spec")
 case("spec-garbage", {"model.yaml": "layers: {type: [1, 2, 3], units: .nan}\n"}, "error", "",
      model="model.yaml", pending="yaml-spec")
+
+# --- Model files are data: no output path, no file outside the model's folder ---------------
+def spec_with(options, layer_style=""):
+    return ("strata: 1\noptions:\n" + "".join(f"  {line}\n" for line in options) +
+            "layers:\n  - {type: InputLayer, shape: [null, 8, 8, 3], name: in}\n"
+            "  - {type: Dense, name: fc, config: {units: 4}" +
+            (f", style: {layer_style}" if layer_style else "") + "}\n")
+
+
+OUTSIDE = "outside the model file's folder"
+for cid, options, style in [
+        ("spec-picture-absolute", ["styles: {Dense: {image: /etc/hostname}}"], ""),
+        ("spec-picture-climbs-out", ["styles: {Dense: {image: ../../../../etc/passwd}}"], ""),
+        ("spec-picture-climbs-back", ["styles: {Dense: {image: a/../../x.png}}"], ""),
+        ("spec-layer-picture-absolute", [], "{image: /etc/hostname}"),
+        ("spec-logo-absolute", ["logo_groups: [{file: /etc/hostname, layers: [Dense]}]"], ""),
+        ("spec-logo-climbs-out", ["logo_groups: [{file: ../logo.png, layers: [Dense]}]"], ""),
+        ("spec-font-file-absolute", ["font: /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"],
+         ""),
+        ("spec-style-font-climbs-out", ["styles: {Dense: {font: ../fonts/x.ttf}}"], ""),
+        ("spec-group-font-absolute",
+         ["layered_groups: [{name: g, layers: [fc], font: /etc/fonts/x.ttf}]"], "")]:
+    case(cid, {"model.yaml": spec_with(options, style)}, "error", OUTSIDE, model="model.yaml",
+         pending="yaml-spec")
+case("spec-picture-nul", {"model.yaml": spec_with(['styles: {Dense: {image: "a\\0b.png"}}'])},
+     "error", "NUL", model="model.yaml", pending="yaml-spec")
+# Ignored with a warning: the output is the one on the command line.
+case("spec-to-file", {"model.yaml": spec_with(["to_file: ../../../victim.svg"])}, "ok",
+     model="model.yaml", pending="yaml-spec")
+# --- Numbers no model can have, and untrusted text in messages -------------------------------
+def int64_tensor(name, values, dims=None):
+    packed = b"".join(varint(v & 0xFFFFFFFFFFFFFFFF) for v in values)
+    dims = [len(values)] if dims is None else dims
+    return b"".join(field(1, 0, d) for d in dims) + field(2, 0, 7) + s(7, packed) + s(8, name)
+
+
+def ints_attribute(name, values):
+    return s(1, name) + b"".join(field(8, 0, v & 0xFFFFFFFFFFFFFFFF) for v in values) + \
+        field(20, 0, 7)
+
+
+def op(op_type, inputs, output, name, attributes=()):
+    return (b"".join(s(1, i) for i in inputs) + s(2, output) + s(3, name) + s(4, op_type) +
+            b"".join(s(5, a) for a in attributes))
+
+
+image_input = [value_info("x", [1, 3, 32, 32])]
+case("onnx-maxpool-kernel-0", {"model.onnx": onnx_model([op("MaxPool", ["x"], "y", "pool",
+     [ints_attribute("kernel_shape", [0, 0])])], [], image_input, [value_info("y", [])])},
+     "error", "node 'pool' (MaxPool): kernel_shape holds 0", model="model.onnx", pending="onnx")
+case("onnx-conv-strides-0", {"model.onnx": onnx_model([conv_node + s(5, ints_attribute("strides",
+     [0, 0]))], [tensor("w", [8, 3, 3, 3])], image_input, [value_info("y", [])])}, "error",
+     "node 'conv' (Conv): strides holds 0", model="model.onnx", pending="onnx")
+case("onnx-flatten-overflow", {"model.onnx": onnx_model([op("Flatten", ["x"], "y", "flat")], [],
+     [value_info("x", [1, 1 << 62, 1 << 62, 3])], [value_info("y", [])])}, "error",
+     "more elements than a tensor can hold", model="model.onnx", pending="onnx")
+case("onnx-reshape-changes-count", {"model.onnx": onnx_model([op("Reshape", ["x", "shape"], "y",
+     "reshape")], [int64_tensor("shape", [1 << 31, 1 << 31])], image_input,
+     [value_info("y", [])])}, "error", "node 'reshape' (Reshape): turns 3072 elements",
+     model="model.onnx", pending="onnx")
+case("onnx-range-int64-span", {"model.onnx": onnx_model([op("Range", ["a", "b", "c"], "y",
+     "range")], [int64_tensor("a", [-(1 << 63)], []), int64_tensor("b", [(1 << 63) - 1], []),
+     int64_tensor("c", [1], [])], [], [value_info("y", [])])}, "error",
+     "node 'range' (Range): a Range from", model="model.onnx", pending="onnx")
+case("spec-number-out-of-range", {"model.yaml": "strata: 1\nlayers:\n  - {type: InputLayer, "
+     "shape: [null, 4]}\n  - {type: Dense, config: {units: 4, dropout: 1e400}}\n"}, "error",
+     "model.yaml:4:", model="model.yaml", pending="yaml-spec")
+case("options-index-past-any-model", {"model.json": VALID, "options.yaml": "index_2D: "
+     "[4294967296]\n"}, "error", "expected a layer index from 0 to 19999", options="options.yaml")
+case("json-class-name-bidi-huge", {"model.json": '{"class_name": "Evil\u202eexe.txt' +
+     "x" * 3000000 + '", "config": {}}'}, "error", "Evil<U+202E>exe.txt")
 
 with open(os.path.join(OUT, "manifest.tsv"), "w") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tpending\n")

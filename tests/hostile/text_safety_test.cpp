@@ -134,4 +134,34 @@ BOOST_AUTO_TEST_CASE(many_clashing_ids_take_linear_time) {
     BOOST_TEST(svg.find("id=\"\xc3\xa9-20000\"") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(quoted_text_is_bounded_and_bidi_controls_are_shown) {
+    using strata::unicode::excerpt;
+    using strata::unicode::message_line;
+    BOOST_TEST(excerpt("plain") == "plain");
+    BOOST_TEST(excerpt("abcdef", 3) == "abc\u2026");
+    BOOST_TEST(excerpt("\u00e9\u00e9\u00e9\u00e9", 2) == "\u00e9\u00e9\u2026");  // whole characters
+    for (const char* bidi : {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067",
+                             "\u2068", "\u2069", "\u200E", "\u200F", "\u061C"}) {
+        const std::string shown = excerpt(std::string("a") + bidi + "b");
+        BOOST_TEST_INFO(shown);
+        BOOST_TEST(shown.size() == 10u);  // a<U+XXXX>b
+        BOOST_TEST(shown.find("<U+") == 1u);
+    }
+    BOOST_TEST(excerpt("x\u202Ey") == "x<U+202E>y");
+    BOOST_TEST(excerpt("a\nb\x1b") == "a b\xef\xbf\xbd");
+    // A whole message keeps its start and its end.
+    const std::string long_message = "file.json: " + std::string(5000, 'x') + " expected a list";
+    const std::string line = message_line(long_message);
+    BOOST_TEST(line.rfind("file.json: xxx", 0) == 0u);
+    BOOST_TEST(line.ends_with("xxx expected a list"));
+    BOOST_TEST(line.find("\u2026") != std::string::npos);
+    BOOST_TEST(line.size() == 999u + 3u);  // 999 ASCII characters and the ellipsis
+    BOOST_TEST(message_line(std::string(1000, 'y')) == std::string(1000, 'y'));
+    // strata::Error applies it.
+    const strata::Error error("m.json", "class '" + std::string(1 << 20, 'z') + "\u202E'");
+    BOOST_TEST(std::string(error.what()).size() < 1100u);
+    BOOST_TEST(std::string(error.what()).find("\u202E") == std::string::npos);
+    BOOST_TEST(std::string(error.what()).find("<U+202E>") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -77,6 +77,42 @@ BOOST_AUTO_TEST_CASE(formats_are_told_apart_by_content) {
     BOOST_TEST((strata::detect_format("") == ModelFormat::unknown));
 }
 
+BOOST_AUTO_TEST_CASE(pytorch_checkpoints_are_told_apart_from_keras_archives) {
+    using strata::ModelFormat;
+    BOOST_TEST((strata::detect_format(bytes_of(kFixtures / "tiny_checkpoint.pt")) ==
+                ModelFormat::pytorch));
+    BOOST_TEST((strata::detect_format(bytes_of(kFixtures / "tiny_checkpoint_legacy.pth")) ==
+                ModelFormat::pytorch));
+    // A bare pickle of any protocol from 2 on; protocol 0 and 1 have no PROTO opcode.
+    BOOST_TEST((strata::detect_format(std::string("\x80\x04\x95", 3)) == ModelFormat::pytorch));
+    BOOST_TEST((strata::detect_format(std::string("\x80\x09", 2)) == ModelFormat::unknown));
+    // A zip whose first entry is not a pickle stays a Keras archive; a name cut short by the
+    // end of the bytes is not read past it.
+    const auto zip_head = [](const std::string& name, char declared_length) {
+        return std::string("PK\x03\x04") + std::string(22, '\0') + declared_length +
+               std::string(3, '\0') + name;
+    };
+    BOOST_TEST((strata::detect_format(zip_head("archive/data.pkl", 16)) == ModelFormat::pytorch));
+    BOOST_TEST(
+        (strata::detect_format(zip_head("model/data.pkl!", 15)) == ModelFormat::keras_archive));
+    BOOST_TEST((strata::detect_format(zip_head("config.json", 11)) == ModelFormat::keras_archive));
+    BOOST_TEST(
+        (strata::detect_format(zip_head("archive/data.pkl", 40)) == ModelFormat::keras_archive));
+}
+
+BOOST_AUTO_TEST_CASE(tfjs_input_layer_with_only_input_shape_gives_every_shape) {
+    // A Keras 3 model converted to TensorFlow.js, its InputLayer declaring `inputShape`.
+    strata::Warnings warnings;
+    const auto path = kFixtures / "tfjs_input_shape_only.json";
+    const strata::Model model = strata::parse_model(bytes_of(path), path.string(), warnings);
+    BOOST_TEST(warnings.empty());
+    for (const strata::Layer& layer : model.layers) {
+        BOOST_TEST_INFO(layer.name);
+        BOOST_TEST(layer.shape_known);
+    }
+    BOOST_TEST(info_of_file(path) == info_of_file(kCorpus / "keras" / "tfjs_bilstm_keras37.json"));
+}
+
 BOOST_AUTO_TEST_CASE(keras2_hdf5_with_fixed_length_strings_reads_like_its_json) {
     const auto expected = info_of_file(kCorpus / "keras" / "cnn_fer_avgpool_k26.json");
     BOOST_TEST(info_of_file(kFixtures / "keras2_sequential.h5") == expected);
@@ -108,10 +144,14 @@ BOOST_AUTO_TEST_CASE(keras3_archive_reads_like_its_config) {
 BOOST_AUTO_TEST_CASE(hdf5_crasher_becomes_a_clean_error) {
     const fs::path crasher = kCorpus / "hostile" / "hdf5-crashes-libhdf5-in-H5Aexists.h5";
     const strata::Error error = error_of(crasher);
+    // What libhdf5 hands back for its attribute is not JSON, and the message says so.
     BOOST_TEST(error.file() == crasher.string());
-    BOOST_TEST(error.message() == "malformed HDF5 file");
+    BOOST_TEST(error.message().rfind("in the model_config attribute, line 1, column 1: invalid "
+                                     "JSON",
+                                     0) == 0u,
+               error.message());
     BOOST_CHECK_EXCEPTION(info_of_bytes(crasher), strata::Error, [](const strata::Error& e) {
-        return e.message() == "malformed HDF5 file";
+        return e.message().rfind("in the model_config attribute", 0) == 0;
     });
 }
 
@@ -165,6 +205,48 @@ BOOST_AUTO_TEST_CASE(errors_in_the_archive_config_name_the_member) {
     const strata::Error error = error_of(kFixtures / "bad_config.keras");
     BOOST_TEST(error.file() == (kFixtures / "bad_config.keras").string() + "/config.json");
     BOOST_TEST(error.line() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_json_in_model_config_is_called_what_it_is) {
+    // Not "malformed HDF5 file": the HDF5 is sound, the JSON in its attribute is not.
+    std::string bytes = bytes_of(kFixtures / "keras2_sequential.h5");
+    const std::size_t config = bytes.find("{\"class_name\"");
+    BOOST_REQUIRE(config != std::string::npos);
+    bytes[config + 1] = '!';  // {!class_name"...
+    const fs::path file = fs::temp_directory_path() / "strata-bad-model-config.h5";
+    std::ofstream(file, std::ios::binary) << bytes;
+    const strata::Error error = error_of(file);
+    fs::remove(file);
+    BOOST_TEST(error.file() == file.string());
+    BOOST_TEST(error.message().rfind("in the model_config attribute, line 1, column 2: invalid "
+                                     "JSON: syntax error",
+                                     0) == 0u,
+               error.message());
+    strata::Warnings warnings;
+    BOOST_CHECK_EXCEPTION(strata::import_model_bytes(bytes, "m.h5", warnings), strata::Error,
+                          [](const strata::Error& e) {
+                              return contains(e.message(), "in the model_config attribute");
+                          });
+}
+
+BOOST_AUTO_TEST_CASE(hdf5_with_a_user_block_is_read) {
+    // h5jam and some writers put a user block in front: the signature is at 512, 1024 ... bytes.
+    const std::string expected = info_of_file(kFixtures / "keras2_sequential.h5");
+    const std::string bytes = bytes_of(kFixtures / "keras2_sequential.h5");
+    for (std::size_t block : {512u, 2048u, 8192u}) {
+        std::string user_block = "user block: notes written before the HDF5 data\n";
+        user_block.resize(block, ' ');
+        const fs::path file = fs::temp_directory_path() / "strata-user-block.h5";
+        std::ofstream(file, std::ios::binary) << user_block << bytes;
+        BOOST_TEST_INFO("user block of " << block << " bytes");
+        BOOST_TEST((strata::detect_format(user_block + bytes) == strata::ModelFormat::hdf5));
+        BOOST_TEST(info_of_file(file) == expected);
+        BOOST_TEST(info_of_bytes(file) == expected);
+        fs::remove(file);
+    }
+    // The signature anywhere else is not HDF5.
+    std::string shifted(700, ' ');
+    BOOST_TEST((strata::detect_format(shifted + bytes) != strata::ModelFormat::hdf5));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

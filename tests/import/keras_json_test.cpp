@@ -167,6 +167,30 @@ BOOST_AUTO_TEST_CASE(keras1_vocabulary_is_normalised) {
     BOOST_TEST((layer(model, "conv_input").shapes == std::vector<strata::Shape>{{-1, 3, 64, 64}}));
 }
 
+BOOST_AUTO_TEST_CASE(input_layer_shape_in_every_spelling_tfjs_accepts) {
+    const std::vector<std::pair<std::string, std::string>> spellings = {
+        {"batch_input_shape", "[null, 4, 6]"},
+        {"batch_shape", "[null, 4, 6]"},
+        {"input_shape", "[4, 6]"},
+        {"batchInputShape", "[null, 4, 6]"},
+        {"batchShape", "[null, 4, 6]"},
+        {"inputShape", "[4, 6]"}};
+    for (const auto& [key, shape] : spellings) {
+        const auto model = read(R"({"modelTopology": {"model_config": {"class_name": "Sequential",
+          "config": {"name": "s", "layers": [
+            {"class_name": "InputLayer", "config": {"name": "in", ")" +
+                                key + "\": " + shape + R"(}},
+            {"class_name": "Dense", "config": {"name": "d", "units": 2}}]}}}})");
+        BOOST_TEST_INFO(key);
+        BOOST_TEST((layer(model, "in").shapes == std::vector<strata::Shape>{{-1, 4, 6}}));
+    }
+    // As the first layer of a Sequential model without an InputLayer, too.
+    const auto model = read(R"({"modelTopology": {"model_config": {"class_name": "Sequential",
+      "config": {"name": "s", "layers": [
+        {"class_name": "Dense", "config": {"name": "d", "units": 2, "inputShape": [5]}}]}}}})");
+    BOOST_TEST((layer(model, "d_input").shapes == std::vector<strata::Shape>{{-1, 5}}));
+}
+
 BOOST_AUTO_TEST_CASE(keras1_input_dim_declares_the_input) {
     const auto model = read(R"({"class_name": "Sequential", "config": [
         {"class_name": "Dense", "config": {"name": "d", "output_dim": 4, "input_dim": 12}}]})");

@@ -3,7 +3,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "import/spec_reader.hpp"
@@ -226,6 +228,116 @@ BOOST_AUTO_TEST_CASE(every_truncation_of_a_spec_reads_or_fails_cleanly) {
         }
     }
     BOOST_TEST(failures > 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_number_out_of_range_is_an_error_at_its_place) {
+    // 1e400 used to read as 0, 1e-400 too: one rule for every number of a spec.
+    for (const char* number : {"1e400", "-1e400", "1e-400"}) {
+        const auto error = spec_error(std::string("strata: 1\nlayers:\n  - {type: Dense, config: "
+                                                  "{units: 4, dropout: ") +
+                                      number + "}}\n");
+        BOOST_TEST_INFO(number << ": " << error.message());
+        BOOST_TEST(
+            contains(error.message(), "the number " + std::string(number) + " is out of range"));
+        BOOST_TEST(error.line() == 3u);
+        BOOST_TEST(error.column() == 47u);
+    }
+    const auto shape =
+        spec_error("strata: 1\nlayers:\n  - {type: InputLayer, shape: [null, 1e400]}\n");
+    BOOST_TEST(contains(shape.message(), "out of range"));
+    BOOST_TEST(shape.line() == 3u);
+    // Large numbers a double holds stay numbers.
+    BOOST_TEST(spec_error("strata: 1\nlayers:\n  - {type: Dense, config: {units: 4, x: 1e300}}\n")
+                   .message() == "no error");
+}
+
+BOOST_AUTO_TEST_CASE(a_written_spec_reads_back_in_yaml_1_1_and_1_2_readers) {
+    // Names YAML 1.1 reads as something else, or rejects, when written plain.
+    const std::vector<std::string> names = {"line\u2028break",
+                                            "para\u2029graph",
+                                            "<<",
+                                            "=",
+                                            "yes",
+                                            "No",
+                                            "on",
+                                            "y",
+                                            "~",
+                                            "1.5",
+                                            "0x1F",
+                                            "12:30",
+                                            "- item",
+                                            "a: b",
+                                            "#c",
+                                            "conv2d_1"};
+    strata::Model model;
+    model.name = "<<";
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        strata::Layer layer;
+        layer.name = names[i];
+        layer.type = i == 0 ? "InputLayer" : "Dense";
+        if (i == 0) {
+            layer.shapes = {{strata::kUnknownDim, 4}};
+            layer.shape_known = true;
+        } else {
+            layer.inputs = {{i - 1, 0}};
+            layer.attrs.emplace(names[i], std::int64_t{4});
+        }
+        model.layers.push_back(layer);
+    }
+    // Option maps keyed by names the model does not have are written in `options`.
+    strata::Options options;
+    options.captions["<<\u2028gone"] = "caption";
+    const std::string spec = strata::to_spec_yaml(model, options);
+    BOOST_TEST(!contains(spec, "\u2028"));
+    BOOST_TEST(!contains(spec, "\u2029"));
+    // yaml-cpp (YAML 1.2), through the spec reader.
+    strata::Warnings warnings;
+    const strata::ModelSpec read_spec = strata::read_model_spec(spec, "model.yaml", warnings);
+    BOOST_TEST(read_spec.options.captions.count("<<\u2028gone") == 1u);
+    const strata::Model& read = read_spec.model;
+    BOOST_REQUIRE(read.layers.size() == names.size());
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        BOOST_TEST(read.layers[i].name == names[i]);
+        if (i > 0) BOOST_TEST(read.layers[i].attrs.count(names[i]) == 1u, names[i]);
+    }
+    // PyYAML (YAML 1.1).
+    const fs::path file = fs::temp_directory_path() / "strata-spec-yaml11.yaml";
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << spec;
+    }
+    const std::string command =
+        "python3 -c \"import sys, yaml; d = yaml.safe_load(open(sys.argv[1], encoding='utf-8')); "
+        "sys.stdout.buffer.write('\\n'.join([d['model']] + [l['name'] for l in d['layers']] + "
+        "list(d['options']['captions']))"
+        ".encode('unicode_escape'))\" " +
+        file.string();
+    FILE* pipe = ::popen(command.c_str(), "r");
+    BOOST_REQUIRE(pipe);
+    std::string printed;
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+        printed.append(buffer, n);
+    BOOST_TEST(::pclose(pipe) == 0, "PyYAML refused the spec:\n" << spec);
+    fs::remove(file);
+    // unicode_escape: non-ASCII as \uXXXX / \xXX, the separating line breaks as "\n".
+    std::string expected = "<<";
+    const auto escaped = [](const std::string& name) {
+        std::string out;
+        for (std::size_t i = 0; i < name.size(); ++i) {
+            if (name.compare(i, 3, "\u2028") == 0) {
+                out += "\\u2028", i += 2;
+            } else if (name.compare(i, 3, "\u2029") == 0) {
+                out += "\\u2029", i += 2;
+            } else {
+                out += name[i];
+            }
+        }
+        return out;
+    };
+    for (const std::string& name : names) expected += "\\n" + escaped(name);
+    expected += "\\n" + escaped("<<\u2028gone");
+    BOOST_TEST(printed == expected);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

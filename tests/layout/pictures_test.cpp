@@ -105,6 +105,20 @@ BOOST_AUTO_TEST_CASE(broken_and_hostile_files_are_errors_naming_the_file) {
     BOOST_CHECK_THROW(image::read_image("/nonexistent/dir/logo.png"), Error);
 }
 
+BOOST_AUTO_TEST_CASE(svg_sizes_beyond_any_picture_are_errors_not_wrapped_numbers) {
+    // 1e308 px used to be reported as -9223372036854775808 pixels.
+    const auto svg = [](const std::string& attrs) {
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" " + attrs + "/>";
+    };
+    for (const char* attrs :
+         {"width='1e308' height='10'", "width='10' height='1e308in'", "width='-1e300' height='10'",
+          "viewBox='0 0 1e308 1'", "width='1' viewBox='0 0 1e-300 1e300'"}) {
+        BOOST_TEST_INFO(attrs);
+        BOOST_TEST(has_error("big.svg", svg(attrs), "SVG size out of range"));
+    }
+    BOOST_TEST(has_error("big.svg", svg("width='20000' height='10'"), "too large (20000 x 10"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(face_image_placement)
@@ -303,7 +317,9 @@ BOOST_AUTO_TEST_CASE(missing_files_are_errors_and_flat_faces_warn) {
     Options missing_face;
     missing_face.styles["conv"].image = dir.file("missing.png");
     BOOST_TEST(error_of(missing_face) ==
-               dir.file("missing.png") + ": styles image of layer 'conv': cannot open image file");
+               dir.file("missing.png") +
+                   ": styles image of layer 'conv': cannot open image file: No such file or "
+                   "directory");
     Options missing_logo;
     LogoGroup logo;
     logo.file = dir.file("gone.png");
@@ -311,7 +327,8 @@ BOOST_AUTO_TEST_CASE(missing_files_are_errors_and_flat_faces_warn) {
     missing_logo.logo_groups = {logo};
     BOOST_TEST(error_of(missing_logo) ==
                dir.file("gone.png") +
-                   ": logo_groups logo for layer 'conv': cannot open image file");
+                   ": logo_groups logo for layer 'conv': cannot open image file: No such file or "
+                   "directory");
 
     Options flat;
     flat.styles["conv2"].image = dir.file("face.png");

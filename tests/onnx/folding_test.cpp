@@ -1,5 +1,5 @@
 // The layered view of an ONNX graph: boxes a paper figure would show, named by module path,
-// typed with Keras words, shaped channels-last; --onnx-raw keeps every op.
+// typed with Keras words, shaped as the graph has them; --onnx-raw keeps every op.
 #include <boost/test/unit_test.hpp>
 
 #include "onnx_corpus.hpp"
@@ -33,7 +33,7 @@ BOOST_AUTO_TEST_CASE(resnet18_folds_into_the_boxes_of_the_keras_figure) {
     BOOST_TEST(model.layers.size() == 32u);
     const auto& conv = layer(model, "layer1.0.conv1");
     BOOST_TEST(conv.type == "Conv2D");
-    BOOST_TEST(conv.shapes.front() == (Shape{kUnknownDim, 56, 56, 64}),
+    BOOST_TEST(conv.shapes.front() == (Shape{kUnknownDim, 64, 56, 56}),
                boost::test_tools::per_element());
     BOOST_TEST(layer(model, "conv1").params.value_or(0) == 64 * 3 * 7 * 7 + 64);
     BOOST_TEST(layer(model, "layer1.0").type == "Add");
@@ -47,7 +47,7 @@ BOOST_AUTO_TEST_CASE(resnet18_folds_into_the_boxes_of_the_keras_figure) {
     BOOST_TEST(layer(model, "avgpool").shapes.front() == (Shape{kUnknownDim, 512}),
                boost::test_tools::per_element());
     BOOST_TEST(layer(model, "fc").type == "Dense");
-    BOOST_TEST(layer(model, "input").shapes.front() == (Shape{kUnknownDim, 224, 224, 3}),
+    BOOST_TEST(layer(model, "input").shapes.front() == (Shape{kUnknownDim, 3, 224, 224}),
                boost::test_tools::per_element());
     for (const auto& l : model.layers) BOOST_TEST(l.type != "Relu");
 }
@@ -57,7 +57,7 @@ BOOST_AUTO_TEST_CASE(raw_keeps_every_op_with_its_onnx_name_and_type) {
     BOOST_TEST(model.layers.size() == 1u + 49u);
     const auto& relu = layer(model, "/layer1/layer1.0/relu/Relu");
     BOOST_TEST(relu.type == "Relu");
-    BOOST_TEST(relu.shapes.front() == (Shape{kUnknownDim, 56, 56, 64}),
+    BOOST_TEST(relu.shapes.front() == (Shape{kUnknownDim, 64, 56, 56}),
                boost::test_tools::per_element());
 }
 
@@ -68,6 +68,7 @@ BOOST_AUTO_TEST_CASE(a_file_without_value_info_folds_the_same) {
     for (std::size_t i = 0; i < with.layers.size(); ++i) {
         BOOST_TEST(with.layers[i].name == without.layers[i].name);
         BOOST_TEST(with.layers[i].shapes == without.layers[i].shapes);
+        BOOST_TEST((with.layers[i].channel_axis == without.layers[i].channel_axis));
     }
 }
 
@@ -79,7 +80,7 @@ BOOST_AUTO_TEST_CASE(batch_norm_and_activations_fold_into_the_op_they_follow) {
     }
     const auto& concat = layer(model, "features.denseblock1.denselayer2");
     BOOST_TEST(concat.type == "Concatenate");
-    BOOST_TEST(concat.shapes.front() == (Shape{kUnknownDim, 56, 56, 96}),
+    BOOST_TEST(concat.shapes.front() == (Shape{kUnknownDim, 96, 56, 56}),
                boost::test_tools::per_element());
     BOOST_TEST(layer(model, "features.denseblock1.denselayer2.conv1").type == "Conv2D");
 }
@@ -102,9 +103,11 @@ BOOST_AUTO_TEST_CASE(shape_arithmetic_and_channel_shuffles_fold_away) {
         BOOST_TEST(l.type != "Reshape");
         BOOST_TEST(l.type != "Gather");
     }
-    // Concatenate, then the shuffle's Reshape → Transpose → Reshape: still channels-last.
-    BOOST_TEST(layer(model, "stage2.0").shapes.front() == (Shape{kUnknownDim, 28, 28, 116}),
+    // Concatenate, then the shuffle's Reshape → Transpose → Reshape: still channels-first.
+    const auto& shuffled = layer(model, "stage2.0");
+    BOOST_TEST(shuffled.shapes.front() == (Shape{kUnknownDim, 116, 28, 28}),
                boost::test_tools::per_element());
+    BOOST_TEST(shuffled.channel_axis.value_or(0) == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(attention_written_out_as_matrix_products_is_one_box) {

@@ -73,6 +73,16 @@ std::string usage_text() {
 
 namespace {
 
+// The flags of every command that reads a model.
+FlagGroup model_file_flags(const std::string& onnx_raw_help) {
+    FlagGroup flags("Model file");
+    flags.flags.add_options()("onnx-raw", onnx_raw_help.c_str())(
+        "allow-model-paths",
+        "let a model spec name files (face images, logos, font files) outside its own folder; "
+        "only for model files you trust");
+    return flags;
+}
+
 std::vector<FlagGroup> render_flags() {
     FlagGroup general("strata render MODEL -o OUT [options]");
     general.flags.add_options()("help,h", "show this help")(
@@ -83,16 +93,16 @@ std::vector<FlagGroup> render_flags() {
         "dpi", po::value<double>()->value_name("NUMBER"),
         "PNG resolution; 96 (default) draws one image pixel per scene pixel")(
         "scale", po::value<double>()->value_name("NUMBER"),
-        "PNG size multiplier, on top of --dpi (default 1)")(
-        "onnx-raw", "ONNX: draw every op as a box of its own (no folding)");
-    return {general, latex_flags(), layered_option_flags()};
+        "PNG size multiplier, on top of --dpi (default 1)");
+    return {general, model_file_flags("ONNX: draw every op as a box of its own (no folding)"),
+            latex_flags(), layered_option_flags()};
 }
 
 std::vector<FlagGroup> info_flags() {
     FlagGroup general("strata info MODEL [--json]", 80, 40);
-    general.flags.add_options()("help,h", "show this help")(
-        "json", "print JSON instead of a table")("onnx-raw", "ONNX: list every op (no folding)");
-    return {general};
+    general.flags.add_options()("help,h", "show this help")("json",
+                                                            "print JSON instead of a table");
+    return {general, model_file_flags("ONNX: list every op (no folding)")};
 }
 
 std::vector<FlagGroup> options_flags() {
@@ -105,9 +115,9 @@ std::vector<FlagGroup> spec_flags() {
     FlagGroup general("strata spec MODEL [-o OUT.yaml] [options]");
     general.flags.add_options()("help,h", "show this help")(
         "output,o", po::value<std::string>()->value_name("FILE"),
-        "write the spec to this file (default: standard output)")(
-        "onnx-raw", "ONNX: every op as a layer of its own (no folding)");
-    return {general, layered_option_flags()};
+        "write the spec to this file (default: standard output)");
+    return {general, model_file_flags("ONNX: every op as a layer of its own (no folding)"),
+            layered_option_flags()};
 }
 
 }  // namespace

@@ -50,9 +50,7 @@ int run_info(const std::vector<std::string>& args) {
     }
     const std::string model_path = model_argument(given, "info");
     Warnings warnings;
-    ImportOptions import;
-    import.onnx_raw = given.count("onnx-raw") > 0;
-    Model model = load_model(model_path, warnings, import);
+    Model model = load_model(model_path, warnings, import_options(given));
     print_warnings(warnings);
     if (given.count("json")) {
         std::cout << to_info_json(model);

@@ -1,14 +1,9 @@
 #include "latex_flags.hpp"
 
 #include <cmath>
-#include <cstdio>
-#include <filesystem>
-#include <system_error>
 
 #include "commands.hpp"
-#include "strata/emit.hpp"
 #include "strata/error.hpp"
-#include "strata/io.hpp"
 
 namespace po = boost::program_options;
 
@@ -49,18 +44,6 @@ LatexRequest latex_request(const po::variables_map& given, bool tex) {
         request.document.sans = family == "sans";
     }
     return request;
-}
-
-void write_reveal_frames(const Scene& scene, const std::string& folder) {
-    std::error_code error;
-    std::filesystem::create_directories(folder, error);
-    if (error) throw Error(folder, "cannot create the folder: " + error.message());
-    const std::vector<Scene> frames = reveal_frames(scene);
-    for (std::size_t i = 0; i < frames.size(); ++i) {
-        char name[32];
-        std::snprintf(name, sizeof name, "step-%02zu.svg", i + 1);
-        write_file_atomically((std::filesystem::path(folder) / name).string(), to_svg(frames[i]));
-    }
 }
 
 }  // namespace strata::cli

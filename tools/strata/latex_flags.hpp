@@ -8,7 +8,6 @@
 #include "flag_group.hpp"
 #include "strata/emit_options.hpp"
 #include "strata/layout.hpp"
-#include "strata/scene.hpp"
 
 namespace strata::cli {
 
@@ -25,8 +24,5 @@ struct LatexRequest {
 // Reads the flags; `tex` says whether the output is a .tex file (the TikZ-only flags are
 // usage errors otherwise).
 LatexRequest latex_request(const boost::program_options::variables_map& given, bool tex);
-
-// Writes one SVG per reveal step into `folder` (step-01.svg, step-02.svg …).
-void write_reveal_frames(const Scene& scene, const std::string& folder);
 
 }  // namespace strata::cli

@@ -19,6 +19,13 @@ po::variables_map parse_model_command(const std::vector<std::string>& args,
     return given;
 }
 
+ImportOptions import_options(const po::variables_map& given) {
+    ImportOptions import;
+    import.onnx_raw = given.count("onnx-raw") > 0;
+    import.allow_model_paths = given.count("allow-model-paths") > 0;
+    return import;
+}
+
 std::string model_argument(const po::variables_map& given, const std::string& command) {
     if (!given.count("model")) throw UsageError{command + " needs a MODEL file"};
     return given["model"].as<std::string>();

@@ -6,6 +6,7 @@
 #include "latex_flags.hpp"
 #include "model_argument.hpp"
 #include "option_flags.hpp"
+#include "standard_output.hpp"
 #include "strata/emit.hpp"
 #include "strata/error.hpp"
 #include "strata/import.hpp"
@@ -66,7 +67,8 @@ std::string write_scene(const Scene& scene, OutputFormat format, const PngResolu
         case OutputFormat::scene_json:
             return to_scene_json(scene);
         case OutputFormat::png:
-            return to_png(scene, png.asked ? png.raster : fit_raster(scene, png.raster, warnings));
+            return to_png(scene, png.asked ? png.raster : fit_raster(scene, png.raster, warnings),
+                          warnings);
         case OutputFormat::pdf:
             return to_pdf(scene, warnings);
         case OutputFormat::tex:
@@ -85,8 +87,10 @@ int run_render(const std::vector<std::string>& args) {
         return 0;
     }
     const std::string model_path = model_argument(given, "render");
-    // A model spec may carry options; the preset, option file and flags come on top.
-    const Options model_options = options_of_model_file(model_path);
+    const ImportOptions import = import_options(given);
+    // A model spec may carry options (never the output); the preset, option file and flags
+    // come on top.
+    const Options model_options = options_of_model_file(model_path, import);
     Options options = resolve_options(given, model_options);
     const std::string output =
         given.count("output") ? given["output"].as<std::string>() : options.to_file;
@@ -110,8 +114,6 @@ int run_render(const std::vector<std::string>& args) {
         if (given.count("options")) inputs.push_back(given["options"].as<std::string>());
         check_output_path(output, inputs);  // before any work: a bad output fails fast
     }
-    ImportOptions import;
-    import.onnx_raw = given.count("onnx-raw") > 0;
     Model model = load_model(model_path, warnings, import);
     Scene scene;
     try {
@@ -142,7 +144,7 @@ int run_render(const std::vector<std::string>& args) {
     const std::string bytes = write_scene(scene, format, png, tikz, warnings);
     print_warnings(warnings);
     if (output == "-") {
-        std::cout << bytes;
+        write_standard_output(bytes);
     } else {
         write_file_atomically(output, bytes);
     }

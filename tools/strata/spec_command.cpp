@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "model_argument.hpp"
 #include "option_flags.hpp"
+#include "standard_output.hpp"
 #include "strata/import.hpp"
 #include "strata/io.hpp"
 #include "strata/spec.hpp"
@@ -22,16 +23,15 @@ int run_spec(const std::vector<std::string>& args) {
         return 0;
     }
     const std::string model_path = model_argument(given, "spec");
-    const Options options = resolve_options(given, options_of_model_file(model_path));
+    const ImportOptions import = import_options(given);
+    const Options options = resolve_options(given, options_of_model_file(model_path, import));
     Warnings warnings;
-    ImportOptions import;
-    import.onnx_raw = given.count("onnx-raw") > 0;
     const Model model = load_model(model_path, warnings, import);
     print_warnings(warnings);
     const std::string text = to_spec_yaml(model, options);
     const std::string output = given.count("output") ? given["output"].as<std::string>() : "-";
     if (output == "-") {
-        std::cout << text;
+        write_standard_output(text);
     } else {
         write_file_atomically(output, text);
     }

@@ -3,24 +3,16 @@
 #include <iostream>
 #include <string>
 
+#include "strata/printable.hpp"
+
 namespace strata::cli {
-namespace {
 
-// Warnings quote names from the model (already valid Unicode): keep each on one line and free
-// of terminal control sequences.
-std::string one_line(std::string text) {
-    for (char& c : text) {
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
-    }
-    return text;
-}
-
-}  // namespace
-
+// Warnings quote names from the model: each stays one bounded line, free of terminal control
+// sequences and bidirectional overrides.
 void print_warnings(const Warnings& warnings) {
     for (const Warning& w : warnings) {
         std::cerr << "strata: warning: "
-                  << one_line((w.where.empty() ? "" : w.where + ": ") + w.message) << "\n";
+                  << printable_line((w.where.empty() ? "" : w.where + ": ") + w.message) << "\n";
     }
 }
 

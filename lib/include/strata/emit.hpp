@@ -19,6 +19,9 @@ std::string to_svg(const Scene& scene);
 // is) and returns the file's bytes. Throws strata::Error for a non-positive or non-finite
 // dpi or scale, or an image larger than kMaxRasterSide / kMaxRasterPixels.
 std::string to_png(const Scene& scene, const RasterOptions& options = {});
+// The same, with a warning for every picture the image leaves out (only PNG pictures are
+// drawn).
+std::string to_png(const Scene& scene, const RasterOptions& options, Warnings& warnings);
 
 // The resolution to draw `scene` at: `requested` when its image fits the limits, otherwise the
 // same request scaled down to the largest image that fits, with a warning. Throws

@@ -37,6 +37,11 @@ struct Layer {
     // One entry per output. Empty when the shape cannot be known; then `shape_known` is false.
     std::vector<Shape> shapes;
     bool shape_known = false;
+    // The axis of `shapes` that holds the channels, counting the batch as axis 0: 1 for a
+    // channels-first tensor (ONNX's N, C, H, W; Keras' data_format channels_first). Unset when
+    // the channels are the last axis, Keras' default. Shapes keep the file's order; only the
+    // drawing moves the channel axis to a box's depth, so every model is drawn alike.
+    std::optional<std::size_t> channel_axis;
     Attrs attrs;  // layer configuration, normalised keys (filters, kernel_size, units, ...)
     // Number of weights (trainable and not), when the layer type and its input shapes say.
     std::optional<std::int64_t> params;

@@ -30,6 +30,8 @@ struct OptionInfo {
     OptionKind kind;
     std::string help;                  // one line
     std::vector<std::string> choices;  // for OptionKind::choice
+    // Names an output file: a model file cannot set it and a model spec never carries it.
+    bool names_output = false;
 };
 
 // Every option that can be set, in the order the help lists them.

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "strata/import_options.hpp"
 #include "strata/model.hpp"
 #include "strata/options.hpp"
 
@@ -17,7 +18,10 @@ std::string to_spec_yaml(const Model& model, const Options& options);
 
 // The drawing options a model file carries: for a YAML model spec, the defaults with the
 // spec's options and per-layer captions and styles applied; for any other format, the
-// defaults. Throws strata::Error as load_model does.
+// defaults. A model file never sets the output (`to_file` is left out), and the files it names
+// must lie in its own folder unless `import.allow_model_paths`. Throws strata::Error as
+// load_model does.
 Options options_of_model_file(const std::string& path);
+Options options_of_model_file(const std::string& path, const ImportOptions& import);
 
 }  // namespace strata

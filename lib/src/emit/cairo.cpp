@@ -11,6 +11,7 @@
 #include <new>
 #include <string>
 
+#include "emit/cairo_image.hpp"
 #include "emit/cairo_scene.hpp"
 #include "emit/cairo_support.hpp"
 #include "emit/png_encoder.hpp"
@@ -121,6 +122,11 @@ void paint(cairo_surface_t* surface, const Scene& scene, double scale, bool fill
 }  // namespace
 
 std::string to_png(const Scene& scene, const RasterOptions& options) {
+    Warnings ignored;
+    return to_png(scene, options, ignored);
+}
+
+std::string to_png(const Scene& scene, const RasterOptions& options, Warnings& warnings) {
     const double scale = pixel_scale(options);
     const ImageSize size = image_size(scene, scale);
     // Painted in strips of a few MiB, each encoded before the next is drawn: a large figure
@@ -145,6 +151,7 @@ std::string to_png(const Scene& scene, const RasterOptions& options) {
         cairo_surface_flush(surface.get());
         encoder.add_rows({pixels, size.width, rows, stride});
     }
+    emit::warn_pictures_left_out(scene, "PNG", warnings);
     return encoder.finish();
 }
 
@@ -205,6 +212,7 @@ std::string to_pdf(const Scene& scene, Warnings& warnings) {
     paint(surface.get(), scene, scale, false);
     cairo_surface_finish(surface.get());
     check(cairo_surface_status(surface.get()), "write the PDF document");
+    emit::warn_pictures_left_out(scene, "PDF", warnings);
     return bytes;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string_view>
+#include <variant>
 
 #include "emit/cairo_support.hpp"
 
@@ -23,8 +24,31 @@ cairo_status_t read_bytes(void* closure, unsigned char* data, unsigned int lengt
 
 }  // namespace
 
+bool can_paint_image(const Image& image) {
+    return image.mime_type == "image/png" && !image.data.empty();
+}
+
+void warn_pictures_left_out(const Scene& scene, const std::string& output, Warnings& warnings) {
+    for (const Group& group : scene.groups) {
+        for (const Primitive& item : group.items) {
+            const auto* image = std::get_if<Image>(&item);
+            if (!image || can_paint_image(*image)) continue;
+            // The label says what the picture is on: "image on conv1", "logo on dense".
+            const std::string owner = group.label.empty() ? "" : " (" + group.label + ")";
+            const std::string format = image->mime_type == "image/jpeg"      ? "a JPEG"
+                                       : image->mime_type == "image/svg+xml" ? "an SVG"
+                                                                             : "this";
+            warnings.push_back({output, "the picture " + image->file + owner +
+                                            " is left out: " + output +
+                                            " output draws PNG pictures only, and " + format +
+                                            " picture needs a decoder strata does not use "
+                                            "(the SVG output shows it)"});
+        }
+    }
+}
+
 void paint_image(cairo_t* context, const Image& image) {
-    if (image.mime_type != "image/png" || image.data.empty()) return;
+    if (!can_paint_image(image)) return;
     ByteReader reader{image.data};
     CairoSurfacePtr picture(cairo_image_surface_create_from_png_stream(read_bytes, &reader));
     if (cairo_surface_status(picture.get()) != CAIRO_STATUS_SUCCESS) return;

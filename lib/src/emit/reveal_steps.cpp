@@ -54,6 +54,14 @@ int reveal_step_count(const Scene& scene) {
     return count;
 }
 
+Scene frame_at_step(const Scene& scene, const std::vector<int>& steps, int step) {
+    Scene frame{scene.title, scene.width, scene.height, scene.background, {}};
+    for (std::size_t i = 0; i < scene.groups.size(); ++i) {
+        if (steps[i] <= step) frame.groups.push_back(scene.groups[i]);
+    }
+    return frame;
+}
+
 }  // namespace strata::emit
 
 namespace strata {
@@ -62,13 +70,8 @@ std::vector<Scene> reveal_frames(const Scene& scene) {
     const std::vector<int> steps = emit::reveal_steps(scene);
     const int count = emit::reveal_step_count(scene);
     std::vector<Scene> frames;
-    for (int step = 1; step <= count; ++step) {
-        Scene frame{scene.title, scene.width, scene.height, scene.background, {}};
-        for (std::size_t i = 0; i < scene.groups.size(); ++i) {
-            if (steps[i] <= step) frame.groups.push_back(scene.groups[i]);
-        }
-        frames.push_back(std::move(frame));
-    }
+    for (int step = 1; step <= count; ++step)
+        frames.push_back(emit::frame_at_step(scene, steps, step));
     return frames;
 }
 

@@ -16,4 +16,7 @@ std::vector<int> reveal_steps(const Scene& scene);
 // The number of steps: the number of layer groups.
 int reveal_step_count(const Scene& scene);
 
+// The scene as it shows at `step` (1-based), given `steps` = reveal_steps(scene).
+Scene frame_at_step(const Scene& scene, const std::vector<int>& steps, int step);
+
 }  // namespace strata::emit

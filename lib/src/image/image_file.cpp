@@ -1,9 +1,7 @@
 #include "image/image_file.hpp"
 
-#include <fstream>
-#include <iterator>
-
 #include "image/image_header.hpp"
+#include "io/input_file.hpp"
 #include "strata/error.hpp"
 
 namespace strata::image {
@@ -31,18 +29,11 @@ ImageFile parse_image(std::string file, std::string data) {
 }
 
 ImageFile read_image(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path, "cannot open image file");
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    if (size < 0) throw Error(path, "cannot read image file");
-    if (static_cast<unsigned long long>(size) > kMaxImageBytes) {
+    std::string data = io::read_input_file(path, kMaxImageBytes, "image file");
+    if (data.size() > kMaxImageBytes) {
         throw Error(path,
                     "image file is larger than " + std::to_string(kMaxImageBytes >> 20) + " MiB");
     }
-    in.seekg(0, std::ios::beg);
-    std::string data(static_cast<std::size_t>(size), '\0');
-    if (!in.read(data.data(), size)) throw Error(path, "cannot read image file");
     return parse_image(path, std::move(data));
 }
 

@@ -26,7 +26,8 @@ struct ImageFile {
 // of those formats, the header is broken, or the size is empty or beyond the limits.
 ImageFile parse_image(std::string file, std::string data);
 
-// Reads `path` (at most kMaxImageBytes) and parses it. Throws strata::Error naming the file.
+// Reads `path`, a regular file of at most kMaxImageBytes, and parses it. Throws strata::Error
+// naming the file.
 ImageFile read_image(const std::string& path);
 
 }  // namespace strata::image

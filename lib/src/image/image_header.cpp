@@ -9,9 +9,13 @@
 #include <pugixml.hpp>
 
 #include "strata/error.hpp"
+#include "text/unicode_text.hpp"
 
 namespace strata::image {
 namespace {
+
+// The largest side an SVG picture may declare, far above any limit on what is drawn.
+constexpr double kMaxDeclaredSide = 1e9;
 
 std::uint32_t big_endian(std::string_view data, std::size_t at, int bytes) {
     std::uint32_t value = 0;
@@ -70,7 +74,7 @@ ImageHeader jpeg_header(std::string_view data, const std::string& file) {
 std::optional<double> css_pixels(const char* text) {
     char* end = nullptr;
     const double value = std::strtod(text, &end);
-    if (end == text || !std::isfinite(value)) return std::nullopt;
+    if (end == text || std::isnan(value)) return std::nullopt;
     const std::string unit(end);
     if (unit.empty() || unit == "px") return value;
     if (unit == "pt") return value * 96 / 72;
@@ -105,6 +109,16 @@ ImageHeader svg_header(std::string_view data, const std::string& file) {
     if (!height && has_box) height = *width * vh / vw;
     if (!width || !height) {
         throw Error(file, "SVG file has no size: give width and height or a viewBox");
+    }
+    // Checked here, while the numbers are still the file's text: past this bound they are no
+    // size at all, and whole-pixel arithmetic on them would wrap.
+    if (!(std::abs(*width) <= kMaxDeclaredSide && std::abs(*height) <= kMaxDeclaredSide)) {
+        throw Error(file,
+                    "SVG size out of range: width '" +
+                        unicode::excerpt(svg.attribute("width").as_string(), 40) + "', height '" +
+                        unicode::excerpt(svg.attribute("height").as_string(), 40) + "', viewBox '" +
+                        unicode::excerpt(box_text, 80) + "' (at most " +
+                        std::to_string(static_cast<long long>(kMaxDeclaredSide)) + " px a side)");
     }
     return {"image/svg+xml", *width, *height};
 }

@@ -17,6 +17,24 @@ bool looks_like_onnx(std::string_view bytes) {
     return bytes.size() >= 2 && bytes[0] == '\x08' && static_cast<unsigned char>(bytes[1]) < 0x80;
 }
 
+// torch.save writes a zip whose first entry is `<archive>/data.pkl`, the pickled objects.
+bool looks_like_torch_zip(std::string_view bytes) {
+    constexpr std::size_t kNameAt = 30;  // local file header: name length at 26, name at 30
+    if (!starts_with(bytes, "PK\x03\x04") || bytes.size() < kNameAt) return false;
+    const std::size_t length = static_cast<unsigned char>(bytes[26]) |
+                               static_cast<std::size_t>(static_cast<unsigned char>(bytes[27])) << 8;
+    const std::string_view name = bytes.substr(kNameAt, length);
+    const std::string_view pickle = "/data.pkl";
+    return name.size() == length && name.size() > pickle.size() && name.ends_with(pickle);
+}
+
+// A pickle of protocol 2 or later (what torch.save writes without its zip, and older
+// PyTorch wrote by default) begins with the PROTO opcode 0x80 and its version.
+bool looks_like_pickle(std::string_view bytes) {
+    return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x80 && bytes[1] >= 2 &&
+           bytes[1] <= 5;
+}
+
 // The first line that is not blank, a comment or a YAML document marker or directive.
 std::string_view first_content_line(std::string_view text) {
     while (!text.empty()) {
@@ -55,13 +73,25 @@ bool looks_like_yaml_mapping(std::string_view text) {
     return key != std::string_view::npos && starts_with_plain_key(rest.substr(key));
 }
 
+// HDF5's signature is at the start, or after a user block of 512, 1024, 2048 ... bytes (what
+// h5jam and some writers put in front); libhdf5 looks in the same places.
+bool has_hdf5_signature(std::string_view bytes) {
+    constexpr std::string_view kSignature = "\x89HDF\r\n\x1a\n";
+    if (starts_with(bytes, kSignature)) return true;
+    for (std::size_t offset = 512; offset + kSignature.size() <= bytes.size(); offset *= 2) {
+        if (bytes.substr(offset, kSignature.size()) == kSignature) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 ModelFormat detect_format(std::string_view head) {
+    if (looks_like_torch_zip(head) || looks_like_pickle(head)) return ModelFormat::pytorch;
     if (starts_with(head, "PK\x03\x04") || starts_with(head, "PK\x05\x06")) {
         return ModelFormat::keras_archive;
     }
-    if (starts_with(head, "\x89HDF\r\n\x1a\n")) return ModelFormat::hdf5;
+    if (has_hdf5_signature(head)) return ModelFormat::hdf5;
     if (looks_like_onnx(head)) return ModelFormat::onnx;
     const std::string_view text = json_scan::strip_byte_order_mark(head);
     if (looks_like_yaml_mapping(text)) return ModelFormat::yaml_spec;
@@ -85,6 +115,8 @@ std::string_view format_description(ModelFormat format) {
             return "JSON";
         case ModelFormat::yaml_spec:
             return "a YAML model spec";
+        case ModelFormat::pytorch:
+            return "a PyTorch checkpoint (.pt, .pth)";
         case ModelFormat::unknown:
             break;
     }

@@ -11,11 +11,13 @@ enum class ModelFormat {
     onnx,           // a protobuf message starting like an ONNX ModelProto
     json,           // Keras or TensorFlow.js JSON
     yaml_spec,      // a strata YAML model spec (a YAML mapping)
+    pytorch,        // a PyTorch checkpoint (.pt, .pth): torch.save's zip, or a bare pickle
     unknown
 };
 
 // Recognises a model file by its content, not its name. `head` is the start of the file;
-// 512 bytes are enough.
+// 512 bytes are enough, more for an HDF5 file with a user block (its signature follows it,
+// at 512, 1024, 2048 ... bytes).
 ModelFormat detect_format(std::string_view head);
 
 // A short name of the format for messages: "a zip archive (.keras)", "HDF5 (.h5)" ...

@@ -18,16 +18,20 @@ const json* non_null_member(const json& object, const char* key) {
 std::optional<Shape> input_layer_shape(const json& config, const std::string& place,
                                        const std::string& file) {
     if (!config.is_object()) return std::nullopt;
-    for (const char* key : {"batch_input_shape", "batch_shape"}) {
+    // Keras' spellings, then TensorFlow.js' (its loader takes both; Keras 3 models converted
+    // to TensorFlow.js may carry only `inputShape`).
+    for (const char* key : {"batch_input_shape", "batch_shape", "batchInputShape", "batchShape"}) {
         if (const json* shape = non_null_member(config, key)) {
             return read_shape(*shape, place + "." + key, file);
         }
     }
-    if (const json* shape = non_null_member(config, "input_shape")) {
-        Shape with_batch{kUnknownDim};
-        const Shape declared = read_shape(*shape, place + ".input_shape", file);
-        with_batch.insert(with_batch.end(), declared.begin(), declared.end());
-        return with_batch;
+    for (const char* key : {"input_shape", "inputShape"}) {
+        if (const json* shape = non_null_member(config, key)) {
+            Shape with_batch{kUnknownDim};
+            const Shape declared = read_shape(*shape, place + "." + key, file);
+            with_batch.insert(with_batch.end(), declared.begin(), declared.end());
+            return with_batch;
+        }
     }
     return std::nullopt;
 }

@@ -10,7 +10,8 @@
 namespace strata::keras {
 
 // The shape an InputLayer declares: batch_input_shape, batch_shape (Keras 3) or [-1] +
-// input_shape; nullopt when it declares none.
+// input_shape, or TensorFlow.js' batchInputShape, batchShape or inputShape; nullopt when it
+// declares none.
 std::optional<Shape> input_layer_shape(const nlohmann::ordered_json& config,
                                        const std::string& place, const std::string& file);
 

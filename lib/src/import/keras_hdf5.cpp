@@ -9,6 +9,7 @@
 
 #include "import/hdf5_library.hpp"
 #include "import/isolated_call.hpp"
+#include "import/json_document.hpp"
 #include "import/keras_json.hpp"
 #include "import/limits.hpp"
 #include "strata/error.hpp"
@@ -134,14 +135,28 @@ std::optional<std::string> next_field(const std::string& packed, std::size_t& at
     return value;
 }
 
+Error model_config_error(const std::string& config, const std::string& source_name) {
+    try {
+        keras::parse_json_document(config, source_name);
+    } catch (const Error& e) {
+        std::string place = "in the model_config attribute";
+        if (e.line() > 0)
+            place +=
+                ", line " + std::to_string(e.line()) + ", column " + std::to_string(e.column());
+        return Error(source_name, place + ": " + e.message());
+    }
+    return Error(source_name, "in the model_config attribute: invalid JSON");
+}
+
 Model model_from(const std::string& packed, const std::string& source_name, Warnings& warnings) {
     std::size_t at = 0;
     const auto config = next_field(packed, at);
     const auto keras_version = next_field(packed, at);
     next_field(packed, at);  // backend: read for completeness, not drawn
-    // Keras writes the attribute with json.dumps. Text that is not JSON at all is what the
-    // known heap overflow in H5Aexists hands back when it does not crash: the file is damaged.
-    if (!config || !nlohmann::json::accept(*config)) throw Error(source_name, kMalformed);
+    if (!config) throw Error(source_name, kMalformed);
+    // Keras writes the attribute with json.dumps: text that is not JSON is a damaged or
+    // hand-made file, and the JSON error says where.
+    if (!nlohmann::json::accept(*config)) throw model_config_error(*config, source_name);
     Model model = read_keras_json(*config, source_name + "/model_config", warnings);
     model.format = "keras-hdf5";
     if (keras_version && !keras_version->empty()) model.keras_version = *keras_version;

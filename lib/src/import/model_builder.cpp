@@ -12,6 +12,7 @@
 #include "import/limits.hpp"
 #include "import/symbol_table.hpp"
 #include "strata/error.hpp"
+#include "text/unicode_text.hpp"
 
 namespace strata::keras {
 namespace {
@@ -76,7 +77,7 @@ class ModelBuilder {
             throw Error(file_, where +
                                    ": expected a Keras model (Sequential, Model or "
                                    "Functional), found class_name '" +
-                                   entry.class_name + "'");
+                                   unicode::excerpt(entry.class_name) + "'");
         }
         entry.config = find_member(object, "config");
         entry.place = place;

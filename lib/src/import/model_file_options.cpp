@@ -1,37 +1,23 @@
-#include <algorithm>
-#include <fstream>
-
 #include "import/detect_format.hpp"
 #include "import/limits.hpp"
 #include "import/spec_reader.hpp"
+#include "io/input_file.hpp"
 #include "strata/error.hpp"
 #include "strata/spec.hpp"
 
 namespace strata {
-namespace {
-
-// At most `size` more bytes, read in pieces: the limit is far above a usual spec's size.
-std::string read_up_to(std::ifstream& stream, std::size_t size) {
-    std::string text;
-    char buffer[1 << 16];
-    while (text.size() < size && (stream.read(buffer, static_cast<std::streamsize>(std::min(
-                                                          sizeof buffer, size - text.size()))) ||
-                                  stream.gcount() > 0)) {
-        text.append(buffer, static_cast<std::size_t>(stream.gcount()));
-    }
-    return text;
-}
-
-}  // namespace
 
 Options options_of_model_file(const std::string& path) {
-    std::ifstream stream(path, std::ios::binary);
-    if (!stream) return Options{};  // loading the model reports why
-    std::string text = read_up_to(stream, 4096);
+    return options_of_model_file(path, ImportOptions{});
+}
+
+Options options_of_model_file(const std::string& path, const ImportOptions& import) {
+    const io::InputFile file = io::InputFile::open(path, "the file");
+    std::string text = file.read_up_to(4096, path);
     if (detect_format(text) != ModelFormat::yaml_spec) return Options{};
-    text += read_up_to(stream, limits::kMaxSpecBytes + 1 - text.size());
+    text += file.read_up_to(limits::kMaxSpecBytes + 1 - text.size(), path);
     Warnings ignored;  // loading the model reports them
-    return read_model_spec(text, path, ignored).options;
+    return read_model_spec(text, path, ignored, import).options;
 }
 
 }  // namespace strata

@@ -28,12 +28,14 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-const std::set<std::string> kLayerFields = {"name",   "type",     "inputs", "shape",
-                                            "shapes", "params",   "config", "caption",
-                                            "style",  "implicit", "parent"};
+const std::set<std::string> kLayerFields = {"name",    "type",         "inputs",   "shape",
+                                            "shapes",  "channel_axis", "params",   "config",
+                                            "caption", "style",        "implicit", "parent"};
 
-// A plain YAML scalar read the way YAML 1.2's core schema does; quoted scalars stay text.
-json scalar_to_json(const YAML::Node& node) {
+// A plain YAML scalar read the way YAML 1.2's core schema does; quoted scalars stay text. One
+// rule for every number of a spec: a number a double cannot hold (1e400, 1e-400) is an error
+// at its line and column, never a silent 0 or infinity.
+json scalar_to_json(const YamlSource& source, const YAML::Node& node) {
     const std::string& text = node.Scalar();
     if (node.Tag() == "!") return text;
     if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
@@ -51,29 +53,33 @@ json scalar_to_json(const YAML::Node& node) {
     if (text == "-.inf") return -std::numeric_limits<double>::infinity();
     if (text == ".nan") return std::numeric_limits<double>::quiet_NaN();
     double number = 0;
-    if (auto [ptr, ec] = std::from_chars(begin, end, number);
-        ptr == end && (ec == std::errc() || ec == std::errc::result_out_of_range) &&
-        text.find_first_of("0123456789") != std::string::npos) {
-        return number;
+    const auto [ptr, ec] = std::from_chars(begin, end, number);
+    if (ptr != end || text.find_first_of("0123456789") == std::string::npos) return text;
+    if (ec == std::errc::result_out_of_range) {
+        throw yaml_error(source, node,
+                         "the number " + text.substr(0, 60) +
+                             " is out of range (numbers are 64-bit floating point, magnitudes "
+                             "from about 1e-308 to 1e308)");
     }
-    return text;
+    return ec == std::errc() ? json(number) : json(text);
 }
 
 // The guard already bounded depth and size, so this recursion is bounded too.
-json yaml_to_json(const YAML::Node& node) {
+json yaml_to_json(const YamlSource& source, const YAML::Node& node) {
     if (node.IsMap()) {
         json object = json::object();
         for (const auto& entry : node) {
-            object[entry.first.IsScalar() ? entry.first.Scalar() : ""] = yaml_to_json(entry.second);
+            object[entry.first.IsScalar() ? entry.first.Scalar() : ""] =
+                yaml_to_json(source, entry.second);
         }
         return object;
     }
     if (node.IsSequence()) {
         json list = json::array();
-        for (const YAML::Node& item : node) list.push_back(yaml_to_json(item));
+        for (const YAML::Node& item : node) list.push_back(yaml_to_json(source, item));
         return list;
     }
-    if (node.IsScalar()) return scalar_to_json(node);
+    if (node.IsScalar()) return scalar_to_json(source, node);
     return nullptr;
 }
 
@@ -101,8 +107,10 @@ struct PendingInput {
 
 class SpecReader {
   public:
-    explicit SpecReader(const std::string& source_name)
-        : source_{source_name, std::filesystem::path(source_name).parent_path().string()} {}
+    SpecReader(const std::string& source_name, Warnings& warnings, const ImportOptions& import)
+        : source_{source_name, std::filesystem::path(source_name).parent_path().string(), true,
+                  import.allow_model_paths},
+          warnings_(warnings) {}
 
     ModelSpec read(std::string_view text) {
         if (text.size() > limits::kMaxSpecBytes) {
@@ -123,7 +131,7 @@ class SpecReader {
             if (key == "model") {
                 spec_.model.name = yaml_scalar(source_, entry.second, "model");
             } else if (key == "options") {
-                apply_options_node(spec_.options, entry.second, source_);
+                apply_options_node(spec_.options, entry.second, source_, &warnings_);
             } else if (key == "layers") {
                 layers.emplace(entry.second);
             } else {
@@ -162,8 +170,8 @@ class SpecReader {
     // merges the whole document's node pool on every assignment.)
     using Field = std::optional<YAML::Node>;
     struct Entry {
-        Field node, name, type, inputs, shape, shapes, params, config, caption, style, implicit,
-            parent;
+        Field node, name, type, inputs, shape, shapes, channel_axis, params, config, caption, style,
+            implicit, parent;
         std::string type_name;
     };
 
@@ -187,23 +195,25 @@ class SpecReader {
         }
         for (const auto& field : node) {
             const std::string key = yaml_scalar(source_, field.first, "layer field");
-            Field* slot = key == "name"       ? &entry.name
-                          : key == "type"     ? &entry.type
-                          : key == "inputs"   ? &entry.inputs
-                          : key == "shape"    ? &entry.shape
-                          : key == "shapes"   ? &entry.shapes
-                          : key == "params"   ? &entry.params
-                          : key == "config"   ? &entry.config
-                          : key == "caption"  ? &entry.caption
-                          : key == "style"    ? &entry.style
-                          : key == "implicit" ? &entry.implicit
-                          : key == "parent"   ? &entry.parent
-                                              : nullptr;
+            Field* slot = key == "name"           ? &entry.name
+                          : key == "type"         ? &entry.type
+                          : key == "inputs"       ? &entry.inputs
+                          : key == "shape"        ? &entry.shape
+                          : key == "shapes"       ? &entry.shapes
+                          : key == "channel_axis" ? &entry.channel_axis
+                          : key == "params"       ? &entry.params
+                          : key == "config"       ? &entry.config
+                          : key == "caption"      ? &entry.caption
+                          : key == "style"        ? &entry.style
+                          : key == "implicit"     ? &entry.implicit
+                          : key == "parent"       ? &entry.parent
+                                                  : nullptr;
             if (!slot) {
                 throw yaml_error(source_, field.first,
                                  "unknown layer field '" + key.substr(0, 60) +
-                                     "' (expected name, type, inputs, shape, shapes, params, "
-                                     "config, caption, style, implicit or parent)");
+                                     "' (expected name, type, inputs, shape, shapes, "
+                                     "channel_axis, params, config, caption, style, implicit "
+                                     "or parent)");
             }
             slot->emplace(field.second);
         }
@@ -218,8 +228,9 @@ class SpecReader {
         if (entry.config && !entry.config->IsMap() && !entry.config->IsNull()) {
             throw yaml_error(source_, *entry.config, "config: expected a mapping of settings");
         }
-        const json config =
-            entry.config && entry.config->IsMap() ? yaml_to_json(*entry.config) : json::object();
+        const json config = entry.config && entry.config->IsMap()
+                                ? yaml_to_json(source_, *entry.config)
+                                : json::object();
         Layer layer;
         try {
             layer.attrs = keras::config_to_attrs(config, "config", source_.name);
@@ -233,6 +244,7 @@ class SpecReader {
         if (entry.parent) layer.parent = yaml_scalar(source_, *entry.parent, "parent");
         if (entry.params) layer.params = count(*entry.params, "params");
         read_shapes(entry, config, layer);
+        if (entry.channel_axis) layer.channel_axis = channel_axis(*entry.channel_axis, layer);
 
         const bool first = spec_.model.layers.empty();
         std::vector<PendingInput> inputs;
@@ -314,7 +326,7 @@ class SpecReader {
                              what + ": expected a list of dimensions such as [null, 28, 28, 1]");
         }
         try {
-            return keras::read_shape(yaml_to_json(node), what, source_.name);
+            return keras::read_shape(yaml_to_json(source_, node), what, source_.name);
         } catch (const Error& e) {
             throw yaml_error(source_, node, e.message());
         }
@@ -352,17 +364,31 @@ class SpecReader {
     }
 
     bool boolean(const YAML::Node& node, const std::string& what) {
-        const json value = node.IsScalar() ? scalar_to_json(node) : json();
+        const json value = node.IsScalar() ? scalar_to_json(source_, node) : json();
         if (!value.is_boolean()) throw yaml_error(source_, node, what + ": expected true or false");
         return value.get<bool>();
     }
 
     std::int64_t count(const YAML::Node& node, const std::string& what) {
-        const json value = node.IsScalar() ? scalar_to_json(node) : json();
+        const json value = node.IsScalar() ? scalar_to_json(source_, node) : json();
         if (!value.is_number_integer() || value.get<std::int64_t>() < 0) {
             throw yaml_error(source_, node, what + ": expected a whole number, 0 or more");
         }
         return value.get<std::int64_t>();
+    }
+
+    // The axis of the layer's shape that holds its channels: neither the batch nor beyond it.
+    std::size_t channel_axis(const YAML::Node& node, const Layer& layer) {
+        const std::int64_t axis = count(node, "channel_axis");
+        const std::size_t rank = layer.shape_known ? layer.shapes.front().size() : 0;
+        if (axis < 1 || static_cast<std::size_t>(axis) >= rank) {
+            throw yaml_error(source_, node,
+                             rank < 2 ? std::string("channel_axis: the layer gives no shape "
+                                                    "with channels")
+                                      : "channel_axis: expected an axis of the shape, 1 to " +
+                                            std::to_string(rank - 1));
+        }
+        return static_cast<std::size_t>(axis);
     }
 
     std::string add_implicit_input(const std::string& first_name, const Shape& shape) {
@@ -456,6 +482,7 @@ class SpecReader {
     }
 
     YamlSource source_;
+    Warnings& warnings_;
     ModelSpec spec_;
     std::map<std::string, std::size_t> names_;
     std::vector<std::vector<PendingInput>> pending_;
@@ -464,9 +491,9 @@ class SpecReader {
 
 }  // namespace
 
-ModelSpec read_model_spec(std::string_view text, const std::string& source_name,
-                          Warnings& /*warnings*/) {
-    return SpecReader(source_name).read(text);
+ModelSpec read_model_spec(std::string_view text, const std::string& source_name, Warnings& warnings,
+                          const ImportOptions& import) {
+    return SpecReader(source_name, warnings, import).read(text);
 }
 
 }  // namespace strata

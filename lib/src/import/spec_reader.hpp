@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "strata/diagnostics.hpp"
+#include "strata/import_options.hpp"
 #include "strata/model.hpp"
 #include "strata/options.hpp"
 
@@ -25,8 +26,10 @@ struct ModelSpec {
 // A layer without `inputs` reads the layer before it (none for the first and for InputLayer).
 // `config` holds the Keras configuration and is read with the same rules as a Keras file; a
 // first layer that is not an InputLayer may declare `input_shape` there, as in Keras.
-// Throws strata::Error at the YAML line and column.
-ModelSpec read_model_spec(std::string_view text, const std::string& source_name,
-                          Warnings& warnings);
+// Files its options name must lie in the spec's folder unless `import.allow_model_paths`; an
+// option naming an output is ignored with a warning. Throws strata::Error at the YAML line and
+// column.
+ModelSpec read_model_spec(std::string_view text, const std::string& source_name, Warnings& warnings,
+                          const ImportOptions& import = {});
 
 }  // namespace strata

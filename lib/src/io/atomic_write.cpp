@@ -11,9 +11,12 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "io/cleanup_on_signal.hpp"
+#include "io/write_all.hpp"
 #include "strata/error.hpp"
 #include "strata/io.hpp"
 
@@ -30,9 +33,12 @@ class TemporaryFile {
     explicit TemporaryFile(std::string pattern) : path_(std::move(pattern)) {
         std::vector<char> buffer(path_.begin(), path_.end());
         buffer.push_back('\0');
+        // No interrupting signal between creating the file and registering it for removal.
+        const io::InterruptsHeld held;
         fd_ = ::mkostemp(buffer.data(), O_CLOEXEC);  // O_CREAT | O_EXCL, mode 0600
         path_.assign(buffer.data());
         created_ = fd_ >= 0;
+        if (created_) cleanup_.emplace(path_, io::CleanupKind::file);
     }
     ~TemporaryFile() {
         if (fd_ >= 0) ::close(fd_);
@@ -51,6 +57,7 @@ class TemporaryFile {
     void commit() { committed_ = true; }
 
   private:
+    std::optional<io::CleanupRegistration> cleanup_;  // unregistered after the file is gone
     std::string path_;
     int fd_ = -1;
     bool created_ = false;
@@ -62,18 +69,6 @@ std::string temporary_pattern(const std::string& path) {
     const std::filesystem::path target(path);
     std::filesystem::path name = "." + target.filename().string() + ".strata-XXXXXX";
     return (target.parent_path() / name).string();
-}
-
-void write_all(int fd, std::string_view bytes, const std::string& path) {
-    const char* data = bytes.data();
-    std::size_t left = bytes.size();
-    while (left > 0) {
-        const ssize_t written = ::write(fd, data, left);
-        if (written < 0 && errno == EINTR) continue;
-        if (written <= 0) throw Error(path, "cannot write the output: " + system_error());
-        data += written;
-        left -= static_cast<std::size_t>(written);
-    }
 }
 
 // The mode a new output gets: that of the file it replaces, else what umask leaves of 0666
@@ -128,7 +123,7 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
     const mode_t mode = output_mode(path);
     TemporaryFile temp(temporary_pattern(path));
     if (temp.fd() < 0) throw Error(path, "cannot write the output: " + system_error());
-    write_all(temp.fd(), bytes, path);
+    io::write_all(temp.fd(), bytes, path);
     if (::fchmod(temp.fd(), mode) != 0 || ::fsync(temp.fd()) != 0 || !temp.close())
         throw Error(path, "cannot write the output: " + system_error());
     if (std::rename(temp.path().c_str(), path.c_str()) != 0)

@@ -6,6 +6,7 @@ namespace strata {
 
 // {"layers":[{"name","type","inputs":[producer names],"output_shapes":[[null,224,224,3]]}]}
 // with null for the batch and for unknown dimensions; output_shapes is [] when unknown.
+// Shapes are in the file's axis order; a channels-first layer adds "channel_axis": 1.
 std::string to_info_json(const Model& model) {
     nlohmann::ordered_json layers = nlohmann::ordered_json::array();
     for (const Layer& layer : model.layers) {
@@ -27,6 +28,7 @@ std::string to_info_json(const Model& model) {
             shapes.push_back(std::move(dims));
         }
         entry["output_shapes"] = std::move(shapes);
+        if (layer.shape_known && layer.channel_axis) entry["channel_axis"] = *layer.channel_axis;
         layers.push_back(std::move(entry));
     }
     nlohmann::ordered_json root;

@@ -83,10 +83,11 @@ void write_inputs(YAML::Emitter& out, const Model& model, const Layer& layer) {
     for (const TensorRef& ref : layer.inputs) {
         const std::string& name = model.layers[ref.layer].name;
         if (ref.output == 0) {
-            out << name;
+            write_text(out, name);
         } else {
-            out << YAML::BeginMap << YAML::Key << "layer" << YAML::Value << name << YAML::Key
-                << "output" << YAML::Value << ref.output << YAML::EndMap;
+            out << YAML::BeginMap << YAML::Key << "layer" << YAML::Value;
+            write_text(out, name);
+            out << YAML::Key << "output" << YAML::Value << ref.output << YAML::EndMap;
         }
     }
     out << YAML::EndSeq;
@@ -96,10 +97,15 @@ void write_layer(YAML::Emitter& out, const Model& model, std::size_t index,
                  const Options& options) {
     const Layer& layer = model.layers[index];
     out << YAML::BeginMap;
-    out << YAML::Key << "name" << YAML::Value << layer.name;
-    out << YAML::Key << "type" << YAML::Value << layer.type;
+    out << YAML::Key << "name" << YAML::Value;
+    write_text(out, layer.name);
+    out << YAML::Key << "type" << YAML::Value;
+    write_text(out, layer.type);
     if (layer.implicit) out << YAML::Key << "implicit" << YAML::Value << true;
-    if (!layer.parent.empty()) out << YAML::Key << "parent" << YAML::Value << layer.parent;
+    if (!layer.parent.empty()) {
+        out << YAML::Key << "parent" << YAML::Value;
+        write_text(out, layer.parent);
+    }
     if (!inputs_are_implied(model, index)) write_inputs(out, model, layer);
     if (layer.shape_known && layer.shapes.size() == 1) {
         out << YAML::Key << "shape" << YAML::Value;
@@ -109,6 +115,8 @@ void write_layer(YAML::Emitter& out, const Model& model, std::size_t index,
         for (const Shape& shape : layer.shapes) write_dims(out, shape);
         out << YAML::EndSeq;
     }
+    if (layer.shape_known && layer.channel_axis)
+        out << YAML::Key << "channel_axis" << YAML::Value << *layer.channel_axis;
     if (layer.params) out << YAML::Key << "params" << YAML::Value << *layer.params;
     if (auto caption = options.captions.find(layer.name); caption != options.captions.end()) {
         out << YAML::Key << "caption" << YAML::Value << YAML::DoubleQuoted << caption->second;
@@ -120,7 +128,9 @@ void write_layer(YAML::Emitter& out, const Model& model, std::size_t index,
     if (!layer.attrs.empty()) {
         out << YAML::Key << "config" << YAML::Value << YAML::Flow << YAML::BeginMap;
         for (const auto& [key, value] : layer.attrs) {
-            out << YAML::Key << key << YAML::Value;
+            out << YAML::Key;
+            write_text(out, key);
+            out << YAML::Value;
             write_attr(out, value);
         }
         out << YAML::EndMap;
@@ -145,6 +155,7 @@ void write_options(YAML::Emitter& out, const Model& model, const Options& option
     const Options defaults;
     bool any = false;
     for (const OptionEntry& entry : option_entries()) {
+        if (entry.info.names_output) continue;  // a spec is a model file: it names no output
         if (option_text(entry, rest) == option_text(entry, defaults)) continue;
         if (!any) {
             out << YAML::Key << "options" << YAML::Value << YAML::BeginMap;
@@ -164,14 +175,15 @@ std::string to_spec_yaml(const Model& model, const Options& options) {
     out << YAML::Comment("strata model spec: strata render THIS_FILE -o figure.svg");
     out << YAML::BeginMap;
     out << YAML::Key << "strata" << YAML::Value << 1;
-    out << YAML::Key << "model" << YAML::Value << model.name;
+    out << YAML::Key << "model" << YAML::Value;
+    write_text(out, model.name);
     write_options(out, model, options);
     out << YAML::Key << "layers" << YAML::Value;
     if (model.layers.empty()) out << YAML::Flow;
     out << YAML::BeginSeq;
     for (std::size_t i = 0; i < model.layers.size(); ++i) write_layer(out, model, i, options);
     out << YAML::EndSeq << YAML::EndMap;
-    return std::string(out.c_str()) + "\n";
+    return escape_yaml_line_separators(std::string(out.c_str()) + "\n");
 }
 
 }  // namespace strata

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "layout/channels_last.hpp"
+
 namespace strata::layout {
 namespace {
 
@@ -124,6 +126,16 @@ BoxSize relative(const std::vector<double>& d, const SizeLimits& l, const Caps& 
 }
 
 }  // namespace
+
+std::vector<double> box_dims(const Layer& layer) {
+    if (!layer.shape_known || layer.shapes.empty()) return {1};
+    const Shape shape = channels_last(layer, layer.shapes.front());
+    std::vector<double> dims;
+    for (std::size_t i = 1; i < shape.size(); ++i) {
+        if (shape[i] != kUnknownDim) dims.push_back(static_cast<double>(shape[i]));
+    }
+    return dims;
+}
 
 SizeLimits size_limits(const Options& o) {
     return {o.scale_xy, o.scale_z, o.min_xy, o.max_xy, o.min_z, o.max_z};

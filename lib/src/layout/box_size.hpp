@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "strata/diagnostics.hpp"
+#include "strata/model.hpp"
 #include "strata/options.hpp"
 
 namespace strata::layout {
@@ -19,6 +20,11 @@ struct SizeLimits {
 };
 
 SizeLimits size_limits(const Options& options);
+
+// visualkeras' dims of a layer: its first output channels-last (channels become depth
+// whatever the file's axis order), without the batch, unknown entries dropped; {1} when the
+// shape is unknown, drawn like a (None, 1) tensor.
+std::vector<double> box_dims(const Layer& layer);
 
 // Box size for the non-batch integer dimensions of a layer's output (§2 of the layered-view
 // reference): every sizing mode, caps, orientation. In compat mode visualkeras' capped-mode

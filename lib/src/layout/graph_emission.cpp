@@ -7,6 +7,7 @@
 #include <cmath>
 #include <optional>
 
+#include "layout/channels_last.hpp"
 #include "layout/connector_shapes.hpp"
 #include "layout/text_run.hpp"
 
@@ -81,7 +82,7 @@ void LayeredBuilder::add_concat_splits(Group& g, const DrawnBox& b) {
         const Layer& from = model_.layers[in.layer];
         if (!from.shape_known || in.output >= from.shapes.size() || from.shapes[in.output].empty())
             return;
-        const Dim c = from.shapes[in.output].back();
+        const Dim c = channels_last(from, from.shapes[in.output]).back();
         if (c <= 0) return;
         channels.push_back(static_cast<double>(c));
     }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "layout/channels_last.hpp"
 #include "layout/text_run.hpp"
 
 namespace strata::layout {
@@ -13,7 +14,7 @@ namespace {
 std::string spatial_key(const Layer& layer) {
     if (!layer.shape_known || layer.shapes.empty() || layer.shapes.front().size() < 3) return "";
     std::string key;
-    const Shape& shape = layer.shapes.front();
+    const Shape shape = channels_last(layer, layer.shapes.front());
     for (std::size_t i = 1; i + 1 < shape.size(); ++i) {
         if (!key.empty()) key += "\u00d7";
         key += shape[i] == kUnknownDim ? std::string("?") : std::to_string(shape[i]);

@@ -25,17 +25,6 @@ namespace {
 constexpr const char* kSpacingDummy = "SpacingDummyLayer";
 constexpr double kDefaultDummySpacing = 50;
 
-// visualkeras' dims: the output shape without its first entry, unknown entries dropped.
-std::vector<double> box_dims(const Layer& layer) {
-    if (!layer.shape_known || layer.shapes.empty()) return {1};  // drawn like a (None, 1) tensor
-    std::vector<double> dims;
-    const Shape& shape = layer.shapes.front();
-    for (std::size_t i = 1; i < shape.size(); ++i) {
-        if (shape[i] != kUnknownDim) dims.push_back(static_cast<double>(shape[i]));
-    }
-    return dims;
-}
-
 bool contains(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "shapes/channel_axis.hpp"
 #include "shapes/graph_order.hpp"
 #include "shapes/params.hpp"
 #include "shapes/rule_table.hpp"
@@ -107,6 +108,7 @@ void infer_shapes(Model& model, Warnings& warnings) {
         warnings.push_back({layer.name, describe_unknown(layer, unknown, index)});
     }
     shapes::count_params(model);
+    shapes::mark_channel_axes(model, order);
 }
 
 }  // namespace strata

@@ -12,6 +12,7 @@ namespace strata {
 // gets empty `shapes` and `shape_known = false`, and so does everything that depends on it;
 // one warning per such root cause names the layer, its type, the reason and how many layers
 // depend on it. Layers already known (input layers, shapes the file states) are kept.
+// Channels-first layers get their `channel_axis` (shapes::mark_channel_axes).
 // Throws strata::Error only for a broken graph: a cycle, or an input that refers to no layer.
 void infer_shapes(Model& model, Warnings& warnings);
 

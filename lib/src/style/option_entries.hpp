@@ -20,7 +20,7 @@ struct OptionEntry {
     using Getter = std::function<void(const Options&, YAML::Emitter&)>;  // writes the value
     OptionInfo info;
     TextSetter set_text;  // set for every kind but structures
-    NodeSetter set_node;  // set for structures, color_map and dimension_caps
+    NodeSetter set_node;  // structures, color_map, dimension_caps; font (a path in a file)
     Getter get;
 };
 

@@ -216,6 +216,12 @@ std::vector<OptionEntry> make_entries() {
                           }));
     e.push_back(number("text_vspacing", "gap between caption lines, px", &Options::text_vspacing));
     e.push_back(text("font", "font: a fontconfig family or a font file", &Options::font, false));
+    // In a file, a font that names a file is a path (kept inside a model file's folder).
+    e.back().set_node = [](Options& o, const YAML::Node& n, const YamlSource& s) {
+        std::string font = yaml_font(s, n, "font");
+        if (font.empty()) throw Error("", "expected a value, got nothing");
+        o.font = std::move(font);
+    };
     e.push_back(text_entry(
         "font_size", OptionKind::number, "font size, px",
         [](Options& o, std::string_view v, const std::string& where) {
@@ -273,6 +279,7 @@ std::vector<OptionEntry> make_entries() {
     e.push_back(boolean("stages", "bracket the stages of a deep model", &Options::stages));
     // Output.
     e.push_back(text("to_file", "output file when -o is not given", &Options::to_file, true));
+    e.back().info.names_output = true;
     e.push_back(boolean("compat_visualkeras",
                         "reproduce visualkeras' canvas exactly, quirks included (for comparisons)",
                         &Options::compat_visualkeras));
@@ -310,7 +317,7 @@ std::string options_to_yaml(const Options& options) {
         e.get(options, out);
     }
     out << YAML::EndMap;
-    return std::string(out.c_str()) + "\n";
+    return escape_yaml_line_separators(std::string(out.c_str()) + "\n");
 }
 
 void set_option(Options& options, std::string_view key, std::string_view value,

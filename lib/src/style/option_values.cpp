@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "import/limits.hpp"
 #include "strata/error.hpp"
 
 namespace strata::option_values {
@@ -60,8 +61,11 @@ std::size_t index(std::string_view text, const std::string& where) {
     std::string_view t = trim(text);
     std::size_t value = 0;
     auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
-    if (t.empty() || ec != std::errc() || end != t.data() + t.size()) {
-        throw Error(where, "expected a layer index (0, 1, 2, ...), got " + quoted(text));
+    if (t.empty() || ec != std::errc() || end != t.data() + t.size() ||
+        value >= limits::kMaxLayers) {
+        // No model has more layers than the importers accept: a larger index names none.
+        throw Error(where, "expected a layer index from 0 to " +
+                               std::to_string(limits::kMaxLayers - 1) + ", got " + quoted(text));
     }
     return value;
 }

@@ -2,6 +2,8 @@
 
 #include <array>
 #include <charconv>
+#include <string_view>
+#include <utility>
 
 namespace strata {
 namespace {
@@ -26,7 +28,45 @@ void optional_field(YAML::Emitter& out, const char* key, const std::optional<T>&
     write_value(out, *value);
 }
 
+bool is_plain_safe(const std::string& text) {
+    if (text.empty()) return false;
+    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (!letter(text[0]) && text[0] != '_') return false;
+    for (char c : text) {
+        if (!letter(c) && !digit(c) && c != '_' && c != '-' && c != '.' && c != '/') return false;
+    }
+    // What YAML 1.1 reads as a boolean or null, in any of its spellings.
+    static const char* const kWords[] = {"y",   "n",    "yes",   "no",  "on",
+                                         "off", "true", "false", "null"};
+    std::string lower;
+    for (char c : text) lower += static_cast<char>(letter(c) && c < 'a' ? c - 'A' + 'a' : c);
+    for (const char* word : kWords) {
+        if (lower == word) return false;
+    }
+    return true;
+}
+
 }  // namespace
+
+void write_text(YAML::Emitter& out, const std::string& text) {
+    if (is_plain_safe(text)) {
+        out << text;
+    } else {
+        out << YAML::DoubleQuoted << text;
+    }
+}
+
+std::string escape_yaml_line_separators(std::string yaml) {
+    static const std::pair<std::string_view, std::string_view> kEscapes[] = {
+        {"\xC2\x85", "\\N"}, {"\xE2\x80\xA8", "\\L"}, {"\xE2\x80\xA9", "\\P"}};
+    for (const auto& [raw, escape] : kEscapes) {
+        for (std::size_t at = yaml.find(raw); at != std::string::npos;
+             at = yaml.find(raw, at + escape.size()))
+            yaml.replace(at, raw.size(), escape);
+    }
+    return yaml;
+}
 
 void write_value(YAML::Emitter& out, double value) {
     out << number_text(value);
@@ -67,7 +107,9 @@ void write_value(YAML::Emitter& out, const std::map<std::string, LayerColors>& v
     if (value.empty()) out << YAML::Flow;  // "{}" on the key's line
     out << YAML::BeginMap;
     for (const auto& [cls, colors] : value) {
-        out << YAML::Key << cls << YAML::Value << YAML::Flow << YAML::BeginMap;
+        out << YAML::Key;
+        write_text(out, cls);
+        out << YAML::Value << YAML::Flow << YAML::BeginMap;
         optional_field(out, "fill", colors.fill);
         optional_field(out, "outline", colors.outline);
         out << YAML::EndMap;
@@ -102,7 +144,9 @@ void write_value(YAML::Emitter& out, const std::map<std::string, Style>& value) 
     if (value.empty()) out << YAML::Flow;  // "{}" on the key's line
     out << YAML::BeginMap;
     for (const auto& [key, s] : value) {
-        out << YAML::Key << key << YAML::Value;
+        out << YAML::Key;
+        write_text(out, key);
+        out << YAML::Value;
         write_value(out, s);
     }
     out << YAML::EndMap;
@@ -111,8 +155,11 @@ void write_value(YAML::Emitter& out, const std::map<std::string, Style>& value) 
 void write_value(YAML::Emitter& out, const std::map<std::string, std::string>& value) {
     if (value.empty()) out << YAML::Flow;  // "{}" on the key's line
     out << YAML::BeginMap;
-    for (const auto& [key, text] : value)
-        out << YAML::Key << key << YAML::Value << YAML::DoubleQuoted << text;
+    for (const auto& [key, text] : value) {
+        out << YAML::Key;
+        write_text(out, key);
+        out << YAML::Value << YAML::DoubleQuoted << text;
+    }
     out << YAML::EndMap;
 }
 

@@ -12,6 +12,16 @@
 // Writers of option values in the YAML form the option-file reader takes back.
 namespace strata {
 
+// A name or key: plain when every YAML reader (1.1 and 1.2) reads it back as the same text
+// (a letter or '_', then letters, digits, '_', '-', '.', '/'; not a YAML 1.1 boolean or null),
+// double-quoted otherwise.
+void write_text(YAML::Emitter& out, const std::string& text);
+
+// `yaml` with U+0085, U+2028 and U+2029 written as escapes: YAML 1.1 readers take them for
+// line breaks. Every scalar holding one is double-quoted by the writers above, where an
+// escape means the same character.
+std::string escape_yaml_line_separators(std::string yaml);
+
 void write_value(YAML::Emitter& out, double value);
 void write_value(YAML::Emitter& out, bool value);
 void write_value(YAML::Emitter& out, const std::string& value);

@@ -1,9 +1,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
-#include <fstream>
 
 #include "import/yaml_document.hpp"
+#include "io/input_file.hpp"
 #include "strata/error.hpp"
 #include "strata/option_table.hpp"
 #include "style/option_entries.hpp"
@@ -28,7 +28,8 @@ std::string scalar_list(const YamlSource& source, const YAML::Node& node, const 
 
 }  // namespace
 
-void apply_options_node(Options& options, const YAML::Node& root, const YamlSource& source) {
+void apply_options_node(Options& options, const YAML::Node& root, const YamlSource& source,
+                        Warnings* warnings) {
     if (root.IsNull()) return;  // an empty file sets nothing
     if (!root.IsMap())
         throw yaml_error(source, root, "expected a mapping of option names to values");
@@ -37,6 +38,13 @@ void apply_options_node(Options& options, const YAML::Node& root, const YamlSour
         const OptionEntry* option = find_option(key);
         if (option == nullptr || option->info.key != key) {
             throw yaml_error(source, entry.first, "unknown option '" + key.substr(0, 60) + "'");
+        }
+        if (source.model_file && option->info.names_output) {
+            // The user chooses where output goes, never a file downloaded with a model.
+            if (warnings != nullptr)
+                warnings->push_back({source.name, key + ": a model file cannot choose the output "
+                                                        "file; ignored"});
+            continue;
         }
         const YAML::Node& value = entry.second;
         const YAML::Node& place = value.IsNull() ? entry.first : value;
@@ -60,12 +68,7 @@ void apply_options_yaml(Options& options, std::string_view yaml, const std::stri
 }
 
 void apply_options_file(Options& options, const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path, "cannot open the option file");
-    std::string text;
-    text.resize(kMaxOptionsFileBytes + 1);
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
+    const std::string text = io::read_input_file(path, kMaxOptionsFileBytes, "the option file");
     if (text.size() > kMaxOptionsFileBytes) throw Error(path, "option file larger than 4 MiB");
     apply_options_yaml(options, text, path);
 }

@@ -95,7 +95,7 @@ Style style(const YamlSource& source, const YAML::Node& node, const std::string&
                  {"max_z", number_into(s.max_z)},
                  {"shade_step", number_into(s.shade_step)},
                  {"spacing", number_into(s.spacing, -kSizeLimit)},
-                 {"font", [&](auto& v, auto& w) { s.font = f.text(v, w); }},
+                 {"font", [&](auto& v, auto& w) { s.font = yaml_font(source, v, w); }},
                  {"font_size", number_into(s.font_size, 0.5)},
                  {"font_color", [&](auto& v, auto& w) { s.font_color = f.color(v, w); }},
                  {"text_vspacing", number_into(s.text_vspacing)},
@@ -139,7 +139,7 @@ std::vector<LayerGroup> layered_groups(const YamlSource& source, const YAML::Nod
                      {"fill", [&](auto& v, auto& w) { g.fill = f.color(v, w); }},
                      {"outline", [&](auto& v, auto& w) { g.outline = f.color(v, w); }},
                      {"width", [&](auto& v, auto& w) { g.width = f.number(v, w); }},
-                     {"font", [&](auto& v, auto& w) { g.font = f.text(v, w); }},
+                     {"font", [&](auto& v, auto& w) { g.font = yaml_font(source, v, w); }},
                      {"font_size", [&](auto& v, auto& w) { g.font_size = f.number(v, w, 0.5); }},
                      {"font_color", [&](auto& v, auto& w) { g.font_color = f.color(v, w); }},
                      {"text_spacing", [&](auto& v, auto& w) { g.text_spacing = f.number(v, w); }}});

@@ -13,6 +13,10 @@ namespace strata {
 struct YamlSource {
     std::string name;      // file path or "--flag"
     std::string base_dir;  // "" for the working directory
+    // A model file is data: the files it names stay inside its own folder (unless the user
+    // allows more), and it never names an output.
+    bool model_file = false;
+    bool allow_outside_paths = false;  // the user lifted the folder rule for this model file
 };
 
 // An error at a node's line and column.
@@ -21,7 +25,13 @@ Error yaml_error(const YamlSource& source, const YAML::Node& node, const std::st
 // The text of a scalar node; anything else is an error naming `what`.
 std::string yaml_scalar(const YamlSource& source, const YAML::Node& node, const std::string& what);
 
-// A path given in an option, made relative to the source's folder.
+// A path given in an option, made relative to the source's folder. From a model file, a path
+// that is absolute or leads outside the model's folder (by "..", or a symbolic link on the
+// way) is refused, with a message that says nothing about whether the file exists.
 std::string yaml_path(const YamlSource& source, const YAML::Node& node, const std::string& what);
+
+// A font option: a fontconfig family, or a font file. From a model file, a font that names a
+// file (it holds a '/') is a path as yaml_path reads it; elsewhere the text as it is.
+std::string yaml_font(const YamlSource& source, const YAML::Node& node, const std::string& what);
 
 }  // namespace strata

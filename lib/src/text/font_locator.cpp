@@ -78,10 +78,14 @@ FontLocation FontLocator::locate(std::string_view name) {
 }
 
 FontLocation FontLocator::locate_file(std::string_view path) const {
+    // Only a regular file is handed to FreeType: a FIFO would block its open for ever.
     std::error_code error;
-    if (!std::filesystem::is_regular_file(std::filesystem::path(path), error)) {
-        throw Error("", "font file '" + std::string(path) + "' not found");
-    }
+    const auto status = std::filesystem::status(std::filesystem::path(path), error);
+    const std::string name = "font file '" + std::string(path) + "'";
+    if (std::filesystem::is_directory(status)) throw Error("", name + " is a directory");
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+        throw Error("", name + " is not a regular file (a FIFO, socket or device)");
+    if (!std::filesystem::is_regular_file(status)) throw Error("", name + " not found");
     return {std::string(path), 0};
 }
 

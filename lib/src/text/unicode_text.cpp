@@ -26,6 +26,14 @@ std::string sanitised(std::string_view text, bool keep_line_breaks) {
     return out;
 }
 
+// "<U+202E>": a character a message must not send to a terminal as it is.
+std::string shown_code_point(char32_t c) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string digits;
+    for (int shift = 12; shift >= 0; shift -= 4) digits += kHex[(c >> shift) & 0xF];
+    return "<U+" + digits + ">";
+}
+
 }  // namespace
 
 char32_t decode_next(std::string_view text, std::size_t& pos) {
@@ -98,6 +106,49 @@ std::string valid_line(std::string_view text) {
 
 bool is_valid_text(std::string_view text) {
     return is_plain_ascii(text, true) || valid_text(text) == text;
+}
+
+bool is_bidi_control(char32_t c) {
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
+           c == 0x200F || c == 0x061C;
+}
+
+std::string excerpt(std::string_view text, std::size_t max_characters) {
+    std::string out;
+    std::size_t shown = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        if (shown == max_characters) return out + "\u2026";
+        char32_t c = decode_next(text, pos);
+        ++shown;
+        if (is_bidi_control(c)) {
+            out += shown_code_point(c);
+            continue;
+        }
+        if (c == '\t' || c == '\n') {
+            c = ' ';
+        } else if (is_control(c) || c == 0xFFFE || c == 0xFFFF) {
+            c = kReplacementCharacter;
+        }
+        append_utf8(c, out);
+    }
+    return out;
+}
+
+std::string message_line(std::string_view text) {
+    std::string line = excerpt(text, std::string_view::npos);
+    std::size_t count = 0;
+    for (std::size_t pos = 0; pos < line.size(); ++count) decode_next(line, pos);
+    if (count <= kMaxMessageCharacters) return line;
+    // Keep 70 % from the start, 30 % from the end.
+    const std::size_t head = kMaxMessageCharacters * 7 / 10;
+    const std::size_t tail = kMaxMessageCharacters - head - 1;
+    std::size_t head_end = 0, tail_start = 0;
+    for (std::size_t pos = 0, i = 0; pos < line.size(); ++i) {
+        if (i == head) head_end = pos;
+        if (i == count - tail) tail_start = pos;
+        decode_next(line, pos);
+    }
+    return line.substr(0, head_end) + "\u2026" + line.substr(tail_start);
 }
 
 }  // namespace strata::unicode

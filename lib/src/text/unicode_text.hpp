@@ -30,4 +30,23 @@ std::string valid_line(std::string_view text);
 // True when valid_text(text) == text.
 bool is_valid_text(std::string_view text);
 
+// The explicit bidirectional formatting characters (U+202A–U+202E, U+2066–U+2069) and marks
+// (U+200E, U+200F, U+061C). In a caption they are text; in a message they could make a
+// terminal show a name other than the one the file holds.
+bool is_bidi_control(char32_t c);
+
+// How much of an untrusted text a message quotes.
+inline constexpr std::size_t kMaxQuotedCharacters = 200;
+// The longest message line, in characters.
+inline constexpr std::size_t kMaxMessageCharacters = 1000;
+
+// `text` fit to quote in a message: valid_line, at most `max_characters` characters, then
+// "…" when it was longer; bidirectional controls shown as <U+202E>.
+std::string excerpt(std::string_view text, std::size_t max_characters = kMaxQuotedCharacters);
+
+// A whole message fit for a terminal: valid_line, bidirectional controls shown as <U+202E>,
+// and at most kMaxMessageCharacters characters: a longer one keeps its start and its end
+// (which say where and what was expected) with "…" between.
+std::string message_line(std::string_view text);
+
 }  // namespace strata::unicode

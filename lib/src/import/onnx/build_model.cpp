@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -397,16 +398,21 @@ class Builder {
         }
     }
 
-    Shape drawn_shape(const std::string& tensor, bool& known) const {
-        auto it = shapes_.shapes.find(tensor);
-        if (it == shapes_.shapes.end()) {
+    Shape shape_of_tip(const std::string& tensor, bool& known) const {
+        const Shape* shape = shape_of(tensor);
+        if (!shape) {
             known = false;
             return {};
         }
-        Shape shape = it->second;
-        if (shape.size() >= 3 && channels_first_.count(tensor))
-            std::rotate(shape.begin() + 1, shape.begin() + 2, shape.end());
-        return shape;
+        return *shape;
+    }
+
+    // Axis 1 holds the channels of a channels-first tensor of rank three or more; for rank
+    // two it is also the last axis, so only a higher rank needs saying.
+    std::optional<std::size_t> channel_axis_of(const std::string& tensor) const {
+        const Shape* shape = shape_of(tensor);
+        if (shape && shape->size() >= 3 && channels_first_.count(tensor)) return 1;
+        return std::nullopt;
     }
 
     // The tensor a box output shows: the end of its chain of folded ops, unless that chain
@@ -431,9 +437,11 @@ class Builder {
             layer.inputs = std::move(box.inputs);
             layer.attrs = std::move(box.attrs);
             bool known = true;
-            for (const auto& tip : box.tips) layer.shapes.push_back(drawn_shape(tip, known));
+            for (const auto& tip : box.tips) layer.shapes.push_back(shape_of_tip(tip, known));
             layer.shape_known = known && !layer.shapes.empty();
             if (!layer.shape_known) layer.shapes.clear();
+            // The drawn box shows the first output.
+            if (layer.shape_known) layer.channel_axis = channel_axis_of(box.tips.front());
             layer.params = box.params;  // 0 for a graph input, as for a Keras InputLayer
             model_.layers.push_back(std::move(layer));
         }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <functional>
 #include <limits>
@@ -99,6 +100,15 @@ std::vector<std::int64_t> as_ints(const ConstantTensor& t) {
     out.reserve(t.values.size());
     for (double v : t.values) out.push_back(to_int64(v));
     return out;
+}
+
+// A value for a message: whole numbers as integers, others in shortest form.
+std::string number_text(double v) {
+    if (std::trunc(v) == v && std::abs(v) <= 9223372036854775807.0)
+        return std::to_string(to_int64(v));
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.17g", v);
+    return buffer;
 }
 
 // Normalises a possibly negative axis for a given rank; nullopt when out of range.
@@ -482,15 +492,12 @@ std::optional<ConstantTensor> evaluate_one(const onnx::NodeProto& node, const Co
         return make(std::move(dims), std::vector<double>(*count, fill), type);
     }
     if (op == "Range") {
-        if (!have(0) || !have(1) || !have(2)) return std::nullopt;
-        if (in[0]->values.size() != 1 || in[1]->values.size() != 1 || in[2]->values.size() != 1)
+        const auto n = range_length(node, constants);
+        if (!n || static_cast<std::size_t>(*n) > limits::kMaxOnnxConstantElements)
             return std::nullopt;
-        const double start = in[0]->values[0], limit = in[1]->values[0], delta = in[2]->values[0];
-        if (delta == 0) return std::nullopt;
-        const double n = std::max(std::ceil((limit - start) / delta), 0.0);
-        if (n > static_cast<double>(limits::kMaxOnnxConstantElements)) return std::nullopt;
+        const double start = in[0]->values[0], delta = in[2]->values[0];
         std::vector<double> values;
-        for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i)
+        for (std::size_t i = 0; i < static_cast<std::size_t>(*n); ++i)
             values.push_back(start + static_cast<double>(i) * delta);
         const auto size = static_cast<std::int64_t>(values.size());
         return make({size}, std::move(values), in[0]->data_type);
@@ -685,6 +692,22 @@ TensorProto tensor_proto_of(const ConstantTensor& constant, const std::string& n
         }
     }
     return proto;
+}
+
+std::optional<std::int64_t> range_length(const onnx::NodeProto& node, const Constants& constants) {
+    const auto in = inputs_of(node, constants);
+    if (in.size() < 3 || !in[0] || !in[1] || !in[2]) return std::nullopt;
+    if (in[0]->values.size() != 1 || in[1]->values.size() != 1 || in[2]->values.size() != 1)
+        return std::nullopt;
+    const double start = in[0]->values[0], limit = in[1]->values[0], delta = in[2]->values[0];
+    if (delta == 0) throw ImpossibleValue("a Range with a delta of 0 never ends");
+    // In doubles: the span of two 64-bit integers does not fit in one.
+    const double n = std::max(std::ceil((limit - start) / delta), 0.0);
+    if (!std::isfinite(n) || n >= 9223372036854775807.0)
+        throw ImpossibleValue("a Range from " + number_text(start) + " to " + number_text(limit) +
+                              " in steps of " + number_text(delta) +
+                              " has more elements than a tensor can hold");
+    return static_cast<std::int64_t>(n);
 }
 
 std::optional<std::vector<ConstantTensor>> evaluate(const onnx::NodeProto& node,

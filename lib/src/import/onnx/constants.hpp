@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,17 @@ std::optional<ConstantTensor> constant_of(const onnx::TensorProto& tensor);
 
 // The tensor proto of a constant, for inference functions that read input data.
 onnx::TensorProto tensor_proto_of(const ConstantTensor& constant, const std::string& name);
+
+// A node whose numbers describe no tensor (a Range longer than 2^63 - 1 elements). The
+// message says what is wrong; the caller names the node.
+class ImpossibleValue : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+// The length of a Range node's output when its start, limit and delta are known scalars.
+// Throws ImpossibleValue when delta is 0 or the length does not fit in 63 bits.
+std::optional<std::int64_t> range_length(const onnx::NodeProto& node, const Constants& constants);
 
 // Evaluates `node` when everything it reads is known (constant inputs; for Shape and Size the
 // input's shape). Returns one value per output, or nullopt.

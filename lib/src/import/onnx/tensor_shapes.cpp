@@ -9,7 +9,10 @@
 
 #include "import/isolated_call.hpp"
 #include "import/onnx/graph_order.hpp"
+#include "import/onnx/node_attributes.hpp"
+#include "shapes/dims.hpp"
 #include "strata/error.hpp"
+#include "text/unicode_text.hpp"
 
 namespace strata::onnx_import {
 namespace {
@@ -44,10 +47,49 @@ std::optional<Shape> shape_of(const onnx::TypeProto& type) {
     return shape;
 }
 
+// Ops whose output holds exactly the elements of their first input.
+bool keeps_element_count(const std::string& op) {
+    return op == "Reshape" || op == "Flatten" || op == "Squeeze" || op == "Unsqueeze" ||
+           op == "Identity";
+}
+
+// The number of elements of a shape whose every dimension is known; nullopt when one is not
+// known, or when the count does not fit in 63 bits (no tensor can have that many).
+struct ElementCount {
+    bool known = false;
+    bool overflows = false;
+    std::int64_t count = 1;
+};
+
+ElementCount element_count_of(const Shape& shape) {
+    ElementCount result;
+    for (Dim d : shape) {
+        if (d < 0) return {};
+        if (auto product = shapes::checked_mul(result.count, d)) {
+            result.count = *product;
+        } else {
+            result.overflows = true;
+        }
+    }
+    result.known = true;
+    if (result.overflows) result.count = 0;
+    return result;
+}
+
+std::string shape_text(const Shape& shape) {
+    std::string text;
+    for (Dim d : shape) text += (text.empty() ? "" : "\u00d7") + (d < 0 ? "?" : std::to_string(d));
+    return text.empty() ? "a scalar" : text;
+}
+
 // One evaluation of the whole graph with the symbolic input dimensions set to numbers.
+// Throws strata::Error for numbers no tensor can have: they come from the file (a dimension
+// that wraps a 64-bit count, a Reshape that changes the number of elements), and ONNX's
+// inference would pass them on wrapped.
 class Evaluation {
   public:
-    Evaluation(const onnx::ModelProto& model, int run) : model_(model), run_(run) {
+    Evaluation(const onnx::ModelProto& model, int run, const std::string& source_name)
+        : model_(model), run_(run), source_name_(source_name) {
         for (const auto& opset : model.opset_import())
             opsets_[domain_of(opset.domain())] = static_cast<int>(opset.version());
     }
@@ -86,6 +128,13 @@ class Evaluation {
             }
         }
         set_type(input.name(), std::move(type));
+        if (auto shape = shapes_.find(input.name()); shape != shapes_.end()) {
+            if (element_count_of(shape->second).overflows) {
+                throw Error(source_name_, "graph input '" + unicode::excerpt(input.name()) +
+                                              "' of shape " + shape_text(shape->second) +
+                                              " has more elements than a tensor can hold");
+            }
+        }
     }
 
     void add_initializer(const onnx::TensorProto& tensor) {
@@ -126,21 +175,71 @@ class Evaluation {
 
     void visit(const onnx::NodeProto& node) {
         infer_types(node);
-        auto values = evaluate(node, constants_, shapes_);
-        if (!values) return;
-        for (std::size_t i = 0; i < values->size(); ++i) {
-            const std::string& name = node.output(static_cast<int>(i));
-            if (name.empty()) continue;
-            ConstantTensor& value = (*values)[i];
-            if (!shapes_.count(name) ||
-                shapes_[name] != Shape(value.dims.begin(), value.dims.end()))
-                set_type(name, tensor_type(value.data_type, value.dims));
-            constants_[name] = std::move(value);
+        auto values = evaluate_node(node);
+        if (values) {
+            for (std::size_t i = 0; i < values->size(); ++i) {
+                const std::string& name = node.output(static_cast<int>(i));
+                if (name.empty()) continue;
+                ConstantTensor& value = (*values)[i];
+                if (!shapes_.count(name) ||
+                    shapes_[name] != Shape(value.dims.begin(), value.dims.end()))
+                    set_type(name, tensor_type(value.data_type, value.dims));
+                constants_[name] = std::move(value);
+            }
+        } else if (node.op_type() == "Range" && node.output_size() > 0) {
+            // Too long to evaluate: its length is still exact, where ONNX's wraps.
+            if (auto length = range_length(node, constants_))
+                set_type(node.output(0), tensor_type(onnx::TensorProto::INT64, {*length}));
+        }
+        check_outputs(node);
+    }
+
+    std::optional<std::vector<ConstantTensor>> evaluate_node(const onnx::NodeProto& node) {
+        try {
+            return evaluate(node, constants_, shapes_);
+        } catch (const ImpossibleValue& e) {
+            throw Error(source_name_, node_description(node) + ": " + e.what());
+        }
+    }
+
+    // Every output has dimensions of 0 or more whose product fits in 63 bits; an op that only
+    // rearranges its input keeps the number of elements.
+    void check_outputs(const onnx::NodeProto& node) {
+        for (const std::string& output : node.output()) {
+            auto type = types_.find(output);
+            if (output.empty() || type == types_.end() || !type->second.has_tensor_type()) continue;
+            for (const auto& dim : type->second.tensor_type().shape().dim()) {
+                if (dim.has_dim_value() && dim.dim_value() < 0)
+                    throw Error(source_name_, node_description(node) + ": output '" +
+                                                  unicode::excerpt(output) +
+                                                  "' gets the negative dimension " +
+                                                  std::to_string(dim.dim_value()));
+            }
+            auto shape = shapes_.find(output);
+            if (shape == shapes_.end()) continue;
+            const ElementCount count = element_count_of(shape->second);
+            if (count.overflows)
+                throw Error(source_name_, node_description(node) + ": output '" +
+                                              unicode::excerpt(output) + "' of shape " +
+                                              shape_text(shape->second) +
+                                              " has more elements than a tensor can hold");
+            if (!keeps_element_count(node.op_type()) || node.input_size() < 1 || !count.known)
+                continue;
+            auto input = shapes_.find(node.input(0));
+            if (input == shapes_.end()) continue;
+            const ElementCount before = element_count_of(input->second);
+            if (before.known && before.count != count.count)
+                throw Error(source_name_, node_description(node) + ": turns " +
+                                              std::to_string(before.count) + " elements (" +
+                                              shape_text(input->second) + ") into " +
+                                              std::to_string(count.count) + " (" +
+                                              shape_text(shape->second) + ")");
         }
     }
 
     const onnx::ModelProto& model_;
     int run_;
+    const std::string& source_name_;
     std::map<std::string, int> opsets_;
     std::map<std::string, std::size_t> symbols_;
     std::unordered_map<std::string, onnx::TypeProto> types_;
@@ -184,11 +283,11 @@ std::string checker_problem(const onnx::ModelProto& model) {
     return {};
 }
 
-std::string infer_in_child(const onnx::ModelProto& model) {
+std::string infer_in_child(const onnx::ModelProto& model, const std::string& source_name) {
     onnx::GraphProto result;
     result.set_doc_string(checker_problem(model));
-    KnownShapes first = Evaluation(model, 0).run();
-    KnownShapes second = Evaluation(model, 1).run();
+    KnownShapes first = Evaluation(model, 0, source_name).run();
+    KnownShapes second = Evaluation(model, 1, source_name).run();
     for (const auto& [name, shape] : first) {
         auto other = second.find(name);
         if (other == second.end() || other->second.size() != shape.size()) continue;
@@ -205,8 +304,9 @@ std::string infer_in_child(const onnx::ModelProto& model) {
 }  // namespace
 
 TensorShapes infer_tensor_shapes(const onnx::ModelProto& model, const std::string& source_name) {
+    check_node_attributes(model.graph(), source_name);
     const std::string bytes = run_isolated(
-        [&model] { return infer_in_child(model); }, source_name,
+        [&] { return infer_in_child(model, source_name); }, source_name,
         "ONNX's checker or shape inference failed on this model (it crashed or ran out of "
         "time or memory)");
     onnx::GraphProto result;

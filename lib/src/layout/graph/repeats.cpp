@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 
+#include "layout/channels_last.hpp"
 #include "layout/graph/tokens.hpp"
 
 namespace strata::layout::graph {
@@ -42,7 +43,10 @@ void append_value(std::string& out, const AttrValue& value) {
         value);
 }
 
-void append_shape(std::string& out, const Shape& shape) {
+// A shape as drawn (channels last), so that blocks drawn alike are alike whatever axis order
+// the file gives each tensor.
+void append_shape(std::string& out, const Layer& layer, const Shape& file_shape) {
+    const Shape shape = channels_last(layer, file_shape);
     for (std::size_t i = 1; i < shape.size(); ++i) {
         out += std::to_string(shape[i]);
         out += 'x';
@@ -62,7 +66,7 @@ std::string node_signature(const Model& model, const Layer& layer) {
     s += "|out=";
     if (layer.shape_known) {
         for (const Shape& shape : layer.shapes) {
-            append_shape(s, shape);
+            append_shape(s, layer, shape);
             s += ';';
         }
     }
@@ -71,7 +75,7 @@ std::string node_signature(const Model& model, const Layer& layer) {
         if (in.layer >= model.layers.size()) continue;
         const Layer& from = model.layers[in.layer];
         if (from.shape_known && in.output < from.shapes.size())
-            append_shape(s, from.shapes[in.output]);
+            append_shape(s, from, from.shapes[in.output]);
         s += ';';
     }
     return s;

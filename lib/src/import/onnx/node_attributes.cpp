@@ -1,0 +1,57 @@
+#include "import/onnx/node_attributes.hpp"
+
+#include <array>
+#include <string_view>
+
+#include "strata/error.hpp"
+#include "text/unicode_text.hpp"
+
+namespace strata::onnx_import {
+namespace {
+
+// The ops whose windows and steps ONNX's inference divides by.
+constexpr std::array<std::string_view, 9> kWindowedOps = {
+    "Conv",        "ConvTranspose", "ConvInteger", "QLinearConv", "MaxPool",
+    "AveragePool", "LpPool",        "MaxUnpool",   "DeformConv"};
+
+// The smallest value each attribute may hold.
+struct AttributeFloor {
+    std::string_view name;
+    std::int64_t least;
+};
+constexpr std::array<AttributeFloor, 4> kFloors = {
+    {{"kernel_shape", 1}, {"strides", 1}, {"dilations", 1}, {"pads", 0}}};
+
+bool is_windowed(const std::string& op) {
+    for (std::string_view known : kWindowedOps)
+        if (op == known) return true;
+    return false;
+}
+
+}  // namespace
+
+std::string node_description(const onnx::NodeProto& node) {
+    const std::string name =
+        node.name().empty() ? std::string("(unnamed)") : "'" + unicode::excerpt(node.name()) + "'";
+    return "node " + name + " (" + unicode::excerpt(node.op_type()) + ")";
+}
+
+void check_node_attributes(const onnx::GraphProto& graph, const std::string& source_name) {
+    for (const onnx::NodeProto& node : graph.node()) {
+        if (!is_windowed(node.op_type())) continue;
+        for (const onnx::AttributeProto& attribute : node.attribute()) {
+            for (const AttributeFloor& floor : kFloors) {
+                if (attribute.name() != floor.name) continue;
+                for (std::int64_t value : attribute.ints()) {
+                    if (value >= floor.least) continue;
+                    throw Error(source_name, node_description(node) + ": " +
+                                                 std::string(floor.name) + " holds " +
+                                                 std::to_string(value) + ", expected " +
+                                                 std::to_string(floor.least) + " or more");
+                }
+            }
+        }
+    }
+}
+
+}  // namespace strata::onnx_import

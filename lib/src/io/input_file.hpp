@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+// Input files (model, option file, pictures) are opened only when they are regular files: a
+// FIFO would block open() or read() for ever, a device could feed bytes for ever, and a
+// directory is never what was meant. The check comes before open() (stat) and again on what
+// was opened (fstat on a descriptor opened with O_NONBLOCK, so that a FIFO swapped in between
+// cannot block either).
+namespace strata::io {
+
+class InputFile {
+  public:
+    // Opens `path` for reading. Throws strata::Error naming the path: "cannot open WHAT: ..."
+    // when it cannot be opened, "cannot read WHAT: it is a directory" or "... it is not a
+    // regular file (a FIFO, socket or device)". `what` is e.g. "the option file".
+    static InputFile open(const std::string& path, std::string_view what);
+
+    InputFile(InputFile&& other) noexcept;
+    InputFile& operator=(InputFile&&) = delete;
+    InputFile(const InputFile&) = delete;
+    InputFile& operator=(const InputFile&) = delete;
+    ~InputFile();
+
+    int fd() const { return fd_; }
+    std::uint64_t size() const { return size_; }  // when opened
+
+    // Reads from the current position up to `limit` bytes (fewer at the end of the file).
+    // Throws strata::Error naming `path` on a read error.
+    std::string read_up_to(std::size_t limit, const std::string& path) const;
+
+  private:
+    InputFile(int fd, std::uint64_t size) : fd_(fd), size_(size) {}
+    int fd_ = -1;
+    std::uint64_t size_ = 0;
+};
+
+// The bytes of the regular file `path`, at most `limit` + 1 of them (so that the caller can
+// tell a file over its limit). Throws strata::Error as InputFile::open does.
+std::string read_input_file(const std::string& path, std::size_t limit, std::string_view what);
+
+}  // namespace strata::io
