@@ -1,5 +1,7 @@
 // Loads a model and writes its SVG and PNG through the installed public API only.
-#include <strata/render.hpp>
+#include <strata/emit.hpp>
+#include <strata/import.hpp>
+#include <strata/layout.hpp>
 
 #include <iostream>
 

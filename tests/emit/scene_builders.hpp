@@ -92,6 +92,7 @@ inline Group caption_group(const std::string& id, const std::string& text, doubl
                                   .x = x,
                                   .y = y,
                                   .advance = 40,
+                                  .anchor = TextAnchor::middle,
                                   .fill = black,
                                   .glyphs = {}});
     return group;

@@ -162,13 +162,30 @@ BOOST_AUTO_TEST_CASE(text_run_is_real_text_with_font_and_size) {
     const pugi::xml_node text = element_by_id(doc, "caption-block1_conv1-text");
     BOOST_REQUIRE(text);
     BOOST_TEST(std::string(text.name()) == "text");
-    BOOST_TEST(attr(text, "x") == "10");
+    BOOST_TEST(attr(text, "x") == "30");  // the middle of its 40 px advance, from 10
     BOOST_TEST(attr(text, "y") == "120");
+    BOOST_TEST(attr(text, "text-anchor") == "middle");
     BOOST_TEST(attr(text, "font-family") == "DejaVu Sans");
     BOOST_TEST(attr(text, "font-size") == "13.333");
     BOOST_TEST(attr(text, "fill") == "#000000");
     BOOST_TEST(attr(text, "xml:space") == "preserve");
     BOOST_TEST(std::string(text.child_value()) == "block1_conv1");
+}
+
+// A run is written at the point its anchor keeps, whatever the role of its group.
+BOOST_AUTO_TEST_CASE(text_sits_at_the_point_its_anchor_keeps) {
+    Scene scene = two_layer_scene();
+    auto& run = std::get<TextRun>(scene.groups[3].items[0]);  // a caption, 40 px from x = 10
+    run.anchor = TextAnchor::start;
+    auto doc = parse_svg(to_svg(scene));
+    pugi::xml_node text = element_by_id(doc, "caption-block1_conv1-text");
+    BOOST_TEST(attr(text, "x") == "10");
+    BOOST_TEST(!text.attribute("text-anchor"));
+    run.anchor = TextAnchor::end;
+    doc = parse_svg(to_svg(scene));
+    text = element_by_id(doc, "caption-block1_conv1-text");
+    BOOST_TEST(attr(text, "x") == "50");
+    BOOST_TEST(attr(text, "text-anchor") == "end");
 }
 
 BOOST_AUTO_TEST_CASE(font_families_that_are_not_plain_words_are_quoted) {

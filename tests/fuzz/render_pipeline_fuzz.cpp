@@ -185,10 +185,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     strata::Warnings warnings;
     try {
         strata::infer_shapes(model, warnings);
-        double scale = 1;
-        const strata::Scene scene = latex
-                                        ? strata::layout_for_latex(model, options, scale, warnings)
-                                        : strata::layout_layered(model, options, warnings);
+        const auto [scene, scale] =
+            latex ? strata::layout_for_latex(model, options, warnings)
+                  : strata::FittedScene{strata::layout_layered(model, options, warnings), 1};
         check_svg(strata::to_svg(scene));
         strata::TikzOptions tikz;
         tikz.scale = scale;

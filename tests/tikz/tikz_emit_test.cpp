@@ -6,6 +6,7 @@
 #include "emit/latex_text.hpp"
 #include "emit/reveal_steps.hpp"
 #include "emit/scene_builders.hpp"
+#include "layout/latin_modern.hpp"
 #include "layout/reference_model.hpp"
 #include "strata/error.hpp"
 #include "strata/render.hpp"
@@ -106,6 +107,19 @@ BOOST_AUTO_TEST_CASE(faces_lines_and_text_become_tikz_commands_in_bp) {
     BOOST_TEST(out.find("\\stT 22.5 7.5 {base}{\\fontsize{9.034}{10.84}\\selectfont\\color{"
                         "strataC2}block1\\_conv1}") != std::string::npos);
     BOOST_TEST(brace_balance(out) == 0);
+}
+
+// A text node takes the anchor of its run, not a guess from the role of its group.
+BOOST_AUTO_TEST_CASE(text_nodes_take_the_anchor_of_their_run) {
+    Scene scene = two_layer_scene();
+    auto& caption = std::get<TextRun>(scene.groups[3].items[0]);  // 40 px from x = 10 px
+    caption.anchor = TextAnchor::start;
+    BOOST_TEST(tikz(scene).find("\\stT 7.5 7.5 {base,left}{") != std::string::npos);
+    caption.anchor = TextAnchor::end;
+    BOOST_TEST(tikz(scene).find("\\stT 37.5 7.5 {base,right}{") != std::string::npos);
+    scene.groups[3].role = Role::legend;
+    caption.anchor = TextAnchor::middle;
+    BOOST_TEST(tikz(scene).find("\\stT 22.5 7.5 {base}{") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(each_colour_is_defined_once) {
@@ -224,34 +238,49 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(latex_layout)
 
 BOOST_AUTO_TEST_CASE(text_is_measured_in_latin_modern_at_the_optical_size_latex_loads) {
-    const Options nine = latex_text_options(Options{}, 9);
+    const Options nine = latex_defaults(Options{}, {.font_pt = 9});
     BOOST_TEST(nine.font == "LM Roman 9");
     BOOST_TEST(nine.font_size == 9 * 96 / 72.27, boost::test_tools::tolerance(1e-9));
-    BOOST_TEST(latex_text_options(Options{}, 10.95).font == "LM Roman 10");
-    BOOST_TEST(latex_text_options(Options{}, 12).font == "LM Roman 12");
-    BOOST_CHECK_THROW(latex_text_options(Options{}, 0), Error);
+    BOOST_TEST(latex_defaults(Options{}, {.font_pt = 10.95}).font == "LM Roman 10");
+    BOOST_TEST(latex_defaults(Options{}, {.font_pt = 12}).font == "LM Roman 12");
+    BOOST_TEST(latex_defaults(Options{}, {.font_pt = 12, .sans = true}).font == "LM Sans 12");
+    BOOST_CHECK_THROW(latex_defaults(Options{}, {.font_pt = 0}), Error);
+}
+
+// The font file of the title of group `index` in a scene laid out with `options`.
+std::string title_font_file(const Options& options, std::size_t index) {
+    Warnings warnings;
+    const Scene scene = layout_layered(reference_model(), options, warnings);
+    std::vector<std::string> families;
+    for (const Group& group : scene.groups) {
+        if (group.role == Role::group_title)
+            families.push_back(std::get<TextRun>(group.items.front()).font_file);
+    }
+    return families.at(index);
 }
 
 BOOST_AUTO_TEST_CASE(group_titles_in_latin_modern_get_their_own_optical_size) {
-    Options options = latex_text_options(Options{}, 10);
+    Options options = latex_defaults(Options{}, {.font_pt = 10});
     options.layered_groups.resize(2);
+    options.layered_groups[0].name = "big";
+    options.layered_groups[0].layers = {"conv"};
     options.layered_groups[0].font_size = 20;  // px: 15.06 pt, LaTeX loads the 17 pt design
+    options.layered_groups[1].name = "own";
+    options.layered_groups[1].layers = {"dense"};
     options.layered_groups[1].font = "DejaVu Sans";
-    options = latex_title_fonts(options);
-    BOOST_TEST(*options.layered_groups[0].font == "LM Roman 17");
-    BOOST_TEST(*options.layered_groups[1].font == "DejaVu Sans");
-    Options other;
-    other.layered_groups.resize(1);
-    BOOST_TEST(!latex_title_fonts(other).layered_groups[0].font);  // not a LaTeX font: untouched
+    BOOST_TEST(title_font_file(options, 0).find("lmroman17") != std::string::npos);
+    BOOST_TEST(title_font_file(options, 1).find("DejaVuSans") != std::string::npos);
+    BOOST_TEST(layout::latin_modern_at_size("LM Roman 10", 20) == "LM Roman 17");
+    BOOST_TEST(layout::latin_modern_at_size("LM Sans 10", 10) == "LM Sans 8");
+    BOOST_TEST(layout::latin_modern_at_size("DejaVu Sans", 20) == "DejaVu Sans");
 }
 
 BOOST_AUTO_TEST_CASE(the_figure_meets_the_width_and_its_text_keeps_the_document_size) {
-    Options options = latex_text_options(Options{}, 10);
+    Options options = latex_defaults(Options{}, {.font_pt = 10});
     options.text_callable = "name";
     const double width_px = 300 * 96 / 72.27;  // 300 pt
-    double scale = 0;
     Warnings warnings;
-    const Scene scene = layout_to_width(reference_model(), options, width_px, scale, warnings);
+    const auto [scene, scale] = layout_to_width(reference_model(), options, width_px, warnings);
     BOOST_TEST(warnings.empty());
     BOOST_TEST(scene.width * scale == width_px, boost::test_tools::tolerance(1e-4));
     bool any_text = false;
@@ -279,11 +308,10 @@ BOOST_AUTO_TEST_CASE(a_unet_in_a_narrow_column_stays_one_row_scaled_to_the_width
     Warnings warnings;
     const Model model =
         load_model(std::string(STRATA_CORPUS_DIR) + "/generated/unet.json", warnings);
-    Options options = latex_text_options(Options{}, 8);
+    Options options = latex_defaults(Options{}, {.font_pt = 8});
     options.legend = true;
     options.width = "229.5pt";
-    double scale = 0;
-    const Scene scene = layout_for_latex(model, options, scale, warnings);
+    const auto [scene, scale] = layout_for_latex(model, options, warnings);
     std::size_t returns = 0, texts = 0;
     for (const Group& group : scene.groups) {
         returns += group.label.rfind("next row", 0) == 0;
@@ -301,11 +329,10 @@ BOOST_AUTO_TEST_CASE(a_unet_in_a_narrow_column_stays_one_row_scaled_to_the_width
 }
 
 BOOST_AUTO_TEST_CASE(text_wider_than_the_width_is_a_warning) {
-    Options options = latex_text_options(Options{}, 10);
+    Options options = latex_defaults(Options{}, {.font_pt = 10});
     options.caption = "a very long caption under every single layer";
-    double scale = 0;
     Warnings warnings;
-    const Scene scene = layout_to_width(reference_model(), options, 100, scale, warnings);
+    const auto [scene, scale] = layout_to_width(reference_model(), options, 100, warnings);
     BOOST_REQUIRE(!warnings.empty());
     BOOST_TEST(warnings.back().message.find("wider than the width") != std::string::npos);
     BOOST_TEST(scene.width * scale > 100);

@@ -4,7 +4,8 @@
 #include "command_table.hpp"
 #include "commands.hpp"
 #include "model_argument.hpp"
-#include "strata/render.hpp"
+#include "strata/import.hpp"
+#include "strata/io.hpp"
 #include "warnings.hpp"
 
 namespace po = boost::program_options;

@@ -36,12 +36,12 @@ LatexRequest latex_request(const po::variables_map& given, bool tex) {
     request.tikz.standalone = standalone;
     request.tikz.reveal = reveal;
     if (given.count("document-font-size"))
-        request.font_pt = given["document-font-size"].as<double>();
+        request.document.font_pt = given["document-font-size"].as<double>();
     if (given.count("document-font-family")) {
         const std::string family = given["document-font-family"].as<std::string>();
         if (family != "roman" && family != "sans")
             throw UsageError{"--document-font-family is roman or sans, not '" + family + "'"};
-        request.sans = family == "sans";
+        request.document.sans = family == "sans";
     }
     return request;
 }

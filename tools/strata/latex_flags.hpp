@@ -6,8 +6,8 @@
 #include <boost/program_options.hpp>
 
 #include "flag_group.hpp"
-#include "strata/options.hpp"
-#include "strata/render.hpp"
+#include "strata/emit_options.hpp"
+#include "strata/layout.hpp"
 
 namespace strata::cli {
 
@@ -17,8 +17,7 @@ FlagGroup latex_flags();
 
 // What the flags ask for a .tex figure.
 struct LatexRequest {
-    double font_pt = 10;  // the document's font size, TeX points
-    bool sans = false;    // the document's text is in Latin Modern Sans
+    LatexDocument document;  // the document's font size and Latin Modern family
     TikzOptions tikz;
 };
 

@@ -8,8 +8,8 @@
 #include "commands.hpp"
 #include "standard_output.hpp"
 #include "strata/error.hpp"
+#include "strata/io.hpp"
 #include "strata/printable.hpp"
-#include "strata/render.hpp"
 
 namespace {
 

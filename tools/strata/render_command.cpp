@@ -7,9 +7,12 @@
 #include "model_argument.hpp"
 #include "option_flags.hpp"
 #include "standard_output.hpp"
+#include "strata/emit.hpp"
 #include "strata/error.hpp"
+#include "strata/import.hpp"
+#include "strata/io.hpp"
+#include "strata/layout.hpp"
 #include "strata/option_table.hpp"
-#include "strata/render.hpp"
 #include "strata/spec.hpp"
 #include "warnings.hpp"
 
@@ -101,9 +104,7 @@ int run_render(const std::vector<std::string>& args) {
     const LatexRequest latex = latex_request(given, format == OutputFormat::tex);
     // LaTeX sets the text: measure it in LaTeX's font unless the preset, file or flags name one.
     if (format == OutputFormat::tex) {
-        options =
-            resolve_options(given, latex_text_options(model_options, latex.font_pt, latex.sans));
-        options = latex_title_fonts(std::move(options));
+        options = resolve_options(given, latex_defaults(model_options, latex.document));
     }
     TikzOptions tikz = latex.tikz;
 
@@ -117,7 +118,9 @@ int run_render(const std::vector<std::string>& args) {
     Scene scene;
     try {
         if (format == OutputFormat::tex) {
-            scene = layout_for_latex(model, options, tikz.scale, warnings);
+            FittedScene fitted = layout_for_latex(model, options, warnings);
+            scene = std::move(fitted.scene);
+            tikz.scale = fitted.scale;
         } else {
             scene = layout_layered(model, options, warnings);
         }

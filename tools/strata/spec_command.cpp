@@ -6,7 +6,8 @@
 #include "model_argument.hpp"
 #include "option_flags.hpp"
 #include "standard_output.hpp"
-#include "strata/render.hpp"
+#include "strata/import.hpp"
+#include "strata/io.hpp"
 #include "strata/spec.hpp"
 #include "warnings.hpp"
 

@@ -41,7 +41,14 @@ struct Glyph {
     double x = 0, y = 0;
 };
 
-// One line of text, its left end on the baseline at (x, y).
+// Which point of a line of text stays in place when a renderer sets it with widths of its own
+// (SVG text-anchor, a TikZ node anchor): its start, the middle of its measured advance, or
+// its end.
+enum class TextAnchor { start, middle, end };
+
+// One line of text as measured: its left end on the baseline at (x, y), its measured advance,
+// and the point that `anchor` keeps (anchor_x). `font_file` is the file that was measured;
+// renderers that draw glyphs take them from it and look nothing up.
 struct TextRun {
     std::string text;
     std::string font_family;
@@ -49,6 +56,7 @@ struct TextRun {
     double font_size = 10;  // pixels
     double x = 0, y = 0;
     double advance = 0;  // measured width of the run
+    TextAnchor anchor = TextAnchor::start;
     Rgba fill;
     // The glyphs HarfBuzz chose for `text` in `font_file`, so that renderers which draw glyphs
     // (PNG, PDF) show exactly what was measured. Empty when the measurer has no font file.
@@ -74,6 +82,19 @@ struct Image {
     Affine transform;
     std::vector<Point> clip;
 };
+
+// The x of the point of `run` that its anchor keeps, on the baseline.
+inline double anchor_x(const TextRun& run) {
+    switch (run.anchor) {
+        case TextAnchor::start:
+            break;
+        case TextAnchor::middle:
+            return run.x + run.advance / 2;
+        case TextAnchor::end:
+            return run.x + run.advance;
+    }
+    return run.x;
+}
 
 using Primitive = std::variant<Polygon, Polyline, TextRun, Image>;
 

@@ -16,8 +16,8 @@
 #include "emit/cairo_support.hpp"
 #include "emit/png_encoder.hpp"
 #include "emit/xml_text.hpp"
+#include "strata/emit.hpp"
 #include "strata/error.hpp"
-#include "strata/render.hpp"
 
 namespace strata {
 namespace {

@@ -7,29 +7,10 @@
 
 #include "emit/xml_text.hpp"
 #include "text/font_handles.hpp"
+#include "text/unicode_text.hpp"
 
 namespace strata::emit {
 namespace {
-
-// One character of valid UTF-8: its code point and its length in bytes.
-struct Utf8Char {
-    char32_t code = 0;
-    int bytes = 1;
-};
-
-std::vector<Utf8Char> decode_valid_utf8(const std::string& text) {
-    std::vector<Utf8Char> chars;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        const int bytes = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        char32_t code = bytes == 1 ? lead : lead & (0x7F >> bytes);
-        for (int k = 1; k < bytes && i + k < text.size(); ++k)
-            code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        chars.push_back({code, bytes});
-        i += static_cast<std::size_t>(bytes);
-    }
-    return chars;
-}
 
 // Scripts written right to left: HarfBuzz gives their glyphs in visual order, reversed.
 bool right_to_left(char32_t code) {
@@ -43,13 +24,16 @@ bool right_to_left(char32_t code) {
 // combining marks, right-to-left text) becomes a single cluster, which still extracts the
 // whole text.
 std::vector<cairo_text_cluster_t> clusters_of(const std::string& text, std::size_t glyphs) {
-    const std::vector<Utf8Char> chars = decode_valid_utf8(text);
-    bool one_to_one = chars.size() == glyphs;
-    for (const Utf8Char& c : chars) one_to_one = one_to_one && !right_to_left(c.code);
-    if (!one_to_one) return {{static_cast<int>(text.size()), static_cast<int>(glyphs)}};
-    std::vector<cairo_text_cluster_t> clusters;
-    clusters.reserve(chars.size());
-    for (const Utf8Char& c : chars) clusters.push_back({c.bytes, 1});
+    std::vector<cairo_text_cluster_t> clusters;  // one per character: its bytes, one glyph
+    bool one_to_one = true;
+    for (std::size_t pos = 0; pos < text.size() && one_to_one;) {
+        const std::size_t start = pos;
+        one_to_one = !right_to_left(unicode::decode_next(text, pos));
+        clusters.push_back({static_cast<int>(pos - start), 1});
+    }
+    if (!one_to_one || clusters.size() != glyphs) {
+        return {{static_cast<int>(text.size()), static_cast<int>(glyphs)}};
+    }
     return clusters;
 }
 
@@ -73,16 +57,14 @@ void CairoTextPainter::draw(const TextRun& run) {
     const std::string text = xml_safe_text(run.text);
     set_source_color(context_, run.fill);
     cairo_set_font_size(context_, run.font_size);
-    if (!run.glyphs.empty() && !run.font_file.empty()) {
-        draw_glyphs(run, text);
-    } else if (!text.empty()) {
-        draw_with_family(run, text);
-    }
+    // A run without glyphs was never measured in a font file: there is nothing to draw it with.
+    if (!run.glyphs.empty() && !run.font_file.empty()) draw_glyphs(run, text);
 }
 
 cairo_font_face_t* CairoTextPainter::face_for(const std::string& file) {
     if (auto it = faces_.find(file); it != faces_.end()) return it->second.get();
-    // A pattern naming the file (and no family) makes cairo load exactly that file.
+    // A pattern naming the file (and no family) makes cairo load exactly that file: cairo
+    // matches nothing with fontconfig for it.
     const FcPatternPtr pattern(FcPatternCreate());
     FcPatternAddString(pattern.get(), FC_FILE, reinterpret_cast<const FcChar8*>(file.c_str()));
     FcPatternAddInteger(pattern.get(), FC_INDEX, 0);
@@ -105,14 +87,6 @@ void CairoTextPainter::draw_glyphs(const TextRun& run, const std::string& text) 
     cairo_show_text_glyphs(context_, text.data(), static_cast<int>(text.size()), glyphs.data(),
                            count, clusters.data(), static_cast<int>(clusters.size()),
                            cairo_text_cluster_flags_t{});
-}
-
-void CairoTextPainter::draw_with_family(const TextRun& run, const std::string& text) {
-    cairo_select_font_face(context_, run.font_family.c_str(), CAIRO_FONT_SLANT_NORMAL,
-                           CAIRO_FONT_WEIGHT_NORMAL);
-    cairo_move_to(context_, run.x, run.y);
-    cairo_show_text(context_, text.c_str());
-    cairo_new_path(context_);
 }
 
 }  // namespace strata::emit

@@ -21,7 +21,6 @@ class CairoTextPainter {
   private:
     cairo_font_face_t* face_for(const std::string& file);
     void draw_glyphs(const TextRun& run, const std::string& text);
-    void draw_with_family(const TextRun& run, const std::string& text);
 
     cairo_t* context_;
     std::map<std::string, CairoFontFacePtr, std::less<>> faces_;

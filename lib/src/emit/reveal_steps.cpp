@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "strata/emit.hpp"
+
 namespace strata::emit {
 namespace {
 
@@ -61,3 +63,16 @@ Scene frame_at_step(const Scene& scene, const std::vector<int>& steps, int step)
 }
 
 }  // namespace strata::emit
+
+namespace strata {
+
+std::vector<Scene> reveal_frames(const Scene& scene) {
+    const std::vector<int> steps = emit::reveal_steps(scene);
+    const int count = emit::reveal_step_count(scene);
+    std::vector<Scene> frames;
+    for (int step = 1; step <= count; ++step)
+        frames.push_back(emit::frame_at_step(scene, steps, step));
+    return frames;
+}
+
+}  // namespace strata

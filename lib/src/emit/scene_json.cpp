@@ -29,7 +29,7 @@
 
 #include "emit/hex_color.hpp"
 #include "emit/number_format.hpp"
-#include "strata/render.hpp"
+#include "strata/emit.hpp"
 
 namespace strata {
 namespace {

@@ -19,7 +19,7 @@
 #include "emit/number_format.hpp"
 #include "emit/xml_output.hpp"
 #include "emit/xml_text.hpp"
-#include "strata/render.hpp"
+#include "strata/emit.hpp"
 
 namespace strata {
 namespace {
@@ -281,10 +281,16 @@ class PrimitiveWriter {
         text_.number(path, "stroke-width", line.stroke_width);
     }
 
+    // The text sits at its anchor, so that a viewer whose font widths differ a little from the
+    // measured ones keeps centred text centred.
     void operator()(const TextRun& run) {
         pugi::xml_node text = start("text");
-        text_.number(text, "x", run.x);
+        text_.number(text, "x", anchor_x(run));
         text_.number(text, "y", run.y);
+        if (run.anchor != TextAnchor::start) {
+            text.append_attribute("text-anchor")
+                .set_value(run.anchor == TextAnchor::middle ? "middle" : "end");
+        }
         set_text_attribute(text, "font-family", css_font_family(run.font_family));
         text_.number(text, "font-size", run.font_size);
         text_.paint(text, "fill", "fill-opacity", run.fill);

@@ -14,8 +14,8 @@
 #include "emit/latex_text.hpp"
 #include "emit/number_format.hpp"
 #include "emit/reveal_steps.hpp"
+#include "strata/emit.hpp"
 #include "strata/error.hpp"
-#include "strata/render.hpp"
 
 namespace strata {
 namespace {
@@ -27,6 +27,19 @@ constexpr double kTexPtPerPx = 72.27 / 96.0;  // TeX points
 constexpr double kLargestBp = 16000;
 constexpr double kThinnestLineBp = 0.3;  // TeX's largest dimension is 16383.99 pt
 constexpr std::string_view kLatinModern = "Latin Modern Roman";
+
+// The PGF anchor of a text node: "base" alone is the middle of the baseline.
+const char* node_anchor(TextAnchor anchor) {
+    switch (anchor) {
+        case TextAnchor::start:
+            break;
+        case TextAnchor::middle:
+            return "{base}";
+        case TextAnchor::end:
+            return "{base,right}";
+    }
+    return "{base,left}";
+}
 
 struct RgbKey {
     int r, g, b;
@@ -56,7 +69,6 @@ class TikzWriter {
                 body += "}{%\n";
                 forget_state();  // a hidden step sets nothing
             }
-            current_role_ = scene_.groups[i].role;
             for (const Primitive& item : scene_.groups[i].items)
                 std::visit([&](const auto& primitive) { (*this)(primitive, body); }, item);
             if (wrapped) {
@@ -134,13 +146,11 @@ class TikzWriter {
         if (translucent) end_scope(out);
     }
 
-    // Captions and titles are centred on the middle of their measured advance, so a font whose
-    // widths differ a little from the measured ones still stays centred; other text keeps its
-    // left end.
+    // Text is a node at the run's anchor, so that a font whose widths differ a little from the
+    // measured ones keeps centred text centred.
     void operator()(const TextRun& run, std::string& out) {
         const std::string text = emit::latex_text(run.text);
         if (text.empty()) return;
-        const bool centred = current_role_ == Role::caption || current_role_ == Role::group_title;
         const bool translucent = run.fill.a != 255;
         if (translucent) {
             begin_scope(out);
@@ -149,8 +159,8 @@ class TikzWriter {
             out += "}";
         }
         out += "\\stT ";
-        coordinates(out, {centred ? run.x + run.advance / 2 : run.x, run.y});
-        out += centred ? "{base}" : "{base,left}";
+        coordinates(out, {anchor_x(run), run.y});
+        out += node_anchor(run.anchor);
         const double size = run.font_size * options_.scale * kTexPtPerPx;
         out += "{\\fontsize{";
         append_number(out, size);
@@ -348,7 +358,6 @@ class TikzWriter {
     bool in_scope_ = false;
     std::optional<Rgba> fill_, stroke_;
     std::optional<double> width_;
-    Role current_role_ = Role::layer;
 };
 
 }  // namespace
@@ -358,15 +367,6 @@ std::string to_tikz(const Scene& scene, const TikzOptions& options, Warnings& wa
         throw Error("", "the TikZ scale must be a positive number");
     }
     return TikzWriter(scene, options, warnings).write();
-}
-
-std::vector<Scene> reveal_frames(const Scene& scene) {
-    const std::vector<int> steps = emit::reveal_steps(scene);
-    const int count = emit::reveal_step_count(scene);
-    std::vector<Scene> frames;
-    for (int step = 1; step <= count; ++step)
-        frames.push_back(emit::frame_at_step(scene, steps, step));
-    return frames;
 }
 
 }  // namespace strata

@@ -18,7 +18,7 @@
 #include "io/cleanup_on_signal.hpp"
 #include "io/write_all.hpp"
 #include "strata/error.hpp"
-#include "strata/render.hpp"
+#include "strata/io.hpp"
 
 namespace strata {
 namespace {

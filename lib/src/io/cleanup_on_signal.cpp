@@ -11,7 +11,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "strata/render.hpp"
+#include "strata/io.hpp"
 
 namespace strata::io {
 

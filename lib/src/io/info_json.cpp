@@ -1,6 +1,6 @@
 #include <nlohmann/json.hpp>
 
-#include "strata/render.hpp"
+#include "strata/io.hpp"
 
 namespace strata {
 

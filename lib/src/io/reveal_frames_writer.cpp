@@ -6,7 +6,8 @@
 
 #include "emit/reveal_steps.hpp"
 #include "io/staged_folder.hpp"
-#include "strata/render.hpp"
+#include "strata/emit.hpp"
+#include "strata/io.hpp"
 
 namespace strata {
 

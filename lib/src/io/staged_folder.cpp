@@ -11,7 +11,7 @@
 
 #include "io/write_all.hpp"
 #include "strata/error.hpp"
-#include "strata/render.hpp"
+#include "strata/io.hpp"
 
 namespace strata::io {
 namespace {

@@ -132,7 +132,7 @@ void LayeredBuilder::append_connection_legend(Scene& scene) {
         }
         g.items.push_back(make_text_run(
             text_, font, text, {o_.padding + 36, mid - (m.ascent + m.descent) / 2 + m.ascent},
-            m.advance, o_.font_color));
+            m.advance, o_.font_color, TextAnchor::start));
         scene.width = std::max(scene.width, std::ceil(o_.padding + 36 + m.advance + o_.padding));
         y += line_h;
     };

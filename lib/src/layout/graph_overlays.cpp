@@ -186,8 +186,8 @@ void LayeredBuilder::build_overlays() {
         const std::string label = repeat_label(k);
         const TextMetrics m = text_.measure(label, font);
         const Point baseline{(lo + hi) / 2 - m.advance / 2, y + kBracketTick / 2 + m.ascent};
-        bracket.items.push_back(
-            make_text_run(text_, font, label, baseline, m.advance, o_.font_color));
+        bracket.items.push_back(make_text_run(text_, font, label, baseline, m.advance,
+                                              o_.font_color, TextAnchor::middle));
         overlays_.push_back(std::move(bracket));
     }
     add_stage_brackets();

@@ -76,8 +76,8 @@ void LayeredBuilder::add_stage_brackets() {
         const TextMetrics m = text_.measure(st.label, font);
         if (m.advance <= hi - lo) {
             const Point baseline{(lo + hi) / 2 - m.advance / 2, y + kBracketTick / 2 + m.ascent};
-            g.items.push_back(
-                make_text_run(text_, font, st.label, baseline, m.advance, o_.font_color));
+            g.items.push_back(make_text_run(text_, font, st.label, baseline, m.advance,
+                                            o_.font_color, TextAnchor::middle));
         }
         overlays_.push_back(std::move(g));
     }

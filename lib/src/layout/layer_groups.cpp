@@ -1,4 +1,5 @@
 #include "layout/layer_groups.hpp"
+#include "layout/latin_modern.hpp"
 #include "layout/text_run.hpp"
 
 #include <algorithm>
@@ -56,8 +57,9 @@ LayerGroups::LayerGroups(const Options& options, const std::vector<std::string>&
             continue;
         }
         // visualkeras falls back to Arial, or Pillow's default font; strata uses the caption
-        // font, which it can name in the output.
-        r.font = FontSpec{group.font.value_or(options.font), group.font_size};
+        // font, which it can name in the output (Latin Modern at the title's optical size).
+        r.font = FontSpec{group.font.value_or(latin_modern_at_size(options.font, group.font_size)),
+                          group.font_size};
         if (!group.name.empty()) r.title = text.measure(group.name, r.font);
         groups_.push_back(std::move(r));
     }
@@ -217,7 +219,7 @@ std::vector<Group> LayerGroups::titles(const std::vector<BoxPlacement>& boxes, I
         const Point origin = title_origin(g, rectangles_of(g, boxes).front());
         TextRun run =
             make_text_run(text_, g.font, g.group->name, {origin.x, origin.y + g.title.ascent},
-                          g.title.advance, g.group->font_color);
+                          g.title.advance, g.group->font_color, TextAnchor::middle);
         Group group;
         group.id = ids.make(wanted_id(*g.group) + "-title");
         group.label = g.group->name;

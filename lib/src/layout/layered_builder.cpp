@@ -386,7 +386,7 @@ void LayeredBuilder::emit_captions(Scene& scene) {
             const Point baseline{block.left + (widest_advance - m.advance) / 2,
                                  block.top + static_cast<double>(j) * caption.pitch + m.ascent};
             g.items.push_back(make_text_run(text_, font, caption.lines[j], baseline, m.advance,
-                                            b.style.font_color));
+                                            b.style.font_color, TextAnchor::middle));
         }
         scene.groups.push_back(std::move(g));
     }

@@ -29,17 +29,8 @@ Trial build_trial(const Model& model, const Options& options, TextMeasurer& text
     return trial;
 }
 
-}  // namespace
-
-Scene layered_view(const Model& model, const Options& options, TextMeasurer& text,
-                   Warnings& warnings) {
-    RowFit fit;
-    return layered_view(model, options, text, warnings, fit);
-}
-
-Scene layered_view(const Model& model, const Options& options, TextMeasurer& text,
-                   Warnings& warnings, RowFit& fit) {
-    fit.widened = false;
+RowFit fitted_view(const Model& model, const Options& options, TextMeasurer& text,
+                   Warnings& warnings, bool may_widen) {
     const double limit = options.width.empty() || options.compat_visualkeras
                              ? 0
                              : length_in_px(options.width, "width");
@@ -60,7 +51,7 @@ Scene layered_view(const Model& model, const Options& options, TextMeasurer& tex
     Trial full = build_trial(model, options, text, 1, limit);
     if (limit <= 0 || balanced(full)) {
         warnings.insert(warnings.end(), full.warnings.begin(), full.warnings.end());
-        return std::move(full.scene);
+        return {std::move(full.scene), false};
     }
     // Shrink the boxes (never the text), collapsed and wrapped anew at each size, to the
     // largest size that fits, with balanced rows if any size has them.
@@ -102,21 +93,34 @@ Scene layered_view(const Model& model, const Options& options, TextMeasurer& tex
     if (!best) {
         warnings.push_back({"width", "the figure cannot be made as narrow as " + options.width +
                                          " without text smaller than min_font_size"});
-        return build_trial(model, options, text, 0.02, limit).scene;
+        return {build_trial(model, options, text, 0.02, limit).scene, false};
     }
     // Every size that fits leaves a stub row: at the smallest size, a little more width may
     // give fair rows, and the caller scales the geometry down to the width.
-    if (fit.may_widen && !fair(*best)) {
+    bool widened = false;
+    if (may_widen && !fair(*best)) {
         for (const double wider : {1.1, 1.25, 1.5}) {
             Trial trial = build_trial(model, options, text, 0.02, limit * wider);
             if (!fair(trial)) continue;
             best = std::move(trial);
-            fit.widened = true;
+            widened = true;
             break;
         }
     }
     warnings.insert(warnings.end(), best->warnings.begin(), best->warnings.end());
-    return std::move(best->scene);
+    return {std::move(best->scene), widened};
+}
+
+}  // namespace
+
+Scene layered_view(const Model& model, const Options& options, TextMeasurer& text,
+                   Warnings& warnings) {
+    return fitted_view(model, options, text, warnings, false).scene;
+}
+
+RowFit layered_view_may_widen(const Model& model, const Options& options, TextMeasurer& text,
+                              Warnings& warnings) {
+    return fitted_view(model, options, text, warnings, true);
 }
 
 }  // namespace strata::layout

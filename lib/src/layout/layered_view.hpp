@@ -14,14 +14,15 @@ namespace strata::layout {
 Scene layered_view(const Model& model, const Options& options, TextMeasurer& text,
                    Warnings& warnings);
 
-// How a figure fitted to `options.width` may come out when every size that fits leaves a stub
-// row (a few boxes alone in a row: a U-Net in a narrow column, whose skips allow no break but
-// near its ends). For an output whose geometry can be scaled down afterwards (LaTeX).
+// A figure fitted to `options.width` for an output whose geometry can be scaled down
+// afterwards (LaTeX): when every size that fits leaves a stub row (a few boxes alone in a row:
+// a U-Net in a narrow column, whose skips allow no break but near its ends), it may come out
+// somewhat wider with fair rows instead, and says so.
 struct RowFit {
-    bool may_widen = false;  // in: rather a somewhat wider figure with fair rows
-    bool widened = false;    // out: the figure is wider than the width, its rows are fair
+    Scene scene;
+    bool widened = false;  // the figure is wider than the width, its rows are fair
 };
-Scene layered_view(const Model& model, const Options& options, TextMeasurer& text,
-                   Warnings& warnings, RowFit& fit);
+RowFit layered_view_may_widen(const Model& model, const Options& options, TextMeasurer& text,
+                              Warnings& warnings);
 
 }  // namespace strata::layout

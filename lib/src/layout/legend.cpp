@@ -57,7 +57,7 @@ Group entry_group(const LegendEntry& entry, const Patch& patch, Point at, const 
     g.items.push_back(make_text_run(
         text, font, entry.label,
         {at.x + patch.label_origin.x, at.y + patch.label_origin.y + patch.label.ascent},
-        patch.label.advance, o.font_color));
+        patch.label.advance, o.font_color, TextAnchor::start));
     return g;
 }
 

@@ -30,7 +30,7 @@ Group patch_group(const Patch& patch, Point at, double icon, double spacing, con
     const double baseline =
         at.y + std::floor((patch.height - patch.label.bottom) / 2) + patch.label.ascent;
     g.items.push_back(make_text_run(text, font, patch.logo->name, {at.x + icon + spacing, baseline},
-                                    patch.label.advance, o.font_color));
+                                    patch.label.advance, o.font_color, TextAnchor::start));
     return g;
 }
 

@@ -3,7 +3,7 @@
 namespace strata::layout {
 
 TextRun make_text_run(TextMeasurer& text, const FontSpec& font, std::string line, Point baseline,
-                      double advance, Rgba color) {
+                      double advance, Rgba color, TextAnchor anchor) {
     const ResolvedFont resolved = text.resolve(font);
     TextRun run;
     run.glyphs = text.shape(line, font);
@@ -14,6 +14,7 @@ TextRun make_text_run(TextMeasurer& text, const FontSpec& font, std::string line
     run.x = baseline.x;
     run.y = baseline.y;
     run.advance = advance;
+    run.anchor = anchor;
     run.fill = color;
     return run;
 }

@@ -1,11 +1,9 @@
-#include "strata/render.hpp"
+#include "strata/import.hpp"
 
 #include "strata/error.hpp"
 
 #include "import/load.hpp"
-#include "layout/layered_view.hpp"
 #include "shapes/infer.hpp"
-#include "text/harfbuzz_engine.hpp"
 
 namespace strata {
 
@@ -41,11 +39,6 @@ Model parse_model(std::string_view bytes, const std::string& source_name, Warnin
     Model model = import_model_bytes(bytes, source_name, warnings, import);
     infer_shapes_of(model, source_name, warnings);
     return model;
-}
-
-Scene layout_layered(const Model& model, const Options& options, Warnings& warnings) {
-    TextEngine text;
-    return layout::layered_view(model, options, text, warnings);
 }
 
 }  // namespace strata

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "strata/diagnostics.hpp"
+#include "strata/emit_options.hpp"
+#include "strata/scene.hpp"
+
+// Scene → bytes. Every emitter translates a finished scene and nothing more: it neither
+// measures text nor moves anything.
+
+namespace strata {
+
+// Writes a scene as an editable SVG document (one group per layer, Inkscape layers).
+std::string to_svg(const Scene& scene);
+
+// Draws a scene into a PNG image (antialiased, 8-bit RGBA, transparent where the background
+// is) and returns the file's bytes. Throws strata::Error for a non-positive or non-finite
+// dpi or scale, or an image larger than kMaxRasterSide / kMaxRasterPixels.
+std::string to_png(const Scene& scene, const RasterOptions& options = {});
+// The same, with a warning for every picture the image leaves out (only PNG pictures are
+// drawn).
+std::string to_png(const Scene& scene, const RasterOptions& options, Warnings& warnings);
+
+// The resolution to draw `scene` at: `requested` when its image fits the limits, otherwise the
+// same request scaled down to the largest image that fits, with a warning. Throws
+// strata::Error for a non-positive or non-finite dpi or scale.
+RasterOptions fit_raster(const Scene& scene, const RasterOptions& requested, Warnings& warnings);
+
+// Writes a scene as a one-page vector PDF sized to the figure (1 px = 0.75 pt), with the
+// caption text selectable, its fonts embedded as subsets and the scene's title as metadata.
+// A figure with a side longer than kMaxPdfPageSidePoints is scaled down to fit, with a
+// warning. The same scene always gives the same bytes.
+std::string to_pdf(const Scene& scene, Warnings& warnings);
+std::string to_pdf(const Scene& scene);  // the same, without the warning
+
+// Writes a scene as a `tikzpicture` using TikZ core only: coordinates in bp (1 px = 0.75 bp
+// times `scale`), colours defined once, faces as \fill/\draw paths, text as nodes anchored at
+// the point the scene names, set in the document's font at the measured size, images with
+// \includegraphics. All text is escaped so that nothing in it is executed. The coordinate
+// unit is the macro \strataunit (1bp unless defined before). Images that TikZ cannot show
+// (SVG pictures, file names TeX cannot take) are left out with a warning. Throws
+// strata::Error when the picture exceeds TeX's largest dimension.
+std::string to_tikz(const Scene& scene, const TikzOptions& options, Warnings& warnings);
+
+// The scene as the layers appear one per step: element k (0-based) shows layers 1..k+1 with
+// their funnels, captions and pictures, plus whatever belongs to no layer (legend, groups).
+std::vector<Scene> reveal_frames(const Scene& scene);
+
+// Writes a scene as JSON: canvas, then each group's id, role, name, type, box and colours.
+std::string to_scene_json(const Scene& scene);
+
+}  // namespace strata

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "strata/model.hpp"
+#include "strata/scene.hpp"
+
+namespace strata {
+
+// Each layer's name, type, inputs and output shapes as JSON (what `strata info --json` prints).
+std::string to_info_json(const Model& model);
+
+// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
+// failed write never leaves a half-written file. Throws strata::Error.
+void write_file_atomically(const std::string& path, std::string_view bytes);
+
+// Writes reveal_frames(scene) as SVG files step-01.svg, step-02.svg … into `folder` (made if
+// missing), one frame in memory at a time. All or nothing: the frames go to a hidden staging
+// folder inside `folder` and are moved into place only when every one is written; a failure
+// removes the staging folder and any folder this call made, leaving the file system as it was.
+// Throws strata::Error naming the folder or file.
+void write_reveal_frames(const Scene& scene, const std::string& folder);
+
+// For programs: makes SIGINT, SIGTERM and SIGHUP first remove the temporary files of writes
+// in progress (write_file_atomically, write_reveal_frames), then end the process as the signal
+// would have; and makes a write past the file-size limit (ulimit -f) fail with an error
+// instead of SIGXFSZ killing the process. Replaces the handlers of those signals (a signal
+// that is ignored stays ignored).
+void remove_partial_outputs_on_signals();
+
+// Throws strata::Error unless `path` can be written as an output: its folder exists and is
+// writable, and it is not a symbolic link, a directory, a read-only file or one of `inputs`.
+void check_output_path(const std::string& path, const std::vector<std::string>& inputs);
+
+}  // namespace strata

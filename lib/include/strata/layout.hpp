@@ -1,0 +1,51 @@
+#pragma once
+
+#include "strata/diagnostics.hpp"
+#include "strata/model.hpp"
+#include "strata/options.hpp"
+#include "strata/scene.hpp"
+
+namespace strata {
+
+// Lays out the layered view with the system's fonts (fontconfig, FreeType, HarfBuzz). With
+// `options.width` the figure is fitted to that width: repeats collapsed, rows wrapped, boxes
+// shrunk, text always at its own size.
+Scene layout_layered(const Model& model, const Options& options, Warnings& warnings);
+
+// A scene whose geometry is meant to be drawn multiplied by `scale` (TikzOptions::scale) while
+// its text keeps the sizes the options give: the text sizes in `scene` are already divided by
+// `scale`.
+struct FittedScene {
+    Scene scene;
+    double scale = 1;
+};
+
+// Lays the model out so that the picture, scaled by the returned scale, is `width_px` wide
+// while its text keeps the sizes in `options` (text sizes are divided by the scale before
+// layout, repeatedly until the width is met). Adds a warning when text alone is wider than the
+// width. Throws strata::Error unless `width_px` is positive and finite.
+FittedScene layout_to_width(const Model& model, const Options& options, double width_px,
+                            Warnings& warnings);
+
+// The document a LaTeX figure is set in: the font size of its text and which Latin Modern it
+// uses.
+struct LatexDocument {
+    double font_pt = 10;  // TeX points, 1 to 1000
+    bool sans = false;    // Latin Modern Sans instead of Roman
+};
+
+// The defaults of a figure LaTeX sets: `base` with captions in the Latin Modern of `document`,
+// at the optical size LaTeX loads for its font size, and at that size (as pixels). This is an
+// options layer like a preset, the lowest one: apply the preset, option file and flags on top,
+// so that any font they name wins. Throws strata::Error for a font size outside 1 to 1000 pt.
+Options latex_defaults(Options base, const LatexDocument& document);
+
+// Lays out a figure LaTeX will set, with the options in force. Group titles in a Latin Modern
+// caption font get the optical size LaTeX loads for their own size. Without `options.width`
+// this is layout_layered with scale 1. With it, the layout first fits the figure to the width
+// as for any output (collapsing repeats, wrapping rows, shrinking boxes, text at its own
+// size); then the geometry, never the text, is scaled so that the picture is exactly that
+// wide: up when the layout left it narrower, down (layout_to_width) when text kept it wider.
+FittedScene layout_for_latex(const Model& model, const Options& options, Warnings& warnings);
+
+}  // namespace strata
