@@ -49,7 +49,8 @@ void expect_refused(const Folder& dir, const std::vector<std::string>& args,
     const fs::path err = dir.path / "stderr.txt";
     const hostile::Outcome outcome = hostile::run(command, err.string(), kLimitSeconds);
     const std::string text = read(err);
-    BOOST_TEST(!outcome.timed_out, "blocked for " << kLimitSeconds << " s");
+    BOOST_TEST(!outcome.timed_out,
+               "blocked for " << kLimitSeconds * hostile::kWallClockFactor << " s");
     BOOST_TEST(outcome.exit_code == 1, "exit " << outcome.exit_code << ": " << text);
     BOOST_TEST(text.rfind("strata: error: ", 0) == 0u, text);
     BOOST_TEST(text.find(expected) != std::string::npos, text);

@@ -147,7 +147,9 @@ void check_case(const Case& c, const fs::path& scratch, Tally& tally) {
         tally.peak_kib = std::max(tally.peak_kib, outcome.peak_kib);
 
         BOOST_TEST(outcome.signal == 0, "ended by signal " << outcome.signal << ": " << err);
-        BOOST_TEST(!outcome.timed_out, "ran longer than " << time_limit() << " s");
+        BOOST_TEST(!outcome.timed_out, "ran past " << time_limit() << " s of processor time or "
+                                                   << time_limit() * hostile::kWallClockFactor
+                                                   << " s on the wall clock");
         tally.peaks << c.id << '\t' << outcome.seconds << '\t' << outcome.peak_kib << '\n';
         BOOST_TEST(outcome.peak_kib <= c.max_mib * 1024,
                    "used " << outcome.peak_kib << " KiB, at most " << c.max_mib << " MiB allowed");
