@@ -33,6 +33,14 @@ inline bool run_tex(const std::string& engine, const fs::path& folder, const std
 
 // The lines of a TeX log that report a problem with the typeset result: overfull boxes,
 // missing characters, substituted font sizes, LaTeX and package warnings.
+// How many times `what` occurs in `text`, overlaps included.
+inline std::size_t count_of(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+        ++n;
+    return n;
+}
+
 inline std::vector<std::string> log_problems(const std::string& log) {
     static const std::vector<std::string> signs = {
         "Overfull \\hbox",        "Overfull \\vbox",      "Missing character",

@@ -15,13 +15,6 @@ namespace {
 
 const fs::path kSource = STRATA_SOURCE_DIR;
 
-std::size_t count_of(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
-        ++n;
-    return n;
-}
-
 // An article with `body` in its document, strata from the build, vgg16.json beside it.
 fs::path article(const ScratchDir& scratch, const std::string& body) {
     fs::copy_file(kSource / "examples" / "vgg16.json", scratch.path / "vgg16.json");

@@ -11,13 +11,6 @@ namespace {
 
 const fs::path kSource = STRATA_SOURCE_DIR;
 
-std::size_t count_of(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
-        ++n;
-    return n;
-}
-
 std::size_t cached_figures(const fs::path& folder) {
     std::size_t n = 0;
     for (const auto& entry : fs::directory_iterator(folder)) {

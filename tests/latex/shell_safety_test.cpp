@@ -165,13 +165,6 @@ std::vector<std::string> canaries_in(const fs::path& folder) {
     return found;
 }
 
-std::size_t count_of(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
-        ++n;
-    return n;
-}
-
 // The first character of `line` that a shell would interpret: anything outside single
 // quotes but letters, digits, spaces and / . _ = + - , :, or a quote left open at the end.
 // npos when there is none.

@@ -16,8 +16,12 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
     return position;
 }
 
-std::optional<std::size_t> find_excess_nesting(std::string_view text, std::size_t max_depth) {
-    std::size_t depth = 0;
+namespace {
+
+// Calls `structural(i)` for each character outside JSON strings, until it returns true;
+// returns that character's offset.
+template <typename Structural>
+std::optional<std::size_t> find_outside_strings(std::string_view text, Structural structural) {
     bool in_string = false;
     bool escaped = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -30,17 +34,24 @@ std::optional<std::size_t> find_excess_nesting(std::string_view text, std::size_
             } else if (c == '"') {
                 in_string = false;
             }
-            continue;
-        }
-        if (c == '"') {
+        } else if (c == '"') {
             in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > max_depth) return i;
-        } else if ((c == ']' || c == '}') && depth > 0) {
-            --depth;
+        } else if (structural(c)) {
+            return i;
         }
     }
     return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::size_t> find_excess_nesting(std::string_view text, std::size_t max_depth) {
+    std::size_t depth = 0;
+    return find_outside_strings(text, [&](char c) {
+        if (c == '[' || c == '{') return ++depth > max_depth;
+        if ((c == ']' || c == '}') && depth > 0) --depth;
+        return false;
+    });
 }
 
 std::optional<std::size_t> find_excess_values(std::string_view text, std::size_t max_values) {
@@ -48,27 +59,9 @@ std::optional<std::size_t> find_excess_values(std::string_view text, std::size_t
     // after '{' or ','; its value after ':'): counting those counts the values, or one more
     // for an empty array or object, which only makes the bound stricter by one.
     std::size_t values = 1;
-    bool in_string = false;
-    bool escaped = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (escaped) {
-                escaped = false;
-            } else if (c == '\\') {
-                escaped = true;
-            } else if (c == '"') {
-                in_string = false;
-            }
-            continue;
-        }
-        if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{' || c == ',' || c == ':') {
-            if (++values > max_values) return i;
-        }
-    }
-    return std::nullopt;
+    return find_outside_strings(text, [&](char c) {
+        return (c == '[' || c == '{' || c == ',' || c == ':') && ++values > max_values;
+    });
 }
 
 std::string_view strip_byte_order_mark(std::string_view text) {
