@@ -144,15 +144,18 @@ BOOST_AUTO_TEST_CASE(keras3_archive_reads_like_its_config) {
 BOOST_AUTO_TEST_CASE(hdf5_crasher_becomes_a_clean_error) {
     const fs::path crasher = kCorpus / "hostile" / "hdf5-crashes-libhdf5-in-H5Aexists.h5";
     const strata::Error error = error_of(crasher);
-    // What libhdf5 hands back for its attribute is not JSON, and the message says so.
+    // libhdf5 overflows a heap buffer reading this file. Without a sanitizer it hands back an
+    // attribute that is not JSON, and the message says so; under AddressSanitizer the isolated
+    // child dies of the overflow instead, and the file is malformed. Either is a clean error.
+    const auto clean = [](const std::string& message) {
+        return message.rfind("in the model_config attribute, line 1, column 1: invalid JSON", 0) ==
+                   0 ||
+               message == "malformed HDF5 file";
+    };
     BOOST_TEST(error.file() == crasher.string());
-    BOOST_TEST(error.message().rfind("in the model_config attribute, line 1, column 1: invalid "
-                                     "JSON",
-                                     0) == 0u,
-               error.message());
-    BOOST_CHECK_EXCEPTION(info_of_bytes(crasher), strata::Error, [](const strata::Error& e) {
-        return e.message().rfind("in the model_config attribute", 0) == 0;
-    });
+    BOOST_TEST(clean(error.message()), error.message());
+    BOOST_CHECK_EXCEPTION(info_of_bytes(crasher), strata::Error,
+                          [&](const strata::Error& e) { return clean(e.message()); });
 }
 
 BOOST_AUTO_TEST_CASE(hdf5_seed_file_gets_an_error_about_its_config) {
