@@ -145,11 +145,11 @@ BOOST_AUTO_TEST_CASE(hdf5_crasher_becomes_a_clean_error) {
     const fs::path crasher = kCorpus / "hostile" / "hdf5-crashes-libhdf5-in-H5Aexists.h5";
     const strata::Error error = error_of(crasher);
     // libhdf5 overflows a heap buffer reading this file. Without a sanitizer it hands back an
-    // attribute that is not JSON, and the message says so; under AddressSanitizer the isolated
-    // child dies of the overflow instead, and the file is malformed. Either is a clean error.
+    // attribute of whatever bytes lay beyond the buffer (empty on some machines, not JSON on
+    // others), and the message says what was wrong with it; under AddressSanitizer the isolated
+    // child dies of the overflow instead, and the file is malformed. Each is a clean error.
     const auto clean = [](const std::string& message) {
-        return message.rfind("in the model_config attribute, line 1, column 1: invalid JSON", 0) ==
-                   0 ||
+        return message.rfind("in the model_config attribute", 0) == 0 ||
                message == "malformed HDF5 file";
     };
     BOOST_TEST(error.file() == crasher.string());
