@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "import/load.hpp"
-#include "layout/layered_view.hpp"
+#include "layout/layered/layered_view.hpp"
 #include "shapes/infer.hpp"
 #include "strata/render.hpp"
 #include "text/harfbuzz_engine.hpp"

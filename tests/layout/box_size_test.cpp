@@ -3,7 +3,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "layout/box_size.hpp"
+#include "layout/layered/box_size.hpp"
 
 using namespace strata;
 using layout::BoxSize;

@@ -1,9 +1,9 @@
 #include <boost/test/unit_test.hpp>
 
-#include "layout/captions.hpp"
-#include "layout/ids.hpp"
-#include "layout/palette.hpp"
+#include "layout/decorations/captions.hpp"
+#include "layout/layered/ids.hpp"
 #include "strata/error.hpp"
+#include "style/palette.hpp"
 
 using namespace strata;
 

@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "layout/layered_view.hpp"
+#include "layout/layered/layered_view.hpp"
 #include "picture_files.hpp"
 #include "reference_model.hpp"
 #include "strata/option_table.hpp"

@@ -3,8 +3,8 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "layout/layer_groups.hpp"
-#include "layout/layered_view.hpp"
+#include "layout/decorations/layer_groups.hpp"
+#include "layout/layered/layered_view.hpp"
 #include "reference_model.hpp"
 #include "scene_items.hpp"
 

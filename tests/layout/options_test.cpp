@@ -2,12 +2,12 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "layout/caption_spacing.hpp"
-#include "layout/keras_classes.hpp"
-#include "layout/layer_style.hpp"
-#include "layout/layered_view.hpp"
+#include "layout/decorations/caption_spacing.hpp"
+#include "layout/layered/layered_view.hpp"
 #include "reference_model.hpp"
 #include "strata/error.hpp"
+#include "style/keras_classes.hpp"
+#include "style/layer_style.hpp"
 #include "text/harfbuzz_engine.hpp"
 
 using namespace strata;

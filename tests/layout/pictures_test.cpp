@@ -6,11 +6,11 @@
 #include <cmath>
 
 #include "image/image_file.hpp"
-#include "layout/face_images.hpp"
-#include "layout/face_quads.hpp"
-#include "layout/image_placement.hpp"
-#include "layout/layered_view.hpp"
-#include "layout/logos.hpp"
+#include "layout/decorations/face_images.hpp"
+#include "layout/decorations/image_placement.hpp"
+#include "layout/decorations/logos.hpp"
+#include "layout/layered/face_quads.hpp"
+#include "layout/layered/layered_view.hpp"
 #include "picture_files.hpp"
 #include "reference_model.hpp"
 #include "strata/error.hpp"

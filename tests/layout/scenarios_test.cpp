@@ -4,7 +4,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "layout/layered_view.hpp"
+#include "layout/layered/layered_view.hpp"
 #include "reference_model.hpp"
 #include "strata/option_table.hpp"
 

@@ -3,7 +3,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "layout/layered_view.hpp"
+#include "layout/layered/layered_view.hpp"
 #include "reference_model.hpp"
 #include "scene_items.hpp"
 #include "strata/import.hpp"

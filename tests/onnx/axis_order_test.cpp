@@ -6,7 +6,7 @@
 
 #include <set>
 
-#include "layout/box_size.hpp"
+#include "layout/layered/box_size.hpp"
 #include "onnx_corpus.hpp"
 
 namespace {

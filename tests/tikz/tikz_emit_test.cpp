@@ -6,7 +6,7 @@
 #include "emit/latex_text.hpp"
 #include "emit/reveal_steps.hpp"
 #include "emit/scene_builders.hpp"
-#include "layout/latin_modern.hpp"
+#include "layout/fitting/latin_modern.hpp"
 #include "layout/reference_model.hpp"
 #include "strata/error.hpp"
 #include "strata/render.hpp"

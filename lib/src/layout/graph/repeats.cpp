@@ -7,8 +7,8 @@
 #include <map>
 #include <string>
 
-#include "layout/channels_last.hpp"
 #include "layout/graph/tokens.hpp"
+#include "layout/layered/channels_last.hpp"
 
 namespace strata::layout::graph {
 namespace {

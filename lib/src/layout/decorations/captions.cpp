@@ -1,0 +1,105 @@
+#include "layout/decorations/captions.hpp"
+
+#include "strata/error.hpp"
+
+namespace strata::layout {
+
+std::string shape_text(const Layer& layer) {
+    if (!layer.shape_known || layer.shapes.empty()) return "?";
+    const Shape& shape = layer.shapes.front();  // multi-output layers show their first output
+    if (shape.size() <= 1) return "?";
+    std::string known, unknown;
+    for (std::size_t i = 1; i < shape.size(); ++i) {
+        if (!unknown.empty()) unknown += " x ";
+        unknown += "?";
+        if (shape[i] == kUnknownDim) continue;
+        if (!known.empty()) known += " x ";
+        known += std::to_string(shape[i]);
+    }
+    return known.empty() ? unknown : known;
+}
+
+bool is_caption_callable(const std::string& callable) {
+    return callable == "name" || callable == "type" || callable == "shape" ||
+           callable == "name_shape";
+}
+
+std::string caption_text(const std::string& callable, const Layer& layer, std::size_t box_index) {
+    std::string name = layer.name.empty() ? "layer_" + std::to_string(box_index) : layer.name;
+    if (callable == "name") return name;
+    if (callable == "type") return layer.type;
+    if (callable == "shape") return shape_text(layer);
+    if (callable == "name_shape") return name + "\n" + shape_text(layer);
+    throw Error("", "unknown text_callable '" + callable +
+                        "' (expected one of: name, name_shape, shape, type)");
+}
+
+namespace {
+
+// 1234567 → "1,234,567", as Keras' model summary prints counts.
+std::string grouped(std::int64_t value) {
+    std::string digits = std::to_string(value < 0 ? -value : value);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return value < 0 ? "-" + out : out;
+}
+
+std::string field_value(const std::string& field, const Layer& layer, std::size_t box_index) {
+    if (field == "name") return layer.name;
+    if (field == "type") return layer.type;
+    if (field == "shape") return shape_text(layer);
+    if (field == "index") return std::to_string(box_index);
+    if (field == "params") return layer.params ? grouped(*layer.params) : "?";
+    throw Error("caption", "unknown field {" + field.substr(0, 40) +
+                               "} in a caption (expected name, type, shape, index or params)");
+}
+
+}  // namespace
+
+std::string expand_caption_template(const std::string& text, const Layer& layer,
+                                    std::size_t box_index) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '\\' && i + 1 < text.size() && text[i + 1] == 'n') {
+            out += '\n';
+            ++i;
+        } else if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
+            out += c;
+            ++i;
+        } else if (c == '{') {
+            std::size_t end = text.find('}', i);
+            if (end == std::string::npos)
+                throw Error("caption", "a '{' without its '}' in a caption");
+            out += field_value(text.substr(i + 1, end - i - 1), layer, box_index);
+            i = end;
+        } else if (c == '}') {
+            throw Error("caption", "a '}' without its '{' in a caption (write }} for a brace)");
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::optional<std::string> caption_for(const Layer& layer, std::size_t box_index,
+                                       const Options& options) {
+    if (auto own = options.captions.find(layer.name); own != options.captions.end()) {
+        return expand_caption_template(own->second, layer, box_index);
+    }
+    if (!options.caption.empty()) return expand_caption_template(options.caption, layer, box_index);
+    if (!options.text_callable.empty())
+        return caption_text(options.text_callable, layer, box_index);
+    return std::nullopt;
+}
+
+bool caption_above(std::size_t box_index, const Options& options) {
+    if (options.caption_position == "above") return true;
+    if (options.caption_position == "alternate") return box_index % 2 == 1;
+    return false;
+}
+
+}  // namespace strata::layout

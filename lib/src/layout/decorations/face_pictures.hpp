@@ -1,0 +1,45 @@
+#pragma once
+
+#include <string>
+
+#include "image/image_store.hpp"
+#include "layout/layered/box_faces.hpp"
+#include "layout/layered/box_size.hpp"
+#include "layout/layered/ids.hpp"
+#include "strata/diagnostics.hpp"
+#include "strata/model.hpp"
+#include "strata/options.hpp"
+#include "strata/scene.hpp"
+#include "style/layer_style.hpp"
+#include "text/text_engine.hpp"
+
+namespace strata::layout {
+
+// Everything pictures add to a layered view: style images reshaping boxes (§2.8), logos and
+// face images painted after each box (§7.2, §8) and the logos legend (§7.3). Each picture
+// file is read once per layout.
+class FacePictures {
+  public:
+    FacePictures(const Options& options, Warnings& warnings)
+        : options_(options), warnings_(warnings) {}
+
+    // Before placement: match_aspect and scale_image.
+    void fit_box(BoxSize& size, const LayerStyle& style);
+
+    // Right after the box group of `layer`: one group per logo, then the face image.
+    void append_after_box(Scene& scene, const Layer& layer, const std::string& box_id,
+                          const LayerStyle& style, const BoxPlacement& box, IdMaker& ids);
+
+    // Below everything else in the scene.
+    void append_logos_legend(Scene& scene, TextMeasurer& text, IdMaker& ids);
+
+  private:
+    void append_logos(Scene& scene, const Layer& layer, const std::string& box_id,
+                      const BoxPlacement& box, IdMaker& ids);
+
+    const Options& options_;
+    Warnings& warnings_;
+    ImageStore images_;
+};
+
+}  // namespace strata::layout

@@ -1,0 +1,156 @@
+// The public layout calls: the layered view, and fitting it to a width for every output. A
+// figure LaTeX sets may also scale its geometry (never its text) to the width exactly: its
+// text sizes are divided by that scale before layout, so they come out right once the picture
+// is drawn scaled. The layout never learns the output format, only the width and the scale.
+
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "layout/fitting/latin_modern.hpp"
+#include "layout/layered/layered_view.hpp"
+#include "strata/error.hpp"
+#include "strata/layout.hpp"
+#include "style/length.hpp"
+#include "text/harfbuzz_engine.hpp"
+
+namespace strata {
+namespace {
+
+constexpr double kTolerancePx = 0.005;
+
+// Every size that belongs to text, multiplied by `factor`; geometry stays.
+Options with_text_scaled(Options o, double factor) {
+    o.font_size *= factor;
+    o.text_vspacing *= factor;
+    for (auto& [key, style] : o.styles) {
+        if (style.font_size) *style.font_size *= factor;
+        if (style.text_vspacing) *style.text_vspacing *= factor;
+    }
+    for (LayerGroup& group : o.layered_groups) {
+        group.font_size *= factor;
+        group.text_spacing *= factor;
+    }
+    return o;
+}
+
+// The geometry of `scene`, laid out for the scale `used`, grown to exactly `width_px`: text
+// sizes are divided by the growth, as the picture multiplies them by the scale; growing only
+// moves text further apart.
+FittedScene grown_to_width(Scene scene, double used, double width_px) {
+    if (scene.width <= 0) return {std::move(scene), used};
+    const double growth = width_px / (scene.width * used);
+    for (Group& group : scene.groups) {
+        for (Primitive& item : group.items) {
+            if (auto* run = std::get_if<TextRun>(&item)) run->font_size /= growth;
+        }
+    }
+    return {std::move(scene), used * growth};
+}
+
+// A figure whose rows at the width would leave a stub, laid out as a little wider with fair
+// rows, with its text sized so that it comes out right once the geometry is scaled down to
+// `width_px`. Nullopt when no such layout is found in a few rounds.
+std::optional<FittedScene> widened_to_width(const Model& model, const Options& options,
+                                            double width_px, TextEngine& text, Warnings& warnings) {
+    double used = 1;
+    for (int round = 0; round < 8; ++round) {
+        Options o = with_text_scaled(options, 1 / used);
+        o.width = std::to_string(width_px / used) + "px";
+        Warnings last;
+        layout::RowFit fit = layout::layered_view_may_widen(model, o, text, last);
+        const double rendered = fit.scene.width * used;
+        if (rendered <= width_px * (1 + 1e-9)) {
+            warnings.insert(warnings.end(), last.begin(), last.end());
+            return grown_to_width(std::move(fit.scene), used, width_px);
+        }
+        if (!fit.widened) return std::nullopt;  // text, not the rows, keeps it wider
+        used *= width_px / rendered;
+    }
+    return std::nullopt;
+}
+
+// `px` pixels as big points, to 3 decimals at most, for a message.
+std::string bp_text(double px) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.3f", px * 0.75);
+    std::string s = text;
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s == "-0" ? "0" : s;
+}
+
+}  // namespace
+
+Scene layout_layered(const Model& model, const Options& options, Warnings& warnings) {
+    TextEngine text;
+    return layout::layered_view(model, options, text, warnings);
+}
+
+FittedScene layout_to_width(const Model& model, const Options& options, double width_px,
+                            Warnings& warnings) {
+    if (!std::isfinite(width_px) || width_px <= 0) {
+        throw Error("", "the figure width must be a positive length");
+    }
+    constexpr double kSmallestScale = 1e-3;
+    TextEngine text;
+    double s = 1, used = 1;  // the next scale to try, and the one the scene was laid out for
+    Scene scene;
+    Warnings last;
+    for (int round = 0; round < 60; ++round) {
+        last.clear();
+        used = s;
+        scene = layout::layered_view(model, with_text_scaled(options, 1 / used), text, last);
+        const double rendered = scene.width * used;
+        if (std::fabs(rendered - width_px) <= kTolerancePx) break;
+        const double next = used * width_px / rendered;
+        if (next < kSmallestScale) break;
+        s = next;
+    }
+    warnings.insert(warnings.end(), last.begin(), last.end());
+    const double rendered = scene.width * used;
+    if (rendered > width_px + 0.5) {
+        warnings.push_back(
+            {"", "the text of this figure is wider than the width asked for: the figure is " +
+                     bp_text(rendered) + " bp wide instead of " + bp_text(width_px) +
+                     " bp (use smaller text, fewer captions or a wider figure)"});
+    }
+    return {std::move(scene), used};
+}
+
+Options latex_defaults(Options base, const LatexDocument& document) {
+    if (!std::isfinite(document.font_pt) || document.font_pt < 1 || document.font_pt > 1000) {
+        throw Error("", "the document font size must be between 1 and 1000 pt");
+    }
+    base.font = std::string(document.sans ? "LM Sans " : "LM Roman ") +
+                std::to_string(layout::latin_modern_design_size(document.font_pt, document.sans));
+    base.font_size = document.font_pt / layout::kTexPtPerPx;
+    return base;
+}
+
+FittedScene layout_for_latex(const Model& model, const Options& options, Warnings& warnings) {
+    if (options.width.empty()) return {layout_layered(model, options, warnings), 1};
+    const double width_px = length_in_px(options.width, "width");
+    Warnings fitting;
+    TextEngine text;
+    layout::RowFit fit = layout::layered_view_may_widen(model, options, text, fitting);
+    if (fit.scene.width <= width_px + kTolerancePx) {
+        // It fits: grow its geometry to the width.
+        warnings.insert(warnings.end(), fitting.begin(), fitting.end());
+        return grown_to_width(std::move(fit.scene), 1, width_px);
+    }
+    // Fair rows only a little wider than the width: scale their geometry down to it.
+    if (fit.widened) {
+        if (auto widened = widened_to_width(model, options, width_px, text, warnings)) {
+            return std::move(*widened);
+        }
+    }
+    // Text alone keeps the figure wider: scale the geometry of the unwrapped figure instead.
+    Options unfitted = options;
+    unfitted.width.clear();
+    return layout_to_width(model, unfitted, width_px, warnings);
+}
+
+}  // namespace strata

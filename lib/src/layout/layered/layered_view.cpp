@@ -1,0 +1,126 @@
+// The layered view, and its fitting to a width: the figure is built again at smaller box sizes
+// (never smaller text) until it fits, with balanced rows when some size has them.
+
+#include "layout/layered/layered_view.hpp"
+
+#include <functional>
+#include <optional>
+
+#include "layout/layered/layered_builder.hpp"
+#include "style/length.hpp"
+
+namespace strata::layout {
+
+namespace {
+
+// A figure built at one box size, with what the fitting needs to know about its rows.
+struct Trial {
+    Scene scene;
+    Warnings warnings;
+    double narrowest_row_share = 1;
+};
+
+Trial build_trial(const Model& model, const Options& options, TextMeasurer& text, double factor,
+                  double limit) {
+    Trial trial;
+    LayeredBuilder builder(model, options, text, trial.warnings, factor, limit);
+    trial.scene = builder.build();
+    trial.narrowest_row_share = builder.narrowest_row_share();
+    return trial;
+}
+
+RowFit fitted_view(const Model& model, const Options& options, TextMeasurer& text,
+                   Warnings& warnings, bool may_widen) {
+    const double limit = options.width.empty() || options.compat_visualkeras
+                             ? 0
+                             : length_in_px(options.width, "width");
+    // A figure fitted to a width should also stay wider than tall, with room on a page or a
+    // slide (4:3) for the rest: wrapping alone would stack a long chain of large boxes
+    // (VGG16) into a tower of rows.
+    constexpr double kMostHeightPerWidth = 0.6;
+    // Rows are worth their carriage returns only when each carries a fair share: a model whose
+    // skips leave no break but near its ends (a U-Net) is better drawn smaller in one row
+    // than as a few boxes, the row, and a few boxes.
+    constexpr double kLeastRowShare = 0.25;
+    const auto fits_width = [&](const Trial& t) { return t.scene.width <= limit; };
+    const auto fits_both = [&](const Trial& t) {
+        return t.scene.width <= limit && t.scene.height <= kMostHeightPerWidth * limit;
+    };
+    const auto fair = [&](const Trial& t) { return t.narrowest_row_share >= kLeastRowShare; };
+    const auto balanced = [&](const Trial& t) { return fits_both(t) && fair(t); };
+    Trial full = build_trial(model, options, text, 1, limit);
+    if (limit <= 0 || balanced(full)) {
+        warnings.insert(warnings.end(), full.warnings.begin(), full.warnings.end());
+        return {std::move(full.scene), false};
+    }
+    // Shrink the boxes (never the text), collapsed and wrapped anew at each size, to the
+    // largest size that fits, with balanced rows if any size has them.
+    std::optional<Trial> best;
+    for (const auto& fits : {std::function<bool(const Trial&)>(balanced),
+                             std::function<bool(const Trial&)>(fits_both)}) {
+        if (fits(full)) {
+            best = std::move(full);
+            break;
+        }
+        double fitting = 0, too_big = 1;
+        for (int step = 0; step < 14; ++step) {
+            const double factor = step == 0 ? 0.02 : (fitting + too_big) / 2;
+            Trial trial = build_trial(model, options, text, factor, limit);
+            if (fits(trial)) {
+                fitting = factor;
+                best = std::move(trial);
+            } else {
+                too_big = factor;
+                if (step == 0) break;
+            }
+        }
+        if (best) break;
+    }
+    // No size is short enough (the gaps and the text take the room): the shortest figure
+    // that fits the width, with balanced rows if any size has them.
+    if (!best) {
+        const auto better = [&](const Trial& t) {
+            if (!best) return true;
+            if (fair(t) != fair(*best)) return fair(t);
+            return t.scene.height < best->scene.height;
+        };
+        for (const double factor : {1.0, 0.7, 0.5, 0.35, 0.25, 0.15, 0.1, 0.05, 0.02}) {
+            Trial trial =
+                factor == 1.0 ? std::move(full) : build_trial(model, options, text, factor, limit);
+            if (fits_width(trial) && better(trial)) best = std::move(trial);
+        }
+    }
+    if (!best) {
+        warnings.push_back({"width", "the figure cannot be made as narrow as " + options.width +
+                                         " without text smaller than min_font_size"});
+        return {build_trial(model, options, text, 0.02, limit).scene, false};
+    }
+    // Every size that fits leaves a stub row: at the smallest size, a little more width may
+    // give fair rows, and the caller scales the geometry down to the width.
+    bool widened = false;
+    if (may_widen && !fair(*best)) {
+        for (const double wider : {1.1, 1.25, 1.5}) {
+            Trial trial = build_trial(model, options, text, 0.02, limit * wider);
+            if (!fair(trial)) continue;
+            best = std::move(trial);
+            widened = true;
+            break;
+        }
+    }
+    warnings.insert(warnings.end(), best->warnings.begin(), best->warnings.end());
+    return {std::move(best->scene), widened};
+}
+
+}  // namespace
+
+Scene layered_view(const Model& model, const Options& options, TextMeasurer& text,
+                   Warnings& warnings) {
+    return fitted_view(model, options, text, warnings, false).scene;
+}
+
+RowFit layered_view_may_widen(const Model& model, const Options& options, TextMeasurer& text,
+                              Warnings& warnings) {
+    return fitted_view(model, options, text, warnings, true);
+}
+
+}  // namespace strata::layout
