@@ -357,9 +357,9 @@ case("output-missing-folder", {"model.json": VALID}, "error", "does not exist",
      output="@missing-folder")
 case("output-directory", {"model.json": VALID}, "error", "is a directory", output="@directory")
 case("output-symlink", {"model.json": VALID}, "error", "symbolic link", output="@symlink")
-case("output-is-input", {"model.json": VALID}, "error", "is the input", output="@input")
+case("output-is-input", {"model.json": VALID}, "error", "is also an input", output="@input")
 case("output-is-options", {"model.json": VALID, "opts.svg": "padding: 3\n"}, "error",
-     "is the input", options="opts.svg", output="@options")
+     "is also an input", options="opts.svg", output="@options")
 case("output-kept-on-model-error", {"model.json": VALID[:40]}, "error", "invalid JSON",
      output="@existing")
 case("output-kept-on-option-error", {"model.json": VALID, "fig.yaml": "padding: x\n"}, "error",
