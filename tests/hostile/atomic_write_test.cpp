@@ -78,7 +78,7 @@ BOOST_AUTO_TEST_CASE(refuses_bad_targets_and_leaves_them_alone) {
     BOOST_TEST(write("/dev/null").find("not a regular file") != std::string::npos);
     BOOST_TEST(error_of([&] {
                    strata::check_output_path(file.string(), {file.string()});
-               }).find("is the input") != std::string::npos);
+               }).find("is also an input") != std::string::npos);
     BOOST_TEST(read(file) == "keep");
     BOOST_TEST(dir.entries() == 3u);  // nothing new, no temporary
 }

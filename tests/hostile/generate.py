@@ -357,9 +357,9 @@ case("output-missing-folder", {"model.json": VALID}, "error", "does not exist",
      output="@missing-folder")
 case("output-directory", {"model.json": VALID}, "error", "is a directory", output="@directory")
 case("output-symlink", {"model.json": VALID}, "error", "symbolic link", output="@symlink")
-case("output-is-input", {"model.json": VALID}, "error", "is the input", output="@input")
+case("output-is-input", {"model.json": VALID}, "error", "is also an input", output="@input")
 case("output-is-options", {"model.json": VALID, "opts.svg": "padding: 3\n"}, "error",
-     "is the input", options="opts.svg", output="@options")
+     "is also an input", options="opts.svg", output="@options")
 case("output-kept-on-model-error", {"model.json": VALID[:40]}, "error", "invalid JSON",
      output="@existing")
 case("output-kept-on-option-error", {"model.json": VALID, "fig.yaml": "padding: x\n"}, "error",
@@ -642,6 +642,25 @@ case("bounds-keras-entries", {"model.keras": zip_bytes([("config.json", config)]
 case("bounds-keras-total-bytes", {"model.keras": zip_bytes([
      ("config.json", b"{" + b" " * (60 << 20) + b"}"), ("metadata.json", b" " * (30 << 20))])},
      "error", "kMaxArchiveTotalBytes", model="model.keras", max_mib=192)
+
+# --- model-named files: a model's bare font name is a family, its paths stay in its folder ---
+# The runner's working directory (where ctest runs it) holds CTestTestfile.cmake: a model's
+# font of that name is still only a family, never a file of the working directory. Captions
+# are on, so that every font is looked up.
+for cid, options, message in [
+        ("model-font-bare-name-is-a-family", ["font: CTestTestfile.cmake"],
+         "fontconfig has no such family"),
+        ("model-style-font-bare-name", ["styles: {Dense: {font: CTestTestfile.cmake}}"],
+         "fontconfig has no such family"),
+        ("model-group-font-bare-name",
+         ["layered_groups: [{name: g, layers: [fc], font: CTestTestfile.cmake}]"],
+         "fontconfig has no such family"),
+        ("model-font-dot-climbs-out", ["font: ./../../x.ttf"], OUTSIDE),
+        ("model-font-is-the-model", ["font: ./model.yaml"], "cannot read font file"),
+        ("model-font-folder", ["font: ./"], "is a directory"),
+        ("model-picture-folder", ["styles: {Dense: {image: ./}}"], "is a directory")]:
+    case(cid, {"model.yaml": spec_with(["text_callable: name"] + options)}, "error", message,
+         model="model.yaml", pending="yaml-spec")
 
 with open(os.path.join(OUT, "manifest.tsv"), "w") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tpending\tmax_mib\n")

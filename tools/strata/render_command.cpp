@@ -1,8 +1,10 @@
 #include <boost/program_options.hpp>
 #include <iostream>
+#include <optional>
 
 #include "command_table.hpp"
 #include "commands.hpp"
+#include "input_files.hpp"
 #include "latex_flags.hpp"
 #include "model_argument.hpp"
 #include "option_flags.hpp"
@@ -109,11 +111,12 @@ int run_render(const std::vector<std::string>& args) {
     TikzOptions tikz = latex.tikz;
 
     Warnings warnings;
-    if (output != "-" && !output.empty()) {
-        std::vector<std::string> inputs{model_path};
-        if (given.count("options")) inputs.push_back(given["options"].as<std::string>());
-        check_output_path(output, inputs);  // before any work: a bad output fails fast
-    }
+    // Before any work: a bad output, or one that would replace a file this run reads, fails
+    // fast.
+    const std::vector<std::string> inputs = files_read(model_path, given, options);
+    if (output != "-" && !output.empty()) check_output_path(output, inputs);
+    const std::string frames_folder = frames ? given["frames"].as<std::string>() : "";
+    if (frames) check_frames_folder(frames_folder, inputs);
     Model model = load_model(model_path, warnings, import);
     Scene scene;
     try {
@@ -129,22 +132,26 @@ int run_render(const std::vector<std::string>& args) {
         if (!e.file().empty()) throw;
         throw Error(model_path, e.line(), e.column(), e.message());
     }
-    if (frames) {
-        // A .tex scene has its text sizes divided by the picture's scale: frames get their own.
+    // A .tex scene has its text sizes divided by the picture's scale: frames get their own.
+    std::optional<Scene> own_frames;
+    if (frames && format == OutputFormat::tex && tikz.scale != 1) {
         Warnings frame_warnings;
-        write_reveal_frames(format == OutputFormat::tex && tikz.scale != 1
-                                ? layout_layered(model, options, frame_warnings)
-                                : scene,
-                            given["frames"].as<std::string>());
+        own_frames = layout_layered(model, options, frame_warnings);
     }
+    const Scene& frame_scene = own_frames ? *own_frames : scene;
     if (output.empty()) {
         print_warnings(warnings);
+        write_reveal_frames(frame_scene, frames_folder);
         return 0;
     }
     const std::string bytes = write_scene(scene, format, png, tikz, warnings);
     print_warnings(warnings);
     if (output == "-") {
+        if (frames) write_reveal_frames(frame_scene, frames_folder);
         write_standard_output(bytes);
+    } else if (frames) {
+        // The frames and the output are published together, or neither.
+        write_file_and_frames_atomically(output, bytes, frame_scene, frames_folder);
     } else {
         write_file_atomically(output, bytes);
     }

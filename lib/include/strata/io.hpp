@@ -23,6 +23,14 @@ void write_file_atomically(const std::string& path, std::string_view bytes);
 // Throws strata::Error naming the folder or file.
 void write_reveal_frames(const Scene& scene, const std::string& folder);
 
+// Writes `bytes` to `path` and the reveal frames of `frames` into `folder` as one change: the
+// frames are staged as write_reveal_frames stages them, the output is written to its
+// temporary, then both are moved into place together. A failure at any point, or an
+// interrupting signal, leaves neither the output nor any frame (nor a temporary). Throws
+// strata::Error naming the file or folder.
+void write_file_and_frames_atomically(const std::string& path, std::string_view bytes,
+                                      const Scene& frames, const std::string& folder);
+
 // For programs: makes SIGINT, SIGTERM and SIGHUP first remove the temporary files of writes
 // in progress (write_file_atomically, write_reveal_frames), then end the process as the signal
 // would have; and makes a write past the file-size limit (ulimit -f) fail with an error
@@ -31,7 +39,13 @@ void write_reveal_frames(const Scene& scene, const std::string& folder);
 void remove_partial_outputs_on_signals();
 
 // Throws strata::Error unless `path` can be written as an output: its folder exists and is
-// writable, and it is not a symbolic link, a directory, a read-only file or one of `inputs`.
+// writable, and it is not a symbolic link, a directory, a read-only file or one of `inputs`
+// (the same file by device and inode, so also under another name: a symbolic link to it, a
+// hard link).
 void check_output_path(const std::string& path, const std::vector<std::string>& inputs);
+
+// Throws strata::Error when a frame file that write_reveal_frames could replace in `folder`
+// (step-NN.svg) is one of `inputs`, compared as check_output_path compares them.
+void check_frames_folder(const std::string& folder, const std::vector<std::string>& inputs);
 
 }  // namespace strata

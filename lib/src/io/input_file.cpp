@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "io/model_named_files.hpp"
+#include "io/open_beneath.hpp"
 #include "strata/error.hpp"
 
 namespace strata::io {
@@ -22,17 +24,30 @@ void require_regular(const struct stat& info, const std::string& path, std::stri
                           ": it is not a regular file (a FIFO, socket or device)");
 }
 
+// Opens `path` once, without following it out of a model's folder when a model file named it.
+// A path the user gave is looked at first, so that a device is refused before it is opened
+// (opening some has effects); a model's path is not, as that would follow links out of its
+// folder and tell whether what they lead to exists.
+int open_for_reading(const std::string& path, std::string_view what) {
+    if (const auto inside = model_folder_path(path))
+        return open_beneath(inside->folder, inside->relative);
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) return -1;
+    require_regular(info, path, what);
+    return ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+}
+
 }  // namespace
 
 InputFile InputFile::open(const std::string& path, std::string_view what) {
     const std::string cannot_open = "cannot open " + std::string(what) + ": ";
     if (path.empty()) throw Error(path, cannot_open + "no file name given");
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0) throw Error(path, cannot_open + std::strerror(errno));
-    require_regular(info, path, what);
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    const int fd = open_for_reading(path, what);
+    if (fd < 0 && errno == EXDEV) throw Error(path, cannot_open + outside_model_folder(path));
     if (fd < 0) throw Error(path, cannot_open + std::strerror(errno));
     InputFile file(fd, 0);
+    // What was opened is what is checked and read: nothing can be swapped in between.
+    struct stat info {};
     if (::fstat(fd, &info) != 0) throw Error(path, cannot_open + std::strerror(errno));
     require_regular(info, path, what);
     file.size_ = static_cast<std::uint64_t>(info.st_size);

@@ -5,11 +5,11 @@
 #include <string>
 #include <string_view>
 
-// Input files (model, option file, pictures) are opened only when they are regular files: a
-// FIFO would block open() or read() for ever, a device could feed bytes for ever, and a
-// directory is never what was meant. The check comes before open() (stat) and again on what
-// was opened (fstat on a descriptor opened with O_NONBLOCK, so that a FIFO swapped in between
-// cannot block either).
+// Input files (model, option file, pictures) are opened once and read only when what was
+// opened is a regular file: a FIFO would block read() for ever (the open is O_NONBLOCK, so it
+// cannot block), a device could feed bytes for ever, and a directory is never what was meant.
+// The check is fstat on the descriptor that is then read, so nothing can be swapped in between.
+// A file a model file named is opened beneath the model's folder (model_named_files.hpp).
 namespace strata::io {
 
 class InputFile {

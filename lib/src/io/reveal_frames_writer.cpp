@@ -1,18 +1,26 @@
-// The frames of a reveal, one SVG per step, written as one change to a folder. Frame k holds
-// k layers, so a model with n layers gives files of O(n²) bytes in all: only one frame and its
-// SVG are in memory at a time.
+// The frames of a reveal, one SVG per step, written as one change to a folder, alone or with
+// the main output. Frame k holds k layers, so a model with n layers gives files of O(n²) bytes
+// in all: only one frame and its SVG are in memory at a time.
+
+#include <dirent.h>
+#include <sys/stat.h>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 #include "emit/reveal_steps.hpp"
+#include "io/cleanup_on_signal.hpp"
+#include "io/staged_file.hpp"
 #include "io/staged_folder.hpp"
 #include "strata/emit.hpp"
+#include "strata/error.hpp"
 #include "strata/io.hpp"
 
 namespace strata {
+namespace {
 
-void write_reveal_frames(const Scene& scene, const std::string& folder) {
-    io::StagedFolder staged(folder);
+void stage_frames(const Scene& scene, io::StagedFolder& staged) {
     const std::vector<int> steps = emit::reveal_steps(scene);
     const int count = emit::reveal_step_count(scene);
     for (int step = 1; step <= count; ++step) {
@@ -20,7 +28,62 @@ void write_reveal_frames(const Scene& scene, const std::string& folder) {
         std::snprintf(name, sizeof name, "step-%02d.svg", step);
         staged.add(name, to_svg(emit::frame_at_step(scene, steps, step)));
     }
+}
+
+// Whether `name` is one write_reveal_frames may write: "step-" two or more digits ".svg".
+bool is_frame_name(const char* name) {
+    if (std::strncmp(name, "step-", 5) != 0) return false;
+    const char* digits = name + 5;
+    const char* end = digits;
+    while (*end >= '0' && *end <= '9') ++end;
+    return end - digits >= 2 && std::strcmp(end, ".svg") == 0;
+}
+
+}  // namespace
+
+void write_reveal_frames(const Scene& scene, const std::string& folder) {
+    io::StagedFolder staged(folder);
+    stage_frames(scene, staged);
     staged.commit();
+}
+
+void write_file_and_frames_atomically(const std::string& path, std::string_view bytes,
+                                      const Scene& frames, const std::string& folder) {
+    check_output_path(path, {});
+    io::StagedFolder staged_frames(folder);
+    stage_frames(frames, staged_frames);
+    io::StagedFile staged_output(path, bytes);
+    // Published together: a signal waits until both are in place, and an output that cannot
+    // be moved into place takes the frames back with it.
+    const io::InterruptsHeld held;
+    staged_frames.publish();
+    try {
+        staged_output.publish();
+    } catch (...) {
+        staged_frames.undo();
+        throw;
+    }
+    staged_frames.finish();
+}
+
+void check_frames_folder(const std::string& folder, const std::vector<std::string>& inputs) {
+    DIR* dir = ::opendir(folder.empty() ? "." : folder.c_str());
+    if (dir == nullptr) return;  // nothing there yet to be replaced
+    const std::unique_ptr<DIR, int (*)(DIR*)> closer(dir, ::closedir);
+    while (const dirent* entry = ::readdir(dir)) {
+        if (!is_frame_name(entry->d_name)) continue;
+        const std::string frame = folder + "/" + entry->d_name;
+        struct stat existing {};
+        if (::lstat(frame.c_str(), &existing) != 0) continue;
+        for (const std::string& input : inputs) {
+            struct stat other {};
+            if (::stat(input.c_str(), &other) == 0 && other.st_dev == existing.st_dev &&
+                other.st_ino == existing.st_ino) {
+                throw Error(frame, "the output is also an input ('" + input +
+                                       "'); give another frames folder");
+            }
+        }
+    }
 }
 
 }  // namespace strata

@@ -60,13 +60,22 @@ StagedFolder::StagedFolder(const std::string& folder) : folder_(folder) {
 }
 
 StagedFolder::~StagedFolder() {
-    if (!committed_) {
-        for (const std::string& name : names_) ::unlink((fs::path(staging_) / name).c_str());
+    if (!finished_) {
+        undo();
+        for (const std::string& name : names_) ::unlink(staged(name).c_str());
         if (!staging_.empty()) ::rmdir(staging_.c_str());
         for (auto it = created_.rbegin(); it != created_.rend(); ++it) ::rmdir(it->c_str());
     }
     // Unregistered only now that what they name is gone.
     while (!registrations_.empty()) registrations_.pop_back();
+}
+
+std::string StagedFolder::staged(const std::string& name) const {
+    return (fs::path(staging_) / name).string();
+}
+
+std::string StagedFolder::kept(const std::string& name) const {
+    return (fs::path(staging_) / (".old-" + name)).string();
 }
 
 std::string StagedFolder::target(const std::string& name) const {
@@ -76,8 +85,7 @@ std::string StagedFolder::target(const std::string& name) const {
 void StagedFolder::add(const std::string& name, std::string_view bytes) {
     const std::string final_path = target(name);
     check_output_path(final_path, {});
-    const std::string staged = (fs::path(staging_) / name).string();
-    const int fd = ::open(staged.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    const int fd = ::open(staged(name).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0) throw Error(final_path, "cannot write the output: " + system_error());
     names_.push_back(name);
     try {
@@ -89,15 +97,49 @@ void StagedFolder::add(const std::string& name, std::string_view bytes) {
     if (::close(fd) != 0) throw Error(final_path, "cannot write the output: " + system_error());
 }
 
-void StagedFolder::commit() {
+void StagedFolder::publish() {
     for (const std::string& name : names_) {
-        const std::string staged = (fs::path(staging_) / name).string();
-        if (std::rename(staged.c_str(), target(name).c_str()) != 0)
-            throw Error(target(name), "cannot write the output: " + system_error());
+        const std::string final_path = target(name);
+        // A file it replaces is kept in the staging folder (a second link to it where the
+        // file system allows, so the name is never missing) until finish() or undo().
+        struct stat existing {};
+        const bool replaces = ::lstat(final_path.c_str(), &existing) == 0;
+        if (replaces && ::link(final_path.c_str(), kept(name).c_str()) != 0 &&
+            std::rename(final_path.c_str(), kept(name).c_str()) != 0) {
+            const std::string error = system_error();
+            undo();
+            throw Error(final_path, "cannot write the output: " + error);
+        }
+        if (std::rename(staged(name).c_str(), final_path.c_str()) != 0) {
+            const std::string error = system_error();
+            if (replaces) std::rename(kept(name).c_str(), final_path.c_str());
+            undo();
+            throw Error(final_path, "cannot write the output: " + error);
+        }
+        published_.push_back({name, replaces});
     }
+}
+
+void StagedFolder::undo() noexcept {
+    for (auto it = published_.rbegin(); it != published_.rend(); ++it) {
+        const std::string final_path = target(it->name);
+        if (it->replaced) {
+            std::rename(kept(it->name).c_str(), final_path.c_str());
+        } else {
+            ::unlink(final_path.c_str());
+        }
+    }
+    published_.clear();
+}
+
+void StagedFolder::finish() {
+    for (const Published& p : published_) {
+        if (p.replaced) ::unlink(kept(p.name).c_str());
+    }
+    published_.clear();
     names_.clear();
     ::rmdir(staging_.c_str());
-    committed_ = true;
+    finished_ = true;
 }
 
 }  // namespace strata::io

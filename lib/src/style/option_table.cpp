@@ -216,7 +216,12 @@ std::vector<OptionEntry> make_entries() {
                           }));
     e.push_back(number("text_vspacing", "gap between caption lines, px", &Options::text_vspacing));
     e.push_back(text("font", "font: a fontconfig family or a font file", &Options::font, false));
-    // In a file, a font that names a file is a path (kept inside a model file's folder).
+    // A flag's font file in the working directory is that file; in a file, a font that names
+    // a file is a path (kept inside a model file's folder).
+    e.back().set_text = [](Options& o, std::string_view v, const std::string& where) {
+        if (v.empty()) throw Error(where, "expected a value, got nothing");
+        o.font = user_font(std::string(v));
+    };
     e.back().set_node = [](Options& o, const YAML::Node& n, const YamlSource& s) {
         std::string font = yaml_font(s, n, "font");
         if (font.empty()) throw Error("", "expected a value, got nothing");

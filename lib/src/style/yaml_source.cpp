@@ -1,8 +1,13 @@
 #include "style/yaml_source.hpp"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <filesystem>
 #include <system_error>
 
+#include "io/model_named_files.hpp"
+#include "io/open_beneath.hpp"
 #include "text/unicode_text.hpp"
 
 namespace strata {
@@ -10,27 +15,23 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Whether `inner` (lexically normal) lies in `folder` (lexically normal) or is it.
-bool lies_within(const fs::path& inner, const fs::path& folder) {
-    const fs::path relative = inner.lexically_relative(folder);
-    return !relative.empty() && *relative.begin() != "..";
-}
-
 // A model file may name only files in its own folder. The test is on the text first (no
 // absolute path, no ".." that climbs out), so that a refused path is refused before the file
-// system is asked anything; then on the path with symbolic links resolved, whose outcome is
-// the same message whether or not the file exists.
-bool inside_model_folder(const YamlSource& source, const fs::path& given) {
-    if (given.is_absolute() || given.has_root_name() || given.has_root_directory()) return false;
-    const fs::path normal = given.lexically_normal();
+// system is asked anything; then the kernel resolves it beneath the folder, where a symbolic
+// link that leads out is refused whether or not what it leads to exists. The file is opened
+// beneath the folder again when it is read (model_named_files.hpp): this check is for the
+// message's place in the model file.
+bool inside_model_folder(const YamlSource& source, const fs::path& normal) {
+    if (normal.is_absolute() || normal.has_root_name() || normal.has_root_directory()) return false;
     if (!normal.empty() && *normal.begin() == "..") return false;
-    const fs::path base = source.base_dir.empty() ? fs::path(".") : fs::path(source.base_dir);
-    std::error_code error;
-    const fs::path real_base = fs::weakly_canonical(base, error);
-    if (error) return false;
-    const fs::path real_file = fs::weakly_canonical(base / normal, error);
-    if (error) return false;
-    return lies_within(real_file.lexically_normal(), real_base.lexically_normal());
+    const int fd = io::open_beneath(source.base_dir, normal.string());
+    if (fd >= 0) ::close(fd);
+    return fd >= 0 || errno != EXDEV;
+}
+
+// Whether the files this source names must stay in the model's folder.
+bool confined(const YamlSource& source) {
+    return source.model_file && !source.allow_outside_paths;
 }
 
 }  // namespace
@@ -56,22 +57,38 @@ std::string yaml_path(const YamlSource& source, const YAML::Node& node, const st
     if (path.find('\0') != std::string::npos)
         throw yaml_error(source, node, what + ": a file path cannot hold a NUL character");
     fs::path p(path);
-    if (source.model_file && !source.allow_outside_paths && !inside_model_folder(source, p)) {
-        throw yaml_error(source, node,
-                         what + ": '" + unicode::valid_text(path) +
-                             "' is outside the model file's folder; a model file may name only "
-                             "files in its own folder (--allow-model-paths lifts this)");
+    if (!confined(source)) {
+        if (p.is_relative() && !source.base_dir.empty()) p = fs::path(source.base_dir) / p;
+        return p.lexically_normal().string();
     }
-    if (p.is_relative() && !source.base_dir.empty()) p = fs::path(source.base_dir) / p;
-    return p.lexically_normal().string();
+    const fs::path inside = p.lexically_normal();
+    if (!inside_model_folder(source, inside))
+        throw yaml_error(source, node,
+                         what + ": " + io::outside_model_folder(unicode::valid_text(path)));
+    const std::string joined = (fs::path(source.base_dir) / inside).lexically_normal().string();
+    io::confine_to_model_folder(joined, {source.base_dir, inside.string()});
+    return joined;
 }
 
 std::string yaml_font(const YamlSource& source, const YAML::Node& node, const std::string& what) {
     std::string font = yaml_scalar(source, node, what);
-    if (!source.model_file || font.find('/') == std::string::npos) return font;
+    // From a model file, a name without a '/' is a family: the working directory is never
+    // searched on a model's behalf.
+    if (source.model_file && font.find('/') == std::string::npos) return font;
+    if (!source.model_file) return user_font(font);
     font = yaml_path(source, node, what);
+    if (font.find('/') != std::string::npos) return font;
     // Still a file name to the font lookup, which tells files from families by a '/'.
-    return font.find('/') == std::string::npos ? "./" + font : font;
+    const std::string marked = "./" + font;
+    if (const auto inside = io::model_folder_path(font))
+        io::confine_to_model_folder(marked, *inside);
+    return marked;
+}
+
+std::string user_font(std::string font) {
+    if (font.find('/') != std::string::npos) return font;
+    std::error_code error;
+    return fs::is_regular_file(fs::path(font), error) ? "./" + font : font;
 }
 
 }  // namespace strata

@@ -27,11 +27,17 @@ std::string yaml_scalar(const YamlSource& source, const YAML::Node& node, const 
 
 // A path given in an option, made relative to the source's folder. From a model file, a path
 // that is absolute or leads outside the model's folder (by "..", or a symbolic link on the
-// way) is refused, with a message that says nothing about whether the file exists.
+// way, even a dangling one) is refused, with a message that says nothing about whether the
+// file exists; a path kept is recorded so that it is opened beneath the folder when read.
 std::string yaml_path(const YamlSource& source, const YAML::Node& node, const std::string& what);
 
-// A font option: a fontconfig family, or a font file. From a model file, a font that names a
-// file (it holds a '/') is a path as yaml_path reads it; elsewhere the text as it is.
+// A font option: a fontconfig family, or a font file. From a model file, a font that holds a
+// '/' is a path as yaml_path reads it and anything else a family; elsewhere as user_font says.
 std::string yaml_font(const YamlSource& source, const YAML::Node& node, const std::string& what);
+
+// A font the user gives (a flag, an option file): a name without a '/' that is a file in the
+// working directory is that file ("./NAME", as the font lookup tells files by a '/'); anything
+// else is kept as it is.
+std::string user_font(std::string font);
 
 }  // namespace strata

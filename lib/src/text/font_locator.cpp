@@ -1,11 +1,15 @@
 #include "text/font_locator.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
-#include <filesystem>
+#include <cerrno>
 #include <string>
-#include <system_error>
 
+#include "io/model_named_files.hpp"
+#include "io/open_beneath.hpp"
 #include "strata/error.hpp"
 
 namespace strata {
@@ -66,9 +70,7 @@ void check_style_only(FcPattern* pattern, const std::string& text) {
 }  // namespace
 
 bool names_font_file(std::string_view name) {
-    if (name.find('/') != std::string_view::npos) return true;
-    std::error_code error;
-    return std::filesystem::is_regular_file(std::filesystem::path(name), error);
+    return name.find('/') != std::string_view::npos;
 }
 
 FontLocation FontLocator::locate(std::string_view name) {
@@ -79,14 +81,25 @@ FontLocation FontLocator::locate(std::string_view name) {
 
 FontLocation FontLocator::locate_file(std::string_view path) const {
     // Only a regular file is handed to FreeType: a FIFO would block its open for ever.
-    std::error_code error;
-    const auto status = std::filesystem::status(std::filesystem::path(path), error);
-    const std::string name = "font file '" + std::string(path) + "'";
-    if (std::filesystem::is_directory(status)) throw Error("", name + " is a directory");
-    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    const std::string file(path);
+    const std::string name = "font file '" + file + "'";
+    struct stat info {};
+    if (const auto inside = io::model_folder_path(file)) {
+        // Named by a model file: looked at only beneath the model's folder, through the
+        // descriptor of what was opened there.
+        const int fd = io::open_beneath(inside->folder, inside->relative);
+        if (fd < 0 && errno == EXDEV) throw Error("", name + ": " + io::outside_model_folder(file));
+        if (fd < 0) throw Error("", name + " not found");
+        const bool looked = ::fstat(fd, &info) == 0;
+        ::close(fd);
+        if (!looked) throw Error("", name + " not found");
+    } else if (::stat(file.c_str(), &info) != 0) {
+        throw Error("", name + " not found");
+    }
+    if (S_ISDIR(info.st_mode)) throw Error("", name + " is a directory");
+    if (!S_ISREG(info.st_mode))
         throw Error("", name + " is not a regular file (a FIFO, socket or device)");
-    if (!std::filesystem::is_regular_file(status)) throw Error("", name + " not found");
-    return {std::string(path), 0};
+    return {file, 0};
 }
 
 FontLocation FontLocator::locate_family(std::string_view pattern_text) {

@@ -14,7 +14,8 @@ struct FontLocation {
     auto operator<=>(const FontLocation&) const = default;
 };
 
-// True when `name` is meant as a path: it contains a '/' or names an existing file.
+// True when `name` is meant as a path: it contains a '/'. (A bare file name is a family here;
+// the user's own options make a font file in the working directory "./NAME", see user_font.)
 bool names_font_file(std::string_view name);
 
 // Turns the font name a user writes (a fontconfig pattern such as "DejaVu Sans:bold", or a
