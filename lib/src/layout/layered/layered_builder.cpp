@@ -47,12 +47,14 @@ std::vector<std::string> split_lines(const std::string& text) {
 
 }  // namespace
 
-LayeredBuilder::LayeredBuilder(const Model& model, const Options& options, TextMeasurer& text,
-                               Warnings& warnings, double size_factor, double width_limit)
+LayeredBuilder::LayeredBuilder(const Model& model, const Options& options,
+                               const LayoutContext& context, Warnings& warnings, double size_factor,
+                               double width_limit)
     : model_(model),
       o_(options),
-      text_(text),
+      text_(context.text),
       warnings_(warnings),
+      pictures_(options, context.images, warnings),
       size_factor_(size_factor),
       width_limit_(width_limit) {}
 

@@ -23,12 +23,12 @@
 #include "layout/layered/ids.hpp"
 #include "strata/color.hpp"
 #include "strata/diagnostics.hpp"
+#include "strata/layout_context.hpp"
 #include "strata/model.hpp"
 #include "strata/options.hpp"
 #include "strata/scene.hpp"
 #include "style/layer_style.hpp"
 #include "style/length.hpp"
-#include "text/text_engine.hpp"
 
 namespace strata::layout {
 
@@ -78,7 +78,7 @@ struct RowBand {
 
 class LayeredBuilder {
   public:
-    LayeredBuilder(const Model& model, const Options& options, TextMeasurer& text,
+    LayeredBuilder(const Model& model, const Options& options, const LayoutContext& context,
                    Warnings& warnings, double size_factor = 1, double width_limit = 0);
 
     double narrowest_row_share() const;
@@ -234,7 +234,6 @@ class LayeredBuilder {
     void emit_legend_and_group_titles(Scene& scene);
     void append_pictures(Scene& scene, std::size_t i);
 
-    // Data members in their original order: pictures_ is built from o_ and warnings_.
     std::vector<Stage> stages_;
     std::vector<std::vector<std::size_t>> unit_boxes_;    // per repeat
     std::vector<long> unit_of_box_;                       // per box, -1 outside any unit
@@ -249,7 +248,7 @@ class LayeredBuilder {
     std::vector<std::string> box_ids_;
     IdMaker ids_;
     std::optional<LayerGroups> groups_;
-    FacePictures pictures_{o_, warnings_};
+    FacePictures pictures_;
     double size_factor_ = 1;  // boxes shrunk to fit `width`
     double width_limit_ = 0;  // px, 0 for none
     std::optional<graph::Arrangement> graph_;
