@@ -9,6 +9,7 @@
 #include <set>
 
 #include "layout/graph/arrangement.hpp"
+#include "layout_context.hpp"
 #include "reference_model.hpp"
 #include "scene_checks.hpp"
 #include "strata/error.hpp"
@@ -37,9 +38,14 @@ layout::graph::Arrangement arrange(const Model& model,
     return layout::graph::arrange(model, drawn_layers(model), c);
 }
 
+Scene draw(const Model& model, const Options& options, Warnings& warnings) {
+    test::SteadyMetrics text;
+    return test::layered(model, options, text, warnings);
+}
+
 Scene draw(const Model& model, const Options& options) {
     Warnings warnings;
-    return layout_layered(model, options, warnings);
+    return draw(model, options, warnings);
 }
 
 std::vector<std::size_t> repeat_counts(const layout::graph::Arrangement& a) {
@@ -269,7 +275,7 @@ BOOST_AUTO_TEST_CASE(resnet50_with_captions_keeps_text_size_and_apart) {
     options.width = "17cm";
     options.text_callable = "name";
     Warnings warnings;
-    const Scene scene = layout_layered(corpus("generated/resnet50.json"), options, warnings);
+    const Scene scene = draw(corpus("generated/resnet50.json"), options, warnings);
     // Eleven names side by side in one residual block cannot fit 17 cm at 6 pt: the boxes
     // shrink as far as they can, the text keeps its size and the user is told.
     BOOST_TEST(test::smallest_text(scene) >= 8.0);
@@ -574,7 +580,7 @@ void check_connectors_off_boxes_and_text_apart(const std::string& path) {
     Options fitted;
     fitted.width = "17cm";
     for (const Options& options : {Options{}, fitted}) {
-        const Scene scene = layout_layered(model, options, warnings);
+        const Scene scene = draw(model, options, warnings);
         const auto through = test::connectors_through_boxes(scene);
         BOOST_TEST(through.empty(),
                    through.size() << " segments, first " << (through.empty() ? "" : through[0]));

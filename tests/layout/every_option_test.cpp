@@ -6,12 +6,11 @@
 #include <map>
 #include <set>
 
-#include "layout/layered/layered_view.hpp"
+#include "layout_context.hpp"
 #include "picture_files.hpp"
 #include "reference_model.hpp"
 #include "strata/option_table.hpp"
 #include "strata/render.hpp"
-#include "text/harfbuzz_engine.hpp"
 
 using namespace strata;
 
@@ -24,8 +23,9 @@ struct Case {
 
 std::string svg_of(const Options& options) {
     Warnings warnings;
-    TextEngine text;
-    return to_svg(layout::layered_view(test::reference_model(), options, text, warnings));
+    test::FixedContext fixed;
+    fixed.images.add("face.png", test::png_bytes(20, 10, 1, 0, 0));
+    return to_svg(layout_layered(test::reference_model(), options, fixed.context(), warnings));
 }
 
 Options base_options(const std::map<std::string, std::string>& context) {
@@ -40,9 +40,7 @@ Options base_options(const std::map<std::string, std::string>& context) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(every_option_changes_the_picture) {
-    test::TempDir dir;
-    const std::string picture = dir.file("face.png");
-    test::write_png(picture, 20, 10, 1, 0, 0);
+    const std::string picture = "face.png";  // held in memory
     const std::string with_image = "{conv2: {image: " + picture + "}}";
     const std::string with_logo = "[{file: " + picture + ", layers: [Dense], name: dense}]";
     const std::map<std::string, Case> cases{

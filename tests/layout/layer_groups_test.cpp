@@ -4,7 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "layout/decorations/layer_groups.hpp"
-#include "layout/layered/layered_view.hpp"
+#include "layout_context.hpp"
 #include "reference_model.hpp"
 #include "scene_items.hpp"
 
@@ -61,7 +61,7 @@ Options grouped(bool compat) {
 }
 
 Scene draw(const Options& o, Warnings& warnings, Metrics& text) {
-    return layout::layered_view(test::reference_model(), o, text, warnings);
+    return test::layered(test::reference_model(), o, text, warnings);
 }
 
 Scene draw(const Options& o) {
@@ -285,7 +285,7 @@ BOOST_AUTO_TEST_CASE(group_rectangles_hold_their_members_captions) {
         o.layered_groups = {g};
         Warnings warnings;
         FixedMetrics text = pillow_default_font_metrics();
-        Scene s = layout::layered_view(test::reference_model(), o, text, warnings);
+        Scene s = test::layered(test::reference_model(), o, text, warnings);
         const Polygon& rect = std::get<Polygon>(test::group(s, "group-dense").items.front());
         const TextRun& caption = std::get<TextRun>(test::group(s, "dense-caption").items.front());
         const double rect_bottom = std::max(rect.points[0].y, rect.points[2].y);

@@ -4,7 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "layout/decorations/legend.hpp"
-#include "layout/layered/layered_view.hpp"
+#include "layout_context.hpp"
 #include "reference_model.hpp"
 #include "scene_items.hpp"
 
@@ -20,7 +20,7 @@ namespace {
 
 Scene draw(const Options& o, TextMeasurer& text) {
     Warnings warnings;
-    return layout::layered_view(test::reference_model(), o, text, warnings);
+    return test::layered(test::reference_model(), o, text, warnings);
 }
 
 Scene draw(const Options& o) {

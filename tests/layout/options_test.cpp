@@ -3,12 +3,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include "layout/decorations/caption_spacing.hpp"
-#include "layout/layered/layered_view.hpp"
+#include "layout_context.hpp"
 #include "reference_model.hpp"
 #include "strata/error.hpp"
 #include "style/keras_classes.hpp"
 #include "style/layer_style.hpp"
-#include "text/harfbuzz_engine.hpp"
 
 using namespace strata;
 
@@ -16,8 +15,8 @@ namespace {
 
 Scene draw(const Options& options, Model model = test::reference_model()) {
     Warnings warnings;
-    TextEngine text;
-    return layout::layered_view(model, options, text, warnings);
+    test::SteadyMetrics text;
+    return test::layered(model, options, text, warnings);
 }
 
 std::vector<const Group*> groups_of(const Scene& s, Role role) {
@@ -44,7 +43,7 @@ struct Box {
 
 // The ink of a caption block, measured again, and the outline of a box, as drawn.
 Box caption_box(const Group& g) {
-    static TextEngine text;
+    static test::SteadyMetrics text;
     Box b{1e300, 1e300, -1e300, -1e300};
     for (const Primitive& p : g.items) {
         const TextRun& run = std::get<TextRun>(p);

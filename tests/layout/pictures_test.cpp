@@ -4,13 +4,15 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
+#include <memory>
 
 #include "image/image_file.hpp"
 #include "layout/decorations/face_images.hpp"
 #include "layout/decorations/image_placement.hpp"
+#include "layout/decorations/image_store.hpp"
 #include "layout/decorations/logos.hpp"
 #include "layout/layered/face_quads.hpp"
-#include "layout/layered/layered_view.hpp"
+#include "layout_context.hpp"
 #include "picture_files.hpp"
 #include "reference_model.hpp"
 #include "strata/error.hpp"
@@ -20,8 +22,8 @@ using namespace strata::layout;
 
 namespace {
 
-image::ImageFile picture(double w, double h) {
-    image::ImageFile f;
+Picture picture(double w, double h) {
+    Picture f;
     f.file = "pic.png";
     f.mime_type = "image/png";
     f.data = "bytes";
@@ -42,7 +44,7 @@ void check_affine(const Affine& m, Affine want) {
 
 const BoxPlacement kBox{10, 20, 50, 40, 6, false};
 
-Image on_face(const image::ImageFile& f, char axis, ImageFit fit, BoxPlacement box = kBox) {
+Image on_face(const Picture& f, char axis, ImageFit fit, BoxPlacement box = kBox) {
     const FaceQuad q = *face_quad(box, axis);
     return place_image(f, q.p0, q.p1, q.p3, fit, "image", false);
 }
@@ -63,13 +65,13 @@ BOOST_AUTO_TEST_SUITE(picture_files)
 BOOST_AUTO_TEST_CASE(formats_are_recognised_by_content_and_sized_from_the_header) {
     test::TempDir dir;
     test::write_png(dir.file("a.jpg"), 7, 3, 1, 0, 0);  // the name lies; the bytes decide
-    const image::ImageFile png = image::read_image(dir.file("a.jpg"));
+    const Picture png = image::read_image(dir.file("a.jpg"));
     BOOST_TEST(png.mime_type == "image/png");
     BOOST_TEST(png.width == 7);
     BOOST_TEST(png.height == 3);
     BOOST_TEST(png.data == test::read_bytes(dir.file("a.jpg")));
 
-    const image::ImageFile jpeg = image::parse_image("j", test::jpeg_header(640, 480));
+    const Picture jpeg = image::parse_image("j", test::jpeg_header(640, 480));
     BOOST_TEST(jpeg.mime_type == "image/jpeg");
     BOOST_TEST(jpeg.width == 640);
     BOOST_TEST(jpeg.height == 480);
@@ -168,15 +170,15 @@ BOOST_AUTO_TEST_CASE(top_and_side_faces_are_oblique_affine_maps) {
 }
 
 BOOST_AUTO_TEST_CASE(match_aspect_and_scale_image_reshape_the_box) {
-    test::TempDir dir;
-    test::write_png(dir.file("wide.png"), 40, 10, 0, 0, 1);  // r = 4
-    test::write_png(dir.file("square.png"), 8, 8, 0, 0, 1);  // r = 1
-    test::write_png(dir.file("half.png"), 20, 10, 0, 0, 1);  // r = 2
-    ImageStore store;
+    test::MemoryImages images;
+    images.add("wide.png", test::png_bytes(40, 10, 0, 0, 1));  // r = 4
+    images.add("square.png", test::png_bytes(8, 8, 0, 0, 1));  // r = 1
+    images.add("half.png", test::png_bytes(20, 10, 0, 0, 1));  // r = 2
+    ImageStore store(images);
     const auto fitted = [&](const std::string& file, const std::string& fit, const char* axis,
                             double scale = 1) {
         LayerStyle style;
-        style.image = dir.file(file);
+        style.image = file;
         style.image_fit = fit;
         style.image_axis = axis;
         style.scale_image = scale;
@@ -259,9 +261,9 @@ BOOST_AUTO_TEST_SUITE(pictures_in_the_scene)
 
 namespace {
 
-Scene draw(const Options& options, Warnings& warnings) {
+Scene draw(const Options& options, Warnings& warnings, ImageSource& images) {
     FixedMetrics text = pillow_default_font_metrics();
-    return layered_view(test::reference_model(), options, text, warnings);
+    return layout_layered(test::reference_model(), options, LayoutContext{text, images}, warnings);
 }
 
 std::size_t index_of(const Scene& s, const std::string& id) {
@@ -275,16 +277,16 @@ std::size_t index_of(const Scene& s, const std::string& id) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(logos_then_face_image_right_after_their_box) {
-    test::TempDir dir;
-    test::write_png(dir.file("face.png"), 20, 10, 1, 0, 0);
+    test::MemoryImages images;
+    images.add("face.png", test::png_bytes(20, 10, 1, 0, 0));
     Options o;
-    o.styles["conv"].image = dir.file("face.png");
+    o.styles["conv"].image = "face.png";
     LogoGroup logo;
-    logo.file = dir.file("face.png");
+    logo.file = "face.png";
     logo.layers = {"Conv2D", "conv"};  // matched twice: stuck on twice
     o.logo_groups = {logo};
     Warnings warnings;
-    const Scene s = draw(o, warnings);
+    const Scene s = draw(o, warnings, images);
     BOOST_TEST(warnings.empty());
     const std::size_t box = index_of(s, "conv");
     BOOST_TEST(index_of(s, "conv-logo-1") == box + 1);
@@ -297,7 +299,9 @@ BOOST_AUTO_TEST_CASE(logos_then_face_image_right_after_their_box) {
     const BoxGeometry& b = *s.groups[box].box;
     const Image& placed = std::get<Image>(image.items.at(0));
     check_affine(placed.transform, {(b.x2 - b.x1) / 20, 0, 0, (b.y2 - b.y1) / 10, b.x1, b.y1});
-    BOOST_TEST(placed.data == test::read_bytes(dir.file("face.png")));
+    BOOST_TEST(placed.data == test::png_bytes(20, 10, 1, 0, 0));
+    // Each picture is asked for once per layout, whatever uses it.
+    BOOST_TEST(images.requests == std::vector<std::string>{"face.png"});
 }
 
 // A picture the options ask for and that cannot be read stops the render with an error naming
@@ -305,10 +309,11 @@ BOOST_AUTO_TEST_CASE(logos_then_face_image_right_after_their_box) {
 BOOST_AUTO_TEST_CASE(missing_files_are_errors_and_flat_faces_warn) {
     test::TempDir dir;
     test::write_png(dir.file("face.png"), 20, 10, 1, 0, 0);
+    const std::unique_ptr<ImageSource> disk = disk_image_source();
     auto error_of = [&](const Options& o) {
         Warnings warnings;
         try {
-            draw(o, warnings);
+            draw(o, warnings, *disk);
         } catch (const Error& e) {
             return std::string(e.what());
         }
@@ -335,7 +340,7 @@ BOOST_AUTO_TEST_CASE(missing_files_are_errors_and_flat_faces_warn) {
     flat.styles["conv2"].image_axis = "x";
     flat.index_2D = {3};  // conv2 is flat
     Warnings warnings;
-    const Scene s = draw(flat, warnings);
+    const Scene s = draw(flat, warnings, *disk);
     BOOST_REQUIRE(warnings.size() == 1u);
     BOOST_TEST(warnings[0].where == "conv2");
     for (const Group& g : s.groups) {
@@ -344,18 +349,18 @@ BOOST_AUTO_TEST_CASE(missing_files_are_errors_and_flat_faces_warn) {
 }
 
 BOOST_AUTO_TEST_CASE(logos_legend_patches_flow_below_the_picture) {
-    test::TempDir dir;
-    test::write_png(dir.file("logo.png"), 20, 10, 0, 1, 0);
+    test::MemoryImages images;
+    images.add("logo.png", test::png_bytes(20, 10, 0, 1, 0));
     Options o;
     LogoGroup a, b, unnamed;
-    a.file = b.file = unnamed.file = dir.file("logo.png");
+    a.file = b.file = unnamed.file = "logo.png";
     a.name = "conv";
     b.name = "dense";
     o.logo_groups = {a, unnamed, b};
     Warnings warnings;
-    const Scene plain = draw(o, warnings);
+    const Scene plain = draw(o, warnings, images);
     o.logos_legend = LogosLegend{};
-    const Scene s = draw(o, warnings);
+    const Scene s = draw(o, warnings, images);
     FixedMetrics text = pillow_default_font_metrics();
     const FontSpec font{o.font, o.font_size};
     const double icon = std::trunc(2 * text.measure("Ag", font).bottom);
@@ -374,6 +379,34 @@ BOOST_AUTO_TEST_CASE(logos_legend_patches_flow_below_the_picture) {
     const Image& second = std::get<Image>(test::group(s, "logos-legend-dense").items.at(0));
     BOOST_TEST(second.transform.e == 10 + icon + 10 + icon_label.right + 10);
     BOOST_TEST(s.groups.back().id == "logos-legend-dense");
+}
+
+// The layout opens no file: pictures named by paths that exist nowhere on disk come from the
+// image source alone, also when the figure is fitted to a width (a layout per trial size).
+BOOST_AUTO_TEST_CASE(pictures_come_only_from_the_image_source) {
+    const std::string name = "/nonexistent/strata/face.png";
+    Options o;
+    o.styles["conv"].image = name;
+    o.styles["conv"].image_fit = "match_aspect";
+    LogoGroup logo;
+    logo.file = name;
+    logo.name = "conv";
+    logo.layers = {"Conv2D"};
+    o.logo_groups = {logo};
+    o.logos_legend = LogosLegend{};
+    o.width = "120px";
+    test::FixedContext fixed;
+    fixed.images.add(name, test::png_bytes(30, 10, 0, 0, 1));
+    Warnings warnings;
+    const Scene s = layout_layered(test::reference_model(), o, fixed.context(), warnings);
+    BOOST_TEST(std::get<Image>(test::group(s, "conv-image").items.at(0)).data ==
+               test::png_bytes(30, 10, 0, 0, 1));
+    BOOST_TEST(test::group(s, "logos-legend-conv").items.size() == 2u);
+    BOOST_REQUIRE(!fixed.images.requests.empty());
+    for (const std::string& request : fixed.images.requests) BOOST_TEST(request == name);
+    // The same options laid out with pictures from disk fail: the file is not there.
+    Warnings disk_warnings;
+    BOOST_CHECK_THROW(layout_layered(test::reference_model(), o, disk_warnings), Error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

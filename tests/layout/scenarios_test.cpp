@@ -4,7 +4,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "layout/layered/layered_view.hpp"
+#include "layout_context.hpp"
 #include "reference_model.hpp"
 #include "strata/option_table.hpp"
 
@@ -17,7 +17,7 @@ namespace {
 Scene draw(const Options& options) {
     Warnings warnings;
     FixedMetrics text = pillow_default_font_metrics();
-    return layout::layered_view(test::reference_model(), options, text, warnings);
+    return test::layered(test::reference_model(), options, text, warnings);
 }
 
 Options compat() {

@@ -3,11 +3,10 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "layout/layered/layered_view.hpp"
+#include "layout_context.hpp"
 #include "reference_model.hpp"
 #include "scene_items.hpp"
 #include "strata/import.hpp"
-#include "text/harfbuzz_engine.hpp"
 
 using namespace strata;
 
@@ -15,8 +14,8 @@ namespace {
 
 Scene draw(const Options& options, const Model& model = test::reference_model()) {
     Warnings warnings;
-    TextEngine text;
-    return layout::layered_view(model, options, text, warnings);
+    test::SteadyMetrics text;
+    return test::layered(model, options, text, warnings);
 }
 
 // The anchors of the text runs in the groups of `role`.

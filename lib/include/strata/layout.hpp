@@ -1,15 +1,21 @@
 #pragma once
 
 #include "strata/diagnostics.hpp"
+#include "strata/layout_context.hpp"
 #include "strata/model.hpp"
 #include "strata/options.hpp"
 #include "strata/scene.hpp"
 
 namespace strata {
 
-// Lays out the layered view with the system's fonts (fontconfig, FreeType, HarfBuzz). With
-// `options.width` the figure is fitted to that width: repeats collapsed, rows wrapped, boxes
-// shrunk, text always at its own size.
+// Every layout call comes in two forms: one that measures text and gets pictures through a
+// LayoutContext (the layout itself opens no file and looks up no font), and one without it
+// that uses the system's fonts (fontconfig, FreeType, HarfBuzz) and pictures from disk.
+
+// Lays out the layered view. With `options.width` the figure is fitted to that width: repeats
+// collapsed, rows wrapped, boxes shrunk, text always at its own size.
+Scene layout_layered(const Model& model, const Options& options, const LayoutContext& context,
+                     Warnings& warnings);
 Scene layout_layered(const Model& model, const Options& options, Warnings& warnings);
 
 // A scene whose geometry is meant to be drawn multiplied by `scale` (TikzOptions::scale) while
@@ -24,6 +30,8 @@ struct FittedScene {
 // while its text keeps the sizes in `options` (text sizes are divided by the scale before
 // layout, repeatedly until the width is met). Adds a warning when text alone is wider than the
 // width. Throws strata::Error unless `width_px` is positive and finite.
+FittedScene layout_to_width(const Model& model, const Options& options, double width_px,
+                            const LayoutContext& context, Warnings& warnings);
 FittedScene layout_to_width(const Model& model, const Options& options, double width_px,
                             Warnings& warnings);
 
@@ -46,6 +54,8 @@ Options latex_defaults(Options base, const LatexDocument& document);
 // as for any output (collapsing repeats, wrapping rows, shrinking boxes, text at its own
 // size); then the geometry, never the text, is scaled so that the picture is exactly that
 // wide: up when the layout left it narrower, down (layout_to_width) when text kept it wider.
+FittedScene layout_for_latex(const Model& model, const Options& options,
+                             const LayoutContext& context, Warnings& warnings);
 FittedScene layout_for_latex(const Model& model, const Options& options, Warnings& warnings);
 
 }  // namespace strata

@@ -6,7 +6,7 @@
 
 namespace strata::image {
 
-ImageFile parse_image(std::string file, std::string data) {
+Picture parse_image(std::string file, std::string data) {
     const ImageHeader header = read_header(data, file);
     if (!(header.width > 0 && header.height > 0)) {
         throw Error(file, "image has an empty size");
@@ -19,7 +19,7 @@ ImageFile parse_image(std::string file, std::string data) {
                               " pixels; at most " +
                               std::to_string(static_cast<long long>(kMaxImageSide)) + " per side)");
     }
-    ImageFile image;
+    Picture image;
     image.file = std::move(file);
     image.mime_type = header.mime_type;
     image.data = std::move(data);
@@ -28,7 +28,7 @@ ImageFile parse_image(std::string file, std::string data) {
     return image;
 }
 
-ImageFile read_image(const std::string& path) {
+Picture read_image(const std::string& path) {
     std::string data = io::read_input_file(path, kMaxImageBytes, "image file");
     if (data.size() > kMaxImageBytes) {
         throw Error(path,

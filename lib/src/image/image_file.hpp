@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <string>
 
+#include "strata/image_source.hpp"
+
 // Picture files for face images and logos: recognised by their content, sized from their
 // header, never decoded here (emitters embed or paint the bytes).
 namespace strata::image {
@@ -14,20 +16,13 @@ inline constexpr std::size_t kMaxImageBytes = std::size_t{16} << 20;
 inline constexpr double kMaxImageSide = 16384;
 inline constexpr double kMaxImagePixels = 64.0 * 1024 * 1024;
 
-struct ImageFile {
-    std::string file;              // the path it was read from
-    std::string mime_type;         // image/png, image/jpeg or image/svg+xml
-    std::string data;              // the file's bytes
-    double width = 0, height = 0;  // pixels (SVG: its width/height or viewBox, in CSS px)
-};
-
 // Recognises PNG, JPEG or SVG by magic bytes and reads the size from the header. `file` only
 // names the picture in messages. Throws strata::Error naming `file` when the bytes are none
 // of those formats, the header is broken, or the size is empty or beyond the limits.
-ImageFile parse_image(std::string file, std::string data);
+Picture parse_image(std::string file, std::string data);
 
 // Reads `path`, a regular file of at most kMaxImageBytes, and parses it. Throws strata::Error
 // naming the file.
-ImageFile read_image(const std::string& path);
+Picture read_image(const std::string& path);
 
 }  // namespace strata::image

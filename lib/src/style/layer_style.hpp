@@ -6,7 +6,7 @@
 #include "layout/layered/box_size.hpp"
 #include "strata/model.hpp"
 #include "strata/options.hpp"
-#include "text/text_engine.hpp"
+#include "strata/text_measurer.hpp"
 
 namespace strata::layout {
 

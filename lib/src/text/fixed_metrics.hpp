@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "text/text_engine.hpp"
+#include "strata/text_measurer.hpp"
 
 namespace strata {
 

@@ -10,7 +10,7 @@
 #include "text/font_locator.hpp"
 #include "text/glyph_path.hpp"
 #include "text/shaping_font.hpp"
-#include "text/text_engine.hpp"
+#include "strata/text_measurer.hpp"
 
 namespace strata {
 

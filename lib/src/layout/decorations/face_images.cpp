@@ -25,7 +25,7 @@ char axis_of(const LayerStyle& style) {
 void fit_box_to_image(BoxSize& size, const LayerStyle& style, ImageStore& images) {
     if (!style.image) return;
     std::string error;
-    const image::ImageFile* file = images.load(*style.image, error);
+    const Picture* file = images.load(*style.image, error);
     if (!file) return;  // reported when the image is drawn
     const char axis = axis_of(style);
     if (style.image_fit == "match_aspect") {
@@ -56,7 +56,7 @@ std::optional<Group> face_image_group(const Layer& layer, std::string id, const 
                                       Warnings& warnings) {
     if (!style.image) return std::nullopt;
     std::string error;
-    const image::ImageFile* file = images.load(*style.image, error);
+    const Picture* file = images.load(*style.image, error);
     // visualkeras only warns; a figure silently missing a picture it was asked for is worse.
     if (!file)
         throw Error(*style.image, "styles image of layer '" + layer.name +

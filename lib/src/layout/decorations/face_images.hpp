@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "image/image_store.hpp"
+#include "layout/decorations/image_store.hpp"
 #include "layout/layered/box_faces.hpp"
 #include "layout/layered/box_size.hpp"
 #include "strata/diagnostics.hpp"

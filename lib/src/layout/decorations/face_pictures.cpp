@@ -30,7 +30,7 @@ void FacePictures::append_logos(Scene& scene, const Layer& layer, const std::str
         const int matches = logo_matches(logo, layer);
         if (matches == 0) continue;
         std::string error;
-        const image::ImageFile* file = images_.load(logo.file, error);
+        const Picture* file = images_.load(logo.file, error);
         // visualkeras skips such logos silently; a figure missing what it asked for is worse.
         if (!file)
             throw Error(logo.file, "logo_groups logo for layer '" + layer.name +

@@ -2,26 +2,27 @@
 
 #include <string>
 
-#include "image/image_store.hpp"
+#include "layout/decorations/image_store.hpp"
 #include "layout/layered/box_faces.hpp"
 #include "layout/layered/box_size.hpp"
 #include "layout/layered/ids.hpp"
 #include "strata/diagnostics.hpp"
+#include "strata/image_source.hpp"
 #include "strata/model.hpp"
 #include "strata/options.hpp"
 #include "strata/scene.hpp"
+#include "strata/text_measurer.hpp"
 #include "style/layer_style.hpp"
-#include "text/text_engine.hpp"
 
 namespace strata::layout {
 
 // Everything pictures add to a layered view: style images reshaping boxes (§2.8), logos and
 // face images painted after each box (§7.2, §8) and the logos legend (§7.3). Each picture
-// file is read once per layout.
+// is asked of the image source once per layout.
 class FacePictures {
   public:
-    FacePictures(const Options& options, Warnings& warnings)
-        : options_(options), warnings_(warnings) {}
+    FacePictures(const Options& options, ImageSource& images, Warnings& warnings)
+        : options_(options), warnings_(warnings), images_(images) {}
 
     // Before placement: match_aspect and scale_image.
     void fit_box(BoxSize& size, const LayerStyle& style);

@@ -40,7 +40,7 @@ std::vector<std::optional<Rect>> LayeredBuilder::mark_offsets() {
             offsets.emplace_back();
             continue;
         }
-        offsets.push_back(caption_block(b, 0, 0));
+        offsets.push_back(caption_block(b, 0, 0, o_));
     }
     if (!graph_) return offsets;
     for (std::size_t k = 0; k < unit_boxes_.size(); ++k) {

@@ -11,8 +11,8 @@ ImageFit image_fit_from(const std::string& name) {
     return ImageFit::fill;
 }
 
-Image place_image(const image::ImageFile& file, Point p0, Point p1, Point p3, ImageFit fit,
-                  std::string name, bool linked) {
+Image place_image(const Picture& file, Point p0, Point p1, Point p3, ImageFit fit, std::string name,
+                  bool linked) {
     const double tw = std::hypot(p1.x - p0.x, p1.y - p0.y);
     const double th = std::hypot(p3.x - p0.x, p3.y - p0.y);
     const double iw = file.width, ih = file.height;

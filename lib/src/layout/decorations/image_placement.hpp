@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "image/image_file.hpp"
+#include "strata/image_source.hpp"
 #include "strata/scene.hpp"
 
 namespace strata::layout {
@@ -18,7 +18,7 @@ ImageFit image_fit_from(const std::string& name);
 // edge). The target is |p1−p0| × |p3−p0| pixels; the picture is fitted into it exactly (no
 // pixel rounding: the output is vector) and mapped by the affine transform sending the
 // target's corners to p0, p1 and p3. `cover` clips to the parallelogram when it overflows.
-Image place_image(const image::ImageFile& file, Point p0, Point p1, Point p3, ImageFit fit,
-                  std::string name, bool linked);
+Image place_image(const Picture& file, Point p0, Point p1, Point p3, ImageFit fit, std::string name,
+                  bool linked);
 
 }  // namespace strata::layout

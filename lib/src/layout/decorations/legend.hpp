@@ -7,7 +7,7 @@
 #include "strata/model.hpp"
 #include "strata/options.hpp"
 #include "strata/scene.hpp"
-#include "text/text_engine.hpp"
+#include "strata/text_measurer.hpp"
 
 namespace strata::layout {
 

@@ -26,8 +26,8 @@ int logo_matches(const LogoGroup& logo, const Layer& layer) {
         [&](const std::string& entry) { return entry == layer.name || entry == layer.type; }));
 }
 
-std::optional<Image> place_logo(const LogoGroup& logo, const image::ImageFile& file,
-                                const FaceQuad& face, bool linked) {
+std::optional<Image> place_logo(const LogoGroup& logo, const Picture& file, const FaceQuad& face,
+                                bool linked) {
     const Point vx = face.p1 - face.p0, vy = face.p3 - face.p0;
     const double fw = std::hypot(vx.x, vx.y), fh = std::hypot(vy.x, vy.y);
     if (fw < 1 || fh < 1) return std::nullopt;

@@ -11,7 +11,7 @@ namespace {
 
 struct Patch {
     const LogoGroup* logo = nullptr;
-    const image::ImageFile* file = nullptr;
+    const Picture* file = nullptr;
     TextMetrics label;
     double width = 0, height = 0;
 };
@@ -45,7 +45,7 @@ void append_logos_legend(Scene& scene, const Options& o, TextMeasurer& text, Ima
     std::vector<Patch> patches;
     for (const LogoGroup& logo : o.logo_groups) {
         std::string error;  // unloadable logos were reported where they were stuck on
-        const image::ImageFile* file = logo.name.empty() ? nullptr : images.load(logo.file, error);
+        const Picture* file = logo.name.empty() ? nullptr : images.load(logo.file, error);
         if (!file) continue;
         Patch p{&logo, file, text.measure(logo.name, font)};
         p.width = icon + spacing + p.label.right;

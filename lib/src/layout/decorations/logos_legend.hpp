@@ -1,10 +1,10 @@
 #pragma once
 
-#include "image/image_store.hpp"
+#include "layout/decorations/image_store.hpp"
 #include "layout/layered/ids.hpp"
 #include "strata/options.hpp"
 #include "strata/scene.hpp"
-#include "text/text_engine.hpp"
+#include "strata/text_measurer.hpp"
 
 namespace strata::layout {
 

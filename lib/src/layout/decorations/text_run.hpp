@@ -3,7 +3,7 @@
 #include <string>
 
 #include "strata/scene.hpp"
-#include "text/text_engine.hpp"
+#include "strata/text_measurer.hpp"
 
 namespace strata::layout {
 

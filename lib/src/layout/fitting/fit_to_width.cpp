@@ -14,7 +14,6 @@
 #include "strata/error.hpp"
 #include "strata/layout.hpp"
 #include "style/length.hpp"
-#include "text/harfbuzz_engine.hpp"
 
 namespace strata {
 namespace {
@@ -54,13 +53,14 @@ FittedScene grown_to_width(Scene scene, double used, double width_px) {
 // rows, with its text sized so that it comes out right once the geometry is scaled down to
 // `width_px`. Nullopt when no such layout is found in a few rounds.
 std::optional<FittedScene> widened_to_width(const Model& model, const Options& options,
-                                            double width_px, TextEngine& text, Warnings& warnings) {
+                                            double width_px, const LayoutContext& context,
+                                            Warnings& warnings) {
     double used = 1;
     for (int round = 0; round < 8; ++round) {
         Options o = with_text_scaled(options, 1 / used);
         o.width = std::to_string(width_px / used) + "px";
         Warnings last;
-        layout::RowFit fit = layout::layered_view_may_widen(model, o, text, last);
+        layout::RowFit fit = layout::layered_view_may_widen(model, o, context, last);
         const double rendered = fit.scene.width * used;
         if (rendered <= width_px * (1 + 1e-9)) {
             warnings.insert(warnings.end(), last.begin(), last.end());
@@ -84,25 +84,24 @@ std::string bp_text(double px) {
 
 }  // namespace
 
-Scene layout_layered(const Model& model, const Options& options, Warnings& warnings) {
-    TextEngine text;
-    return layout::layered_view(model, options, text, warnings);
+Scene layout_layered(const Model& model, const Options& options, const LayoutContext& context,
+                     Warnings& warnings) {
+    return layout::layered_view(model, options, context, warnings);
 }
 
 FittedScene layout_to_width(const Model& model, const Options& options, double width_px,
-                            Warnings& warnings) {
+                            const LayoutContext& context, Warnings& warnings) {
     if (!std::isfinite(width_px) || width_px <= 0) {
         throw Error("", "the figure width must be a positive length");
     }
     constexpr double kSmallestScale = 1e-3;
-    TextEngine text;
     double s = 1, used = 1;  // the next scale to try, and the one the scene was laid out for
     Scene scene;
     Warnings last;
     for (int round = 0; round < 60; ++round) {
         last.clear();
         used = s;
-        scene = layout::layered_view(model, with_text_scaled(options, 1 / used), text, last);
+        scene = layout::layered_view(model, with_text_scaled(options, 1 / used), context, last);
         const double rendered = scene.width * used;
         if (std::fabs(rendered - width_px) <= kTolerancePx) break;
         const double next = used * width_px / rendered;
@@ -130,12 +129,12 @@ Options latex_defaults(Options base, const LatexDocument& document) {
     return base;
 }
 
-FittedScene layout_for_latex(const Model& model, const Options& options, Warnings& warnings) {
-    if (options.width.empty()) return {layout_layered(model, options, warnings), 1};
+FittedScene layout_for_latex(const Model& model, const Options& options,
+                             const LayoutContext& context, Warnings& warnings) {
+    if (options.width.empty()) return {layout_layered(model, options, context, warnings), 1};
     const double width_px = length_in_px(options.width, "width");
     Warnings fitting;
-    TextEngine text;
-    layout::RowFit fit = layout::layered_view_may_widen(model, options, text, fitting);
+    layout::RowFit fit = layout::layered_view_may_widen(model, options, context, fitting);
     if (fit.scene.width <= width_px + kTolerancePx) {
         // It fits: grow its geometry to the width.
         warnings.insert(warnings.end(), fitting.begin(), fitting.end());
@@ -143,14 +142,14 @@ FittedScene layout_for_latex(const Model& model, const Options& options, Warning
     }
     // Fair rows only a little wider than the width: scale their geometry down to it.
     if (fit.widened) {
-        if (auto widened = widened_to_width(model, options, width_px, text, warnings)) {
+        if (auto widened = widened_to_width(model, options, width_px, context, warnings)) {
             return std::move(*widened);
         }
     }
     // Text alone keeps the figure wider: scale the geometry of the unwrapped figure instead.
     Options unfitted = options;
     unfitted.width.clear();
-    return layout_to_width(model, unfitted, width_px, warnings);
+    return layout_to_width(model, unfitted, width_px, context, warnings);
 }
 
 }  // namespace strata

@@ -95,7 +95,7 @@ double LayeredBuilder::lay_branch(std::size_t bi, double start) {
         DrawnBox& b = box_of(v);
         b.left = x - x_offset_ - reversed() * b.de;
         if (b.caption) {
-            const Rect block = caption_block(b, x, 0);
+            const Rect block = caption_block(b, x, 0, o_);
             const double push = caption_right + o_.font_size / 2 - block.left;
             if (push > 0) {
                 b.left += push;
@@ -153,7 +153,7 @@ std::pair<double, double> LayeredBuilder::footprint_x(const DrawnBox& b) const {
     const double x1 = layout_x1(b);
     double left = x1 - reversed() * b.de, right = x1 + b.size.z + right_reach(b);
     if (b.caption) {
-        const Rect block = caption_block(b, x1, 0);
+        const Rect block = caption_block(b, x1, 0, o_);
         left = std::min(left, block.left);
         right = std::max(right, block.right);
     }

@@ -12,52 +12,29 @@
 #include "layout/decorations/captions.hpp"
 #include "layout/decorations/layer_groups.hpp"
 #include "layout/decorations/text_run.hpp"
+#include "layout/layered/box_captions.hpp"
 #include "layout/layered/box_faces.hpp"
 #include "layout/layered/box_size.hpp"
+#include "layout/layered/figure_bounds.hpp"
 #include "strata/error.hpp"
 #include "style/layer_style.hpp"
 #include "style/length.hpp"
-#include "style/palette.hpp"
 
 namespace strata::layout {
-namespace {
 
-constexpr const char* kSpacingDummy = "SpacingDummyLayer";
-constexpr double kDefaultDummySpacing = 50;
-
-bool contains(const std::vector<std::string>& list, const std::string& value) {
-    return std::find(list.begin(), list.end(), value) != list.end();
-}
-
-bool contains(const std::vector<std::size_t>& list, std::size_t value) {
-    return std::find(list.begin(), list.end(), value) != list.end();
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    for (;;) {
-        std::size_t end = text.find('\n', start);
-        lines.push_back(
-            text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-        if (end == std::string::npos) return lines;
-        start = end + 1;
-    }
-}
-
-}  // namespace
-
-LayeredBuilder::LayeredBuilder(const Model& model, const Options& options, TextMeasurer& text,
-                               Warnings& warnings, double size_factor, double width_limit)
+LayeredBuilder::LayeredBuilder(const Model& model, const Options& options,
+                               const LayoutContext& context, Warnings& warnings, double size_factor,
+                               double width_limit)
     : model_(model),
       o_(options),
-      text_(text),
+      text_(context.text),
       warnings_(warnings),
+      pictures_(options, context.images, warnings),
       size_factor_(size_factor),
       width_limit_(width_limit) {}
 
 Scene LayeredBuilder::build() {
-    collect_boxes();
+    boxes_ = drawn_boxes(model_, o_, {size_factor_, width_limit_}, pictures_, warnings_);
     if (boxes_.empty()) {
         throw Error("", "no layer left to draw (all were ignored by type_ignore or index_ignore)");
     }
@@ -97,84 +74,10 @@ Scene LayeredBuilder::build() {
     return scene;
 }
 
-void LayeredBuilder::collect_boxes() {
-    const std::string& mode = o_.sizing_mode;
-    if (mode != "accurate" && mode != "balanced" && mode != "capped" && mode != "logarithmic" &&
-        mode != "relative") {
-        warnings_.push_back({"sizing_mode", "unknown sizing mode '" + mode + "', using accurate"});
-    }
-    Palette palette;
-    double cursor = o_.padding;
-    double pending_gap = 0;  // spacing dummies since the last box
-    GroupClearance group_clearance(o_.layered_groups, !o_.compat_visualkeras);
-    // Index among the layers Keras lists (implicit inputs excluded), as index_ignore and
-    // index_2D count them.
-    std::size_t model_index = 0;
-    for (std::size_t li = 0; li < model_.layers.size(); ++li) {
-        const Layer& layer = model_.layers[li];
-        if (layer.implicit) continue;
-        std::size_t k = model_index++;
-        if (contains(o_.type_ignore, layer.type) || contains(o_.index_ignore, k)) continue;
-        if (layer.type == kSpacingDummy) {
-            auto spacing = attr<std::int64_t>(layer, "spacing");
-            const double gap = spacing ? static_cast<double>(*spacing) : kDefaultDummySpacing;
-            cursor += gap;
-            pending_gap += gap;
-            continue;
-        }
-        DrawnBox box;
-        box.layer = li;
-        box.style = resolve_style(layer, o_);
-        if (size_factor_ != 1) {
-            scale_limits(box.style.limits);
-            // Gaps shrink only once boxes are tiny (a long dense block in one row).
-            box.style.spacing *= std::clamp(size_factor_ * 10, 0.2, 1.0);
-        }
-        // Fitting to a width shrinks boxes, never text below the minimum size.
-        if (width_limit_ > 0)
-            box.style.font.size = std::max(box.style.font.size, points_to_px(o_.min_font_size));
-        box.size = box_size(box_dims(layer), box.style.limits, o_);
-        pictures_.fit_box(box.size, box.style);
-        bool flat = !o_.draw_volume || contains(o_.index_2D, k);
-        box.de = flat ? 0 : box.size.x / 3;
-        const double clearance = group_clearance.before(layer.name);
-        cursor += clearance;
-        box.gap_before = pending_gap + clearance;
-        pending_gap = 0;
-        box.left = cursor - box.de / 2;
-        cursor += box.size.z + box.style.spacing;
-        box.fill = box.style.fill ? *box.style.fill : palette.color_for(layer.type);
-        box.outline = box.style.outline;
-        boxes_.push_back(box);
-    }
-}
-
 void LayeredBuilder::measure_captions() {
     for (std::size_t i = 0; i < boxes_.size(); ++i) {
         DrawnBox& box = boxes_[i];
-        std::optional<std::string> text = caption_for(model_.layers[box.layer], i, o_);
-        if (!text) continue;
-        Caption caption;
-        caption.lines = split_lines(*text);
-        caption.above = caption_above(i, o_);
-        const FontSpec& font = box.style.font;
-        caption.pitch = text_.measure("A", font).bottom + box.style.text_vspacing;
-        double drawn_height = 0, summed_height = 0;
-        for (std::size_t j = 0; j < caption.lines.size(); ++j) {
-            TextMetrics m = text_.measure(caption.lines[j], font);
-            caption.width = std::max(caption.width, m.right);
-            summed_height += m.bottom;
-            drawn_height =
-                std::max(drawn_height, static_cast<double>(j) * caption.pitch + m.bottom);
-            caption.metrics.push_back(m);
-        }
-        // visualkeras reserves the sum of the line heights but draws at a fixed pitch, so a
-        // block can outgrow its space; strata reserves what it draws.
-        caption.height = o_.compat_visualkeras
-                             ? summed_height + static_cast<double>(caption.lines.size() - 1) *
-                                                   box.style.text_vspacing
-                             : drawn_height;
-        box.caption = std::move(caption);
+        box.caption = measure_caption(model_.layers[box.layer], i, box.style, o_, text_);
     }
 }
 
@@ -194,7 +97,7 @@ void LayeredBuilder::spread_captions(std::size_t count) {
         if (b.caption) {
             any = true;
             f.has_caption = true;
-            f.caption = caption_block(b, x1, -h / 2 + b.de);  // centred on y = 0
+            f.caption = caption_block(b, x1, -h / 2 + b.de, o_);  // centred on y = 0
         }
         footprints.push_back(f);
     }
@@ -204,55 +107,12 @@ void LayeredBuilder::spread_captions(std::size_t count) {
     for (std::size_t i = 0; i < count; ++i) boxes_[i].left += shifts[i];
 }
 
-double LayeredBuilder::caption_centre(const DrawnBox& b, double x1) const {
-    if (!b.caption->above) return x1 + b.size.z / 2;
-    // visualkeras centres an upper caption on the normal-mode top face even when reversed.
-    double towards_depth = o_.draw_reversed && !o_.compat_visualkeras ? -b.de : b.de;
-    return x1 + towards_depth + b.size.z / 2;
-}
-
-// The block a box's caption takes, for the box's front face top-left corner at (x1, y1):
-// centred under the box, or over its top face.
-Rect LayeredBuilder::caption_block(const DrawnBox& b, double x1, double y1) const {
-    const double cx = caption_centre(b, x1), w = b.caption->width, h = b.caption->height;
-    if (b.caption->above) return Rect{cx - w / 2, y1 - b.de - h, cx + w / 2, y1 - b.de};
-    return Rect{cx - w / 2, y1 + b.size.y, cx + w / 2, y1 + b.size.y + h};
-}
-
 void LayeredBuilder::compute_extents() {
     x_offset_ = boxes_.front().de / 2;
-    double min_x = std::numeric_limits<double>::infinity();
-    double max_x = -min_x;
-    top_ = bottom_ = 0;
-    for (const DrawnBox& b : boxes_) {
-        double x1 = layout_x1(b);
-        if (o_.compat_visualkeras) {
-            // visualkeras leaves the depth out of the width: the last back face is clipped.
-            min_x = std::min(min_x, x1);
-            max_x = std::max(max_x, x1 + b.size.z);
-        } else {
-            min_x = std::min(min_x, x1 - reversed() * b.de);
-            max_x = std::max(max_x, x1 + b.size.z + (1 - reversed()) * b.de);
-        }
-        top_ = std::max(top_, (b.size.y + b.de) / 2 - b.cy);
-        bottom_ = std::max(bottom_, (b.size.y + b.de) / 2 + b.cy);
-    }
-    for (const DrawnBox& b : boxes_) {
-        if (!b.caption) continue;
-        // Rows are centred on y = b.cy here (0 for a single row), so top_ and bottom_ are
-        // reaches from the line y = 0.
-        const Rect block = caption_block(b, layout_x1(b), b.cy + b.de - (b.size.y + b.de) / 2);
-        min_x = std::min(min_x, block.left);
-        max_x = std::max(max_x, block.right);
-        top_ = std::max(top_, -block.top);
-        bottom_ = std::max(bottom_, block.bottom);
-    }
-    for (const Rect& r : extra_bounds_) {
-        min_x = std::min(min_x, r.left);
-        max_x = std::max(max_x, r.right);
-        top_ = std::max(top_, -r.top);
-        bottom_ = std::max(bottom_, r.bottom);
-    }
+    const Rect bounds = figure_bounds(boxes_, x_offset_, extra_bounds_, o_);
+    double min_x = bounds.left, max_x = bounds.right;
+    top_ = -bounds.top;
+    bottom_ = bounds.bottom;
     extend_by_groups(min_x, max_x);
     shift_ = o_.padding - min_x;
     // visualkeras has no vertical padding: the tallest box touches both edges.
@@ -371,7 +231,7 @@ void LayeredBuilder::emit_captions(Scene& scene) {
         const Caption& caption = *b.caption;
         const FontSpec& font = b.style.font;
         BoxPlacement p = placement(b);
-        const Rect block = caption_block(b, p.x1, p.y1);
+        const Rect block = caption_block(b, p.x1, p.y1, o_);
         double widest_advance = 0;
         for (const TextMetrics& m : caption.metrics)
             widest_advance = std::max(widest_advance, m.advance);
@@ -390,18 +250,6 @@ void LayeredBuilder::emit_captions(Scene& scene) {
         }
         scene.groups.push_back(std::move(g));
     }
-}
-
-void LayeredBuilder::scale_limits(SizeLimits& l) const {
-    l.scale_xy *= size_factor_;
-    l.scale_z *= size_factor_;
-    // A box thinner than a few outline widths is drawn as a black line (the dense layers of
-    // a network shrunk to a column): the thinnest side stays legible, the rest shrinks.
-    constexpr double kLegibleSide = 4;
-    l.min_xy = std::max(l.min_xy * size_factor_, std::min(l.min_xy, kLegibleSide));
-    l.max_xy *= size_factor_;
-    l.min_z *= size_factor_;
-    l.max_z *= size_factor_;
 }
 
 }  // namespace strata::layout

@@ -1,11 +1,13 @@
 #pragma once
 
-// The builder of one layered figure at one box size, shared by the files that implement it:
-// layered_builder.cpp (boxes, captions, extents, the classic chain), graph_rows.cpp (placing a
-// branching model in rows), graph_stages.cpp (--stages), graph_ports.cpp (where connectors touch
-// boxes), graph_overlays.cpp (connectors, ×N ghosts and brackets), graph_emission.cpp (the
-// branching model into the scene) and groups_legend_pictures.cpp (layer groups,
-// legend, pictures).
+// The builder of one layered figure at one box size. Some of its steps are plain functions:
+// drawn_boxes() (the boxes and their sizes), measure_caption() (each box's caption),
+// caption_block() and figure_bounds() (where captions go, how far the figure reaches). The
+// rest is shared by the files that implement it: layered_builder.cpp (the classic chain,
+// putting the parts together), graph_rows.cpp (placing a branching model in rows),
+// graph_stages.cpp (--stages), graph_ports.cpp (where connectors touch boxes),
+// graph_overlays.cpp (connectors, ×N ghosts and brackets), graph_emission.cpp (the branching
+// model into the scene) and groups_legend_pictures.cpp (layer groups, legend, pictures).
 
 #include <algorithm>
 #include <cstddef>
@@ -20,45 +22,20 @@
 #include "layout/graph/arrangement.hpp"
 #include "layout/layered/box_faces.hpp"
 #include "layout/layered/box_size.hpp"
+#include "layout/layered/drawn_box.hpp"
+#include "layout/layered/drawn_boxes.hpp"
+#include "layout/layered/figure_bounds.hpp"
 #include "layout/layered/ids.hpp"
 #include "strata/color.hpp"
 #include "strata/diagnostics.hpp"
+#include "strata/layout_context.hpp"
 #include "strata/model.hpp"
 #include "strata/options.hpp"
 #include "strata/scene.hpp"
 #include "style/layer_style.hpp"
 #include "style/length.hpp"
-#include "text/text_engine.hpp"
 
 namespace strata::layout {
-
-struct Caption {
-    std::vector<std::string> lines;
-    std::vector<TextMetrics> metrics;
-    bool above = false;
-    double width = 0;   // widest ink right edge
-    double height = 0;  // height reserved for the block
-    double pitch = 0;   // distance between line origins
-};
-
-// A layer that gets a box, with everything decided before placement.
-struct DrawnBox {
-    std::size_t layer = 0;
-    LayerStyle style;
-    BoxSize size;
-    double de = 0;
-    double left = 0;  // L_i: left edge of the front face, layout coordinates
-    Rgba fill, outline;
-    std::optional<Caption> caption;
-    // Branching models (graph/): where the box sits in the arrangement.
-    double gap_before = 0;  // spacing dummies and group clearance before the box
-    double cy = 0;          // centre line of its row or lane, layout coordinates
-    std::size_t node = 0;   // graph node
-    bool on_spine = true;
-    long branch = -1;
-    std::size_t row = 0;
-    graph::MergeKind merge = graph::MergeKind::none;
-};
 
 // Gaps of the branching layout used by several of its parts, px.
 constexpr std::size_t kDepthReach = 12;  // boxes on each side whose depth may reach over a box
@@ -78,7 +55,7 @@ struct RowBand {
 
 class LayeredBuilder {
   public:
-    LayeredBuilder(const Model& model, const Options& options, TextMeasurer& text,
+    LayeredBuilder(const Model& model, const Options& options, const LayoutContext& context,
                    Warnings& warnings, double size_factor = 1, double width_limit = 0);
 
     double narrowest_row_share() const;
@@ -89,15 +66,12 @@ class LayeredBuilder {
 
     // ---- Boxes, captions, extents and the classic chain (layered_builder.cpp) ----
 
-    void collect_boxes();
     void measure_captions();
     void spread_captions(std::size_t count);
 
     // Left edge of the front face in layout coordinates (before the final shift).
     double layout_x1(const DrawnBox& b) const { return b.left + x_offset_ + reversed() * b.de; }
 
-    double caption_centre(const DrawnBox& b, double x1) const;
-    Rect caption_block(const DrawnBox& b, double x1, double y1) const;
     void compute_extents();
     BoxPlacement placement(const DrawnBox& b) const;
     const std::string& box_id(std::size_t i);
@@ -110,7 +84,6 @@ class LayeredBuilder {
     Group reversed_front_funnel(std::size_t bi);
     void emit_boxes_and_funnels(Scene& scene);
     void emit_captions(Scene& scene);
-    void scale_limits(SizeLimits& l) const;
 
     // ---- Branching and deep models (graph/): rows and units (graph_rows.cpp) ----
 
@@ -234,7 +207,6 @@ class LayeredBuilder {
     void emit_legend_and_group_titles(Scene& scene);
     void append_pictures(Scene& scene, std::size_t i);
 
-    // Data members in their original order: pictures_ is built from o_ and warnings_.
     std::vector<Stage> stages_;
     std::vector<std::vector<std::size_t>> unit_boxes_;    // per repeat
     std::vector<long> unit_of_box_;                       // per box, -1 outside any unit
@@ -249,7 +221,7 @@ class LayeredBuilder {
     std::vector<std::string> box_ids_;
     IdMaker ids_;
     std::optional<LayerGroups> groups_;
-    FacePictures pictures_{o_, warnings_};
+    FacePictures pictures_;
     double size_factor_ = 1;  // boxes shrunk to fit `width`
     double width_limit_ = 0;  // px, 0 for none
     std::optional<graph::Arrangement> graph_;

@@ -20,16 +20,16 @@ struct Trial {
     double narrowest_row_share = 1;
 };
 
-Trial build_trial(const Model& model, const Options& options, TextMeasurer& text, double factor,
-                  double limit) {
+Trial build_trial(const Model& model, const Options& options, const LayoutContext& context,
+                  double factor, double limit) {
     Trial trial;
-    LayeredBuilder builder(model, options, text, trial.warnings, factor, limit);
+    LayeredBuilder builder(model, options, context, trial.warnings, factor, limit);
     trial.scene = builder.build();
     trial.narrowest_row_share = builder.narrowest_row_share();
     return trial;
 }
 
-RowFit fitted_view(const Model& model, const Options& options, TextMeasurer& text,
+RowFit fitted_view(const Model& model, const Options& options, const LayoutContext& context,
                    Warnings& warnings, bool may_widen) {
     const double limit = options.width.empty() || options.compat_visualkeras
                              ? 0
@@ -48,7 +48,7 @@ RowFit fitted_view(const Model& model, const Options& options, TextMeasurer& tex
     };
     const auto fair = [&](const Trial& t) { return t.narrowest_row_share >= kLeastRowShare; };
     const auto balanced = [&](const Trial& t) { return fits_both(t) && fair(t); };
-    Trial full = build_trial(model, options, text, 1, limit);
+    Trial full = build_trial(model, options, context, 1, limit);
     if (limit <= 0 || balanced(full)) {
         warnings.insert(warnings.end(), full.warnings.begin(), full.warnings.end());
         return {std::move(full.scene), false};
@@ -65,7 +65,7 @@ RowFit fitted_view(const Model& model, const Options& options, TextMeasurer& tex
         double fitting = 0, too_big = 1;
         for (int step = 0; step < 14; ++step) {
             const double factor = step == 0 ? 0.02 : (fitting + too_big) / 2;
-            Trial trial = build_trial(model, options, text, factor, limit);
+            Trial trial = build_trial(model, options, context, factor, limit);
             if (fits(trial)) {
                 fitting = factor;
                 best = std::move(trial);
@@ -85,22 +85,22 @@ RowFit fitted_view(const Model& model, const Options& options, TextMeasurer& tex
             return t.scene.height < best->scene.height;
         };
         for (const double factor : {1.0, 0.7, 0.5, 0.35, 0.25, 0.15, 0.1, 0.05, 0.02}) {
-            Trial trial =
-                factor == 1.0 ? std::move(full) : build_trial(model, options, text, factor, limit);
+            Trial trial = factor == 1.0 ? std::move(full)
+                                        : build_trial(model, options, context, factor, limit);
             if (fits_width(trial) && better(trial)) best = std::move(trial);
         }
     }
     if (!best) {
         warnings.push_back({"width", "the figure cannot be made as narrow as " + options.width +
                                          " without text smaller than min_font_size"});
-        return {build_trial(model, options, text, 0.02, limit).scene, false};
+        return {build_trial(model, options, context, 0.02, limit).scene, false};
     }
     // Every size that fits leaves a stub row: at the smallest size, a little more width may
     // give fair rows, and the caller scales the geometry down to the width.
     bool widened = false;
     if (may_widen && !fair(*best)) {
         for (const double wider : {1.1, 1.25, 1.5}) {
-            Trial trial = build_trial(model, options, text, 0.02, limit * wider);
+            Trial trial = build_trial(model, options, context, 0.02, limit * wider);
             if (!fair(trial)) continue;
             best = std::move(trial);
             widened = true;
@@ -113,14 +113,14 @@ RowFit fitted_view(const Model& model, const Options& options, TextMeasurer& tex
 
 }  // namespace
 
-Scene layered_view(const Model& model, const Options& options, TextMeasurer& text,
+Scene layered_view(const Model& model, const Options& options, const LayoutContext& context,
                    Warnings& warnings) {
-    return fitted_view(model, options, text, warnings, false).scene;
+    return fitted_view(model, options, context, warnings, false).scene;
 }
 
-RowFit layered_view_may_widen(const Model& model, const Options& options, TextMeasurer& text,
-                              Warnings& warnings) {
-    return fitted_view(model, options, text, warnings, true);
+RowFit layered_view_may_widen(const Model& model, const Options& options,
+                              const LayoutContext& context, Warnings& warnings) {
+    return fitted_view(model, options, context, warnings, true);
 }
 
 }  // namespace strata::layout

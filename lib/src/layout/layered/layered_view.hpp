@@ -1,17 +1,17 @@
 #pragma once
 
 #include "strata/diagnostics.hpp"
+#include "strata/layout_context.hpp"
 #include "strata/model.hpp"
 #include "strata/options.hpp"
 #include "strata/scene.hpp"
-#include "text/text_engine.hpp"
 
 namespace strata::layout {
 
 // The layered view of a model (§1-§5 of the layered-view reference): one box per drawn layer,
-// left to right in model order, funnels between neighbours, captions. Text is measured with
-// `text`. Throws strata::Error when no layer is left to draw.
-Scene layered_view(const Model& model, const Options& options, TextMeasurer& text,
+// left to right in model order, funnels between neighbours, captions. Text is measured and
+// pictures are had through `context`. Throws strata::Error when no layer is left to draw.
+Scene layered_view(const Model& model, const Options& options, const LayoutContext& context,
                    Warnings& warnings);
 
 // A figure fitted to `options.width` for an output whose geometry can be scaled down
@@ -22,7 +22,7 @@ struct RowFit {
     Scene scene;
     bool widened = false;  // the figure is wider than the width, its rows are fair
 };
-RowFit layered_view_may_widen(const Model& model, const Options& options, TextMeasurer& text,
-                              Warnings& warnings);
+RowFit layered_view_may_widen(const Model& model, const Options& options,
+                              const LayoutContext& context, Warnings& warnings);
 
 }  // namespace strata::layout
