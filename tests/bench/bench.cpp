@@ -132,9 +132,47 @@ void measure(const std::string& path, const std::string& tool) {
     std::fflush(stdout);
 }
 
+// Layer groups on a model of many layers (every layer drawn): one group per pair of
+// neighbouring layers, and a tenth as many overlapping groups of 200 layers; laid out as is
+// and fitted to 17 cm. Their cost must stay near-linear in layers plus group members.
+void measure_groups(const std::string& path) {
+    strata::TextEngine text;
+    strata::Warnings warnings;
+    strata::Model model = strata::import_model_file(path, warnings);
+    strata::infer_shapes(model, warnings);
+    const std::size_t n = model.layers.size();
+    const auto with_groups = [&](std::size_t size, std::size_t step) {
+        strata::Options o;
+        o.collapse = "none";
+        for (std::size_t first = 0; first + size <= n; first += step) {
+            strata::LayerGroup g;
+            for (std::size_t i = first; i < first + size; ++i)
+                g.layers.push_back(model.layers[i].name);
+            o.layered_groups.push_back(std::move(g));
+        }
+        return o;
+    };
+    for (const auto& [size, step] : {std::pair<std::size_t, std::size_t>{2, 1}, {200, 20}}) {
+        strata::Options o = with_groups(size, step);
+        Stats plain, fitted;
+        for (int run = 0; run < 3; ++run) {
+            plain.add(
+                time_ms([&] { (void)strata::layout::layered_view(model, o, text, warnings); }));
+            o.width = "17cm";
+            fitted.add(
+                time_ms([&] { (void)strata::layout::layered_view(model, o, text, warnings); }));
+            o.width.clear();
+        }
+        std::printf("%-16s %7zu layers, %6zu groups of %3zu: layout %9.2f ms, 17cm %9.2f ms\n",
+                    std::filesystem::path(path).stem().c_str(), n, o.layered_groups.size(), size,
+                    plain.best_ms, fitted.best_ms);
+        std::fflush(stdout);
+    }
+}
+
 }  // namespace
 
-// usage: strata_bench TOOL MODEL...
+// usage: strata_bench TOOL MODEL... [--groups MODEL]
 int main(int argc, char** argv) {
     if (argc < 3) {
         std::fprintf(stderr, "usage: strata_bench STRATA_TOOL MODEL...\n");
@@ -148,6 +186,10 @@ int main(int argc, char** argv) {
                 "in-proc", "process-svg", "process-png", "RSS MiB", "SVG KiB", "scene px");
     for (int i = 2; i < argc; ++i) {
         std::fflush(stdout);
+        if (std::string(argv[i]) == "--groups" && i + 1 < argc) {
+            measure_groups(argv[++i]);
+            continue;
+        }
         pid_t pid = fork();
         if (pid == 0) {
             try {

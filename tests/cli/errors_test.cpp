@@ -157,10 +157,11 @@ BOOST_AUTO_TEST_CASE(a_model_too_wide_for_a_png_at_96_dpi_is_drawn_smaller_with_
 }
 
 BOOST_AUTO_TEST_CASE(a_huge_hostile_name_is_echoed_bounded_with_bidi_controls_escaped) {
-    // A class name of 4 MB holding U+202E (right-to-left override): the message quotes its
-    // start, marks the cut, and shows the override as <U+202E> instead of obeying it.
+    // A class name of almost 1 MiB (a longer JSON string is refused before it is read)
+    // holding U+202E (right-to-left override): the message quotes its start, marks the cut,
+    // and shows the override as <U+202E> instead of obeying it.
     auto dir = scratch_dir("huge-name");
-    const std::string name = "Evil\u202Eexe.txt" + std::string(4 << 20, 'x');
+    const std::string name = "Evil\u202Eexe.txt" + std::string(1000000, 'x');
     auto model = write(dir, "m.json", "{\"class_name\": \"" + name + "\", \"config\": {}}");
     ToolResult r = run_strata(
         "render " + shell_quote(model.string()) + " -o " + shell_quote((dir / "o.svg").string()),

@@ -118,7 +118,7 @@ case("json-not-object", {"model.json": "[1, 2, 3]"}, "error", "expected a JSON o
 case("json-number", {"model.json": "1e999999"}, "error", "unsupported model format")
 case("json-huge-number", {"model.json": '{"a": 1' + "0" * 100000 + "}"}, "error", "number overflow")
 case("json-long-string", {"model.json": '{"class_name": "' + "x" * 2000000 + '"}'}, "error",
-     "class_name")
+     "kMaxJsonStringBytes")
 case("json-duplicate-keys", {"model.json": '{"class_name": "Sequential", "class_name": "Model", '
                              '"config": {"layers": []}}'}, "error", "")
 
@@ -583,8 +583,9 @@ case("spec-number-out-of-range", {"model.yaml": "strata: 1\nlayers:\n  - {type: 
      "model.yaml:4:", model="model.yaml", pending="yaml-spec")
 case("options-index-past-any-model", {"model.json": VALID, "options.yaml": "index_2D: "
      "[4294967296]\n"}, "error", "expected a layer index from 0 to 19999", options="options.yaml")
+# (under kMaxJsonStringBytes, so the name reaches the reader and its message)
 case("json-class-name-bidi-huge", {"model.json": '{"class_name": "Evil\u202eexe.txt' +
-     "x" * 3000000 + '", "config": {}}'}, "error", "Evil<U+202E>exe.txt")
+     "x" * 900000 + '", "config": {}}'}, "error", "Evil<U+202E>exe.txt")
 # --- Bounds: wide layouts and big inputs, each with the peak memory it may take ---------------
 def wide(count, fan_in):
     layers = [node("in", "InputLayer", {"batch_input_shape": [None, 8]}, [])]
@@ -661,6 +662,67 @@ for cid, options, message in [
         ("model-picture-folder", ["styles: {Dense: {image: ./}}"], "is a directory")]:
     case(cid, {"model.yaml": spec_with(["text_callable: name"] + options)}, "error", message,
          model="model.yaml", pending="yaml-spec")
+# ---- graph items, names, groups ----
+# ONNX: every declared tensor and every field (a field protobuf does not know is kept too) is
+# counted on the wire, before the graph is parsed.
+relu_node = s(1, "x") + s(2, "y") + s(3, "r") + s(4, "Relu")
+def many_inputs(count):
+    return onnx_model([relu_node], [], [value_info("x", [1, 4])] +
+                      [value_info(f"i{k}", [1]) for k in range(count)], [value_info("y", [])])
+
+
+case("bounds2-onnx-graph-inputs", {"model.onnx": many_inputs(400000)}, "error",
+     "kMaxOnnxGraphTensors", model="model.onnx", max_mib=64)
+# Each input that no initializer gives is a box: too many are refused before parsing too.
+case("bounds2-onnx-input-layers", {"model.onnx": many_inputs(30000)}, "error",
+     "inputs and 0 initializers", model="model.onnx", max_mib=64)
+case("bounds2-onnx-value-info", {"model.onnx": field(1, 0, 8) + s(7, s(1, relu_node) +
+     b"".join(s(13, value_info(f"v{k}", [1, 4])) for k in range(100001)) +
+     s(11, value_info("x", [1, 4])) + s(12, value_info("y", []))) + s(8, s(1, "") + field(2, 0, 13))},
+     "error", "kMaxOnnxGraphTensors", model="model.onnx", max_mib=64)
+case("bounds2-onnx-unknown-fields", {"model.onnx": field(1, 0, 8) + s(7, s(1, relu_node) +
+     field(100, 0, 0) * 3000000 + s(11, value_info("x", [1, 4])) + s(12, value_info("y", []))) +
+     s(8, s(1, "") + field(2, 0, 13))}, "error", "kMaxOnnxGraphItems", model="model.onnx",
+     max_mib=64)
+# Spec layers without names are named dense, dense_1, ... in linear time (it was quadratic).
+case("bounds2-spec-unnamed-layers", {"model.yaml": "strata: 1\nlayers:\n"
+     "  - {type: InputLayer, shape: [null, 8], name: in}\n" +
+     "  - {type: Dense, config: {units: 4}}\n" * 12000}, "ok", model="model.yaml", max_mib=160)
+
+
+# Layer groups cost their members, not members times boxes.
+def grouped_spec(layers, groups, size, step, width=""):
+    text = "strata: 1\nlayers:\n  - {type: InputLayer, shape: [null, 8], name: l0}\n"
+    text += "".join(f"  - {{type: Dense, name: l{k}, config: {{units: {4 + k % 3}}}}}\n"
+                    for k in range(1, layers))
+    text += "options:\n  collapse: none\n" + (f"  width: {width}\n" if width else "")
+    text += "  layered_groups:\n"
+    for g in range(groups):
+        first = (g * step) % (layers - size + 1)
+        text += "    - {layers: [" + ", ".join(f"l{first + j}" for j in range(size)) + "]}\n"
+    return text
+
+
+case("bounds2-groups-pairs-width", {"model.yaml": grouped_spec(12000, 11998, 2, 1, "17cm")},
+     "ok", model="model.yaml", max_mib=256)
+case("bounds2-groups-overlapping", {"model.yaml": grouped_spec(10000, 1500, 250, 7)}, "ok",
+     model="model.yaml", max_mib=320)
+# A group from the first layer to the last has a rectangle in every row: their number is bounded.
+case("bounds2-groups-every-row", {"model.yaml": grouped_spec(10000, 0, 2, 1, "17cm") +
+     "    - {layers: [l0, l9999]}\n" * 1000}, "error", "kMaxGroupRectangles", model="model.yaml",
+     max_mib=192)
+# JSON strings are measured before the JSON library copies them.
+case("bounds2-json-long-string", {"model.json": '"' + "a" * (80 << 20) + '"'}, "error",
+     "a string longer than 64 MiB", max_mib=192)
+case("bounds2-json-long-name", {"model.json": dumps(seq([dense("d" * (2 << 20))]))}, "error",
+     "a JSON string longer than 1 MiB", max_mib=96)
+# YAML: the nodes yaml-cpp would build are counted on the parser's events.
+case("bounds2-yaml-flow-list", {"model.json": VALID,
+     "fig.yaml": "captions: [" + ",".join(["0"] * 990000) + "]\n"}, "error",
+     "kMaxYamlOptionNodes", options="fig.yaml", max_mib=96)
+case("bounds2-spec-flow-list", {"model.yaml": "strata: 1\nlayers: []\njunk: [" +
+     ",".join(["0"] * 990000) + "]\n"}, "error", "kMaxYamlSpecNodes", model="model.yaml",
+     max_mib=96)
 
 with open(os.path.join(OUT, "manifest.tsv"), "w") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tpending\tmax_mib\n")

@@ -222,6 +222,45 @@ BOOST_AUTO_TEST_CASE(yaml_alias_expansion) {
     BOOST_TEST(has(yaml_error(document(998, 1000)), "(limit kMaxYamlNodes)"));
 }
 
+BOOST_AUTO_TEST_CASE(yaml_nodes_written) {
+    // A flow list of n - 1 scalars is n nodes.
+    const auto flow_list = [](std::uint64_t nodes) {
+        std::string text = "[";
+        for (std::uint64_t i = 1; i < nodes; ++i) text += i > 1 ? ",0" : "0";
+        return text + "]";
+    };
+    BOOST_TEST(yaml_error(flow_list(limits::kMaxYamlOptionNodes)) == "no error");
+    BOOST_TEST(
+        has(yaml_error(flow_list(limits::kMaxYamlOptionNodes + 1)), "(limit kMaxYamlOptionNodes)"));
+    const auto spec_error = [](const std::string& text) {
+        return error_of(
+            [&] { strata::parse_yaml_document(text, "model.yaml", strata::YamlDocument::spec); });
+    };
+    BOOST_TEST(spec_error(flow_list(limits::kMaxYamlSpecNodes)) == "no error");
+    BOOST_TEST(
+        has(spec_error(flow_list(limits::kMaxYamlSpecNodes + 1)), "(limit kMaxYamlSpecNodes)"));
+}
+
+BOOST_AUTO_TEST_CASE(json_string_length) {
+    const auto named = [](std::size_t length) {
+        return R"({"class_name": "Sequential", "config": {"name": ")" + std::string(length, 'n') +
+               R"(", "layers": []}})";
+    };
+    // At the limit the string reaches the reader (which refuses so long a name, in its words).
+    BOOST_TEST(!has(import_error(named(limits::kMaxJsonStringBytes)), "kMaxJsonStringBytes"));
+    BOOST_TEST(has(import_error(named(limits::kMaxJsonStringBytes + 1)),
+                   "a JSON string longer than 1 MiB (limit kMaxJsonStringBytes)"));
+    // An escape counts as written: two bytes.
+    BOOST_TEST(has(import_error(R"({"a": ")" + std::string(limits::kMaxJsonStringBytes / 2, '\\') +
+                                std::string(limits::kMaxJsonStringBytes / 2, '\\') + "\\n\"}"),
+                   "(limit kMaxJsonStringBytes)"));
+    // A file that is one string holding the model's JSON may be longer.
+    const auto whole = [](std::size_t length) { return "\"" + std::string(length, ' ') + "\""; };
+    BOOST_TEST(!has(import_error(whole(limits::kMaxJsonModelStringBytes)), "kMaxJson"));
+    BOOST_TEST(has(import_error(whole(limits::kMaxJsonModelStringBytes + 1)),
+                   "a string longer than 64 MiB (limit kMaxJsonModelStringBytes)"));
+}
+
 BOOST_AUTO_TEST_CASE(json_values) {
     // The document around the array counts 12 (its empty "layers" list one more than it holds).
     const auto with_zeros = [](std::size_t count) {
@@ -249,15 +288,54 @@ BOOST_AUTO_TEST_CASE(onnx_nodes_on_the_wire) {
 }
 
 BOOST_AUTO_TEST_CASE(onnx_graph_items) {
-    // One node (1) with one attribute (1) holding a packed list of ints.
+    // Every field is an item: the model's ir_version, graph and opset_import (3) with its
+    // domain and version (2), the node (1), its attribute (1) and the attribute's name (1);
+    // then each element of the attribute's packed list of ints.
     const auto node_with_ints = [](std::uint64_t ints) {
         const std::string list(ints, '\x01');
         return onnx_model(
             bytes_field(1, bytes_field(5, bytes_field(1, "a") + bytes_field(8, list))));
     };
-    BOOST_TEST(wire_error(node_with_ints(limits::kMaxOnnxGraphItems - 2)) == "no error");
-    BOOST_TEST(has(wire_error(node_with_ints(limits::kMaxOnnxGraphItems - 1)),
+    BOOST_TEST(wire_error(node_with_ints(limits::kMaxOnnxGraphItems - 8)) == "no error");
+    BOOST_TEST(has(wire_error(node_with_ints(limits::kMaxOnnxGraphItems - 7)),
                    "(limit kMaxOnnxGraphItems)"));
+    // A field protobuf does not know is kept as an unknown field: it counts too.
+    const auto unknown_fields = [](std::uint64_t count) {
+        std::string graph;
+        for (std::uint64_t i = 0; i < count; ++i) graph += number_field(100, 0);
+        return onnx_model(graph);
+    };
+    BOOST_TEST(wire_error(unknown_fields(limits::kMaxOnnxGraphItems - 5)) == "no error");
+    BOOST_TEST(has(wire_error(unknown_fields(limits::kMaxOnnxGraphItems - 4)),
+                   "(limit kMaxOnnxGraphItems)"));
+}
+
+BOOST_AUTO_TEST_CASE(onnx_declared_tensors) {
+    // Graph inputs, outputs, value_info entries and initializers, each kind on its own.
+    const auto declaring = [](std::uint64_t field, std::size_t count) {
+        std::string graph;
+        for (std::size_t i = 0; i < count; ++i)
+            graph += bytes_field(field, bytes_field(field == 5 ? 8 : 1, "t"));
+        return onnx_model(graph);
+    };
+    for (const std::uint64_t field : {5, 12, 13}) {
+        BOOST_TEST(wire_error(declaring(field, limits::kMaxOnnxGraphTensors)) == "no error");
+        BOOST_TEST(has(wire_error(declaring(field, limits::kMaxOnnxGraphTensors + 1)),
+                       "(limit kMaxOnnxGraphTensors)"));
+    }
+    // Inputs are layers too, unless an initializer gives them: kMaxLayers of them beyond the
+    // initializers.
+    const auto inputs = [](std::size_t count, std::size_t initializers) {
+        std::string graph;
+        for (std::size_t i = 0; i < count; ++i) graph += bytes_field(11, bytes_field(1, "x"));
+        for (std::size_t i = 0; i < initializers; ++i) graph += bytes_field(5, bytes_field(8, "x"));
+        return onnx_model(graph);
+    };
+    BOOST_TEST(wire_error(inputs(limits::kMaxLayers, 0)) == "no error");
+    BOOST_TEST(has(wire_error(inputs(limits::kMaxLayers + 1, 0)), "(limit kMaxLayers)"));
+    BOOST_TEST(wire_error(inputs(limits::kMaxLayers + 10, 10)) == "no error");
+    BOOST_TEST(has(wire_error(inputs(limits::kMaxOnnxGraphTensors + 1, limits::kMaxLayers)),
+                   "graph inputs, subgraphs included (limit kMaxOnnxGraphTensors)"));
 }
 
 BOOST_AUTO_TEST_CASE(onnx_rank_and_dimension) {

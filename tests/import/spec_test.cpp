@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "import/spec_reader.hpp"
 #include "strata/error.hpp"
@@ -138,6 +139,27 @@ layers:
     BOOST_TEST((model.layers[3].shapes.at(0) == strata::Shape{-1, 13, 13, 64}));
     BOOST_TEST((model.layers[5].shapes.at(0) == strata::Shape{-1, 10}));
     BOOST_TEST(model.layers[5].params.value_or(-1) == 10 * (13 * 13 * 64) + 10);
+}
+
+BOOST_AUTO_TEST_CASE(unnamed_layers_take_the_first_free_keras_name) {
+    // Keras' rule: the class's snake-case name, else the first free name_N; names given in
+    // the spec, before or after, are never taken.
+    const strata::ModelSpec spec = reread(R"(strata: 1
+layers:
+  - {type: InputLayer, shape: [null, 4], name: in}
+  - {type: Dense, name: dense_1, config: {units: 2}}
+  - Dense: {units: 2}
+  - Dense: {units: 2}
+  - {type: Dense, name: dense_3, config: {units: 2}}
+  - Dense: {units: 2}
+  - Dense: {units: 2}
+  - Flatten:
+)");
+    std::vector<std::string> names;
+    for (const strata::Layer& layer : spec.model.layers) names.push_back(layer.name);
+    const std::vector<std::string> expected{"in",      "dense_1", "dense",   "dense_2",
+                                            "dense_3", "dense_4", "dense_5", "flatten"};
+    BOOST_TEST(names == expected, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(hand_written_functional_spec_with_named_inputs) {

@@ -43,6 +43,17 @@ std::variant<json, SyntaxError> parse_text(std::string_view text) {
                            "JSON holds more than " + std::to_string(limits::kMaxJsonValues) +
                                " values (limit kMaxJsonValues)"};
     }
+    if (auto offset = json_scan::find_long_string(text, limits::kMaxJsonStringBytes,
+                                                  limits::kMaxJsonModelStringBytes)) {
+        const bool whole = *offset == text.find_first_not_of(" \t\r\n");
+        return SyntaxError{json_scan::position_of(text, *offset),
+                           whole ? "the JSON text is a string longer than " +
+                                       std::to_string(limits::kMaxJsonModelStringBytes >> 20) +
+                                       " MiB (limit kMaxJsonModelStringBytes)"
+                                 : "a JSON string longer than " +
+                                       std::to_string(limits::kMaxJsonStringBytes >> 20) +
+                                       " MiB (limit kMaxJsonStringBytes)"};
+    }
     try {
         return json::parse(text.begin(), text.end(), nullptr, true, false);
     } catch (const json::parse_error& error) {
@@ -79,7 +90,8 @@ json parse_json_document(std::string_view text, const std::string& file) {
         if (unwraps == limits::kMaxJsonStringUnwraps) {
             throw Error(file, "the JSON strings are nested too deeply to hold a model");
         }
-        const std::string inner = document.get<std::string>();
+        // Moved out, not copied: the string may be tens of MiB.
+        const std::string inner = std::move(document.get_ref<std::string&>());
         auto inner_parsed = parse_text(inner);
         if (auto* error = std::get_if<SyntaxError>(&inner_parsed)) {
             throw Error(

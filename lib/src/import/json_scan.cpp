@@ -64,6 +64,34 @@ std::optional<std::size_t> find_excess_values(std::string_view text, std::size_t
     });
 }
 
+std::optional<std::size_t> find_long_string(std::string_view text, std::size_t max_bytes,
+                                            std::size_t max_whole_bytes) {
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    std::size_t open = 0;
+    bool in_string = false;
+    bool escaped = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (!in_string) {
+            if (c == '"') {
+                in_string = true;
+                open = i;
+            }
+            continue;
+        }
+        const std::size_t limit = open == first ? max_whole_bytes : max_bytes;
+        if (i - open - 1 >= limit && !(c == '"' && !escaped)) return open;
+        if (escaped) {
+            escaped = false;
+        } else if (c == '\\') {
+            escaped = true;
+        } else if (c == '"') {
+            in_string = false;
+        }
+    }
+    return std::nullopt;
+}
+
 std::string_view strip_byte_order_mark(std::string_view text) {
     constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
     if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) {

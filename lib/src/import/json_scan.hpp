@@ -23,6 +23,13 @@ std::optional<std::size_t> find_excess_nesting(std::string_view text, std::size_
 // holds at most `max_values` values.
 std::optional<std::size_t> find_excess_values(std::string_view text, std::size_t max_values);
 
+// Offset of the opening quote of the first JSON string longer than `max_bytes` as written
+// (escapes included, so never shorter than the string it stands for); nullopt when there is
+// none. A text that is one string (a model saved as the JSON string of its JSON) is allowed
+// `max_whole_bytes` for that string. Used before the JSON library copies any string.
+std::optional<std::size_t> find_long_string(std::string_view text, std::size_t max_bytes,
+                                            std::size_t max_whole_bytes);
+
 // The text without a leading UTF-8 byte order mark.
 std::string_view strip_byte_order_mark(std::string_view text);
 

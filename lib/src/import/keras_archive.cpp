@@ -107,7 +107,9 @@ std::optional<std::string> read_member(zip_t* archive, const char* name,
 // metadata.json's keras_version, when it is there and says one.
 std::string metadata_version(const std::optional<std::string>& metadata) {
     if (!metadata || json_scan::find_excess_nesting(*metadata, limits::kMaxJsonDepth) ||
-        json_scan::find_excess_values(*metadata, limits::kMaxJsonValues))
+        json_scan::find_excess_values(*metadata, limits::kMaxJsonValues) ||
+        json_scan::find_long_string(*metadata, limits::kMaxJsonStringBytes,
+                                    limits::kMaxJsonStringBytes))
         return {};
     const auto root = nlohmann::json::parse(*metadata, nullptr, false);
     if (!root.is_object()) return {};

@@ -20,6 +20,17 @@ inline constexpr std::size_t kMaxJsonDepth = 512;
 // model of kMaxLayers layers needs a few hundred thousand.
 inline constexpr std::size_t kMaxJsonValues = 4'000'000;
 
+// Longest JSON string, as written (escapes included), checked by a scan of the raw text before
+// the JSON library copies it: names and kept attributes are far shorter (kMaxNameLength,
+// kMaxAttrStringLength), and the library needs several times a string's length while it
+// builds, copies and unescapes it.
+inline constexpr std::size_t kMaxJsonStringBytes = std::size_t{1} << 20;
+
+// Longest JSON text that is one string holding the model's JSON (a model saved with
+// json.dumps(model.to_json())): the size of the largest configuration an archive member or
+// an HDF5 attribute may hold.
+inline constexpr std::size_t kMaxJsonModelStringBytes = std::size_t{64} << 20;
+
 // How many times a file may be a JSON string holding JSON (double-encoded models).
 inline constexpr int kMaxJsonStringUnwraps = 4;
 
@@ -64,6 +75,14 @@ inline constexpr std::size_t kMaxYamlDepth = 128;
 // names: a few hundred bytes of nested aliases can otherwise stand for billions of nodes.
 inline constexpr std::uint64_t kMaxYamlNodes = 1'000'000;
 
+// Nodes one YAML document holds as written (an alias counts one), counted on the parser's
+// events before yaml-cpp builds its tree, which takes about 500 bytes a node. A model spec:
+// `strata spec` writes about 31 nodes a layer, so kMaxLayers layers and their options fit
+// (the tree then takes about 400 MiB). An option file (or a flag's YAML value): captions,
+// styles and groups for every one of kMaxLayers layers.
+inline constexpr std::uint64_t kMaxYamlSpecNodes = 800'000;
+inline constexpr std::uint64_t kMaxYamlOptionNodes = 200'000;
+
 // Elements of one small tensor an ONNX graph computes its shapes with; larger ones are not
 // evaluated (their shapes still are).
 inline constexpr std::size_t kMaxOnnxConstantElements = std::size_t{1} << 16;
@@ -74,6 +93,13 @@ inline constexpr std::size_t kMaxOnnxConstantElements = std::size_t{1} << 16;
 // shape inference, which runs before folding can count the boxes, costs tens of
 // microseconds a node.
 inline constexpr std::size_t kMaxOnnxNodes = 50'000;
+
+// Declared tensors of each kind in an ONNX graph, subgraphs included: graph inputs, graph
+// outputs, value_info entries, initializers (sparse ones too). Counted on the protobuf wire,
+// before parsing. Twice kMaxOnnxNodes: a graph has about one weight and one intermediate value
+// a node, and old exporters list every initializer among the inputs too; checking and shape
+// inference cost tens of microseconds a declared tensor.
+inline constexpr std::size_t kMaxOnnxGraphTensors = 2 * kMaxOnnxNodes;
 
 // What parsing an ONNX graph allocates, counted on the protobuf wire before parsing: nodes,
 // their inputs, outputs and attributes, attribute list elements, declared tensors (inputs,

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -117,7 +118,7 @@ class SpecReader {
             throw Error(source_.name, "the spec is larger than " +
                                           std::to_string(limits::kMaxSpecBytes >> 20) + " MiB");
         }
-        const YAML::Node root = parse_yaml_document(text, source_.name);
+        const YAML::Node root = parse_yaml_document(text, source_.name, YamlDocument::spec);
         if (!root.IsMap()) {
             throw yaml_error(source_, root,
                              "expected a strata model spec: a mapping that starts "
@@ -271,9 +272,12 @@ class SpecReader {
         } else if (auto it = config.find("name"); it != config.end() && it->is_string()) {
             name = it->get<std::string>();
         } else {
+            // Keras' rule: the base, else the first free base_N. Names are never freed, so the
+            // search for a base resumes where it last stopped: linear in layers overall.
             const std::string base = snake_case(entry.type_name);
-            name = base;
-            for (std::size_t n = 1; names_.count(name); ++n) name = base + "_" + std::to_string(n);
+            std::size_t& n = next_suffix_[base];
+            name = n == 0 ? base : base + "_" + std::to_string(n);
+            while (names_.count(name)) name = base + "_" + std::to_string(++n);
         }
         const YAML::Node& where = entry.name ? *entry.name : *entry.node;
         if (name.empty()) throw yaml_error(source_, where, "name: empty");
@@ -485,6 +489,7 @@ class SpecReader {
     Warnings& warnings_;
     ModelSpec spec_;
     std::map<std::string, std::size_t> names_;
+    std::unordered_map<std::string, std::size_t> next_suffix_;  // per base name, see layer_name
     std::vector<std::vector<PendingInput>> pending_;
     std::vector<YAML::Node> places_;
 };

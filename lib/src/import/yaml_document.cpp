@@ -26,7 +26,11 @@ Error error_at(const std::string& file, const YAML::Mark& mark, const std::strin
 // costs no more than the limit.
 class ExpansionCheck : public YAML::EventHandler {
   public:
-    explicit ExpansionCheck(const std::string& file) : file_(file) {}
+    ExpansionCheck(const std::string& file, YamlDocument kind)
+        : file_(file),
+          max_written_(kind == YamlDocument::spec ? limits::kMaxYamlSpecNodes
+                                                  : limits::kMaxYamlOptionNodes),
+          limit_name_(kind == YamlDocument::spec ? "kMaxYamlSpecNodes" : "kMaxYamlOptionNodes") {}
 
     void OnDocumentStart(const YAML::Mark&) override {}
     void OnDocumentEnd() override {}
@@ -64,6 +68,12 @@ class ExpansionCheck : public YAML::EventHandler {
     };
 
     void add(const YAML::Mark& mark, std::uint64_t nodes) {
+        // What yaml-cpp will build: one node per event (an alias is one more reference).
+        if (++written_ > max_written_) {
+            throw error_at(file_, mark,
+                           "the YAML holds more than " + std::to_string(max_written_) +
+                               " nodes (limit " + limit_name_ + ")");
+        }
         total_ = std::min(total_ + nodes, kSaturated);
         if (!open_.empty()) open_.back().size = std::min(open_.back().size + nodes, kSaturated);
         if (total_ > limits::kMaxYamlNodes) {
@@ -101,6 +111,9 @@ class ExpansionCheck : public YAML::EventHandler {
     std::vector<Open> open_;
     std::unordered_map<YAML::anchor_t, std::uint64_t> sizes_;  // lookups only
     std::uint64_t total_ = 0;
+    const std::uint64_t max_written_;
+    const char* limit_name_;
+    std::uint64_t written_ = 0;
 };
 
 Error yaml_syntax_error(const std::string& file, const YAML::Exception& e) {
@@ -117,12 +130,13 @@ Error yaml_syntax_error(const std::string& file, const YAML::Exception& e) {
 
 }  // namespace
 
-YAML::Node parse_yaml_document(std::string_view text, const std::string& source_name) {
+YAML::Node parse_yaml_document(std::string_view text, const std::string& source_name,
+                               YamlDocument kind) {
     const std::string owned(text);
     try {
         std::istringstream stream(owned);
         YAML::Parser parser(stream);
-        ExpansionCheck check(source_name);
+        ExpansionCheck check(source_name, kind);
         parser.HandleNextDocument(check);
         return YAML::Load(owned);
     } catch (const YAML::Exception& e) {

@@ -14,9 +14,6 @@ bool is_tensor_data(std::uint64_t field) {
            field == 11;
 }
 
-// Initializers up to this size keep their data.
-constexpr std::size_t kKeptTensorBytes = 64 * 1024;
-
 void put_bytes_field(std::string& out, std::uint64_t number, std::string_view payload) {
     wire::put_varint(out, (number << 3) | 2);
     wire::put_varint(out, payload.size());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -8,6 +9,9 @@ namespace strata::onnx_import {
 // True when the bytes are a serialised ONNX ModelProto: a well-formed top-level protobuf
 // message that starts with one of its fields and holds a graph.
 bool looks_like_onnx(std::string_view bytes);
+
+// Graph initializers up to this size (the whole TensorProto) keep their data in the copy below.
+inline constexpr std::size_t kKeptTensorBytes = 64 * 1024;
 
 // A copy of an ONNX model without the data of its large graph initializers (their names, types
 // and dims stay): drawing needs only shapes, and the copy is small whatever the weights weigh.

@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "import/limits.hpp"
+#include "import/onnx/compact.hpp"
 #include "import/onnx/wire.hpp"
 #include "strata/error.hpp"
 
@@ -12,21 +13,34 @@ namespace {
 using wire::Field;
 using wire::Kind;
 
-// Field numbers of onnx.proto3 that hold what parsing allocates.
+// Field numbers of onnx.proto3 whose contents the walk follows.
 namespace model_field {
-constexpr std::uint64_t kGraph = 7;
+constexpr std::uint64_t kGraph = 7, kOpsetImport = 8, kMetadataProps = 14, kTrainingInfo = 20,
+                        kFunctions = 25;
+}
+namespace training_field {  // TrainingInfoProto
+constexpr std::uint64_t kInitialization = 1, kAlgorithm = 2, kInitializationBinding = 3,
+                        kUpdateBinding = 4;
+}
+namespace function_field {  // FunctionProto
+constexpr std::uint64_t kNode = 7, kOpsetImport = 9, kAttributeProto = 11, kValueInfo = 12,
+                        kMetadataProps = 14;
 }
 namespace graph_field {
 constexpr std::uint64_t kNode = 1, kInitializer = 5, kInput = 11, kOutput = 12, kValueInfo = 13,
-                        kSparseInitializer = 15;
+                        kQuantizationAnnotation = 14, kSparseInitializer = 15, kMetadataProps = 16;
 }
 namespace node_field {
-constexpr std::uint64_t kInput = 1, kOutput = 2, kAttribute = 5;
+constexpr std::uint64_t kAttribute = 5, kMetadataProps = 9;
 }
 namespace attribute_field {
-constexpr std::uint64_t kTensor = 5, kGraph = 6, kFloats = 7, kInts = 8, kStrings = 9,
-                        kTensors = 10, kGraphs = 11, kSparseTensor = 22, kSparseTensors = 23,
-                        kTypeProtos = 15, kTypeProto = 14;
+constexpr std::uint64_t kTensor = 5, kGraph = 6, kFloats = 7, kInts = 8, kTensors = 10,
+                        kGraphs = 11, kSparseTensor = 22, kSparseTensors = 23, kTypeProtos = 15,
+                        kTypeProto = 14;
+}
+namespace tensor_field {
+constexpr std::uint64_t kDims = 1, kSegment = 3, kFloatData = 4, kInt32Data = 5, kInt64Data = 7,
+                        kDoubleData = 10, kUint64Data = 11, kExternalData = 13, kMetadataProps = 16;
 }
 namespace type_field {
 constexpr std::uint64_t kTensorType = 1, kSequenceType = 4, kMapType = 5, kSparseTensorType = 8,
@@ -37,45 +51,109 @@ constexpr std::uint64_t kTensorType = 1, kSequenceType = 4, kMapType = 5, kSpars
 // messages nested deeper than 100 anyway.
 constexpr int kMaxWalkDepth = 100;
 
+// Every field of every message the protobuf library would parse counts as an item: a field
+// it does not know is kept too (as an unknown field), so 10 million of them in 30 MB would
+// otherwise take hundreds of MiB. A packed list counts one item per element. Payloads are
+// skipped by their length: the weights' pages are never read.
 class WireLimits {
   public:
     WireLimits(const std::string& source_name, bool raw) : source_(source_name), raw_(raw) {}
 
     void model(std::string_view bytes) {
-        std::size_t pos = 0;
-        while (pos < bytes.size()) {
-            const auto f = wire::next_field(bytes, pos);
-            if (!f) return;
-            if (f->number == model_field::kGraph && f->kind == Kind::bytes) graph(f->payload, 0);
-        }
+        fields(bytes, [&](const Field& f) {
+            if (f.kind != Kind::bytes) return;
+            switch (f.number) {
+                case model_field::kGraph:
+                    graph(f.payload, 0);
+                    break;
+                case model_field::kOpsetImport:
+                case model_field::kMetadataProps:
+                    flat(f.payload);
+                    break;
+                case model_field::kTrainingInfo:
+                    fields(f.payload, [&](const Field& part) {
+                        if (part.kind != Kind::bytes) return;
+                        if (part.number == training_field::kInitialization ||
+                            part.number == training_field::kAlgorithm)
+                            graph(part.payload, 1);
+                        else if (part.number == training_field::kInitializationBinding ||
+                                 part.number == training_field::kUpdateBinding)
+                            flat(part.payload);
+                    });
+                    break;
+                case model_field::kFunctions:
+                    function(f.payload);
+                    break;
+                default:
+                    break;
+            }
+        });
+        // Every input of the main graph that no initializer gives is drawn as an input box.
+        if (top_inputs_ > top_initializers_ + limits::kMaxLayers)
+            fail("more than " + std::to_string(limits::kMaxLayers) +
+                 " layers: the ONNX graph has " + std::to_string(top_inputs_) + " inputs and " +
+                 std::to_string(top_initializers_) +
+                 " initializers, and every input that no initializer gives is a layer (limit "
+                 "kMaxLayers)");
     }
 
   private:
     void count(std::uint64_t items) {
         items_ += items;
         if (items_ > limits::kMaxOnnxGraphItems) {
-            fail("the ONNX graph holds more than " + std::to_string(limits::kMaxOnnxGraphItems) +
-                 " nodes, node inputs, outputs and attributes, tensors and dimensions (limit "
-                 "kMaxOnnxGraphItems)");
+            fail("the ONNX model holds more than " + std::to_string(limits::kMaxOnnxGraphItems) +
+                 " protobuf fields and list elements in its graphs: nodes, their inputs, "
+                 "outputs and attributes, tensors, dimensions ... (limit kMaxOnnxGraphItems)");
         }
+    }
+
+    // Graph inputs, outputs, value_info entries and initializers, each against
+    // limits::kMaxOnnxGraphTensors.
+    enum Declared { kInputs, kOutputs, kValueInfo, kInitializers, kDeclaredKinds };
+    void declare(Declared kind) {
+        static constexpr const char* kWhat[kDeclaredKinds] = {"graph inputs", "graph outputs",
+                                                              "value_info entries", "initializers"};
+        if (++declared_[kind] > limits::kMaxOnnxGraphTensors)
+            fail("the ONNX graph declares more than " +
+                 std::to_string(limits::kMaxOnnxGraphTensors) + " " + kWhat[kind] +
+                 ", subgraphs included (limit kMaxOnnxGraphTensors)");
+    }
+
+    void node_counted(int depth) {
+        if (++nodes_ > limits::kMaxOnnxNodes)
+            fail("the ONNX graph has more than " + std::to_string(limits::kMaxOnnxNodes) +
+                 " nodes, subgraphs and functions included (limit kMaxOnnxNodes)");
+        if (raw_ && depth == 0 && ++top_nodes_ > limits::kMaxLayers)
+            fail("more than " + std::to_string(limits::kMaxLayers) +
+                 " layers: the ONNX graph has more nodes (limit kMaxLayers)");
     }
 
     [[noreturn]] void fail(const std::string& message) const { throw Error(source_, message); }
 
-    // Calls `visit` on every field of a message; stops at malformed bytes (the parser refuses
-    // them).
+    // Counts and calls `visit` on every field of a message; stops at malformed bytes (the
+    // parser refuses them).
     template <typename Visit>
-    static void fields(std::string_view message, Visit&& visit) {
+    void fields(std::string_view message, Visit&& visit) {
         std::size_t pos = 0;
         while (pos < message.size()) {
             const auto f = wire::next_field(message, pos);
             if (!f) return;
+            count(1);
             visit(*f);
         }
     }
 
-    // Elements of a repeated scalar field: one when written unpacked, every varint or fixed
-    // value of its payload when packed.
+    // A message whose fields hold no further messages (or none the walk needs to enter).
+    void flat(std::string_view message) {
+        fields(message, [](const Field&) {});
+    }
+
+    // The elements of a repeated scalar field beyond the one its field counted: none when
+    // written unpacked, all but one of the varint or fixed values of its payload when packed.
+    void list(const Field& f, std::size_t fixed_size) {
+        const std::uint64_t n = elements(f, fixed_size);
+        if (n > 1) count(n - 1);
+    }
     static std::uint64_t elements(const Field& f, std::size_t fixed_size) {
         if (f.kind != Kind::bytes) return 1;
         if (fixed_size > 0) return f.payload.size() / fixed_size;
@@ -90,36 +168,70 @@ class WireLimits {
             if (f.kind != Kind::bytes) return;
             switch (f.number) {
                 case graph_field::kNode:
-                    if (++nodes_ > limits::kMaxOnnxNodes)
-                        fail("the ONNX graph has more than " +
-                             std::to_string(limits::kMaxOnnxNodes) +
-                             " nodes (limit kMaxOnnxNodes)");
-                    if (raw_ && depth == 0 && ++top_nodes_ > limits::kMaxLayers)
-                        fail("more than " + std::to_string(limits::kMaxLayers) +
-                             " layers: the ONNX graph has more nodes (limit kMaxLayers)");
-                    count(1);
+                    node_counted(depth);
                     node(f.payload, depth);
                     break;
                 case graph_field::kInitializer:
-                    count(1);
-                    tensor(f.payload);
+                    declare(kInitializers);
+                    if (depth == 0) ++top_initializers_;
+                    // The copy parsed keeps the data of small main-graph initializers only.
+                    tensor(f.payload, depth > 0 || f.payload.size() <= kKeptTensorBytes);
                     break;
                 case graph_field::kSparseInitializer:
-                    count(1);
-                    fields(f.payload, [&](const Field& part) {  // values, indices: tensors
-                        if (part.kind == Kind::bytes && (part.number == 1 || part.number == 2))
-                            tensor(part.payload);
-                        else
-                            count(elements(part, 0));  // dims
-                    });
+                    declare(kInitializers);
+                    if (depth == 0) ++top_initializers_;
+                    sparse_tensor(f.payload);
                     break;
                 case graph_field::kInput:
                 case graph_field::kOutput:
                 case graph_field::kValueInfo:
-                    count(1);
-                    fields(f.payload, [&](const Field& part) {
-                        if (part.number == 2 && part.kind == Kind::bytes) type(part.payload, depth);
+                    declare(f.number == graph_field::kInput    ? kInputs
+                            : f.number == graph_field::kOutput ? kOutputs
+                                                               : kValueInfo);
+                    if (depth == 0 && f.number == graph_field::kInput) ++top_inputs_;
+                    value_info(f.payload, depth);
+                    break;
+                case graph_field::kQuantizationAnnotation:
+                    fields(f.payload, [&](const Field& part) {  // tensor name, entries
+                        if (part.number == 2 && part.kind == Kind::bytes) flat(part.payload);
                     });
+                    break;
+                case graph_field::kMetadataProps:
+                    flat(f.payload);
+                    break;
+                default:
+                    break;
+            }
+        });
+    }
+
+    void value_info(std::string_view bytes, int depth) {
+        fields(bytes, [&](const Field& part) {
+            if (part.kind != Kind::bytes) return;
+            if (part.number == 2) type(part.payload, depth);
+            if (part.number == 4) flat(part.payload);  // metadata_props
+        });
+    }
+
+    // A FunctionProto: its nodes, attributes and value_info are parsed like a graph's.
+    void function(std::string_view bytes) {
+        fields(bytes, [&](const Field& f) {
+            if (f.kind != Kind::bytes) return;
+            switch (f.number) {
+                case function_field::kNode:
+                    node_counted(1);
+                    node(f.payload, 1);
+                    break;
+                case function_field::kAttributeProto:
+                    attribute(f.payload, 1);
+                    break;
+                case function_field::kValueInfo:
+                    declare(kValueInfo);
+                    value_info(f.payload, 1);
+                    break;
+                case function_field::kOpsetImport:
+                case function_field::kMetadataProps:
+                    flat(f.payload);
                     break;
                 default:
                     break;
@@ -129,12 +241,9 @@ class WireLimits {
 
     void node(std::string_view bytes, int depth) {
         fields(bytes, [&](const Field& f) {
-            if (f.number == node_field::kInput || f.number == node_field::kOutput) {
-                count(1);
-            } else if (f.number == node_field::kAttribute && f.kind == Kind::bytes) {
-                count(1);
-                attribute(f.payload, depth);
-            }
+            if (f.kind != Kind::bytes) return;
+            if (f.number == node_field::kAttribute) attribute(f.payload, depth);
+            if (f.number == node_field::kMetadataProps) flat(f.payload);
         });
     }
 
@@ -142,29 +251,25 @@ class WireLimits {
         fields(bytes, [&](const Field& f) {
             switch (f.number) {
                 case attribute_field::kFloats:
-                    count(elements(f, 4));
+                    list(f, 4);
                     break;
                 case attribute_field::kInts:
-                    count(elements(f, 0));
-                    break;
-                case attribute_field::kStrings:
-                    count(1);
+                    list(f, 0);
                     break;
                 case attribute_field::kTensor:
                 case attribute_field::kTensors:
+                    if (f.kind == Kind::bytes) tensor(f.payload, true);
+                    break;
                 case attribute_field::kSparseTensor:
                 case attribute_field::kSparseTensors:
-                    count(1);
-                    if (f.kind == Kind::bytes) tensor(f.payload);
+                    if (f.kind == Kind::bytes) sparse_tensor(f.payload);
                     break;
                 case attribute_field::kGraph:
                 case attribute_field::kGraphs:
-                    count(1);
                     if (f.kind == Kind::bytes) graph(f.payload, depth + 1);
                     break;
                 case attribute_field::kTypeProto:
                 case attribute_field::kTypeProtos:
-                    count(1);
                     if (f.kind == Kind::bytes) type(f.payload, depth + 1);
                     break;
                 default:
@@ -173,35 +278,47 @@ class WireLimits {
         });
     }
 
-    // A TensorProto: its dims (a rank like any shape's); data kept in a small initializer
-    // counts as list elements. Sparse tensors are checked as their parts.
-    void tensor(std::string_view bytes) {
+    // A TensorProto: its dims (a rank like any shape's), and the lists its data is kept in when
+    // the parsed copy keeps it (`with_data`).
+    void tensor(std::string_view bytes, bool with_data) {
         std::uint64_t rank = 0;
         fields(bytes, [&](const Field& f) {
             switch (f.number) {
-                case 1:  // dims
+                case tensor_field::kDims:
                     rank += elements(f, 0);
-                    count(elements(f, 0));
+                    list(f, 0);
                     break;
-                case 4:  // float_data
-                    count(elements(f, 4));
+                case tensor_field::kFloatData:
+                    if (with_data) list(f, 4);
                     break;
-                case 10:  // double_data
-                    count(elements(f, 8));
+                case tensor_field::kDoubleData:
+                    if (with_data) list(f, 8);
                     break;
-                case 6:  // string_data, one string a field
-                    count(1);
+                case tensor_field::kInt32Data:
+                case tensor_field::kInt64Data:
+                case tensor_field::kUint64Data:
+                    if (with_data) list(f, 0);
                     break;
-                case 5:  // int32_data, int64_data, uint64_data
-                case 7:
-                case 11:
-                    count(elements(f, 0));
+                case tensor_field::kSegment:
+                case tensor_field::kExternalData:
+                case tensor_field::kMetadataProps:
+                    if (f.kind == Kind::bytes) flat(f.payload);
                     break;
-                default:  // name, raw_data, external data ...: no list to allocate
+                default:  // name, raw_data, string_data (one string a field) ...
                     break;
             }
         });
         check_rank(rank);
+    }
+
+    // A SparseTensorProto: values and indices are tensors, then its dims.
+    void sparse_tensor(std::string_view bytes) {
+        fields(bytes, [&](const Field& part) {
+            if (part.kind == Kind::bytes && (part.number == 1 || part.number == 2))
+                tensor(part.payload, true);
+            else if (part.number == 3)
+                list(part, 0);
+        });
     }
 
     void check_rank(std::uint64_t rank) const {
@@ -233,7 +350,6 @@ class WireLimits {
         fields(bytes, [&](const Field& dim) {
             if (dim.number != 1) return;
             ++rank;
-            count(1);
             check_rank(rank);
             if (dim.kind != Kind::bytes) return;
             fields(dim.payload, [&](const Field& part) {
@@ -248,6 +364,8 @@ class WireLimits {
     const std::string& source_;
     bool raw_;
     std::uint64_t nodes_ = 0, top_nodes_ = 0, items_ = 0;
+    std::uint64_t declared_[kDeclaredKinds] = {};
+    std::uint64_t top_inputs_ = 0, top_initializers_ = 0;
 };
 
 }  // namespace

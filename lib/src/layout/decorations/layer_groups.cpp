@@ -1,35 +1,56 @@
 #include "layout/decorations/layer_groups.hpp"
 #include "layout/decorations/text_run.hpp"
 #include "layout/fitting/latin_modern.hpp"
+#include "strata/error.hpp"
 
 #include <algorithm>
 #include <limits>
 #include <set>
+#include <string_view>
 
 namespace strata::layout {
 namespace {
-
-bool holds(const LayerGroup& group, const std::string& name) {
-    return std::find(group.layers.begin(), group.layers.end(), name) != group.layers.end();
-}
 
 std::string wanted_id(const LayerGroup& group) {
     return group.name.empty() ? std::string("group") : "group-" + group.name;
 }
 
+void sort_unique(std::vector<std::size_t>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
 }  // namespace
 
 GroupClearance::GroupClearance(const std::vector<LayerGroup>& groups, bool before_first)
-    : groups_(groups), previous_(groups.size(), false), before_first_(before_first) {}
+    : before_first_(before_first) {
+    padding_.reserve(groups.size());
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        padding_.push_back(groups[i].padding);
+        for (const std::string& name : groups[i].layers) groups_of_[name].push_back(i);
+    }
+    for (auto& entry : groups_of_) sort_unique(entry.second);
+}
 
 double GroupClearance::before(const std::string& name) {
+    static const std::vector<std::size_t> kNone;
+    const auto found = groups_of_.find(name);
+    const std::vector<std::size_t>& current = found == groups_of_.end() ? kNone : found->second;
+    // Both lists ascend: one merge finds the groups left and the groups entered.
     double leaving = 0, entering = 0;
-    for (std::size_t i = 0; i < groups_.size(); ++i) {
-        const bool member = holds(groups_[i], name);
-        if (previous_[i] && !member) leaving = std::max(leaving, groups_[i].padding);
-        if (!previous_[i] && member) entering = std::max(entering, groups_[i].padding);
-        previous_[i] = member;
+    auto p = previous_.begin();
+    auto c = current.begin();
+    while (p != previous_.end() || c != current.end()) {
+        if (c == current.end() || (p != previous_.end() && *p < *c)) {
+            leaving = std::max(leaving, padding_[*p++]);
+        } else if (p == previous_.end() || *c < *p) {
+            entering = std::max(entering, padding_[*c++]);
+        } else {
+            ++p;
+            ++c;
+        }
     }
+    previous_ = current;
     const bool first = first_;
     first_ = false;
     if (first && !before_first_) return 0;
@@ -41,6 +62,9 @@ LayerGroups::LayerGroups(const Options& options, const std::vector<std::string>&
     : options_(options), text_(text) {
     std::set<std::string> all_names;
     for (const Layer& layer : model.layers) all_names.insert(layer.name);
+    // Each group looks its names up here: the cost is its members, not the drawn boxes.
+    std::unordered_map<std::string_view, std::vector<std::size_t>> boxes_named;
+    for (std::size_t i = 0; i < drawn_names.size(); ++i) boxes_named[drawn_names[i]].push_back(i);
     for (const LayerGroup& group : options.layered_groups) {
         const std::string where = "layered_groups '" + group.name + "'";
         for (const std::string& name : group.layers) {
@@ -49,9 +73,12 @@ LayerGroups::LayerGroups(const Options& options, const std::vector<std::string>&
         }
         Resolved r;
         r.group = &group;
-        for (std::size_t i = 0; i < drawn_names.size(); ++i) {
-            if (holds(group, drawn_names[i])) r.boxes.push_back(i);
+        for (const std::string& name : group.layers) {
+            const auto found = boxes_named.find(name);
+            if (found != boxes_named.end())
+                r.boxes.insert(r.boxes.end(), found->second.begin(), found->second.end());
         }
+        sort_unique(r.boxes);
         if (r.boxes.empty()) {
             warnings.push_back({where, "the group holds no drawn layer; it is not drawn"});
             continue;
@@ -63,6 +90,30 @@ LayerGroups::LayerGroups(const Options& options, const std::vector<std::string>&
         if (!group.name.empty()) r.title = text.measure(group.name, r.font);
         groups_.push_back(std::move(r));
     }
+    check_rectangle_count();
+}
+
+std::pair<std::size_t, std::size_t> LayerGroups::row_span(const Resolved& g) const {
+    std::size_t first = std::numeric_limits<std::size_t>::max(), last = 0;
+    for (std::size_t i : g.boxes) {
+        first = std::min(first, row_of(i));
+        last = std::max(last, row_of(i));
+    }
+    return {first, last};
+}
+
+void LayerGroups::check_rectangle_count() const {
+    std::size_t rectangles = 0;
+    for (const Resolved& g : groups_) {
+        const auto [first, last] = row_span(g);
+        rectangles += last - first + 1;
+        if (rectangles > kMaxGroupRectangles) {
+            throw Error("layered_groups", "the groups would draw more than " +
+                                              std::to_string(kMaxGroupRectangles) +
+                                              " rectangles, one per group and row it spans (limit "
+                                              "kMaxGroupRectangles)");
+        }
+    }
 }
 
 void LayerGroups::enclose_marks(std::vector<std::optional<Rect>> marks) {
@@ -71,6 +122,7 @@ void LayerGroups::enclose_marks(std::vector<std::optional<Rect>> marks) {
 
 void LayerGroups::place_in_rows(std::vector<std::size_t> row_of_box) {
     rows_ = std::move(row_of_box);
+    check_rectangle_count();
 }
 
 Rect LayerGroups::extent(std::size_t i, const std::vector<BoxPlacement>& boxes) const {
@@ -100,34 +152,86 @@ void include(Rect& r, const Rect& more) {
 
 }  // namespace
 
-std::vector<Rect> LayerGroups::rectangles_of(const Resolved& g,
-                                             const std::vector<BoxPlacement>& boxes) const {
-    std::size_t first = std::numeric_limits<std::size_t>::max(), last = 0;
-    for (std::size_t i : g.boxes) {
-        first = std::min(first, row_of(i));
-        last = std::max(last, row_of(i));
+// The drawn boxes of each row by the x of their centres, with the union of their extents
+// over every prefix and suffix of that order: what a rectangle that runs on past a row's end
+// (or began before its start) holds is then one binary search away.
+class LayerGroups::RowIndex {
+  public:
+    RowIndex(const LayerGroups& groups, const std::vector<BoxPlacement>& boxes) {
+        for (std::size_t i = 0; i < boxes.size(); ++i) {
+            const std::size_t row = groups.row_of(i);
+            if (row >= rows_.size()) rows_.resize(row + 1);
+            rows_[row].centres.push_back({(boxes[i].x1 + boxes[i].x2) / 2, i});
+        }
+        for (Row& row : rows_) {
+            std::sort(row.centres.begin(), row.centres.end());
+            const std::size_t n = row.centres.size();
+            row.prefix.assign(n + 1, kEmpty);
+            row.suffix.assign(n + 1, kEmpty);
+            for (std::size_t k = 0; k < n; ++k) {
+                row.prefix[k + 1] = row.prefix[k];
+                include(row.prefix[k + 1], groups.extent(row.centres[k].second, boxes));
+            }
+            for (std::size_t k = n; k-- > 0;) {
+                row.suffix[k] = row.suffix[k + 1];
+                include(row.suffix[k], groups.extent(row.centres[k].second, boxes));
+            }
+        }
     }
+
+    // The union of the extents of the row's boxes whose centre is at least `left`, at most
+    // `right` (all of them: every centre lies inside the row's own extent).
+    Rect from(std::size_t row, double left) const {
+        if (row >= rows_.size()) return kEmpty;
+        const Row& r = rows_[row];
+        const auto k = std::lower_bound(r.centres.begin(), r.centres.end(), left,
+                                        [](const auto& c, double x) { return c.first < x; });
+        return r.suffix[static_cast<std::size_t>(k - r.centres.begin())];
+    }
+    Rect up_to(std::size_t row, double right) const {
+        if (row >= rows_.size()) return kEmpty;
+        const Row& r = rows_[row];
+        const auto k = std::upper_bound(r.centres.begin(), r.centres.end(), right,
+                                        [](double x, const auto& c) { return x < c.first; });
+        return r.prefix[static_cast<std::size_t>(k - r.centres.begin())];
+    }
+    Rect whole(std::size_t row) const {
+        return row < rows_.size() ? rows_[row].prefix.back() : kEmpty;
+    }
+
+  private:
+    static constexpr Rect kEmpty{kInf, kInf, -kInf, -kInf};
+    struct Row {
+        std::vector<std::pair<double, std::size_t>> centres;  // (centre x, box), ascending
+        std::vector<Rect> prefix, suffix;  // union of the first k, of all from k on
+    };
+    std::vector<Row> rows_;
+};
+
+std::vector<Rect> LayerGroups::rectangles_of(const Resolved& g,
+                                             const std::vector<BoxPlacement>& boxes,
+                                             const RowIndex& index) const {
+    // The group's own boxes, by row.
+    std::vector<std::pair<std::size_t, Rect>> own;
+    own.reserve(g.boxes.size());
+    for (std::size_t i : g.boxes) own.push_back({row_of(i), extent(i, boxes)});
+    std::stable_sort(own.begin(), own.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    const std::size_t first = own.front().first, last = own.back().first;
     std::vector<Rect> out;
+    auto next = own.begin();
     for (std::size_t row = first; row <= last; ++row) {
         Rect r{kInf, kInf, -kInf, -kInf};
-        for (std::size_t i : g.boxes) {
-            if (row_of(i) == row) include(r, extent(i, boxes));
-        }
+        for (; next != own.end() && next->first == row; ++next) include(r, next->second);
         if (first != last) {
             // The group goes on past this row's end, or began before its start: the rectangle
             // reaches that end and holds every box on the way.
-            Rect whole_row{kInf, kInf, -kInf, -kInf};
-            for (std::size_t i = 0; i < boxes.size(); ++i) {
-                if (row_of(i) == row) include(whole_row, extent(i, boxes));
-            }
-            const double left = row == first ? r.left : whole_row.left;
-            const double right = row == last ? r.right : whole_row.right;
-            for (std::size_t i = 0; i < boxes.size(); ++i) {
-                if (row_of(i) != row) continue;
-                const Rect e = extent(i, boxes);
-                const double centre = (boxes[i].x1 + boxes[i].x2) / 2;
-                if (centre >= left && centre <= right) include(r, e);
-            }
+            if (row == first)
+                include(r, index.from(row, r.left));
+            else if (row == last)
+                include(r, index.up_to(row, r.right));
+            else
+                include(r, index.whole(row));
         }
         const double p = g.group->padding;
         out.push_back(Rect{r.left - p, r.top - p, r.right + p, r.bottom + p});
@@ -138,11 +242,7 @@ std::vector<Rect> LayerGroups::rectangles_of(const Resolved& g,
 LayerGroups::RowRoom LayerGroups::room_by_row(std::size_t rows) const {
     RowRoom room{std::vector<double>(rows, 0), std::vector<double>(rows, 0)};
     for (const Resolved& g : groups_) {
-        std::size_t first = std::numeric_limits<std::size_t>::max(), last = 0;
-        for (std::size_t i : g.boxes) {
-            first = std::min(first, row_of(i));
-            last = std::max(last, row_of(i));
-        }
+        const auto [first, last] = row_span(g);
         const double title =
             g.group->name.empty() ? 0 : g.group->text_spacing + std::max(0.0, g.title.bottom);
         for (std::size_t row = first; row <= last && row < rows; ++row) {
@@ -167,8 +267,9 @@ Point LayerGroups::title_origin(const Resolved& g, const Rect& rect) const {
 }
 
 void LayerGroups::extend(const std::vector<BoxPlacement>& boxes, Rect& bounds) const {
+    const RowIndex index(*this, boxes);
     for (const Resolved& g : groups_) {
-        const std::vector<Rect> rects = rectangles_of(g, boxes);
+        const std::vector<Rect> rects = rectangles_of(g, boxes, index);
         for (const Rect& r : rects) include(bounds, r);
         const Rect& rect = rects.front();
         if (g.group->name.empty()) continue;
@@ -191,6 +292,7 @@ void LayerGroups::extend(const std::vector<BoxPlacement>& boxes, Rect& bounds) c
 
 std::vector<Group> LayerGroups::rectangles(const std::vector<BoxPlacement>& boxes,
                                            IdMaker& ids) const {
+    const RowIndex index(*this, boxes);
     std::vector<Group> out;
     for (const Resolved& g : groups_) {
         Group group;
@@ -199,7 +301,7 @@ std::vector<Group> LayerGroups::rectangles(const std::vector<BoxPlacement>& boxe
         group.role = Role::group;
         group.fill = g.group->fill;
         group.outline = g.group->outline;
-        for (const Rect& r : rectangles_of(g, boxes)) {
+        for (const Rect& r : rectangles_of(g, boxes, index)) {
             group.items.push_back(Polygon{
                 "rectangle",
                 {{r.left, r.top}, {r.right, r.top}, {r.right, r.bottom}, {r.left, r.bottom}},
@@ -213,10 +315,11 @@ std::vector<Group> LayerGroups::rectangles(const std::vector<BoxPlacement>& boxe
 }
 
 std::vector<Group> LayerGroups::titles(const std::vector<BoxPlacement>& boxes, IdMaker& ids) const {
+    const RowIndex index(*this, boxes);
     std::vector<Group> out;
     for (const Resolved& g : groups_) {
         if (g.group->name.empty()) continue;
-        const Point origin = title_origin(g, rectangles_of(g, boxes).front());
+        const Point origin = title_origin(g, rectangles_of(g, boxes, index).front());
         TextRun run =
             make_text_run(text_, g.font, g.group->name, {origin.x, origin.y + g.title.ascent},
                           g.title.advance, g.group->font_color, TextAnchor::middle);

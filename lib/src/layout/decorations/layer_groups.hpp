@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "layout/decorations/caption_spacing.hpp"
@@ -16,9 +18,15 @@
 
 namespace strata::layout {
 
+// Most rectangles the layer groups of one figure may draw (one per group and row it spans):
+// two per layer, what groups of two layers across every row break take. Beyond it a figure
+// is unreadable, and each rectangle costs kilobytes in the scene and the SVG.
+inline constexpr std::size_t kMaxGroupRectangles = 40'000;
+
 // The extra cursor advance visualkeras puts between boxes whose group membership differs
 // (§3.2 of the layered-view reference): the largest padding of the groups the previous box
-// leaves plus the largest padding of the groups the next box enters.
+// leaves plus the largest padding of the groups the next box enters. Costs the number of
+// groups the two boxes belong to, whatever the number of groups.
 class GroupClearance {
   public:
     // `before_first`: also clear the groups the first box enters (visualkeras does not).
@@ -28,8 +36,10 @@ class GroupClearance {
     double before(const std::string& name);
 
   private:
-    const std::vector<LayerGroup>& groups_;
-    std::vector<bool> previous_;  // membership of the previous box, per group
+    std::vector<double> padding_;  // per group
+    // The groups each layer name belongs to, in ascending order without repeats.
+    std::unordered_map<std::string, std::vector<std::size_t>> groups_of_;
+    std::vector<std::size_t> previous_;  // the groups of the previous box, ascending
     bool first_ = true;
     bool before_first_;
 };
@@ -40,6 +50,7 @@ class LayerGroups {
   public:
     // `drawn_names`: the layer name of each drawn box, in box order. Warns about groups that
     // hold no drawn box (they are skipped) and about names that match no layer of `model`.
+    // Throws strata::Error when they would draw more than kMaxGroupRectangles rectangles.
     LayerGroups(const Options& options, const std::vector<std::string>& drawn_names,
                 const Model& model, TextMeasurer& text, Warnings& warnings);
 
@@ -52,7 +63,7 @@ class LayerGroups {
     // The row of each drawn box in a figure wrapped into rows (without it, all are in one). A
     // group whose boxes lie in several rows gets a rectangle in each: from its first box to
     // the end of that row, over every row between, and from the start of the last row to its
-    // last box.
+    // last box. Throws strata::Error when that makes more than kMaxGroupRectangles rectangles.
     void place_in_rows(std::vector<std::size_t> row_of_box);
     // Room each row needs beyond its boxes and captions for the rectangles over it (above and
     // below) and the titles under them (below), by row.
@@ -71,6 +82,7 @@ class LayerGroups {
     std::vector<Group> titles(const std::vector<BoxPlacement>& boxes, IdMaker& ids) const;
 
   private:
+    class RowIndex;
     struct Resolved {
         const LayerGroup* group = nullptr;
         std::vector<std::size_t> boxes;  // indices of the drawn boxes it holds
@@ -79,11 +91,15 @@ class LayerGroups {
     };
 
     std::size_t row_of(std::size_t box) const { return box < rows_.size() ? rows_[box] : 0; }
+    // The first and last row of a group's boxes.
+    std::pair<std::size_t, std::size_t> row_span(const Resolved& g) const;
+    void check_rectangle_count() const;
     // A box's visible outline with its caption.
     Rect extent(std::size_t box, const std::vector<BoxPlacement>& boxes) const;
-    // The group's rectangles, one per row it covers, top to bottom; padding included.
-    std::vector<Rect> rectangles_of(const Resolved& g,
-                                    const std::vector<BoxPlacement>& boxes) const;
+    // The group's rectangles, one per row it covers, top to bottom; padding included. Costs
+    // the group's boxes and rows (times a logarithm), not the figure's boxes.
+    std::vector<Rect> rectangles_of(const Resolved& g, const std::vector<BoxPlacement>& boxes,
+                                    const RowIndex& index) const;
     Point title_origin(const Resolved& g, const Rect& rect) const;
 
     const Options& options_;
