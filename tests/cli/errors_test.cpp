@@ -16,6 +16,18 @@ bool one_line(const std::string& text) {
     return !text.empty() && text.find('\n') == text.size() - 1;
 }
 
+// A Keras JSON layer: {"class_name": cls, "config": {"name": name, ...extra}}.
+std::string keras_layer(const std::string& cls, const std::string& name,
+                        const std::string& extra = "") {
+    return "{\"class_name\": \"" + cls + "\", \"config\": {\"name\": \"" + name + "\"" + extra +
+           "}}";
+}
+
+std::string keras_sequential(const std::string& layers, const std::string& name = "s") {
+    return "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"" + name +
+           "\", \"layers\": [" + layers + "]}}";
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(broken_json_names_file_line_and_column) {
@@ -214,5 +226,131 @@ BOOST_AUTO_TEST_CASE(a_layer_index_past_any_model_is_an_error_not_a_wrap) {
                            shell_quote((dir / "o.svg").string()) + " " + flag + " 0",
                        dir);
         BOOST_TEST(r.status == 0, r.err);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(quoted_names_are_cut_at_200_characters_in_errors_warnings_and_info) {
+    // Names of 300 characters: every message and every `info` line quotes the first 200.
+    auto dir = scratch_dir("long-names");
+    const std::string name = std::string(300, 'n') + "END";
+    const std::string cut = std::string(200, 'n') + "\u2026";
+    const std::string cls = std::string(300, 'C') + "END";
+    // Two layers of one name (a warning quotes it), and a layer of an unknown class (a warning
+    // quotes the class, placed by the layer's name).
+    auto model = write(dir, "m.json",
+                       keras_sequential(keras_layer("Dense", name,
+                                                    ", \"units\": 2, \"batch_input_shape\": "
+                                                    "[null, 2]") +
+                                        ", " + keras_layer("Dense", name, ", \"units\": 2") + ", " +
+                                        keras_layer(cls, name)));
+    ToolResult r = run_strata("info " + shell_quote(model.string()), dir);
+    BOOST_TEST(r.status == 0, r.err.substr(0, 300));
+    BOOST_TEST(r.err.find("END") == std::string::npos, r.err);
+    BOOST_TEST(r.out.find("END") == std::string::npos, r.out);
+    BOOST_TEST(r.err.find("layer name '" + cut + "' is used more than once") != std::string::npos,
+               r.err);
+    BOOST_TEST(r.err.find("no shape rule for layer type '" + std::string(200, 'C') + "\u2026'") !=
+                   std::string::npos,
+               r.err);
+    BOOST_TEST(
+        r.err.find("strata: warning: " + cut + ": shape unknown for " + std::string(200, 'C') +
+                   "\u2026 layer '" + cut + "'") != std::string::npos,
+        r.err);
+    BOOST_TEST(r.out.find(cut + "  " + std::string(200, 'C') + "\u2026  ?  <- " + cut) !=
+                   std::string::npos,
+               r.out);
+    // An error: a functional model that reads a layer never defined.
+    auto functional = write(dir, "f.json",
+                            "{\"class_name\": \"Functional\", \"config\": {\"name\": \"f\", "
+                            "\"layers\": [{\"class_name\": \"Dense\", \"name\": \"d\", "
+                            "\"config\": {\"units\": 2}, \"inbound_nodes\": [[[\"" +
+                                name +
+                                "\", 0, 0, {}]]]}], \"input_layers\": [], "
+                                "\"output_layers\": [[\"d\", 0, 0]]}}");
+    r = run_strata("info " + shell_quote(functional.string()), dir);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(one_line(r.err), r.err);
+    BOOST_TEST(r.err.find("'" + cut + "'") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find("END") == std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(info_text_escapes_bidi_controls_and_json_keeps_them_exact) {
+    auto dir = scratch_dir("info-bidi");
+    auto model = write(dir, "m.json",
+                       keras_sequential(keras_layer("Dense", "ab\u202Ecd",
+                                                    ", \"units\": 2, \"batch_input_shape\": "
+                                                    "[null, 2]")));
+    ToolResult r = run_strata("info " + shell_quote(model.string()), dir);
+    BOOST_TEST(r.status == 0, r.err);
+    BOOST_TEST(r.out.find("\u202E") == std::string::npos, r.out);
+    BOOST_TEST(
+        r.out.find("ab<U+202E>cd  Dense  (None, 2)  <- ab<U+202E>cd_input") != std::string::npos,
+        r.out);
+    r = run_strata("info --json " + shell_quote(model.string()), dir);
+    BOOST_TEST(r.status == 0, r.err);
+    BOOST_TEST(r.out.find("\"name\": \"ab\u202Ecd\"") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("<U+") == std::string::npos, r.out);
+}
+
+BOOST_AUTO_TEST_CASE(model_names_over_the_limit_are_refused_at_their_place) {
+    auto dir = scratch_dir("model-name");
+    const std::string long_name(4097, 'M');
+    auto keras = write(dir, "m.json",
+                       keras_sequential(keras_layer("Dense", "d",
+                                                    ", \"units\": 2, \"batch_input_shape\": "
+                                                    "[null, 2]"),
+                                        long_name));
+    ToolResult r = run_strata("info " + shell_quote(keras.string()), dir);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(r.err == "strata: error: " + keras.string() +
+                            ": config.name: name longer than 4096 bytes (limit kMaxNameLength)\n");
+    auto spec = write(
+        dir, "m.yaml",
+        "strata: 1\nmodel: " + long_name + "\nlayers:\n  - {type: InputLayer, shape: [null, 3]}\n");
+    r = run_strata("info " + shell_quote(spec.string()), dir);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(r.err == "strata: error: " + spec.string() +
+                            ":2:8: model: longer than 4096 bytes (limit kMaxNameLength)\n");
+    // At the limit the name is kept.
+    write(dir, "m.yaml",
+          "strata: 1\nmodel: " + long_name.substr(1) +
+              "\nlayers:\n  - {type: InputLayer, shape: [null, 3]}\n");
+    r = run_strata("info " + shell_quote(spec.string()), dir);
+    BOOST_TEST(r.status == 0, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(spec_numbers_say_what_was_found) {
+    auto dir = scratch_dir("spec-numbers");
+    const std::string expected =
+        "expected a dimension (an integer from 0 to 1099511627776, -1 "
+        "or null; limit kMaxDimension), found ";
+    const std::pair<const char*, const char*> cases[] = {
+        {".inf", "an infinite number"},
+        {"+.Inf", "an infinite number"},
+        {"-.inf", "a negative infinite number"},
+        {".nan", "NaN (not a number)"},
+        {".NaN", "NaN (not a number)"},
+        {"99999999999999999999999", "a number larger than 1099511627776"},
+        {"2.5", "2.5"},
+    };
+    for (const auto& [text, found] : cases) {
+        auto spec = write(dir, "m.yaml",
+                          std::string("strata: 1\nmodel: m\nlayers:\n  - {type: InputLayer, "
+                                      "shape: [null, ") +
+                              text + "]}\n");
+        ToolResult r = run_strata("info " + shell_quote(spec.string()), dir);
+        BOOST_TEST(r.status == 1, text);
+        BOOST_TEST(r.err == "strata: error: " + spec.string() + ":4:31: shape[1]: " + expected +
+                                found + "\n",
+                   text);
+        // A count names the text the file holds.
+        write(dir, "m.yaml",
+              std::string("strata: 1\nmodel: m\nlayers:\n  - {type: InputLayer, shape: [null, "
+                          "3], params: ") +
+                  text + "}\n");
+        r = run_strata("info " + shell_quote(spec.string()), dir);
+        BOOST_TEST(r.err.find(std::string("params: expected a whole number, 0 or more, found '") +
+                              text + "'") != std::string::npos,
+                   r.err);
     }
 }

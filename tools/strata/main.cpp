@@ -32,8 +32,8 @@ int run_command(std::vector<std::string> args) {
     if (command == "info") return strata::cli::run_info(args);
     if (command == "options") return strata::cli::run_options(args);
     if (command == "spec") return strata::cli::run_spec(args);
-    throw strata::cli::UsageError{"unknown command '" + command +
-                                  "' (expected render, info, options or spec)"};
+    throw strata::cli::UsageError{"unknown command " + strata::quoted_text(command) +
+                                  " (expected render, info, options or spec)"};
 }
 
 }  // namespace

@@ -64,6 +64,13 @@ Model read_onnx(std::string_view bytes, const std::string& source_name, Warnings
             {source_name, "ONNX's checker reports: " + onnx_import::clean_text(first_line, 400)});
     }
     Model model = onnx_import::build_model(proto, shapes, raw);
+    // Model names have one limit in every format: a longer one is refused, not cut.
+    if (model.name.size() > limits::kMaxNameLength) {
+        throw Error(source_name,
+                    std::string(proto.graph().name().empty() ? "producer_name" : "graph.name") +
+                        ": longer than " + std::to_string(limits::kMaxNameLength) +
+                        " bytes (limit kMaxNameLength)");
+    }
     model.name = onnx_import::clean_text(model.name, limits::kMaxNameLength);
     for (Layer& layer : model.layers)
         layer.name = onnx_import::clean_text(layer.name, limits::kMaxNameLength);

@@ -1,6 +1,7 @@
 #include "layout/decorations/layer_groups.hpp"
 #include "layout/decorations/text_run.hpp"
 #include "layout/fitting/latin_modern.hpp"
+#include "strata/printable.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -42,10 +43,10 @@ LayerGroups::LayerGroups(const Options& options, const std::vector<std::string>&
     std::set<std::string> all_names;
     for (const Layer& layer : model.layers) all_names.insert(layer.name);
     for (const LayerGroup& group : options.layered_groups) {
-        const std::string where = "layered_groups '" + group.name + "'";
+        const std::string where = "layered_groups " + quoted_text(group.name);
         for (const std::string& name : group.layers) {
             if (all_names.count(name) == 0)
-                warnings.push_back({where, "no layer is named '" + name + "'"});
+                warnings.push_back({where, "no layer is named " + quoted_text(name)});
         }
         Resolved r;
         r.group = &group;
