@@ -1,5 +1,12 @@
 #include <boost/test/unit_test.hpp>
 
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <vector>
+
 #include "run_tool.hpp"
 
 using namespace strata::test;
@@ -26,6 +33,36 @@ std::string keras_layer(const std::string& cls, const std::string& name,
 std::string keras_sequential(const std::string& layers, const std::string& name = "s") {
     return "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"" + name +
            "\", \"layers\": [" + layers + "]}}";
+}
+
+// Runs the tool with its standard output on a pipe whose reader has already gone away, as in
+// `strata info m.json | true` when true ends first. Returns the exit status (-signal if a
+// signal ended it) and what it printed on standard error.
+std::pair<int, std::string> run_into_closed_pipe(const std::vector<std::string>& args,
+                                                 const fs::path& scratch) {
+    int ends[2];
+    if (::pipe(ends) != 0) return {-1000, "no pipe"};
+    ::close(ends[0]);
+    const std::string err = (scratch / "stderr.txt").string();
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, ends[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    std::vector<std::string> full{STRATA_CLI_PATH};
+    full.insert(full.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (std::string& arg : full) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    const int spawned =
+        ::posix_spawn(&pid, STRATA_CLI_PATH, &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(ends[1]);
+    if (spawned != 0) return {-1000, "cannot start the tool"};
+    int raw = 0;
+    ::waitpid(pid, &raw, 0);
+    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -WTERMSIG(raw), read_text(err)};
 }
 
 }  // namespace
@@ -352,5 +389,20 @@ BOOST_AUTO_TEST_CASE(spec_numbers_say_what_was_found) {
         BOOST_TEST(r.err.find(std::string("params: expected a whole number, 0 or more, found '") +
                               text + "'") != std::string::npos,
                    r.err);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_reader_that_went_away_is_a_broken_pipe_error) {
+    auto dir = scratch_dir("broken-pipe");
+    const std::string vgg = std::string(STRATA_SOURCE_DIR) + "/examples/vgg16.json";
+    const std::vector<std::vector<std::string>> commands = {
+        {"info", vgg}, {"info", "--json", vgg},
+        {"spec", vgg}, {"render", vgg, "--format", "svg", "-o", "-"},
+        {"--help"},
+    };
+    for (const auto& args : commands) {
+        const auto [status, err] = run_into_closed_pipe(args, dir);
+        BOOST_TEST(status == 1, args.front() << ": " << status);
+        BOOST_TEST(err == "strata: error: standard output: broken pipe\n", err);
     }
 }
