@@ -35,6 +35,41 @@ std::string keras_sequential(const std::string& layers, const std::string& name 
            "\", \"layers\": [" + layers + "]}}";
 }
 
+// The protobuf wire format, enough for an ONNX model of one node.
+std::string varint(std::uint64_t n) {
+    std::string out;
+    for (; n >= 0x80; n >>= 7) out.push_back(static_cast<char>((n & 0x7f) | 0x80));
+    out.push_back(static_cast<char>(n));
+    return out;
+}
+
+std::string bytes_field(std::uint64_t number, const std::string& payload) {
+    return varint((number << 3) | 2) + varint(payload.size()) + payload;
+}
+
+std::string number_field(std::uint64_t number, std::uint64_t value) {
+    return varint(number << 3) + varint(value);
+}
+
+// A float tensor declaration (graph input or output) of the given dimensions.
+std::string onnx_value(const std::string& name, const std::vector<std::uint64_t>& dims) {
+    std::string shape;
+    for (std::uint64_t d : dims) shape += bytes_field(1, number_field(1, d));
+    return bytes_field(1, name) +
+           bytes_field(2, bytes_field(1, number_field(1, 1) + bytes_field(2, shape)));
+}
+
+// An ONNX model whose one node, named n, of type `op_type`, maps input x to output y.
+std::string onnx_one_node(const std::string& op_type) {
+    const std::string node =
+        bytes_field(1, "x") + bytes_field(2, "y") + bytes_field(3, "n") + bytes_field(4, op_type);
+    const std::string graph = bytes_field(1, node) + bytes_field(2, "g") +
+                              bytes_field(11, onnx_value("x", {1, 3, 8, 8})) +
+                              bytes_field(12, onnx_value("y", {}));
+    return number_field(1, 8) + bytes_field(7, graph) +
+           bytes_field(8, bytes_field(1, "") + number_field(2, 13));
+}
+
 // Runs the tool with its standard output on a pipe whose reader has already gone away, as in
 // `strata info m.json | true` when true ends first. Returns the exit status (-signal if a
 // signal ended it) and what it printed on standard error.
@@ -405,4 +440,18 @@ BOOST_AUTO_TEST_CASE(a_reader_that_went_away_is_a_broken_pipe_error) {
         BOOST_TEST(status == 1, args.front() << ": " << status);
         BOOST_TEST(err == "strata: error: standard output: broken pipe\n", err);
     }
+}
+
+BOOST_AUTO_TEST_CASE(onnx_op_types_are_cut_in_warnings_and_info) {
+    auto dir = scratch_dir("onnx-op-type");
+    const std::string op_type = "Op" + std::string(300, 'X') + "END";
+    const std::string cut = "Op" + std::string(198, 'X') + "\u2026";
+    auto model = write(dir, "m.onnx", onnx_one_node(op_type));
+    ToolResult r = run_strata("info " + shell_quote(model.string()), dir);
+    BOOST_TEST(r.status == 0, r.err);
+    BOOST_TEST(r.err.find("END") == std::string::npos, r.err);
+    BOOST_TEST(r.err.find("no shape rule for layer type '" + cut + "'") != std::string::npos,
+               r.err);
+    BOOST_TEST(r.out.find("END") == std::string::npos, r.out);
+    BOOST_TEST(r.out.find("n  " + cut + "  ?  <- x") != std::string::npos, r.out);
 }

@@ -7,6 +7,7 @@
 #include "import/onnx/utf8_text.hpp"
 #include "import/onnx/wire_limits.hpp"
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 namespace strata {
 namespace onnx_import {
@@ -60,8 +61,7 @@ Model read_onnx(std::string_view bytes, const std::string& source_name, Warnings
     if (!shapes.checker_problem.empty()) {
         const std::string first_line =
             shapes.checker_problem.substr(0, shapes.checker_problem.find('\n'));
-        warnings.push_back(
-            {source_name, "ONNX's checker reports: " + onnx_import::clean_text(first_line, 400)});
+        warnings.push_back({source_name, "ONNX's checker reports: " + printable_text(first_line)});
     }
     Model model = onnx_import::build_model(proto, shapes, raw);
     // Model names have one limit in every format: a longer one is refused, not cut.
