@@ -677,6 +677,11 @@ case("messages-spec-duplicate-long-name", {"model.yaml": "strata: 1\nlayers:\n  
      ", type: InputLayer, shape: [null, 3]}\n  - {name: " + LONG + ", type: Dense, config: "
      "{units: 2}}\n"}, "error", "a layer named '" + "n" * 200 + "\u2026' is already defined",
      model="model.yaml")
+# A key from the file names the place of a message: it is cut like a quoted name.
+case("messages-keras-long-key-in-place", {"model.json": dumps(functional(
+     [node("in", "InputLayer", {"batch_input_shape": [None, 2]}, [])], [["in", 0, 0]],
+     {"k" * 300 + "END": 5}))}, "error",
+     "config.output_layers." + "k" * 200 + "\u2026: expected a list of [name, node, tensor]")
 for cid, text, found in [("inf", ".inf", "an infinite number"),
                          ("minus-inf", "-.inf", "a negative infinite number"),
                          ("nan", ".nan", "NaN (not a number)"),

@@ -116,7 +116,7 @@ std::map<std::string, Style> styles(const YamlSource& source, const YAML::Node& 
     std::map<std::string, Style> result;
     for (const auto& entry : node) {
         std::string key = yaml_scalar(source, entry.first, "styles key");
-        result[key] = style(source, entry.second, "styles." + key);
+        result[key] = style(source, entry.second, "styles." + printable_text(key));
     }
     return result;
 }

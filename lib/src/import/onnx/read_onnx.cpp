@@ -26,9 +26,9 @@ void check_model_limits(const Model& model, const std::string& source_name) {
         for (const Shape& shape : layer.shapes) {
             if (shape.size() > limits::kMaxRank) {
                 throw Error(source_name,
-                            "the output of " + layer.name + " has " + std::to_string(shape.size()) +
-                                " dimensions (at most " + std::to_string(limits::kMaxRank) +
-                                "; limit kMaxRank)");
+                            "the output of " + quoted_text(layer.name) + " has " +
+                                std::to_string(shape.size()) + " dimensions (at most " +
+                                std::to_string(limits::kMaxRank) + "; limit kMaxRank)");
             }
         }
     }
