@@ -50,9 +50,9 @@ json scalar_to_json(const YamlSource& source, const YAML::Node& node) {
     if (auto [ptr, ec] = std::from_chars(begin, end, integer); ec == std::errc() && ptr == end) {
         return integer;
     }
-    const std::string_view magnitude = std::string_view(text).substr(text[0] == '-' ? 1 : 0);
-    if (magnitude == ".inf" || magnitude == ".Inf" || magnitude == ".INF" || magnitude == "+.inf" ||
-        magnitude == "+.Inf" || magnitude == "+.INF") {
+    const bool signed_text = text[0] == '-' || text[0] == '+';
+    const std::string_view magnitude = std::string_view(text).substr(signed_text ? 1 : 0);
+    if (magnitude == ".inf" || magnitude == ".Inf" || magnitude == ".INF") {
         return text[0] == '-' ? -std::numeric_limits<double>::infinity()
                               : std::numeric_limits<double>::infinity();
     }
