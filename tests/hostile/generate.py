@@ -682,6 +682,9 @@ case("messages-keras-long-key-in-place", {"model.json": dumps(functional(
      [node("in", "InputLayer", {"batch_input_shape": [None, 2]}, [])], [["in", 0, 0]],
      {"k" * 300 + "END": 5}))}, "error",
      "config.output_layers." + "k" * 200 + "\u2026: expected a list of [name, node, tensor]")
+case("messages-spec-long-picture-path", {"model.yaml": spec_with(
+     ["styles: {Dense: {image: /" + "p" * 300 + ".png}}"])}, "error",
+     "'/" + "p" * 199 + "\u2026' is " + OUTSIDE, model="model.yaml")
 for cid, text, found in [("inf", ".inf", "an infinite number"),
                          ("minus-inf", "-.inf", "a negative infinite number"),
                          ("nan", ".nan", "NaN (not a number)"),
