@@ -21,6 +21,14 @@ std::string located(const std::string& file, std::size_t line, std::size_t colum
 
 }  // namespace
 
+std::string printable_text(std::string_view text) {
+    return unicode::excerpt(text, kMaxQuotedCharacters);
+}
+
+std::string quoted_text(std::string_view text) {
+    return "'" + printable_text(text) + "'";
+}
+
 std::string printable_line(std::string_view text) {
     return unicode::message_line(text);
 }

@@ -1,5 +1,12 @@
 #include <boost/test/unit_test.hpp>
 
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <vector>
+
 #include "run_tool.hpp"
 
 using namespace strata::test;
@@ -14,6 +21,83 @@ fs::path write(const fs::path& dir, const std::string& name, const std::string& 
 
 bool one_line(const std::string& text) {
     return !text.empty() && text.find('\n') == text.size() - 1;
+}
+
+// A Keras JSON layer: {"class_name": cls, "config": {"name": name, ...extra}}.
+std::string keras_layer(const std::string& cls, const std::string& name,
+                        const std::string& extra = "") {
+    return "{\"class_name\": \"" + cls + "\", \"config\": {\"name\": \"" + name + "\"" + extra +
+           "}}";
+}
+
+std::string keras_sequential(const std::string& layers, const std::string& name = "s") {
+    return "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"" + name +
+           "\", \"layers\": [" + layers + "]}}";
+}
+
+// The protobuf wire format, enough for an ONNX model of one node.
+std::string varint(std::uint64_t n) {
+    std::string out;
+    for (; n >= 0x80; n >>= 7) out.push_back(static_cast<char>((n & 0x7f) | 0x80));
+    out.push_back(static_cast<char>(n));
+    return out;
+}
+
+std::string bytes_field(std::uint64_t number, const std::string& payload) {
+    return varint((number << 3) | 2) + varint(payload.size()) + payload;
+}
+
+std::string number_field(std::uint64_t number, std::uint64_t value) {
+    return varint(number << 3) + varint(value);
+}
+
+// A float tensor declaration (graph input or output) of the given dimensions.
+std::string onnx_value(const std::string& name, const std::vector<std::uint64_t>& dims) {
+    std::string shape;
+    for (std::uint64_t d : dims) shape += bytes_field(1, number_field(1, d));
+    return bytes_field(1, name) +
+           bytes_field(2, bytes_field(1, number_field(1, 1) + bytes_field(2, shape)));
+}
+
+// An ONNX model whose one node, named n, of type `op_type`, maps input x to output y.
+std::string onnx_one_node(const std::string& op_type) {
+    const std::string node =
+        bytes_field(1, "x") + bytes_field(2, "y") + bytes_field(3, "n") + bytes_field(4, op_type);
+    const std::string graph = bytes_field(1, node) + bytes_field(2, "g") +
+                              bytes_field(11, onnx_value("x", {1, 3, 8, 8})) +
+                              bytes_field(12, onnx_value("y", {}));
+    return number_field(1, 8) + bytes_field(7, graph) +
+           bytes_field(8, bytes_field(1, "") + number_field(2, 13));
+}
+
+// Runs the tool with its standard output on a pipe whose reader has already gone away, as in
+// `strata info m.json | true` when true ends first. Returns the exit status (-signal if a
+// signal ended it) and what it printed on standard error.
+std::pair<int, std::string> run_into_closed_pipe(const std::vector<std::string>& args,
+                                                 const fs::path& scratch) {
+    int ends[2];
+    if (::pipe(ends) != 0) return {-1000, "no pipe"};
+    ::close(ends[0]);
+    const std::string err = (scratch / "stderr.txt").string();
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, ends[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    std::vector<std::string> full{STRATA_CLI_PATH};
+    full.insert(full.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (std::string& arg : full) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    const int spawned =
+        ::posix_spawn(&pid, STRATA_CLI_PATH, &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(ends[1]);
+    if (spawned != 0) return {-1000, "cannot start the tool"};
+    int raw = 0;
+    ::waitpid(pid, &raw, 0);
+    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -WTERMSIG(raw), read_text(err)};
 }
 
 }  // namespace
@@ -216,4 +300,159 @@ BOOST_AUTO_TEST_CASE(a_layer_index_past_any_model_is_an_error_not_a_wrap) {
                        dir);
         BOOST_TEST(r.status == 0, r.err);
     }
+}
+
+BOOST_AUTO_TEST_CASE(quoted_names_are_cut_at_200_characters_in_errors_warnings_and_info) {
+    // Names of 300 characters: every message and every `info` line quotes the first 200.
+    auto dir = scratch_dir("long-names");
+    const std::string name = std::string(300, 'n') + "END";
+    const std::string cut = std::string(200, 'n') + "\u2026";
+    const std::string cls = std::string(300, 'C') + "END";
+    // Two layers of one name (a warning quotes it), and a layer of an unknown class (a warning
+    // quotes the class, placed by the layer's name).
+    auto model = write(dir, "m.json",
+                       keras_sequential(keras_layer("Dense", name,
+                                                    ", \"units\": 2, \"batch_input_shape\": "
+                                                    "[null, 2]") +
+                                        ", " + keras_layer("Dense", name, ", \"units\": 2") + ", " +
+                                        keras_layer(cls, name)));
+    ToolResult r = run_strata("info " + shell_quote(model.string()), dir);
+    BOOST_TEST(r.status == 0, r.err.substr(0, 300));
+    BOOST_TEST(r.err.find("END") == std::string::npos, r.err);
+    BOOST_TEST(r.out.find("END") == std::string::npos, r.out);
+    BOOST_TEST(r.err.find("layer name '" + cut + "' is used more than once") != std::string::npos,
+               r.err);
+    BOOST_TEST(r.err.find("no shape rule for layer type '" + std::string(200, 'C') + "\u2026'") !=
+                   std::string::npos,
+               r.err);
+    BOOST_TEST(
+        r.err.find("strata: warning: " + cut + ": shape unknown for " + std::string(200, 'C') +
+                   "\u2026 layer '" + cut + "'") != std::string::npos,
+        r.err);
+    BOOST_TEST(r.out.find(cut + "  " + std::string(200, 'C') + "\u2026  ?  <- " + cut) !=
+                   std::string::npos,
+               r.out);
+    // An error: a functional model that reads a layer never defined.
+    auto functional = write(dir, "f.json",
+                            "{\"class_name\": \"Functional\", \"config\": {\"name\": \"f\", "
+                            "\"layers\": [{\"class_name\": \"Dense\", \"name\": \"d\", "
+                            "\"config\": {\"units\": 2}, \"inbound_nodes\": [[[\"" +
+                                name +
+                                "\", 0, 0, {}]]]}], \"input_layers\": [], "
+                                "\"output_layers\": [[\"d\", 0, 0]]}}");
+    r = run_strata("info " + shell_quote(functional.string()), dir);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(one_line(r.err), r.err);
+    BOOST_TEST(r.err.find("'" + cut + "'") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find("END") == std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(info_text_escapes_bidi_controls_and_json_keeps_them_exact) {
+    auto dir = scratch_dir("info-bidi");
+    auto model = write(dir, "m.json",
+                       keras_sequential(keras_layer("Dense", "ab\u202Ecd",
+                                                    ", \"units\": 2, \"batch_input_shape\": "
+                                                    "[null, 2]")));
+    ToolResult r = run_strata("info " + shell_quote(model.string()), dir);
+    BOOST_TEST(r.status == 0, r.err);
+    BOOST_TEST(r.out.find("\u202E") == std::string::npos, r.out);
+    BOOST_TEST(
+        r.out.find("ab<U+202E>cd  Dense  (None, 2)  <- ab<U+202E>cd_input") != std::string::npos,
+        r.out);
+    r = run_strata("info --json " + shell_quote(model.string()), dir);
+    BOOST_TEST(r.status == 0, r.err);
+    BOOST_TEST(r.out.find("\"name\": \"ab\u202Ecd\"") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("<U+") == std::string::npos, r.out);
+}
+
+BOOST_AUTO_TEST_CASE(model_names_over_the_limit_are_refused_at_their_place) {
+    auto dir = scratch_dir("model-name");
+    const std::string long_name(4097, 'M');
+    auto keras = write(dir, "m.json",
+                       keras_sequential(keras_layer("Dense", "d",
+                                                    ", \"units\": 2, \"batch_input_shape\": "
+                                                    "[null, 2]"),
+                                        long_name));
+    ToolResult r = run_strata("info " + shell_quote(keras.string()), dir);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(r.err == "strata: error: " + keras.string() +
+                            ": config.name: name longer than 4096 bytes (limit kMaxNameLength)\n");
+    auto spec = write(
+        dir, "m.yaml",
+        "strata: 1\nmodel: " + long_name + "\nlayers:\n  - {type: InputLayer, shape: [null, 3]}\n");
+    r = run_strata("info " + shell_quote(spec.string()), dir);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(r.err == "strata: error: " + spec.string() +
+                            ":2:8: model: longer than 4096 bytes (limit kMaxNameLength)\n");
+    // At the limit the name is kept.
+    write(dir, "m.yaml",
+          "strata: 1\nmodel: " + long_name.substr(1) +
+              "\nlayers:\n  - {type: InputLayer, shape: [null, 3]}\n");
+    r = run_strata("info " + shell_quote(spec.string()), dir);
+    BOOST_TEST(r.status == 0, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(spec_numbers_say_what_was_found) {
+    auto dir = scratch_dir("spec-numbers");
+    const std::string expected =
+        "expected a dimension (an integer from 0 to 1099511627776, -1 "
+        "or null; limit kMaxDimension), found ";
+    const std::pair<const char*, const char*> cases[] = {
+        {".inf", "an infinite number"},
+        {"+.Inf", "an infinite number"},
+        {"-.inf", "a negative infinite number"},
+        {".nan", "NaN (not a number)"},
+        {".NaN", "NaN (not a number)"},
+        {"99999999999999999999999", "a number larger than 1099511627776"},
+        {"2.5", "2.5"},
+    };
+    for (const auto& [text, found] : cases) {
+        auto spec = write(dir, "m.yaml",
+                          std::string("strata: 1\nmodel: m\nlayers:\n  - {type: InputLayer, "
+                                      "shape: [null, ") +
+                              text + "]}\n");
+        ToolResult r = run_strata("info " + shell_quote(spec.string()), dir);
+        BOOST_TEST(r.status == 1, text);
+        BOOST_TEST(r.err == "strata: error: " + spec.string() + ":4:31: shape[1]: " + expected +
+                                found + "\n",
+                   text);
+        // A count names the text the file holds.
+        write(dir, "m.yaml",
+              std::string("strata: 1\nmodel: m\nlayers:\n  - {type: InputLayer, shape: [null, "
+                          "3], params: ") +
+                  text + "}\n");
+        r = run_strata("info " + shell_quote(spec.string()), dir);
+        BOOST_TEST(r.err.find(std::string("params: expected a whole number, 0 or more, found '") +
+                              text + "'") != std::string::npos,
+                   r.err);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_reader_that_went_away_is_a_broken_pipe_error) {
+    auto dir = scratch_dir("broken-pipe");
+    const std::string vgg = std::string(STRATA_SOURCE_DIR) + "/examples/vgg16.json";
+    const std::vector<std::vector<std::string>> commands = {
+        {"info", vgg}, {"info", "--json", vgg},
+        {"spec", vgg}, {"render", vgg, "--format", "svg", "-o", "-"},
+        {"--help"},
+    };
+    for (const auto& args : commands) {
+        const auto [status, err] = run_into_closed_pipe(args, dir);
+        BOOST_TEST(status == 1, args.front() << ": " << status);
+        BOOST_TEST(err == "strata: error: standard output: broken pipe\n", err);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(onnx_op_types_are_cut_in_warnings_and_info) {
+    auto dir = scratch_dir("onnx-op-type");
+    const std::string op_type = "Op" + std::string(300, 'X') + "END";
+    const std::string cut = "Op" + std::string(198, 'X') + "\u2026";
+    auto model = write(dir, "m.onnx", onnx_one_node(op_type));
+    ToolResult r = run_strata("info " + shell_quote(model.string()), dir);
+    BOOST_TEST(r.status == 0, r.err);
+    BOOST_TEST(r.err.find("END") == std::string::npos, r.err);
+    BOOST_TEST(r.err.find("no shape rule for layer type '" + cut + "'") != std::string::npos,
+               r.err);
+    BOOST_TEST(r.out.find("END") == std::string::npos, r.out);
+    BOOST_TEST(r.out.find("n  " + cut + "  ?  <- x") != std::string::npos, r.out);
 }

@@ -724,7 +724,39 @@ case("bounds2-spec-flow-list", {"model.yaml": "strata: 1\nlayers: []\njunk: [" +
      ",".join(["0"] * 990000) + "]\n"}, "error", "kMaxYamlSpecNodes", model="model.yaml",
      max_mib=96)
 
-with open(os.path.join(OUT, "manifest.tsv"), "w") as f:
+# --- Messages: every quoted name is cut at 200 characters, every error has a place ----------
+LONG = "n" * 300 + "END"
+case("messages-undefined-layer-long-name", {"model.json": dumps(functional(
+     [node("d", "Dense", {"units": 2}, [LONG])], [], [["d", 0, 0]]))}, "error",
+     "n" * 200 + "\u2026' is referenced but never defined")
+case("messages-keras-model-name-over-limit", {"model.json": dumps(seq(
+     [with_input(dense("d"), [None, 2])], name="m" * 4097))}, "error",
+     "model.json: config.name: name longer than 4096 bytes (limit kMaxNameLength)")
+case("messages-spec-model-name-over-limit", {"model.yaml": "strata: 1\nmodel: " + "m" * 4097 +
+     "\nlayers:\n  - {type: InputLayer, shape: [null, 3]}\n"}, "error",
+     "model.yaml:2:8: model: longer than 4096 bytes (limit kMaxNameLength)", model="model.yaml")
+case("messages-spec-duplicate-long-name", {"model.yaml": "strata: 1\nlayers:\n  - {name: " + LONG +
+     ", type: InputLayer, shape: [null, 3]}\n  - {name: " + LONG + ", type: Dense, config: "
+     "{units: 2}}\n"}, "error", "a layer named '" + "n" * 200 + "\u2026' is already defined",
+     model="model.yaml")
+# A key from the file names the place of a message: it is cut like a quoted name.
+case("messages-keras-long-key-in-place", {"model.json": dumps(functional(
+     [node("in", "InputLayer", {"batch_input_shape": [None, 2]}, [])], [["in", 0, 0]],
+     {"k" * 300 + "END": 5}))}, "error",
+     "config.output_layers." + "k" * 200 + "\u2026: expected a list of [name, node, tensor]")
+case("messages-spec-long-picture-path", {"model.yaml": spec_with(
+     ["styles: {Dense: {image: /" + "p" * 300 + ".png}}"])}, "error",
+     "'/" + "p" * 199 + "\u2026' is " + OUTSIDE, model="model.yaml")
+for cid, text, found in [("inf", ".inf", "an infinite number"),
+                         ("minus-inf", "-.inf", "a negative infinite number"),
+                         ("nan", ".nan", "NaN (not a number)"),
+                         ("huge", "9" * 30, "a number larger than 1099511627776")]:
+    case(f"messages-spec-dimension-{cid}", {"model.yaml": "strata: 1\nlayers:\n  - {type: "
+         f"InputLayer, shape: [null, {text}]}}\n"}, "error", "shape[1]: expected a dimension "
+         "(an integer from 0 to 1099511627776, -1 or null; limit kMaxDimension), found " + found,
+         model="model.yaml")
+
+with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tpending\tmax_mib\n")
     for row in rows:
         f.write("\t".join(row) + "\n")

@@ -198,6 +198,37 @@ BOOST_AUTO_TEST_CASE(name_length) {
         has(import_error(model_named(limits::kMaxNameLength + 1)), "(limit kMaxNameLength)"));
 }
 
+BOOST_AUTO_TEST_CASE(model_name_length_in_every_format) {
+    const auto keras = [](std::size_t length) {
+        return import_error(R"({"class_name": "Sequential", "config": {"name": ")" +
+                            std::string(length, 'm') + R"(", "layers": [{"class_name": "Dense",
+          "config": {"name": "d", "units": 2, "batch_input_shape": [null, 2]}}]}})");
+    };
+    const auto spec = [](std::size_t length) {
+        return error_of([&] {
+            strata::Warnings warnings;
+            strata::import_model_bytes("strata: 1\nmodel: " + std::string(length, 'm') +
+                                           "\nlayers:\n  - {type: InputLayer, shape: [null, 3]}\n",
+                                       "m.yaml", warnings);
+        });
+    };
+    // The graph's name is field 2 of the graph; the chain's graph has none of its own.
+    const auto onnx = [](std::size_t length) {
+        return onnx_error(onnx_model(
+            bytes_field(2, std::string(length, 'm')) +
+            bytes_field(1, bytes_field(1, "x") + bytes_field(2, "y") + bytes_field(4, "Relu")) +
+            onnx_input({1, 4})));
+    };
+    for (const auto& error_for : {std::function<std::string(std::size_t)>(keras),
+                                  std::function<std::string(std::size_t)>(spec),
+                                  std::function<std::string(std::size_t)>(onnx)}) {
+        BOOST_TEST(error_for(limits::kMaxNameLength) == "no error");
+        const std::string refused = error_for(limits::kMaxNameLength + 1);
+        BOOST_TEST(has(refused, "longer than 4096 bytes (limit kMaxNameLength)"), refused);
+        BOOST_TEST(!has(refused, ": : "), refused);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(yaml_depth) {
     const auto nested = [](std::size_t depth) {
         return std::string(depth, '[') + std::string(depth, ']');

@@ -10,6 +10,7 @@
 #include "import/load.hpp"
 #include "strata/error.hpp"
 #include "strata/option_table.hpp"
+#include "strata/printable.hpp"
 #include "strata/render.hpp"
 #include "text/unicode_text.hpp"
 
@@ -135,20 +136,24 @@ BOOST_AUTO_TEST_CASE(many_clashing_ids_take_linear_time) {
 }
 
 BOOST_AUTO_TEST_CASE(quoted_text_is_bounded_and_bidi_controls_are_shown) {
+    using strata::printable_text;
     using strata::unicode::excerpt;
     using strata::unicode::message_line;
-    BOOST_TEST(excerpt("plain") == "plain");
+    BOOST_TEST(printable_text("plain") == "plain");
+    BOOST_TEST(printable_text(std::string(200, 'n')) == std::string(200, 'n'));
+    BOOST_TEST(printable_text(std::string(201, 'n')) == std::string(200, 'n') + "\u2026");
+    BOOST_TEST(strata::quoted_text("a\u202Eb") == "'a<U+202E>b'");
     BOOST_TEST(excerpt("abcdef", 3) == "abc\u2026");
     BOOST_TEST(excerpt("\u00e9\u00e9\u00e9\u00e9", 2) == "\u00e9\u00e9\u2026");  // whole characters
     for (const char* bidi : {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067",
                              "\u2068", "\u2069", "\u200E", "\u200F", "\u061C"}) {
-        const std::string shown = excerpt(std::string("a") + bidi + "b");
+        const std::string shown = printable_text(std::string("a") + bidi + "b");
         BOOST_TEST_INFO(shown);
         BOOST_TEST(shown.size() == 10u);  // a<U+XXXX>b
         BOOST_TEST(shown.find("<U+") == 1u);
     }
-    BOOST_TEST(excerpt("x\u202Ey") == "x<U+202E>y");
-    BOOST_TEST(excerpt("a\nb\x1b") == "a b\xef\xbf\xbd");
+    BOOST_TEST(printable_text("x\u202Ey") == "x<U+202E>y");
+    BOOST_TEST(printable_text("a\nb\x1b") == "a b\xef\xbf\xbd");
     // A whole message keeps its start and its end.
     const std::string long_message = "file.json: " + std::string(5000, 'x') + " expected a list";
     const std::string line = message_line(long_message);

@@ -6,6 +6,7 @@
 #include "model_argument.hpp"
 #include "strata/import.hpp"
 #include "strata/io.hpp"
+#include "strata/printable.hpp"
 #include "warnings.hpp"
 
 namespace po = boost::program_options;
@@ -28,14 +29,16 @@ std::string shape_list(const Layer& layer) {
     return text;
 }
 
+// The table is for a terminal: names and types are shown as messages quote them (bounded,
+// bidirectional controls escaped). --json keeps them exact.
 void print_table(const Model& model) {
     for (const Layer& layer : model.layers) {
         std::string inputs;
         for (const TensorRef& ref : layer.inputs) {
-            inputs += (inputs.empty() ? "" : ", ") + model.layers[ref.layer].name;
+            inputs += (inputs.empty() ? "" : ", ") + printable_text(model.layers[ref.layer].name);
         }
-        std::cout << layer.name << "  " << layer.type << "  " << shape_list(layer)
-                  << (inputs.empty() ? "" : "  <- " + inputs) << "\n";
+        std::cout << printable_text(layer.name) << "  " << printable_text(layer.type) << "  "
+                  << shape_list(layer) << (inputs.empty() ? "" : "  <- " + inputs) << "\n";
     }
 }
 

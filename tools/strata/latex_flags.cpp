@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 namespace po = boost::program_options;
 
@@ -40,7 +41,7 @@ LatexRequest latex_request(const po::variables_map& given, bool tex) {
     if (given.count("document-font-family")) {
         const std::string family = given["document-font-family"].as<std::string>();
         if (family != "roman" && family != "sans")
-            throw UsageError{"--document-font-family is roman or sans, not '" + family + "'"};
+            throw UsageError{"--document-font-family is roman or sans, not " + quoted_text(family)};
         request.document.sans = family == "sans";
     }
     return request;

@@ -1,5 +1,6 @@
 // strata: draws neural-network architectures as layered diagrams.
 #include <boost/program_options/errors.hpp>
+#include <csignal>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -32,8 +33,8 @@ int run_command(std::vector<std::string> args) {
     if (command == "info") return strata::cli::run_info(args);
     if (command == "options") return strata::cli::run_options(args);
     if (command == "spec") return strata::cli::run_spec(args);
-    throw strata::cli::UsageError{"unknown command '" + command +
-                                  "' (expected render, info, options or spec)"};
+    throw strata::cli::UsageError{"unknown command " + strata::quoted_text(command) +
+                                  " (expected render, info, options or spec)"};
 }
 
 }  // namespace
@@ -41,6 +42,9 @@ int run_command(std::vector<std::string> args) {
 int main(int argc, char** argv) {
     strata::cli::guard_standard_descriptors();
     strata::remove_partial_outputs_on_signals();
+    // A reader that closes the pipe early must not end strata silently (exit 141): the write
+    // fails with EPIPE instead, the output's temporary is removed and the error reported.
+    ::signal(SIGPIPE, SIG_IGN);
     std::vector<std::string> args(argv + 1, argv + argc);
     try {
         const int status = run_command(std::move(args));

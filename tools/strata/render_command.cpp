@@ -15,6 +15,7 @@
 #include "strata/io.hpp"
 #include "strata/layout.hpp"
 #include "strata/option_table.hpp"
+#include "strata/printable.hpp"
 #include "strata/spec.hpp"
 #include "warnings.hpp"
 
@@ -37,8 +38,8 @@ OutputFormat format_of(const std::string& path, const std::string& requested) {
     if (format == "png") return OutputFormat::png;
     if (format == "pdf") return OutputFormat::pdf;
     if (format == "tex") return OutputFormat::tex;
-    throw UsageError{"cannot tell the output format of '" + path +
-                     "' (use a .svg, .json, .png, .pdf or .tex file name, or --format "
+    throw UsageError{"cannot tell the output format of " + quoted_text(path) +
+                     " (use a .svg, .json, .png, .pdf or .tex file name, or --format "
                      "svg|json|png|pdf|tex)"};
 }
 

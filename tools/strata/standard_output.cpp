@@ -16,6 +16,9 @@ namespace {
 constexpr const char* kStandardOutput = "standard output";
 
 [[noreturn]] void cannot_write(int error) {
+    // The reader went away (`strata info m.json | head -1`): SIGPIPE is ignored, so the
+    // write fails with EPIPE and is reported like any other lost output.
+    if (error == EPIPE) throw Error(kStandardOutput, "broken pipe");
     throw Error(kStandardOutput, std::string("cannot write the output: ") +
                                      (error != 0 ? std::strerror(error) : "the stream failed"));
 }

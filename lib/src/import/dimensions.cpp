@@ -28,12 +28,15 @@ Dim read_dimension(const nlohmann::ordered_json& value, const std::string& place
         return number;
     }
     if (value.is_number_float()) {
-        // 3.0 is exact; 3.7 or 1e300 is not a dimension.
+        // 3.0 is exact; 3.7 or 1e300 is not a dimension. A spec's .inf and .nan are numbers
+        // JSON cannot write: say what they are rather than what dump() makes of them (null).
         const double number = value.get<double>();
-        if (!std::isfinite(number) || std::floor(number) != number || number < -1 ||
-            number > static_cast<double>(limits::kMaxDimension)) {
-            fail(value.dump());
-        }
+        if (std::isnan(number)) fail("NaN (not a number)");
+        if (std::isinf(number))
+            fail(number > 0 ? "an infinite number" : "a negative infinite number");
+        if (number > static_cast<double>(limits::kMaxDimension))
+            fail("a number larger than " + std::to_string(limits::kMaxDimension));
+        if (std::floor(number) != number || number < -1) fail(value.dump());
         return static_cast<Dim>(number);
     }
     fail(std::string("a ") + value.type_name());

@@ -1,6 +1,7 @@
 #include "import/graph_check.hpp"
 
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 namespace strata::keras {
 
@@ -47,8 +48,8 @@ void check_acyclic(const Model& model, const std::vector<std::string>& layer_pla
             }
         }
     }
-    throw Error(file, layer_places[layer] + ": layer '" + model.layers[layer].name +
-                          "' depends on its own output (the layers form a cycle)");
+    throw Error(file, layer_places[layer] + ": layer " + quoted_text(model.layers[layer].name) +
+                          " depends on its own output (the layers form a cycle)");
 }
 
 }  // namespace strata::keras

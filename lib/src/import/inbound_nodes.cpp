@@ -4,6 +4,7 @@
 
 #include "import/limits.hpp"
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 namespace strata::keras {
 namespace {
@@ -79,7 +80,8 @@ void collect_argument_tensors(const json& value, const std::string& place, const
 void collect_keyword_references(const json& kwargs, const std::string& place, InboundNode& node) {
     if (!kwargs.is_object()) return;
     for (const auto& [key, value] : kwargs.items()) {
-        if (auto reference = list_reference(value, place + "." + key)) node.push_back(*reference);
+        if (auto reference = list_reference(value, place + "." + printable_text(key)))
+            node.push_back(*reference);
     }
 }
 
@@ -143,8 +145,10 @@ std::vector<TensorName> read_tensor_list(const json& list, const std::string& pl
     if (list.is_object()) {
         // Named inputs or outputs of Keras 3: {"pitch": ["pitch", 0, 0], ...}, in file order.
         for (const auto& [key, value] : list.items()) {
-            auto reference = list_reference(value, place + "." + key);
-            if (!reference) throw Error(file, place + "." + key + ": " + kExpectedReferences);
+            // A key from the file, in every message about its value.
+            const std::string key_place = place + "." + printable_text(key);
+            auto reference = list_reference(value, key_place);
+            if (!reference) throw Error(file, key_place + ": " + kExpectedReferences);
             result.push_back(std::move(*reference));
         }
         return result;

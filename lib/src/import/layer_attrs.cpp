@@ -4,6 +4,7 @@
 
 #include "import/dimensions.hpp"
 #include "import/limits.hpp"
+#include "strata/printable.hpp"
 
 namespace strata::keras {
 namespace {
@@ -121,7 +122,7 @@ std::optional<AttrValue> scalar_value(const std::string& key, const json& value,
 void add_attrs(const json& config, const std::string& prefix, const std::string& place,
                const std::string& file, int wrapper_depth, Attrs& attrs) {
     for (const auto& [key, value] : config.items()) {
-        const std::string value_place = place + "." + key;
+        const std::string value_place = place + "." + printable_text(key);  // for messages
         if (value.is_array()) {
             if (auto converted = list_value(value, is_dimension_key(key), value_place, file)) {
                 attrs[prefix + key] = std::move(*converted);

@@ -12,6 +12,7 @@
 #include "import/limits.hpp"
 #include "import/symbol_table.hpp"
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 #include "text/unicode_text.hpp"
 
 namespace strata::keras {
@@ -76,8 +77,8 @@ class ModelBuilder {
         if (!is_model_class(entry.class_name)) {
             throw Error(file_, where +
                                    ": expected a Keras model (Sequential, Model or "
-                                   "Functional), found class_name '" +
-                                   unicode::excerpt(entry.class_name) + "'");
+                                   "Functional), found class_name " +
+                                   quoted_text(entry.class_name));
         }
         entry.config = find_member(object, "config");
         entry.place = place;
@@ -87,7 +88,8 @@ class ModelBuilder {
                                    "\"layers\" list");
         }
         const json* name = find_member(*entry.config, "name");
-        if (name && name->is_string()) entry.name = checked_name(*name, entry.place);
+        if (name && name->is_string())
+            entry.name = checked_name(*name, member_place(member_place(place, "config"), "name"));
         return entry;
     }
 
@@ -148,8 +150,8 @@ class ModelBuilder {
                 read_tensor_list(*inputs, member_place(config_place, "input_layers"), file_);
         }
         if (feeds && feeds->size() != input_names.size()) {
-            throw Error(file_, config_place + ": nested model '" + model.name + "' has " +
-                                   std::to_string(input_names.size()) +
+            throw Error(file_, config_place + ": nested model " + quoted_text(model.name) +
+                                   " has " + std::to_string(input_names.size()) +
                                    " input(s) but is called with " + std::to_string(feeds->size()));
         }
 
@@ -210,8 +212,8 @@ class ModelBuilder {
         std::optional<SymbolRef> previous;
         if (feeds) {
             if (feeds->size() != 1) {
-                throw Error(file_, config_place + ": nested Sequential '" + model.name +
-                                       "' is called with " + std::to_string(feeds->size()) +
+                throw Error(file_, config_place + ": nested Sequential " + quoted_text(model.name) +
+                                       " is called with " + std::to_string(feeds->size()) +
                                        " inputs; it takes one");
             }
             previous = feeds->front();
@@ -323,24 +325,24 @@ class ModelBuilder {
         for (std::size_t suffix = 1;; ++suffix) {
             std::string candidate = name + "_" + std::to_string(suffix);
             if (used_names_.insert(candidate).second) {
-                warnings_.push_back(Warning{file_, "layer name '" + name +
-                                                       "' is used more than once; renamed to '" +
-                                                       candidate + "'"});
+                warnings_.push_back(Warning{file_, "layer name " + quoted_text(name) +
+                                                       " is used more than once; renamed to " +
+                                                       quoted_text(candidate)});
                 return candidate;
             }
         }
     }
 
     void warn_shared(const LayerEntry& entry) {
-        warnings_.push_back(Warning{file_, "layer '" + entry.name +
-                                               "' is called more than once (a shared layer); "
+        warnings_.push_back(Warning{file_, "layer " + quoted_text(entry.name) +
+                                               " is called more than once (a shared layer); "
                                                "only its first call is drawn"});
     }
 
     void define_or_fail(bool defined, const LayerEntry& entry) {
         if (!defined) {
-            throw Error(file_, entry.place + ": layer name '" + entry.name +
-                                   "' is defined twice in the same model");
+            throw Error(file_, entry.place + ": layer name " + quoted_text(entry.name) +
+                                   " is defined twice in the same model");
         }
     }
 

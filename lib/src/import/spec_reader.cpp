@@ -20,6 +20,7 @@
 #include "import/limits.hpp"
 #include "import/yaml_document.hpp"
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 #include "style/options_file.hpp"
 #include "style/structured_options.hpp"
 #include "style/yaml_source.hpp"
@@ -50,9 +51,14 @@ json scalar_to_json(const YamlSource& source, const YAML::Node& node) {
     if (auto [ptr, ec] = std::from_chars(begin, end, integer); ec == std::errc() && ptr == end) {
         return integer;
     }
-    if (text == ".inf" || text == "+.inf") return std::numeric_limits<double>::infinity();
-    if (text == "-.inf") return -std::numeric_limits<double>::infinity();
-    if (text == ".nan") return std::numeric_limits<double>::quiet_NaN();
+    const bool signed_text = text[0] == '-' || text[0] == '+';
+    const std::string_view magnitude = std::string_view(text).substr(signed_text ? 1 : 0);
+    if (magnitude == ".inf" || magnitude == ".Inf" || magnitude == ".INF") {
+        return text[0] == '-' ? -std::numeric_limits<double>::infinity()
+                              : std::numeric_limits<double>::infinity();
+    }
+    if (text == ".nan" || text == ".NaN" || text == ".NAN")
+        return std::numeric_limits<double>::quiet_NaN();
     double number = 0;
     const auto [ptr, ec] = std::from_chars(begin, end, number);
     if (ptr != end || text.find_first_of("0123456789") == std::string::npos) return text;
@@ -63,6 +69,12 @@ json scalar_to_json(const YamlSource& source, const YAML::Node& node) {
                              "from about 1e-308 to 1e308)");
     }
     return ec == std::errc() ? json(number) : json(text);
+}
+
+// Model and layer names have one limit in every format.
+std::string name_too_long(const std::string& key) {
+    return key + ": longer than " + std::to_string(limits::kMaxNameLength) +
+           " bytes (limit kMaxNameLength)";
 }
 
 // The guard already bounded depth and size, so this recursion is bounded too.
@@ -131,14 +143,16 @@ class SpecReader {
             if (key == "strata") continue;
             if (key == "model") {
                 spec_.model.name = yaml_scalar(source_, entry.second, "model");
+                if (spec_.model.name.size() > limits::kMaxNameLength)
+                    throw yaml_error(source_, entry.second, name_too_long("model"));
             } else if (key == "options") {
                 apply_options_node(spec_.options, entry.second, source_, &warnings_);
             } else if (key == "layers") {
                 layers.emplace(entry.second);
             } else {
                 throw yaml_error(source_, entry.first,
-                                 "unknown key '" + key.substr(0, 60) +
-                                     "' (a spec has strata, model, options and layers)");
+                                 "unknown key " + quoted_text(key) +
+                                     " (a spec has strata, model, options and layers)");
             }
         }
         if (!layers) throw yaml_error(source_, root, "the spec has no 'layers' list");
@@ -211,8 +225,8 @@ class SpecReader {
                                                   : nullptr;
             if (!slot) {
                 throw yaml_error(source_, field.first,
-                                 "unknown layer field '" + key.substr(0, 60) +
-                                     "' (expected name, type, inputs, shape, shapes, "
+                                 "unknown layer field " + quoted_text(key) +
+                                     " (expected name, type, inputs, shape, shapes, "
                                      "channel_axis, params, config, caption, style, implicit "
                                      "or parent)");
             }
@@ -282,12 +296,11 @@ class SpecReader {
         const YAML::Node& where = entry.name ? *entry.name : *entry.node;
         if (name.empty()) throw yaml_error(source_, where, "name: empty");
         if (name.size() > limits::kMaxNameLength) {
-            throw yaml_error(
-                source_, where,
-                "name longer than " + std::to_string(limits::kMaxNameLength) + " bytes");
+            throw yaml_error(source_, where, name_too_long("name"));
         }
         if (names_.count(name)) {
-            throw yaml_error(source_, where, "a layer named '" + name + "' is already defined");
+            throw yaml_error(source_, where,
+                             "a layer named " + quoted_text(name) + " is already defined");
         }
         return name;
     }
@@ -376,7 +389,11 @@ class SpecReader {
     std::int64_t count(const YAML::Node& node, const std::string& what) {
         const json value = node.IsScalar() ? scalar_to_json(source_, node) : json();
         if (!value.is_number_integer() || value.get<std::int64_t>() < 0) {
-            throw yaml_error(source_, node, what + ": expected a whole number, 0 or more");
+            throw yaml_error(
+                source_, node,
+                what + ": expected a whole number, 0 or more, found " +
+                    (node.IsScalar() ? quoted_text(node.Scalar())
+                                     : std::string(node.IsMap() ? "a mapping" : "a sequence")));
         }
         return value.get<std::int64_t>();
     }
@@ -438,7 +455,7 @@ class SpecReader {
                 const auto found = names_.find(input.layer);
                 if (found == names_.end()) {
                     throw yaml_error(source_, input.where,
-                                     "no layer named '" + input.layer.substr(0, 200) + "'");
+                                     "no layer named " + quoted_text(input.layer));
                 }
                 model.layers[i].inputs.push_back(TensorRef{found->second, input.output});
                 consumed[found->second] = true;
@@ -479,8 +496,8 @@ class SpecReader {
         for (std::size_t i = 0; i < count; ++i) {
             if (waiting[i] > 0) {
                 throw yaml_error(source_, places_[i],
-                                 "layer '" + model.layers[i].name +
-                                     "' depends on its own output (the inputs form a cycle)");
+                                 "layer " + quoted_text(model.layers[i].name) +
+                                     " depends on its own output (the inputs form a cycle)");
             }
         }
     }

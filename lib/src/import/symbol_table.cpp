@@ -1,6 +1,7 @@
 #include "import/symbol_table.hpp"
 
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 namespace strata::keras {
 
@@ -37,16 +38,16 @@ TensorRef SymbolTable::resolve(const SymbolRef& ref, const std::string& file) co
         if (current->placed) return *current->placed;
         const auto it = symbols_.find({current->scope, current->name});
         if (it == symbols_.end()) {
-            throw Error(file, current->place + ": layer '" + current->name +
-                                  "' is referenced but never defined");
+            throw Error(file, current->place + ": layer " + quoted_text(current->name) +
+                                  " is referenced but never defined");
         }
         if (const auto* layer = std::get_if<LayerSymbol>(&it->second)) {
             return TensorRef{layer->index, current->tensor};
         }
         if (const auto* nested = std::get_if<NestedModelSymbol>(&it->second)) {
             if (current->tensor >= nested->outputs.size()) {
-                throw Error(file, current->place + ": nested model '" + current->name + "' has " +
-                                      std::to_string(nested->outputs.size()) +
+                throw Error(file, current->place + ": nested model " + quoted_text(current->name) +
+                                      " has " + std::to_string(nested->outputs.size()) +
                                       " output(s); output " + std::to_string(current->tensor) +
                                       " does not exist");
             }
@@ -55,8 +56,8 @@ TensorRef SymbolTable::resolve(const SymbolRef& ref, const std::string& file) co
             current = &std::get<AliasSymbol>(it->second).target;
         }
     }
-    throw Error(file, ref.place + ": the reference to '" + ref.name +
-                          "' leads back to itself (a nested model fed by its own output)");
+    throw Error(file, ref.place + ": the reference to " + quoted_text(ref.name) +
+                          " leads back to itself (a nested model fed by its own output)");
 }
 
 }  // namespace strata::keras

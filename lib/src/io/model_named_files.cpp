@@ -3,6 +3,8 @@
 #include <map>
 #include <mutex>
 
+#include "strata/printable.hpp"
+
 namespace strata::io {
 namespace {
 
@@ -33,8 +35,8 @@ std::optional<ModelFolderPath> model_folder_path(const std::string& path) {
 }
 
 std::string outside_model_folder(const std::string& path) {
-    return "'" + path +
-           "' is outside the model file's folder; a model file may name only files in its own "
+    return quoted_text(path) +
+           " is outside the model file's folder; a model file may name only files in its own "
            "folder (--allow-model-paths lifts this)";
 }
 

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "shapes/rule.hpp"
+#include "strata/printable.hpp"
 
 namespace strata::shapes {
 namespace {
@@ -22,7 +23,7 @@ bool nested_too_deep(const Layer& wrapper) {
 }
 
 [[noreturn]] void fail_type(const std::string& key, const char* expected) {
-    fail("configuration '" + key + "' is not " + expected);
+    fail("configuration " + quoted_text(key) + " is not " + expected);
 }
 
 // Integers sometimes arrive as whole doubles (3.0) from hand-written files.
@@ -53,9 +54,10 @@ std::int64_t int_attr(const Layer& layer, const std::string& key, std::int64_t f
 
 std::int64_t positive_int_attr(const Layer& layer, const std::string& key) {
     auto value = optional_int_attr(layer, key);
-    if (!value) fail("configuration '" + key + "' is not given");
+    if (!value) fail("configuration " + quoted_text(key) + " is not given");
     if (*value <= 0) {
-        fail("configuration '" + key + "' must be positive, got " + std::to_string(*value));
+        fail("configuration " + quoted_text(key) + " must be positive, got " +
+             std::to_string(*value));
     }
     return *value;
 }
@@ -109,12 +111,13 @@ std::vector<std::int64_t> spatial_attr_or(const Layer& layer, const std::string&
     if (!values || all_null) values = fallback;
     if (values->size() == 1 && rank > 1) values->assign(rank, values->front());
     if (values->size() != rank) {
-        fail("configuration '" + key + "' has " + std::to_string(values->size()) + " values for " +
-             std::to_string(rank) + " spatial axes");
+        fail("configuration " + quoted_text(key) + " has " + std::to_string(values->size()) +
+             " values for " + std::to_string(rank) + " spatial axes");
     }
     for (std::int64_t value : *values) {
         if (value <= 0)
-            fail("configuration '" + key + "' must be positive, got " + std::to_string(value));
+            fail("configuration " + quoted_text(key) + " must be positive, got " +
+                 std::to_string(value));
     }
     return *values;
 }
@@ -130,14 +133,14 @@ Padding padding_attr(const Layer& layer) {
     if (padding == "same") return Padding::same;
     if (padding == "causal") return Padding::causal;
     if (padding == "full") return Padding::full;
-    fail("unknown padding '" + padding + "'");
+    fail("unknown padding " + quoted_text(padding));
 }
 
 bool is_channels_first(const Layer& layer) {
     const std::string format = string_attr(layer, "data_format", "channels_last");
     if (format == "channels_first") return true;
     if (format == "channels_last") return false;
-    fail("unknown data_format '" + format + "'");
+    fail("unknown data_format " + quoted_text(format));
 }
 
 Layer wrapped_layer(const Layer& wrapper) {

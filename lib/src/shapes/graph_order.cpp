@@ -4,6 +4,7 @@
 #include <string>
 
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 namespace strata::shapes {
 namespace {
@@ -33,9 +34,10 @@ std::vector<std::size_t> dependency_order(const Model& model) {
     for (std::size_t index = 0; index < count; ++index) {
         for (const TensorRef& ref : model.layers[index].inputs) {
             if (ref.layer >= count) {
-                throw Error(model.name, "layer '" + model.layers[index].name +
-                                            "' reads from layer #" + std::to_string(ref.layer) +
-                                            ", which does not exist");
+                throw Error(printable_text(model.name),
+                            "layer " + quoted_text(model.layers[index].name) +
+                                " reads from layer #" + std::to_string(ref.layer) +
+                                ", which does not exist");
             }
             consumers[ref.layer].push_back(index);
             ++waiting[index];
@@ -58,8 +60,8 @@ std::vector<std::size_t> dependency_order(const Model& model) {
     }
     if (order.size() != count) {
         const std::size_t looped = layer_on_cycle(model, waiting);
-        throw Error(model.name,
-                    "the layers form a cycle through layer '" + model.layers[looped].name + "'");
+        throw Error(printable_text(model.name), "the layers form a cycle through layer " +
+                                                    quoted_text(model.layers[looped].name));
     }
     return order;
 }

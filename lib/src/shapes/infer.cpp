@@ -8,6 +8,7 @@
 #include "shapes/graph_order.hpp"
 #include "shapes/params.hpp"
 #include "shapes/rule_table.hpp"
+#include "strata/printable.hpp"
 
 namespace strata {
 namespace {
@@ -36,12 +37,13 @@ std::vector<Shape> gather_inputs(const Model& model, const Layer& layer,
         if (!has_shapes(producer)) {
             blocked_by = unknown.root[ref.layer];
             if (blocked_by == kNoLayer)
-                problem = "reads '" + producer.name + "', whose shape is unknown";
+                problem = "reads " + quoted_text(producer.name) + ", whose shape is unknown";
             return {};
         }
         if (ref.output >= producer.shapes.size()) {
-            problem = "reads output " + std::to_string(ref.output) + " of '" + producer.name +
-                      "', which has " + std::to_string(producer.shapes.size());
+            problem = "reads output " + std::to_string(ref.output) + " of " +
+                      quoted_text(producer.name) + ", which has " +
+                      std::to_string(producer.shapes.size());
             return {};
         }
         inputs.push_back(producer.shapes[ref.output]);
@@ -79,8 +81,8 @@ void infer_layer(Model& model, std::size_t index, UnknownShapes& unknown) {
 }
 
 std::string describe_unknown(const Layer& layer, const UnknownShapes& unknown, std::size_t index) {
-    std::string message =
-        "shape unknown for " + layer.type + " layer '" + layer.name + "': " + unknown.reason[index];
+    std::string message = "shape unknown for " + printable_text(layer.type) + " layer " +
+                          quoted_text(layer.name) + ": " + unknown.reason[index];
     const std::size_t dependents = unknown.dependents[index];
     if (dependents > 0) {
         message +=

@@ -4,6 +4,7 @@
 #include "shapes/dims.hpp"
 #include "shapes/rules.hpp"
 #include "shapes/spatial.hpp"
+#include "strata/printable.hpp"
 
 namespace strata::shapes {
 namespace {
@@ -25,11 +26,12 @@ Margins margins_attr(const Layer& layer, const std::string& key, std::size_t ran
     } else if (values.size() == rank) {
         for (std::int64_t value : values) margins.emplace_back(value, value);
     } else {
-        fail("configuration '" + key + "' has " + std::to_string(values.size()) + " values for " +
-             std::to_string(rank) + " spatial axes");
+        fail("configuration " + quoted_text(key) + " has " + std::to_string(values.size()) +
+             " values for " + std::to_string(rank) + " spatial axes");
     }
     for (const auto& [before, after] : margins) {
-        if (before < 0 || after < 0) fail("configuration '" + key + "' must not be negative");
+        if (before < 0 || after < 0)
+            fail("configuration " + quoted_text(key) + " must not be negative");
     }
     return margins;
 }

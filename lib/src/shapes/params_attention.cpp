@@ -1,5 +1,6 @@
 #include "shapes/config.hpp"
 #include "shapes/params_rules.hpp"
+#include "strata/printable.hpp"
 
 namespace strata::shapes {
 namespace {
@@ -43,7 +44,7 @@ std::int64_t count_multi_head_attention(const Layer& layer, InputShapes inputs,
 // Attention (dot-product): an optional scalar scale, and a scalar weight for score_mode concat.
 std::int64_t count_dot_attention(const Layer& layer, InputShapes, const KerasDefaults&) {
     const std::string mode = string_attr(layer, "score_mode", "dot");
-    if (mode != "dot" && mode != "concat") fail("unknown score_mode '" + mode + "'");
+    if (mode != "dot" && mode != "concat") fail("unknown score_mode " + quoted_text(mode));
     return (bool_attr(layer, "use_scale", false) ? 1 : 0) + (mode == "concat" ? 1 : 0);
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "shapes/params_rules.hpp"
+#include "strata/printable.hpp"
 
 namespace strata::shapes {
 namespace {
@@ -149,7 +150,8 @@ bool has_no_weights(std::string_view type) {
 std::int64_t apply_counter(const Layer& layer, InputShapes inputs, const KerasDefaults& defaults) {
     ParamCounter counter = find_counter(layer.type);
     if (counter == nullptr) {
-        fail("no weight count for layer type '" + layer.type + "' (a custom or unsupported layer)");
+        fail("no weight count for layer type " + quoted_text(layer.type) +
+             " (a custom or unsupported layer)");
     }
     return counter(layer, inputs, defaults);
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "shapes/rules.hpp"
+#include "strata/printable.hpp"
 
 namespace strata::shapes {
 namespace {
@@ -141,7 +142,8 @@ ShapeRule find_rule(std::string_view type) {
 OutputShapes apply_rule(const Layer& layer, InputShapes inputs) {
     ShapeRule rule = find_rule(layer.type);
     if (rule == nullptr) {
-        fail("no shape rule for layer type '" + layer.type + "' (a custom or unsupported layer)");
+        fail("no shape rule for layer type " + quoted_text(layer.type) +
+             " (a custom or unsupported layer)");
     }
     return rule(layer, inputs);
 }

@@ -2,6 +2,7 @@
 #include "shapes/dims.hpp"
 #include "shapes/rule_table.hpp"
 #include "shapes/rules.hpp"
+#include "strata/printable.hpp"
 
 namespace strata::shapes {
 namespace {
@@ -16,7 +17,7 @@ MergeMode merge_mode(const Layer& layer) {
     if (mode == "ave") return MergeMode::ave;
     // A null merge_mode keeps both directions apart.
     if (mode == "None" || mode == "none" || mode == "null" || mode.empty()) return MergeMode::none;
-    fail("unknown merge_mode '" + mode + "'");
+    fail("unknown merge_mode " + quoted_text(mode));
 }
 
 }  // namespace

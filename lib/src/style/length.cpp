@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 namespace strata {
 
@@ -29,8 +30,8 @@ double length_in_px(std::string_view text, const std::string& where) {
     const double px = value * per_unit;
     if (ec != std::errc() || end != number.data() + number.size() || !std::isfinite(px) ||
         px <= 0 || px > 1e7) {
-        throw Error(where, "expected a positive length such as 17cm, 6.5in, 480pt or 640px, got '" +
-                               std::string(text.substr(0, 60)) + "'");
+        throw Error(where, "expected a positive length such as 17cm, 6.5in, 480pt or 640px, got " +
+                               quoted_text(text));
     }
     return px;
 }

@@ -2,6 +2,7 @@
 
 #include "import/yaml_document.hpp"
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 #include "style/length.hpp"
 #include "style/option_entries.hpp"
 #include "style/option_values.hpp"
@@ -93,8 +94,7 @@ OptionEntry choice(std::string key, std::string help, std::string Options::*fiel
                     return;
                 }
             }
-            throw Error(where, "expected one of " + one_of(choices) + ", got '" +
-                                   std::string(v.substr(0, 60)) + "'");
+            throw Error(where, "expected one of " + one_of(choices) + ", got " + quoted_text(v));
         },
         getter(field), choices);
 }
@@ -194,8 +194,8 @@ std::vector<OptionEntry> make_entries() {
             } else if (v == "name" || v == "type" || v == "shape" || v == "name_shape") {
                 o.text_callable = std::string(v);
             } else {
-                throw Error(where, "expected one of name, type, shape, name_shape, none, got '" +
-                                       std::string(v.substr(0, 60)) + "'");
+                throw Error(where, "expected one of name, type, shape, name_shape, none, got " +
+                                       quoted_text(v));
             }
         },
         [](const Options& o, YAML::Emitter& out) {
@@ -328,8 +328,7 @@ std::string options_to_yaml(const Options& options) {
 void set_option(Options& options, std::string_view key, std::string_view value,
                 const std::string& where) {
     const OptionEntry* entry = find_option(key);
-    if (entry == nullptr)
-        throw Error(where, "unknown option '" + std::string(key.substr(0, 60)) + "'");
+    if (entry == nullptr) throw Error(where, "unknown option " + quoted_text(key));
     if (entry->set_text) {
         entry->set_text(options, value, where);
         return;

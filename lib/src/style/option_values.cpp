@@ -5,6 +5,7 @@
 
 #include "import/limits.hpp"
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 namespace strata::option_values {
 namespace {
@@ -33,14 +34,6 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
     return parts;
 }
 
-std::string quoted(std::string_view text) {
-    // Keep messages one line and short whatever the input holds.
-    std::string shown;
-    for (char c : text.substr(0, 60)) shown += (static_cast<unsigned char>(c) < 0x20) ? '?' : c;
-    if (text.size() > 60) shown += "...";
-    return "'" + shown + "'";
-}
-
 }  // namespace
 
 double number(std::string_view text, const std::string& where, double lo, double hi) {
@@ -48,11 +41,11 @@ double number(std::string_view text, const std::string& where, double lo, double
     double value = 0;
     auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
     if (t.empty() || ec != std::errc() || end != t.data() + t.size() || !std::isfinite(value)) {
-        throw Error(where, "expected a number, got " + quoted(text));
+        throw Error(where, "expected a number, got " + quoted_text(text));
     }
     if (value < lo || value > hi) {
         throw Error(where, "expected a number from " + std::to_string(lo) + " to " +
-                               std::to_string(hi) + ", got " + quoted(text));
+                               std::to_string(hi) + ", got " + quoted_text(text));
     }
     return value;
 }
@@ -65,7 +58,8 @@ std::size_t index(std::string_view text, const std::string& where) {
         value >= limits::kMaxLayers) {
         // No model has more layers than the importers accept: a larger index names none.
         throw Error(where, "expected a layer index from 0 to " +
-                               std::to_string(limits::kMaxLayers - 1) + ", got " + quoted(text));
+                               std::to_string(limits::kMaxLayers - 1) + ", got " +
+                               quoted_text(text));
     }
     return value;
 }
@@ -74,14 +68,14 @@ bool boolean(std::string_view text, const std::string& where) {
     std::string_view t = trim(text);
     if (t == "true" || t == "True" || t == "yes" || t == "on" || t == "1") return true;
     if (t == "false" || t == "False" || t == "no" || t == "off" || t == "0") return false;
-    throw Error(where, "expected true or false, got " + quoted(text));
+    throw Error(where, "expected true or false, got " + quoted_text(text));
 }
 
 Rgba color(std::string_view text, const std::string& where) {
     if (auto parsed = parse_color(trim(text))) return *parsed;
     throw Error(where,
                 "expected a colour (a CSS name, #rrggbb, #rrggbbaa, rgb(), hsl() ...), got " +
-                    quoted(text));
+                    quoted_text(text));
 }
 
 std::vector<std::string> name_list(std::string_view text) {
@@ -104,7 +98,7 @@ DimensionCaps dimension_caps(std::string_view text, const std::string& where) {
         std::size_t eq = part.find('=');
         if (eq == std::string_view::npos) {
             throw Error(where, "expected key=value pairs such as channels=140,sequence=220, got " +
-                                   quoted(part));
+                                   quoted_text(part));
         }
         std::string_view key = trim(part.substr(0, eq));
         double value = number(part.substr(eq + 1), where, 0, 1e6);
@@ -115,7 +109,7 @@ DimensionCaps dimension_caps(std::string_view text, const std::string& where) {
         else if (key == "general")
             caps.general = value;
         else
-            throw Error(where, "unknown dimension cap " + quoted(key) +
+            throw Error(where, "unknown dimension cap " + quoted_text(key) +
                                    " (expected channels, sequence or general)");
     }
     return caps;
@@ -129,7 +123,7 @@ std::map<std::string, LayerColors> color_map(std::string_view text, const std::s
             throw Error(
                 where,
                 "expected Class=fill[/outline] entries such as Conv2D=#ffb347/#8c4500, got " +
-                    quoted(part));
+                    quoted_text(part));
         }
         std::string_view colors = part.substr(eq + 1);
         std::size_t slash = colors.find('/');

@@ -6,6 +6,7 @@
 #include "io/input_file.hpp"
 #include "strata/error.hpp"
 #include "strata/option_table.hpp"
+#include "strata/printable.hpp"
 #include "style/option_entries.hpp"
 #include "style/options_file.hpp"
 
@@ -37,7 +38,7 @@ void apply_options_node(Options& options, const YAML::Node& root, const YamlSour
         const std::string key = yaml_scalar(source, entry.first, "option name");
         const OptionEntry* option = find_option(key);
         if (option == nullptr || option->info.key != key) {
-            throw yaml_error(source, entry.first, "unknown option '" + key.substr(0, 60) + "'");
+            throw yaml_error(source, entry.first, "unknown option " + quoted_text(key));
         }
         if (source.model_file && option->info.names_output) {
             // The user chooses where output goes, never a file downloaded with a model.

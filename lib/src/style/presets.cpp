@@ -4,6 +4,7 @@
 
 #include "strata/error.hpp"
 #include "strata/option_table.hpp"
+#include "strata/printable.hpp"
 
 namespace strata {
 
@@ -25,8 +26,8 @@ void apply_preset(Options& options, std::string_view name) {
     }
     std::string known;
     for (const std::string& n : preset_names()) known += (known.empty() ? "" : ", ") + n;
-    throw Error("--preset", "unknown preset '" + std::string(name.substr(0, 60)) +
-                                "' (expected one of " + known + ")");
+    throw Error("--preset",
+                "unknown preset " + quoted_text(name) + " (expected one of " + known + ")");
 }
 
 }  // namespace strata

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "strata/printable.hpp"
 #include "style/option_values.hpp"
 
 namespace strata::structured_options {
@@ -27,8 +28,9 @@ void read_fields(const YamlSource& source, const YAML::Node& node, const std::st
         if (reader == nullptr) {
             std::string allowed;
             for (const auto& field : fields) allowed += (allowed.empty() ? "" : ", ") + field.first;
-            throw yaml_error(source, entry.first,
-                             what + ": unknown key '" + key + "' (expected " + allowed + ")");
+            throw yaml_error(
+                source, entry.first,
+                what + ": unknown key " + quoted_text(key) + " (expected " + allowed + ")");
         }
         const std::string where = what + "." + key;
         try {
@@ -62,7 +64,7 @@ struct Fields {
         }
         std::string list;
         for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
-        throw Error("", "expected one of " + list + ", got '" + value.substr(0, 60) + "'");
+        throw Error("", "expected one of " + list + ", got " + quoted_text(value));
     }
     std::vector<std::string> names(const YAML::Node& v, const std::string& where) const {
         if (v.IsScalar()) return {v.Scalar()};
@@ -114,7 +116,7 @@ std::map<std::string, Style> styles(const YamlSource& source, const YAML::Node& 
     std::map<std::string, Style> result;
     for (const auto& entry : node) {
         std::string key = yaml_scalar(source, entry.first, "styles key");
-        result[key] = style(source, entry.second, "styles." + key);
+        result[key] = style(source, entry.second, "styles." + printable_text(key));
     }
     return result;
 }

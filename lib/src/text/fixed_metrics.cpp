@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 namespace strata {
 
@@ -12,7 +13,7 @@ FixedMetrics::FixedMetrics(std::map<std::string, TextMetrics, std::less<>> table
 TextMetrics FixedMetrics::measure(std::string_view text, const FontSpec& /*font*/) {
     const auto it = table_.find(text);
     if (it == table_.end()) {
-        throw Error("", "no fixed text metrics for '" + std::string(text) + "'");
+        throw Error("", "no fixed text metrics for " + quoted_text(text));
     }
     return it->second;
 }

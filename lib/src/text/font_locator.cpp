@@ -11,6 +11,7 @@
 #include "io/model_named_files.hpp"
 #include "io/open_beneath.hpp"
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 namespace strata {
 namespace {
@@ -59,10 +60,10 @@ void check_style_only(FcPattern* pattern, const std::string& text) {
         if (object == nullptr) break;
         if (std::find(kAllowed.begin(), kAllowed.end(), std::string_view(object)) ==
             kAllowed.end()) {
-            throw Error("", "font '" + text +
-                                "': only a family and a style may be given (as in "
-                                "'DejaVu Sans:bold'), not '" +
-                                object + "'");
+            throw Error("", "font " + quoted_text(text) +
+                                ": only a family and a style may be given (as in "
+                                "'DejaVu Sans:bold'), not " +
+                                quoted_text(object));
         }
     } while (FcPatternIterNext(pattern, &iter));
 }
@@ -82,7 +83,7 @@ FontLocation FontLocator::locate(std::string_view name) {
 FontLocation FontLocator::locate_file(std::string_view path) const {
     // Only a regular file is handed to FreeType: a FIFO would block its open for ever.
     const std::string file(path);
-    const std::string name = "font file '" + file + "'";
+    const std::string name = "font file " + quoted_text(file);
     struct stat info {};
     if (const auto inside = io::model_folder_path(file)) {
         // Named by a model file: looked at only beneath the model's folder, through the
@@ -107,7 +108,7 @@ FontLocation FontLocator::locate_family(std::string_view pattern_text) {
     const FcPatternPtr pattern(FcNameParse(reinterpret_cast<const FcChar8*>(text.c_str())));
     FcChar8* requested = nullptr;
     if (!pattern || FcPatternGetString(pattern.get(), FC_FAMILY, 0, &requested) != FcResultMatch) {
-        throw Error("", "font '" + text + "' names no font family");
+        throw Error("", "font " + quoted_text(text) + " names no font family");
     }
     check_style_only(pattern.get(), text);
     const std::string requested_family(reinterpret_cast<const char*>(requested));
@@ -123,8 +124,8 @@ FontLocation FontLocator::locate_family(std::string_view pattern_text) {
     const bool found = match && FcPatternGetString(match.get(), FC_FILE, 0, &file) == FcResultMatch;
     if (!found || (!is_generic_family(requested_family) &&
                    !has_family(match.get(), family_key(requested_family)))) {
-        throw Error("",
-                    "font '" + requested_family + "' not found (fontconfig has no such family)");
+        throw Error("", "font " + quoted_text(requested_family) +
+                            " not found (fontconfig has no such family)");
     }
     int index = 0;
     FcPatternGetInteger(match.get(), FC_INDEX, 0, &index);

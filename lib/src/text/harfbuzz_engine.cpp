@@ -4,13 +4,14 @@
 #include <cmath>
 
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 namespace strata {
 namespace {
 
 double checked_size(const FontSpec& spec) {
     if (!std::isfinite(spec.size) || spec.size <= 0) {
-        throw Error("", "font size of '" + spec.name + "' must be a positive number");
+        throw Error("", "font size of " + quoted_text(spec.name) + " must be a positive number");
     }
     return spec.size;
 }

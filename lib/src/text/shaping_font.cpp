@@ -8,6 +8,7 @@
 #include <climits>
 
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 namespace strata {
 namespace {
@@ -21,15 +22,15 @@ constexpr double kFixed26_6 = 64.0;
 FtFacePtr open_face(FT_Library library, const FontLocation& location) {
     FT_Face face = nullptr;
     if (FT_New_Face(library, location.file.c_str(), location.index, &face) != 0) {
-        throw Error("", "cannot read font file '" + location.file + "'");
+        throw Error("", "cannot read font file " + quoted_text(location.file));
     }
     FtFacePtr owned(face);
     if (!FT_IS_SCALABLE(face) || face->units_per_EM == 0) {
-        throw Error("", "font file '" + location.file + "' has no scalable outlines");
+        throw Error("", "font file " + quoted_text(location.file) + " has no scalable outlines");
     }
     // One pixel per font unit: advances and outlines come out as exact font units.
     if (FT_Set_Char_Size(face, 0, static_cast<FT_F26Dot6>(face->units_per_EM) * 64, 72, 72) != 0) {
-        throw Error("", "cannot scale font file '" + location.file + "'");
+        throw Error("", "cannot scale font file " + quoted_text(location.file));
     }
     return owned;
 }

@@ -35,14 +35,13 @@ bool is_valid_text(std::string_view text);
 // terminal show a name other than the one the file holds.
 bool is_bidi_control(char32_t c);
 
-// How much of an untrusted text a message quotes.
-inline constexpr std::size_t kMaxQuotedCharacters = 200;
 // The longest message line, in characters.
 inline constexpr std::size_t kMaxMessageCharacters = 1000;
 
 // `text` fit to quote in a message: valid_line, at most `max_characters` characters, then
 // "…" when it was longer; bidirectional controls shown as <U+202E>.
-std::string excerpt(std::string_view text, std::size_t max_characters = kMaxQuotedCharacters);
+// Messages quote through strata::printable_text (strata/printable.hpp), which uses this.
+std::string excerpt(std::string_view text, std::size_t max_characters);
 
 // A whole message fit for a terminal: valid_line, bidirectional controls shown as <U+202E>,
 // and at most kMaxMessageCharacters characters: a longer one keeps its start and its end

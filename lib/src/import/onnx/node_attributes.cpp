@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 #include "text/unicode_text.hpp"
 
 namespace strata::onnx_import {
@@ -32,8 +33,8 @@ bool is_windowed(const std::string& op) {
 
 std::string node_description(const onnx::NodeProto& node) {
     const std::string name =
-        node.name().empty() ? std::string("(unnamed)") : "'" + unicode::excerpt(node.name()) + "'";
-    return "node " + name + " (" + unicode::excerpt(node.op_type()) + ")";
+        node.name().empty() ? std::string("(unnamed)") : quoted_text(node.name());
+    return "node " + name + " (" + printable_text(node.op_type()) + ")";
 }
 
 void check_node_attributes(const onnx::GraphProto& graph, const std::string& source_name) {

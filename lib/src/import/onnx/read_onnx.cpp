@@ -7,6 +7,7 @@
 #include "import/onnx/utf8_text.hpp"
 #include "import/onnx/wire_limits.hpp"
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 namespace strata {
 namespace onnx_import {
@@ -25,9 +26,9 @@ void check_model_limits(const Model& model, const std::string& source_name) {
         for (const Shape& shape : layer.shapes) {
             if (shape.size() > limits::kMaxRank) {
                 throw Error(source_name,
-                            "the output of " + layer.name + " has " + std::to_string(shape.size()) +
-                                " dimensions (at most " + std::to_string(limits::kMaxRank) +
-                                "; limit kMaxRank)");
+                            "the output of " + quoted_text(layer.name) + " has " +
+                                std::to_string(shape.size()) + " dimensions (at most " +
+                                std::to_string(limits::kMaxRank) + "; limit kMaxRank)");
             }
         }
     }
@@ -60,10 +61,16 @@ Model read_onnx(std::string_view bytes, const std::string& source_name, Warnings
     if (!shapes.checker_problem.empty()) {
         const std::string first_line =
             shapes.checker_problem.substr(0, shapes.checker_problem.find('\n'));
-        warnings.push_back(
-            {source_name, "ONNX's checker reports: " + onnx_import::clean_text(first_line, 400)});
+        warnings.push_back({source_name, "ONNX's checker reports: " + printable_text(first_line)});
     }
     Model model = onnx_import::build_model(proto, shapes, raw);
+    // Model names have one limit in every format: a longer one is refused, not cut.
+    if (model.name.size() > limits::kMaxNameLength) {
+        throw Error(source_name,
+                    std::string(proto.graph().name().empty() ? "producer_name" : "graph.name") +
+                        ": longer than " + std::to_string(limits::kMaxNameLength) +
+                        " bytes (limit kMaxNameLength)");
+    }
     model.name = onnx_import::clean_text(model.name, limits::kMaxNameLength);
     for (Layer& layer : model.layers)
         layer.name = onnx_import::clean_text(layer.name, limits::kMaxNameLength);

@@ -12,6 +12,7 @@
 #include "import/onnx/node_attributes.hpp"
 #include "shapes/dims.hpp"
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 #include "text/unicode_text.hpp"
 
 namespace strata::onnx_import {
@@ -130,8 +131,8 @@ class Evaluation {
         set_type(input.name(), std::move(type));
         if (auto shape = shapes_.find(input.name()); shape != shapes_.end()) {
             if (element_count_of(shape->second).overflows) {
-                throw Error(source_name_, "graph input '" + unicode::excerpt(input.name()) +
-                                              "' of shape " + shape_text(shape->second) +
+                throw Error(source_name_, "graph input " + quoted_text(input.name()) +
+                                              " of shape " + shape_text(shape->second) +
                                               " has more elements than a tensor can hold");
             }
         }
@@ -210,17 +211,17 @@ class Evaluation {
             if (output.empty() || type == types_.end() || !type->second.has_tensor_type()) continue;
             for (const auto& dim : type->second.tensor_type().shape().dim()) {
                 if (dim.has_dim_value() && dim.dim_value() < 0)
-                    throw Error(source_name_, node_description(node) + ": output '" +
-                                                  unicode::excerpt(output) +
-                                                  "' gets the negative dimension " +
+                    throw Error(source_name_, node_description(node) + ": output " +
+                                                  quoted_text(output) +
+                                                  " gets the negative dimension " +
                                                   std::to_string(dim.dim_value()));
             }
             auto shape = shapes_.find(output);
             if (shape == shapes_.end()) continue;
             const ElementCount count = element_count_of(shape->second);
             if (count.overflows)
-                throw Error(source_name_, node_description(node) + ": output '" +
-                                              unicode::excerpt(output) + "' of shape " +
+                throw Error(source_name_, node_description(node) + ": output " +
+                                              quoted_text(output) + " of shape " +
                                               shape_text(shape->second) +
                                               " has more elements than a tensor can hold");
             if (!keeps_element_count(node.op_type()) || node.input_size() < 1 || !count.known)

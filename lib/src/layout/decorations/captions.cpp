@@ -1,6 +1,7 @@
 #include "layout/decorations/captions.hpp"
 
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 namespace strata::layout {
 
@@ -30,8 +31,8 @@ std::string caption_text(const std::string& callable, const Layer& layer, std::s
     if (callable == "type") return layer.type;
     if (callable == "shape") return shape_text(layer);
     if (callable == "name_shape") return name + "\n" + shape_text(layer);
-    throw Error("", "unknown text_callable '" + callable +
-                        "' (expected one of: name, name_shape, shape, type)");
+    throw Error("", "unknown text_callable " + quoted_text(callable) +
+                        " (expected one of: name, name_shape, shape, type)");
 }
 
 namespace {

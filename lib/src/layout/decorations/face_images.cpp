@@ -1,6 +1,7 @@
 #include "layout/decorations/face_images.hpp"
 
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -59,13 +60,13 @@ std::optional<Group> face_image_group(const Layer& layer, std::string id, const 
     const Picture* file = images.load(*style.image, error);
     // visualkeras only warns; a figure silently missing a picture it was asked for is worse.
     if (!file)
-        throw Error(*style.image, "styles image of layer '" + layer.name +
-                                      "': " + without_path(error, *style.image));
+        throw Error(*style.image, "styles image of layer " + quoted_text(layer.name) + ": " +
+                                      without_path(error, *style.image));
     const char axis = axis_of(style);
     const std::optional<FaceQuad> quad = face_quad(box, axis);
     if (!quad) {
-        warnings.push_back({layer.name, std::string("layer '") + layer.name +
-                                            "' is drawn flat: it has no " +
+        warnings.push_back({layer.name, "layer " + quoted_text(layer.name) +
+                                            " is drawn flat: it has no " +
                                             (axis == 'y' ? "top" : "side") +
                                             " face for its image " + *style.image});
         return std::nullopt;

@@ -1,6 +1,7 @@
 #include "layout/decorations/face_pictures.hpp"
 
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 #include "layout/decorations/face_images.hpp"
 #include "layout/decorations/logos.hpp"
@@ -33,13 +34,13 @@ void FacePictures::append_logos(Scene& scene, const Layer& layer, const std::str
         const Picture* file = images_.load(logo.file, error);
         // visualkeras skips such logos silently; a figure missing what it asked for is worse.
         if (!file)
-            throw Error(logo.file, "logo_groups logo for layer '" + layer.name +
-                                       "': " + without_path(error, logo.file));
+            throw Error(logo.file, "logo_groups logo for layer " + quoted_text(layer.name) + ": " +
+                                       without_path(error, logo.file));
         const char axis = options_.draw_volume && !logo.axis.empty() ? logo.axis.front() : 'z';
         const std::optional<FaceQuad> face = face_quad(box, axis);
         if (!face) {
-            warnings_.push_back({layer.name, "layer '" + layer.name +
-                                                 "' is drawn flat: it has no " +
+            warnings_.push_back({layer.name, "layer " + quoted_text(layer.name) +
+                                                 " is drawn flat: it has no " +
                                                  (axis == 'y' ? "top" : "side") +
                                                  " face for the logo " + logo.file});
             continue;

@@ -2,6 +2,7 @@
 #include "layout/decorations/text_run.hpp"
 #include "layout/fitting/latin_modern.hpp"
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -66,10 +67,10 @@ LayerGroups::LayerGroups(const Options& options, const std::vector<std::string>&
     std::unordered_map<std::string_view, std::vector<std::size_t>> boxes_named;
     for (std::size_t i = 0; i < drawn_names.size(); ++i) boxes_named[drawn_names[i]].push_back(i);
     for (const LayerGroup& group : options.layered_groups) {
-        const std::string where = "layered_groups '" + group.name + "'";
+        const std::string where = "layered_groups " + quoted_text(group.name);
         for (const std::string& name : group.layers) {
             if (all_names.count(name) == 0)
-                warnings.push_back({where, "no layer is named '" + name + "'"});
+                warnings.push_back({where, "no layer is named " + quoted_text(name)});
         }
         Resolved r;
         r.group = &group;

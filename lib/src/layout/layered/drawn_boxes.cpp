@@ -5,6 +5,7 @@
 #include <string>
 
 #include "layout/decorations/layer_groups.hpp"
+#include "strata/printable.hpp"
 #include "style/length.hpp"
 #include "style/palette.hpp"
 
@@ -39,7 +40,8 @@ std::vector<DrawnBox> drawn_boxes(const Model& model, const Options& o, BoxScale
     const std::string& mode = o.sizing_mode;
     if (mode != "accurate" && mode != "balanced" && mode != "capped" && mode != "logarithmic" &&
         mode != "relative") {
-        warnings.push_back({"sizing_mode", "unknown sizing mode '" + mode + "', using accurate"});
+        warnings.push_back(
+            {"sizing_mode", "unknown sizing mode " + quoted_text(mode) + ", using accurate"});
     }
     std::vector<DrawnBox> boxes;
     Palette palette;
