@@ -123,6 +123,19 @@ bool leftover_temporary(const fs::path& folder) {
     return false;
 }
 
+bool ends_with(const std::string& text, const char* suffix) {
+    return text.ends_with(suffix);
+}
+
+// A case this build cannot draw, for its format or output was left out (STRATA_WITH_*=OFF):
+// it must still end in one clean error line, whatever that line says.
+bool left_out_of_this_build(const Case& c) {
+    return (!STRATA_WITH_ONNX && ends_with(c.model, ".onnx")) ||
+           (!STRATA_WITH_HDF5 && ends_with(c.model, ".h5")) ||
+           (!STRATA_WITH_LIBZIP && ends_with(c.model, ".keras")) ||
+           (!STRATA_WITH_CAIRO && (ends_with(c.output, ".png") || ends_with(c.output, ".pdf")));
+}
+
 struct Tally {
     int passed = 0, skipped = 0;
     double slowest = 0;
@@ -170,7 +183,8 @@ void check_case(const Case& c, const fs::path& scratch, Tally& tally) {
         if (c.output == "@symlink")
             BOOST_TEST(read_file(scratch / "target.svg") == kPreviousOutput);
 
-        if (c.expect == "ok") {
+        const bool left_out = left_out_of_this_build(c);
+        if (c.expect == "ok" && !left_out) {
             BOOST_TEST(outcome.exit_code == 0, "exit " << outcome.exit_code << ": " << err);
             BOOST_TEST(err.find("strata: error") == std::string::npos, err);
             std::error_code error;
@@ -187,8 +201,10 @@ void check_case(const Case& c, const fs::path& scratch, Tally& tally) {
             const std::string prefix = "strata: error: ";
             BOOST_TEST(err.rfind(prefix, 0) == 0u, err);
             BOOST_TEST(err.find('\n') == err.size() - 1, "more than one line: " << err);
-            BOOST_TEST(err.find(c.message) != std::string::npos,
-                       "expected '" << c.message << "' in: " << err);
+            if (!left_out) {
+                BOOST_TEST(err.find(c.message) != std::string::npos,
+                           "expected '" << c.message << "' in: " << err);
+            }
             if (c.output == "@existing") BOOST_TEST(read_file(output) == kPreviousOutput);
         }
         ++tally.passed;

@@ -54,6 +54,7 @@ bool contains(const std::string& text, const std::string& part) {
 std::vector<fs::path> corpus_models() {
     std::vector<fs::path> paths;
     for (const char* folder : {"keras", "generated", "onnx"}) {
+        if (!STRATA_WITH_ONNX && folder == std::string("onnx")) continue;
         for (const auto& entry : fs::directory_iterator(kCorpus / folder)) {
             const std::string name = entry.path().filename().string();
             const bool model_file = entry.path().extension() == ".onnx" ||
