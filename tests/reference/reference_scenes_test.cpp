@@ -117,20 +117,24 @@ BOOST_AUTO_TEST_CASE(every_case_draws_its_reference) {
             const fs::path json = scratch.path / (c.id + ".json");
             const fs::path png = scratch.path / (c.id + ".png");
             const std::string json_error = render(c, json, scratch.path);
-            const std::string png_error = render(c, png, scratch.path);
+            // Without cairo (STRATA_WITH_CAIRO=OFF) the scene JSON alone is compared.
+            const std::string png_error = STRATA_WITH_CAIRO ? render(c, png, scratch.path) : "";
             BOOST_TEST(json_error.empty(), json_error);
             BOOST_TEST(png_error.empty(), png_error);
             if (!json_error.empty() || !png_error.empty()) continue;
             if (updating()) {
                 fs::create_directories(scenes);
                 fs::copy_file(json, scenes / json.filename(), fs::copy_options::overwrite_existing);
-                fs::copy_file(png, scenes / png.filename(), fs::copy_options::overwrite_existing);
+                if (STRATA_WITH_CAIRO)
+                    fs::copy_file(png, scenes / png.filename(),
+                                  fs::copy_options::overwrite_existing);
                 continue;
             }
             const std::string expected = read_file(scenes / json.filename());
             const std::string actual = read_file(json);
             BOOST_TEST(!expected.empty(), "no reference " << (scenes / json.filename()));
             BOOST_TEST(expected == actual, first_difference(expected, actual));
+            if (!STRATA_WITH_CAIRO) continue;
 
             const Surface expected_picture = decode_png(read_file(scenes / png.filename()));
             const Surface actual_picture = decode_png(read_file(png));
