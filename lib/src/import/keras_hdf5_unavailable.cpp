@@ -7,8 +7,9 @@ namespace strata {
 namespace {
 
 [[noreturn]] void without_hdf5(const std::string& source_name) {
-    throw Error(source_name, "strata was built without HDF5 support (STRATA_WITH_HDF5=OFF): "
-                             "save the model as .keras or Keras JSON");
+    throw Error(source_name,
+                "strata was built without HDF5 support (STRATA_WITH_HDF5=OFF): "
+                "save the model as .keras or Keras JSON");
 }
 
 }  // namespace
