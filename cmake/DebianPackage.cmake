@@ -27,7 +27,10 @@ set(CPACK_STRIP_FILES ON)
 # added from its shlibs entry, as dpkg-shlibdeps would write it.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 include(${PROJECT_SOURCE_DIR}/cmake/DebianLibraryPackage.cmake)
-strata_debian_dependency_of(PkgConfig::HDF5 STRATA_HDF5_DEPENDENCY)
+set(STRATA_HDF5_DEPENDENCY "")
+if(STRATA_WITH_HDF5)
+  strata_debian_dependency_of(PkgConfig::HDF5 STRATA_HDF5_DEPENDENCY)
+endif()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "${STRATA_HDF5_DEPENDENCY}")
 # strata.sty needs LaTeX with TikZ (pgf) and fancyvrb; the tool works without them.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
@@ -46,3 +49,15 @@ endforeach()
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 include(CPack)
+
+# `cmake --build build --target strata_deb`: the package with everything it ships, the LaTeX
+# manual (not part of the default build) included.
+set(strata_deb_parts strata_cli strata_shared strata_static strata_reference_files)
+if(TARGET strata_latex_manual)
+  list(APPEND strata_deb_parts strata_latex_manual)
+endif()
+add_custom_target(strata_deb
+  COMMAND ${CMAKE_CPACK_COMMAND} -G DEB --config ${PROJECT_BINARY_DIR}/CPackConfig.cmake
+  DEPENDS ${strata_deb_parts}
+  WORKING_DIRECTORY ${PROJECT_BINARY_DIR}
+  USES_TERMINAL)

@@ -30,10 +30,20 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/strataConfig.cmake
 # folder, so the same file serves /usr (the Debian package) and any `--prefix`.
 file(RELATIVE_PATH STRATA_PC_TO_PREFIX "/prefix/${STRATA_PKGCONFIG_DIR}" "/prefix")
 string(REGEX REPLACE "/$" "" STRATA_PC_TO_PREFIX "${STRATA_PC_TO_PREFIX}")
+# Only the libraries this build links (STRATA_WITH_*).
 set(STRATA_PC_LIBS_PRIVATE "")
-foreach(library ${HARFBUZZ_LIBRARIES} ${FREETYPE_LIBRARIES} ${FONTCONFIG_LIBRARIES}
-                ${CAIRO_LIBRARIES} ${LIBZIP_LIBRARIES} z pugixml yaml-cpp onnx onnx_proto
-                protobuf ${CMAKE_DL_LIBS} pthread)
+set(strata_linked_libraries ${HARFBUZZ_LIBRARIES} ${FREETYPE_LIBRARIES} ${FONTCONFIG_LIBRARIES})
+if(STRATA_WITH_CAIRO)
+  list(APPEND strata_linked_libraries ${CAIRO_LIBRARIES})
+endif()
+if(STRATA_WITH_LIBZIP)
+  list(APPEND strata_linked_libraries ${LIBZIP_LIBRARIES})
+endif()
+list(APPEND strata_linked_libraries z pugixml yaml-cpp)
+if(STRATA_WITH_ONNX)
+  list(APPEND strata_linked_libraries onnx onnx_proto protobuf)
+endif()
+foreach(library ${strata_linked_libraries} ${CMAKE_DL_LIBS} pthread)
   if(NOT " ${STRATA_PC_LIBS_PRIVATE} " MATCHES " -l${library} ")
     string(APPEND STRATA_PC_LIBS_PRIVATE " -l${library}")
   endif()

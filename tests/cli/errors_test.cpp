@@ -188,7 +188,8 @@ BOOST_AUTO_TEST_CASE(missing_model_file) {
     BOOST_TEST(one_line(r.err), r.err);
 }
 
-BOOST_AUTO_TEST_CASE(bad_png_sizes_are_one_line_errors_and_write_nothing) {
+BOOST_AUTO_TEST_CASE(bad_png_sizes_are_one_line_errors_and_write_nothing,
+                     *boost::unit_test::enable_if<(STRATA_WITH_CAIRO)>()) {
     auto dir = scratch_dir("png-size");
     const std::string out = shell_quote((dir / "o.png").string());
     for (const char* flags : {"--dpi 0", "--dpi -96", "--scale 0", "--scale nan", "--scale inf",
@@ -205,7 +206,8 @@ BOOST_AUTO_TEST_CASE(bad_png_sizes_are_one_line_errors_and_write_nothing) {
     BOOST_TEST(r.err.find("a side may be at most 32767") != std::string::npos, r.err);
 }
 
-BOOST_AUTO_TEST_CASE(unwritable_png_leaves_nothing_behind) {
+BOOST_AUTO_TEST_CASE(unwritable_png_leaves_nothing_behind,
+                     *boost::unit_test::enable_if<(STRATA_WITH_CAIRO)>()) {
     auto dir = scratch_dir("unwritable-png");
     ToolResult r = run_strata("render " + example("vgg16.json") + " -o " +
                                   shell_quote((dir / "missing" / "o.png").string()),
@@ -227,7 +229,8 @@ BOOST_AUTO_TEST_CASE(a_missing_font_names_the_option) {
     BOOST_TEST(!fs::exists(dir / "o.svg"));
 }
 
-BOOST_AUTO_TEST_CASE(a_model_too_wide_for_a_png_at_96_dpi_is_drawn_smaller_with_a_warning) {
+BOOST_AUTO_TEST_CASE(a_model_too_wide_for_a_png_at_96_dpi_is_drawn_smaller_with_a_warning,
+                     *boost::unit_test::enable_if<(STRATA_WITH_CAIRO)>()) {
     auto dir = scratch_dir("wide-png");
     const std::string model =
         shell_quote((fs::path(STRATA_CORPUS_DIR) / "generated" / "resnet50.json").string());

@@ -20,7 +20,8 @@ std::string fixture(const std::string& name) {
 
 BOOST_AUTO_TEST_SUITE(model_formats_cli)
 
-BOOST_AUTO_TEST_CASE(keras_archive_and_hdf5_render) {
+BOOST_AUTO_TEST_CASE(keras_archive_and_hdf5_render,
+                     *boost::unit_test::enable_if<(STRATA_WITH_HDF5 && STRATA_WITH_LIBZIP)>()) {
     const auto dir = scratch_dir("model-formats");
     for (const char* name :
          {"keras3_sequential.keras", "keras2_sequential.h5", "tfkeras_functional.h5"}) {
@@ -36,7 +37,8 @@ BOOST_AUTO_TEST_CASE(keras_archive_and_hdf5_render) {
                std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(hdf5_crasher_is_one_clean_error_line) {
+BOOST_AUTO_TEST_CASE(hdf5_crasher_is_one_clean_error_line,
+                     *boost::unit_test::enable_if<(STRATA_WITH_HDF5)>()) {
     const auto dir = scratch_dir("hdf5-crasher");
     const std::string path =
         std::string(STRATA_CORPUS_DIR) + "/hostile/hdf5-crashes-libhdf5-in-H5Aexists.h5";
@@ -47,7 +49,8 @@ BOOST_AUTO_TEST_CASE(hdf5_crasher_is_one_clean_error_line) {
     BOOST_TEST(!std::filesystem::exists(dir / "x.svg"));
 }
 
-BOOST_AUTO_TEST_CASE(hdf5_errors_print_no_library_traces) {
+BOOST_AUTO_TEST_CASE(hdf5_errors_print_no_library_traces,
+                     *boost::unit_test::enable_if<(STRATA_WITH_HDF5)>()) {
     const auto dir = scratch_dir("hdf5-weights-only");
     const auto result = run_strata("info " + fixture("weights_only.h5"), dir);
     BOOST_TEST(result.status == 1);

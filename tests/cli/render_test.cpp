@@ -96,7 +96,8 @@ std::pair<unsigned, unsigned> png_size(const std::string& png) {
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(renders_png_by_extension_and_by_format_flag) {
+BOOST_AUTO_TEST_CASE(renders_png_by_extension_and_by_format_flag,
+                     *boost::unit_test::enable_if<(STRATA_WITH_CAIRO)>()) {
     auto dir = scratch_dir("png");
     ToolResult r = run_strata(
         "render " + example("vgg16.json") + " -o " + shell_quote((dir / "vgg16.png").string()),
@@ -116,7 +117,8 @@ BOOST_AUTO_TEST_CASE(renders_png_by_extension_and_by_format_flag) {
     BOOST_TEST(big_height == 2 * height);
 }
 
-BOOST_AUTO_TEST_CASE(renders_a_pdf_with_selectable_captions) {
+BOOST_AUTO_TEST_CASE(renders_a_pdf_with_selectable_captions,
+                     *boost::unit_test::enable_if<(STRATA_WITH_CAIRO)>()) {
     auto dir = scratch_dir("pdf");
     const std::string pdf = (dir / "vgg16.pdf").string();
     ToolResult r = run_strata("render " + example("vgg16.json") + " -o " + shell_quote(pdf) +

@@ -37,7 +37,8 @@ BOOST_AUTO_TEST_CASE(tool_does_not_link_libhdf5) {
     BOOST_TEST(listing.find("libhdf5") == std::string::npos, listing);
 }
 
-BOOST_AUTO_TEST_CASE(hdf5_model_renders_with_the_library_loaded_on_demand) {
+BOOST_AUTO_TEST_CASE(hdf5_model_renders_with_the_library_loaded_on_demand,
+                     *boost::unit_test::enable_if<(STRATA_WITH_HDF5)>()) {
     const auto dir = scratch_dir("hdf5-on-demand");
     const std::string model =
         shell_quote(std::string(STRATA_SOURCE_DIR) + "/tests/fixtures/keras2_sequential.h5");

@@ -99,7 +99,8 @@ BOOST_AUTO_TEST_CASE(svg_links_and_clips) {
                std::string("url(#conv-image-image-clip)"));
 }
 
-BOOST_AUTO_TEST_CASE(png_shows_the_pixels_mapped_and_clipped) {
+BOOST_AUTO_TEST_CASE(png_shows_the_pixels_mapped_and_clipped,
+                     *boost::unit_test::enable_if<(STRATA_WITH_CAIRO)>()) {
     test::TempDir dir;
     Image image = red_square(dir);
     image.clip = {{10, 5}, {15, 5}, {15, 15}, {10, 15}};
@@ -116,7 +117,8 @@ BOOST_AUTO_TEST_CASE(png_shows_the_pixels_mapped_and_clipped) {
     BOOST_TEST(test::pixel(test::decode_png(to_png(scene_with(image))), 18, 10) == 0xFFFFFFFFu);
 }
 
-BOOST_AUTO_TEST_CASE(png_and_pdf_warn_for_every_picture_they_leave_out) {
+BOOST_AUTO_TEST_CASE(png_and_pdf_warn_for_every_picture_they_leave_out,
+                     *boost::unit_test::enable_if<(STRATA_WITH_CAIRO)>()) {
     test::TempDir dir;
     Scene scene = scene_with(red_square(dir));
     scene.groups[0].label = "image on conv";

@@ -1,5 +1,5 @@
 // External checks of the emitted SVG: xmllint validates the XML, rsvg-convert renders it.
-// Each is skipped (with a message) when its program is not installed.
+// Each fails when its program is missing, unless STRATA_TEST_RASTER_TOOLS is off.
 
 #include <cstdlib>
 #include <filesystem>
@@ -12,6 +12,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "emit/scene_builders.hpp"
+#include "external_tools.hpp"
 #include "strata/render.hpp"
 
 namespace fs = std::filesystem;
@@ -19,10 +20,6 @@ using namespace strata;
 using namespace strata::test;
 
 namespace {
-
-bool on_path(const std::string& program) {
-    return std::system(("command -v " + program + " >/dev/null 2>&1").c_str()) == 0;
-}
 
 // A scratch folder removed when the test ends.
 struct ScratchDir {
@@ -54,10 +51,7 @@ BOOST_AUTO_TEST_SUITE(svg_render)
 BOOST_AUTO_TEST_CASE(xmllint_accepts_the_document) {
     const Scene scene = hostile_scene();
     parse_svg(to_svg(scene));
-    if (!on_path("xmllint")) {
-        BOOST_TEST_MESSAGE("xmllint not installed: external XML check skipped");
-        return;
-    }
+    if (!strata_test::needs_tool(strata_test::kRasterTools, "xmllint")) return;
     ScratchDir scratch;
     const fs::path svg = write_svg(scratch.path, scene);
     const std::string command = "xmllint --noout '" + svg.string() + "' 2>/dev/null";
@@ -67,10 +61,7 @@ BOOST_AUTO_TEST_CASE(xmllint_accepts_the_document) {
 BOOST_AUTO_TEST_CASE(rsvg_convert_renders_a_png) {
     const Scene scene = hostile_scene();
     parse_svg(to_svg(scene));
-    if (!on_path("rsvg-convert")) {
-        BOOST_TEST_MESSAGE("rsvg-convert not installed: render check skipped");
-        return;
-    }
+    if (!strata_test::needs_tool(strata_test::kRasterTools, "rsvg-convert")) return;
     ScratchDir scratch;
     const fs::path svg = write_svg(scratch.path, scene);
     const fs::path png = scratch.path / "scene.png";

@@ -14,13 +14,11 @@
 #include <sstream>
 #include <string>
 
+#include "external_tools.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
-
-bool strace_available() {
-    return std::system("strace -V >/dev/null 2>&1") == 0;
-}
 
 // Paths every successful open(at) of the traced run named.
 std::set<std::string> opened_paths(const fs::path& log) {
@@ -59,10 +57,7 @@ bool is_system_path(const std::string& path) {
 BOOST_AUTO_TEST_SUITE(hidden_io)
 
 BOOST_AUTO_TEST_CASE(only_the_input_options_fonts_and_output_are_opened) {
-    if (!strace_available()) {
-        BOOST_TEST_MESSAGE("strace is not installed: skipped");
-        return;
-    }
+    if (!strata_test::needs_tool(strata_test::kStraceTool, "strace")) return;
     const fs::path dir = fs::temp_directory_path() / ("strata-io-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir / "out");

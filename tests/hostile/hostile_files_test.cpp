@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Case {
-    std::string id, model, options, output, expect, message, pending;
+    std::string id, model, options, output, expect, message;
     long max_mib = 1024;  // peak resident memory allowed, the isolated children's included
 };
 
@@ -52,9 +52,9 @@ std::vector<Case> read_manifest(const fs::path& file) {
     std::getline(in, line);  // header
     while (std::getline(in, line)) {
         auto f = split(line, '\t');
-        f.resize(8);
+        f.resize(7);
         cases.push_back(
-            {f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7].empty() ? 1024L : std::stol(f[7])});
+            {f[0], f[1], f[2], f[3], f[4], f[5], f[6].empty() ? 1024L : std::stol(f[6])});
     }
     return cases;
 }
@@ -123,8 +123,21 @@ bool leftover_temporary(const fs::path& folder) {
     return false;
 }
 
+bool ends_with(const std::string& text, const char* suffix) {
+    return text.ends_with(suffix);
+}
+
+// A case this build cannot draw, for its format or output was left out (STRATA_WITH_*=OFF):
+// it must still end in one clean error line, whatever that line says.
+bool left_out_of_this_build(const Case& c) {
+    return (!STRATA_WITH_ONNX && ends_with(c.model, ".onnx")) ||
+           (!STRATA_WITH_HDF5 && ends_with(c.model, ".h5")) ||
+           (!STRATA_WITH_LIBZIP && ends_with(c.model, ".keras")) ||
+           (!STRATA_WITH_CAIRO && (ends_with(c.output, ".png") || ends_with(c.output, ".pdf")));
+}
+
 struct Tally {
-    int passed = 0, pending = 0, skipped = 0;
+    int passed = 0, skipped = 0;
     double slowest = 0;
     long peak_kib = 0;
     std::ofstream peaks;  // per case: seconds and peak KiB, for the record
@@ -162,10 +175,6 @@ void check_case(const Case& c, const fs::path& scratch, Tally& tally) {
         BOOST_TEST(
             outcome.peak_kib <= allowed_mib * 1024,
             "used " << outcome.peak_kib << " KiB, at most " << allowed_mib << " MiB allowed");
-        if (!c.pending.empty() && err.find("unsupported model format") != std::string::npos) {
-            ++tally.pending;  // the importer for this format is not built yet
-            return;
-        }
         for (const char* foreign : kForeignText)
             BOOST_TEST(err.find(foreign) == std::string::npos, "printed '" << foreign << "'");
         BOOST_TEST(!leftover_temporary(scratch), "left a temporary file");
@@ -174,7 +183,8 @@ void check_case(const Case& c, const fs::path& scratch, Tally& tally) {
         if (c.output == "@symlink")
             BOOST_TEST(read_file(scratch / "target.svg") == kPreviousOutput);
 
-        if (c.expect == "ok") {
+        const bool left_out = left_out_of_this_build(c);
+        if (c.expect == "ok" && !left_out) {
             BOOST_TEST(outcome.exit_code == 0, "exit " << outcome.exit_code << ": " << err);
             BOOST_TEST(err.find("strata: error") == std::string::npos, err);
             std::error_code error;
@@ -191,8 +201,10 @@ void check_case(const Case& c, const fs::path& scratch, Tally& tally) {
             const std::string prefix = "strata: error: ";
             BOOST_TEST(err.rfind(prefix, 0) == 0u, err);
             BOOST_TEST(err.find('\n') == err.size() - 1, "more than one line: " << err);
-            BOOST_TEST(err.find(c.message) != std::string::npos,
-                       "expected '" << c.message << "' in: " << err);
+            if (!left_out) {
+                BOOST_TEST(err.find(c.message) != std::string::npos,
+                           "expected '" << c.message << "' in: " << err);
+            }
             if (c.output == "@existing") BOOST_TEST(read_file(output) == kPreviousOutput);
         }
         ++tally.passed;
@@ -224,10 +236,9 @@ BOOST_AUTO_TEST_CASE(every_case_ends_cleanly) {
         }
     }
     fs::remove_all(scratch);
-    BOOST_TEST_MESSAGE(tally.passed << " cases passed, " << tally.pending
-                                    << " wait for their importer, " << tally.skipped
-                                    << " skipped; slowest " << tally.slowest << " s, peak "
-                                    << tally.peak_kib / 1024 << " MiB");
+    BOOST_TEST_MESSAGE(tally.passed << " cases passed, " << tally.skipped << " skipped; slowest "
+                                    << tally.slowest << " s, peak " << tally.peak_kib / 1024
+                                    << " MiB");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

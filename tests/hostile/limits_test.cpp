@@ -381,13 +381,14 @@ BOOST_AUTO_TEST_CASE(onnx_rank_and_dimension) {
                    "limit kMaxDimension)"));
 }
 
-BOOST_AUTO_TEST_CASE(onnx_layers_after_folding) {
+BOOST_AUTO_TEST_CASE(onnx_layers_after_folding,
+                     *boost::unit_test::enable_if<(STRATA_WITH_ONNX)>()) {
     // The input and kMaxLayers - 1 MatMul boxes are drawn; one more box is refused.
     BOOST_TEST(onnx_error(matmul_chain(limits::kMaxLayers - 1)) == "no error");
     BOOST_TEST(has(onnx_error(matmul_chain(limits::kMaxLayers)), "(limit kMaxLayers)"));
 }
 
-BOOST_AUTO_TEST_CASE(archive_entries) {
+BOOST_AUTO_TEST_CASE(archive_entries, *boost::unit_test::enable_if<(STRATA_WITH_LIBZIP)>()) {
     const auto archive_error = [](std::uint64_t entries) {
         return error_of([&] {
             strata::Warnings warnings;

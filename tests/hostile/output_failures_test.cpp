@@ -128,6 +128,7 @@ BOOST_AUTO_TEST_CASE(a_write_error_on_standard_output_is_an_error) {
           "render " + quote(kModel) + " -o - --format png", "info " + quote(kModel),
           "info --json " + quote(kModel), "spec " + quote(kModel),
           std::string("options --preset compact")}) {
+        if (!STRATA_WITH_CAIRO && command.ends_with("png")) continue;  // no PNG to write
         BOOST_TEST_CONTEXT(command) {
             BOOST_TEST(shell(tool() + " " + command + " >/dev/full", err) == 1);
             BOOST_TEST(read(err).rfind("strata: error: standard output: cannot write", 0) == 0u,

@@ -274,7 +274,8 @@ BOOST_AUTO_TEST_CASE(files_the_reference_could_not_load_still_import) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(hostile_hdf5_files_give_clean_errors) {
+BOOST_AUTO_TEST_CASE(hostile_hdf5_files_give_clean_errors,
+                     *boost::unit_test::enable_if<(STRATA_WITH_HDF5)>()) {
     for (const auto& entry : fs::directory_iterator(kCorpus / "hostile")) {
         if (entry.path().extension() != ".h5") continue;
         strata::Warnings warnings;

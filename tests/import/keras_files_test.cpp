@@ -113,7 +113,8 @@ BOOST_AUTO_TEST_CASE(tfjs_input_layer_with_only_input_shape_gives_every_shape) {
     BOOST_TEST(info_of_file(path) == info_of_file(kCorpus / "keras" / "tfjs_bilstm_keras37.json"));
 }
 
-BOOST_AUTO_TEST_CASE(keras2_hdf5_with_fixed_length_strings_reads_like_its_json) {
+BOOST_AUTO_TEST_CASE(keras2_hdf5_with_fixed_length_strings_reads_like_its_json,
+                     *boost::unit_test::enable_if<(STRATA_WITH_HDF5)>()) {
     const auto expected = info_of_file(kCorpus / "keras" / "cnn_fer_avgpool_k26.json");
     BOOST_TEST(info_of_file(kFixtures / "keras2_sequential.h5") == expected);
     BOOST_TEST(info_of_bytes(kFixtures / "keras2_sequential.h5") == expected);
@@ -124,13 +125,15 @@ BOOST_AUTO_TEST_CASE(keras2_hdf5_with_fixed_length_strings_reads_like_its_json) 
     BOOST_TEST(model.keras_version == "2.6.0");
 }
 
-BOOST_AUTO_TEST_CASE(tf_keras_hdf5_with_variable_length_strings_reads_like_its_json) {
+BOOST_AUTO_TEST_CASE(tf_keras_hdf5_with_variable_length_strings_reads_like_its_json,
+                     *boost::unit_test::enable_if<(STRATA_WITH_HDF5)>()) {
     const auto expected = info_of_file(kCorpus / "keras" / "conv1d_multibranch_text.json");
     BOOST_TEST(info_of_file(kFixtures / "tfkeras_functional.h5") == expected);
     BOOST_TEST(info_of_bytes(kFixtures / "tfkeras_functional.h5") == expected);
 }
 
-BOOST_AUTO_TEST_CASE(keras3_archive_reads_like_its_config) {
+BOOST_AUTO_TEST_CASE(keras3_archive_reads_like_its_config,
+                     *boost::unit_test::enable_if<(STRATA_WITH_LIBZIP)>()) {
     const auto expected = info_of_file(kCorpus / "keras" / "k3_dense_mnist_seq.json");
     BOOST_TEST(info_of_file(kFixtures / "keras3_sequential.keras") == expected);
     BOOST_TEST(info_of_bytes(kFixtures / "keras3_sequential.keras") == expected);
@@ -141,7 +144,8 @@ BOOST_AUTO_TEST_CASE(keras3_archive_reads_like_its_config) {
     BOOST_TEST(model.keras_version == "3.3.3");  // from metadata.json
 }
 
-BOOST_AUTO_TEST_CASE(hdf5_crasher_becomes_a_clean_error) {
+BOOST_AUTO_TEST_CASE(hdf5_crasher_becomes_a_clean_error,
+                     *boost::unit_test::enable_if<(STRATA_WITH_HDF5)>()) {
     const fs::path crasher = kCorpus / "hostile" / "hdf5-crashes-libhdf5-in-H5Aexists.h5";
     const strata::Error error = error_of(crasher);
     // libhdf5 overflows a heap buffer reading this file. Without a sanitizer it hands back an
@@ -158,7 +162,8 @@ BOOST_AUTO_TEST_CASE(hdf5_crasher_becomes_a_clean_error) {
                           [&](const strata::Error& e) { return clean(e.message()); });
 }
 
-BOOST_AUTO_TEST_CASE(hdf5_seed_file_gets_an_error_about_its_config) {
+BOOST_AUTO_TEST_CASE(hdf5_seed_file_gets_an_error_about_its_config,
+                     *boost::unit_test::enable_if<(STRATA_WITH_HDF5)>()) {
     // Its one layer has no name: the error names the attribute and the place in it.
     const fs::path seed = kCorpus / "hostile" / "hdf5-seed-model_config.h5";
     const strata::Error error = error_of(seed);
@@ -166,11 +171,13 @@ BOOST_AUTO_TEST_CASE(hdf5_seed_file_gets_an_error_about_its_config) {
     BOOST_TEST(contains(error.message(), "name"));
 }
 
-BOOST_AUTO_TEST_CASE(weights_only_hdf5_says_what_it_holds) {
+BOOST_AUTO_TEST_CASE(weights_only_hdf5_says_what_it_holds,
+                     *boost::unit_test::enable_if<(STRATA_WITH_HDF5)>()) {
     BOOST_TEST(contains(error_of(kFixtures / "weights_only.h5").message(), "weights only"));
 }
 
-BOOST_AUTO_TEST_CASE(truncated_files_give_clean_errors) {
+BOOST_AUTO_TEST_CASE(truncated_files_give_clean_errors,
+                     *boost::unit_test::enable_if<(STRATA_WITH_HDF5 && STRATA_WITH_LIBZIP)>()) {
     for (const char* name : {"keras2_sequential.h5", "keras3_sequential.keras"}) {
         const std::string bytes = bytes_of(kFixtures / name);
         for (std::size_t cut : {std::size_t{8}, std::size_t{96}, std::size_t{700}, bytes.size() / 2,
@@ -183,7 +190,8 @@ BOOST_AUTO_TEST_CASE(truncated_files_give_clean_errors) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(archive_member_size_is_counted_while_decompressing) {
+BOOST_AUTO_TEST_CASE(archive_member_size_is_counted_while_decompressing,
+                     *boost::unit_test::enable_if<(STRATA_WITH_LIBZIP)>()) {
     strata::Warnings warnings;
     const std::string path = (kFixtures / "keras3_sequential.keras").string();
     BOOST_CHECK_EXCEPTION(strata::read_keras_archive_file(path, warnings, 1000), strata::Error,
@@ -199,18 +207,21 @@ BOOST_AUTO_TEST_CASE(archive_member_size_is_counted_while_decompressing) {
                       strata::Error);
 }
 
-BOOST_AUTO_TEST_CASE(only_config_json_by_its_exact_name_is_read) {
+BOOST_AUTO_TEST_CASE(only_config_json_by_its_exact_name_is_read,
+                     *boost::unit_test::enable_if<(STRATA_WITH_LIBZIP)>()) {
     // The archive holds "../config.json" but no "config.json".
     BOOST_TEST(contains(error_of(kFixtures / "no_config.keras").message(), "no config.json"));
 }
 
-BOOST_AUTO_TEST_CASE(errors_in_the_archive_config_name_the_member) {
+BOOST_AUTO_TEST_CASE(errors_in_the_archive_config_name_the_member,
+                     *boost::unit_test::enable_if<(STRATA_WITH_LIBZIP)>()) {
     const strata::Error error = error_of(kFixtures / "bad_config.keras");
     BOOST_TEST(error.file() == (kFixtures / "bad_config.keras").string() + "/config.json");
     BOOST_TEST(error.line() == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(invalid_json_in_model_config_is_called_what_it_is) {
+BOOST_AUTO_TEST_CASE(invalid_json_in_model_config_is_called_what_it_is,
+                     *boost::unit_test::enable_if<(STRATA_WITH_HDF5)>()) {
     // Not "malformed HDF5 file": the HDF5 is sound, the JSON in its attribute is not.
     std::string bytes = bytes_of(kFixtures / "keras2_sequential.h5");
     const std::size_t config = bytes.find("{\"class_name\"");
@@ -232,7 +243,8 @@ BOOST_AUTO_TEST_CASE(invalid_json_in_model_config_is_called_what_it_is) {
                           });
 }
 
-BOOST_AUTO_TEST_CASE(hdf5_with_a_user_block_is_read) {
+BOOST_AUTO_TEST_CASE(hdf5_with_a_user_block_is_read,
+                     *boost::unit_test::enable_if<(STRATA_WITH_HDF5)>()) {
     // h5jam and some writers put a user block in front: the signature is at 512, 1024 ... bytes.
     const std::string expected = info_of_file(kFixtures / "keras2_sequential.h5");
     const std::string bytes = bytes_of(kFixtures / "keras2_sequential.h5");

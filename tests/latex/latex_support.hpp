@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "external_tools.hpp"
 #include "raster/raster_support.hpp"
 
 namespace strata::test {
@@ -61,9 +62,7 @@ inline std::vector<std::string> log_problems(const std::string& log) {
 }
 
 inline bool have_tex(const std::string& engine) {
-    if (on_path(engine)) return true;
-    BOOST_TEST_MESSAGE(engine << " not installed: its compile is skipped");
-    return false;
+    return strata_test::needs_tool(strata_test::kLatexTools, engine);
 }
 
 inline std::string text_of_pdf(const fs::path& pdf) {

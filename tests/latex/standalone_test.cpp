@@ -109,7 +109,10 @@ BOOST_AUTO_TEST_CASE(hostile_layer_names_are_printed_never_executed) {
 // The TikZ picture and the SVG of one scene without text, rasterised at the same resolution,
 // are the same picture.
 BOOST_AUTO_TEST_CASE(tikz_and_svg_show_the_same_picture) {
-    if (!have_tex("pdflatex") || !on_path("rsvg-convert") || !on_path("pdftoppm")) return;
+    if (!have_tex("pdflatex") ||
+        !strata_test::needs_tool(strata_test::kRasterTools, "rsvg-convert") ||
+        !strata_test::needs_tool(strata_test::kRasterTools, "pdftoppm"))
+        return;
     const Scene scene = vgg16_scene(Options{});  // no captions, no legend: no text
     ScratchDir scratch("tex-parity");
     write_file(scratch.path / "figure.tex", standalone(scene));

@@ -212,7 +212,8 @@ BOOST_AUTO_TEST_CASE(resnet50_fits_17cm) {
 // row may break after a stage's last sum, its projection lane forking from the carriage
 // return. A third of the boxes of the Keras model (batch norms and activations fold away):
 // two rows are the largest size that fits 17 cm.
-BOOST_AUTO_TEST_CASE(onnx_resnet50_folds_and_fits_17cm_like_keras) {
+BOOST_AUTO_TEST_CASE(onnx_resnet50_folds_and_fits_17cm_like_keras,
+                     *boost::unit_test::enable_if<(STRATA_WITH_ONNX)>()) {
     for (const char* file : {"onnx/resnet50.onnx", "onnx/resnet50.noshapes.onnx"}) {
         BOOST_TEST_CONTEXT(file) {
             const Model model = corpus(file);
@@ -241,7 +242,8 @@ BOOST_AUTO_TEST_CASE(onnx_resnet50_folds_and_fits_17cm_like_keras) {
 
 // A run of blocks whose last block also feeds the next block's projection shortcut folds
 // whole; the shortcut's lane then forks from the drawn unit and is not part of it.
-BOOST_AUTO_TEST_CASE(a_run_feeding_a_projection_shortcut_folds_whole) {
+BOOST_AUTO_TEST_CASE(a_run_feeding_a_projection_shortcut_folds_whole,
+                     *boost::unit_test::enable_if<(STRATA_WITH_ONNX)>()) {
     BOOST_TEST(
         repeat_counts(arrange(corpus("keras/xception_k214.json"))) == (std::vector<std::size_t>{8}),
         boost::test_tools::per_element());
@@ -614,7 +616,8 @@ BOOST_AUTO_TEST_CASE(corpus_models_keep_connectors_off_boxes) {
 // The same for the ONNX corpus, whose sums fork lanes across row breaks. Left out: the two
 // MobileNetV3 files, where the skip of the first squeeze-and-excitation block still rises
 // through the depth of the large input box drawn just before it.
-BOOST_AUTO_TEST_CASE(onnx_corpus_models_keep_connectors_off_boxes) {
+BOOST_AUTO_TEST_CASE(onnx_corpus_models_keep_connectors_off_boxes,
+                     *boost::unit_test::enable_if<(STRATA_WITH_ONNX)>()) {
     namespace fs = std::filesystem;
     const std::set<std::string> known = {"mobilenet_v3_small.onnx",
                                          "deeplabv3_mobilenet_v3_large.onnx"};

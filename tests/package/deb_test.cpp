@@ -43,9 +43,7 @@ const Package& package() {
 
 // Requires dpkg-deb: its absence is a failure that says so, never a silent pass.
 bool have_dpkg_deb() {
-    if (on_path("dpkg-deb")) return true;
-    BOOST_ERROR("dpkg-deb is not installed (apt-get install dpkg-dev): the package is not checked");
-    return false;
+    return strata_test::needs_tool(strata_test::kPackageTools, "dpkg-deb");
 }
 
 const Package& built_package() {
@@ -145,10 +143,7 @@ BOOST_AUTO_TEST_CASE(the_unpacked_tool_runs) {
 
 BOOST_AUTO_TEST_CASE(the_unpacked_package_compiles_the_example_paper) {
     if (!have_dpkg_deb()) return;
-    if (!on_path("pdflatex")) {
-        BOOST_ERROR("pdflatex is not installed: the example paper is not compiled");
-        return;
-    }
+    if (!strata_test::needs_tool(strata_test::kLatexTools, "pdflatex")) return;
     const Package& p = built_package();
     // The paper's folder layout: paper/paper.tex reads ../vgg16.json and unet.json.
     ScratchDir work("deb-paper");

@@ -43,10 +43,7 @@ BOOST_AUTO_TEST_CASE(every_command_and_the_version_are_named) {
 }
 
 BOOST_AUTO_TEST_CASE(troff_reads_it_without_a_warning) {
-    if (!on_path("groff")) {
-        BOOST_TEST_MESSAGE("groff not installed: the manual page is not typeset");
-        return;
-    }
+    if (!strata_test::needs_tool(strata_test::kPackageTools, "groff")) return;
     const ShellRun run = run_shell("groff -man -Tutf8 -ww -z " + shell_word(STRATA_MAN_PAGE));
     BOOST_TEST(run.status == 0);
     BOOST_TEST(run.out == "");

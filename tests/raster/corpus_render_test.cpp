@@ -57,7 +57,7 @@ BOOST_AUTO_TEST_SUITE(corpus_rendering)
 BOOST_AUTO_TEST_CASE(every_corpus_model_renders_to_png_and_pdf) {
     const std::vector<fs::path> models = corpus_models();
     BOOST_TEST_REQUIRE(models.size() >= 60u);
-    const bool poppler = on_path("pdfinfo");
+    const bool poppler = strata_test::needs_tool(strata_test::kRasterTools, "pdfinfo");
     ScratchDir scratch("corpus");
     for (const fs::path& model_path : models) {
         BOOST_TEST_CONTEXT(model_path.filename().string()) {
@@ -125,7 +125,7 @@ BOOST_AUTO_TEST_CASE(a_figure_longer_than_a_pdf_page_is_scaled_to_fit) {
     const std::string pdf = to_pdf(scene, warnings);
     BOOST_TEST_REQUIRE(warnings.size() == 1u);
     BOOST_TEST(warnings[0].where == "PDF");
-    if (!on_path("pdfinfo")) return;
+    if (!strata_test::needs_tool(strata_test::kRasterTools, "pdfinfo")) return;
     ScratchDir scratch("long");
     write_file(scratch.path / "long.pdf", pdf);
     const std::string info = output_of("pdfinfo " + quoted(scratch.path / "long.pdf"));

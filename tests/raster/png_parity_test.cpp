@@ -31,10 +31,7 @@ Model corpus_model(const std::string& file) {
 
 // Renders the scene both ways and checks that size and pixels agree.
 void check_parity(const std::string& name, const Scene& scene, double scale = 1) {
-    if (!on_path("rsvg-convert")) {
-        BOOST_TEST_MESSAGE("rsvg-convert not installed: PNG parity check skipped");
-        return;
-    }
+    if (!strata_test::needs_tool(strata_test::kRasterTools, "rsvg-convert")) return;
     BOOST_TEST_CONTEXT(name) {
         ScratchDir scratch("parity-" + name);
         const fs::path svg = scratch.path / "scene.svg", png = scratch.path / "rsvg.png";

@@ -17,6 +17,8 @@
 #include <string>
 #include <system_error>
 
+#include "external_tools.hpp"
+
 namespace strata::test {
 
 namespace fs = std::filesystem;
@@ -98,10 +100,6 @@ inline double mean_channel_difference(const Surface& a, const Surface& b) {
         }
     }
     return total / (4.0 * width_of(a) * height_of(a));
-}
-
-inline bool on_path(const std::string& program) {
-    return std::system(("command -v " + program + " >/dev/null 2>&1").c_str()) == 0;
 }
 
 inline std::string quoted(const fs::path& path) {

@@ -1,5 +1,4 @@
 #include <boost/test/unit_test.hpp>
-#include <chrono>
 #include <map>
 #include <set>
 
@@ -126,11 +125,7 @@ BOOST_AUTO_TEST_CASE(every_reference_layer_has_the_reference_shape) {
             }
             supply_assumptions(model, reference, file);
             Warnings warnings;
-            const auto start = std::chrono::steady_clock::now();
-            infer_shapes(model, warnings);
-            const auto elapsed = std::chrono::steady_clock::now() - start;
-            BOOST_TEST(std::chrono::duration<double>(elapsed).count() < 2.0,
-                       "inference took " << std::chrono::duration<double>(elapsed).count() << " s");
+            infer_shapes(model, warnings);  // its speed is the bench's (tests/bench)
             for (const Warning& warning : warnings) {
                 BOOST_ERROR("unexpected warning for " << warning.where << ": " << warning.message);
             }

@@ -41,12 +41,6 @@ constexpr char kError = 'E';
 // No cap unless a fuzz target sets one.
 std::atomic<std::chrono::milliseconds::rep> wall_time_cap{0};
 
-std::chrono::milliseconds wall_time(const IsolationLimits& limits) {
-    const std::chrono::milliseconds limit = std::chrono::seconds(limits.wall_seconds);
-    const std::chrono::milliseconds cap(wall_time_cap.load(std::memory_order_relaxed));
-    return cap.count() > 0 ? std::min(limit, cap) : limit;
-}
-
 void write_all(int fd, const char* data, std::size_t size) {
     while (size > 0) {
         const ssize_t written = ::write(fd, data, size);
@@ -120,7 +114,7 @@ std::size_t mapped_bytes() {
 // Reads the child's answer until it closes the pipe, the size limit or the wall-clock limit.
 // Returns false when a limit was hit.
 bool read_answer(int fd, const IsolationLimits& limits, std::string& answer) {
-    const auto deadline = std::chrono::steady_clock::now() + wall_time(limits);
+    const auto deadline = std::chrono::steady_clock::now() + isolated_wall_time(limits);
     char buffer[1 << 16];
     for (;;) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -191,6 +185,12 @@ std::string run_isolated(const std::function<std::string()>& work, const std::st
 
 void cap_isolated_wall_time(std::chrono::milliseconds cap) {
     wall_time_cap.store(cap.count(), std::memory_order_relaxed);
+}
+
+std::chrono::milliseconds isolated_wall_time(const IsolationLimits& limits) {
+    const std::chrono::milliseconds limit = std::chrono::seconds(limits.wall_seconds);
+    const std::chrono::milliseconds cap(wall_time_cap.load(std::memory_order_relaxed));
+    return cap.count() > 0 ? std::min(limit, cap) : limit;
 }
 
 }  // namespace strata

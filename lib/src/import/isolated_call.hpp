@@ -29,4 +29,8 @@ std::string run_isolated(const std::function<std::string()>& work, const std::st
 // outcome (the failure message, never a crash) is the same after a fraction of a second.
 void cap_isolated_wall_time(std::chrono::milliseconds cap);
 
+// The wall-clock limit an isolated call under `limits` waits for its child: limits.wall_seconds,
+// or the cap if one is set and shorter.
+std::chrono::milliseconds isolated_wall_time(const IsolationLimits& limits);
+
 }  // namespace strata

@@ -8,7 +8,7 @@
 #include "import/limits.hpp"
 #include "import/mapped_file.hpp"
 #include "import/model_text.hpp"
-#include "import/onnx/read_onnx.hpp"
+#include "import/onnx/onnx_reader.hpp"
 #include "import/spec_reader.hpp"
 #include "io/input_file.hpp"
 #include "strata/error.hpp"

@@ -5,8 +5,7 @@
 
 #include <onnx/onnx_pb.h>
 
-#include "strata/diagnostics.hpp"
-#include "strata/model.hpp"
+#include "import/onnx/onnx_reader.hpp"
 
 namespace strata::onnx_import {
 
@@ -18,16 +17,3 @@ onnx::ModelProto parse_model_proto(std::string_view bytes, const std::string& so
                                    bool raw = false);
 
 }  // namespace strata::onnx_import
-
-namespace strata {
-
-// True when the bytes look like an ONNX model (a protobuf ModelProto with a graph).
-bool looks_like_onnx(std::string_view bytes);
-
-// Reads an ONNX model: its graph, the shape of every tensor (ONNX's inference in an isolated
-// process, finished by constant propagation), folded into the boxes a figure shows unless
-// `raw`. External data is never opened.
-Model read_onnx(std::string_view bytes, const std::string& source_name, Warnings& warnings,
-                bool raw = false);
-
-}  // namespace strata
