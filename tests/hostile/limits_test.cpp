@@ -1,4 +1,4 @@
-// Every limit of import/limits.hpp at N (accepted) and N+1 (an error naming the limit).
+// Every limit of strata/limits.hpp at N (accepted) and N+1 (an error naming the limit).
 
 #include <boost/test/unit_test.hpp>
 
@@ -13,11 +13,11 @@
 
 #include "import/keras_archive.hpp"
 #include "import/keras_json.hpp"
-#include "import/limits.hpp"
 #include "import/load.hpp"
 #include "import/onnx/wire_limits.hpp"
-#include "import/yaml_document.hpp"
+#include "input/yaml_document.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 
 namespace limits = strata::limits;
 
@@ -150,10 +150,10 @@ BOOST_AUTO_TEST_CASE(input_file_size) {
     const auto load = [&] { strata::import_model_file(file.string(), warnings); };
     { std::ofstream(file) << ""; }
     std::filesystem::resize_file(file, limits::kMaxFileBytes + 1);  // sparse: costs no disk
-    BOOST_TEST(has(error_of(load), "(limit kMaxFileBytes)"));
+    BOOST_TEST(has(error_of(load), "larger than 512 MiB"));
     std::filesystem::resize_file(file, limits::kMaxFileBytes);
     const std::string at_limit = error_of(load);  // read, then refused as not JSON
-    BOOST_TEST(!has(at_limit, "kMaxFileBytes"));
+    BOOST_TEST(!has(at_limit, "larger than"));
     BOOST_TEST(has(at_limit, "unsupported model format"));
     std::filesystem::remove_all(dir);
 }
@@ -161,8 +161,8 @@ BOOST_AUTO_TEST_CASE(input_file_size) {
 BOOST_AUTO_TEST_CASE(json_depth) {
     // Two levels are taken by the document and "config".
     const std::size_t inner = limits::kMaxJsonDepth - 2;
-    BOOST_TEST(!has(import_error(nested_arrays(inner)), "kMaxJsonDepth"));
-    BOOST_TEST(has(import_error(nested_arrays(inner + 1)), "(limit kMaxJsonDepth)"));
+    BOOST_TEST(!has(import_error(nested_arrays(inner)), "nested deeper"));
+    BOOST_TEST(has(import_error(nested_arrays(inner + 1)), "nested deeper than 512 levels"));
 }
 
 BOOST_AUTO_TEST_CASE(layers) {
@@ -170,21 +170,22 @@ BOOST_AUTO_TEST_CASE(layers) {
     const auto model =
         strata::read_keras_json(sequential(limits::kMaxLayers), "model.json", warnings);
     BOOST_TEST(model.layers.size() == limits::kMaxLayers);
-    BOOST_TEST(has(import_error(sequential(limits::kMaxLayers + 1)), "(limit kMaxLayers)"));
+    BOOST_TEST(has(import_error(sequential(limits::kMaxLayers + 1)), "more than 20000 layers"));
 }
 
 BOOST_AUTO_TEST_CASE(rank) {
     std::string shape = "[null";
     for (std::size_t i = 1; i < limits::kMaxRank; ++i) shape += ", 1";
     BOOST_TEST(import_error(with_input_shape(shape + "]")) == "no error");
-    BOOST_TEST(has(import_error(with_input_shape(shape + ", 1]")), "limit kMaxRank)"));
+    BOOST_TEST(has(import_error(with_input_shape(shape + ", 1]")), "(at most 32)"));
 }
 
 BOOST_AUTO_TEST_CASE(dimension) {
     const std::string n = std::to_string(limits::kMaxDimension);
     const std::string n1 = std::to_string(limits::kMaxDimension + 1);
     BOOST_TEST(import_error(with_input_shape("[null, " + n + "]")) == "no error");
-    BOOST_TEST(has(import_error(with_input_shape("[null, " + n1 + "]")), "limit kMaxDimension"));
+    BOOST_TEST(
+        has(import_error(with_input_shape("[null, " + n1 + "]")), "from 0 to 1099511627776"));
 }
 
 BOOST_AUTO_TEST_CASE(name_length) {
@@ -195,7 +196,7 @@ BOOST_AUTO_TEST_CASE(name_length) {
     };
     BOOST_TEST(import_error(model_named(limits::kMaxNameLength)) == "no error");
     BOOST_TEST(
-        has(import_error(model_named(limits::kMaxNameLength + 1)), "(limit kMaxNameLength)"));
+        has(import_error(model_named(limits::kMaxNameLength + 1)), "longer than 4096 bytes"));
 }
 
 BOOST_AUTO_TEST_CASE(yaml_depth) {
@@ -203,7 +204,7 @@ BOOST_AUTO_TEST_CASE(yaml_depth) {
         return std::string(depth, '[') + std::string(depth, ']');
     };
     BOOST_TEST(yaml_error(nested(limits::kMaxYamlDepth)) == "no error");
-    BOOST_TEST(has(yaml_error(nested(limits::kMaxYamlDepth + 1)), "(limit kMaxYamlDepth)"));
+    BOOST_TEST(has(yaml_error(nested(limits::kMaxYamlDepth + 1)), "nested deeper than 128 levels"));
 }
 
 BOOST_AUTO_TEST_CASE(yaml_alias_expansion) {
@@ -219,7 +220,7 @@ BOOST_AUTO_TEST_CASE(yaml_alias_expansion) {
     };
     // root sequence (1) + anchored list (1000) + 998 aliases (998 000) + 999 scalars = 10^6.
     BOOST_TEST(yaml_error(document(998, 999)) == "no error");
-    BOOST_TEST(has(yaml_error(document(998, 1000)), "(limit kMaxYamlNodes)"));
+    BOOST_TEST(has(yaml_error(document(998, 1000)), "more than 1000000 nodes"));
 }
 
 BOOST_AUTO_TEST_CASE(json_values) {
@@ -230,9 +231,9 @@ BOOST_AUTO_TEST_CASE(json_values) {
         return R"({"class_name": "Sequential", "config": {"name": "s", "layers": [], "x": [)" +
                zeros + "]}}";
     };
-    BOOST_TEST(!has(import_error(with_zeros(limits::kMaxJsonValues - 12)), "kMaxJsonValues"));
+    BOOST_TEST(!has(import_error(with_zeros(limits::kMaxJsonValues - 12)), "more than"));
     BOOST_TEST(
-        has(import_error(with_zeros(limits::kMaxJsonValues - 11)), "(limit kMaxJsonValues)"));
+        has(import_error(with_zeros(limits::kMaxJsonValues - 11)), "more than 4000000 values"));
 }
 
 BOOST_AUTO_TEST_CASE(onnx_nodes_on_the_wire) {
@@ -242,10 +243,11 @@ BOOST_AUTO_TEST_CASE(onnx_nodes_on_the_wire) {
         return onnx_model(graph);
     };
     BOOST_TEST(wire_error(empty_nodes(limits::kMaxOnnxNodes)) == "no error");
-    BOOST_TEST(has(wire_error(empty_nodes(limits::kMaxOnnxNodes + 1)), "(limit kMaxOnnxNodes)"));
+    BOOST_TEST(has(wire_error(empty_nodes(limits::kMaxOnnxNodes + 1)), "more than 50000 nodes"));
     // --onnx-raw draws every node: more than kMaxLayers is refused before parsing.
     BOOST_TEST(wire_error(empty_nodes(limits::kMaxLayers), true) == "no error");
-    BOOST_TEST(has(wire_error(empty_nodes(limits::kMaxLayers + 1), true), "(limit kMaxLayers)"));
+    BOOST_TEST(
+        has(wire_error(empty_nodes(limits::kMaxLayers + 1), true), "more than 20000 layers"));
 }
 
 BOOST_AUTO_TEST_CASE(onnx_graph_items) {
@@ -257,7 +259,7 @@ BOOST_AUTO_TEST_CASE(onnx_graph_items) {
     };
     BOOST_TEST(wire_error(node_with_ints(limits::kMaxOnnxGraphItems - 2)) == "no error");
     BOOST_TEST(has(wire_error(node_with_ints(limits::kMaxOnnxGraphItems - 1)),
-                   "(limit kMaxOnnxGraphItems)"));
+                   "more than 2000000 nodes, node inputs"));
 }
 
 BOOST_AUTO_TEST_CASE(onnx_rank_and_dimension) {
@@ -266,16 +268,16 @@ BOOST_AUTO_TEST_CASE(onnx_rank_and_dimension) {
                "no error");
     BOOST_TEST(
         has(wire_error(onnx_model(onnx_input(std::vector<std::int64_t>(limits::kMaxRank + 1, 1)))),
-            "(limit kMaxRank)"));
+            "more than 32 dimensions"));
     BOOST_TEST(wire_error(onnx_model(onnx_input({1, limits::kMaxDimension}))) == "no error");
     BOOST_TEST(has(wire_error(onnx_model(onnx_input({1, limits::kMaxDimension + 1}))),
-                   "limit kMaxDimension)"));
+                   "(at most 1099511627776)"));
 }
 
 BOOST_AUTO_TEST_CASE(onnx_layers_after_folding) {
     // The input and kMaxLayers - 1 MatMul boxes are drawn; one more box is refused.
     BOOST_TEST(onnx_error(matmul_chain(limits::kMaxLayers - 1)) == "no error");
-    BOOST_TEST(has(onnx_error(matmul_chain(limits::kMaxLayers)), "(limit kMaxLayers)"));
+    BOOST_TEST(has(onnx_error(matmul_chain(limits::kMaxLayers)), "more than 20000 layers"));
 }
 
 BOOST_AUTO_TEST_CASE(archive_entries) {
@@ -285,8 +287,8 @@ BOOST_AUTO_TEST_CASE(archive_entries) {
             strata::read_keras_archive_bytes(archive_declaring(entries), "m.keras", warnings);
         });
     };
-    BOOST_TEST(!has(archive_error(limits::kMaxArchiveEntries), "kMaxArchiveEntries"));
-    BOOST_TEST(has(archive_error(limits::kMaxArchiveEntries + 1), "(limit kMaxArchiveEntries)"));
+    BOOST_TEST(!has(archive_error(limits::kMaxArchiveEntries), "more than"));
+    BOOST_TEST(has(archive_error(limits::kMaxArchiveEntries + 1), "more than 10000"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -7,13 +7,6 @@
 // header, never decoded here (emitters embed or paint the bytes).
 namespace strata::image {
 
-// Largest picture file read into memory.
-inline constexpr std::size_t kMaxImageBytes = std::size_t{16} << 20;
-// Largest width or height in pixels, and largest pixel count: a raster emitter decodes PNGs,
-// so a tiny file declaring a huge size must not get that far.
-inline constexpr double kMaxImageSide = 16384;
-inline constexpr double kMaxImagePixels = 64.0 * 1024 * 1024;
-
 struct ImageFile {
     std::string file;              // the path it was read from
     std::string mime_type;         // image/png, image/jpeg or image/svg+xml
@@ -26,8 +19,8 @@ struct ImageFile {
 // of those formats, the header is broken, or the size is empty or beyond the limits.
 ImageFile parse_image(std::string file, std::string data);
 
-// Reads `path`, a regular file of at most kMaxImageBytes, and parses it. Throws strata::Error
-// naming the file.
+// Reads `path`, a regular file of at most limits::kMaxImageBytes, and parses it. Throws
+// strata::Error naming the file.
 ImageFile read_image(const std::string& path);
 
 }  // namespace strata::image

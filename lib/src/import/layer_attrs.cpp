@@ -3,7 +3,7 @@
 #include <optional>
 
 #include "import/dimensions.hpp"
-#include "import/limits.hpp"
+#include "strata/limits.hpp"
 
 namespace strata::keras {
 namespace {

@@ -3,9 +3,9 @@
 #include <optional>
 #include <string>
 
-#include "layout/layered/box_size.hpp"
 #include "strata/model.hpp"
 #include "strata/options.hpp"
+#include "style/size_limits.hpp"
 #include "text/text_engine.hpp"
 
 namespace strata::layout {

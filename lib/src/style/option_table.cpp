@@ -1,7 +1,8 @@
 #include "strata/option_table.hpp"
 
-#include "import/yaml_document.hpp"
+#include "input/yaml_document.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 #include "style/length.hpp"
 #include "style/option_entries.hpp"
 #include "style/option_values.hpp"
@@ -14,7 +15,7 @@ namespace {
 namespace ov = option_values;
 namespace so = structured_options;
 
-constexpr double kSizeLimit = 1e6;  // no box, gap or scale beyond this makes a usable picture
+constexpr double kSizeLimit = limits::kMaxOptionSize;
 
 std::string kebab(std::string key) {
     for (char& c : key) {

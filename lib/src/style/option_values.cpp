@@ -3,8 +3,8 @@
 #include <charconv>
 #include <cmath>
 
-#include "import/limits.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 
 namespace strata::option_values {
 namespace {

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "strata/limits.hpp"
 #include "style/option_values.hpp"
 
 namespace strata::structured_options {
@@ -9,7 +10,7 @@ namespace {
 
 namespace ov = option_values;
 
-constexpr double kSizeLimit = 1e6;
+constexpr double kSizeLimit = limits::kMaxOptionSize;
 
 // Reads the fields of one mapping through a table of field readers, so that an unknown key is
 // reported with the keys that are allowed.

@@ -1,12 +1,12 @@
 #include "import/onnx/read_onnx.hpp"
 
-#include "import/limits.hpp"
 #include "import/onnx/build_model.hpp"
 #include "import/onnx/compact.hpp"
 #include "import/onnx/tensor_shapes.hpp"
 #include "import/onnx/utf8_text.hpp"
 #include "import/onnx/wire_limits.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 
 namespace strata {
 namespace onnx_import {
@@ -18,16 +18,14 @@ void check_model_limits(const Model& model, const std::string& source_name) {
     if (model.layers.size() > limits::kMaxLayers) {
         throw Error(source_name, "more than " + std::to_string(limits::kMaxLayers) +
                                      " layers: the ONNX graph draws " +
-                                     std::to_string(model.layers.size()) +
-                                     " boxes (limit kMaxLayers)");
+                                     std::to_string(model.layers.size()) + " boxes");
     }
     for (const Layer& layer : model.layers) {
         for (const Shape& shape : layer.shapes) {
             if (shape.size() > limits::kMaxRank) {
                 throw Error(source_name,
                             "the output of " + layer.name + " has " + std::to_string(shape.size()) +
-                                " dimensions (at most " + std::to_string(limits::kMaxRank) +
-                                "; limit kMaxRank)");
+                                " dimensions (at most " + std::to_string(limits::kMaxRank) + ")");
             }
         }
     }

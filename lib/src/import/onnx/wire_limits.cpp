@@ -2,9 +2,9 @@
 
 #include <cstdint>
 
-#include "import/limits.hpp"
 #include "import/onnx/wire.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 
 namespace strata::onnx_import {
 namespace {
@@ -55,8 +55,7 @@ class WireLimits {
         items_ += items;
         if (items_ > limits::kMaxOnnxGraphItems) {
             fail("the ONNX graph holds more than " + std::to_string(limits::kMaxOnnxGraphItems) +
-                 " nodes, node inputs, outputs and attributes, tensors and dimensions (limit "
-                 "kMaxOnnxGraphItems)");
+                 " nodes, node inputs, outputs and attributes, tensors and dimensions");
         }
     }
 
@@ -92,11 +91,10 @@ class WireLimits {
                 case graph_field::kNode:
                     if (++nodes_ > limits::kMaxOnnxNodes)
                         fail("the ONNX graph has more than " +
-                             std::to_string(limits::kMaxOnnxNodes) +
-                             " nodes (limit kMaxOnnxNodes)");
+                             std::to_string(limits::kMaxOnnxNodes) + " nodes");
                     if (raw_ && depth == 0 && ++top_nodes_ > limits::kMaxLayers)
                         fail("more than " + std::to_string(limits::kMaxLayers) +
-                             " layers: the ONNX graph has more nodes (limit kMaxLayers)");
+                             " layers: the ONNX graph has more nodes");
                     count(1);
                     node(f.payload, depth);
                     break;
@@ -207,7 +205,7 @@ class WireLimits {
     void check_rank(std::uint64_t rank) const {
         if (rank > limits::kMaxRank)
             fail("an ONNX tensor has more than " + std::to_string(limits::kMaxRank) +
-                 " dimensions (limit kMaxRank)");
+                 " dimensions");
     }
 
     void type(std::string_view bytes, int depth) {
@@ -240,7 +238,7 @@ class WireLimits {
                 const auto value = static_cast<std::int64_t>(part.value);
                 if (part.number == 1 && part.kind == Kind::varint && value > limits::kMaxDimension)
                     fail("an ONNX tensor dimension is " + std::to_string(value) + " (at most " +
-                         std::to_string(limits::kMaxDimension) + "; limit kMaxDimension)");
+                         std::to_string(limits::kMaxDimension) + ")");
             });
         });
     }

@@ -137,10 +137,6 @@ std::vector<double> box_dims(const Layer& layer) {
     return dims;
 }
 
-SizeLimits size_limits(const Options& o) {
-    return {o.scale_xy, o.scale_z, o.min_xy, o.max_xy, o.min_z, o.max_z};
-}
-
 BoxSize box_size(const std::vector<double>& dims, const SizeLimits& limits,
                  const Options& options) {
     if (dims.empty()) return {limits.min_xy, limits.min_xy, limits.min_z};

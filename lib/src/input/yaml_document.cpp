@@ -1,4 +1,4 @@
-#include "import/yaml_document.hpp"
+#include "input/yaml_document.hpp"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -9,8 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "import/limits.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 
 namespace strata {
 namespace {
@@ -70,7 +70,7 @@ class ExpansionCheck : public YAML::EventHandler {
             throw error_at(file_, mark,
                            "the YAML expands to more than " +
                                std::to_string(limits::kMaxYamlNodes) +
-                               " nodes through its aliases (limit kMaxYamlNodes)");
+                               " nodes through its aliases");
         }
     }
     void leaf(const YAML::Mark& mark, YAML::anchor_t anchor) {
@@ -79,9 +79,9 @@ class ExpansionCheck : public YAML::EventHandler {
     }
     void open(const YAML::Mark& mark, YAML::anchor_t anchor) {
         if (open_.size() >= limits::kMaxYamlDepth) {
-            throw error_at(file_, mark,
-                           "YAML nested deeper than " + std::to_string(limits::kMaxYamlDepth) +
-                               " levels (limit kMaxYamlDepth)");
+            throw error_at(
+                file_, mark,
+                "YAML nested deeper than " + std::to_string(limits::kMaxYamlDepth) + " levels");
         }
         add(mark, 1);
         open_.push_back({anchor, 1});

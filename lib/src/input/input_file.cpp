@@ -1,4 +1,4 @@
-#include "io/input_file.hpp"
+#include "input/input_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
