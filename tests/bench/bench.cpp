@@ -92,7 +92,7 @@ void measure(const std::string& path, const std::string& tool) {
         });
         // The same layout with every layer drawn (--collapse none), and fitted to 17 cm.
         strata::Options unfolded, fitted;
-        unfolded.collapse = "none";
+        unfolded.collapse = strata::Collapse::none;
         fitted.width = "17cm";
         unfolded_s.add(
             time_ms([&] { (void)strata::layout::layered_view(model, unfolded, text, warnings); }));

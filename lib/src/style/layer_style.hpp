@@ -21,7 +21,8 @@ struct LayerStyle {
     Rgba font_color;
     double text_vspacing = 4;
     std::optional<std::string> image;
-    std::string image_fit, image_axis;
+    ImageFit image_fit = ImageFit::fill;
+    Axis image_axis = Axis::z;
     double scale_image = 1;
 };
 

@@ -98,11 +98,6 @@ Scene LayeredBuilder::build() {
 }
 
 void LayeredBuilder::collect_boxes() {
-    const std::string& mode = o_.sizing_mode;
-    if (mode != "accurate" && mode != "balanced" && mode != "capped" && mode != "logarithmic" &&
-        mode != "relative") {
-        warnings_.push_back({"sizing_mode", "unknown sizing mode '" + mode + "', using accurate"});
-    }
     Palette palette;
     double cursor = o_.padding;
     double pending_gap = 0;  // spacing dummies since the last box
