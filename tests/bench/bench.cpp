@@ -46,8 +46,9 @@ double time_ms(const std::function<void()>& work) {
 
 // A scene too large for a PNG (deep.10000 is millions of pixels wide) has no PNG timings.
 bool rasterizable(const strata::Scene& scene) {
-    return scene.width <= strata::kMaxRasterSide && scene.height <= strata::kMaxRasterSide &&
-           scene.width * scene.height <= static_cast<double>(strata::kMaxRasterPixels);
+    return scene.width <= strata::limits::kMaxRasterSide &&
+           scene.height <= strata::limits::kMaxRasterSide &&
+           scene.width * scene.height <= static_cast<double>(strata::limits::kMaxRasterPixels);
 }
 
 double best_or_none(const Stats& stats) {
@@ -91,7 +92,7 @@ void measure(const std::string& path, const std::string& tool) {
         });
         // The same layout with every layer drawn (--collapse none), and fitted to 17 cm.
         strata::Options unfolded, fitted;
-        unfolded.collapse = "none";
+        unfolded.collapse = strata::Collapse::none;
         fitted.width = "17cm";
         unfolded_s.add(
             time_ms([&] { (void)strata::layout::layered_view(model, unfolded, text, warnings); }));

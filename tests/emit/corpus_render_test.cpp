@@ -21,9 +21,9 @@ BOOST_AUTO_TEST_CASE(every_corpus_model_draws_to_valid_svg) {
             BOOST_TEST_CONTEXT(path.filename().string()) {
                 strata::Warnings warnings;
                 strata::Options options;
-                options.text_callable = "name_shape";
+                options.text_callable = strata::TextCallable::name_shape;
                 options.legend = true;
-                options.collapse = "none";
+                options.collapse = strata::Collapse::none;
                 const strata::Model model = strata::load_model(path.string(), warnings);
                 const strata::Scene scene = strata::layout_layered(model, options, warnings);
                 const std::string svg = strata::to_svg(scene);

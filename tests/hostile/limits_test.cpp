@@ -1,4 +1,4 @@
-// Every limit of import/limits.hpp at N (accepted) and N+1 (an error naming the limit).
+// Every limit of strata/limits.hpp at N (accepted) and N+1 (an error naming the limit).
 
 #include <boost/test/unit_test.hpp>
 
@@ -13,11 +13,11 @@
 
 #include "import/keras_archive.hpp"
 #include "import/keras_json.hpp"
-#include "import/limits.hpp"
 #include "import/load.hpp"
 #include "import/onnx/wire_limits.hpp"
-#include "import/yaml_document.hpp"
+#include "input/yaml_document.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 
 namespace limits = strata::limits;
 
@@ -150,10 +150,10 @@ BOOST_AUTO_TEST_CASE(input_file_size) {
     const auto load = [&] { strata::import_model_file(file.string(), warnings); };
     { std::ofstream(file) << ""; }
     std::filesystem::resize_file(file, limits::kMaxFileBytes + 1);  // sparse: costs no disk
-    BOOST_TEST(has(error_of(load), "(limit kMaxFileBytes)"));
+    BOOST_TEST(has(error_of(load), "larger than 512 MiB"));
     std::filesystem::resize_file(file, limits::kMaxFileBytes);
     const std::string at_limit = error_of(load);  // read, then refused as not JSON
-    BOOST_TEST(!has(at_limit, "kMaxFileBytes"));
+    BOOST_TEST(!has(at_limit, "larger than"));
     BOOST_TEST(has(at_limit, "unsupported model format"));
     std::filesystem::remove_all(dir);
 }
@@ -161,8 +161,8 @@ BOOST_AUTO_TEST_CASE(input_file_size) {
 BOOST_AUTO_TEST_CASE(json_depth) {
     // Two levels are taken by the document and "config".
     const std::size_t inner = limits::kMaxJsonDepth - 2;
-    BOOST_TEST(!has(import_error(nested_arrays(inner)), "kMaxJsonDepth"));
-    BOOST_TEST(has(import_error(nested_arrays(inner + 1)), "(limit kMaxJsonDepth)"));
+    BOOST_TEST(!has(import_error(nested_arrays(inner)), "nested deeper"));
+    BOOST_TEST(has(import_error(nested_arrays(inner + 1)), "nested deeper than 512 levels"));
 }
 
 BOOST_AUTO_TEST_CASE(layers) {
@@ -170,21 +170,22 @@ BOOST_AUTO_TEST_CASE(layers) {
     const auto model =
         strata::read_keras_json(sequential(limits::kMaxLayers), "model.json", warnings);
     BOOST_TEST(model.layers.size() == limits::kMaxLayers);
-    BOOST_TEST(has(import_error(sequential(limits::kMaxLayers + 1)), "(limit kMaxLayers)"));
+    BOOST_TEST(has(import_error(sequential(limits::kMaxLayers + 1)), "more than 20000 layers"));
 }
 
 BOOST_AUTO_TEST_CASE(rank) {
     std::string shape = "[null";
     for (std::size_t i = 1; i < limits::kMaxRank; ++i) shape += ", 1";
     BOOST_TEST(import_error(with_input_shape(shape + "]")) == "no error");
-    BOOST_TEST(has(import_error(with_input_shape(shape + ", 1]")), "limit kMaxRank)"));
+    BOOST_TEST(has(import_error(with_input_shape(shape + ", 1]")), "(at most 32)"));
 }
 
 BOOST_AUTO_TEST_CASE(dimension) {
     const std::string n = std::to_string(limits::kMaxDimension);
     const std::string n1 = std::to_string(limits::kMaxDimension + 1);
     BOOST_TEST(import_error(with_input_shape("[null, " + n + "]")) == "no error");
-    BOOST_TEST(has(import_error(with_input_shape("[null, " + n1 + "]")), "limit kMaxDimension"));
+    BOOST_TEST(
+        has(import_error(with_input_shape("[null, " + n1 + "]")), "from 0 to 1099511627776"));
 }
 
 BOOST_AUTO_TEST_CASE(name_length) {
@@ -195,7 +196,7 @@ BOOST_AUTO_TEST_CASE(name_length) {
     };
     BOOST_TEST(import_error(model_named(limits::kMaxNameLength)) == "no error");
     BOOST_TEST(
-        has(import_error(model_named(limits::kMaxNameLength + 1)), "(limit kMaxNameLength)"));
+        has(import_error(model_named(limits::kMaxNameLength + 1)), "longer than 4096 bytes"));
 }
 
 BOOST_AUTO_TEST_CASE(model_name_length_in_every_format) {
@@ -224,7 +225,7 @@ BOOST_AUTO_TEST_CASE(model_name_length_in_every_format) {
                                   std::function<std::string(std::size_t)>(onnx)}) {
         BOOST_TEST(error_for(limits::kMaxNameLength) == "no error");
         const std::string refused = error_for(limits::kMaxNameLength + 1);
-        BOOST_TEST(has(refused, "longer than 4096 bytes (limit kMaxNameLength)"), refused);
+        BOOST_TEST(has(refused, "longer than 4096 bytes"), refused);
         BOOST_TEST(!has(refused, ": : "), refused);
     }
 }
@@ -234,7 +235,7 @@ BOOST_AUTO_TEST_CASE(yaml_depth) {
         return std::string(depth, '[') + std::string(depth, ']');
     };
     BOOST_TEST(yaml_error(nested(limits::kMaxYamlDepth)) == "no error");
-    BOOST_TEST(has(yaml_error(nested(limits::kMaxYamlDepth + 1)), "(limit kMaxYamlDepth)"));
+    BOOST_TEST(has(yaml_error(nested(limits::kMaxYamlDepth + 1)), "nested deeper than 128 levels"));
 }
 
 BOOST_AUTO_TEST_CASE(yaml_alias_expansion) {
@@ -250,7 +251,7 @@ BOOST_AUTO_TEST_CASE(yaml_alias_expansion) {
     };
     // root sequence (1) + anchored list (1000) + 998 aliases (998 000) + 999 scalars = 10^6.
     BOOST_TEST(yaml_error(document(998, 999)) == "no error");
-    BOOST_TEST(has(yaml_error(document(998, 1000)), "(limit kMaxYamlNodes)"));
+    BOOST_TEST(has(yaml_error(document(998, 1000)), "more than 1000000 nodes"));
 }
 
 BOOST_AUTO_TEST_CASE(yaml_nodes_written) {
@@ -262,14 +263,13 @@ BOOST_AUTO_TEST_CASE(yaml_nodes_written) {
     };
     BOOST_TEST(yaml_error(flow_list(limits::kMaxYamlOptionNodes)) == "no error");
     BOOST_TEST(
-        has(yaml_error(flow_list(limits::kMaxYamlOptionNodes + 1)), "(limit kMaxYamlOptionNodes)"));
+        has(yaml_error(flow_list(limits::kMaxYamlOptionNodes + 1)), "more than 200000 nodes"));
     const auto spec_error = [](const std::string& text) {
         return error_of(
             [&] { strata::parse_yaml_document(text, "model.yaml", strata::YamlDocument::spec); });
     };
     BOOST_TEST(spec_error(flow_list(limits::kMaxYamlSpecNodes)) == "no error");
-    BOOST_TEST(
-        has(spec_error(flow_list(limits::kMaxYamlSpecNodes + 1)), "(limit kMaxYamlSpecNodes)"));
+    BOOST_TEST(has(spec_error(flow_list(limits::kMaxYamlSpecNodes + 1)), "more than 800000 nodes"));
 }
 
 BOOST_AUTO_TEST_CASE(json_string_length) {
@@ -278,18 +278,18 @@ BOOST_AUTO_TEST_CASE(json_string_length) {
                R"(", "layers": []}})";
     };
     // At the limit the string reaches the reader (which refuses so long a name, in its words).
-    BOOST_TEST(!has(import_error(named(limits::kMaxJsonStringBytes)), "kMaxJsonStringBytes"));
+    BOOST_TEST(!has(import_error(named(limits::kMaxJsonStringBytes)), "JSON string longer"));
     BOOST_TEST(has(import_error(named(limits::kMaxJsonStringBytes + 1)),
-                   "a JSON string longer than 1 MiB (limit kMaxJsonStringBytes)"));
+                   "a JSON string longer than 1 MiB"));
     // An escape counts as written: two bytes.
     BOOST_TEST(has(import_error(R"({"a": ")" + std::string(limits::kMaxJsonStringBytes / 2, '\\') +
                                 std::string(limits::kMaxJsonStringBytes / 2, '\\') + "\\n\"}"),
-                   "(limit kMaxJsonStringBytes)"));
+                   "a JSON string longer than 1 MiB"));
     // A file that is one string holding the model's JSON may be longer.
     const auto whole = [](std::size_t length) { return "\"" + std::string(length, ' ') + "\""; };
-    BOOST_TEST(!has(import_error(whole(limits::kMaxJsonModelStringBytes)), "kMaxJson"));
+    BOOST_TEST(!has(import_error(whole(limits::kMaxJsonModelStringBytes)), "longer than 64 MiB"));
     BOOST_TEST(has(import_error(whole(limits::kMaxJsonModelStringBytes + 1)),
-                   "a string longer than 64 MiB (limit kMaxJsonModelStringBytes)"));
+                   "a string longer than 64 MiB"));
 }
 
 BOOST_AUTO_TEST_CASE(json_values) {
@@ -300,9 +300,9 @@ BOOST_AUTO_TEST_CASE(json_values) {
         return R"({"class_name": "Sequential", "config": {"name": "s", "layers": [], "x": [)" +
                zeros + "]}}";
     };
-    BOOST_TEST(!has(import_error(with_zeros(limits::kMaxJsonValues - 12)), "kMaxJsonValues"));
+    BOOST_TEST(!has(import_error(with_zeros(limits::kMaxJsonValues - 12)), "more than"));
     BOOST_TEST(
-        has(import_error(with_zeros(limits::kMaxJsonValues - 11)), "(limit kMaxJsonValues)"));
+        has(import_error(with_zeros(limits::kMaxJsonValues - 11)), "more than 4000000 values"));
 }
 
 BOOST_AUTO_TEST_CASE(onnx_nodes_on_the_wire) {
@@ -312,10 +312,11 @@ BOOST_AUTO_TEST_CASE(onnx_nodes_on_the_wire) {
         return onnx_model(graph);
     };
     BOOST_TEST(wire_error(empty_nodes(limits::kMaxOnnxNodes)) == "no error");
-    BOOST_TEST(has(wire_error(empty_nodes(limits::kMaxOnnxNodes + 1)), "(limit kMaxOnnxNodes)"));
+    BOOST_TEST(has(wire_error(empty_nodes(limits::kMaxOnnxNodes + 1)), "more than 50000 nodes"));
     // --onnx-raw draws every node: more than kMaxLayers is refused before parsing.
     BOOST_TEST(wire_error(empty_nodes(limits::kMaxLayers), true) == "no error");
-    BOOST_TEST(has(wire_error(empty_nodes(limits::kMaxLayers + 1), true), "(limit kMaxLayers)"));
+    BOOST_TEST(
+        has(wire_error(empty_nodes(limits::kMaxLayers + 1), true), "more than 20000 layers"));
 }
 
 BOOST_AUTO_TEST_CASE(onnx_graph_items) {
@@ -329,7 +330,7 @@ BOOST_AUTO_TEST_CASE(onnx_graph_items) {
     };
     BOOST_TEST(wire_error(node_with_ints(limits::kMaxOnnxGraphItems - 8)) == "no error");
     BOOST_TEST(has(wire_error(node_with_ints(limits::kMaxOnnxGraphItems - 7)),
-                   "(limit kMaxOnnxGraphItems)"));
+                   "more than 2000000 protobuf fields"));
     // A field protobuf does not know is kept as an unknown field: it counts too.
     const auto unknown_fields = [](std::uint64_t count) {
         std::string graph;
@@ -338,7 +339,7 @@ BOOST_AUTO_TEST_CASE(onnx_graph_items) {
     };
     BOOST_TEST(wire_error(unknown_fields(limits::kMaxOnnxGraphItems - 5)) == "no error");
     BOOST_TEST(has(wire_error(unknown_fields(limits::kMaxOnnxGraphItems - 4)),
-                   "(limit kMaxOnnxGraphItems)"));
+                   "more than 2000000 protobuf fields"));
 }
 
 BOOST_AUTO_TEST_CASE(onnx_declared_tensors) {
@@ -352,7 +353,7 @@ BOOST_AUTO_TEST_CASE(onnx_declared_tensors) {
     for (const std::uint64_t field : {5, 12, 13}) {
         BOOST_TEST(wire_error(declaring(field, limits::kMaxOnnxGraphTensors)) == "no error");
         BOOST_TEST(has(wire_error(declaring(field, limits::kMaxOnnxGraphTensors + 1)),
-                       "(limit kMaxOnnxGraphTensors)"));
+                       "more than 100000 "));
     }
     // Inputs are layers too, unless an initializer gives them: kMaxLayers of them beyond the
     // initializers.
@@ -363,10 +364,10 @@ BOOST_AUTO_TEST_CASE(onnx_declared_tensors) {
         return onnx_model(graph);
     };
     BOOST_TEST(wire_error(inputs(limits::kMaxLayers, 0)) == "no error");
-    BOOST_TEST(has(wire_error(inputs(limits::kMaxLayers + 1, 0)), "(limit kMaxLayers)"));
+    BOOST_TEST(has(wire_error(inputs(limits::kMaxLayers + 1, 0)), "more than 20000 layers"));
     BOOST_TEST(wire_error(inputs(limits::kMaxLayers + 10, 10)) == "no error");
     BOOST_TEST(has(wire_error(inputs(limits::kMaxOnnxGraphTensors + 1, limits::kMaxLayers)),
-                   "graph inputs, subgraphs included (limit kMaxOnnxGraphTensors)"));
+                   "more than 100000 graph inputs, subgraphs included"));
 }
 
 BOOST_AUTO_TEST_CASE(onnx_rank_and_dimension) {
@@ -375,17 +376,17 @@ BOOST_AUTO_TEST_CASE(onnx_rank_and_dimension) {
                "no error");
     BOOST_TEST(
         has(wire_error(onnx_model(onnx_input(std::vector<std::int64_t>(limits::kMaxRank + 1, 1)))),
-            "(limit kMaxRank)"));
+            "more than 32 dimensions"));
     BOOST_TEST(wire_error(onnx_model(onnx_input({1, limits::kMaxDimension}))) == "no error");
     BOOST_TEST(has(wire_error(onnx_model(onnx_input({1, limits::kMaxDimension + 1}))),
-                   "limit kMaxDimension)"));
+                   "(at most 1099511627776)"));
 }
 
 BOOST_AUTO_TEST_CASE(onnx_layers_after_folding,
                      *boost::unit_test::enable_if<(STRATA_WITH_ONNX)>()) {
     // The input and kMaxLayers - 1 MatMul boxes are drawn; one more box is refused.
     BOOST_TEST(onnx_error(matmul_chain(limits::kMaxLayers - 1)) == "no error");
-    BOOST_TEST(has(onnx_error(matmul_chain(limits::kMaxLayers)), "(limit kMaxLayers)"));
+    BOOST_TEST(has(onnx_error(matmul_chain(limits::kMaxLayers)), "more than 20000 layers"));
 }
 
 BOOST_AUTO_TEST_CASE(archive_entries, *boost::unit_test::enable_if<(STRATA_WITH_LIBZIP)>()) {
@@ -395,8 +396,8 @@ BOOST_AUTO_TEST_CASE(archive_entries, *boost::unit_test::enable_if<(STRATA_WITH_
             strata::read_keras_archive_bytes(archive_declaring(entries), "m.keras", warnings);
         });
     };
-    BOOST_TEST(!has(archive_error(limits::kMaxArchiveEntries), "kMaxArchiveEntries"));
-    BOOST_TEST(has(archive_error(limits::kMaxArchiveEntries + 1), "(limit kMaxArchiveEntries)"));
+    BOOST_TEST(!has(archive_error(limits::kMaxArchiveEntries), "more than"));
+    BOOST_TEST(has(archive_error(limits::kMaxArchiveEntries + 1), "more than 10000"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "io/input_file.hpp"
-#include "io/model_named_files.hpp"
-#include "io/open_beneath.hpp"
+#include "input/input_file.hpp"
+#include "input/model_named_files.hpp"
+#include "input/open_beneath.hpp"
 #include "strata/error.hpp"
 
 namespace fs = std::filesystem;

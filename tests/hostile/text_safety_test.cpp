@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(fontconfig_pattern_syntax_is_not_interpreted) {
         "config": {"name": "d", "units": 2, "batch_input_shape": [null, 2]}}]}})",
         "model.json", warnings);
     strata::Options options;
-    options.text_callable = "name";  // captions, so that the font is looked up
+    options.text_callable = strata::TextCallable::name;  // captions, so that the font is looked up
     options.font = "DejaVu Sans:lang=en:charset=20";
     std::string message;
     try {

@@ -11,7 +11,7 @@
 #include <string>
 
 #include "import/mapped_file.hpp"
-#include "io/input_file.hpp"
+#include "input/input_file.hpp"
 #include "strata/error.hpp"
 #include "strata/render.hpp"
 

@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_SUITE(standalone_documents)
 
 BOOST_AUTO_TEST_CASE(vgg16_with_captions_compiles_cleanly_with_every_engine) {
     Options options = latex_defaults(Options{}, {.font_pt = 10});
-    options.text_callable = "name";
+    options.text_callable = strata::TextCallable::name;
     options.legend = true;
     const std::string document = standalone(vgg16_scene(options));
     ScratchDir scratch("tex-vgg16");
@@ -85,7 +85,7 @@ BOOST_AUTO_TEST_CASE(hostile_layer_names_are_printed_never_executed) {
                                             "größe_&$#~ 名前"};
     for (std::size_t i = 0; i < names.size(); ++i) model.layers[i].name = names[i];
     Options options = latex_defaults(Options{}, {.font_pt = 10});
-    options.text_callable = "name";
+    options.text_callable = strata::TextCallable::name;
     Warnings warnings;
     const std::string document = standalone(layout_layered(model, options, warnings));
 

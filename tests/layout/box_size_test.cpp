@@ -22,13 +22,13 @@ void check(const BoxSize& got, double x, double y, double z) {
 
 Options mode(const std::string& name, bool compat = true) {
     Options o;
-    o.sizing_mode = name;
+    o.sizing_mode = *choice_named<SizingMode>(name);
     o.compat_visualkeras = compat;
     return o;
 }
 
 Options vertical(Options o) {
-    o.one_dim_orientation = "y";
+    o.one_dim_orientation = strata::Axis::y;
     return o;
 }
 
@@ -142,7 +142,7 @@ BOOST_AUTO_TEST_CASE(library_unit_goldens) {
 
 BOOST_AUTO_TEST_CASE(x_orientation_draws_one_dim_tensors_as_depth) {
     Options o;
-    o.one_dim_orientation = "x";
+    o.one_dim_orientation = strata::Axis::x;
     check(size_of({288}, o), 1152, 20, 20);
     o.compat_visualkeras = true;  // visualkeras treats x like z
     check(size_of({288}, o), 20, 20, 400);

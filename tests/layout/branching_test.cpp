@@ -275,7 +275,7 @@ BOOST_AUTO_TEST_CASE(a_run_feeding_a_projection_shortcut_folds_whole,
 BOOST_AUTO_TEST_CASE(resnet50_with_captions_keeps_text_size_and_apart) {
     Options options;
     options.width = "17cm";
-    options.text_callable = "name";
+    options.text_callable = strata::TextCallable::name;
     Warnings warnings;
     const Scene scene = draw(corpus("generated/resnet50.json"), options, warnings);
     // Eleven names side by side in one residual block cannot fit 17 cm at 6 pt: the boxes
@@ -324,7 +324,7 @@ BOOST_AUTO_TEST_CASE(densenet121_dense_blocks_become_buses) {
     BOOST_TEST(a.levels <= 6);
     BOOST_TEST(a.buses.size() == 4u);
     Options options;
-    options.collapse = "none";
+    options.collapse = strata::Collapse::none;
     const Scene scene = draw(model, options);
     BOOST_TEST(test::connectors_through_boxes(scene).empty());
 }
@@ -336,7 +336,7 @@ BOOST_AUTO_TEST_CASE(deep_1000_folds_to_three_items) {
     BOOST_TEST_REQUIRE(a.repeats.size() == 1u);
     BOOST_TEST(a.repeats.front().count == 499u);
     Options none;
-    none.collapse = "none";
+    none.collapse = strata::Collapse::none;
     const Scene folded = draw(model, Options{});
     const Scene all = draw(model, none);
     BOOST_TEST(test::count_role(folded, Role::layer) == 4u);
@@ -347,7 +347,7 @@ BOOST_AUTO_TEST_CASE(deep_1000_folds_to_three_items) {
 
 BOOST_AUTO_TEST_CASE(unwrapped_width_grows_linearly_with_layers) {
     Options none;
-    none.collapse = "none";
+    none.collapse = strata::Collapse::none;
     std::vector<double> n, w;
     for (std::size_t layers : {100u, 200u, 400u, 800u, 1600u}) {
         n.push_back(static_cast<double>(layers));
@@ -369,7 +369,7 @@ BOOST_AUTO_TEST_CASE(unwrapped_width_grows_linearly_with_layers) {
 
 BOOST_AUTO_TEST_CASE(wrapped_rows_fit_the_width_and_break_between_blocks) {
     Options options;
-    options.collapse = "none";
+    options.collapse = strata::Collapse::none;
     options.width = "800px";
     const Scene scene = draw(deep_chain(200), options);
     BOOST_TEST(scene.width <= 800);
@@ -385,7 +385,7 @@ BOOST_AUTO_TEST_CASE(inception_branches_hang_in_lanes_below_the_row) {
     BOOST_TEST(a.spine.size() == 7u);  // input, a1-a3, concat, flatten, dense
     BOOST_TEST(a.branches.size() == 2u);
     Options options;
-    options.text_callable = "name";
+    options.text_callable = strata::TextCallable::name;
     const Scene scene = draw(model, options);
     double row_bottom = 0;
     for (const char* id : {"a1", "a2", "a3"})
@@ -550,7 +550,7 @@ BOOST_AUTO_TEST_CASE(stages_bracket_each_spatial_size) {
 BOOST_AUTO_TEST_CASE(boxes_shrunk_to_a_column_keep_a_legible_side) {
     Options options;
     options.width = "241pt";
-    options.sizing_mode = "balanced";
+    options.sizing_mode = strata::SizingMode::balanced;
     const Scene scene = draw(corpus("generated/vgg16.json"), options);
     BOOST_TEST_REQUIRE(scene.width <= length_in_px("241pt", "width") + 1e-6);
     std::size_t dense = 0;

@@ -20,7 +20,7 @@ namespace {
 std::vector<DrawnBox> boxes_of(const Options& o, Warnings& warnings, BoxScale scale = {}) {
     test::MemoryImages images;
     FacePictures pictures(o, images, warnings);
-    return drawn_boxes(test::reference_model(), o, scale, pictures, warnings);
+    return drawn_boxes(test::reference_model(), o, scale, pictures);
 }
 
 }  // namespace
@@ -51,13 +51,10 @@ BOOST_AUTO_TEST_CASE(drawn_boxes_follow_the_model_with_their_gaps) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(drawn_boxes_shrink_with_the_scale_and_warn_of_unknown_modes) {
+BOOST_AUTO_TEST_CASE(drawn_boxes_shrink_with_the_scale) {
     Options o;
-    o.sizing_mode = "sideways";
     Warnings warnings;
     const std::vector<DrawnBox> full = boxes_of(o, warnings);
-    BOOST_REQUIRE(warnings.size() == 1u);
-    BOOST_TEST(warnings[0].where == "sizing_mode");
     const std::vector<DrawnBox> half = boxes_of(o, warnings, {0.5, 0});
     BOOST_REQUIRE(half.size() == full.size());
     BOOST_TEST(half[1].size.z < full[1].size.z);

@@ -33,12 +33,13 @@ BOOST_AUTO_TEST_CASE(shape_text_like_visualkeras) {
 
 BOOST_AUTO_TEST_CASE(built_in_captions) {
     Layer l = with_shapes({{-1, 6, 6, 8}}, "conv2");
-    BOOST_TEST(layout::caption_text("name", l, 3) == "conv2");
-    BOOST_TEST(layout::caption_text("type", l, 3) == "Conv2D");
-    BOOST_TEST(layout::caption_text("shape", l, 3) == "6 x 6 x 8");
-    BOOST_TEST(layout::caption_text("name_shape", l, 3) == "conv2\n6 x 6 x 8");
-    BOOST_TEST(layout::caption_text("name", with_shapes({{-1, 1}}, ""), 5) == "layer_5");
-    BOOST_CHECK_THROW(layout::caption_text("does-not-exist", l, 0), Error);
+    BOOST_TEST(layout::caption_text(TextCallable::name, l, 3) == "conv2");
+    BOOST_TEST(layout::caption_text(TextCallable::type, l, 3) == "Conv2D");
+    BOOST_TEST(layout::caption_text(TextCallable::shape, l, 3) == "6 x 6 x 8");
+    BOOST_TEST(layout::caption_text(TextCallable::name_shape, l, 3) == "conv2\n6 x 6 x 8");
+    BOOST_TEST(layout::caption_text(TextCallable::name, with_shapes({{-1, 1}}, ""), 5) ==
+               "layer_5");
+    BOOST_TEST(layout::caption_text(TextCallable::none, l, 0) == "");
 }
 
 BOOST_AUTO_TEST_CASE(palette_is_first_come_first_served) {

@@ -276,7 +276,7 @@ BOOST_AUTO_TEST_CASE(group_rectangles_hold_their_members_captions) {
     auto rectangle_of = [](bool compat) {
         Options o;
         o.compat_visualkeras = compat;
-        o.text_callable = "name";
+        o.text_callable = strata::TextCallable::name;
         o.type_ignore = {"InputLayer"};
         LayerGroup g;
         g.name = "dense";  // a title the fixed metrics table knows

@@ -93,7 +93,7 @@ Model wide_caption_model() {
 
 BOOST_AUTO_TEST_CASE(captions_never_overlap_by_default) {
     Options o;
-    o.text_callable = "name";
+    o.text_callable = strata::TextCallable::name;
     Scene fixed = draw(o, wide_caption_model());
     BOOST_TEST(overlaps(fixed) == 0u);
     o.compat_visualkeras = true;
@@ -108,8 +108,8 @@ BOOST_AUTO_TEST_CASE(captions_never_overlap_by_default) {
 
 BOOST_AUTO_TEST_CASE(presentation_like_captions_on_vgg_sized_boxes_do_not_overlap) {
     Options o;
-    o.text_callable = "name_shape";
-    o.caption_position = "alternate";
+    o.text_callable = strata::TextCallable::name_shape;
+    o.caption_position = strata::CaptionPosition::alternate;
     Scene s = draw(o);
     BOOST_TEST(overlaps(s) == 0u);
     BOOST_TEST(first_run(test::group(s, "conv-caption")).y <
@@ -198,7 +198,7 @@ BOOST_AUTO_TEST_CASE(connector_colour_and_width_are_used) {
 
 BOOST_AUTO_TEST_CASE(caption_font_colour_and_size_per_layer) {
     Options o;
-    o.text_callable = "type";
+    o.text_callable = strata::TextCallable::type;
     o.font_color = Rgba{200, 0, 0, 255};
     o.styles["dense"].font_size = 20;
     o.styles["dense"].font_color = Rgba{0, 0, 200, 255};
@@ -241,7 +241,7 @@ BOOST_AUTO_TEST_CASE(spacing_dummies_and_unnamed_layers) {
     m.layers[2].name = "";
     Options o;
     o.type_ignore = {"InputLayer"};
-    o.text_callable = "name";
+    o.text_callable = strata::TextCallable::name;
     o.compat_visualkeras = true;
     const Scene with_dummy = draw(o, m);
     const Scene without = draw(o);

@@ -44,7 +44,7 @@ void check_affine(const Affine& m, Affine want) {
 
 const BoxPlacement kBox{10, 20, 50, 40, 6, false};
 
-Image on_face(const Picture& f, char axis, ImageFit fit, BoxPlacement box = kBox) {
+Image on_face(const Picture& f, char axis, PictureFit fit, BoxPlacement box = kBox) {
     const FaceQuad q = *face_quad(box, axis);
     return place_image(f, q.p0, q.p1, q.p3, fit, "image", false);
 }
@@ -126,13 +126,13 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(face_image_placement)
 
 BOOST_AUTO_TEST_CASE(front_face_fill_contain_cover) {
-    check_affine(on_face(picture(20, 10), 'z', ImageFit::fill).transform, {2, 0, 0, 2, 10, 20});
+    check_affine(on_face(picture(20, 10), 'z', PictureFit::fill).transform, {2, 0, 0, 2, 10, 20});
     // A square in a 40 × 20 face: scaled to 20 × 20, centred, margins left empty.
-    const Image contain = on_face(picture(10, 10), 'z', ImageFit::contain);
+    const Image contain = on_face(picture(10, 10), 'z', PictureFit::contain);
     check_affine(contain.transform, {2, 0, 0, 2, 20, 20});
     BOOST_TEST(contain.clip.empty());
     // Covered: scaled to 40 × 40, centred, clipped to the face.
-    const Image cover = on_face(picture(10, 10), 'z', ImageFit::cover);
+    const Image cover = on_face(picture(10, 10), 'z', PictureFit::cover);
     check_affine(cover.transform, {4, 0, 0, 4, 10, 10});
     BOOST_REQUIRE(cover.clip.size() == 4u);
     BOOST_TEST(cover.clip[0].x == 10);
@@ -140,28 +140,30 @@ BOOST_AUTO_TEST_CASE(front_face_fill_contain_cover) {
     BOOST_TEST(cover.clip[2].x == 50);
     BOOST_TEST(cover.clip[2].y == 40);
     // An exact fit needs no clip.
-    BOOST_TEST(on_face(picture(20, 10), 'z', ImageFit::cover).clip.empty());
-    BOOST_TEST((image_fit_from("match_aspect") == ImageFit::fill));
-    BOOST_TEST((image_fit_from("stretch") == ImageFit::fill));
+    BOOST_TEST(on_face(picture(20, 10), 'z', PictureFit::cover).clip.empty());
+    BOOST_TEST((image_fit_from(strata::ImageFit::match_aspect) == PictureFit::fill));
+    BOOST_TEST((image_fit_from(strata::ImageFit::fill) == PictureFit::fill));
+    BOOST_TEST((image_fit_from(strata::ImageFit::contain) == PictureFit::contain));
+    BOOST_TEST((image_fit_from(strata::ImageFit::cover) == PictureFit::cover));
 }
 
 BOOST_AUTO_TEST_CASE(top_and_side_faces_are_oblique_affine_maps) {
     // Top: P0 = (16,14) back-left, P1 = (56,14), P3 = (10,20).
-    check_affine(on_face(picture(20, 10), 'y', ImageFit::fill).transform,
+    check_affine(on_face(picture(20, 10), 'y', PictureFit::fill).transform,
                  {2, 0, -0.6, 0.6, 16, 14});
     // Side: P0 = (50,20), P1 = (56,14), P3 = (50,40).
-    check_affine(on_face(picture(20, 10), 'x', ImageFit::fill).transform,
+    check_affine(on_face(picture(20, 10), 'x', PictureFit::fill).transform,
                  {0.3, -0.3, 0, 2, 50, 20});
     // Reversed side is the left one: P0 = (4,14), P1 = (10,20), P3 = (4,34).
     BoxPlacement reversed = kBox;
     reversed.reversed = true;
-    check_affine(on_face(picture(20, 10), 'x', ImageFit::fill, reversed).transform,
+    check_affine(on_face(picture(20, 10), 'x', PictureFit::fill, reversed).transform,
                  {0.3, 0.3, 0, 2, 4, 14});
-    check_affine(on_face(picture(20, 10), 'y', ImageFit::fill, reversed).transform,
+    check_affine(on_face(picture(20, 10), 'y', PictureFit::fill, reversed).transform,
                  {2, 0, 0.6, 0.6, 4, 14});
     // Contain on the side face (8.485 wide, 20 tall): the 20 × 10 picture keeps its aspect.
     const double side = 6 * std::sqrt(2.0), s = side / 20;
-    check_affine(on_face(picture(20, 10), 'x', ImageFit::contain).transform,
+    check_affine(on_face(picture(20, 10), 'x', PictureFit::contain).transform,
                  {6 / side * s, -6 / side * s, 0, s, 50, 20 + (20 - 10 * s) / 2});
     BoxPlacement flat = kBox;
     flat.de = 0;
@@ -179,8 +181,8 @@ BOOST_AUTO_TEST_CASE(match_aspect_and_scale_image_reshape_the_box) {
                             double scale = 1) {
         LayerStyle style;
         style.image = file;
-        style.image_fit = fit;
-        style.image_axis = axis;
+        style.image_fit = *choice_named<strata::ImageFit>(fit);
+        style.image_axis = *choice_named<Axis>(axis);
         style.scale_image = scale;
         BoxSize size{30, 20, 40};
         fit_box_to_image(size, style, store);
@@ -214,7 +216,7 @@ BOOST_AUTO_TEST_CASE(each_corner_with_padding_on_the_front) {
     const FaceQuad front = *face_quad(kBox, 'z');
     const auto origin = [&](const std::string& corner) {
         LogoGroup logo;
-        logo.corner = corner;
+        logo.corner = *choice_named<Corner>(corner);
         logo.padding = 2;
         const Image placed = *place_logo(logo, picture(20, 10), front, false);
         // 0.5 of the shorter side (20) → 10 wide, 5 tall: the picture at half size.
@@ -234,18 +236,17 @@ BOOST_AUTO_TEST_CASE(each_corner_with_padding_on_the_front) {
     at("bottom-left", 12, 33);
     at("bottom-right", 38, 33);
     at("center", 25, 27.5);
-    at("middle", 10, 20);  // unknown corner: top-left without padding
 }
 
 BOOST_AUTO_TEST_CASE(pixel_size_and_oblique_faces) {
     LogoGroup logo;
-    logo.corner = "top-left";
+    logo.corner = strata::Corner::top_left;
     // On the top face (40 × 8.485): 4 × 2 px, the edges following the face.
     const double u = 1 / std::sqrt(2.0);
     const Image top = *place_logo(logo, picture(20, 10), *face_quad(kBox, 'y'), false);
     check_affine(top.transform, {0.2, 0, -0.2 * u, 0.2 * u, 16, 14});
     logo.size_px = {{16, 12}};
-    logo.corner = "bottom-right";
+    logo.corner = strata::Corner::bottom_right;
     // On the side face: a 16 × 12 target along the face's edges; the 20 × 10 picture is
     // contained (16 × 8, 2 px margins above and below).
     const Image side = *place_logo(logo, picture(20, 10), *face_quad(kBox, 'x'), false);
@@ -337,7 +338,7 @@ BOOST_AUTO_TEST_CASE(missing_files_are_errors_and_flat_faces_warn) {
 
     Options flat;
     flat.styles["conv2"].image = dir.file("face.png");
-    flat.styles["conv2"].image_axis = "x";
+    flat.styles["conv2"].image_axis = strata::Axis::x;
     flat.index_2D = {3};  // conv2 is flat
     Warnings warnings;
     const Scene s = draw(flat, warnings, *disk);
@@ -387,7 +388,7 @@ BOOST_AUTO_TEST_CASE(pictures_come_only_from_the_image_source) {
     const std::string name = "/nonexistent/strata/face.png";
     Options o;
     o.styles["conv"].image = name;
-    o.styles["conv"].image_fit = "match_aspect";
+    o.styles["conv"].image_fit = strata::ImageFit::match_aspect;
     LogoGroup logo;
     logo.file = name;
     logo.name = "conv";

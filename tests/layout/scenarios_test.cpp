@@ -58,7 +58,7 @@ Options reversed_options(Options o) {
 // (6) layered_index2d_relative
 Options relative_options(Options o) {
     o.index_2D = {2};
-    o.sizing_mode = "relative";
+    o.sizing_mode = strata::SizingMode::relative;
     o.relative_base_size = 6;
     o.dimension_caps = DimensionCaps{140, 220, 260};
     o.type_ignore = {"InputLayer"};
@@ -71,7 +71,7 @@ Options ignore_options(Options o) {
     o.index_ignore = {4};
     o.color_map["Conv2D"] = {hex(0xffb347), hex(0x8c4500)};
     o.color_map["Dense"] = {hex(0x8ecae6), hex(0x023047)};
-    o.one_dim_orientation = "y";
+    o.one_dim_orientation = strata::Axis::y;
     o.spacing = 18;
     o.shade_step = 16;
     return o;
@@ -80,7 +80,7 @@ Options ignore_options(Options o) {
 // (3) layered_text_name: flat, funnels, captions with the layer names, spacing 15.
 Options caption_options(Options o) {
     o.draw_volume = false;
-    o.text_callable = "name";
+    o.text_callable = strata::TextCallable::name;
     o.spacing = 15;
     return o;
 }

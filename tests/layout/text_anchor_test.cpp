@@ -43,7 +43,8 @@ BOOST_AUTO_TEST_SUITE(text_anchors)
 
 BOOST_AUTO_TEST_CASE(captions_and_group_titles_keep_their_middle_legend_text_its_start) {
     Options options;
-    options.text_callable = "name_shape";  // two lines of different widths per caption
+    options.text_callable =
+        strata::TextCallable::name_shape;  // two lines of different widths per caption
     options.legend = true;
     options.layered_groups.resize(1);
     options.layered_groups[0].name = "Features";

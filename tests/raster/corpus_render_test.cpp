@@ -71,8 +71,8 @@ BOOST_AUTO_TEST_CASE(every_corpus_model_renders_to_png_and_pdf) {
             BOOST_TEST_REQUIRE(image != nullptr);
             BOOST_TEST(width_of(image) == static_cast<int>(std::ceil(scene.width * scale)));
             BOOST_TEST(height_of(image) == static_cast<int>(std::ceil(scene.height * scale)));
-            BOOST_TEST(width_of(image) <= kMaxRasterSide);
-            BOOST_TEST(height_of(image) <= kMaxRasterSide);
+            BOOST_TEST(width_of(image) <= limits::kMaxRasterSide);
+            BOOST_TEST(height_of(image) <= limits::kMaxRasterSide);
             BOOST_TEST(drawn_pixels(image) > 0);
 
             const std::string pdf = to_pdf(scene, warnings);
@@ -90,8 +90,8 @@ BOOST_AUTO_TEST_CASE(every_corpus_model_renders_to_png_and_pdf) {
                 const auto at = info.find("Page size:");
                 BOOST_TEST_REQUIRE(at != std::string::npos);
                 std::sscanf(info.c_str() + at, "Page size: %lf x %lf", &page_width, &page_height);
-                BOOST_TEST(page_width <= kMaxPdfPageSidePoints + 0.5);
-                BOOST_TEST(page_height <= kMaxPdfPageSidePoints + 0.5);
+                BOOST_TEST(page_width <= limits::kMaxPdfPageSidePoints + 0.5);
+                BOOST_TEST(page_height <= limits::kMaxPdfPageSidePoints + 0.5);
             }
         }
     }
@@ -106,8 +106,8 @@ BOOST_AUTO_TEST_CASE(an_image_too_large_is_drawn_at_the_largest_resolution_that_
     BOOST_TEST(warnings[0].message.find("200000 x 100") != std::string::npos);
     const Surface image = decode_png(to_png(scene, fitted));
     BOOST_TEST_REQUIRE(image != nullptr);
-    BOOST_TEST(width_of(image) <= kMaxRasterSide);
-    BOOST_TEST(width_of(image) >= kMaxRasterSide - 40);  // as large as allowed, nearly
+    BOOST_TEST(width_of(image) <= limits::kMaxRasterSide);
+    BOOST_TEST(width_of(image) >= limits::kMaxRasterSide - 40);  // as large as allowed, nearly
 }
 
 BOOST_AUTO_TEST_CASE(an_image_that_fits_keeps_the_requested_resolution) {

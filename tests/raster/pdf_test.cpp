@@ -13,7 +13,7 @@ namespace {
 
 Scene captioned_reference_scene() {
     Options options;
-    options.text_callable = "name_shape";
+    options.text_callable = strata::TextCallable::name_shape;
     Warnings warnings;
     return layout_layered(reference_model(), options, warnings);
 }

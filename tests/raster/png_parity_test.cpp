@@ -19,7 +19,8 @@ constexpr double kMaxMeanDifference = 2.0;
 
 Scene scene_of(const Model& model, const std::string& text_callable) {
     Options options;
-    options.text_callable = text_callable;
+    options.text_callable =
+        text_callable.empty() ? TextCallable::none : *choice_named<TextCallable>(text_callable);
     Warnings warnings;
     return layout_layered(model, options, warnings);
 }

@@ -33,7 +33,7 @@ BOOST_AUTO_TEST_CASE(text_forms_of_each_kind) {
     BOOST_TEST((*o.color_map["Conv2D"].outline == Rgba{0x8c, 0x45, 0x00, 255}));
     BOOST_TEST((*o.color_map["Dense"].fill == Rgba{1, 2, 3, 255}));
     BOOST_TEST(o.background_fill.a == 0);
-    BOOST_TEST(o.text_callable == "name_shape");
+    BOOST_TEST((o.text_callable == TextCallable::name_shape));
 }
 
 BOOST_AUTO_TEST_CASE(bad_values_say_what_was_expected) {
@@ -112,7 +112,7 @@ BOOST_AUTO_TEST_CASE(presets_apply_their_keys) {
     BOOST_TEST(presentation.spacing == 18);
     BOOST_TEST(presentation.padding == 20);
     BOOST_TEST(presentation.connector_width == 2);
-    BOOST_TEST(presentation.text_callable == "name_shape");
+    BOOST_TEST((presentation.text_callable == TextCallable::name_shape));
     BOOST_TEST(presentation.legend);
     Options defaults;
     apply_preset(defaults, "default");

@@ -277,7 +277,7 @@ BOOST_AUTO_TEST_CASE(group_titles_in_latin_modern_get_their_own_optical_size) {
 
 BOOST_AUTO_TEST_CASE(the_figure_meets_the_width_and_its_text_keeps_the_document_size) {
     Options options = latex_defaults(Options{}, {.font_pt = 10});
-    options.text_callable = "name";
+    options.text_callable = strata::TextCallable::name;
     const double width_px = 300 * 96 / 72.27;  // 300 pt
     Warnings warnings;
     const auto [scene, scale] = layout_to_width(reference_model(), options, width_px, warnings);

@@ -17,7 +17,7 @@ std::string to_svg(const Scene& scene);
 
 // Draws a scene into a PNG image (antialiased, 8-bit RGBA, transparent where the background
 // is) and returns the file's bytes. Throws strata::Error for a non-positive or non-finite
-// dpi or scale, or an image larger than kMaxRasterSide / kMaxRasterPixels.
+// dpi or scale, or an image larger than limits::kMaxRasterSide / kMaxRasterPixels.
 std::string to_png(const Scene& scene, const RasterOptions& options = {});
 // The same, with a warning for every picture the image leaves out (only PNG pictures are
 // drawn).
@@ -30,7 +30,7 @@ RasterOptions fit_raster(const Scene& scene, const RasterOptions& requested, War
 
 // Writes a scene as a one-page vector PDF sized to the figure (1 px = 0.75 pt), with the
 // caption text selectable, its fonts embedded as subsets and the scene's title as metadata.
-// A figure with a side longer than kMaxPdfPageSidePoints is scaled down to fit, with a
+// A figure with a side longer than limits::kMaxPdfPageSidePoints is scaled down to fit, with a
 // warning. The same scene always gives the same bytes.
 std::string to_pdf(const Scene& scene, Warnings& warnings);
 std::string to_pdf(const Scene& scene);  // the same, without the warning

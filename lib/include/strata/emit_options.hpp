@@ -1,7 +1,10 @@
 #pragma once
 
 // What the emitters take besides a scene: the resolution of a raster image, the size limits of
-// PNG and PDF output, the form of a TikZ picture. Emitters include this header and scene.hpp.
+// PNG and PDF output (strata/limits.hpp), the form of a TikZ picture. Emitters include this
+// header and scene.hpp.
+
+#include "strata/limits.hpp"
 
 namespace strata {
 
@@ -10,14 +13,6 @@ struct RasterOptions {
     double dpi = 96;
     double scale = 1;  // multiplies the dpi
 };
-
-// The largest image to_png writes: a side of at most kMaxRasterSide pixels (what common PNG
-// readers accept) and at most kMaxRasterPixels pixels in all (1 GiB of 32-bit pixels).
-inline constexpr int kMaxRasterSide = 32767;
-inline constexpr long long kMaxRasterPixels = 1LL << 28;
-
-// The largest page side PDF readers are required to handle (200 in).
-inline constexpr double kMaxPdfPageSidePoints = 14400;
 
 // How a scene becomes a TikZ picture (see to_tikz).
 struct TikzOptions {

@@ -3,13 +3,89 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "strata/choice.hpp"
 #include "strata/color.hpp"
 
 namespace strata {
+
+// The options that take one of a fixed set of values, each with its one table of names.
+
+// How tensor dimensions become box sizes (`sizing_mode`).
+enum class SizingMode { accurate, balanced, capped, logarithmic, relative };
+inline constexpr ChoiceName<SizingMode> kSizingModeNames[] = {
+    {SizingMode::accurate, "accurate"},
+    {SizingMode::balanced, "balanced"},
+    {SizingMode::capped, "capped"},
+    {SizingMode::logarithmic, "logarithmic"},
+    {SizingMode::relative, "relative"}};
+constexpr std::span<const ChoiceName<SizingMode>> choice_names(SizingMode) {
+    return kSizingModeNames;
+}
+
+// A box axis in visualkeras' names: z the front face (width), y the top (height), x the side
+// (depth). `one_dim_orientation`, `image_axis`, a logo's `axis`.
+enum class Axis { z, y, x };
+inline constexpr ChoiceName<Axis> kAxisNames[] = {{Axis::z, "z"}, {Axis::y, "y"}, {Axis::x, "x"}};
+constexpr std::span<const ChoiceName<Axis>> choice_names(Axis) {
+    return kAxisNames;
+}
+
+// The built-in caption of each box (`text_callable`).
+enum class TextCallable { none, name, type, shape, name_shape };
+inline constexpr ChoiceName<TextCallable> kTextCallableNames[] = {
+    {TextCallable::name, "name"},
+    {TextCallable::type, "type"},
+    {TextCallable::shape, "shape"},
+    {TextCallable::name_shape, "name_shape"},
+    {TextCallable::none, "none"}};
+constexpr std::span<const ChoiceName<TextCallable>> choice_names(TextCallable) {
+    return kTextCallableNames;
+}
+
+// Where captions go (`caption_position`): alternate puts every second one above.
+enum class CaptionPosition { below, above, alternate };
+inline constexpr ChoiceName<CaptionPosition> kCaptionPositionNames[] = {
+    {CaptionPosition::below, "below"},
+    {CaptionPosition::above, "above"},
+    {CaptionPosition::alternate, "alternate"}};
+constexpr std::span<const ChoiceName<CaptionPosition>> choice_names(CaptionPosition) {
+    return kCaptionPositionNames;
+}
+
+// How a face image fits its face (`image_fit`): stretched, inside with margins, covering it
+// clipped, or stretched on a box reshaped to the picture's aspect.
+enum class ImageFit { fill, contain, cover, match_aspect };
+inline constexpr ChoiceName<ImageFit> kImageFitNames[] = {{ImageFit::fill, "fill"},
+                                                          {ImageFit::contain, "contain"},
+                                                          {ImageFit::cover, "cover"},
+                                                          {ImageFit::match_aspect, "match_aspect"}};
+constexpr std::span<const ChoiceName<ImageFit>> choice_names(ImageFit) {
+    return kImageFitNames;
+}
+
+// Whether identical consecutive blocks are drawn once, marked ×N (`collapse`).
+enum class Collapse { none, exact };
+inline constexpr ChoiceName<Collapse> kCollapseNames[] = {{Collapse::none, "none"},
+                                                          {Collapse::exact, "exact"}};
+constexpr std::span<const ChoiceName<Collapse>> choice_names(Collapse) {
+    return kCollapseNames;
+}
+
+// Where a logo sits on its face (a logo's `corner`).
+enum class Corner { top_left, top_right, bottom_left, bottom_right, center };
+inline constexpr ChoiceName<Corner> kCornerNames[] = {{Corner::top_left, "top-left"},
+                                                      {Corner::top_right, "top-right"},
+                                                      {Corner::bottom_left, "bottom-left"},
+                                                      {Corner::bottom_right, "bottom-right"},
+                                                      {Corner::center, "center"}};
+constexpr std::span<const ChoiceName<Corner>> choice_names(Corner) {
+    return kCornerNames;
+}
 
 // Colours given for one layer class in `color_map`; unset entries keep the defaults.
 struct LayerColors {
@@ -35,9 +111,9 @@ struct Style {
     std::optional<double> font_size;
     std::optional<Rgba> font_color;
     std::optional<double> text_vspacing;
-    std::optional<std::string> image;       // face image file (PNG, JPEG or SVG)
-    std::optional<std::string> image_fit;   // fill, contain, cover, match_aspect
-    std::optional<std::string> image_axis;  // z (front), y (top), x (side)
+    std::optional<std::string> image;  // face image file (PNG, JPEG or SVG)
+    std::optional<ImageFit> image_fit;
+    std::optional<Axis> image_axis;
     std::optional<double> scale_image;
 };
 
@@ -58,11 +134,11 @@ struct LayerGroup {
 // A small image stuck onto a face of some boxes (`logo_groups`).
 struct LogoGroup {
     std::string file;
-    std::vector<std::string> layers;                   // layer names or class names
-    std::string axis = "z";                            // z (front), y (top), x (side)
+    std::vector<std::string> layers;  // layer names or class names
+    Axis axis = Axis::z;
     double size = 0.5;                                 // fraction of the face's shorter side ...
     std::optional<std::pair<double, double>> size_px;  // ... or an explicit width and height
-    std::string corner = "top-right";  // top-left, top-right, bottom-left, bottom-right, center
+    Corner corner = Corner::top_right;
     double padding = 0;
     std::string name;  // label in the logo legend
 };
@@ -83,10 +159,10 @@ struct Options {
     double max_xy = 2000;
     double scale_z = 1.5;
     double scale_xy = 4;
-    std::string sizing_mode = "accurate";  // accurate, balanced, capped, logarithmic, relative
+    SizingMode sizing_mode = SizingMode::accurate;
     std::optional<DimensionCaps> dimension_caps;
     double relative_base_size = 20;
-    std::string one_dim_orientation = "z";  // z, y or x
+    Axis one_dim_orientation = Axis::z;
 
     // Which layers are drawn and how.
     std::vector<std::string> type_ignore;          // exact class names
@@ -104,7 +180,7 @@ struct Options {
     double shade_step = 10;
 
     // Captions.
-    std::string text_callable;  // "" (none), name, type, shape, name_shape
+    TextCallable text_callable = TextCallable::none;
     double text_vspacing = 4;
     std::string font = "DejaVu Sans";  // fontconfig family or a font file path
     double font_size = 10;             // pixels
@@ -113,7 +189,7 @@ struct Options {
     // Caption templates beyond the built-ins: fields {name}, {type}, {shape}, {index}, {params};
     // "\n" separates lines. Overrides text_callable when set.
     std::string caption;
-    std::string caption_position = "below";       // below, above, alternate
+    CaptionPosition caption_position = CaptionPosition::below;
     std::map<std::string, std::string> captions;  // caption per layer name, overriding the rest
 
     // Legend.
@@ -130,15 +206,15 @@ struct Options {
     std::vector<LogoGroup> logo_groups;
     std::optional<LogosLegend> logos_legend;
     std::map<std::string, Style> styles;
-    std::string image_fit = "fill";  // fill, contain, cover, match_aspect
-    std::string image_axis = "z";    // z, y, x
-    bool link_images = false;        // refer to image files instead of embedding them
+    ImageFit image_fit = ImageFit::fill;
+    Axis image_axis = Axis::z;
+    bool link_images = false;  // refer to image files instead of embedding them
 
     // Branching and deep models.
     std::string width;         // fit the figure to this width: "17cm", "6.5in", "480pt", "640px"
     double min_font_size = 6;  // points; no text is drawn smaller when fitting to `width`
-    std::string collapse = "exact";  // none, exact: identical consecutive blocks drawn once, "×N"
-    bool stages = false;             // brackets under stages (spatial size or name prefix changes)
+    Collapse collapse = Collapse::exact;
+    bool stages = false;  // brackets under stages (spatial size or name prefix changes)
 
     // Output file when none is given on the command line.
     std::string to_file;
@@ -147,5 +223,11 @@ struct Options {
     // vertical padding) so that pictures can be compared pixel for pixel.
     bool compat_visualkeras = false;
 };
+
+// Checks every value of `options` against the rules the command line and option files apply
+// (ranges, lengths, names of choices, structures), so that options built in C++ get the same
+// errors. Every layout entry point runs it. Throws strata::Error whose file is the option's
+// key ("padding") and whose message is the one a flag or option file gets.
+void validate(const Options& options);
 
 }  // namespace strata

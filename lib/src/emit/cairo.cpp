@@ -18,6 +18,7 @@
 #include "emit/xml_text.hpp"
 #include "strata/emit.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 
 namespace strata {
 namespace {
@@ -76,8 +77,8 @@ struct ImageSize {
 
 ImageSize image_size(const Scene& scene, double scale) {
     check_canvas(scene);
-    const int width = image_side(scene.width, scale, kMaxRasterSide);
-    const int height = image_side(scene.height, scale, kMaxRasterSide);
+    const int width = image_side(scene.width, scale, limits::kMaxRasterSide);
+    const int height = image_side(scene.height, scale, limits::kMaxRasterSide);
     // Printed from the double: a side can be far beyond what a long long holds.
     const auto whole = [](double pixels) {
         char text[400];
@@ -89,11 +90,11 @@ ImageSize image_size(const Scene& scene, double scale) {
     };
     if (width < 0 || height < 0) {
         throw Error("", "the image would be " + describe() + " pixels; a side may be at most " +
-                            std::to_string(kMaxRasterSide) + " (lower the dpi or scale)");
+                            std::to_string(limits::kMaxRasterSide) + " (lower the dpi or scale)");
     }
-    if (static_cast<long long>(width) * height > kMaxRasterPixels) {
+    if (static_cast<long long>(width) * height > limits::kMaxRasterPixels) {
         throw Error("", "the image would be " + describe() + " pixels; at most " +
-                            std::to_string(kMaxRasterPixels) +
+                            std::to_string(limits::kMaxRasterPixels) +
                             " pixels are allowed (lower the dpi or scale)");
     }
     return {width, height};
@@ -160,8 +161,9 @@ RasterOptions fit_raster(const Scene& scene, const RasterOptions& requested, War
     check_canvas(scene);
     const double width = std::max(1.0, scene.width * scale);
     const double height = std::max(1.0, scene.height * scale);
-    const double side_fit = kMaxRasterSide / std::max(width, height);
-    const double area_fit = std::sqrt(static_cast<double>(kMaxRasterPixels) / (width * height));
+    const double side_fit = limits::kMaxRasterSide / std::max(width, height);
+    const double area_fit =
+        std::sqrt(static_cast<double>(limits::kMaxRasterPixels) / (width * height));
     double fit = std::min({1.0, side_fit, area_fit});
     if (fit >= 1) return requested;
     RasterOptions fitted = requested;
@@ -171,7 +173,9 @@ RasterOptions fit_raster(const Scene& scene, const RasterOptions& requested, War
         const double s = pixel_scale(fitted);
         const double w = std::ceil(std::max(1.0, scene.width * s));
         const double h = std::ceil(std::max(1.0, scene.height * s));
-        if (w <= kMaxRasterSide && h <= kMaxRasterSide && w * h <= kMaxRasterPixels) break;
+        if (w <= limits::kMaxRasterSide && h <= limits::kMaxRasterSide &&
+            w * h <= limits::kMaxRasterPixels)
+            break;
         fit *= 0.999;
     }
     const double dpi = fitted.dpi * fitted.scale;
@@ -179,7 +183,7 @@ RasterOptions fit_raster(const Scene& scene, const RasterOptions& requested, War
         {"PNG",
          "the image would be " + pixels_text(width, height) +
              " pixels, more than PNG readers accept (a side of at most " +
-             std::to_string(kMaxRasterSide) + "); drawn at " +
+             std::to_string(limits::kMaxRasterSide) + "); drawn at " +
              std::to_string(static_cast<long long>(std::floor(dpi))) + " dpi instead (" +
              pixels_text(scene.width * pixel_scale(fitted), scene.height * pixel_scale(fitted)) +
              "). A PDF or SVG keeps every detail."});
@@ -190,12 +194,12 @@ std::string to_pdf(const Scene& scene, Warnings& warnings) {
     check_canvas(scene);
     double scale = kPointsPerPixel;
     const double longest = std::max(scene.width, scene.height) * kPointsPerPixel;
-    if (longest > kMaxPdfPageSidePoints) {
-        scale *= kMaxPdfPageSidePoints / longest;
+    if (longest > limits::kMaxPdfPageSidePoints) {
+        scale *= limits::kMaxPdfPageSidePoints / longest;
         warnings.push_back(
             {"PDF", "the figure is " + std::to_string(static_cast<long long>(std::ceil(longest))) +
                         " pt long, more than the " +
-                        std::to_string(static_cast<long long>(kMaxPdfPageSidePoints)) +
+                        std::to_string(static_cast<long long>(limits::kMaxPdfPageSidePoints)) +
                         " pt a PDF page may be; it is scaled down to fit"});
     }
     std::string bytes;

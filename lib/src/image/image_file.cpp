@@ -1,8 +1,9 @@
 #include "image/image_file.hpp"
 
 #include "image/image_header.hpp"
-#include "io/input_file.hpp"
+#include "input/input_file.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 
 namespace strata::image {
 
@@ -11,13 +12,13 @@ Picture parse_image(std::string file, std::string data) {
     if (!(header.width > 0 && header.height > 0)) {
         throw Error(file, "image has an empty size");
     }
-    if (header.width > kMaxImageSide || header.height > kMaxImageSide ||
-        header.width * header.height > kMaxImagePixels) {
-        throw Error(file, "image is too large (" +
-                              std::to_string(static_cast<long long>(header.width)) + " x " +
-                              std::to_string(static_cast<long long>(header.height)) +
-                              " pixels; at most " +
-                              std::to_string(static_cast<long long>(kMaxImageSide)) + " per side)");
+    if (header.width > limits::kMaxImageSide || header.height > limits::kMaxImageSide ||
+        header.width * header.height > limits::kMaxImagePixels) {
+        throw Error(
+            file, "image is too large (" + std::to_string(static_cast<long long>(header.width)) +
+                      " x " + std::to_string(static_cast<long long>(header.height)) +
+                      " pixels; at most " +
+                      std::to_string(static_cast<long long>(limits::kMaxImageSide)) + " per side)");
     }
     Picture image;
     image.file = std::move(file);
@@ -29,10 +30,10 @@ Picture parse_image(std::string file, std::string data) {
 }
 
 Picture read_image(const std::string& path) {
-    std::string data = io::read_input_file(path, kMaxImageBytes, "image file");
-    if (data.size() > kMaxImageBytes) {
-        throw Error(path,
-                    "image file is larger than " + std::to_string(kMaxImageBytes >> 20) + " MiB");
+    std::string data = io::read_input_file(path, limits::kMaxImageBytes, "image file");
+    if (data.size() > limits::kMaxImageBytes) {
+        throw Error(path, "image file is larger than " +
+                              std::to_string(limits::kMaxImageBytes >> 20) + " MiB");
     }
     return parse_image(path, std::move(data));
 }

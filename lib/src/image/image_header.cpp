@@ -9,13 +9,11 @@
 #include <pugixml.hpp>
 
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 #include "text/unicode_text.hpp"
 
 namespace strata::image {
 namespace {
-
-// The largest side an SVG picture may declare, far above any limit on what is drawn.
-constexpr double kMaxDeclaredSide = 1e9;
 
 std::uint32_t big_endian(std::string_view data, std::size_t at, int bytes) {
     std::uint32_t value = 0;
@@ -112,13 +110,15 @@ ImageHeader svg_header(std::string_view data, const std::string& file) {
     }
     // Checked here, while the numbers are still the file's text: past this bound they are no
     // size at all, and whole-pixel arithmetic on them would wrap.
-    if (!(std::abs(*width) <= kMaxDeclaredSide && std::abs(*height) <= kMaxDeclaredSide)) {
-        throw Error(file,
-                    "SVG size out of range: width '" +
-                        unicode::excerpt(svg.attribute("width").as_string(), 40) + "', height '" +
-                        unicode::excerpt(svg.attribute("height").as_string(), 40) + "', viewBox '" +
-                        unicode::excerpt(box_text, 80) + "' (at most " +
-                        std::to_string(static_cast<long long>(kMaxDeclaredSide)) + " px a side)");
+    if (!(std::abs(*width) <= limits::kMaxSvgDeclaredSide &&
+          std::abs(*height) <= limits::kMaxSvgDeclaredSide)) {
+        throw Error(file, "SVG size out of range: width '" +
+                              unicode::excerpt(svg.attribute("width").as_string(), 40) +
+                              "', height '" +
+                              unicode::excerpt(svg.attribute("height").as_string(), 40) +
+                              "', viewBox '" + unicode::excerpt(box_text, 80) + "' (at most " +
+                              std::to_string(static_cast<long long>(limits::kMaxSvgDeclaredSide)) +
+                              " px a side)");
     }
     return {"image/svg+xml", *width, *height};
 }

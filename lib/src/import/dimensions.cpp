@@ -4,8 +4,8 @@
 #include <array>
 #include <cmath>
 
-#include "import/limits.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 
 namespace strata::keras {
 
@@ -14,8 +14,8 @@ Dim read_dimension(const nlohmann::ordered_json& value, const std::string& place
     if (value.is_null()) return kUnknownDim;
     const auto fail = [&](const std::string& what) {
         throw Error(file, place + ": expected a dimension (an integer from 0 to " +
-                              std::to_string(limits::kMaxDimension) +
-                              ", -1 or null; limit kMaxDimension), found " + what);
+                              std::to_string(limits::kMaxDimension) + ", -1 or null), found " +
+                              what);
     };
     if (value.is_number_unsigned()) {
         const auto number = value.get<std::uint64_t>();
@@ -51,8 +51,7 @@ Shape read_shape(const nlohmann::ordered_json& value, const std::string& place,
     }
     if (value.size() > limits::kMaxRank) {
         throw Error(file, place + ": a shape of " + std::to_string(value.size()) +
-                              " dimensions (at most " + std::to_string(limits::kMaxRank) +
-                              "; limit kMaxRank)");
+                              " dimensions (at most " + std::to_string(limits::kMaxRank) + ")");
     }
     Shape shape;
     shape.reserve(value.size());

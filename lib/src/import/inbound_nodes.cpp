@@ -2,8 +2,8 @@
 
 #include <optional>
 
-#include "import/limits.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 #include "strata/printable.hpp"
 
 namespace strata::keras {
@@ -12,10 +12,6 @@ namespace {
 using json = nlohmann::ordered_json;
 
 constexpr const char* kExpectedReferences = "expected a list of [name, node, tensor] references";
-
-// Lists inside Keras 3 call arguments nest only a little (a list of tensors); deeper ones are
-// not tensors.
-constexpr int kMaxArgumentNesting = 8;
 
 std::string index_place(const std::string& place, std::size_t index) {
     return place + "[" + std::to_string(index) + "]";
@@ -69,7 +65,7 @@ void collect_argument_tensors(const json& value, const std::string& place, const
                               int nesting, InboundNode& node) {
     if (is_keras_tensor(value)) {
         node.push_back(keras_tensor_reference(value, place, file));
-    } else if (value.is_array() && nesting < kMaxArgumentNesting) {
+    } else if (value.is_array() && nesting < limits::kMaxArgumentNesting) {
         for (std::size_t i = 0; i < value.size(); ++i) {
             collect_argument_tensors(value[i], index_place(place, i), file, nesting + 1, node);
         }

@@ -3,8 +3,8 @@
 #include <variant>
 
 #include "import/json_scan.hpp"
-#include "import/limits.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 
 namespace strata::keras {
 namespace {
@@ -34,25 +34,24 @@ std::variant<json, SyntaxError> parse_text(std::string_view text) {
         return SyntaxError{{1, 1}, "empty document: expected a JSON model"};
     }
     if (auto offset = json_scan::find_excess_nesting(text, limits::kMaxJsonDepth)) {
-        return SyntaxError{json_scan::position_of(text, *offset),
-                           "JSON nested deeper than " + std::to_string(limits::kMaxJsonDepth) +
-                               " levels (limit kMaxJsonDepth)"};
+        return SyntaxError{
+            json_scan::position_of(text, *offset),
+            "JSON nested deeper than " + std::to_string(limits::kMaxJsonDepth) + " levels"};
     }
     if (auto offset = json_scan::find_excess_values(text, limits::kMaxJsonValues)) {
-        return SyntaxError{json_scan::position_of(text, *offset),
-                           "JSON holds more than " + std::to_string(limits::kMaxJsonValues) +
-                               " values (limit kMaxJsonValues)"};
+        return SyntaxError{
+            json_scan::position_of(text, *offset),
+            "JSON holds more than " + std::to_string(limits::kMaxJsonValues) + " values"};
     }
     if (auto offset = json_scan::find_long_string(text, limits::kMaxJsonStringBytes,
                                                   limits::kMaxJsonModelStringBytes)) {
         const bool whole = *offset == text.find_first_not_of(" \t\r\n");
         return SyntaxError{json_scan::position_of(text, *offset),
-                           whole ? "the JSON text is a string longer than " +
-                                       std::to_string(limits::kMaxJsonModelStringBytes >> 20) +
-                                       " MiB (limit kMaxJsonModelStringBytes)"
-                                 : "a JSON string longer than " +
-                                       std::to_string(limits::kMaxJsonStringBytes >> 20) +
-                                       " MiB (limit kMaxJsonStringBytes)"};
+                           whole
+                               ? "the JSON text is a string longer than " +
+                                     std::to_string(limits::kMaxJsonModelStringBytes >> 20) + " MiB"
+                               : "a JSON string longer than " +
+                                     std::to_string(limits::kMaxJsonStringBytes >> 20) + " MiB"};
     }
     try {
         return json::parse(text.begin(), text.end(), nullptr, true, false);

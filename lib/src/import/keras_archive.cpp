@@ -50,8 +50,7 @@ void check_entry_count(std::uint64_t archive_size, const ArchiveBytesAt& read_at
     if (entries > limits::kMaxArchiveEntries) {
         throw Error(source_name, "the archive's directory holds up to " + std::to_string(entries) +
                                      " entries, more than " +
-                                     std::to_string(limits::kMaxArchiveEntries) +
-                                     " (limit kMaxArchiveEntries)");
+                                     std::to_string(limits::kMaxArchiveEntries));
     }
 }
 
@@ -90,14 +89,13 @@ std::optional<std::string> read_member(zip_t* archive, const char* name,
         if (got == 0) break;
         bytes.append(buffer, static_cast<std::size_t>(got));
         if (bytes.size() > max_member_bytes) {
-            throw Error(source_name,
-                        std::string(name) + " in the archive decompresses to more than " +
-                            size_text(max_member_bytes) + " (limit kMaxArchiveMemberBytes)");
+            throw Error(source_name, std::string(name) +
+                                         " in the archive decompresses to more than " +
+                                         size_text(max_member_bytes));
         }
         if (bytes.size() > budget.left) {
             throw Error(source_name, "the members read from the archive decompress to more than " +
-                                         size_text(limits::kMaxArchiveTotalBytes) +
-                                         " together (limit kMaxArchiveTotalBytes)");
+                                         size_text(limits::kMaxArchiveTotalBytes) + " together");
         }
     }
     budget.left -= bytes.size();

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "import/limits.hpp"
 #include "strata/diagnostics.hpp"
+#include "strata/limits.hpp"
 #include "strata/model.hpp"
 
 namespace strata {

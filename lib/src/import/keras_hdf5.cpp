@@ -11,8 +11,8 @@
 #include "import/isolated_call.hpp"
 #include "import/json_document.hpp"
 #include "import/keras_json.hpp"
-#include "import/limits.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 
 namespace strata {
 namespace {

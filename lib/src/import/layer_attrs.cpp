@@ -3,7 +3,7 @@
 #include <optional>
 
 #include "import/dimensions.hpp"
-#include "import/limits.hpp"
+#include "strata/limits.hpp"
 #include "strata/printable.hpp"
 
 namespace strata::keras {

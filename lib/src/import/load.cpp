@@ -5,13 +5,13 @@
 #include "import/keras_archive.hpp"
 #include "import/keras_hdf5.hpp"
 #include "import/keras_json.hpp"
-#include "import/limits.hpp"
 #include "import/mapped_file.hpp"
 #include "import/model_text.hpp"
 #include "import/onnx/onnx_reader.hpp"
 #include "import/spec_reader.hpp"
-#include "io/input_file.hpp"
+#include "input/input_file.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 
 namespace strata {
 namespace {
@@ -22,7 +22,7 @@ constexpr const char* kChangedWhileRead =
     "the file was truncated while it was read (another program changed it)";
 
 std::string too_large(std::size_t limit) {
-    return "the file is larger than " + std::to_string(limit >> 20) + " MiB (limit kMaxFileBytes)";
+    return "the file is larger than " + std::to_string(limit >> 20) + " MiB";
 }
 
 // The model file, opened only if it is a regular file within the size limit.

@@ -9,9 +9,9 @@
 #include "import/input_shape.hpp"
 #include "import/keras1_vocabulary.hpp"
 #include "import/layer_attrs.hpp"
-#include "import/limits.hpp"
 #include "import/symbol_table.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 #include "strata/printable.hpp"
 #include "text/unicode_text.hpp"
 
@@ -117,8 +117,7 @@ class ModelBuilder {
         const auto& text = name.get_ref<const std::string&>();
         if (text.size() > limits::kMaxNameLength) {
             throw Error(file_, place + ": name longer than " +
-                                   std::to_string(limits::kMaxNameLength) +
-                                   " bytes (limit kMaxNameLength)");
+                                   std::to_string(limits::kMaxNameLength) + " bytes");
         }
         return text;
     }
@@ -310,8 +309,8 @@ class ModelBuilder {
 
     std::size_t push_layer(Layer layer, std::vector<SymbolRef> inputs, const std::string& place) {
         if (result_.model.layers.size() >= limits::kMaxLayers) {
-            throw Error(file_, place + ": more than " + std::to_string(limits::kMaxLayers) +
-                                   " layers (limit kMaxLayers)");
+            throw Error(file_,
+                        place + ": more than " + std::to_string(limits::kMaxLayers) + " layers");
         }
         result_.model.layers.push_back(std::move(layer));
         pending_inputs_.push_back(std::move(inputs));

@@ -1,8 +1,8 @@
 #include "import/detect_format.hpp"
-#include "import/limits.hpp"
 #include "import/spec_reader.hpp"
-#include "io/input_file.hpp"
+#include "input/input_file.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 #include "strata/spec.hpp"
 
 namespace strata {

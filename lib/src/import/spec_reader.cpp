@@ -17,9 +17,9 @@
 #include "import/input_shape.hpp"
 #include "import/keras1_vocabulary.hpp"
 #include "import/layer_attrs.hpp"
-#include "import/limits.hpp"
-#include "import/yaml_document.hpp"
+#include "input/yaml_document.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 #include "strata/printable.hpp"
 #include "style/options_file.hpp"
 #include "style/structured_options.hpp"
@@ -73,8 +73,7 @@ json scalar_to_json(const YamlSource& source, const YAML::Node& node) {
 
 // Model and layer names have one limit in every format.
 std::string name_too_long(const std::string& key) {
-    return key + ": longer than " + std::to_string(limits::kMaxNameLength) +
-           " bytes (limit kMaxNameLength)";
+    return key + ": longer than " + std::to_string(limits::kMaxNameLength) + " bytes";
 }
 
 // The guard already bounded depth and size, so this recursion is bounded too.

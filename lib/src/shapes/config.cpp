@@ -3,19 +3,18 @@
 #include <cmath>
 
 #include "shapes/rule.hpp"
+#include "strata/limits.hpp"
 #include "strata/printable.hpp"
 
 namespace strata::shapes {
 namespace {
 
 constexpr std::string_view kWrappedPrefix = "layer.";
-// Wrappers inside wrappers (TimeDistributed(Bidirectional(LSTM))) are real, but a deep chain
-// can only come from a hostile file; each level is one recursion of the rule.
-constexpr std::size_t kMaxWrapperDepth = 8;
 
 bool nested_too_deep(const Layer& wrapper) {
     std::string prefix;
-    for (std::size_t level = 0; level <= kMaxWrapperDepth; ++level) prefix += kWrappedPrefix;
+    for (std::size_t level = 0; level <= limits::kMaxWrapperDepth; ++level)
+        prefix += kWrappedPrefix;
     for (const auto& entry : wrapper.attrs) {
         if (entry.first.starts_with(prefix)) return true;
     }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "strata/limits.hpp"
 #include "style/color_models.hpp"
 #include "style/color_names.hpp"
 
@@ -18,9 +19,6 @@
 
 namespace strata {
 namespace {
-
-// Pillow refuses longer specifiers; it also bounds every number we read.
-constexpr std::size_t kMaxLength = 100;
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -193,7 +191,7 @@ std::optional<Rgba> parse_function(std::string_view text) {
 
 std::optional<Rgba> parse_color(std::string_view text) {
     text = trim(text);
-    if (text.empty() || text.size() > kMaxLength) return std::nullopt;
+    if (text.empty() || text.size() > limits::kMaxColorLength) return std::nullopt;
     const std::string lower = ascii_lower(text);
     if (const auto rgb = named_color(lower)) {
         return Rgba{static_cast<std::uint8_t>(*rgb >> 16), static_cast<std::uint8_t>(*rgb >> 8),

@@ -3,10 +3,10 @@
 #include <optional>
 #include <string>
 
-#include "layout/layered/box_size.hpp"
 #include "strata/model.hpp"
 #include "strata/options.hpp"
 #include "strata/text_measurer.hpp"
+#include "style/size_limits.hpp"
 
 namespace strata::layout {
 
@@ -21,7 +21,8 @@ struct LayerStyle {
     Rgba font_color;
     double text_vspacing = 4;
     std::optional<std::string> image;
-    std::string image_fit, image_axis;
+    ImageFit image_fit = ImageFit::fill;
+    Axis image_axis = Axis::z;
     double scale_image = 1;
 };
 

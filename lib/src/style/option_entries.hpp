@@ -18,10 +18,13 @@ struct OptionEntry {
     using TextSetter = std::function<void(Options&, std::string_view, const std::string& where)>;
     using NodeSetter = std::function<void(Options&, const YAML::Node&, const YamlSource&)>;
     using Getter = std::function<void(const Options&, YAML::Emitter&)>;  // writes the value
+    // Throws strata::Error(where, ...) for a value its setters would refuse, in their words.
+    using Check = std::function<void(const Options&, const std::string& where)>;
     OptionInfo info;
     TextSetter set_text;  // set for every kind but structures
     NodeSetter set_node;  // structures, color_map, dimension_caps; font (a path in a file)
     Getter get;
+    Check check;  // unset when every value is valid
 };
 
 const std::vector<OptionEntry>& option_entries();

@@ -1,7 +1,8 @@
 #include "strata/option_table.hpp"
 
-#include "import/yaml_document.hpp"
+#include "input/yaml_document.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 #include "strata/printable.hpp"
 #include "style/length.hpp"
 #include "style/option_entries.hpp"
@@ -15,7 +16,7 @@ namespace {
 namespace ov = option_values;
 namespace so = structured_options;
 
-constexpr double kSizeLimit = 1e6;  // no box, gap or scale beyond this makes a usable picture
+constexpr double kSizeLimit = limits::kMaxOptionSize;
 
 std::string kebab(std::string key) {
     for (char& c : key) {
@@ -26,12 +27,13 @@ std::string kebab(std::string key) {
 
 OptionEntry text_entry(std::string key, OptionKind kind, std::string help,
                        OptionEntry::TextSetter set, OptionEntry::Getter get,
-                       std::vector<std::string> choices = {}) {
+                       OptionEntry::Check check = {}, std::vector<std::string> choices = {}) {
     std::string flag = kebab(key);
     return {{std::move(key), std::move(flag), kind, std::move(help), std::move(choices)},
             std::move(set),
             {},
-            std::move(get)};
+            std::move(get),
+            std::move(check)};
 }
 
 template <typename T>
@@ -39,13 +41,17 @@ OptionEntry::Getter getter(T Options::*field) {
     return [field](const Options& o, YAML::Emitter& out) { write_value(out, o.*field); };
 }
 
-OptionEntry number(std::string key, std::string help, double Options::*field, double lo = 0) {
+OptionEntry number(std::string key, std::string help, double Options::*field, double lo = 0,
+                   double hi = kSizeLimit) {
     return text_entry(
         std::move(key), OptionKind::number, std::move(help),
-        [field, lo](Options& o, std::string_view v, const std::string& where) {
-            o.*field = ov::number(v, where, lo, kSizeLimit);
+        [field, lo, hi](Options& o, std::string_view v, const std::string& where) {
+            o.*field = ov::number(v, where, lo, hi);
         },
-        getter(field));
+        getter(field),
+        [field, lo, hi](const Options& o, const std::string& where) {
+            ov::check_number(o.*field, where, lo, hi);
+        });
 }
 
 OptionEntry boolean(std::string key, std::string help, bool Options::*field) {
@@ -74,29 +80,39 @@ OptionEntry text(std::string key, std::string help, std::string Options::*field,
             if (v.empty() && !may_be_empty) throw Error(where, "expected a value, got nothing");
             o.*field = std::string(v);
         },
-        getter(field));
+        getter(field),
+        [field, may_be_empty](const Options& o, const std::string& where) {
+            if ((o.*field).empty() && !may_be_empty)
+                throw Error(where, "expected a value, got nothing");
+        });
 }
 
-std::string one_of(const std::vector<std::string>& choices) {
-    std::string list;
-    for (const std::string& c : choices) list += (list.empty() ? "" : ", ") + c;
-    return list;
-}
-
-OptionEntry choice(std::string key, std::string help, std::string Options::*field,
-                   std::vector<std::string> choices) {
+// One of the names in E's table; written as its name, quoted.
+template <typename E>
+OptionEntry choice(std::string key, std::string help, E Options::*field) {
     return text_entry(
         std::move(key), OptionKind::choice, std::move(help),
-        [field, choices](Options& o, std::string_view v, const std::string& where) {
-            for (const std::string& c : choices) {
-                if (v == c) {
-                    o.*field = c;
-                    return;
-                }
-            }
-            throw Error(where, "expected one of " + one_of(choices) + ", got " + quoted_text(v));
+        [field](Options& o, std::string_view v, const std::string& where) {
+            o.*field = ov::choice<E>(v, where);
         },
-        getter(field), choices);
+        [field](const Options& o, YAML::Emitter& out) {
+            write_value(out, std::string(name_of(o.*field)));
+        },
+        [field](const Options& o, const std::string& where) { ov::check_choice(o.*field, where); },
+        choice_list<E>());
+}
+
+OptionEntry index_list(std::string key, std::string help,
+                       std::vector<std::size_t> Options::*field) {
+    return text_entry(
+        std::move(key), OptionKind::index_list, std::move(help),
+        [field](Options& o, std::string_view v, const std::string& where) {
+            o.*field = ov::index_list(v, where);
+        },
+        getter(field),
+        [field](const Options& o, const std::string& where) {
+            for (std::size_t index : o.*field) ov::check_index(index, where);
+        });
 }
 
 // A structure: set from a YAML node; on the command line the text is read as YAML.
@@ -109,16 +125,16 @@ OptionEntry structure(std::string key, OptionKind kind, std::string help, Field 
                       [read](Options& o, const YAML::Node& node, const YamlSource& source) {
                           read(o, node, source);
                       },
-                      getter(field)};
+                      getter(field),
+                      {}};
     return entry;
 }
 
 std::vector<OptionEntry> make_entries() {
     std::vector<OptionEntry> e;
     // Box sizing.
-    e.push_back(choice("sizing_mode", "how tensor dimensions become box sizes",
-                       &Options::sizing_mode,
-                       {"accurate", "balanced", "capped", "logarithmic", "relative"}));
+    e.push_back(
+        choice("sizing_mode", "how tensor dimensions become box sizes", &Options::sizing_mode));
     e.push_back(number("scale_xy", "pixels per unit of height and depth", &Options::scale_xy));
     e.push_back(number("scale_z", "pixels per unit of width (channels)", &Options::scale_z));
     e.push_back(number("min_xy", "smallest box height and depth, px", &Options::min_xy));
@@ -134,11 +150,14 @@ std::vector<OptionEntry> make_entries() {
         [](Options& o, std::string_view v, const std::string& where) {
             o.dimension_caps = ov::dimension_caps(v, where);
         }));
+    e.back().check = [](const Options& o, const std::string& where) {
+        if (o.dimension_caps) so::check_dimension_caps(*o.dimension_caps, where);
+    };
     e.push_back(number("relative_base_size", "pixels per unit in relative mode",
                        &Options::relative_base_size));
     e.push_back(choice("one_dim_orientation",
                        "how 1-D tensors are drawn: wide (z), tall (y), deep (x)",
-                       &Options::one_dim_orientation, {"z", "y", "x"}));
+                       &Options::one_dim_orientation));
     // Which layers are drawn and how.
     e.push_back(text_entry(
         "type_ignore", OptionKind::name_list, "layer classes not drawn, e.g. InputLayer,Dropout",
@@ -146,18 +165,9 @@ std::vector<OptionEntry> make_entries() {
             o.type_ignore = ov::name_list(v);
         },
         getter(&Options::type_ignore)));
-    e.push_back(text_entry(
-        "index_ignore", OptionKind::index_list, "model indices of layers not drawn",
-        [](Options& o, std::string_view v, const std::string& where) {
-            o.index_ignore = ov::index_list(v, where);
-        },
-        getter(&Options::index_ignore)));
-    e.push_back(text_entry(
-        "index_2D", OptionKind::index_list, "model indices of layers drawn flat",
-        [](Options& o, std::string_view v, const std::string& where) {
-            o.index_2D = ov::index_list(v, where);
-        },
-        getter(&Options::index_2D)));
+    e.push_back(
+        index_list("index_ignore", "model indices of layers not drawn", &Options::index_ignore));
+    e.push_back(index_list("index_2D", "model indices of layers drawn flat", &Options::index_2D));
     e.push_back(structure(
         "color_map", OptionKind::color_map,
         "colours per class, e.g. Conv2D=#ffb347/#8c4500,Dense=#8ecae6", &Options::color_map,
@@ -173,6 +183,9 @@ std::vector<OptionEntry> make_entries() {
                   &Options::styles, [](Options& o, const YAML::Node& n, const YamlSource& s) {
                       for (auto& [key, style] : so::styles(s, n)) o.styles[key] = style;
                   }));
+    e.back().check = [](const Options& o, const std::string& where) {
+        for (const auto& [key, style] : o.styles) so::check_style(style, where + "." + key);
+    };
     // Picture.
     e.push_back(color("background_fill", "canvas colour", &Options::background_fill));
     e.push_back(boolean("draw_volume", "draw boxes in 3-D", &Options::draw_volume));
@@ -186,28 +199,19 @@ std::vector<OptionEntry> make_entries() {
     e.push_back(
         number("shade_step", "how much darker the top and side faces are", &Options::shade_step));
     // Captions.
-    e.push_back(text_entry(
-        "text_callable", OptionKind::choice, "built-in caption of each box",
-        [](Options& o, std::string_view v, const std::string& where) {
-            if (v == "none" || v.empty()) {
-                o.text_callable.clear();
-            } else if (v == "name" || v == "type" || v == "shape" || v == "name_shape") {
-                o.text_callable = std::string(v);
-            } else {
-                throw Error(where, "expected one of name, type, shape, name_shape, none, got " +
-                                       quoted_text(v));
-            }
-        },
-        [](const Options& o, YAML::Emitter& out) {
-            out << (o.text_callable.empty() ? std::string("none") : o.text_callable);
-        },
-        {"name", "type", "shape", "name_shape", "none"}));
+    e.push_back(choice("text_callable", "built-in caption of each box", &Options::text_callable));
+    // Empty text means none too; the name is written plain.
+    e.back().set_text = [](Options& o, std::string_view v, const std::string& where) {
+        o.text_callable = v.empty() ? TextCallable::none : ov::choice<TextCallable>(v, where);
+    };
+    e.back().get = [](const Options& o, YAML::Emitter& out) {
+        out << std::string(name_of(o.text_callable));
+    };
     e.push_back(
         text("caption",
              "caption template, e.g. '{name}\\n{shape}' (fields name, type, shape, index, params)",
              &Options::caption, true));
-    e.push_back(choice("caption_position", "where captions go", &Options::caption_position,
-                       {"below", "above", "alternate"}));
+    e.push_back(choice("caption_position", "where captions go", &Options::caption_position));
     e.push_back(structure("captions", OptionKind::structure,
                           "caption per layer name: {conv1: 'first conv'}", &Options::captions,
                           [](Options& o, const YAML::Node& n, const YamlSource& s) {
@@ -227,12 +231,7 @@ std::vector<OptionEntry> make_entries() {
         if (font.empty()) throw Error("", "expected a value, got nothing");
         o.font = std::move(font);
     };
-    e.push_back(text_entry(
-        "font_size", OptionKind::number, "font size, px",
-        [](Options& o, std::string_view v, const std::string& where) {
-            o.font_size = ov::number(v, where, 0.5, 1000);
-        },
-        getter(&Options::font_size)));
+    e.push_back(number("font_size", "font size, px", &Options::font_size, 0.5, 1000));
     e.push_back(color("font_color", "text colour", &Options::font_color));
     // Legend.
     e.push_back(boolean("legend", "add a legend of the layer classes", &Options::legend));
@@ -247,22 +246,31 @@ std::vector<OptionEntry> make_entries() {
         &Options::layered_groups, [](Options& o, const YAML::Node& n, const YamlSource& s) {
             o.layered_groups = so::layered_groups(s, n);
         }));
+    e.back().check = [](const Options& o, const std::string& where) {
+        for (std::size_t i = 0; i < o.layered_groups.size(); ++i)
+            so::check_layered_group(o.layered_groups[i], where + "[" + std::to_string(i) + "]");
+    };
     e.push_back(
         structure("logo_groups", OptionKind::structure,
                   "images on faces: [{file: logo.png, layers: [Conv2D], axis: z, size: 0.5}]",
                   &Options::logo_groups, [](Options& o, const YAML::Node& n, const YamlSource& s) {
                       o.logo_groups = so::logo_groups(s, n);
                   }));
+    e.back().check = [](const Options& o, const std::string& where) {
+        for (std::size_t i = 0; i < o.logo_groups.size(); ++i)
+            so::check_logo_group(o.logo_groups[i], where + "[" + std::to_string(i) + "]");
+    };
     e.push_back(structure("logos_legend", OptionKind::structure,
                           "legend of the logos: true or {padding: 10, spacing: 10}",
                           &Options::logos_legend,
                           [](Options& o, const YAML::Node& n, const YamlSource& s) {
                               o.logos_legend = so::logos_legend(s, n);
                           }));
-    e.push_back(choice("image_fit", "how face images fit", &Options::image_fit,
-                       {"fill", "contain", "cover", "match_aspect"}));
-    e.push_back(
-        choice("image_axis", "which face images go on", &Options::image_axis, {"z", "y", "x"}));
+    e.back().check = [](const Options& o, const std::string& where) {
+        if (o.logos_legend) so::check_logos_legend(*o.logos_legend, where);
+    };
+    e.push_back(choice("image_fit", "how face images fit", &Options::image_fit));
+    e.push_back(choice("image_axis", "which face images go on", &Options::image_axis));
     e.push_back(boolean("link_images", "refer to image files instead of embedding them",
                         &Options::link_images));
     // Branching and deep models.
@@ -272,15 +280,14 @@ std::vector<OptionEntry> make_entries() {
             if (!v.empty()) length_in_px(v, where);  // validates
             o.width = std::string(v);
         },
-        getter(&Options::width)));
-    e.push_back(text_entry(
-        "min_font_size", OptionKind::number, "smallest text when fitting to a width, pt",
-        [](Options& o, std::string_view v, const std::string& where) {
-            o.min_font_size = ov::number(v, where, 1, 1000);
-        },
-        getter(&Options::min_font_size)));
+        getter(&Options::width),
+        [](const Options& o, const std::string& where) {
+            if (!o.width.empty()) length_in_px(o.width, where);
+        }));
+    e.push_back(number("min_font_size", "smallest text when fitting to a width, pt",
+                       &Options::min_font_size, 1, 1000));
     e.push_back(choice("collapse", "draw identical consecutive blocks once, marked xN",
-                       &Options::collapse, {"none", "exact"}));
+                       &Options::collapse));
     e.push_back(boolean("stages", "bracket the stages of a deep model", &Options::stages));
     // Output.
     e.push_back(text("to_file", "output file when -o is not given", &Options::to_file, true));
@@ -323,6 +330,12 @@ std::string options_to_yaml(const Options& options) {
     }
     out << YAML::EndMap;
     return escape_yaml_line_separators(std::string(out.c_str()) + "\n");
+}
+
+void validate(const Options& options) {
+    for (const OptionEntry& e : option_entries()) {
+        if (e.check) e.check(options, e.info.key);
+    }
 }
 
 void set_option(Options& options, std::string_view key, std::string_view value,

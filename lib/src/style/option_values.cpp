@@ -1,10 +1,11 @@
 #include "style/option_values.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
-#include "import/limits.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 #include "strata/printable.hpp"
 
 namespace strata::option_values {
@@ -34,7 +35,34 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
     return parts;
 }
 
+std::string range_text(double lo, double hi) {
+    return "expected a number from " + std::to_string(lo) + " to " + std::to_string(hi);
+}
+
+std::string index_range_text() {
+    // No model has more layers than the importers accept: a larger index names none.
+    return "expected a layer index from 0 to " + std::to_string(limits::kMaxLayers - 1);
+}
+
 }  // namespace
+
+std::string number_text(double value) {
+    std::array<char, 64> buffer{};
+    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    return ec == std::errc() ? std::string(buffer.data(), end) : "?";
+}
+
+void check_number(double value, const std::string& where, double lo, double hi) {
+    if (!std::isfinite(value))
+        throw Error(where, "expected a number, got " + quoted_text(number_text(value)));
+    if (value < lo || value > hi)
+        throw Error(where, range_text(lo, hi) + ", got " + quoted_text(number_text(value)));
+}
+
+void check_index(std::size_t value, const std::string& where) {
+    if (value >= limits::kMaxLayers)
+        throw Error(where, index_range_text() + ", got " + quoted_text(std::to_string(value)));
+}
 
 double number(std::string_view text, const std::string& where, double lo, double hi) {
     std::string_view t = trim(text);
@@ -44,8 +72,7 @@ double number(std::string_view text, const std::string& where, double lo, double
         throw Error(where, "expected a number, got " + quoted_text(text));
     }
     if (value < lo || value > hi) {
-        throw Error(where, "expected a number from " + std::to_string(lo) + " to " +
-                               std::to_string(hi) + ", got " + quoted_text(text));
+        throw Error(where, range_text(lo, hi) + ", got " + quoted_text(text));
     }
     return value;
 }
@@ -56,10 +83,7 @@ std::size_t index(std::string_view text, const std::string& where) {
     auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
     if (t.empty() || ec != std::errc() || end != t.data() + t.size() ||
         value >= limits::kMaxLayers) {
-        // No model has more layers than the importers accept: a larger index names none.
-        throw Error(where, "expected a layer index from 0 to " +
-                               std::to_string(limits::kMaxLayers - 1) + ", got " +
-                               quoted_text(text));
+        throw Error(where, index_range_text() + ", got " + quoted_text(text));
     }
     return value;
 }
@@ -101,7 +125,7 @@ DimensionCaps dimension_caps(std::string_view text, const std::string& where) {
                                    quoted_text(part));
         }
         std::string_view key = trim(part.substr(0, eq));
-        double value = number(part.substr(eq + 1), where, 0, 1e6);
+        double value = number(part.substr(eq + 1), where, 0, limits::kMaxOptionSize);
         if (key == "channels")
             caps.channels = value;
         else if (key == "sequence")

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "strata/options.hpp"
@@ -36,5 +37,12 @@ void write_value(YAML::Emitter& out, const std::map<std::string, std::string>& v
 void write_value(YAML::Emitter& out, const std::vector<LayerGroup>& value);
 void write_value(YAML::Emitter& out, const std::vector<LogoGroup>& value);
 void write_value(YAML::Emitter& out, const std::optional<LogosLegend>& value);
+
+// A choice, as its name (double-quoted, like any text value).
+template <typename E>
+requires std::is_enum_v<E>
+void write_value(YAML::Emitter& out, E value) {
+    write_value(out, std::string(name_of(value)));
+}
 
 }  // namespace strata

@@ -2,9 +2,10 @@
 
 #include <filesystem>
 
-#include "import/yaml_document.hpp"
-#include "io/input_file.hpp"
+#include "input/input_file.hpp"
+#include "input/yaml_document.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 #include "strata/option_table.hpp"
 #include "strata/printable.hpp"
 #include "style/option_entries.hpp"
@@ -12,8 +13,6 @@
 
 namespace strata {
 namespace {
-
-constexpr std::size_t kMaxOptionsFileBytes = 4 << 20;  // option files are a few hundred bytes
 
 // A YAML list of scalars becomes the comma-separated text form the option readers take.
 std::string scalar_list(const YamlSource& source, const YAML::Node& node, const std::string& key) {
@@ -69,8 +68,10 @@ void apply_options_yaml(Options& options, std::string_view yaml, const std::stri
 }
 
 void apply_options_file(Options& options, const std::string& path) {
-    const std::string text = io::read_input_file(path, kMaxOptionsFileBytes, "the option file");
-    if (text.size() > kMaxOptionsFileBytes) throw Error(path, "option file larger than 4 MiB");
+    const std::string text =
+        io::read_input_file(path, limits::kMaxOptionsFileBytes, "the option file");
+    if (text.size() > limits::kMaxOptionsFileBytes)
+        throw Error(path, "option file larger than 4 MiB");
     apply_options_yaml(options, text, path);
 }
 

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "strata/limits.hpp"
 #include "strata/printable.hpp"
 #include "style/option_values.hpp"
 
@@ -10,7 +11,7 @@ namespace {
 
 namespace ov = option_values;
 
-constexpr double kSizeLimit = 1e6;
+constexpr double kSizeLimit = limits::kMaxOptionSize;
 
 // Reads the fields of one mapping through a table of field readers, so that an unknown key is
 // reported with the keys that are allowed.
@@ -56,15 +57,9 @@ struct Fields {
     Rgba color(const YAML::Node& v, const std::string& where) const {
         return ov::color(text(v, where), "");
     }
-    std::string choice(const YAML::Node& v, const std::string& where,
-                       std::vector<std::string> allowed) const {
-        std::string value = text(v, where);
-        for (const std::string& a : allowed) {
-            if (a == value) return value;
-        }
-        std::string list;
-        for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
-        throw Error("", "expected one of " + list + ", got " + quoted_text(value));
+    template <typename E>
+    E choice(const YAML::Node& v, const std::string& where) const {
+        return ov::choice<E>(text(v, where), "");
     }
     std::vector<std::string> names(const YAML::Node& v, const std::string& where) const {
         if (v.IsScalar()) return {v.Scalar()};
@@ -74,9 +69,6 @@ struct Fields {
         return list;
     }
 };
-
-const std::vector<std::string> kFits{"fill", "contain", "cover", "match_aspect"};
-const std::vector<std::string> kAxes{"z", "y", "x"};
 
 Style style(const YamlSource& source, const YAML::Node& node, const std::string& what) {
     Style s;
@@ -102,13 +94,65 @@ Style style(const YamlSource& source, const YAML::Node& node, const std::string&
                  {"font_color", [&](auto& v, auto& w) { s.font_color = f.color(v, w); }},
                  {"text_vspacing", number_into(s.text_vspacing)},
                  {"image", [&](auto& v, auto& w) { s.image = yaml_path(source, v, w); }},
-                 {"image_fit", [&](auto& v, auto& w) { s.image_fit = f.choice(v, w, kFits); }},
-                 {"image_axis", [&](auto& v, auto& w) { s.image_axis = f.choice(v, w, kAxes); }},
+                 {"image_fit", [&](auto& v, auto& w) { s.image_fit = f.choice<ImageFit>(v, w); }},
+                 {"image_axis", [&](auto& v, auto& w) { s.image_axis = f.choice<Axis>(v, w); }},
                  {"scale_image", number_into(s.scale_image)}});
     return s;
 }
 
+constexpr const char* kExpectedFile = "expected a file";
+
+void check_number(const std::optional<double>& value, const std::string& where, double lo = 0) {
+    if (value) ov::check_number(*value, where, lo, kSizeLimit);
+}
+
 }  // namespace
+
+void check_style(const Style& s, const std::string& where) {
+    check_number(s.scale_xy, where + ".scale_xy");
+    check_number(s.scale_z, where + ".scale_z");
+    check_number(s.min_xy, where + ".min_xy");
+    check_number(s.max_xy, where + ".max_xy");
+    check_number(s.min_z, where + ".min_z");
+    check_number(s.max_z, where + ".max_z");
+    check_number(s.shade_step, where + ".shade_step");
+    check_number(s.spacing, where + ".spacing", -kSizeLimit);
+    check_number(s.font_size, where + ".font_size", 0.5);
+    check_number(s.text_vspacing, where + ".text_vspacing");
+    if (s.image_fit) ov::check_choice(*s.image_fit, where + ".image_fit");
+    if (s.image_axis) ov::check_choice(*s.image_axis, where + ".image_axis");
+    check_number(s.scale_image, where + ".scale_image");
+}
+
+void check_layered_group(const LayerGroup& g, const std::string& where) {
+    check_number(g.padding, where + ".padding");
+    check_number(g.width, where + ".width");
+    check_number(g.font_size, where + ".font_size", 0.5);
+    check_number(g.text_spacing, where + ".text_spacing");
+}
+
+void check_logo_group(const LogoGroup& g, const std::string& where) {
+    if (g.file.empty()) throw Error(where, kExpectedFile);
+    ov::check_choice(g.axis, where + ".axis");
+    check_number(g.size, where + ".size");
+    if (g.size_px) {
+        check_number(g.size_px->first, where + ".size");
+        check_number(g.size_px->second, where + ".size");
+    }
+    ov::check_choice(g.corner, where + ".corner");
+    check_number(g.padding, where + ".padding");
+}
+
+void check_logos_legend(const LogosLegend& legend, const std::string& where) {
+    check_number(legend.padding, where + ".padding");
+    check_number(legend.spacing, where + ".spacing");
+}
+
+void check_dimension_caps(const DimensionCaps& caps, const std::string& where) {
+    check_number(caps.channels, where + ".channels");
+    check_number(caps.sequence, where + ".sequence");
+    check_number(caps.general, where + ".general");
+}
 
 std::map<std::string, Style> styles(const YamlSource& source, const YAML::Node& node) {
     if (!node.IsMap())
@@ -168,17 +212,12 @@ std::vector<LogoGroup> logo_groups(const YamlSource& source, const YAML::Node& n
         read_fields(source, node[i], what,
                     {{"file", [&](auto& v, auto& w) { g.file = yaml_path(source, v, w); }},
                      {"layers", [&](auto& v, auto& w) { g.layers = f.names(v, w); }},
-                     {"axis", [&](auto& v, auto& w) { g.axis = f.choice(v, w, kAxes); }},
+                     {"axis", [&](auto& v, auto& w) { g.axis = f.choice<Axis>(v, w); }},
                      {"size", size},
-                     {"corner",
-                      [&](auto& v, auto& w) {
-                          g.corner = f.choice(
-                              v, w,
-                              {"top-left", "top-right", "bottom-left", "bottom-right", "center"});
-                      }},
+                     {"corner", [&](auto& v, auto& w) { g.corner = f.choice<Corner>(v, w); }},
                      {"padding", [&](auto& v, auto& w) { g.padding = f.number(v, w); }},
                      {"name", [&](auto& v, auto& w) { g.name = f.text(v, w); }}});
-        if (g.file.empty()) throw yaml_error(source, node[i], what + ": expected a file");
+        if (g.file.empty()) throw yaml_error(source, node[i], what + ": " + kExpectedFile);
         logos.push_back(std::move(g));
     }
     return logos;

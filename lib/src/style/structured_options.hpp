@@ -19,4 +19,12 @@ DimensionCaps dimension_caps(const YamlSource& source, const YAML::Node& node);
 // One entry of `styles`; `what` names it in messages.
 Style one_style(const YamlSource& source, const YAML::Node& node, const std::string& what);
 
+// Checks of structures built in C++, with the readers' messages; `where` names the value
+// ("styles.conv1", "logo_groups[0]") as the error's file.
+void check_style(const Style& style, const std::string& where);
+void check_layered_group(const LayerGroup& group, const std::string& where);
+void check_logo_group(const LogoGroup& group, const std::string& where);
+void check_logos_legend(const LogosLegend& legend, const std::string& where);
+void check_dimension_caps(const DimensionCaps& caps, const std::string& where);
+
 }  // namespace strata::structured_options

@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <system_error>
 
-#include "io/model_named_files.hpp"
-#include "io/open_beneath.hpp"
+#include "input/model_named_files.hpp"
+#include "input/open_beneath.hpp"
 #include "text/unicode_text.hpp"
 
 namespace strata {

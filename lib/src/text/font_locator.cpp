@@ -8,8 +8,8 @@
 #include <cerrno>
 #include <string>
 
-#include "io/model_named_files.hpp"
-#include "io/open_beneath.hpp"
+#include "input/model_named_files.hpp"
+#include "input/open_beneath.hpp"
 #include "strata/error.hpp"
 #include "strata/printable.hpp"
 

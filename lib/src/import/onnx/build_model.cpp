@@ -8,10 +8,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "import/limits.hpp"
 #include "import/onnx/graph_order.hpp"
 #include "import/onnx/naming.hpp"
 #include "shapes/dims.hpp"
+#include "strata/limits.hpp"
 
 namespace strata::onnx_import {
 namespace {

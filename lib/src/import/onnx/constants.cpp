@@ -7,7 +7,7 @@
 #include <functional>
 #include <limits>
 
-#include "import/limits.hpp"
+#include "strata/limits.hpp"
 
 namespace strata::onnx_import {
 namespace {

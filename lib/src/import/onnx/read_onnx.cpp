@@ -1,12 +1,12 @@
 #include "import/onnx/read_onnx.hpp"
 
-#include "import/limits.hpp"
 #include "import/onnx/build_model.hpp"
 #include "import/onnx/compact.hpp"
 #include "import/onnx/tensor_shapes.hpp"
 #include "import/onnx/utf8_text.hpp"
 #include "import/onnx/wire_limits.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 #include "strata/printable.hpp"
 
 namespace strata {
@@ -19,16 +19,15 @@ void check_model_limits(const Model& model, const std::string& source_name) {
     if (model.layers.size() > limits::kMaxLayers) {
         throw Error(source_name, "more than " + std::to_string(limits::kMaxLayers) +
                                      " layers: the ONNX graph draws " +
-                                     std::to_string(model.layers.size()) +
-                                     " boxes (limit kMaxLayers)");
+                                     std::to_string(model.layers.size()) + " boxes");
     }
     for (const Layer& layer : model.layers) {
         for (const Shape& shape : layer.shapes) {
             if (shape.size() > limits::kMaxRank) {
-                throw Error(source_name,
-                            "the output of " + quoted_text(layer.name) + " has " +
-                                std::to_string(shape.size()) + " dimensions (at most " +
-                                std::to_string(limits::kMaxRank) + "; limit kMaxRank)");
+                throw Error(source_name, "the output of " + quoted_text(layer.name) + " has " +
+                                             std::to_string(shape.size()) +
+                                             " dimensions (at most " +
+                                             std::to_string(limits::kMaxRank) + ")");
             }
         }
     }
@@ -68,8 +67,7 @@ Model read_onnx(std::string_view bytes, const std::string& source_name, Warnings
     if (model.name.size() > limits::kMaxNameLength) {
         throw Error(source_name,
                     std::string(proto.graph().name().empty() ? "producer_name" : "graph.name") +
-                        ": longer than " + std::to_string(limits::kMaxNameLength) +
-                        " bytes (limit kMaxNameLength)");
+                        ": longer than " + std::to_string(limits::kMaxNameLength) + " bytes");
     }
     model.name = onnx_import::clean_text(model.name, limits::kMaxNameLength);
     for (Layer& layer : model.layers)

@@ -2,10 +2,10 @@
 
 #include <cstdint>
 
-#include "import/limits.hpp"
 #include "import/onnx/compact.hpp"
 #include "import/onnx/wire.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 
 namespace strata::onnx_import {
 namespace {
@@ -93,8 +93,7 @@ class WireLimits {
             fail("more than " + std::to_string(limits::kMaxLayers) +
                  " layers: the ONNX graph has " + std::to_string(top_inputs_) + " inputs and " +
                  std::to_string(top_initializers_) +
-                 " initializers, and every input that no initializer gives is a layer (limit "
-                 "kMaxLayers)");
+                 " initializers, and every input that no initializer gives is a layer");
     }
 
   private:
@@ -103,7 +102,7 @@ class WireLimits {
         if (items_ > limits::kMaxOnnxGraphItems) {
             fail("the ONNX model holds more than " + std::to_string(limits::kMaxOnnxGraphItems) +
                  " protobuf fields and list elements in its graphs: nodes, their inputs, "
-                 "outputs and attributes, tensors, dimensions ... (limit kMaxOnnxGraphItems)");
+                 "outputs and attributes, tensors, dimensions ...");
         }
     }
 
@@ -116,16 +115,16 @@ class WireLimits {
         if (++declared_[kind] > limits::kMaxOnnxGraphTensors)
             fail("the ONNX graph declares more than " +
                  std::to_string(limits::kMaxOnnxGraphTensors) + " " + kWhat[kind] +
-                 ", subgraphs included (limit kMaxOnnxGraphTensors)");
+                 ", subgraphs included");
     }
 
     void node_counted(int depth) {
         if (++nodes_ > limits::kMaxOnnxNodes)
             fail("the ONNX graph has more than " + std::to_string(limits::kMaxOnnxNodes) +
-                 " nodes, subgraphs and functions included (limit kMaxOnnxNodes)");
+                 " nodes, subgraphs and functions included");
         if (raw_ && depth == 0 && ++top_nodes_ > limits::kMaxLayers)
             fail("more than " + std::to_string(limits::kMaxLayers) +
-                 " layers: the ONNX graph has more nodes (limit kMaxLayers)");
+                 " layers: the ONNX graph has more nodes");
     }
 
     [[noreturn]] void fail(const std::string& message) const { throw Error(source_, message); }
@@ -324,7 +323,7 @@ class WireLimits {
     void check_rank(std::uint64_t rank) const {
         if (rank > limits::kMaxRank)
             fail("an ONNX tensor has more than " + std::to_string(limits::kMaxRank) +
-                 " dimensions (limit kMaxRank)");
+                 " dimensions");
     }
 
     void type(std::string_view bytes, int depth) {
@@ -356,7 +355,7 @@ class WireLimits {
                 const auto value = static_cast<std::int64_t>(part.value);
                 if (part.number == 1 && part.kind == Kind::varint && value > limits::kMaxDimension)
                     fail("an ONNX tensor dimension is " + std::to_string(value) + " (at most " +
-                         std::to_string(limits::kMaxDimension) + "; limit kMaxDimension)");
+                         std::to_string(limits::kMaxDimension) + ")");
             });
         });
     }

@@ -20,19 +20,21 @@ std::string shape_text(const Layer& layer) {
     return known.empty() ? unknown : known;
 }
 
-bool is_caption_callable(const std::string& callable) {
-    return callable == "name" || callable == "type" || callable == "shape" ||
-           callable == "name_shape";
-}
-
-std::string caption_text(const std::string& callable, const Layer& layer, std::size_t box_index) {
+std::string caption_text(TextCallable callable, const Layer& layer, std::size_t box_index) {
     std::string name = layer.name.empty() ? "layer_" + std::to_string(box_index) : layer.name;
-    if (callable == "name") return name;
-    if (callable == "type") return layer.type;
-    if (callable == "shape") return shape_text(layer);
-    if (callable == "name_shape") return name + "\n" + shape_text(layer);
-    throw Error("", "unknown text_callable " + quoted_text(callable) +
-                        " (expected one of: name, name_shape, shape, type)");
+    switch (callable) {
+        case TextCallable::name:
+            return name;
+        case TextCallable::type:
+            return layer.type;
+        case TextCallable::shape:
+            return shape_text(layer);
+        case TextCallable::name_shape:
+            return name + "\n" + shape_text(layer);
+        case TextCallable::none:
+            break;
+    }
+    return "";
 }
 
 namespace {
@@ -92,14 +94,20 @@ std::optional<std::string> caption_for(const Layer& layer, std::size_t box_index
         return expand_caption_template(own->second, layer, box_index);
     }
     if (!options.caption.empty()) return expand_caption_template(options.caption, layer, box_index);
-    if (!options.text_callable.empty())
+    if (options.text_callable != TextCallable::none)
         return caption_text(options.text_callable, layer, box_index);
     return std::nullopt;
 }
 
 bool caption_above(std::size_t box_index, const Options& options) {
-    if (options.caption_position == "above") return true;
-    if (options.caption_position == "alternate") return box_index % 2 == 1;
+    switch (options.caption_position) {
+        case CaptionPosition::above:
+            return true;
+        case CaptionPosition::alternate:
+            return box_index % 2 == 1;
+        case CaptionPosition::below:
+            break;
+    }
     return false;
 }
 

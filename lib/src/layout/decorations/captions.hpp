@@ -15,11 +15,8 @@ namespace strata::layout {
 std::string shape_text(const Layer& layer);
 
 // The caption of a built-in `text_callable` (name, type, shape, name_shape) for the layer drawn
-// as box `box_index`; lines are separated by '\n'. Throws strata::Error for an unknown name.
-std::string caption_text(const std::string& callable, const Layer& layer, std::size_t box_index);
-
-// True when `callable` names a built-in caption.
-bool is_caption_callable(const std::string& callable);
+// as box `box_index`; lines are separated by '\n'; empty for none.
+std::string caption_text(TextCallable callable, const Layer& layer, std::size_t box_index);
 
 // Fills a caption template: {name}, {type}, {shape}, {index} (the box's index), {params}
 // (weights, "1,792"; "?" when unknown); "\n" (backslash, n) starts a new line; "{{" and "}}"

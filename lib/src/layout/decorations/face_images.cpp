@@ -18,7 +18,7 @@ double floor0(double v) {
 }
 
 char axis_of(const LayerStyle& style) {
-    return style.image_axis.empty() ? 'z' : style.image_axis.front();
+    return name_of(style.image_axis).front();
 }
 
 }  // namespace
@@ -29,7 +29,7 @@ void fit_box_to_image(BoxSize& size, const LayerStyle& style, ImageStore& images
     const Picture* file = images.load(*style.image, error);
     if (!file) return;  // reported when the image is drawn
     const char axis = axis_of(style);
-    if (style.image_fit == "match_aspect") {
+    if (style.image_fit == strata::ImageFit::match_aspect) {
         const double r = file->width / file->height;
         if (axis == 'y') {
             if (r > 0) size.x = 3 * floor0(size.z / r);

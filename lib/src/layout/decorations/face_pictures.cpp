@@ -36,7 +36,7 @@ void FacePictures::append_logos(Scene& scene, const Layer& layer, const std::str
         if (!file)
             throw Error(logo.file, "logo_groups logo for layer " + quoted_text(layer.name) + ": " +
                                        without_path(error, logo.file));
-        const char axis = options_.draw_volume && !logo.axis.empty() ? logo.axis.front() : 'z';
+        const char axis = options_.draw_volume ? name_of(logo.axis).front() : 'z';
         const std::optional<FaceQuad> face = face_quad(box, axis);
         if (!face) {
             warnings_.push_back({layer.name, "layer " + quoted_text(layer.name) +

@@ -5,22 +5,29 @@
 
 namespace strata::layout {
 
-ImageFit image_fit_from(const std::string& name) {
-    if (name == "contain") return ImageFit::contain;
-    if (name == "cover") return ImageFit::cover;
-    return ImageFit::fill;
+PictureFit image_fit_from(strata::ImageFit fit) {
+    switch (fit) {
+        case strata::ImageFit::contain:
+            return PictureFit::contain;
+        case strata::ImageFit::cover:
+            return PictureFit::cover;
+        case strata::ImageFit::fill:
+        case strata::ImageFit::match_aspect:
+            break;
+    }
+    return PictureFit::fill;
 }
 
-Image place_image(const Picture& file, Point p0, Point p1, Point p3, ImageFit fit, std::string name,
-                  bool linked) {
+Image place_image(const Picture& file, Point p0, Point p1, Point p3, PictureFit fit,
+                  std::string name, bool linked) {
     const double tw = std::hypot(p1.x - p0.x, p1.y - p0.y);
     const double th = std::hypot(p3.x - p0.x, p3.y - p0.y);
     const double iw = file.width, ih = file.height;
     // The picture's box inside the target, in target pixels: offset (ox, oy), size nw × nh.
     double ox = 0, oy = 0, nw = tw, nh = th;
-    if (fit != ImageFit::fill && tw > 0 && th > 0) {
+    if (fit != PictureFit::fill && tw > 0 && th > 0) {
         const double sx = tw / iw, sy = th / ih;
-        const double s = fit == ImageFit::contain ? std::min(sx, sy) : std::max(sx, sy);
+        const double s = fit == PictureFit::contain ? std::min(sx, sy) : std::max(sx, sy);
         nw = iw * s;
         nh = ih * s;
         ox = (tw - nw) / 2;
@@ -45,7 +52,7 @@ Image place_image(const Picture& file, Point p0, Point p1, Point p3, ImageFit fi
                              p0.x + ox * ex.x + oy * ey.x,
                              p0.y + ox * ex.y + oy * ey.y};
     constexpr double kOverflow = 1e-9;
-    if (fit == ImageFit::cover && (ox < -kOverflow || oy < -kOverflow)) {
+    if (fit == PictureFit::cover && (ox < -kOverflow || oy < -kOverflow)) {
         const Point p2{p1.x + p3.x - p0.x, p1.y + p3.y - p0.y};
         image.clip = {p0, p1, p2, p3};
     }

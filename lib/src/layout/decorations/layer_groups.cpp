@@ -2,6 +2,7 @@
 #include "layout/decorations/text_run.hpp"
 #include "layout/fitting/latin_modern.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 #include "strata/printable.hpp"
 
 #include <algorithm>
@@ -108,11 +109,10 @@ void LayerGroups::check_rectangle_count() const {
     for (const Resolved& g : groups_) {
         const auto [first, last] = row_span(g);
         rectangles += last - first + 1;
-        if (rectangles > kMaxGroupRectangles) {
+        if (rectangles > limits::kMaxGroupRectangles) {
             throw Error("layered_groups", "the groups would draw more than " +
-                                              std::to_string(kMaxGroupRectangles) +
-                                              " rectangles, one per group and row it spans (limit "
-                                              "kMaxGroupRectangles)");
+                                              std::to_string(limits::kMaxGroupRectangles) +
+                                              " rectangles, one per group and row it spans");
         }
     }
 }

@@ -18,11 +18,6 @@
 
 namespace strata::layout {
 
-// Most rectangles the layer groups of one figure may draw (one per group and row it spans):
-// two per layer, what groups of two layers across every row break take. Beyond it a figure
-// is unreadable, and each rectangle costs kilobytes in the scene and the SVG.
-inline constexpr std::size_t kMaxGroupRectangles = 40'000;
-
 // The extra cursor advance visualkeras puts between boxes whose group membership differs
 // (§3.2 of the layered-view reference): the largest padding of the groups the previous box
 // leaves plus the largest padding of the groups the next box enters. Costs the number of
@@ -50,7 +45,7 @@ class LayerGroups {
   public:
     // `drawn_names`: the layer name of each drawn box, in box order. Warns about groups that
     // hold no drawn box (they are skipped) and about names that match no layer of `model`.
-    // Throws strata::Error when they would draw more than kMaxGroupRectangles rectangles.
+    // Throws strata::Error when they would draw more than limits::kMaxGroupRectangles rectangles.
     LayerGroups(const Options& options, const std::vector<std::string>& drawn_names,
                 const Model& model, TextMeasurer& text, Warnings& warnings);
 
@@ -63,7 +58,8 @@ class LayerGroups {
     // The row of each drawn box in a figure wrapped into rows (without it, all are in one). A
     // group whose boxes lie in several rows gets a rectangle in each: from its first box to
     // the end of that row, over every row between, and from the start of the last row to its
-    // last box. Throws strata::Error when that makes more than kMaxGroupRectangles rectangles.
+    // last box. Throws strata::Error when that makes more than limits::kMaxGroupRectangles
+    // rectangles.
     void place_in_rows(std::vector<std::size_t> row_of_box);
     // Room each row needs beyond its boxes and captions for the rectangles over it (above and
     // below) and the titles under them (below), by row.

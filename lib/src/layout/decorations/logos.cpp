@@ -42,19 +42,25 @@ std::optional<Image> place_logo(const LogoGroup& logo, const Picture& file, cons
     if (tw <= 0 || th <= 0) return std::nullopt;
     const Point lx = vx * (tw / fw), ly = vy * (th / fh);
     const Point px = vx * (logo.padding / fw), py = vy * (logo.padding / fh);
-    Point origin = face.p0;  // unknown corners: top-left without padding
-    if (logo.corner == "top-left") {
-        origin = face.p0 + px + py;
-    } else if (logo.corner == "top-right") {
-        origin = face.p1 - lx - px + py;
-    } else if (logo.corner == "bottom-left") {
-        origin = face.p3 - ly + px - py;
-    } else if (logo.corner == "bottom-right") {
-        origin = face.p0 + vx + vy - lx - ly - px - py;
-    } else if (logo.corner == "center") {
-        origin = face.p0 + (vx + vy) * 0.5 - (lx + ly) * 0.5;
+    Point origin = face.p0;
+    switch (logo.corner) {
+        case Corner::top_left:
+            origin = face.p0 + px + py;
+            break;
+        case Corner::top_right:
+            origin = face.p1 - lx - px + py;
+            break;
+        case Corner::bottom_left:
+            origin = face.p3 - ly + px - py;
+            break;
+        case Corner::bottom_right:
+            origin = face.p0 + vx + vy - lx - ly - px - py;
+            break;
+        case Corner::center:
+            origin = face.p0 + (vx + vy) * 0.5 - (lx + ly) * 0.5;
+            break;
     }
-    return place_image(file, origin, origin + lx, origin + ly, ImageFit::contain, "logo", linked);
+    return place_image(file, origin, origin + lx, origin + ly, PictureFit::contain, "logo", linked);
 }
 
 }  // namespace strata::layout

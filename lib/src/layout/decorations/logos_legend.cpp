@@ -25,7 +25,7 @@ Group patch_group(const Patch& patch, Point at, double icon, double spacing, con
     g.role = Role::legend;
     const Point icon_at{at.x, at.y + std::floor((patch.height - icon) / 2)};
     g.items.push_back(place_image(*patch.file, icon_at, {icon_at.x + icon, icon_at.y},
-                                  {icon_at.x, icon_at.y + icon}, ImageFit::contain, "logo",
+                                  {icon_at.x, icon_at.y + icon}, PictureFit::contain, "logo",
                                   o.link_images));
     const double baseline =
         at.y + std::floor((patch.height - patch.label.bottom) / 2) + patch.label.ascent;

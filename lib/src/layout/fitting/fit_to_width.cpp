@@ -86,11 +86,13 @@ std::string bp_text(double px) {
 
 Scene layout_layered(const Model& model, const Options& options, const LayoutContext& context,
                      Warnings& warnings) {
+    validate(options);
     return layout::layered_view(model, options, context, warnings);
 }
 
 FittedScene layout_to_width(const Model& model, const Options& options, double width_px,
                             const LayoutContext& context, Warnings& warnings) {
+    validate(options);
     if (!std::isfinite(width_px) || width_px <= 0) {
         throw Error("", "the figure width must be a positive length");
     }
@@ -131,6 +133,7 @@ Options latex_defaults(Options base, const LatexDocument& document) {
 
 FittedScene layout_for_latex(const Model& model, const Options& options,
                              const LayoutContext& context, Warnings& warnings) {
+    validate(options);
     if (options.width.empty()) return {layout_layered(model, options, context, warnings), 1};
     const double width_px = length_in_px(options.width, "width");
     Warnings fitting;

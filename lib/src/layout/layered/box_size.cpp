@@ -137,25 +137,27 @@ std::vector<double> box_dims(const Layer& layer) {
     return dims;
 }
 
-SizeLimits size_limits(const Options& o) {
-    return {o.scale_xy, o.scale_z, o.min_xy, o.max_xy, o.min_z, o.max_z};
-}
-
 BoxSize box_size(const std::vector<double>& dims, const SizeLimits& limits,
                  const Options& options) {
     if (dims.empty()) return {limits.min_xy, limits.min_xy, limits.min_z};
     // visualkeras treats "x" like "z"; strata draws it as depth unless asked for the quirk.
     Orientation orientation = Orientation::z;
-    if (options.one_dim_orientation == "y") orientation = Orientation::y;
-    if (options.one_dim_orientation == "x" && !options.compat_visualkeras)
+    if (options.one_dim_orientation == Axis::y) orientation = Orientation::y;
+    if (options.one_dim_orientation == Axis::x && !options.compat_visualkeras)
         orientation = Orientation::x;
     Caps caps = caps_of(options, limits);
-    const std::string& mode = options.sizing_mode;
-    if (mode == "balanced") return by_first_three(dims, limits, caps, orientation, smart);
-    if (mode == "logarithmic") return by_first_three(dims, limits, caps, orientation, logarithmic);
-    if (mode == "capped") return capped(dims, limits, caps, orientation, options);
-    if (mode == "relative")
-        return relative(dims, limits, caps, orientation, options.relative_base_size);
+    switch (options.sizing_mode) {
+        case SizingMode::balanced:
+            return by_first_three(dims, limits, caps, orientation, smart);
+        case SizingMode::logarithmic:
+            return by_first_three(dims, limits, caps, orientation, logarithmic);
+        case SizingMode::capped:
+            return capped(dims, limits, caps, orientation, options);
+        case SizingMode::relative:
+            return relative(dims, limits, caps, orientation, options.relative_base_size);
+        case SizingMode::accurate:
+            break;
+    }
     return accurate(dims, limits, orientation);
 }
 

@@ -5,6 +5,7 @@
 #include "strata/diagnostics.hpp"
 #include "strata/model.hpp"
 #include "strata/options.hpp"
+#include "style/size_limits.hpp"
 
 namespace strata::layout {
 
@@ -13,13 +14,6 @@ namespace strata::layout {
 struct BoxSize {
     double x = 0, y = 0, z = 0;
 };
-
-// Per-layer sizing limits (the style-resolvable part of the options).
-struct SizeLimits {
-    double scale_xy, scale_z, min_xy, max_xy, min_z, max_z;
-};
-
-SizeLimits size_limits(const Options& options);
 
 // visualkeras' dims of a layer: its first output channels-last (channels become depth
 // whatever the file's axis order), without the batch, unknown entries dropped; {1} when the

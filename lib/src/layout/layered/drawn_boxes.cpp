@@ -5,7 +5,6 @@
 #include <string>
 
 #include "layout/decorations/layer_groups.hpp"
-#include "strata/printable.hpp"
 #include "style/length.hpp"
 #include "style/palette.hpp"
 
@@ -36,13 +35,7 @@ SizeLimits scaled_limits(SizeLimits l, double size_factor) {
 }
 
 std::vector<DrawnBox> drawn_boxes(const Model& model, const Options& o, BoxScale scale,
-                                  FacePictures& pictures, Warnings& warnings) {
-    const std::string& mode = o.sizing_mode;
-    if (mode != "accurate" && mode != "balanced" && mode != "capped" && mode != "logarithmic" &&
-        mode != "relative") {
-        warnings.push_back(
-            {"sizing_mode", "unknown sizing mode " + quoted_text(mode) + ", using accurate"});
-    }
+                                  FacePictures& pictures) {
     std::vector<DrawnBox> boxes;
     Palette palette;
     double cursor = o.padding;

@@ -24,8 +24,7 @@ SizeLimits scaled_limits(SizeLimits limits, double size_factor);
 // The boxes of the layers that are drawn, in model order (§2, §3): style, size (reshaped by
 // the layer's picture), depth, colours, and the left edge of each along the classic chain,
 // with the gaps of spacing dummies and group clearances. Captions are not measured yet.
-// Warns about an unknown sizing mode.
 std::vector<DrawnBox> drawn_boxes(const Model& model, const Options& options, BoxScale scale,
-                                  FacePictures& pictures, Warnings& warnings);
+                                  FacePictures& pictures);
 
 }  // namespace strata::layout

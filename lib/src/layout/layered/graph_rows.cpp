@@ -38,7 +38,8 @@ void LayeredBuilder::prepare_graph() {
     drawn.reserve(boxes_.size());
     for (const DrawnBox& b : boxes_) drawn.push_back(b.layer);
     graph::Arrangement a = graph::arrange(
-        model_, drawn, o_.collapse == "none" ? graph::Collapse::none : graph::Collapse::exact);
+        model_, drawn,
+        o_.collapse == strata::Collapse::none ? graph::Collapse::none : graph::Collapse::exact);
     if (a.is_plain_chain() && width_limit_ <= 0 && !o_.stages) return;
     std::vector<DrawnBox> all = std::move(boxes_);
     boxes_.clear();

@@ -34,7 +34,7 @@ LayeredBuilder::LayeredBuilder(const Model& model, const Options& options,
       width_limit_(width_limit) {}
 
 Scene LayeredBuilder::build() {
-    boxes_ = drawn_boxes(model_, o_, {size_factor_, width_limit_}, pictures_, warnings_);
+    boxes_ = drawn_boxes(model_, o_, {size_factor_, width_limit_}, pictures_);
     if (boxes_.empty()) {
         throw Error("", "no layer left to draw (all were ignored by type_ignore or index_ignore)");
     }

@@ -1,4 +1,4 @@
-#include "io/model_named_files.hpp"
+#include "input/model_named_files.hpp"
 
 #include <map>
 #include <mutex>

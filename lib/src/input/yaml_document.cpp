@@ -1,4 +1,4 @@
-#include "import/yaml_document.hpp"
+#include "input/yaml_document.hpp"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -9,8 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "import/limits.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 
 namespace strata {
 namespace {
@@ -29,8 +29,7 @@ class ExpansionCheck : public YAML::EventHandler {
     ExpansionCheck(const std::string& file, YamlDocument kind)
         : file_(file),
           max_written_(kind == YamlDocument::spec ? limits::kMaxYamlSpecNodes
-                                                  : limits::kMaxYamlOptionNodes),
-          limit_name_(kind == YamlDocument::spec ? "kMaxYamlSpecNodes" : "kMaxYamlOptionNodes") {}
+                                                  : limits::kMaxYamlOptionNodes) {}
 
     void OnDocumentStart(const YAML::Mark&) override {}
     void OnDocumentEnd() override {}
@@ -71,8 +70,7 @@ class ExpansionCheck : public YAML::EventHandler {
         // What yaml-cpp will build: one node per event (an alias is one more reference).
         if (++written_ > max_written_) {
             throw error_at(file_, mark,
-                           "the YAML holds more than " + std::to_string(max_written_) +
-                               " nodes (limit " + limit_name_ + ")");
+                           "the YAML holds more than " + std::to_string(max_written_) + " nodes");
         }
         total_ = std::min(total_ + nodes, kSaturated);
         if (!open_.empty()) open_.back().size = std::min(open_.back().size + nodes, kSaturated);
@@ -80,7 +78,7 @@ class ExpansionCheck : public YAML::EventHandler {
             throw error_at(file_, mark,
                            "the YAML expands to more than " +
                                std::to_string(limits::kMaxYamlNodes) +
-                               " nodes through its aliases (limit kMaxYamlNodes)");
+                               " nodes through its aliases");
         }
     }
     void leaf(const YAML::Mark& mark, YAML::anchor_t anchor) {
@@ -89,9 +87,9 @@ class ExpansionCheck : public YAML::EventHandler {
     }
     void open(const YAML::Mark& mark, YAML::anchor_t anchor) {
         if (open_.size() >= limits::kMaxYamlDepth) {
-            throw error_at(file_, mark,
-                           "YAML nested deeper than " + std::to_string(limits::kMaxYamlDepth) +
-                               " levels (limit kMaxYamlDepth)");
+            throw error_at(
+                file_, mark,
+                "YAML nested deeper than " + std::to_string(limits::kMaxYamlDepth) + " levels");
         }
         add(mark, 1);
         open_.push_back({anchor, 1});
@@ -112,7 +110,6 @@ class ExpansionCheck : public YAML::EventHandler {
     std::unordered_map<YAML::anchor_t, std::uint64_t> sizes_;  // lookups only
     std::uint64_t total_ = 0;
     const std::uint64_t max_written_;
-    const char* limit_name_;
     std::uint64_t written_ = 0;
 };
 

@@ -1,4 +1,4 @@
-#include "io/input_file.hpp"
+#include "input/input_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -8,8 +8,8 @@
 #include <cerrno>
 #include <cstring>
 
-#include "io/model_named_files.hpp"
-#include "io/open_beneath.hpp"
+#include "input/model_named_files.hpp"
+#include "input/open_beneath.hpp"
 #include "strata/error.hpp"
 
 namespace strata::io {

@@ -3,8 +3,9 @@
 #include <cstddef>
 #include <cstdint>
 
-// Every size and depth limit the importers enforce. Model files are untrusted: these bounds
-// keep memory, time and stack use predictable whatever a file holds.
+// Every size and depth limit strata enforces, on model files, option files, pictures and the
+// images it writes. Inputs are untrusted: these bounds keep memory, time and stack use
+// predictable whatever a file holds. Messages state a limit in words ("larger than 64 MiB").
 namespace strata::limits {
 
 // Largest model file read into memory.
@@ -113,5 +114,46 @@ inline constexpr std::uint64_t kMaxArchiveEntries = 10'000;
 
 // Bytes all the members a reader opens in one model archive decompress to, together.
 inline constexpr std::size_t kMaxArchiveTotalBytes = std::size_t{80} << 20;
+
+// Lists inside Keras 3 call arguments nest only a little (a list of tensors); deeper ones are
+// not tensors.
+inline constexpr int kMaxArgumentNesting = 8;
+
+// Wrappers inside wrappers (TimeDistributed(Bidirectional(LSTM))) are real, but a deep chain
+// can only come from a hostile file; each level is one recursion of the shape rule.
+inline constexpr std::size_t kMaxWrapperDepth = 8;
+
+// Largest option file; option files are a few hundred bytes.
+inline constexpr std::size_t kMaxOptionsFileBytes = std::size_t{4} << 20;
+
+// Largest size, gap or scale an option may take: no box beyond this makes a usable picture.
+inline constexpr double kMaxOptionSize = 1e6;
+
+// Longest colour specifier; Pillow refuses longer ones, and it bounds every number read.
+inline constexpr std::size_t kMaxColorLength = 100;
+
+// Most rectangles the layer groups of one figure may draw (one per group and row it spans):
+// two per layer, what groups of two layers across every row break take. Beyond it a figure
+// is unreadable, and each rectangle costs kilobytes in the scene and the SVG.
+inline constexpr std::size_t kMaxGroupRectangles = 40'000;
+
+// Largest picture file (face images, logos) read into memory.
+inline constexpr std::size_t kMaxImageBytes = std::size_t{16} << 20;
+
+// Largest picture width or height in pixels, and largest pixel count: a raster emitter decodes
+// PNGs, so a tiny file declaring a huge size must not get that far.
+inline constexpr double kMaxImageSide = 16384;
+inline constexpr double kMaxImagePixels = 64.0 * 1024 * 1024;
+
+// The largest side an SVG picture may declare, far above any limit on what is drawn.
+inline constexpr double kMaxSvgDeclaredSide = 1e9;
+
+// The largest image to_png writes: a side of at most kMaxRasterSide pixels (what common PNG
+// readers accept) and at most kMaxRasterPixels pixels in all (1 GiB of 32-bit pixels).
+inline constexpr int kMaxRasterSide = 32767;
+inline constexpr long long kMaxRasterPixels = 1LL << 28;
+
+// The largest page side PDF readers are required to handle (200 in).
+inline constexpr double kMaxPdfPageSidePoints = 14400;
 
 }  // namespace strata::limits

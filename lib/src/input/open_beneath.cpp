@@ -1,4 +1,4 @@
-#include "io/open_beneath.hpp"
+#include "input/open_beneath.hpp"
 
 #include <fcntl.h>
 #include <linux/openat2.h>
