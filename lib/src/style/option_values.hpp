@@ -9,6 +9,7 @@
 #include "strata/color.hpp"
 #include "strata/error.hpp"
 #include "strata/options.hpp"
+#include "strata/printable.hpp"
 
 // Readers for the text form of option values, and checks of values already read (options
 // built in C++). Each throws strata::Error(where, ...) saying what was expected, in the same
@@ -19,8 +20,7 @@ namespace strata::option_values {
 template <typename E>
 E choice(std::string_view text, const std::string& where) {
     if (auto value = choice_named<E>(text)) return *value;
-    throw Error(where, "expected one of " + choices_text<E>() + ", got '" +
-                           std::string(text.substr(0, 60)) + "'");
+    throw Error(where, "expected one of " + choices_text<E>() + ", got " + quoted_text(text));
 }
 
 // A value outside the enum (an integer cast to it) is refused like a name outside the table.
