@@ -70,7 +70,8 @@ BOOST_AUTO_TEST_CASE(a_caption_reserves_what_it_draws_and_compat_what_visualkera
     FixedMetrics text = test::metrics_table({{"A", ink(0, 0, 7, 10, 7)},
                                              {"conv", ink(0, 2, 20, 12, 20)},
                                              {"Conv2D", ink(0, 1, 30, 8, 30)}});
-    const Layer& conv = test::reference_model().layers[1];
+    const Model model = test::reference_model();
+    const Layer& conv = model.layers[1];
     LayerStyle style;
     style.text_vspacing = 4;
     Options o;
