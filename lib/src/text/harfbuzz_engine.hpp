@@ -6,11 +6,11 @@
 #include <string_view>
 #include <vector>
 
+#include "strata/text_measurer.hpp"
 #include "text/font_handles.hpp"
 #include "text/font_locator.hpp"
 #include "text/glyph_path.hpp"
 #include "text/shaping_font.hpp"
-#include "strata/text_measurer.hpp"
 
 namespace strata {
 
