@@ -62,7 +62,7 @@ struct Fields {
         return ov::choice<E>(text(v, where), "");
     }
     std::vector<std::string> names(const YAML::Node& v, const std::string& where) const {
-        if (v.IsScalar()) return {v.Scalar()};
+        if (v.IsScalar()) return {text(v, where)};
         if (!v.IsSequence()) throw Error("", "expected a list of names");
         std::vector<std::string> list;
         for (const YAML::Node& item : v) list.push_back(text(item, where));
@@ -248,7 +248,7 @@ std::map<std::string, std::string> captions(const YamlSource& source, const YAML
 }
 
 std::map<std::string, LayerColors> color_map(const YamlSource& source, const YAML::Node& node) {
-    if (node.IsScalar()) return ov::color_map(node.Scalar(), "");
+    if (node.IsScalar()) return ov::color_map(yaml_scalar(source, node, "color_map"), "");
     if (!node.IsMap())
         throw yaml_error(source, node, "color_map: expected a mapping of class names");
     std::map<std::string, LayerColors> result;
@@ -269,7 +269,7 @@ std::map<std::string, LayerColors> color_map(const YamlSource& source, const YAM
 }
 
 DimensionCaps dimension_caps(const YamlSource& source, const YAML::Node& node) {
-    if (node.IsScalar()) return ov::dimension_caps(node.Scalar(), "");
+    if (node.IsScalar()) return ov::dimension_caps(yaml_scalar(source, node, "dimension_caps"), "");
     DimensionCaps caps;
     Fields f{source};
     read_fields(source, node, "dimension_caps",
