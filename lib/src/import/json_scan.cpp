@@ -18,29 +18,35 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
 
 namespace {
 
-// Calls `structural(i)` for each character outside JSON strings, until it returns true;
-// returns that character's offset.
-template <typename Structural>
-std::optional<std::size_t> find_outside_strings(std::string_view text, Structural structural) {
+// Walks `text` as JSON: `outside(i, c)` for each character outside strings (an opening quote
+// included), `inside(i, closes)` for each character inside one (its closing quote included,
+// with `closes` true). Stops at the first call that returns true and gives its offset.
+template <typename Outside, typename Inside>
+std::optional<std::size_t> walk_json(std::string_view text, Outside outside, Inside inside) {
     bool in_string = false;
     bool escaped = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (in_string) {
-            if (escaped) {
-                escaped = false;
-            } else if (c == '\\') {
-                escaped = true;
-            } else if (c == '"') {
-                in_string = false;
-            }
-        } else if (c == '"') {
-            in_string = true;
-        } else if (structural(c)) {
-            return i;
+            const bool closes = !escaped && c == '"';
+            if (inside(i, closes)) return i;
+            escaped = !escaped && c == '\\';
+            in_string = !closes;
+        } else {
+            if (outside(i, c)) return i;
+            in_string = c == '"';
         }
     }
     return std::nullopt;
+}
+
+// Calls `structural(c)` for each character outside JSON strings, until it returns true;
+// returns that character's offset.
+template <typename Structural>
+std::optional<std::size_t> find_outside_strings(std::string_view text, Structural structural) {
+    return walk_json(
+        text, [&](std::size_t, char c) { return structural(c); },
+        [](std::size_t, bool) { return false; });
 }
 
 }  // namespace
@@ -68,28 +74,18 @@ std::optional<std::size_t> find_long_string(std::string_view text, std::size_t m
                                             std::size_t max_whole_bytes) {
     const std::size_t first = text.find_first_not_of(" \t\r\n");
     std::size_t open = 0;
-    bool in_string = false;
-    bool escaped = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (!in_string) {
-            if (c == '"') {
-                in_string = true;
-                open = i;
-            }
-            continue;
-        }
-        const std::size_t limit = open == first ? max_whole_bytes : max_bytes;
-        if (i - open - 1 >= limit && !(c == '"' && !escaped)) return open;
-        if (escaped) {
-            escaped = false;
-        } else if (c == '\\') {
-            escaped = true;
-        } else if (c == '"') {
-            in_string = false;
-        }
-    }
-    return std::nullopt;
+    const auto found = walk_json(
+        text,
+        [&](std::size_t i, char c) {
+            if (c == '"') open = i;
+            return false;
+        },
+        [&](std::size_t i, bool closes) {
+            const std::size_t limit = open == first ? max_whole_bytes : max_bytes;
+            return i - open - 1 >= limit && !closes;
+        });
+    if (!found) return std::nullopt;
+    return open;
 }
 
 std::string_view strip_byte_order_mark(std::string_view text) {
