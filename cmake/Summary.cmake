@@ -1,27 +1,29 @@
 # The configure's last words: the formats and outputs left out of this build, and the test
 # families switched off, so that nobody reads a green test run as covering what it did not run.
-set(strata_left_out "")
-foreach(feature CAIRO LIBZIP HDF5 ONNX)
-  if(NOT STRATA_WITH_${feature})
-    list(APPEND strata_left_out STRATA_WITH_${feature})
-  endif()
-endforeach()
+
+# Sets out_var to the comma-separated names of the variables among ARGN that are off.
+function(strata_names_off out_var)
+  set(off "")
+  foreach(name ${ARGN})
+    if(NOT ${name})
+      list(APPEND off ${name})
+    endif()
+  endforeach()
+  list(JOIN off ", " off)
+  set(${out_var} "${off}" PARENT_SCOPE)
+endfunction()
+
+strata_names_off(strata_left_out STRATA_WITH_CAIRO STRATA_WITH_LIBZIP STRATA_WITH_HDF5
+                 STRATA_WITH_ONNX)
 if(strata_left_out)
-  list(JOIN strata_left_out ", " strata_left_out)
   message(STATUS "strata built without: ${strata_left_out}")
 else()
   message(STATUS "strata formats and outputs: all (ONNX, HDF5, .keras, PNG and PDF)")
 endif()
 if(STRATA_BUILD_TESTS)
-  set(strata_tests_off "")
-  foreach(family STRATA_TEST_LATEX STRATA_TEST_RASTER_TOOLS STRATA_TEST_STRACE
-                 STRATA_TEST_PACKAGE)
-    if(NOT ${family})
-      list(APPEND strata_tests_off ${family})
-    endif()
-  endforeach()
+  strata_names_off(strata_tests_off STRATA_TEST_LATEX STRATA_TEST_RASTER_TOOLS
+                   STRATA_TEST_STRACE STRATA_TEST_PACKAGE)
   if(strata_tests_off)
-    list(JOIN strata_tests_off ", " strata_tests_off)
     message(STATUS "strata tests switched off: ${strata_tests_off}")
   else()
     message(STATUS "strata tests: every family on (LaTeX, raster tools, strace, package)")

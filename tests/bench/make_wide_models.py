@@ -3,6 +3,7 @@
 Concatenate (fan-in), and N Dense heads on one layer (fan-out).
 
 Usage: make_wide_models.py OUT_DIR N...
+The hostile-input suite imports wide() for its bounds on wide layouts.
 """
 import json
 import os
@@ -31,9 +32,13 @@ def wide(count, fan_in):
             "input_layers": [["in", 0, 0]], "output_layers": outputs}}
 
 
-out = sys.argv[1]
-os.makedirs(out, exist_ok=True)
-for n in map(int, sys.argv[2:]):
-    for kind, fan_in in (("fanin", True), ("fanout", False)):
-        with open(os.path.join(out, f"{kind}.{n}.json"), "w") as f:
-            json.dump(wide(n, fan_in), f)
+def main(out, counts):
+    os.makedirs(out, exist_ok=True)
+    for n in counts:
+        for kind, fan_in in (("fanin", True), ("fanout", False)):
+            with open(os.path.join(out, f"{kind}.{n}.json"), "w") as f:
+                json.dump(wide(n, fan_in), f)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], map(int, sys.argv[2:]))

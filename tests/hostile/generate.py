@@ -23,6 +23,9 @@ import sys
 import zipfile
 import warnings
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench"))
+from make_wide_models import wide  # noqa: E402  (the bench's wide models, also bounds here)
+
 warnings.simplefilter("ignore")  # zipfile warns about the duplicate members made on purpose
 
 OUT = sys.argv[1]
@@ -584,24 +587,9 @@ case("options-index-past-any-model", {"model.json": VALID, "options.yaml": "inde
 case("json-class-name-bidi-huge", {"model.json": '{"class_name": "Evil\u202eexe.txt' +
      "x" * 900000 + '", "config": {}}'}, "error", "Evil<U+202E>exe.txt")
 # --- Bounds: wide layouts and big inputs, each with the peak memory it may take ---------------
-def wide(count, fan_in):
-    layers = [node("in", "InputLayer", {"batch_input_shape": [None, 8]}, [])]
-    trunk = "in"
-    if not fan_in:
-        layers.append(node("trunk", "Dense", {"units": 8}, ["in"]))
-        trunk = "trunk"
-    names = [f"b{i}" for i in range(count)]
-    layers += [node(n, "Dense", {"units": 2 + i % 7}, [trunk]) for i, n in enumerate(names)]
-    outputs = [[n, 0, 0] for n in names]
-    if fan_in:
-        layers.append(node("cat", "Concatenate", {"axis": -1}, names))
-        outputs = [["cat", 0, 0]]
-    return dumps(functional(layers, [["in", 0, 0]], outputs))
-
-
 # 19 000 branches into one Concatenate (the lanes were cubic: minutes), and out of one layer.
-case("bounds-fan-in-19000", {"model.json": wide(19000, True)}, "ok", max_mib=256)
-case("bounds-fan-out-19000", {"model.json": wide(19000, False)}, "ok", max_mib=192)
+case("bounds-fan-in-19000", {"model.json": dumps(wide(19000, True))}, "ok", max_mib=256)
+case("bounds-fan-out-19000", {"model.json": dumps(wide(19000, False))}, "ok", max_mib=192)
 # 2 250 skips that all overlap, fitted to a width (28 trial layouts): their levels were cubic.
 def overlapping_skips(count, reach):
     layers = [node("in", "InputLayer", {"batch_input_shape": [None, 8]}, [])]
