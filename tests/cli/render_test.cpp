@@ -155,6 +155,13 @@ BOOST_AUTO_TEST_CASE(presets_and_printed_options) {
     // The printed options reproduce the preset and flags exactly.
     BOOST_TEST(scene("--options " + shell_quote((dir / "fig.yaml").string())) ==
                scene("--preset presentation --padding 7"));
+    // Only what was chosen: the font stays with the document or the defaults.
+    BOOST_TEST(printed.out.find("font:") == std::string::npos, printed.out);
+    ToolResult all = run_strata("options --all", dir);
+    BOOST_TEST(all.out.find("font: ") != std::string::npos, all.out);
+    { std::ofstream(dir / "from-preset.yaml") << "preset: presentation\npadding: 7\n"; }
+    BOOST_TEST(scene("--options " + shell_quote((dir / "from-preset.yaml").string())) ==
+               scene("--preset presentation --padding 7"));
     ToolResult bad =
         run_strata("render " + example("vgg16.json") + " -o x.svg --preset fancy", dir);
     BOOST_TEST(bad.status == 1);

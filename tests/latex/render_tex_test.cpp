@@ -1,5 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
+#include <fstream>
 #include <string>
 
 #include "cli/run_tool.hpp"
@@ -28,6 +29,26 @@ BOOST_AUTO_TEST_CASE(a_tex_file_name_gives_a_picture_in_latin_modern) {
     // 9 pt captions: the layout measured them at 9 pt, in LM Roman 9.
     BOOST_TEST(tex.find("\\fontsize{9}{10.8}") != std::string::npos);
     BOOST_TEST(tex.find("block1\\_conv1") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_document_sets_the_text_unless_a_flag_says_otherwise) {
+    const auto dir = scratch_dir("tex-document-font");
+    { std::ofstream(dir / "fig.yaml") << "font: DejaVu Serif\nfont_size: 14\n"; }
+    const std::string base = "render " + kVgg16 + " --text-callable name --document-font-size 9 " +
+                             "--options " + shell_quote((dir / "fig.yaml").string()) + " -o " +
+                             shell_quote((dir / "fig.tex").string());
+    ToolResult r = run_strata(base, dir);
+    BOOST_TEST(r.status == 0, r.err);
+    // The option file's font and size would measure the labels in another font than LaTeX
+    // sets them in: the document's 9 pt wins, and the user is told.
+    BOOST_TEST(read_text(dir / "fig.tex").find("\\fontsize{9}{10.8}") != std::string::npos);
+    BOOST_TEST(r.err.find("fig.yaml: font 'DejaVu Serif' is not used") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find("fig.yaml: font_size is not used") != std::string::npos, r.err);
+    // A flag is the user's explicit choice for this figure: 12 px = 9.034 pt.
+    r = run_strata(base + " --font-size 12", dir);
+    BOOST_TEST(r.status == 0, r.err);
+    BOOST_TEST(read_text(dir / "fig.tex").find("\\fontsize{9.034}") != std::string::npos);
+    BOOST_TEST(r.err.find("font_size is not used") == std::string::npos, r.err);
 }
 
 BOOST_AUTO_TEST_CASE(width_scales_the_picture_to_the_width) {

@@ -128,6 +128,34 @@ BOOST_AUTO_TEST_CASE(presets_apply_their_keys) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(options_that_differ_say_only_what_was_chosen) {
+    BOOST_TEST(options_to_yaml(Options{}, Options{}) == "{}\n");
+    Options compact;
+    apply_preset(compact, "compact");
+    BOOST_TEST(options_to_yaml(compact, Options{}) == "padding: 6\nspacing: 6\n");
+    // Read back over the defaults, they give the same options as the preset.
+    Options read_back;
+    apply_options_yaml(read_back, options_to_yaml(compact, Options{}), "fig.yaml");
+    BOOST_TEST(options_to_yaml(read_back) == options_to_yaml(compact));
+}
+
+BOOST_AUTO_TEST_CASE(an_option_file_may_start_from_a_preset) {
+    Options o;
+    // The preset applies first wherever it stands, so the file's own keys win.
+    apply_options_yaml(o, "spacing: 3\npreset: presentation\n", "fig.yaml");
+    BOOST_TEST(o.spacing == 3);
+    BOOST_TEST(o.padding == 20);
+    BOOST_TEST(o.legend);
+    try {
+        apply_options_yaml(o, "preset: fancy\n", "fig.yaml");
+        BOOST_FAIL("an unknown preset was accepted");
+    } catch (const Error& e) {
+        BOOST_TEST(std::string(e.what()) ==
+                   "fig.yaml:1:9: unknown preset 'fancy' (expected one of default, compact, "
+                   "presentation)");
+    }
+}
+
 BOOST_AUTO_TEST_CASE(printed_options_read_back_the_same) {
     Options o;
     apply_preset(o, "presentation");

@@ -16,8 +16,10 @@ const std::vector<CommandInfo>& command_table() {
          "Example:\n  strata render vgg16.json -o vgg16.svg --text-callable name\n", true},
         {"info", "MODEL [--json]", "list each layer's name, type, inputs and output shape", "",
          true},
-        {"options", "[--preset P] [options]", "print the options in force as a YAML option file",
-         "Prints the options in force as a YAML option file, e.g. to start one from a preset:\n"
+        {"options", "[--preset P] [--all] [options]",
+         "print the options in force as a YAML option file",
+         "Prints the options that differ from the defaults as a YAML option file (--all: every "
+         "option), e.g. to start one from a preset:\n"
          "  strata options --preset compact > figure.yaml\n",
          false},
         {"spec", "MODEL [-o OUT] [options]",
@@ -106,8 +108,9 @@ std::vector<FlagGroup> info_flags() {
 }
 
 std::vector<FlagGroup> options_flags() {
-    FlagGroup general("strata options [--preset NAME] [--options FILE] [options]");
-    general.flags.add_options()("help,h", "show this help");
+    FlagGroup general("strata options [--preset NAME] [--options FILE] [--all] [options]");
+    general.flags.add_options()("help,h", "show this help")(
+        "all", "print every option, also those at their default");
     return {general, layered_option_flags()};
 }
 

@@ -18,7 +18,16 @@ int run_options(const std::vector<std::string>& args) {
         std::cout << all << "\n" << command_info("options").details;
         return 0;
     }
-    std::cout << options_to_yaml(resolve_options(given));
+    const Options options = resolve_options(given);
+    if (given.count("all")) {
+        std::cout << options_to_yaml(options);
+    } else {
+        // What was chosen, not what every figure has anyway: such a file leaves the font and
+        // its size to a LaTeX document and to later defaults.
+        std::cout << "# strata options that differ from the defaults (--all prints every "
+                     "option)\n"
+                  << options_to_yaml(options, Options{});
+    }
     return 0;
 }
 

@@ -80,6 +80,35 @@ std::string write_scene(const Scene& scene, OutputFormat format, const PngResolu
     return {};
 }
 
+// LaTeX sets a figure's text in the document's font at the document's size. A font or size from
+// a preset, an option file or the model would measure the labels in another font than the one
+// they are set in; only a flag (the package's `font` and `font-size` keys) chooses otherwise.
+Options with_document_text(Options options, const LatexDocument& document,
+                           const po::variables_map& given, const std::string& model_path,
+                           Warnings& warnings) {
+    const Options defaults;
+    const Options document_text = latex_defaults(defaults, document);
+    const std::string source =
+        given.count("options") ? given["options"].as<std::string>() : model_path;
+    if (given.count("font") == 0) {
+        if (options.font != defaults.font) {
+            warnings.push_back({source, "font " + quoted_text(options.font) +
+                                            " is not used: LaTeX sets the text in the "
+                                            "document's font (a --font flag chooses another)"});
+        }
+        options.font = document_text.font;
+    }
+    if (given.count("font-size") == 0) {
+        if (options.font_size != defaults.font_size) {
+            warnings.push_back({source,
+                                "font_size is not used: LaTeX sets the text at the "
+                                "document's size (a --font-size flag chooses another)"});
+        }
+        options.font_size = document_text.font_size;
+    }
+    return options;
+}
+
 }  // namespace
 
 int run_render(const std::vector<std::string>& args) {
@@ -105,13 +134,13 @@ int run_render(const std::vector<std::string>& args) {
             : format_of(output, given.count("format") ? given["format"].as<std::string>() : "");
     const PngResolution png = png_resolution_of(given, format);
     const LatexRequest latex = latex_request(given, format == OutputFormat::tex);
-    // LaTeX sets the text: measure it in LaTeX's font unless the preset, file or flags name one.
+    Warnings warnings;
     if (format == OutputFormat::tex) {
-        options = resolve_options(given, latex_defaults(model_options, latex.document));
+        options =
+            with_document_text(std::move(options), latex.document, given, model_path, warnings);
     }
     TikzOptions tikz = latex.tikz;
 
-    Warnings warnings;
     // Before any work: a bad output, or one that would replace a file this run reads, fails
     // fast.
     const std::vector<std::string> inputs = files_read(model_path, given, options);

@@ -45,7 +45,7 @@ void set_option(Options& options, std::string_view key, std::string_view value,
                 const std::string& where);
 
 // Applies an option file (YAML mapping with the same keys as the Options fields); only the keys
-// it sets change. Throws strata::Error with file, line and column on bad input.
+// it sets change. A `preset` key names a built-in preset applied first, wherever it stands. Throws strata::Error with file, line and column on bad input.
 void apply_options_file(Options& options, const std::string& path);
 
 // The same from YAML text; `source_name` is used in messages.
@@ -60,5 +60,10 @@ void apply_preset(Options& options, std::string_view name);
 
 // Every option with its value, as a YAML option file that reproduces `options`.
 std::string options_to_yaml(const Options& options);
+
+// The options whose value differs from `base`, as a YAML option file that turns `base` into
+// `options` ("{}" when none differs). With `base` = Options{} the file reproduces `options`
+// from the defaults and says only what was chosen.
+std::string options_to_yaml(const Options& options, const Options& base);
 
 }  // namespace strata

@@ -138,12 +138,6 @@ void write_layer(YAML::Emitter& out, const Model& model, std::size_t index,
     out << YAML::EndMap;
 }
 
-std::string option_text(const OptionEntry& entry, const Options& options) {
-    YAML::Emitter out;
-    entry.get(options, out);
-    return out.c_str();
-}
-
 // The options that differ from the defaults; captions and styles of single layers are left
 // to the layers.
 void write_options(YAML::Emitter& out, const Model& model, const Options& options) {
@@ -156,7 +150,7 @@ void write_options(YAML::Emitter& out, const Model& model, const Options& option
     bool any = false;
     for (const OptionEntry& entry : option_entries()) {
         if (entry.info.names_output) continue;  // a spec is a model file: it names no output
-        if (option_text(entry, rest) == option_text(entry, defaults)) continue;
+        if (option_value_yaml(entry, rest) == option_value_yaml(entry, defaults)) continue;
         if (!any) {
             out << YAML::Key << "options" << YAML::Value << YAML::BeginMap;
             any = true;

@@ -30,6 +30,10 @@ struct OptionEntry {
 const std::vector<OptionEntry>& option_entries();
 
 // The entry for a snake_case key or kebab-case flag name; nullptr when there is none.
+// One option's value as the YAML text an option file would hold, so that values compare as
+// they would be written.
+std::string option_value_yaml(const OptionEntry& entry, const Options& options);
+
 const OptionEntry* find_option(std::string_view key);
 
 }  // namespace strata

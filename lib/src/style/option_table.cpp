@@ -332,6 +332,24 @@ std::string options_to_yaml(const Options& options) {
     return escape_yaml_line_separators(std::string(out.c_str()) + "\n");
 }
 
+std::string option_value_yaml(const OptionEntry& entry, const Options& options) {
+    YAML::Emitter out;
+    entry.get(options, out);
+    return out.c_str();
+}
+
+std::string options_to_yaml(const Options& options, const Options& base) {
+    YAML::Emitter out;
+    out << YAML::BeginMap;
+    for (const OptionEntry& e : option_entries()) {
+        if (option_value_yaml(e, options) == option_value_yaml(e, base)) continue;
+        out << YAML::Key << e.info.key << YAML::Value;
+        e.get(options, out);
+    }
+    out << YAML::EndMap;
+    return escape_yaml_line_separators(std::string(out.c_str()) + "\n");
+}
+
 void validate(const Options& options) {
     for (const OptionEntry& e : option_entries()) {
         if (e.check) e.check(options, e.info.key);

@@ -33,8 +33,21 @@ void apply_options_node(Options& options, const YAML::Node& root, const YamlSour
     if (root.IsNull()) return;  // an empty file sets nothing
     if (!root.IsMap())
         throw yaml_error(source, root, "expected a mapping of option names to values");
+    // The preset is the file's starting point, whatever its place among the keys.
+    for (const auto& entry : root) {
+        if (yaml_scalar(source, entry.first, "option name") != "preset") continue;
+        if (source.preset) throw yaml_error(source, entry.first, "a preset cannot name a preset");
+        const YAML::Node& value = entry.second;
+        try {
+            apply_preset(options, yaml_scalar(source, value, "preset"));
+        } catch (const Error& e) {
+            if (e.line() > 0) throw;
+            throw yaml_error(source, value.IsNull() ? entry.first : value, e.message());
+        }
+    }
     for (const auto& entry : root) {
         const std::string key = yaml_scalar(source, entry.first, "option name");
+        if (key == "preset") continue;
         const OptionEntry* option = find_option(key);
         if (option == nullptr || option->info.key != key) {
             throw yaml_error(source, entry.first, "unknown option " + quoted_text(key));

@@ -2,9 +2,11 @@
 #include <utility>
 #include <vector>
 
+#include "input/yaml_document.hpp"
 #include "strata/error.hpp"
 #include "strata/option_table.hpp"
 #include "strata/printable.hpp"
+#include "style/options_file.hpp"
 
 namespace strata {
 
@@ -20,7 +22,9 @@ std::vector<std::string> preset_names() {
 void apply_preset(Options& options, std::string_view name) {
     for (const auto& [preset, text] : embedded_texts()) {
         if (preset == name) {
-            apply_options_yaml(options, text, "preset " + std::string(name));
+            YamlSource source{"preset " + std::string(name), ""};
+            source.preset = true;
+            apply_options_node(options, parse_yaml_document(text, source.name), source);
             return;
         }
     }

@@ -17,6 +17,7 @@ struct YamlSource {
     // allows more), and it never names an output.
     bool model_file = false;
     bool allow_outside_paths = false;  // the user lifted the folder rule for this model file
+    bool preset = false;               // a built-in preset, which may not name another
 };
 
 // An error at a node's line and column.
