@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "layout/graph/row_breaks.hpp"
 #include "layout/layered/annotation_marks.hpp"
 #include "layout/layered/figure_bounds.hpp"
 
@@ -20,39 +21,6 @@ std::size_t item_of_box(const DrawnBox& b, const graph::Arrangement& a,
     if (br.join < item_at.size() && item_at[br.join] >= 0 && fork != item_at[br.join])
         return static_cast<std::size_t>(item_at[br.join]);
     return static_cast<std::size_t>(std::max(0L, fork));
-}
-
-// The first item of each row: balanced breaks of items [left, right] into rows of at most
-// `available` px.
-std::vector<std::size_t> row_starts(const std::vector<double>& left,
-                                    const std::vector<double>& right, double available) {
-    const std::size_t items = left.size();
-    struct Best {
-        std::size_t rows = 0;
-        double cost = 0;
-        std::size_t from = 0;
-    };
-    std::vector<Best> best(items + 1);
-    for (std::size_t j = 0; j < items; ++j) {
-        Best pick{std::numeric_limits<std::size_t>::max(), 0, j};
-        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-        for (std::size_t i = j + 1; i-- > 0;) {
-            lo = std::min(lo, left[i]);
-            hi = std::max(hi, right[i]);
-            const double w = hi - lo;
-            if (w > available && i < j) break;
-            const double slack = std::max(0.0, available - w);
-            const Best candidate{best[i].rows + 1, best[i].cost + slack * slack, i};
-            if (candidate.rows < pick.rows ||
-                (candidate.rows == pick.rows && candidate.cost < pick.cost))
-                pick = candidate;
-        }
-        best[j + 1] = pick;
-    }
-    std::vector<std::size_t> row_start;
-    for (std::size_t j = items; j > 0; j = best[j].from) row_start.push_back(best[j].from);
-    std::reverse(row_start.begin(), row_start.end());
-    return row_start;
 }
 
 }  // namespace
@@ -97,9 +65,9 @@ std::vector<RowBand> wrap_rows(const GraphBoxes& graph, const RepeatUnits& units
     }
     // The carriage return between rows runs half a row gap beyond each end of a row.
     const double available = width_limit - 2 * options.padding - kRowGap;
-    const std::vector<std::size_t> row_start = width_limit <= 0 || items == 0
-                                                   ? std::vector<std::size_t>{0}
-                                                   : row_starts(left, right, available);
+    const std::vector<std::size_t> row_start =
+        width_limit <= 0 || items == 0 ? std::vector<std::size_t>{0}
+                                       : graph::balanced_row_starts(left, right, available);
     std::vector<RowBand> rows;
     for (std::size_t r = 0; r < row_start.size(); ++r) {
         RowBand band;
