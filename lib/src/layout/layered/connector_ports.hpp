@@ -28,6 +28,8 @@ class BoxPorts {
     BoxPorts(const std::vector<DrawnBox>& boxes, std::size_t spine_boxes, BoxFrame frame,
              double spacing)
         : boxes_(boxes), spine_boxes_(spine_boxes), frame_(frame), spacing_(spacing) {}
+    // The ports refer to the boxes: they must outlive them.
+    BoxPorts(std::vector<DrawnBox>&&, std::size_t, BoxFrame, double) = delete;
 
     // The end of a line rising from box i to far_y (`leaving`) or coming down into it: a point
     // of its top outline near `fraction` of its width, or when a neighbour's outline covers all

@@ -2,7 +2,7 @@
 
 // The placed boxes into the scene, in paint order: the classic chain with its funnels, or a
 // branching model with its ghosts, links, glyphs and overlays; each box followed by its logos
-// and face image; then the captions.
+// and face image.
 
 #include <vector>
 
@@ -11,7 +11,6 @@
 #include "layout/layered/branching_layout.hpp"
 #include "layout/layered/ids.hpp"
 #include "strata/scene.hpp"
-#include "strata/text_measurer.hpp"
 
 namespace strata::layout {
 
@@ -24,8 +23,5 @@ void emit_chain(Scene& scene, const CanvasBoxes& canvas, FacePictures& pictures,
 void emit_branching(Scene& scene, const CanvasBoxes& canvas, const BranchingLayout& placed,
                     std::vector<Group> ghosts, std::vector<Group> overlays, FacePictures& pictures,
                     IdMaker& ids);
-
-// One group per box that has a caption, its lines centred in the caption's block.
-void emit_captions(Scene& scene, const CanvasBoxes& canvas, TextMeasurer& text, IdMaker& ids);
 
 }  // namespace strata::layout

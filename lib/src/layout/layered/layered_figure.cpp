@@ -17,6 +17,7 @@
 #include "layout/layered/box_groups.hpp"
 #include "layout/layered/branching_layout.hpp"
 #include "layout/layered/canvas_fit.hpp"
+#include "layout/layered/caption_groups.hpp"
 #include "layout/layered/connectors.hpp"
 #include "layout/layered/drawn_layers.hpp"
 #include "layout/layered/figure_emission.hpp"
