@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "layout/decorations/captions.hpp"
+#include "strata/error.hpp"
 
 namespace strata::layout {
 namespace {
@@ -48,6 +49,19 @@ std::optional<Caption> measure_caption(const Layer& layer, std::size_t box_index
             ? summed_height + static_cast<double>(caption.lines.size() - 1) * style.text_vspacing
             : drawn_height;
     return caption;
+}
+
+void measure_captions(std::vector<DrawnBox>& boxes, const Model& model, const Options& options,
+                      TextMeasurer& text) {
+    try {
+        for (std::size_t i = 0; i < boxes.size(); ++i) {
+            DrawnBox& box = boxes[i];
+            box.caption = measure_caption(model.layers[box.layer], i, box.style, options, text);
+        }
+    } catch (const Error& e) {
+        if (!e.file().empty()) throw;
+        throw Error("font", e.line(), e.column(), e.message());
+    }
 }
 
 }  // namespace strata::layout

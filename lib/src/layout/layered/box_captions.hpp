@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <vector>
 
 #include "layout/layered/drawn_box.hpp"
 #include "strata/model.hpp"
@@ -17,5 +18,10 @@ namespace strata::layout {
 std::optional<Caption> measure_caption(const Layer& layer, std::size_t box_index,
                                        const LayerStyle& style, const Options& options,
                                        TextMeasurer& text);
+
+// Measures the caption of each box. A font that cannot be found is reported as a problem of the
+// `font` option, not of the model.
+void measure_captions(std::vector<DrawnBox>& boxes, const Model& model, const Options& options,
+                      TextMeasurer& text);
 
 }  // namespace strata::layout

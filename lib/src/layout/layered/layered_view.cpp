@@ -5,8 +5,9 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
-#include "layout/layered/layered_builder.hpp"
+#include "layout/layered/layered_figure.hpp"
 #include "style/length.hpp"
 
 namespace strata::layout {
@@ -23,9 +24,9 @@ struct Trial {
 Trial build_trial(const Model& model, const Options& options, const LayoutContext& context,
                   double factor, double limit) {
     Trial trial;
-    LayeredBuilder builder(model, options, context, trial.warnings, factor, limit);
-    trial.scene = builder.build();
-    trial.narrowest_row_share = builder.narrowest_row_share();
+    LayeredFigure figure = layered_figure(model, options, context, trial.warnings, {factor, limit});
+    trial.scene = std::move(figure.scene);
+    trial.narrowest_row_share = figure.narrowest_row_share;
     return trial;
 }
 

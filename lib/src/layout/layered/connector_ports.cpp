@@ -1,7 +1,4 @@
-// Where the connectors of a branching model meet the boxes: points on a box's outline, or
-// in the gap beside it, from which a line leaves clear of the neighbouring boxes.
-
-#include "layout/layered/layered_builder.hpp"
+#include "layout/layered/connector_ports.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -14,13 +11,13 @@ namespace strata::layout {
 
 // Whether a vertical line at x between y_a and y_b stays clear of the boxes near spine box
 // i in its row (the box itself excluded: the line starts on its outline).
-bool LayeredBuilder::column_clear(std::size_t i, double x, double y_a, double y_b) const {
+bool BoxPorts::column_clear(std::size_t i, double x, double y_a, double y_b) const {
     const double lo_y = std::min(y_a, y_b) + 0.5, hi_y = std::max(y_a, y_b) - 0.5;
     const std::size_t first = i > kDepthReach ? i - kDepthReach : 0;
     const std::size_t last = std::min(spine_boxes_, i + kDepthReach + 1);
     for (std::size_t k = first; k < last; ++k) {
         if (k == i || boxes_[k].row != boxes_[i].row) continue;
-        const std::vector<Point> outline = silhouette(layout_box(boxes_[k]));
+        const std::vector<Point> outline = silhouette(layout_box(boxes_[k], frame_));
         double top = std::numeric_limits<double>::infinity(), bottom = -top;
         for (std::size_t e = 0; e < outline.size(); ++e) {
             const Point a = outline[e], b = outline[(e + 1) % outline.size()];
@@ -37,8 +34,8 @@ bool LayeredBuilder::column_clear(std::size_t i, double x, double y_a, double y_
 // The first x in [lo, hi], trying `fraction` first and then ever farther from it, at which
 // the leg from the outline point `at(x)` to height `far_y` is clear of other boxes.
 template <typename At>
-std::optional<Point> LayeredBuilder::clear_port(std::size_t i, double lo, double hi,
-                                                double fraction, double far_y, At at) const {
+std::optional<Point> BoxPorts::clear_port(std::size_t i, double lo, double hi, double fraction,
+                                          double far_y, At at) const {
     constexpr int kSteps = 16;
     if (i >= spine_boxes_) return at(lo + fraction * (hi - lo));
     for (int d = 0; d <= kSteps; ++d) {
@@ -55,15 +52,15 @@ std::optional<Point> LayeredBuilder::clear_port(std::size_t i, double lo, double
 
 // A point on the upper outline of box i from which a line can rise to far_y without
 // crossing it or its neighbours.
-Point LayeredBuilder::top_port(std::size_t i, double fraction, double far_y) const {
+Point BoxPorts::top_port(std::size_t i, double fraction, double far_y) const {
     const DrawnBox& b = boxes_[i];
-    const BoxPlacement p = layout_box(b);
+    const BoxPlacement p = layout_box(b, frame_);
     if (is_glyph(b)) {
         // Skips arriving (left) and leaving (right) meet a glyph apart from each other.
         const double r = (p.x2 - p.x1) / 2, dx = (fraction - 0.5) * 1.6 * r;
         return {p.x1 + r + dx, p.y1 + r - std::sqrt(r * r - dx * dx)};
     }
-    const bool rev = o_.draw_reversed;
+    const bool rev = frame_.reversed;
     const double lo = rev ? p.x1 - p.de : p.x1, hi = rev ? p.x2 : p.x2 + p.de;
     auto at = [&](double x) {
         // The top outline: the top face's slanted edge, then its back edge.
@@ -74,15 +71,11 @@ Point LayeredBuilder::top_port(std::size_t i, double fraction, double far_y) con
     return at(lo + fraction * (hi - lo));
 }
 
-// The end of a line rising from box i to far_y (`leaving`) or coming down into it: a point
-// of its top outline, or when a neighbour's outline covers all of it, a point in the gap
-// beside the box reached along the top line (right of the box when leaving, left when
-// arriving).
-std::vector<Point> LayeredBuilder::top_leg(std::size_t i, double fraction, double far_y,
-                                           bool leaving) const {
+std::vector<Point> BoxPorts::top_leg(std::size_t i, double fraction, double far_y,
+                                     bool leaving) const {
     const DrawnBox& b = boxes_[i];
-    const BoxPlacement p = layout_box(b);
-    if (is_glyph(b) || o_.draw_reversed) return {top_port(i, fraction, far_y)};
+    const BoxPlacement p = layout_box(b, frame_);
+    if (is_glyph(b) || frame_.reversed) return {top_port(i, fraction, far_y)};
     const double lo = p.x1, hi = p.x2 + p.de;
     auto on_outline = [&](double x) {
         return Point{x, p.y1 - std::max(0.0, std::min(x - p.x1, p.de))};
@@ -91,7 +84,7 @@ std::vector<Point> LayeredBuilder::top_leg(std::size_t i, double fraction, doubl
     if (b.on_spine) {
         if (leaving) {
             const bool has_next = i + 1 < spine_boxes_ && boxes_[i + 1].row == b.row;
-            const double end = has_next ? layout_x1(boxes_[i + 1]) - 1 : hi + o_.spacing;
+            const double end = has_next ? front_left(boxes_[i + 1], frame_) - 1 : hi + spacing_;
             auto at = [&](double x) { return Point{x, p.y1 - p.de}; };
             if (end > hi) {
                 if (auto port = clear_port(i, hi, end, 0.5, far_y, at))
@@ -99,9 +92,9 @@ std::vector<Point> LayeredBuilder::top_leg(std::size_t i, double fraction, doubl
             }
         } else {
             const bool has_prev = i > 0 && boxes_[i - 1].row == b.row;
-            const double start = has_prev
-                                     ? layout_box(boxes_[i - 1]).x2 + right_reach(boxes_[i - 1]) + 1
-                                     : lo - o_.spacing;
+            const double start = has_prev ? layout_box(boxes_[i - 1], frame_).x2 +
+                                                right_reach(boxes_[i - 1], frame_) + 1
+                                          : lo - spacing_;
             auto at = [&](double x) { return Point{x, p.y1}; };
             if (start < lo) {
                 if (auto port = clear_port(i, start, lo, 0.5, far_y, at))
@@ -112,19 +105,15 @@ std::vector<Point> LayeredBuilder::top_leg(std::size_t i, double fraction, doubl
     return {on_outline(lo + fraction * (hi - lo))};
 }
 
-// Where the carriage return into row r turns down towards the row's first layer.
-Point LayeredBuilder::return_descent(std::size_t r) const {
+Point BoxPorts::return_descent(const std::vector<RowBand>& rows, std::size_t r) const {
     std::size_t i = 0;
     while (i + 1 < spine_boxes_ && boxes_[i].row != r) ++i;
-    return {entry_port(i).x - kRowGap / 2, rows_[r - 1].y + rows_[r - 1].bottom + kRowGap / 2};
+    return {entry_port(i).x - kRowGap / 2, rows[r - 1].y + rows[r - 1].bottom + kRowGap / 2};
 }
 
-// The start of a line dropping from box i to far_y (or, reversed, its end): a point of its
-// front-bottom edge, or when every such point is hidden under a neighbour's outline, a point
-// on the bottom line extended into the gap beside the box, reached along that line.
-std::vector<Point> LayeredBuilder::bottom_leg(std::size_t i, double fraction, double far_y) const {
+std::vector<Point> BoxPorts::bottom_leg(std::size_t i, double fraction, double far_y) const {
     const DrawnBox& b = boxes_[i];
-    const BoxPlacement p = layout_box(b);
+    const BoxPlacement p = layout_box(b, frame_);
     if (is_glyph(b)) return {{(p.x1 + p.x2) / 2, p.y2}};
     auto at = [&](double x) { return Point{x, p.y2}; };
     if (auto port = clear_port(i, p.x1, p.x2, fraction, far_y, at)) return {*port};
@@ -133,8 +122,8 @@ std::vector<Point> LayeredBuilder::bottom_leg(std::size_t i, double fraction, do
         const bool has_next = i + 1 < spine_boxes_ && boxes_[i + 1].row == b.row;
         const bool has_prev = i > 0 && boxes_[i - 1].row == b.row;
         const double gap_end =
-            to_right ? (has_next ? layout_x1(boxes_[i + 1]) - 1 : p.x2 + o_.spacing)
-                     : (has_prev ? layout_box(boxes_[i - 1]).x2 + 1 : p.x1 - o_.spacing);
+            to_right ? (has_next ? front_left(boxes_[i + 1], frame_) - 1 : p.x2 + spacing_)
+                     : (has_prev ? layout_box(boxes_[i - 1], frame_).x2 + 1 : p.x1 - spacing_);
         const double lo = to_right ? p.x2 : std::min(gap_end, p.x1);
         const double hi = to_right ? std::max(gap_end, p.x2) : p.x1;
         if (auto port = clear_port(i, lo, hi, 0.5, far_y, at)) {
@@ -145,18 +134,15 @@ std::vector<Point> LayeredBuilder::bottom_leg(std::size_t i, double fraction, do
     return {at(p.x1 + fraction * (p.x2 - p.x1))};
 }
 
-// Where a line leaves box i to the right: the middle of its right outline.
-Point LayeredBuilder::exit_port(std::size_t i) const {
-    const DrawnBox& b = boxes_[i];
-    const BoxPlacement p = layout_box(b);
+Point exit_port(const DrawnBox& b, BoxFrame frame) {
+    const BoxPlacement p = layout_box(b, frame);
     if (is_glyph(b)) return {p.x2, (p.y1 + p.y2) / 2};
-    const double reach = right_reach(b);
+    const double reach = right_reach(b, frame);
     return {p.x2 + reach, (p.y1 + p.y2) / 2 - reach / 2};
 }
 
-// Where a line enters box i from the left: the middle of its front face's left edge.
-Point LayeredBuilder::entry_port(std::size_t i) const {
-    const BoxPlacement p = layout_box(boxes_[i]);
+Point entry_port(const DrawnBox& b, BoxFrame frame) {
+    const BoxPlacement p = layout_box(b, frame);
     return {p.x1, (p.y1 + p.y2) / 2};
 }
 

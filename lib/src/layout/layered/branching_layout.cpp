@@ -1,0 +1,27 @@
+#include "layout/layered/branching_layout.hpp"
+
+#include <utility>
+
+#include "layout/layered/horizontal_placement.hpp"
+
+namespace strata::layout {
+
+BranchingLayout place_branching(GraphBoxes graph, std::vector<DrawnBox>& boxes, LayerGroups& groups,
+                                BoxFrame frame, const Options& options, const Model& model,
+                                TextMeasurer& text, double width_limit) {
+    BranchingLayout placed;
+    placed.graph = std::move(graph);
+    const GraphBoxes& g = placed.graph;
+    place_left_to_right(g, boxes, frame, options);
+    placed.units = repeat_units(g, boxes);
+    placed.rows = wrap_rows(g, placed.units, boxes, frame, options, text, width_limit);
+    placed.levels =
+        place_rows_vertically(g, placed.units, boxes, placed.rows, frame, options, text);
+    if (options.stages)
+        placed.stages = find_stages(model, boxes, g.spine_boxes, placed.rows, options, text);
+    if (placed.rows.size() > 1) make_room_for_groups(groups, boxes, placed.rows);
+    stack_rows(placed.rows, boxes);
+    return placed;
+}
+
+}  // namespace strata::layout
