@@ -17,9 +17,10 @@
 namespace hostile {
 
 struct Outcome {
-    int exit_code = -1;      // -1 when the tool did not exit by itself
-    int signal = 0;          // the signal that ended it, if any
-    bool timed_out = false;  // killed after the time limit
+    int exit_code = -1;                  // -1 when the tool did not exit by itself
+    int signal = 0;                      // the signal that ended it, if any
+    bool timed_out = false;              // killed after the time limit
+    bool out_of_processor_time = false;  // that limit was the processor's, not the wall clock's
     double seconds = 0;
     long peak_kib = 0;  // peak resident memory: the tool's, or an isolated child's if larger
 };
@@ -32,9 +33,9 @@ inline constexpr double kWallClockFactor = 6;
 
 // Runs `args` (args[0] is the program) with stdout discarded and stderr into `stderr_path`. It
 // is stopped after `limit_seconds` of processor time (RLIMIT_CPU: SIGXCPU, then SIGKILL) or
-// kWallClockFactor times that on the wall clock; either counts as timed out.
+// `wall_clock_factor` times that on the wall clock; either counts as timed out.
 inline Outcome run(const std::vector<std::string>& args, const std::string& stderr_path,
-                   double limit_seconds) {
+                   double limit_seconds, double wall_clock_factor = kWallClockFactor) {
     const auto start = std::chrono::steady_clock::now();
     const pid_t pid = ::fork();
     if (pid == 0) {
@@ -60,7 +61,7 @@ inline Outcome run(const std::vector<std::string>& args, const std::string& stde
         outcome.seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (done == pid) break;
-        if (outcome.seconds > limit_seconds * kWallClockFactor) {
+        if (outcome.seconds > limit_seconds * wall_clock_factor) {
             ::kill(pid, SIGKILL);
             ::wait4(pid, &status, 0, &usage);
             outcome.timed_out = true;
@@ -75,7 +76,8 @@ inline Outcome run(const std::vector<std::string>& args, const std::string& stde
         static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
         1e-6 * static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
     if (outcome.signal == SIGXCPU || (outcome.signal == SIGKILL && cpu_seconds >= limit_seconds)) {
-        outcome.timed_out = true;  // the processor-time limit
+        outcome.timed_out = true;
+        outcome.out_of_processor_time = true;
         outcome.signal = 0;
     }
     return outcome;
