@@ -82,14 +82,15 @@ void LayeredBuilder::emit_group_rectangles(Scene& scene) {
                         std::make_move_iterator(rectangles.end()));
 }
 
-// The legend goes below the picture; group titles are painted after it (§3.7).
+// The legend (with the connector kinds of a branching model) goes below the picture; group
+// titles are painted after it (§3.7).
 void LayeredBuilder::emit_legend_and_group_titles(Scene& scene) {
     std::vector<LegendLayer> drawn;
     for (const DrawnBox& b : boxes_) {
         // Merge glyphs are explained by the legend of the connections instead.
         if (!is_glyph(b)) drawn.push_back({&model_.layers[b.layer], b.fill, b.outline});
     }
-    append_legend(scene, drawn, o_, text_, ids_);
+    append_legend(scene, drawn, connection_legend_entries(), o_, text_, ids_);
     for (Group& title : groups_->titles(placements(), ids_))
         scene.groups.push_back(std::move(title));
 }

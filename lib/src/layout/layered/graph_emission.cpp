@@ -7,7 +7,6 @@
 #include <cmath>
 #include <optional>
 
-#include "layout/decorations/text_run.hpp"
 #include "layout/layered/channels_last.hpp"
 #include "layout/layered/connector_shapes.hpp"
 
@@ -98,9 +97,10 @@ void LayeredBuilder::add_concat_splits(Group& g, const DrawnBox& b) {
     }
 }
 
-// Which connector kinds the picture holds, for the legend.
-void LayeredBuilder::append_connection_legend(Scene& scene) {
-    if (!o_.legend) return;
+// The connector kinds the picture holds, as legend entries.
+std::vector<LegendEntry> LayeredBuilder::connection_legend_entries() const {
+    std::vector<LegendEntry> entries;
+    if (!o_.legend || !graph_) return entries;
     bool residual = false, copy = false;
     for (const graph::Skip& s : graph_->skips) (s.copy ? copy : residual) = true;
     for (const graph::Bus& b : graph_->buses) (b.copy ? copy : residual) = true;
@@ -109,39 +109,14 @@ void LayeredBuilder::append_connection_legend(Scene& scene) {
         if (b.merge == graph::MergeKind::add && !sum) sum = b.outline;
         if (b.merge == graph::MergeKind::multiply && !product) product = b.outline;
     }
-    if (!residual && !copy && !sum && !product) return;
-    const FontSpec font = annotation_font();
-    const double line_h = annotation_line_height() + 4;
-    double y = scene.height;
-    Group g;
-    g.id = ids_.make("legend-connections");
-    g.label = "legend of the connections";
-    g.role = Role::legend;
-    auto entry = [&](const std::string& text, Rgba color, int glyph = 0) {
-        const TextMetrics m = text_.measure(text, font);
-        const double mid = y + line_h / 2;
-        if (glyph == 0) {
-            g.items.push_back(Polyline{"sample",
-                                       {{o_.padding, mid}, {o_.padding + 30, mid}},
-                                       color,
-                                       std::max(o_.connector_width, 1.0)});
-        } else {
-            for (Primitive& p : merge_glyph({o_.padding + 15, mid}, std::min(6.0, line_h / 2 - 1),
-                                            glyph == 2, Rgba{255, 255, 255, 255}, color, 1))
-                g.items.push_back(std::move(p));
-        }
-        g.items.push_back(make_text_run(
-            text_, font, text, {o_.padding + 36, mid - (m.ascent + m.descent) / 2 + m.ascent},
-            m.advance, o_.font_color, TextAnchor::start));
-        scene.width = std::max(scene.width, std::ceil(o_.padding + 36 + m.advance + o_.padding));
-        y += line_h;
+    const auto entry = [&](const char* id, const char* label, Rgba color, Swatch swatch) {
+        entries.push_back({id, label, "", color, color, swatch});
     };
-    if (residual) entry("residual connection (sum)", o_.connector_fill);
-    if (copy) entry("copy connection (concatenation)", kCopyColor);
-    if (sum) entry("sum (Add)", *sum, 1);
-    if (product) entry("product (Multiply)", *product, 2);
-    scene.height = std::ceil(y + o_.padding);
-    scene.groups.push_back(std::move(g));
+    if (residual) entry("legend-residual", "residual (sum)", o_.connector_fill, Swatch::line);
+    if (copy) entry("legend-copy", "copy (concatenation)", kCopyColor, Swatch::line);
+    if (sum) entry("legend-sum", "sum (Add)", *sum, Swatch::sum);
+    if (product) entry("legend-product", "product (Multiply)", *product, Swatch::product);
+    return entries;
 }
 
 }  // namespace strata::layout

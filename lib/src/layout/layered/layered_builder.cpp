@@ -69,7 +69,6 @@ Scene LayeredBuilder::build() {
     emit_group_rectangles(scene);
     emit_captions(scene);
     emit_legend_and_group_titles(scene);
-    if (graph_) append_connection_legend(scene);
     pictures_.append_logos_legend(scene, text_, ids_);
     return scene;
 }

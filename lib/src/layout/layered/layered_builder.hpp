@@ -19,6 +19,7 @@
 #include "layout/decorations/caption_spacing.hpp"
 #include "layout/decorations/face_pictures.hpp"
 #include "layout/decorations/layer_groups.hpp"
+#include "layout/decorations/legend.hpp"
 #include "layout/graph/arrangement.hpp"
 #include "layout/layered/box_faces.hpp"
 #include "layout/layered/box_size.hpp"
@@ -194,7 +195,7 @@ class LayeredBuilder {
     void emit_graph(Scene& scene);
     Group glyph_group(std::size_t i);
     void add_concat_splits(Group& g, const DrawnBox& b);
-    void append_connection_legend(Scene& scene);
+    std::vector<LegendEntry> connection_legend_entries() const;
 
     // ---- Legend, layer groups, logos and face images (groups_legend_pictures.cpp) ----
 
