@@ -97,8 +97,9 @@ bool has_polygon(const Group& entry) {
 struct Figure {
     std::string name;
     Scene scene;
-    double scale = 1;    // print size of one scene pixel, in pixels
-    bool fitted = true;  // false when the layout said it could not reach the width
+    double scale = 1;     // print size of one scene pixel, in pixels
+    bool fitted = true;   // false when the layout said it could not reach the width
+    double width_px = 0;  // the width asked for
 };
 
 void check_legend(const Figure& figure) {
@@ -160,18 +161,17 @@ void check_legend(const Figure& figure) {
         }
     }
 
-    // No taller than the diagram, unless it cannot be shorter: its text at min_font_size
-    // (6 pt, 8 px) and one more column past the canvas' padding (10 px). A figure that could
-    // not be wrapped to the width is one long row scaled down: its diagram may be thinner
-    // than any legend.
+    // No taller than the diagram, unless it cannot be shorter: one more column would reach
+    // past the padding (10 px) of the width asked for, and the text stays at its size. A figure
+    // that could not be wrapped to the width is one long row scaled down: its diagram may be
+    // thinner than any legend.
     const TextRun& first = *rows.front().front();
     const double pitch =
         rows.front().size() > 1 ? rows.front()[1]->x - first.x : legend_bounds.right - first.x;
     const double gap = 1.2 * first.font_size;
     const bool shortest =
-        first.font_size <= 8 + 1e-9 &&
         legend_bounds.left + static_cast<double>(rows.front().size() + 1) * pitch - gap >
-            s.width - 10;
+        std::max(s.width, figure.width_px / figure.scale) - 10;
     BOOST_TEST((!figure.fitted || shortest || legend_bounds.height() <= diagram.height() + 0.01),
                figure.name << ": legend " << legend_bounds.height() << " high, diagram "
                            << diagram.height());
@@ -204,10 +204,11 @@ void check_model(const std::string& relative) {
         Warnings warnings;
         Scene scene = layout_layered(model, options, warnings);
         const bool fitted = warnings.empty();
-        check_legend({relative + " at " + width, std::move(scene), 1, fitted});
+        const double width_px = std::string(width) == "241pt" ? 241.0 * 96 / 72 : 170 * 96 / 25.4;
+        check_legend({relative + " at " + width, std::move(scene), 1, fitted, width_px});
         FittedScene latex = layout_for_latex(model, options, warnings);
         check_legend({relative + " at " + width + " for LaTeX", std::move(latex.scene), latex.scale,
-                      fitted});
+                      fitted, width_px});
     }
 }
 

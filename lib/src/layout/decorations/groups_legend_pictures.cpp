@@ -90,7 +90,7 @@ void LayeredBuilder::emit_legend_and_group_titles(Scene& scene) {
         // Merge glyphs are explained by the legend of the connections instead.
         if (!is_glyph(b)) drawn.push_back({&model_.layers[b.layer], b.fill, b.outline});
     }
-    append_legend(scene, drawn, connection_legend_entries(), o_, text_, ids_);
+    append_legend(scene, drawn, connection_legend_entries(), o_, width_limit_, text_, ids_);
     for (Group& title : groups_->titles(placements(), ids_))
         scene.groups.push_back(std::move(title));
 }

@@ -125,7 +125,7 @@ void append_visualkeras_legend(Scene& scene, const std::vector<LegendEntry>& ent
 
 void append_legend(Scene& scene, const std::vector<LegendLayer>& drawn,
                    const std::vector<LegendEntry>& connections, const Options& o,
-                   TextMeasurer& text, IdMaker& ids) {
+                   double width_limit, TextMeasurer& text, IdMaker& ids) {
     if (!o.legend) return;
     std::vector<LegendEntry> entries = legend_entries(drawn, o.show_dimension);
     if (o.compat_visualkeras) {
@@ -133,7 +133,7 @@ void append_legend(Scene& scene, const std::vector<LegendLayer>& drawn,
         return;
     }
     entries.insert(entries.end(), connections.begin(), connections.end());
-    append_legend_grid(scene, entries, o, text, ids);
+    append_legend_grid(scene, entries, o, width_limit, text, ids);
 }
 
 }  // namespace strata::layout

@@ -42,9 +42,10 @@ std::vector<LegendEntry> legend_entries(const std::vector<LegendLayer>& drawn, b
 // entries of `drawn`, then `connections` (line samples and merge glyphs). Does nothing unless
 // `options.legend` is set. With `compat_visualkeras` it is visualkeras' legend (§6 of the
 // layered-view reference: cubes and labels flowed into rows, no connections); otherwise the
-// legend of legend_grid.hpp.
+// legend of legend_grid.hpp, whose columns may fill `width_limit` (px, the width the figure is
+// fitted to; 0 for none).
 void append_legend(Scene& scene, const std::vector<LegendLayer>& drawn,
                    const std::vector<LegendEntry>& connections, const Options& options,
-                   TextMeasurer& text, IdMaker& ids);
+                   double width_limit, TextMeasurer& text, IdMaker& ids);
 
 }  // namespace strata::layout

@@ -7,23 +7,21 @@
 #include "layout/decorations/text_run.hpp"
 #include "layout/layered/box_faces.hpp"
 #include "layout/layered/connector_shapes.hpp"
-#include "style/length.hpp"
 
 namespace strata::layout {
 namespace {
 
 // Sizes in lines of text (T: the font's ascent plus descent) or in em (the font size).
-constexpr double kCubeFront = 0.7;       // T: front face of a cube swatch; with its depth
-constexpr double kCubeDepth = 0.35;      // T   a cube is as tall as 1.05 lines
-constexpr double kFlatSquare = 0.9;      // T: a swatch of a flat drawing
-constexpr double kLineSample = 1.4;      // T: length of a connector sample
-constexpr double kGlyphRadius = 0.4;     // T: a merge glyph
-constexpr double kSampleStroke = 0.09;   // em: 6 pt text gives a 0.54 pt line
-constexpr double kLabelGap = 0.4;        // em: swatch to label
-constexpr double kColumnGap = 1.2;       // em
-constexpr double kRowGap = 0.35;         // em
-constexpr double kTopGap = 0.8;          // em: at least this from the picture to the first row
-constexpr double kLeastTextShare = 0.8;  // of the font size: the smallest legend text
+constexpr double kCubeFront = 0.7;      // T: front face of a cube swatch; with its depth
+constexpr double kCubeDepth = 0.35;     // T   a cube is as tall as 1.05 lines
+constexpr double kFlatSquare = 0.9;     // T: a swatch of a flat drawing
+constexpr double kLineSample = 1.4;     // T: length of a connector sample
+constexpr double kGlyphRadius = 0.4;    // T: a merge glyph
+constexpr double kSampleStroke = 0.09;  // em: 6 pt text gives a 0.54 pt line
+constexpr double kLabelGap = 0.4;       // em: swatch to label
+constexpr double kColumnGap = 1.2;      // em
+constexpr double kRowGap = 0.35;        // em
+constexpr double kTopGap = 0.8;         // em: at least this from the picture to the first row
 
 struct SwatchSize {
     double width = 0, height = 0;
@@ -104,26 +102,15 @@ Grid measure_grid(const std::vector<LegendEntry>& entries, const Options& o, Tex
     return g;
 }
 
-// The grid for the picture: the font's, unless it is taller than the picture; then smaller
-// text, down to min_font_size but never below kLeastTextShare of its size (a figure LaTeX
-// scales has its text sizes divided by the scale, min_font_size not), then more columns while
-// the canvas holds them.
+// The grid for the picture: as many columns as the picture's width holds, and more while the
+// grid is taller than the picture and the width the figure is fitted to (or the canvas) holds
+// them. The text stays at its size (a figure LaTeX sets has its text at the document's size).
 Grid fitted_grid(const std::vector<LegendEntry>& entries, const Options& o, TextMeasurer& text,
-                 double available, double picture_height) {
+                 double available, double widest, double picture_height) {
     Grid g = measure_grid(entries, o, text, o.font_size, available, 1);
-    if (g.height() <= picture_height) return g;
-    const double least = std::min(
-        o.font_size, std::max(points_to_px(o.min_font_size), kLeastTextShare * o.font_size));
-    double size = o.font_size;
-    for (int round = 0; round < 4 && g.height() > picture_height && size > least; ++round) {
-        size = std::max(least, size * picture_height / g.height());
-        g = measure_grid(entries, o, text, size, available, 1);
-    }
-    // More columns only as far as the canvas holds them: a wider canvas would only make a
-    // figure fitted to a width smaller, its legend's text included.
     for (std::size_t least = g.columns + 1; g.height() > picture_height && g.rows > 1; ++least) {
-        Grid wider = measure_grid(entries, o, text, size, available, least);
-        if (wider.width() > std::max(available, g.width())) break;
+        Grid wider = measure_grid(entries, o, text, o.font_size, widest, least);
+        if (wider.width() > std::max(widest, g.width())) break;
         g = std::move(wider);
     }
     return g;
@@ -175,11 +162,12 @@ Group entry_group(const LegendEntry& entry, const Grid& grid, std::size_t k, Poi
 }  // namespace
 
 void append_legend_grid(Scene& scene, const std::vector<LegendEntry>& entries, const Options& o,
-                        TextMeasurer& text, IdMaker& ids) {
+                        double width_limit, TextMeasurer& text, IdMaker& ids) {
     if (entries.empty()) return;
     const double available = std::max(0.0, scene.width - 2 * o.padding);
+    const double widest = std::max(available, width_limit - 2 * o.padding);
     const double picture_height = std::max(0.0, scene.height - 2 * o.padding);
-    const Grid grid = fitted_grid(entries, o, text, available, picture_height);
+    const Grid grid = fitted_grid(entries, o, text, available, widest, picture_height);
     // Below the picture's own bottom padding, or a little more where it is thin.
     const double top = scene.height - o.padding + std::max(o.padding, kTopGap * grid.font.size);
     for (std::size_t k = 0; k < entries.size(); ++k) {
