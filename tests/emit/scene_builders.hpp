@@ -92,6 +92,8 @@ inline Group caption_group(const std::string& id, const std::string& text, doubl
                                   .x = x,
                                   .y = y,
                                   .advance = 40,
+                                  .ascent = 11,
+                                  .descent = 3,
                                   .anchor = TextAnchor::middle,
                                   .fill = black,
                                   .glyphs = {}});

@@ -61,6 +61,39 @@ BOOST_AUTO_TEST_CASE(funnel_and_caption_leave_out_absent_fields) {
     BOOST_TEST(groups[3]["name"].get<std::string>() == "block1_conv1");
 }
 
+BOOST_AUTO_TEST_CASE(text_runs_carry_string_font_size_anchor_and_box) {
+    Scene scene = two_layer_scene();
+    const Json caption = Json::parse(to_scene_json(scene))["groups"][3];
+    BOOST_REQUIRE(caption.contains("texts"));
+    BOOST_REQUIRE(caption["texts"].size() == 1u);
+    const Json& run = caption["texts"][0];
+    std::vector<std::string> keys;
+    for (const auto& item : run.items()) keys.push_back(item.key());
+    const std::vector<std::string> expected = {"text",   "font", "font_file", "size",
+                                               "anchor", "x",    "y",         "box"};
+    BOOST_TEST(keys == expected, boost::test_tools::per_element());
+    BOOST_TEST(run["text"].get<std::string>() == "block1_conv1");
+    BOOST_TEST(run["font"].get<std::string>() == "DejaVu Sans");
+    BOOST_TEST(run["font_file"].get<std::string>() == "/usr/share/fonts/DejaVuSans.ttf");
+    BOOST_TEST(run["size"].get<int>() == 12);
+    BOOST_TEST(run["anchor"].get<std::string>() == "middle");
+    BOOST_TEST(run["x"].get<int>() == 10);
+    BOOST_TEST(run["y"].get<int>() == 120);
+    // The advance (40) by the ascent (11) above and the descent (3) below the baseline.
+    BOOST_TEST(run["box"]["x1"].get<int>() == 10);
+    BOOST_TEST(run["box"]["y1"].get<int>() == 109);
+    BOOST_TEST(run["box"]["x2"].get<int>() == 50);
+    BOOST_TEST(run["box"]["y2"].get<int>() == 123);
+
+    // A group without text has no "texts"; a run whose font file is unknown names none.
+    BOOST_TEST(!Json::parse(to_scene_json(scene))["groups"][0].contains("texts"));
+    std::get<TextRun>(scene.groups[3].items[0]).font_file.clear();
+    std::get<TextRun>(scene.groups[3].items[0]).anchor = TextAnchor::end;
+    const Json bare = Json::parse(to_scene_json(scene))["groups"][3]["texts"][0];
+    BOOST_TEST(!bare.contains("font_file"));
+    BOOST_TEST(bare["anchor"].get<std::string>() == "end");
+}
+
 BOOST_AUTO_TEST_CASE(numbers_are_rounded_and_never_minus_zero) {
     Scene scene = two_layer_scene();
     scene.width = 2.3333333;

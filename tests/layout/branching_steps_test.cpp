@@ -437,32 +437,21 @@ BOOST_AUTO_TEST_CASE(stages_bracket_runs_of_one_spatial_size) {
                placed.layout.rows[0].y + placed.layout.rows[0].bottom);
 }
 
-BOOST_AUTO_TEST_CASE(the_connection_legend_names_the_kinds_drawn_below_the_picture) {
+BOOST_AUTO_TEST_CASE(the_connection_legend_names_the_kinds_drawn) {
     Options o;
     o.legend = true;
     test::SteadyMetrics text;
     const Model model = residual_block();
     const Placed placed = place(model, o, text);
-    Scene scene;
-    scene.width = 50;
-    scene.height = 200;
-    IdMaker ids;
-    append_connection_legend(scene, placed.layout.graph.arrangement, placed.boxes, o, text, ids);
-    BOOST_TEST_REQUIRE(scene.groups.size() == 1u);
-    std::vector<std::string> entries;
-    for (const Primitive& p : scene.groups[0].items) {
-        if (const auto* t = std::get_if<TextRun>(&p)) {
-            entries.push_back(t->text);
-            BOOST_TEST(t->y > 200);
-        }
-    }
-    BOOST_TEST((entries == std::vector<std::string>{"residual connection (sum)", "sum (Add)"}));
-    BOOST_TEST(scene.height > 200);
-    BOOST_TEST(scene.width > 50);  // grown to hold the widest entry
+    const std::vector<LegendEntry> entries =
+        connection_legend_entries(placed.layout.graph.arrangement, placed.boxes, o);
+    std::vector<std::string> labels;
+    for (const LegendEntry& e : entries) labels.push_back(e.label);
+    BOOST_TEST((labels == std::vector<std::string>{"residual (sum)", "sum (Add)"}));
+    BOOST_TEST((entries[0].swatch == Swatch::line));
+    BOOST_TEST((entries[1].swatch == Swatch::sum));
     o.legend = false;
-    Scene none;
-    append_connection_legend(none, placed.layout.graph.arrangement, placed.boxes, o, text, ids);
-    BOOST_TEST(none.groups.empty());
+    BOOST_TEST(connection_legend_entries(placed.layout.graph.arrangement, placed.boxes, o).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -521,7 +521,7 @@ BOOST_AUTO_TEST_CASE(the_legend_names_the_connector_kinds) {
         }
     }
     BOOST_TEST(texts.count("sum (Add)") == 1u);
-    BOOST_TEST(texts.count("residual connection (sum)") == 1u);
+    BOOST_TEST(texts.count("residual (sum)") == 1u);
     BOOST_TEST(texts.count("Add") == 0u);
 }
 

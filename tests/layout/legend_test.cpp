@@ -98,15 +98,39 @@ BOOST_AUTO_TEST_CASE(scenario_7_legend_dimensions_matches_visualkeras) {
     BOOST_TEST((front_face(test::group(s, "legend-dense")).fill == hex(0x8ecae6)));
 }
 
-BOOST_AUTO_TEST_CASE(default_mode_puts_the_same_legend_below_the_padded_picture) {
+BOOST_AUTO_TEST_CASE(default_mode_lays_entries_on_a_grid_in_proportion_to_the_text) {
     Options o = dimensions_options(false);
     o.legend = false;
     const Scene picture = draw(o);
     const Scene s = draw(dimensions_options(false));
-    BOOST_TEST(picture.height == 104);  // 64 and the padding above and below
-    BOOST_TEST(s.width == 584);
-    BOOST_TEST(s.height == picture.height + 86);
-    check_dimension_legend(s, picture.height);
+    const std::vector<const Group*> entries = test::groups_with_role(s, Role::legend);
+    BOOST_TEST_REQUIRE(entries.size() == 5u);
+    // Pillow's default font: a line is 13 px (ascent 10, descent 3); a cube's front face is
+    // 0.7 of a line and its depth 0.35, so the cube is about as tall as the line.
+    std::size_t columns = 0;
+    for (const Group* g : entries) {
+        if (text_run(*g).y == text_run(*entries.front()).y) ++columns;
+    }
+    BOOST_TEST(columns >= 2u);
+    BOOST_TEST(columns < 5u);
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+        const Group& g = *entries[k];
+        BOOST_TEST_CONTEXT("legend entry " << g.id) {
+            const Polygon& front = front_face(g);
+            BOOST_TEST(near(front.points[2].x - front.points[0].x, 0.7 * 13));
+            BOOST_TEST(near(front.points[2].y - front.points[0].y, 0.7 * 13));
+            const TextRun& run = text_run(g);
+            BOOST_TEST(run.y - 10 >= picture.height);  // the ascender line below the picture
+            BOOST_TEST(run.y + 3 <= s.height - 20);    // the descender above the padding
+            // The label 0.4 em (4 px) after the cube, centred on the cube's height.
+            BOOST_TEST(near(run.x, front.points[2].x + 0.35 * 13 + 4));
+            BOOST_TEST(near(run.y - 10 + 6.5, front.points[2].y - (0.7 + 0.35) * 13 / 2));
+            // Same column, same x; next row one cube and 0.35 em lower.
+            const TextRun& first = text_run(*entries[k % columns]);
+            BOOST_TEST(near(run.x, first.x));
+            BOOST_TEST(near(run.y, first.y + static_cast<double>(k / columns) * (1.05 * 13 + 3.5)));
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(patches_wrap_at_the_width_of_the_picture) {

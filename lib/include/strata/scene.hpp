@@ -47,15 +47,18 @@ struct Glyph {
 enum class TextAnchor { start, middle, end };
 
 // One line of text as measured: its left end on the baseline at (x, y), its measured advance,
-// and the point that `anchor` keeps (anchor_x). `font_file` is the file that was measured;
-// renderers that draw glyphs take them from it and look nothing up.
+// the font's ascent and descent at the size measured (so x .. x + advance by y - ascent ..
+// y + descent is the box the layout gave it), and the point that `anchor` keeps (anchor_x).
+// `font_file` is the file that was measured; renderers that draw glyphs take them from it and
+// look nothing up.
 struct TextRun {
     std::string text;
     std::string font_family;
     std::string font_file;
     double font_size = 10;  // pixels
     double x = 0, y = 0;
-    double advance = 0;  // measured width of the run
+    double advance = 0;              // measured width of the run
+    double ascent = 0, descent = 0;  // above and below the baseline, both positive
     TextAnchor anchor = TextAnchor::start;
     Rgba fill;
     // The glyphs HarfBuzz chose for `text` in `font_file`, so that renderers which draw glyphs

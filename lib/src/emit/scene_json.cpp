@@ -20,10 +20,26 @@
 //                 "x2": 30, "y2": 64,       only when the group draws a box
 //                 "de": 6.667},
 //         "fill": "#ffd166",                box fill; only when set
-//         "outline": "#000000"              box outline; only when set
+//         "outline": "#000000",             box outline; only when set
+//         "texts": [                        the group's text runs, in paint order; only
+//           {                               when it has any
+//             "text": "Conv2D",             the string, UTF-8
+//             "font": "DejaVu Sans",        family named in the output
+//             "font_file": "/usr/…/x.ttf",  the file measured; only when known
+//             "size": 10,                   font size in pixels
+//             "anchor": "start",            start, middle or end: the point a renderer
+//                                           that sets the text itself keeps
+//             "x": 40, "y": 77.5,           left end of the baseline
+//             "box": {"x1": 40, "y1": 67.8, the box the layout gave it: the measured
+//                     "x2": 79.1, "y2": 80.1}  advance by the font's ascent and descent
+//           }
+//         ]
 //       }
 //     ]
 //   }
+
+#include <utility>
+#include <variant>
 
 #include <nlohmann/json.hpp>
 
@@ -56,6 +72,36 @@ Json box_json(const BoxGeometry& box) {
     return json;
 }
 
+const char* anchor_name(TextAnchor anchor) {
+    switch (anchor) {
+        case TextAnchor::start:
+            break;
+        case TextAnchor::middle:
+            return "middle";
+        case TextAnchor::end:
+            return "end";
+    }
+    return "start";
+}
+
+Json text_json(const TextRun& run) {
+    Json json;
+    json["text"] = run.text;
+    json["font"] = run.font_family;
+    if (!run.font_file.empty()) json["font_file"] = run.font_file;
+    json["size"] = number(run.font_size);
+    json["anchor"] = anchor_name(run.anchor);
+    json["x"] = number(run.x);
+    json["y"] = number(run.y);
+    Json box;
+    box["x1"] = number(run.x);
+    box["y1"] = number(run.y - run.ascent);
+    box["x2"] = number(run.x + run.advance);
+    box["y2"] = number(run.y + run.descent);
+    json["box"] = std::move(box);
+    return json;
+}
+
 Json group_json(const Group& group) {
     Json json;
     json["id"] = group.id;
@@ -66,6 +112,11 @@ Json group_json(const Group& group) {
     if (group.box) json["box"] = box_json(*group.box);
     if (group.fill) json["fill"] = emit::hex_rgba(*group.fill);
     if (group.outline) json["outline"] = emit::hex_rgba(*group.outline);
+    Json texts = Json::array();
+    for (const Primitive& item : group.items) {
+        if (const auto* run = std::get_if<TextRun>(&item)) texts.push_back(text_json(*run));
+    }
+    if (!texts.empty()) json["texts"] = std::move(texts);
     return json;
 }
 

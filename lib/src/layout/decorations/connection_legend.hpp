@@ -1,23 +1,20 @@
 #pragma once
 
-// The legend of the connection kinds a branching model's picture holds: residual and copy
-// connectors, sum and product glyphs.
+// The legend entries of the connection kinds a branching model's picture holds: residual and
+// copy connectors, sum and product glyphs.
 
 #include <vector>
 
+#include "layout/decorations/legend.hpp"
 #include "layout/graph/arrangement.hpp"
 #include "layout/layered/drawn_box.hpp"
-#include "layout/layered/ids.hpp"
 #include "strata/options.hpp"
-#include "strata/scene.hpp"
-#include "strata/text_measurer.hpp"
 
 namespace strata::layout {
 
-// Appends one entry per kind drawn below everything in `scene` and grows the canvas to hold
-// it. Does nothing unless `options.legend` is set or when there is no such kind.
-void append_connection_legend(Scene& scene, const graph::Arrangement& arrangement,
-                              const std::vector<DrawnBox>& boxes, const Options& options,
-                              TextMeasurer& text, IdMaker& ids);
+// One entry per kind drawn, in a fixed order; none unless `options.legend` is set.
+std::vector<LegendEntry> connection_legend_entries(const graph::Arrangement& arrangement,
+                                                   const std::vector<DrawnBox>& boxes,
+                                                   const Options& options);
 
 }  // namespace strata::layout

@@ -4,13 +4,14 @@
 #include <cmath>
 #include <set>
 
+#include "layout/decorations/legend_grid.hpp"
 #include "layout/decorations/text_run.hpp"
 #include "layout/layered/box_faces.hpp"
 
 namespace strata::layout {
 namespace {
 
-// One entry's patch: its size and where its cube and label sit inside it.
+// visualkeras' legend (§6): one entry's patch, its size and where its cube and label sit.
 struct Patch {
     double width = 0, height = 0;
     BoxPlacement cube;
@@ -18,6 +19,8 @@ struct Patch {
     TextMetrics label;
 };
 
+// visualkeras sizes the patch by the cube alone, so a label whose ink reaches above or below
+// it is cut.
 Patch make_patch(const TextMetrics& label, double cube, double dep, double spacing,
                  double text_height, const Options& o) {
     Patch p;
@@ -26,16 +29,6 @@ Patch make_patch(const TextMetrics& label, double cube, double dep, double spaci
     p.label_origin = {2 * cube + dep + spacing, (cube + dep - text_height) / 2};
     p.width = 2 * cube + dep + spacing + label.right;
     p.height = cube + dep;
-    if (o.compat_visualkeras) return p;
-    // visualkeras sizes the patch by the cube alone, so a label whose ink reaches above or
-    // below it is cut; strata makes the patch hold the whole ink.
-    const double ink_top = p.label_origin.y + label.top;
-    const double lift = std::max(0.0, -ink_top);
-    p.cube.y1 += lift;
-    p.cube.y2 += lift;
-    p.label_origin.y += lift;
-    p.width = std::max(p.width, p.label_origin.x + label.right);
-    p.height = std::max(p.height + lift, p.label_origin.y + label.bottom);
     return p;
 }
 
@@ -97,17 +90,16 @@ std::vector<LegendEntry> legend_entries(const std::vector<LegendLayer>& drawn,
     return entries;
 }
 
-void append_legend(Scene& scene, const std::vector<LegendLayer>& drawn, const Options& o,
-                   TextMeasurer& text, IdMaker& ids) {
-    if (!o.legend) return;
-    const std::vector<LegendEntry> entries = legend_entries(drawn, o.show_dimension);
-    if (entries.empty()) return;
+namespace {
+
+// visualkeras' legend: cubes as tall as the text, patches flowed left to right and wrapped at
+// the picture's width, its `spacing` and `padding` for gaps.
+void append_visualkeras_legend(Scene& scene, const std::vector<LegendEntry>& entries,
+                               const Options& o, TextMeasurer& text, IdMaker& ids) {
     const FontSpec font{o.font, o.font_size};
     const double text_height = text.measure("Ag", font).bottom;
     const double cube = text_height;
     const double dep = o.draw_volume ? std::floor(cube / 2) : 0;
-
-    // Patches flow left to right and wrap at the picture's width (visualkeras' linear layout).
     const double picture_width = scene.width, origin_y = scene.height;
     double x = o.padding, y = o.padding, width = 0, height = 0;
     bool row_empty = true;
@@ -127,6 +119,21 @@ void append_legend(Scene& scene, const std::vector<LegendLayer>& drawn, const Op
     }
     scene.width = std::max(scene.width, std::ceil(width));
     scene.height += std::ceil(height);
+}
+
+}  // namespace
+
+void append_legend(Scene& scene, const std::vector<LegendLayer>& drawn,
+                   const std::vector<LegendEntry>& connections, const Options& o,
+                   double width_limit, TextMeasurer& text, IdMaker& ids) {
+    if (!o.legend) return;
+    std::vector<LegendEntry> entries = legend_entries(drawn, o.show_dimension);
+    if (o.compat_visualkeras) {
+        if (!entries.empty()) append_visualkeras_legend(scene, entries, o, text, ids);
+        return;
+    }
+    entries.insert(entries.end(), connections.begin(), connections.end());
+    append_legend_grid(scene, entries, o, width_limit, text, ids);
 }
 
 }  // namespace strata::layout

@@ -17,12 +17,17 @@ struct LegendLayer {
     Rgba fill, outline;
 };
 
+// What stands left of an entry's label: a box in the layer's colours, a sample of a connector
+// line, or a merge glyph (sum or product).
+enum class Swatch { box, line, sum, product };
+
 // One legend entry before layout.
 struct LegendEntry {
-    std::string id;     // wanted id, made unique by the IdMaker
-    std::string label;  // the text next to the cube
-    std::string type;   // layer class
-    Rgba fill, outline;
+    std::string id;      // wanted id, made unique by the IdMaker
+    std::string label;   // the text next to the swatch
+    std::string type;    // layer class; empty for a connection
+    Rgba fill, outline;  // a line sample is drawn in `outline`
+    Swatch swatch = Swatch::box;
 };
 
 // visualkeras' show_dimension list text: the known, non-negative dims of the first output,
@@ -33,10 +38,14 @@ std::string dimension_list_text(const Layer& layer);
 // drawn layer labelled "Conv2D(['12', '12', '4'])".
 std::vector<LegendEntry> legend_entries(const std::vector<LegendLayer>& drawn, bool show_dimension);
 
-// Appends the legend of `drawn` below the picture already in `scene` (§6 of the layered-view
-// reference): a cube and a label per entry, flowed into rows as wide as the picture, and
-// grows the canvas to hold it. Does nothing unless `options.legend` is set.
-void append_legend(Scene& scene, const std::vector<LegendLayer>& drawn, const Options& options,
-                   TextMeasurer& text, IdMaker& ids);
+// Appends the legend below the picture already in `scene` and grows the canvas to hold it: the
+// entries of `drawn`, then `connections` (line samples and merge glyphs). Does nothing unless
+// `options.legend` is set. With `compat_visualkeras` it is visualkeras' legend (§6 of the
+// layered-view reference: cubes and labels flowed into rows, no connections); otherwise the
+// legend of legend_grid.hpp, whose columns may fill `width_limit` (px, the width the figure is
+// fitted to; 0 for none).
+void append_legend(Scene& scene, const std::vector<LegendLayer>& drawn,
+                   const std::vector<LegendEntry>& connections, const Options& options,
+                   double width_limit, TextMeasurer& text, IdMaker& ids);
 
 }  // namespace strata::layout

@@ -5,6 +5,7 @@ namespace strata::layout {
 TextRun make_text_run(TextMeasurer& text, const FontSpec& font, std::string line, Point baseline,
                       double advance, Rgba color, TextAnchor anchor) {
     const ResolvedFont resolved = text.resolve(font);
+    const TextMetrics metrics = text.measure(line, font);
     TextRun run;
     run.glyphs = text.shape(line, font);
     run.text = std::move(line);
@@ -14,6 +15,8 @@ TextRun make_text_run(TextMeasurer& text, const FontSpec& font, std::string line
     run.x = baseline.x;
     run.y = baseline.y;
     run.advance = advance;
+    run.ascent = metrics.ascent;
+    run.descent = metrics.descent;
     run.anchor = anchor;
     run.fill = color;
     return run;

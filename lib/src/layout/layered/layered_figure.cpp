@@ -97,10 +97,14 @@ LayeredFigure layered_figure(const Model& model, const Options& options,
     const std::vector<BoxPlacement> placements = canvas_boxes(boxes, frame, fit.shift);
     prepend_group_rectangles(scene, groups, placements, ids);
     emit_captions(scene, canvas, text, ids);
-    append_legend(scene, legend_layers(boxes, model), options, text, ids);
+    // The legend holds the connection kinds of a branching model too; group titles are
+    // painted after it (§3.7).
+    const std::vector<LegendEntry> connections =
+        placed ? connection_legend_entries(placed->graph.arrangement, boxes, options)
+               : std::vector<LegendEntry>{};
+    append_legend(scene, legend_layers(boxes, model), connections, options, scale.width_limit, text,
+                  ids);
     append_group_titles(scene, groups, placements, ids);
-    if (placed)
-        append_connection_legend(scene, placed->graph.arrangement, boxes, options, text, ids);
     pictures.append_logos_legend(scene, text, ids);
     return {std::move(scene), placed ? narrowest_row_share(placed->rows) : 1.0};
 }

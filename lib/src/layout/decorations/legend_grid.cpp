@@ -1,0 +1,184 @@
+#include "layout/decorations/legend_grid.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+
+#include "layout/decorations/text_run.hpp"
+#include "layout/layered/box_faces.hpp"
+#include "layout/layered/connector_shapes.hpp"
+
+namespace strata::layout {
+namespace {
+
+// Sizes in lines of text (T: the font's ascent plus descent) or in em (the font size).
+constexpr double kCubeFront = 0.7;      // T: front face of a cube swatch; with its depth
+constexpr double kCubeDepth = 0.35;     // T   a cube is as tall as 1.05 lines
+constexpr double kFlatSquare = 0.9;     // T: a swatch of a flat drawing
+constexpr double kLineSample = 1.4;     // T: length of a connector sample
+constexpr double kGlyphRadius = 0.4;    // T: a merge glyph
+constexpr double kSampleStroke = 0.09;  // em: 6 pt text gives a 0.54 pt line
+constexpr double kLabelGap = 0.4;       // em: swatch to label
+constexpr double kColumnGap = 1.2;      // em
+constexpr double kRowGap = 0.35;        // em
+constexpr double kTopGap = 0.8;         // em: at least this from the picture to the first row
+
+struct SwatchSize {
+    double width = 0, height = 0;
+};
+
+// The grid of one font size: its metrics, the slot every swatch is centred in, the cell.
+struct Grid {
+    FontSpec font;
+    double line = 0, ascent = 0;  // T and the font's ascent
+    // The labels' line, widened to hold their ink: from `text_top` to `text_bottom` below the
+    // ascender line.
+    double text_top = 0, text_bottom = 0;
+    double stroke = 0;           // of line samples and glyphs
+    double slot = 0;             // the widest swatch
+    double row = 0, column = 0;  // cell height and width
+    double label_gap = 0, column_gap = 0, row_gap = 0;
+    std::size_t columns = 1, rows = 1;
+    std::vector<TextMetrics> labels;
+
+    double width() const {
+        return static_cast<double>(columns) * column +
+               static_cast<double>(columns - 1) * column_gap;
+    }
+    double height() const {
+        return static_cast<double>(rows) * row + static_cast<double>(rows - 1) * row_gap;
+    }
+};
+
+SwatchSize swatch_size(Swatch swatch, double line, double stroke, bool volume) {
+    switch (swatch) {
+        case Swatch::box: {
+            const double side = volume ? (kCubeFront + kCubeDepth) * line : kFlatSquare * line;
+            return {side, side};
+        }
+        case Swatch::line:
+            return {kLineSample * line, stroke};
+        case Swatch::sum:
+        case Swatch::product:
+            break;
+    }
+    const double diameter = 2 * kGlyphRadius * line + stroke;
+    return {diameter, diameter};
+}
+
+// The grid of `entries` at `font_size`, in as many columns as `available` holds, and at least
+// `least_columns`.
+Grid measure_grid(const std::vector<LegendEntry>& entries, const Options& o, TextMeasurer& text,
+                  double font_size, double available, std::size_t least_columns) {
+    Grid g;
+    g.font = FontSpec{o.font, font_size};
+    const TextMetrics m = text.measure("Ag", g.font);
+    g.line = m.ascent + m.descent;
+    g.ascent = m.ascent;
+    g.stroke = std::max(o.connector_width, kSampleStroke * font_size);
+    g.label_gap = kLabelGap * font_size;
+    g.column_gap = kColumnGap * font_size;
+    g.row_gap = kRowGap * font_size;
+    g.row = g.line;
+    double widest_label = 0;
+    for (const LegendEntry& entry : entries) {
+        const SwatchSize s = swatch_size(entry.swatch, g.line, g.stroke, o.draw_volume);
+        g.slot = std::max(g.slot, s.width);
+        g.row = std::max(g.row, s.height);
+        const TextMetrics& label = g.labels.emplace_back(text.measure(entry.label, g.font));
+        widest_label = std::max({widest_label, label.advance, label.right});
+        g.text_top = std::min(g.text_top, label.top);
+        g.text_bottom = std::max(g.text_bottom, label.bottom);
+    }
+    g.text_bottom = std::max(g.text_bottom, g.line);
+    g.row = std::max(g.row, g.text_bottom - g.text_top);
+    g.column = g.slot + g.label_gap + widest_label;
+    const std::size_t n = entries.size();
+    const double fit = std::floor((available + g.column_gap) / (g.column + g.column_gap));
+    g.columns = fit < 1 ? 1 : static_cast<std::size_t>(std::min(fit, static_cast<double>(n)));
+    g.columns = std::clamp(std::max(g.columns, least_columns), std::size_t{1}, n);
+    g.rows = (n + g.columns - 1) / g.columns;
+    g.columns = (n + g.rows - 1) / g.rows;  // the same rows with no empty column
+    return g;
+}
+
+// The grid for the picture: as many columns as the picture's width holds, and more while the
+// grid is taller than the picture and the width the figure is fitted to (or the canvas) holds
+// them. The text stays at its size (a figure LaTeX sets has its text at the document's size).
+Grid fitted_grid(const std::vector<LegendEntry>& entries, const Options& o, TextMeasurer& text,
+                 double available, double widest, double picture_height) {
+    Grid g = measure_grid(entries, o, text, o.font_size, available, 1);
+    for (std::size_t least = g.columns + 1; g.height() > picture_height && g.rows > 1; ++least) {
+        Grid wider = measure_grid(entries, o, text, o.font_size, widest, least);
+        if (wider.width() > std::max(widest, g.width())) break;
+        g = std::move(wider);
+    }
+    return g;
+}
+
+Group entry_group(const LegendEntry& entry, const Grid& grid, std::size_t k, Point at,
+                  const Options& o, TextMeasurer& text, IdMaker& ids) {
+    Group g;
+    g.id = ids.make(entry.id);
+    g.label = entry.label;
+    g.role = Role::legend;
+    g.type = entry.type;
+    const SwatchSize s = swatch_size(entry.swatch, grid.line, grid.stroke, o.draw_volume);
+    const Point centre{at.x + grid.slot / 2, at.y + grid.row / 2};
+    const double left = centre.x - s.width / 2, top = centre.y - s.height / 2;
+    switch (entry.swatch) {
+        case Swatch::box: {
+            g.fill = entry.fill;
+            g.outline = entry.outline;
+            const double depth = o.draw_volume ? kCubeDepth * grid.line : 0;
+            const double front = s.width - depth;
+            const double x1 = left + (o.draw_reversed ? depth : 0);
+            const BoxPlacement cube{x1,    top + depth,    x1 + front, top + s.height,
+                                    depth, o.draw_reversed};
+            g.items = box_primitives(cube, entry.fill, entry.outline, o.shade_step);
+            break;
+        }
+        case Swatch::line:
+            g.items.push_back(Polyline{"sample",
+                                       {{left, centre.y}, {left + s.width, centre.y}},
+                                       entry.outline,
+                                       grid.stroke});
+            break;
+        case Swatch::sum:
+        case Swatch::product:
+            g.items = merge_glyph(centre, kGlyphRadius * grid.line, entry.swatch == Swatch::product,
+                                  Rgba{255, 255, 255, 255}, entry.outline, grid.stroke);
+            break;
+    }
+    const TextMetrics& label = grid.labels[k];
+    const double text_height = grid.text_bottom - grid.text_top;
+    const Point baseline{at.x + grid.slot + grid.label_gap,
+                         at.y + (grid.row - text_height) / 2 - grid.text_top + grid.ascent};
+    g.items.push_back(make_text_run(text, grid.font, entry.label, baseline, label.advance,
+                                    o.font_color, TextAnchor::start));
+    return g;
+}
+
+}  // namespace
+
+void append_legend_grid(Scene& scene, const std::vector<LegendEntry>& entries, const Options& o,
+                        double width_limit, TextMeasurer& text, IdMaker& ids) {
+    if (entries.empty()) return;
+    const double available = std::max(0.0, scene.width - 2 * o.padding);
+    const double widest = std::max(available, width_limit - 2 * o.padding);
+    const double picture_height = std::max(0.0, scene.height - 2 * o.padding);
+    const Grid grid = fitted_grid(entries, o, text, available, widest, picture_height);
+    // Below the picture's own bottom padding, or a little more where it is thin.
+    const double top = scene.height - o.padding + std::max(o.padding, kTopGap * grid.font.size);
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+        const double row = static_cast<double>(k / grid.columns);
+        const double column = static_cast<double>(k % grid.columns);
+        const Point at{o.padding + column * (grid.column + grid.column_gap),
+                       top + row * (grid.row + grid.row_gap)};
+        scene.groups.push_back(entry_group(entries[k], grid, k, at, o, text, ids));
+    }
+    scene.width = std::max(scene.width, std::ceil(grid.width() + 2 * o.padding));
+    scene.height = std::ceil(top + grid.height() + o.padding);
+}
+
+}  // namespace strata::layout
