@@ -741,6 +741,49 @@ for cid, text, found in [("inf", ".inf", "an infinite number"),
          "(an integer from 0 to 1099511627776, -1 or null), found " + found,
          model="model.yaml")
 
+# shape arithmetic
+# ONNX's own inference sums Concat lengths in 32 bits and multiplies Pad, Tile and ConvTranspose
+# sizes unchecked: strata recomputes those shapes in 64 bits and refuses a dimension above 2^40.
+def int_attribute(name, value):
+    return s(1, name) + field(3, 0, value & 0xFFFFFFFFFFFFFFFF) + field(20, 0, 2)
+
+
+def concat_of(size, times=2):
+    return onnx_model([op("Concat", ["x"] * times, "y", "c", [int_attribute("axis", 0)])], [],
+                      [value_info("x", [size])], [value_info("y", [])])
+
+
+case("shapes-onnx-concat-2to30", {"model.onnx": concat_of(1 << 30)}, "ok", model="model.onnx")
+case("shapes-onnx-concat-2to40", {"model.onnx": concat_of(1 << 40)}, "error",
+     "node 'c' (Concat): an output dimension exceeds 2^40", model="model.onnx")
+case("shapes-onnx-concat-three-2to31", {"model.onnx": concat_of(1 << 31, 3)}, "ok",
+     model="model.onnx")
+case("shapes-onnx-pad-2to40", {"model.onnx": onnx_model([op("Pad", ["x", "pads"], "y", "pad")],
+     [int64_tensor("pads", [1 << 40, 0])], [value_info("x", [4])], [value_info("y", [])])},
+     "error", "node 'pad' (Pad): an output dimension exceeds 2^40", model="model.onnx")
+case("shapes-onnx-pad-wraps", {"model.onnx": onnx_model([op("Pad", ["x", "pads"], "y", "pad")],
+     [int64_tensor("pads", [(1 << 63) - 1, 2])], [value_info("x", [4])], [value_info("y", [])])},
+     "error", "node 'pad' (Pad): an output dimension exceeds 2^40", model="model.onnx")
+case("shapes-onnx-tile", {"model.onnx": onnx_model([op("Tile", ["x", "repeats"], "y", "tile")],
+     [int64_tensor("repeats", [1 << 10])], [value_info("x", [1 << 35])], [value_info("y", [])])},
+     "error", "node 'tile' (Tile): an output dimension exceeds 2^40", model="model.onnx")
+case("shapes-onnx-conv-transpose-stride", {"model.onnx": onnx_model([op("ConvTranspose",
+     ["x", "w"], "y", "up", [ints_attribute("strides", [1 << 30])])], [tensor("w", [3, 2, 1])],
+     [value_info("x", [1, 3, 1 << 20])], [value_info("y", [])])}, "error",
+     "node 'up' (ConvTranspose): an output dimension exceeds 2^40", model="model.onnx")
+case("shapes-onnx-expand", {"model.onnx": onnx_model([op("Expand", ["x", "shape"], "y", "grow")],
+     [int64_tensor("shape", [1 << 41])], [value_info("x", [1])], [value_info("y", [])])}, "error",
+     "node 'grow' (Expand): output 'y' gets the dimension 2199023255552, more than 2^40",
+     model="model.onnx")
+case("shapes-onnx-reshape-flat", {"model.onnx": onnx_model([op("Reshape", ["x", "shape"], "y",
+     "flat")], [int64_tensor("shape", [-1])], [value_info("x", [1 << 21, 1 << 20])],
+     [value_info("y", [])])}, "error", "node 'flat' (Reshape): an output dimension exceeds 2^40",
+     model="model.onnx")
+case("shapes-onnx-flatten", {"model.onnx": onnx_model([op("Flatten", ["x"], "y", "flat",
+     [int_attribute("axis", 0)])], [], [value_info("x", [1 << 21, 1 << 20])],
+     [value_info("y", [])])}, "error", "node 'flat' (Flatten): an output dimension exceeds 2^40",
+     model="model.onnx")
+
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\n")
     for row in rows:

@@ -14,7 +14,6 @@
 #include <vector>
 
 #include "input/input_file.hpp"
-#include "input/model_named_files.hpp"
 #include "input/open_beneath.hpp"
 #include "strata/error.hpp"
 
@@ -105,14 +104,15 @@ BOOST_AUTO_TEST_CASE(a_file_swapped_for_a_link_after_the_check_is_still_refused)
     const Folder f;
     const std::string path = (f.path / "model" / "swapped.txt").string();
     std::ofstream(path) << "inside\n";
-    strata::io::confine_to_model_folder(path, {f.model(), "swapped.txt"});
-    BOOST_TEST(strata::io::read_input_file(path, 100, "image file") == "inside\n");
+    strata::ModelNamedFiles named;
+    named.confine(path, {f.model(), "swapped.txt"});
+    BOOST_TEST(strata::io::read_input_file(path, 100, "image file", named) == "inside\n");
 
     // Between reading the model and opening the file, the file becomes a link that leads out.
     fs::remove(path);
     fs::create_symlink(f.path / "secret" / "private.txt", path);
     try {
-        strata::io::read_input_file(path, 100, "image file");
+        strata::io::read_input_file(path, 100, "image file", named);
         BOOST_FAIL("a link out of the model's folder was followed");
     } catch (const strata::Error& e) {
         BOOST_TEST(

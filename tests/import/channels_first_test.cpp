@@ -111,6 +111,28 @@ BOOST_AUTO_TEST_CASE(keras2_channels_first_layers_and_their_followers_say_so) {
     BOOST_TEST(!layer(model, "gap").channel_axis);
 }
 
+BOOST_AUTO_TEST_CASE(every_layer_that_keeps_its_input_shape_keeps_its_layout) {
+    // The shape rules say which layers pass their input on unchanged; the channel axis
+    // follows the same list (spatial dropout, identity and random augmentation included).
+    const strata::Model model = parse(R"({"class_name": "Model", "keras_version": "2.2.4",
+      "config": {"name": "m", "input_layers": [["x", 0, 0]], "output_layers": [["flip", 0, 0]],
+      "layers": [
+        {"name": "x", "class_name": "InputLayer", "config": {"batch_input_shape": [null, 3, 32, 32]},
+         "inbound_nodes": []},
+        {"name": "conv", "class_name": "Conv2D", "config": {"filters": 8, "kernel_size": [3, 3],
+          "padding": "same", "data_format": "channels_first"}, "inbound_nodes": [[["x", 0, 0, {}]]]},
+        {"name": "drop", "class_name": "SpatialDropout2D", "config": {"rate": 0.1},
+         "inbound_nodes": [[["conv", 0, 0, {}]]]},
+        {"name": "same", "class_name": "Identity", "config": {},
+         "inbound_nodes": [[["drop", 0, 0, {}]]]},
+        {"name": "flip", "class_name": "RandomFlip", "config": {},
+         "inbound_nodes": [[["same", 0, 0, {}]]]}]}})");
+    for (const char* name : {"drop", "same", "flip"}) {
+        BOOST_TEST_INFO(name);
+        BOOST_TEST(layer(model, name).channel_axis.value_or(0) == 1u);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(channels_last_models_have_no_channel_axis) {
     const strata::Model tf = parse(keras1_cnn("tf", "[null, 28, 28, 1]"));
     for (const strata::Layer& l : tf.layers) BOOST_TEST(!l.channel_axis);

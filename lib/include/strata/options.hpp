@@ -10,6 +10,7 @@
 
 #include "strata/choice.hpp"
 #include "strata/color.hpp"
+#include "strata/model_files.hpp"
 
 namespace strata {
 
@@ -222,6 +223,11 @@ struct Options {
     // Reproduce visualkeras' canvas quirks exactly (depth clipped at the right edge, no
     // vertical padding) so that pictures can be compared pixel for pixel.
     bool compat_visualkeras = false;
+
+    // Not an option: which of the paths above a model file named, and the folder each must be
+    // opened beneath. Reading a model spec's options fills it; it is empty for options the
+    // user gives, and the layout passes it to the font lookup and the picture reader.
+    ModelNamedFiles model_files;
 };
 
 // Checks every value of `options` against the rules the command line and option files apply

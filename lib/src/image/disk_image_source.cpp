@@ -5,7 +5,7 @@
 namespace strata::image {
 
 Picture DiskImageSource::load(const std::string& name) {
-    return read_image(name);
+    return read_image(name, named_);
 }
 
 }  // namespace strata::image

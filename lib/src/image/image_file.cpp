@@ -29,8 +29,8 @@ Picture parse_image(std::string file, std::string data) {
     return image;
 }
 
-Picture read_image(const std::string& path) {
-    std::string data = io::read_input_file(path, limits::kMaxImageBytes, "image file");
+Picture read_image(const std::string& path, const ModelNamedFiles& named) {
+    std::string data = io::read_input_file(path, limits::kMaxImageBytes, "image file", named);
     if (data.size() > limits::kMaxImageBytes) {
         throw Error(path, "image file is larger than " +
                               std::to_string(limits::kMaxImageBytes >> 20) + " MiB");

@@ -122,7 +122,11 @@ class SpecReader {
     SpecReader(const std::string& source_name, Warnings& warnings, const ImportOptions& import)
         : source_{source_name, std::filesystem::path(source_name).parent_path().string(), true,
                   import.allow_model_paths},
-          warnings_(warnings) {}
+          warnings_(warnings) {
+        source_.named_files = &spec_.options.model_files;
+    }
+    SpecReader(const SpecReader&) = delete;  // source_ points into spec_
+    SpecReader& operator=(const SpecReader&) = delete;
 
     ModelSpec read(std::string_view text) {
         if (text.size() > limits::kMaxSpecBytes) {

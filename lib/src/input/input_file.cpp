@@ -28,8 +28,8 @@ void require_regular(const struct stat& info, const std::string& path, std::stri
 // A path the user gave is looked at first, so that a device is refused before it is opened
 // (opening some has effects); a model's path is not, as that would follow links out of its
 // folder and tell whether what they lead to exists.
-int open_for_reading(const std::string& path, std::string_view what) {
-    if (const auto inside = model_folder_path(path))
+int open_for_reading(const std::string& path, std::string_view what, const ModelNamedFiles& named) {
+    if (const ModelFolderPath* inside = named.find(path))
         return open_beneath(inside->folder, inside->relative);
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0) return -1;
@@ -40,9 +40,14 @@ int open_for_reading(const std::string& path, std::string_view what) {
 }  // namespace
 
 InputFile InputFile::open(const std::string& path, std::string_view what) {
+    return open(path, what, ModelNamedFiles{});
+}
+
+InputFile InputFile::open(const std::string& path, std::string_view what,
+                          const ModelNamedFiles& named) {
     const std::string cannot_open = "cannot open " + std::string(what) + ": ";
     if (path.empty()) throw Error(path, cannot_open + "no file name given");
-    const int fd = open_for_reading(path, what);
+    const int fd = open_for_reading(path, what, named);
     if (fd < 0 && errno == EXDEV) throw Error(path, cannot_open + outside_model_folder(path));
     if (fd < 0) throw Error(path, cannot_open + std::strerror(errno));
     InputFile file(fd, 0);
@@ -78,7 +83,12 @@ std::string InputFile::read_up_to(std::size_t limit, const std::string& path) co
 }
 
 std::string read_input_file(const std::string& path, std::size_t limit, std::string_view what) {
-    return InputFile::open(path, what).read_up_to(limit + 1, path);
+    return read_input_file(path, limit, what, ModelNamedFiles{});
+}
+
+std::string read_input_file(const std::string& path, std::size_t limit, std::string_view what,
+                            const ModelNamedFiles& named) {
+    return InputFile::open(path, what, named).read_up_to(limit + 1, path);
 }
 
 }  // namespace strata::io

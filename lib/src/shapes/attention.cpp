@@ -12,7 +12,7 @@ OutputShapes infer_multi_head_attention(const Layer& layer, InputShapes inputs) 
         output.pop_back();
         for (std::int64_t dim : *features) {
             if (dim < -1 || dim == 0) fail("output_shape has an invalid dimension");
-            output.push_back(dim);
+            output.push_back(bounded(dim));
         }
     }
     return {output};

@@ -1,9 +1,10 @@
 #include "shapes/channel_axis.hpp"
 
 #include <cstddef>
-#include <set>
 #include <string>
 #include <vector>
+
+#include "shapes/rule_table.hpp"
 
 namespace strata::shapes {
 namespace {
@@ -12,32 +13,9 @@ bool declares_channels_first(const Layer& layer) {
     return attr<std::string>(layer, "data_format") == "channels_first";
 }
 
-// Layer types whose output has the layout of their (first) input.
+// Layer types whose output has the layout of their (first) input, as the shape rules say.
 bool keeps_layout(const Layer& layer) {
-    static const std::set<std::string> types{"Activation",
-                                             "ReLU",
-                                             "LeakyReLU",
-                                             "PReLU",
-                                             "ELU",
-                                             "ThresholdedReLU",
-                                             "Softmax",
-                                             "Dropout",
-                                             "GaussianNoise",
-                                             "GaussianDropout",
-                                             "AlphaDropout",
-                                             "ActivityRegularization",
-                                             "Masking",
-                                             "BatchNormalization",
-                                             "LayerNormalization",
-                                             "Rescaling",
-                                             "Add",
-                                             "Subtract",
-                                             "Multiply",
-                                             "Average",
-                                             "Maximum",
-                                             "Minimum",
-                                             "Concatenate"};
-    return types.count(layer.type) > 0;
+    return keeps_input_layout(layer.type);
 }
 
 // A layer that reads its input as channels-first makes that input channels-first too.

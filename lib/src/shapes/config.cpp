@@ -58,6 +58,7 @@ std::int64_t positive_int_attr(const Layer& layer, const std::string& key) {
         fail("configuration " + quoted_text(key) + " must be positive, got " +
              std::to_string(*value));
     }
+    if (*value > limits::kMaxDimension) fail("configuration " + quoted_text(key) + " exceeds 2^40");
     return *value;
 }
 

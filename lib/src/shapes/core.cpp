@@ -29,7 +29,7 @@ OutputShapes infer_embedding(const Layer& layer, InputShapes inputs) {
                 fail("input_length " + std::to_string(given) + " does not match input " +
                      describe(input));
             }
-            if (given >= 0) dim = given;
+            if (given >= 0) dim = bounded(given);
         }
     }
     output.push_back(positive_int_attr(layer, "output_dim"));
@@ -49,7 +49,7 @@ OutputShapes infer_lambda(const Layer& layer, InputShapes inputs) {
     const std::vector<std::int64_t> dims = *int_list_attr(layer, "output_shape");
     for (std::int64_t dim : dims) {
         if (dim < -1) fail("output_shape has an invalid dimension " + std::to_string(dim));
-        output.push_back(dim);
+        output.push_back(bounded(dim));
     }
     return {output};
 }

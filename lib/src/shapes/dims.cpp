@@ -22,10 +22,16 @@ std::optional<std::int64_t> checked_mul(std::int64_t a, std::int64_t b) {
 
 std::optional<Dim> add_dims(Dim a, Dim b) {
     if (!is_known(a) || !is_known(b)) return kUnknownDim;
-    return checked_add(a, b);
+    const auto sum = checked_add(a, b);
+    return sum ? bounded_dim(*sum) : std::nullopt;
 }
 
 std::optional<Dim> mul_dims(Dim a, Dim b) {
+    const auto product = mul_counts(a, b);
+    return product ? bounded_dim(*product) : std::nullopt;
+}
+
+std::optional<Dim> mul_counts(Dim a, Dim b) {
     if (!is_known(a) || !is_known(b)) return kUnknownDim;
     return checked_mul(a, b);
 }

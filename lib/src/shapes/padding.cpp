@@ -48,9 +48,9 @@ OutputShapes apply_margins(const Layer& layer, InputShapes inputs, std::size_t r
     for (std::size_t i = 0; i < rank; ++i) {
         Dim& dim = output[axes.first_spatial + i];
         if (!is_known(dim)) continue;
-        const Dim total = fits(checked_add(margins[i].first, margins[i].second));
+        const Dim total = representable(checked_add(margins[i].first, margins[i].second));
         if (direction == Direction::grow) {
-            dim = fits(checked_add(dim, total));
+            dim = fits(add_dims(dim, total));
         } else {
             if (total >= dim) {
                 fail("cropping " + std::to_string(total) + " from an axis of " +

@@ -11,7 +11,7 @@ namespace {
 Dim sample_size(const Shape& shape) {
     Dim size = 1;
     for (std::size_t axis = 1; axis < shape.size(); ++axis) {
-        size = fits(mul_dims(size, shape[axis]));
+        size = representable(mul_counts(size, shape[axis]));
     }
     return size;
 }
@@ -22,7 +22,7 @@ Dim sample_size(const Shape& shape) {
 OutputShapes infer_flatten(const Layer&, InputShapes inputs) {
     const Shape& input = single_input(inputs);
     require_min_rank(input, 1);
-    return {{input[0], sample_size(input)}};
+    return {{input[0], bounded(sample_size(input))}};
 }
 
 OutputShapes infer_reshape(const Layer& layer, InputShapes inputs) {
@@ -41,7 +41,7 @@ OutputShapes infer_reshape(const Layer& layer, InputShapes inputs) {
         } else if (dim <= 0) {
             fail("target_shape has an invalid dimension " + std::to_string(dim));
         } else {
-            fixed_size = fits(checked_mul(fixed_size, dim));
+            fixed_size = representable(checked_mul(bounded(dim), fixed_size));
         }
     }
 
@@ -53,7 +53,7 @@ OutputShapes infer_reshape(const Layer& layer, InputShapes inputs) {
         if (input_size % fixed_size != 0) {
             fail("cannot reshape " + describe(input) + " to " + describe(output));
         }
-        output[*free_axis + 1] = input_size / fixed_size;
+        output[*free_axis + 1] = bounded(input_size / fixed_size);
     } else if (input_size != fixed_size) {
         fail("cannot reshape " + describe(input) + " (" + std::to_string(input_size) +
              " values) to " + describe(output) + " (" + std::to_string(fixed_size) + " values)");

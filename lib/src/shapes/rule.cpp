@@ -1,5 +1,7 @@
 #include "shapes/rule.hpp"
 
+#include "shapes/dims.hpp"
+
 namespace strata::shapes {
 
 void fail(const std::string& reason) {
@@ -28,8 +30,17 @@ void require_min_rank(const Shape& shape, std::size_t rank) {
 }
 
 Dim fits(std::optional<Dim> dim) {
-    if (!dim) fail("a dimension is too large to represent");
+    if (!dim) fail(kDimensionTooLarge);
     return *dim;
+}
+
+std::int64_t representable(std::optional<std::int64_t> number) {
+    if (!number) fail("a number the shape depends on is too large to represent");
+    return *number;
+}
+
+Dim bounded(std::int64_t dim) {
+    return fits(bounded_dim(dim));
 }
 
 std::string describe(const Shape& shape) {

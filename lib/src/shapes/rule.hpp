@@ -31,8 +31,14 @@ class ShapeProblem : public std::runtime_error {
 const Shape& single_input(InputShapes inputs);
 void require_rank(const Shape& shape, std::size_t rank);
 void require_min_rank(const Shape& shape, std::size_t rank);
-// A dimension computed with checked arithmetic; nullopt (overflow) fails the rule.
+// An output dimension computed with the arithmetic of dims.hpp; nullopt (above 2^40) fails the
+// rule with kDimensionTooLarge.
 Dim fits(std::optional<Dim> dim);
+// A number computed on the way (a dilated window, an element count); nullopt (it does not fit
+// in 64 bits) fails the rule.
+std::int64_t representable(std::optional<std::int64_t> number);
+// An output dimension the configuration gives; one above 2^40 fails the rule.
+Dim bounded(std::int64_t dim);
 
 // "[?, 32, 32, 3]", for messages.
 std::string describe(const Shape& shape);

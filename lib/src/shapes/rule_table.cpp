@@ -139,6 +139,12 @@ ShapeRule find_rule(std::string_view type) {
     return it == table.end() ? nullptr : it->second;
 }
 
+bool keeps_input_layout(std::string_view type) {
+    const ShapeRule rule = find_rule(type);
+    return rule == &infer_same_shape || rule == &infer_broadcast_merge ||
+           rule == &infer_concatenate;
+}
+
 OutputShapes apply_rule(const Layer& layer, InputShapes inputs) {
     ShapeRule rule = find_rule(layer.type);
     if (rule == nullptr) {

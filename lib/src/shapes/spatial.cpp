@@ -10,7 +10,7 @@ std::int64_t dilated_kernel(std::int64_t kernel, std::int64_t dilation) {
     // kernel + (kernel - 1) * (dilation - 1)
     auto extra = checked_mul(kernel - 1, dilation - 1);
     if (!extra) fail("the dilated kernel is too large to represent");
-    return fits(checked_add(kernel, *extra));
+    return representable(checked_add(kernel, *extra));
 }
 
 std::int64_t ceil_div(std::int64_t value, std::int64_t divisor) {
@@ -32,7 +32,7 @@ Dim conv_output_length(Dim input, std::int64_t kernel, Padding padding, std::int
     if (padding == Padding::valid) {
         length = input - window + 1;  // both operands are non-negative: no overflow
     } else if (padding == Padding::full) {
-        length = fits(checked_add(input, window - 1));
+        length = fits(add_dims(input, window - 1));
     }
     if (length <= 0) {
         fail("the window (" + std::to_string(window) + ") is larger than the input (" +
@@ -47,24 +47,25 @@ Dim deconv_output_length(Dim input, std::int64_t kernel, Padding padding, std::i
     const std::int64_t window = dilated_kernel(kernel, dilation);
     std::int64_t length = 0;
     if (!output_padding) {
-        length = fits(checked_mul(input, stride));
+        length = representable(checked_mul(input, stride));
         if (padding == Padding::valid) {
-            length = fits(checked_add(length, std::max<std::int64_t>(window - stride, 0)));
+            length = representable(checked_add(length, std::max<std::int64_t>(window - stride, 0)));
         } else if (padding == Padding::full) {
-            length = fits(checked_sub(length, fits(checked_add(stride, window - 2))));
+            length =
+                representable(checked_sub(length, representable(checked_add(stride, window - 2))));
         }
     } else {
         std::int64_t pad = 0;
         if (padding == Padding::same) pad = window / 2;
         if (padding == Padding::full) pad = window - 1;
         if (input == 0) fail("a transposed convolution needs a non-empty input");
-        length = fits(checked_mul(input - 1, stride));
-        length = fits(checked_add(length, window));
-        length = fits(checked_sub(length, fits(checked_mul(2, pad))));
-        length = fits(checked_add(length, *output_padding));
+        length = representable(checked_mul(input - 1, stride));
+        length = representable(checked_add(length, window));
+        length = representable(checked_sub(length, representable(checked_mul(2, pad))));
+        length = representable(checked_add(length, *output_padding));
     }
     if (length <= 0) fail("the output would be empty");
-    return length;
+    return bounded(length);
 }
 
 Shape apply_window(const Shape& input, const Window& window, bool channels_first, Dim channels) {

@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 // absolute path, no ".." that climbs out), so that a refused path is refused before the file
 // system is asked anything; then the kernel resolves it beneath the folder, where a symbolic
 // link that leads out is refused whether or not what it leads to exists. The file is opened
-// beneath the folder again when it is read (model_named_files.hpp): this check is for the
+// beneath the folder again when it is read (Options::model_files): this check is for the
 // message's place in the model file.
 bool inside_model_folder(const YamlSource& source, const fs::path& normal) {
     if (normal.is_absolute() || normal.has_root_name() || normal.has_root_directory()) return false;
@@ -66,7 +66,7 @@ std::string yaml_path(const YamlSource& source, const YAML::Node& node, const st
         throw yaml_error(source, node,
                          what + ": " + io::outside_model_folder(unicode::valid_text(path)));
     const std::string joined = (fs::path(source.base_dir) / inside).lexically_normal().string();
-    io::confine_to_model_folder(joined, {source.base_dir, inside.string()});
+    if (source.named_files) source.named_files->confine(joined, {source.base_dir, inside.string()});
     return joined;
 }
 
@@ -80,8 +80,10 @@ std::string yaml_font(const YamlSource& source, const YAML::Node& node, const st
     if (font.find('/') != std::string::npos) return font;
     // Still a file name to the font lookup, which tells files from families by a '/'.
     const std::string marked = "./" + font;
-    if (const auto inside = io::model_folder_path(font))
-        io::confine_to_model_folder(marked, *inside);
+    if (source.named_files) {
+        if (const ModelFolderPath* inside = source.named_files->find(font))
+            source.named_files->confine(marked, ModelFolderPath(*inside));
+    }
     return marked;
 }
 

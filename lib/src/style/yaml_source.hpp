@@ -5,6 +5,7 @@
 #include <string>
 
 #include "strata/error.hpp"
+#include "strata/model_files.hpp"
 
 namespace strata {
 
@@ -18,6 +19,9 @@ struct YamlSource {
     bool model_file = false;
     bool allow_outside_paths = false;  // the user lifted the folder rule for this model file
     bool preset = false;               // a built-in preset, which may not name another
+    // Where the paths a model file names are recorded with their folder: the model_files of
+    // the options being read (unset: not recorded).
+    ModelNamedFiles* named_files = nullptr;
 };
 
 // An error at a node's line and column.
@@ -29,7 +33,8 @@ std::string yaml_scalar(const YamlSource& source, const YAML::Node& node, const 
 // A path given in an option, made relative to the source's folder. From a model file, a path
 // that is absolute or leads outside the model's folder (by "..", or a symbolic link on the
 // way, even a dangling one) is refused, with a message that says nothing about whether the
-// file exists; a path kept is recorded so that it is opened beneath the folder when read.
+// file exists; a path kept is recorded in `source.named_files` so that it is opened beneath
+// the folder when read.
 std::string yaml_path(const YamlSource& source, const YAML::Node& node, const std::string& what);
 
 // A font option: a fontconfig family, or a font file. From a model file, a font that holds a

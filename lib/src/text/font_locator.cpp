@@ -85,7 +85,7 @@ FontLocation FontLocator::locate_file(std::string_view path) const {
     const std::string file(path);
     const std::string name = "font file " + quoted_text(file);
     struct stat info {};
-    if (const auto inside = io::model_folder_path(file)) {
+    if (const ModelFolderPath* inside = named_.find(file)) {
         // Named by a model file: looked at only beneath the model's folder, through the
         // descriptor of what was opened there.
         const int fd = io::open_beneath(inside->folder, inside->relative);

@@ -2,6 +2,9 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+
+#include "strata/model_files.hpp"
 
 #include "text/font_handles.hpp"
 
@@ -24,12 +27,15 @@ bool names_font_file(std::string_view name);
 // substitute would silently give other widths than the font named in the output.
 class FontLocator {
   public:
+    // A font file a model file named (one `named` lists) is looked at beneath its folder.
+    explicit FontLocator(ModelNamedFiles named = {}) : named_(std::move(named)) {}
     FontLocation locate(std::string_view name);
 
   private:
     FontLocation locate_file(std::string_view path) const;
     FontLocation locate_family(std::string_view pattern);
 
+    ModelNamedFiles named_;
     FcConfigPtr config_;  // loaded on the first family lookup
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "strata/error.hpp"
 #include "strata/printable.hpp"
@@ -18,7 +19,7 @@ double checked_size(const FontSpec& spec) {
 
 }  // namespace
 
-TextEngine::TextEngine() {
+TextEngine::TextEngine(ModelNamedFiles named) : locator_(std::move(named)) {
     FT_Library library = nullptr;
     if (FT_Init_FreeType(&library) != 0) throw Error("", "FreeType could not be initialised");
     library_.reset(library);

@@ -20,10 +20,11 @@ inline constexpr std::string_view kDefaultFontFamily = "DejaVu Sans";
 // Measures text exactly as it will be drawn: fontconfig finds the font, FreeType loads it,
 // HarfBuzz shapes it (kerning, ligatures). All numbers are unhinted real pixels. Fonts are
 // loaded once per file and each text is shaped once per font, whatever the size.
-// An empty font name means kDefaultFontFamily. Not thread-safe.
+// An empty font name means kDefaultFontFamily. A font file a model file named (one `named`
+// lists) is looked at only beneath the model's folder. Not thread-safe.
 class TextEngine final : public TextMeasurer {
   public:
-    TextEngine();
+    explicit TextEngine(ModelNamedFiles named = {});
     ~TextEngine() override;
     TextEngine(const TextEngine&) = delete;
     TextEngine& operator=(const TextEngine&) = delete;

@@ -7,6 +7,8 @@
 #include <functional>
 #include <limits>
 
+#include "import/onnx/node_attributes.hpp"
+#include "shapes/dims.hpp"
 #include "strata/limits.hpp"
 
 namespace strata::onnx_import {
@@ -59,24 +61,6 @@ double truncate_to(int type, double v) {
     if (is_integer_type(type)) return std::trunc(v);
     if (type == TensorProto::FLOAT) return static_cast<double>(static_cast<float>(v));
     return v;
-}
-
-const onnx::AttributeProto* find_attr(const onnx::NodeProto& node, const std::string& name) {
-    for (const auto& a : node.attribute())
-        if (a.name() == name) return &a;
-    return nullptr;
-}
-
-std::int64_t int_attr(const onnx::NodeProto& node, const std::string& name, std::int64_t fallback) {
-    const auto* a = find_attr(node, name);
-    return a && a->type() == onnx::AttributeProto::INT ? a->i() : fallback;
-}
-
-std::optional<std::vector<std::int64_t>> ints_attr(const onnx::NodeProto& node,
-                                                   const std::string& name) {
-    const auto* a = find_attr(node, name);
-    if (!a || a->type() != onnx::AttributeProto::INTS) return std::nullopt;
-    return std::vector<std::int64_t>(a->ints().begin(), a->ints().end());
 }
 
 ConstantTensor make(std::vector<std::int64_t> dims, std::vector<double> values, int type) {
@@ -322,8 +306,11 @@ std::optional<std::vector<std::int64_t>> reshaped_dims(const std::vector<std::in
             inferred = i;
         } else if (target[i] < 0) {
             return std::nullopt;
+        } else if (auto product =
+                       shapes::checked_mul(static_cast<std::int64_t>(known), target[i])) {
+            known = static_cast<std::size_t>(*product);
         } else {
-            known *= static_cast<std::size_t>(target[i]);
+            return std::nullopt;  // more elements than the small input has
         }
     }
     if (inferred) {
@@ -375,7 +362,10 @@ std::optional<ConstantTensor> slice(const ConstantTensor& data,
         };
         const std::int64_t b = clamp_index(starts[k]), e = clamp_index(ends[k]);
         const std::int64_t s = steps[k];
-        const std::int64_t length = s > 0 ? (e - b + s - 1) / s : (b - e - s - 1) / -s;
+        // ceil((e - b) / s) without forming e - b + s, which a step near 2^63 overflows.
+        std::int64_t length = 0;
+        if (s > 0 && e > b) length = 1 + (e - b - 1) / s;
+        if (s < 0 && b > e) length = 1 - (b - e - 1) / s;
         first[*axis] = b;
         step[*axis] = s;
         dims[*axis] = std::max<std::int64_t>(length, 0);
@@ -443,13 +433,14 @@ std::optional<ConstantTensor> evaluate_one(const onnx::NodeProto& node, const Co
     const auto in = inputs_of(node, constants);
     auto have = [&](std::size_t i) { return i < in.size() && in[i] != nullptr; };
     if (op == "Constant") {
-        if (const auto* a = find_attr(node, "value"); a && a->has_t()) return constant_of(a->t());
-        if (const auto* a = find_attr(node, "value_int")) return ints_tensor({a->i()}, true);
-        if (const auto* a = find_attr(node, "value_ints"))
+        if (const auto* a = find_attribute(node, "value"); a && a->has_t())
+            return constant_of(a->t());
+        if (const auto* a = find_attribute(node, "value_int")) return ints_tensor({a->i()}, true);
+        if (const auto* a = find_attribute(node, "value_ints"))
             return ints_tensor({a->ints().begin(), a->ints().end()});
-        if (const auto* a = find_attr(node, "value_float"))
+        if (const auto* a = find_attribute(node, "value_float"))
             return make({}, {static_cast<double>(a->f())}, TensorProto::FLOAT);
-        if (const auto* a = find_attr(node, "value_floats")) {
+        if (const auto* a = find_attribute(node, "value_floats")) {
             std::vector<double> v(a->floats().begin(), a->floats().end());
             const auto size = static_cast<std::int64_t>(v.size());
             return make({size}, std::move(v), TensorProto::FLOAT);
@@ -464,12 +455,14 @@ std::optional<ConstantTensor> evaluate_one(const onnx::NodeProto& node, const Co
         if (std::any_of(shape.begin(), shape.end(), [](Dim d) { return d < 0; }))
             return std::nullopt;
         if (op == "Size") {
-            std::int64_t size = 1;
-            for (Dim d : shape) size *= d;
-            return ints_tensor({size}, true);
+            std::optional<std::int64_t> size = 1;
+            for (Dim d : shape) size = size ? shapes::checked_mul(*size, d) : std::nullopt;
+            if (!size) return std::nullopt;  // the shape's own check refuses it
+            return ints_tensor({*size}, true);
         }
         const auto rank = static_cast<std::int64_t>(shape.size());
-        std::int64_t start = int_attr(node, "start", 0), end = int_attr(node, "end", rank);
+        std::int64_t start = int_attribute(node, "start", 0),
+                     end = int_attribute(node, "end", rank);
         if (start < 0) start += rank;
         if (end < 0) end += rank;
         start = std::clamp<std::int64_t>(start, 0, rank);
@@ -483,7 +476,7 @@ std::optional<ConstantTensor> evaluate_one(const onnx::NodeProto& node, const Co
         if (!count) return std::nullopt;
         double fill = 0;
         int type = TensorProto::FLOAT;
-        if (const auto* a = find_attr(node, "value"); a && a->has_t()) {
+        if (const auto* a = find_attribute(node, "value"); a && a->has_t()) {
             auto value = constant_of(a->t());
             if (!value || value->values.size() != 1) return std::nullopt;
             fill = value->values[0];
@@ -506,17 +499,17 @@ std::optional<ConstantTensor> evaluate_one(const onnx::NodeProto& node, const Co
     if (!have(0)) return std::nullopt;
     const ConstantTensor& x = *in[0];
     if (op == "Cast") {
-        const int to = static_cast<int>(int_attr(node, "to", TensorProto::FLOAT));
+        const int to = static_cast<int>(int_attribute(node, "to", TensorProto::FLOAT));
         return make(x.dims, x.values, to);
     }
     if (auto result = unary(op, x)) return result;
     if (op == "Gather")
-        return have(1) ? gather(x, *in[1], int_attr(node, "axis", 0)) : std::nullopt;
+        return have(1) ? gather(x, *in[1], int_attribute(node, "axis", 0)) : std::nullopt;
     if (op == "Unsqueeze" || op == "Squeeze") {
         std::vector<std::int64_t> axes;
         if (have(1))
             axes = as_ints(*in[1]);
-        else if (auto a = ints_attr(node, "axes"))
+        else if (auto a = ints_attribute(node, "axes"))
             axes = *a;
         std::vector<std::int64_t> dims = x.dims;
         if (op == "Unsqueeze") {
@@ -556,7 +549,7 @@ std::optional<ConstantTensor> evaluate_one(const onnx::NodeProto& node, const Co
             if (!have(i)) return std::nullopt;
             parts.push_back(in[i]);
         }
-        return concat(parts, int_attr(node, "axis", 0));
+        return concat(parts, int_attribute(node, "axis", 0));
     }
     if (op == "Slice") {
         std::vector<std::int64_t> starts, ends, axes, steps;
@@ -567,25 +560,26 @@ std::optional<ConstantTensor> evaluate_one(const onnx::NodeProto& node, const Co
             if (have(3)) axes = as_ints(*in[3]);
             if (have(4)) steps = as_ints(*in[4]);
         } else {
-            auto s = ints_attr(node, "starts"), e = ints_attr(node, "ends");
+            auto s = ints_attribute(node, "starts"), e = ints_attribute(node, "ends");
             if (!s || !e) return std::nullopt;
             starts = *s;
             ends = *e;
-            if (auto a = ints_attr(node, "axes")) axes = *a;
+            if (auto a = ints_attribute(node, "axes")) axes = *a;
         }
         return slice(x, starts, ends, axes, steps);
     }
     if (op == "Transpose") {
-        return transpose(x, ints_attr(node, "perm").value_or(std::vector<std::int64_t>{}));
+        return transpose(x, ints_attribute(node, "perm").value_or(std::vector<std::int64_t>{}));
     }
     if (op == "Reshape") {
         if (!have(1)) return std::nullopt;
-        auto dims = reshaped_dims(x.dims, as_ints(*in[1]), int_attr(node, "allowzero", 0) != 0);
+        auto dims =
+            reshaped_dims(x.dims, as_ints(*in[1]), int_attribute(node, "allowzero", 0) != 0);
         if (!dims) return std::nullopt;
         return make(std::move(*dims), x.values, x.data_type);
     }
     if (op == "Flatten") {
-        auto axis = axis_of(int_attr(node, "axis", 1), x.dims.size() + 1);
+        auto axis = axis_of(int_attribute(node, "axis", 1), x.dims.size() + 1);
         if (!axis) return std::nullopt;
         std::int64_t a = 1, b = 1;
         for (std::size_t i = 0; i < x.dims.size(); ++i) (i < *axis ? a : b) *= x.dims[i];
@@ -605,7 +599,7 @@ std::optional<ConstantTensor> evaluate_one(const onnx::NodeProto& node, const Co
                          [](const double* v) { return v[0] != 0 ? v[1] : v[2]; });
     }
     if (op == "ReduceProd" || op == "ReduceSum") {
-        if (x.dims.size() != 1 || int_attr(node, "keepdims", 1) != 0) return std::nullopt;
+        if (x.dims.size() != 1 || int_attribute(node, "keepdims", 1) != 0) return std::nullopt;
         double r = op == "ReduceProd" ? 1 : 0;
         for (double v : x.values) r = op == "ReduceProd" ? r * v : r + v;
         return make({}, {r}, x.data_type);

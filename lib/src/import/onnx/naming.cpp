@@ -3,15 +3,10 @@
 #include <map>
 #include <vector>
 
+#include "import/onnx/node_attributes.hpp"
+
 namespace strata::onnx_import {
 namespace {
-
-std::int64_t int_attribute(const onnx::NodeProto& node, const std::string& name,
-                           std::int64_t fallback) {
-    for (const auto& a : node.attribute())
-        if (a.name() == name && a.type() == onnx::AttributeProto::INT) return a.i();
-    return fallback;
-}
 
 // Spatial rank of a node's first input (its rank less batch and channels), 2 when unknown.
 std::size_t spatial_rank(const onnx::NodeProto& node, const TensorShapes& shapes) {

@@ -31,6 +31,25 @@ bool is_windowed(const std::string& op) {
 
 }  // namespace
 
+const onnx::AttributeProto* find_attribute(const onnx::NodeProto& node, const std::string& name) {
+    for (const auto& a : node.attribute())
+        if (a.name() == name) return &a;
+    return nullptr;
+}
+
+std::int64_t int_attribute(const onnx::NodeProto& node, const std::string& name,
+                           std::int64_t fallback) {
+    const auto* a = find_attribute(node, name);
+    return a && a->type() == onnx::AttributeProto::INT ? a->i() : fallback;
+}
+
+std::optional<std::vector<std::int64_t>> ints_attribute(const onnx::NodeProto& node,
+                                                        const std::string& name) {
+    const auto* a = find_attribute(node, name);
+    if (!a || a->type() != onnx::AttributeProto::INTS) return std::nullopt;
+    return std::vector<std::int64_t>(a->ints().begin(), a->ints().end());
+}
+
 std::string node_description(const onnx::NodeProto& node) {
     const std::string name =
         node.name().empty() ? std::string("(unnamed)") : quoted_text(node.name());

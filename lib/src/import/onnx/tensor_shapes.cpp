@@ -8,10 +8,12 @@
 #include <unordered_map>
 
 #include "import/isolated_call.hpp"
+#include "import/onnx/checked_shapes.hpp"
 #include "import/onnx/graph_order.hpp"
 #include "import/onnx/node_attributes.hpp"
 #include "shapes/dims.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 #include "strata/printable.hpp"
 #include "text/unicode_text.hpp"
 
@@ -176,6 +178,7 @@ class Evaluation {
 
     void visit(const onnx::NodeProto& node) {
         infer_types(node);
+        check_arithmetic(node);
         auto values = evaluate_node(node);
         if (values) {
             for (std::size_t i = 0; i < values->size(); ++i) {
@@ -195,6 +198,26 @@ class Evaluation {
         check_outputs(node);
     }
 
+    // ONNX's inference sums some dimensions in 32 bits and multiplies others unchecked: the
+    // shapes it gets wrong that way are recomputed, and a dimension above 2^40 is refused.
+    void check_arithmetic(const onnx::NodeProto& node) {
+        const auto opset = opsets_.find(domain_of(node.domain()));
+        if (opset == opsets_.end()) return;
+        std::optional<Shape> shape;
+        try {
+            shape = checked_output_shape(node, shapes_, constants_, opset->second);
+        } catch (const ImpossibleValue& e) {
+            throw Error(source_name_, node_description(node) + ": " + e.what());
+        }
+        if (!shape) return;
+        const std::string& output = node.output(0);
+        auto known = types_.find(output);
+        const int elem_type = known != types_.end() && known->second.has_tensor_type()
+                                  ? known->second.tensor_type().elem_type()
+                                  : onnx::TensorProto::FLOAT;
+        set_type(output, tensor_type(elem_type, *shape));
+    }
+
     std::optional<std::vector<ConstantTensor>> evaluate_node(const onnx::NodeProto& node) {
         try {
             return evaluate(node, constants_, shapes_);
@@ -203,8 +226,8 @@ class Evaluation {
         }
     }
 
-    // Every output has dimensions of 0 or more whose product fits in 63 bits; an op that only
-    // rearranges its input keeps the number of elements.
+    // Every output has dimensions from 0 to 2^40 whose product fits in 63 bits; an op that
+    // only rearranges its input keeps the number of elements.
     void check_outputs(const onnx::NodeProto& node) {
         for (const std::string& output : node.output()) {
             auto type = types_.find(output);
@@ -224,6 +247,12 @@ class Evaluation {
                                               quoted_text(output) + " of shape " +
                                               shape_text(shape->second) +
                                               " has more elements than a tensor can hold");
+            for (Dim d : shape->second) {
+                if (d > limits::kMaxDimension)
+                    throw Error(source_name_, node_description(node) + ": output " +
+                                                  quoted_text(output) + " gets the dimension " +
+                                                  std::to_string(d) + ", more than 2^40");
+            }
             if (!keeps_element_count(node.op_type()) || node.input_size() < 1 || !count.known)
                 continue;
             auto input = shapes_.find(node.input(0));

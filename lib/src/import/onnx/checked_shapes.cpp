@@ -1,0 +1,335 @@
+#include "import/onnx/checked_shapes.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "import/onnx/node_attributes.hpp"
+#include "shapes/dims.hpp"
+
+namespace strata::onnx_import {
+namespace {
+
+using shapes::is_known;
+
+// An output dimension: refused above 2^40 (or past 64 bits) and below 0.
+Dim output_dim(std::optional<Dim> value) {
+    if (!value) throw ImpossibleValue(shapes::kDimensionTooLarge);
+    if (*value < kUnknownDim)
+        throw ImpossibleValue("an output dimension is negative (" + std::to_string(*value) + ")");
+    return *value;
+}
+
+// A number on the way to a dimension (a dilated window, a padded length): past 64 bits, the
+// dimension it leads to is far above 2^40.
+std::int64_t checked(std::optional<std::int64_t> value) {
+    if (!value) throw ImpossibleValue(shapes::kDimensionTooLarge);
+    return *value;
+}
+
+std::optional<std::size_t> axis_of(std::int64_t axis, std::size_t rank) {
+    const auto r = static_cast<std::int64_t>(rank);
+    if (axis < -r || axis >= r) return std::nullopt;
+    return static_cast<std::size_t>(axis < 0 ? axis + r : axis);
+}
+
+// What a node reads: shapes of its inputs and integer constants.
+class Reads {
+  public:
+    Reads(const onnx::NodeProto& node, const KnownShapes& shapes, const Constants& constants)
+        : node_(node), shapes_(shapes), constants_(constants) {}
+
+    const Shape* shape(int input) const {
+        if (input >= node_.input_size() || node_.input(input).empty()) return nullptr;
+        auto it = shapes_.find(node_.input(input));
+        return it == shapes_.end() ? nullptr : &it->second;
+    }
+
+    bool present(int input) const {
+        return input < node_.input_size() && !node_.input(input).empty();
+    }
+
+    std::optional<std::vector<double>> values(int input) const {
+        if (!present(input)) return std::nullopt;
+        auto it = constants_.find(node_.input(input));
+        if (it == constants_.end()) return std::nullopt;
+        return it->second.values;
+    }
+
+    // An integer constant; nullopt when unknown or not whole. Constants are held as doubles:
+    // a value at or beyond ±2^63 saturates, which no dimension is near.
+    std::optional<std::vector<std::int64_t>> ints(int input) const {
+        auto doubles = values(input);
+        if (!doubles) return std::nullopt;
+        constexpr double kLimit = 9223372036854775807.0;
+        std::vector<std::int64_t> out;
+        for (double v : *doubles) {
+            if (std::isnan(v) || std::trunc(v) != v) return std::nullopt;
+            if (v >= kLimit)
+                out.push_back(std::numeric_limits<std::int64_t>::max());
+            else if (v <= -kLimit)
+                out.push_back(std::numeric_limits<std::int64_t>::min());
+            else
+                out.push_back(static_cast<std::int64_t>(v));
+        }
+        return out;
+    }
+
+  private:
+    const onnx::NodeProto& node_;
+    const KnownShapes& shapes_;
+    const Constants& constants_;
+};
+
+std::optional<Shape> concat(const onnx::NodeProto& node, const Reads& in) {
+    const Shape* first = in.shape(0);
+    if (!first) return std::nullopt;
+    const auto axis = axis_of(int_attribute(node, "axis", 0), first->size());
+    if (!axis) return std::nullopt;
+    Shape out = *first;
+    for (int i = 1; i < node.input_size(); ++i) {
+        const Shape* next = in.shape(i);
+        if (!next || next->size() != out.size()) return std::nullopt;
+        out[*axis] = output_dim(shapes::add_dims(out[*axis], (*next)[*axis]));
+    }
+    return out;
+}
+
+// Pad's pads: [begin..., end...], from its second input (opset 11) or its attribute.
+std::optional<Shape> pad(const onnx::NodeProto& node, const Reads& in, int opset) {
+    const Shape* x = in.shape(0);
+    if (!x || in.present(3)) return std::nullopt;  // pads on chosen axes only: ONNX decides
+    const auto pads = opset >= 11 ? in.ints(1) : ints_attribute(node, "pads");
+    if (!pads || pads->size() != 2 * x->size()) return std::nullopt;
+    Shape out = *x;
+    for (std::size_t i = 0; i < x->size(); ++i) {
+        if (!is_known(out[i])) continue;
+        const auto grown = shapes::checked_add(out[i], (*pads)[i]);
+        const auto padded = grown ? shapes::checked_add(*grown, (*pads)[i + x->size()]) : grown;
+        out[i] = output_dim(padded ? shapes::bounded_dim(*padded) : padded);
+    }
+    return out;
+}
+
+std::optional<Shape> tile(const Reads& in) {
+    const Shape* x = in.shape(0);
+    const auto repeats = in.ints(1);
+    if (!x || !repeats || repeats->size() != x->size()) return std::nullopt;
+    Shape out = *x;
+    for (std::size_t i = 0; i < x->size(); ++i) {
+        if ((*repeats)[i] < 0) return std::nullopt;
+        out[i] = output_dim(shapes::mul_dims(out[i], (*repeats)[i]));
+    }
+    return out;
+}
+
+std::optional<Shape> reshape(const onnx::NodeProto& node, const Reads& in) {
+    const Shape* x = in.shape(0);
+    auto target = in.ints(1);
+    if (!x || !target) return std::nullopt;
+    const bool allowzero = int_attribute(node, "allowzero", 0) != 0;
+    std::optional<Dim> total = 1;
+    for (Dim d : *x) total = total ? shapes::mul_counts(*total, d) : total;
+    Dim known = 1;
+    std::optional<std::size_t> inferred;
+    for (std::size_t i = 0; i < target->size(); ++i) {
+        Dim& d = (*target)[i];
+        if (d == 0 && !allowzero) {
+            if (i >= x->size() || !is_known((*x)[i])) return std::nullopt;
+            d = (*x)[i];
+        }
+        if (d == -1 && !inferred) {
+            inferred = i;
+            continue;
+        }
+        if (d < 0) return std::nullopt;
+        output_dim(shapes::bounded_dim(d));
+        known = checked(shapes::checked_mul(known, d));
+    }
+    if (inferred) {
+        if (!total || !is_known(*total) || known == 0 || *total % known != 0) return std::nullopt;
+        (*target)[*inferred] = output_dim(shapes::bounded_dim(*total / known));
+    }
+    return Shape(target->begin(), target->end());
+}
+
+std::optional<Shape> flatten(const onnx::NodeProto& node, const Reads& in) {
+    const Shape* x = in.shape(0);
+    if (!x) return std::nullopt;
+    const auto axis = axis_of(int_attribute(node, "axis", 1), x->size() + 1);
+    if (!axis) return std::nullopt;
+    Dim outer = 1, inner = 1;
+    for (std::size_t i = 0; i < x->size(); ++i) {
+        Dim& side = i < *axis ? outer : inner;
+        side = output_dim(shapes::mul_dims(side, (*x)[i]));
+    }
+    return Shape{outer, inner};
+}
+
+// The window of a convolution or pooling node, one entry per spatial axis.
+struct Window {
+    std::vector<std::int64_t> kernel, strides, dilations, pads;
+    std::string auto_pad;
+};
+
+std::optional<Window> window_of(const onnx::NodeProto& node, const Shape* weights,
+                                std::size_t spatial) {
+    Window w;
+    if (auto kernel = ints_attribute(node, "kernel_shape")) {
+        w.kernel = *kernel;
+    } else if (weights && weights->size() == spatial + 2) {
+        w.kernel.assign(weights->begin() + 2, weights->end());
+    }
+    w.strides = ints_attribute(node, "strides").value_or(std::vector<std::int64_t>(spatial, 1));
+    w.dilations = ints_attribute(node, "dilations").value_or(std::vector<std::int64_t>(spatial, 1));
+    w.pads = ints_attribute(node, "pads").value_or(std::vector<std::int64_t>(2 * spatial, 0));
+    if (const auto* a = find_attribute(node, "auto_pad")) w.auto_pad = a->s();
+    const auto positive = [](const std::vector<std::int64_t>& v) {
+        return std::all_of(v.begin(), v.end(), [](std::int64_t x) { return x > 0; });
+    };
+    if (w.kernel.size() != spatial || w.strides.size() != spatial ||
+        w.dilations.size() != spatial || w.pads.size() != 2 * spatial || !positive(w.kernel) ||
+        !positive(w.strides) || !positive(w.dilations))
+        return std::nullopt;
+    return w;
+}
+
+std::int64_t dilated(std::int64_t kernel, std::int64_t dilation) {
+    return checked(shapes::checked_add(checked(shapes::checked_mul(kernel - 1, dilation)), 1));
+}
+
+// Conv, MaxPool, AveragePool, LpPool: [N, C, spatial...] → [N, channels, windows...].
+std::optional<Shape> windowed(const onnx::NodeProto& node, const Reads& in, bool conv) {
+    const Shape* x = in.shape(0);
+    if (!x || x->size() < 3) return std::nullopt;
+    const std::size_t spatial = x->size() - 2;
+    const Shape* weights = conv ? in.shape(1) : nullptr;
+    if (conv && (!weights || weights->empty())) return std::nullopt;
+    const auto w = window_of(node, weights, spatial);
+    if (!w) return std::nullopt;
+    const bool ceil_mode = !conv && int_attribute(node, "ceil_mode", 0) != 0;
+    Shape out = *x;
+    if (conv) out[1] = (*weights)[0];
+    for (std::size_t i = 0; i < spatial; ++i) {
+        const Dim d = (*x)[i + 2];
+        if (!is_known(d)) continue;
+        const std::int64_t s = w->strides[i];
+        if (w->auto_pad == "SAME_UPPER" || w->auto_pad == "SAME_LOWER") {
+            out[i + 2] = d / s + (d % s != 0 ? 1 : 0);
+            continue;
+        }
+        const bool valid = w->auto_pad == "VALID";
+        const std::int64_t padded =
+            valid ? d
+                  : checked(shapes::checked_add(checked(shapes::checked_add(d, w->pads[i])),
+                                                w->pads[i + spatial]));
+        const std::int64_t span =
+            checked(shapes::checked_sub(padded, dilated(w->kernel[i], w->dilations[i])));
+        if (span < 0) return std::nullopt;  // a window larger than its input: ONNX refuses it
+        const std::int64_t steps = span / s + (ceil_mode && span % s != 0 ? 1 : 0);
+        out[i + 2] = output_dim(shapes::add_dims(steps, 1));
+    }
+    return out;
+}
+
+// ConvTranspose: [N, C, spatial...] with weights [C, M / group, k...] → [N, M, lengths...].
+std::optional<Shape> conv_transpose(const onnx::NodeProto& node, const Reads& in) {
+    const Shape* x = in.shape(0);
+    const Shape* weights = in.shape(1);
+    if (!x || !weights || x->size() < 3 || weights->size() != x->size()) return std::nullopt;
+    const std::size_t spatial = x->size() - 2;
+    const auto w = window_of(node, weights, spatial);
+    if (!w) return std::nullopt;
+    Shape out = *x;
+    out[1] = output_dim(shapes::mul_dims((*weights)[1], int_attribute(node, "group", 1)));
+    if (auto given = ints_attribute(node, "output_shape")) {
+        if (given->size() != spatial) return std::nullopt;
+        for (std::size_t i = 0; i < spatial; ++i)
+            out[i + 2] = output_dim(shapes::bounded_dim((*given)[i]));
+        return out;
+    }
+    const auto extra =
+        ints_attribute(node, "output_padding").value_or(std::vector<std::int64_t>(spatial, 0));
+    if (extra.size() != spatial) return std::nullopt;
+    for (std::size_t i = 0; i < spatial; ++i) {
+        const Dim d = (*x)[i + 2];
+        if (!is_known(d)) continue;
+        const std::int64_t s = w->strides[i];
+        if (w->auto_pad == "SAME_UPPER" || w->auto_pad == "SAME_LOWER") {
+            out[i + 2] = output_dim(shapes::mul_dims(d, s));
+            continue;
+        }
+        // stride · (d − 1) + output_padding + dilated kernel − pads
+        std::int64_t length = checked(shapes::checked_mul(s, d - 1));
+        length = checked(shapes::checked_add(length, extra[i]));
+        length = checked(shapes::checked_add(length, dilated(w->kernel[i], w->dilations[i])));
+        if (w->auto_pad != "VALID") {
+            length = checked(shapes::checked_sub(length, w->pads[i]));
+            length = checked(shapes::checked_sub(length, w->pads[i + spatial]));
+        }
+        out[i + 2] = output_dim(shapes::bounded_dim(length));
+    }
+    return out;
+}
+
+// floor(d · scale) as ONNX computes it, in float; nullopt above 2^40 (where ONNX's conversion
+// back to an integer is undefined).
+std::optional<Dim> scaled(Dim d, float scale) {
+    const float product = std::floor(static_cast<float>(d) * scale);
+    if (!(product >= 0)) return kUnknownDim;  // a negative or NaN scale: ONNX refuses it
+    if (!(product <= static_cast<float>(limits::kMaxDimension))) return std::nullopt;
+    return static_cast<Dim>(product);
+}
+
+// Resize (X, roi, scales, sizes) and Upsample (X, scales).
+std::optional<Shape> resize(const onnx::NodeProto& node, const Reads& in, int opset) {
+    const Shape* x = in.shape(0);
+    if (!x) return std::nullopt;
+    const bool upsample = node.op_type() == "Upsample";
+    if (!upsample && opset >= 11 && in.present(3)) {
+        const auto sizes = in.ints(3);
+        if (!sizes || sizes->size() != x->size()) return std::nullopt;
+        Shape out;
+        for (Dim d : *sizes)
+            out.push_back(output_dim(d < 0 ? std::optional<Dim>() : shapes::bounded_dim(d)));
+        return out;
+    }
+    const int scales_input = upsample || opset < 11 ? 1 : 2;
+    std::optional<std::vector<double>> scales = in.values(scales_input);
+    if (!scales && upsample) {
+        if (const auto* a = find_attribute(node, "scales"))
+            scales = std::vector<double>(a->floats().begin(), a->floats().end());
+    }
+    if (!scales || scales->size() != x->size()) return std::nullopt;
+    Shape out = *x;
+    for (std::size_t i = 0; i < x->size(); ++i) {
+        if (!is_known(out[i])) continue;
+        out[i] = output_dim(scaled(out[i], static_cast<float>((*scales)[i])));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<Shape> checked_output_shape(const onnx::NodeProto& node, const KnownShapes& shapes,
+                                          const Constants& constants, int opset) {
+    if (!node.domain().empty() && node.domain() != "ai.onnx") return std::nullopt;
+    if (node.output_size() < 1 || node.output(0).empty()) return std::nullopt;
+    const Reads in(node, shapes, constants);
+    const std::string& op = node.op_type();
+    if (op == "Concat") return concat(node, in);
+    if (op == "Pad") return pad(node, in, opset);
+    if (op == "Tile") return tile(in);
+    if (op == "Reshape") return reshape(node, in);
+    if (op == "Flatten") return flatten(node, in);
+    // ONNX computes these as below but unchecked, and has rules of its own at the edges
+    // (ceil_mode, float scales): only the bound is checked, ONNX's shape stands.
+    if (op == "Conv") windowed(node, in, true);
+    if (op == "MaxPool" || op == "AveragePool" || op == "LpPool") windowed(node, in, false);
+    if (op == "ConvTranspose") conv_transpose(node, in);
+    if (op == "Resize" || op == "Upsample") resize(node, in, opset);
+    return std::nullopt;
+}
+
+}  // namespace strata::onnx_import
