@@ -54,7 +54,8 @@ Options latex_defaults(Options base, const LatexDocument& document);
 // caption font get the optical size LaTeX loads for their own size. Without `options.width`
 // this is layout_layered with scale 1. With it, the figure has the layout layout_layered gives
 // (the same rows, boxes and warnings) drawn at a scale that keeps its text at its own size:
-// the geometry is grown to exactly the width when the layout left it narrower, scaled down
+// the geometry is grown to the width when the layout left it narrower (only as far as keeps it
+// no taller than 0.6 of the width, as the fitting keeps every figure that can be), scaled down
 // to it when fair rows were laid out a little wider, and left as it is (scale 1, with the
 // fitting's warning) when text keeps it wider than the width.
 FittedScene layout_for_latex(const Model& model, const Options& options,

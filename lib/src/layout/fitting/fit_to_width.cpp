@@ -5,6 +5,7 @@
 // (text sizes divided by the scale before layout), and also grows a figure narrower than the
 // width to exactly that width. The layout never learns the output format.
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -22,6 +23,9 @@ namespace strata {
 namespace {
 
 constexpr double kTolerancePx = 0.005;
+// The fitting keeps a figure no taller than this share of the width when some size allows it
+// (room on a page or a 4:3 slide for the rest); LaTeX's growth keeps that promise too.
+constexpr double kMostHeightPerWidth = 0.6;
 
 // Every size that belongs to text, multiplied by `factor`; geometry stays.
 Options with_text_scaled(Options o, double factor) {
@@ -162,10 +166,19 @@ FittedScene layout_for_latex(const Model& model, const Options& options,
     if (options.width.empty()) return {layout_layered(model, options, context, warnings), 1};
     const double width_px = length_in_px(options.width, "width");
     FittedScene fitted = fitted_layout(model, options, context, warnings);
-    // Narrower than the width: the same picture drawn larger, its text still at its own size.
-    // Wider (text keeps it so, and the fitting said it): drawn as it is, like every output.
+    // Narrower than the width: the same picture drawn larger, its text still at its own size,
+    // up to the width or to the height the fitting allows a figure of that width, whichever
+    // comes first (a slide has no room for a figure grown taller). Wider (text keeps it so,
+    // and the fitting said it): drawn as it is, like every output.
     if (fitted.scale == 1 && fitted.scene.width <= width_px + kTolerancePx) {
-        return grown_to_width(std::move(fitted.scene), 1, width_px);
+        double grown_width = width_px;
+        if (fitted.scene.height > 0) {
+            const double tallest = kMostHeightPerWidth * width_px;
+            grown_width = std::min(
+                width_px,
+                std::max(fitted.scene.width, tallest * fitted.scene.width / fitted.scene.height));
+        }
+        return grown_to_width(std::move(fitted.scene), 1, grown_width);
     }
     return fitted;
 }
