@@ -3,7 +3,8 @@
 // PNG, PDF and TikZ. Outputs differ only in how they draw its scale: SVG, PNG and PDF get the
 // scene multiplied by it; LaTeX draws the geometry scaled and sets its text at its own size
 // (text sizes divided by the scale before layout), and also grows a figure narrower than the
-// width to exactly that width. The layout never learns the output format.
+// width towards that width, no taller than the fitting allows. The layout never learns the
+// output format.
 
 #include <algorithm>
 #include <cmath>
