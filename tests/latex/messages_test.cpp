@@ -96,7 +96,7 @@ BOOST_AUTO_TEST_CASE(strata_errors_reach_latex_with_every_engine) {
     }
 }
 
-// A figure whose text is wider than asked for draws with a warning of strata; it is a warning
+// A figure that cannot be made as narrow as asked draws with a warning of strata; it is a warning
 // of the package in the log, at the run and again when the picture comes from the cache.
 BOOST_AUTO_TEST_CASE(strata_warnings_reach_latex_also_from_the_cache) {
     if (!have_tex("pdflatex")) return;
@@ -106,8 +106,8 @@ BOOST_AUTO_TEST_CASE(strata_warnings_reach_latex_also_from_the_cache) {
                 "\\strataFigure[width=1in, caption={a caption far too long for an inch}]"
                 "{vgg16.json}\n\n\\strataFigure[width=3in]{vgg16.json}");
     const std::string warning =
-        "Package strata Warning: `vgg16.json': the text of this figure is wider than the width "
-        "asked for";
+        "Package strata Warning: `vgg16.json': width: the figure cannot be made as narrow as "
+        "72.26999pt without text smaller than min_font_size";
     BOOST_REQUIRE(run_tex("pdflatex", folder, "doc.tex", true));
     std::string log = read_file(folder / "doc.log");
     BOOST_TEST(count_of(log, "Running:") == 2u);

@@ -167,24 +167,67 @@ BOOST_AUTO_TEST_CASE(the_paper_template_compiles_with_every_engine) {
     BOOST_TEST(cached_figures(scratch.path / "paper") == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(the_beamer_deck_shows_one_layer_per_slide) {
-    if (!have_tex("pdflatex")) return;
-    ScratchDir scratch("beamer");
-    fs::copy_file(kSource / "templates" / "beamer" / "model.json", scratch.path / "model.json");
+// The beamer deck compiles as shipped in 4:3 and 16:9 frames with every engine: one layer per
+// slide, and no box too high or too wide, so nothing runs over the frame's bottom, where the
+// navigation symbols are.
+BOOST_AUTO_TEST_CASE(the_beamer_deck_fits_its_frames) {
     std::string deck = read_file(kSource / "templates" / "beamer" / "deck.tex");
     deck = std::regex_replace(
         deck, std::regex("\\\\usepackage\\{strata\\}"),
         "\\usepackage{strata}\\strataset{program=" + std::string(STRATA_CLI_PATH) + "}");
-    write_file(scratch.path / "deck.tex", deck);
-    BOOST_REQUIRE(run_tex("pdflatex", scratch.path, "deck.tex", true));
-    // Eight layers without the input layer: seven steps, one slide each.
-    BOOST_TEST(pages_of_pdf(scratch.path / "deck.pdf") == 7);
-    const std::string first =
-        output_of("pdftotext -f 1 -l 1 -raw " + quoted(scratch.path / "deck.pdf") + " -");
-    const std::string last =
-        output_of("pdftotext -f 7 -l 7 -raw " + quoted(scratch.path / "deck.pdf") + " -");
-    BOOST_TEST(first.find("Flatten") == std::string::npos);
-    BOOST_TEST(last.find("Flatten") != std::string::npos);
+    const std::string wide = std::regex_replace(deck, std::regex("\\\\documentclass\\{beamer\\}"),
+                                                "\\documentclass[aspectratio=169]{beamer}");
+    BOOST_REQUIRE(wide != deck);
+    // Not xelatex: beamer's links there need the font pzdr (texlive-fonts-recommended), which
+    // the LaTeX tests do not otherwise need.
+    for (const std::string engine : {"pdflatex", "lualatex"}) {
+        if (!have_tex(engine)) continue;
+        for (const auto& [ratio, text] : {std::pair{"4:3", deck}, std::pair{"16:9", wide}}) {
+            BOOST_TEST_CONTEXT(engine << ", " << ratio) {
+                ScratchDir scratch("beamer-" + engine + (text == deck ? "-43" : "-169"));
+                fs::copy_file(kSource / "templates" / "beamer" / "model.json",
+                              scratch.path / "model.json");
+                write_file(scratch.path / "deck.tex", text);
+                BOOST_REQUIRE(run_tex(engine, scratch.path, "deck.tex", true));
+                const std::string log = read_file(scratch.path / "deck.log");
+                BOOST_TEST(count_of(log, "Overfull") == 0u, log);
+                BOOST_TEST(count_of(log, "Underfull") == 0u);
+                BOOST_TEST(count_of(log, "Package strata Warning") == 0u);
+                // Eight layers without the input layer: seven steps, one slide each.
+                const fs::path pdf = scratch.path / "deck.pdf";
+                BOOST_TEST(pages_of_pdf(pdf) == 7);
+                const std::string first =
+                    output_of("pdftotext -f 1 -l 1 -raw " + quoted(pdf) + " -");
+                const std::string last =
+                    output_of("pdftotext -f 7 -l 7 -raw " + quoted(pdf) + " -");
+                BOOST_TEST(first.find("Flatten") == std::string::npos);
+                BOOST_TEST(last.find("Flatten") != std::string::npos);
+            }
+        }
+    }
+}
+
+// `height' keeps a figure within a height: the width strata is given is narrowed so that the
+// figure, which strata keeps no taller than 0.6 of its width when it can, stays within it.
+BOOST_AUTO_TEST_CASE(height_keeps_a_figure_within_it) {
+    if (!have_tex("pdflatex")) return;
+    ScratchDir scratch("sty-height");
+    fs::copy_file(kSource / "examples" / "vgg16.json", scratch.path / "vgg16.json");
+    write_file(scratch.path / "doc.tex",
+               document("\\sbox0{\\strataFigure[height=90pt]{vgg16.json}}"
+                        "\\typeout{SIZE=\\the\\wd0,\\the\\dimexpr\\ht0+\\dp0\\relax}\\usebox0"));
+    BOOST_REQUIRE(run_tex("pdflatex", scratch.path, "doc.tex", true));
+    const std::string log = read_file(scratch.path / "doc.log");
+    const std::size_t given = log.find("--width ");
+    BOOST_REQUIRE(given != std::string::npos);
+    BOOST_TEST(std::atof(log.c_str() + given + 8) == 150.0, boost::test_tools::tolerance(1e-4));
+    const std::size_t at = log.find("SIZE=");
+    BOOST_REQUIRE(at != std::string::npos);
+    const double width = std::atof(log.c_str() + at + 5);
+    const double height = std::atof(log.c_str() + log.find(',', at) + 1);
+    BOOST_TEST(width <= 150.0);
+    BOOST_TEST(height <= 90.0);
+    BOOST_TEST(height > 60.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -53,15 +53,38 @@ BOOST_AUTO_TEST_CASE(the_document_sets_the_text_unless_a_flag_says_otherwise) {
 
 BOOST_AUTO_TEST_CASE(width_scales_the_picture_to_the_width) {
     const auto dir = scratch_dir("tex-width");
-    const ToolResult r = run_strata("render " + kVgg16 + " --standalone --width 3in --legend -o " +
+    const ToolResult r =
+        run_strata("render " + kVgg16 + " --standalone --width 6in --text-callable type -o " +
+                       shell_quote((dir / "fig.tex").string()),
+                   dir);
+    BOOST_TEST(r.status == 0, r.err);
+    const std::string tex = read_text(dir / "fig.tex");
+    BOOST_TEST(tex.rfind("\\documentclass", 0) == 0);
+    // 6 in = 432 bp, the width of the bounding box.
+    BOOST_TEST(tex.find("{\\pgfqpoint{432\\strataunit}{") != std::string::npos);
+    BOOST_TEST(tex.find("\\fontsize{10}{12}") != std::string::npos);  // captions at 10 pt
+}
+
+// A figure the layout left narrower than the width grows towards it only as far as keeps it
+// no taller than 0.6 of the width, as the fitting keeps every figure that can be: VGG16 in
+// 3 in stops at 129.6 bp tall, short of 216 bp wide.
+BOOST_AUTO_TEST_CASE(growing_to_the_width_stops_at_the_height_the_fitting_allows) {
+    const auto dir = scratch_dir("tex-width-height");
+    const ToolResult r = run_strata("render " + kVgg16 + " --standalone --width 3in -o " +
                                         shell_quote((dir / "fig.tex").string()),
                                     dir);
     BOOST_TEST(r.status == 0, r.err);
     const std::string tex = read_text(dir / "fig.tex");
-    BOOST_TEST(tex.rfind("\\documentclass", 0) == 0);
-    // 3 in = 216 bp, the width of the bounding box.
-    BOOST_TEST(tex.find("{\\pgfqpoint{216\\strataunit}{") != std::string::npos);
-    BOOST_TEST(tex.find("\\fontsize{10}{12}") != std::string::npos);  // legend at 10 pt
+    const std::string corner = "\\pgfpathrectanglecorners{\\pgfpointorigin}{\\pgfqpoint{";
+    const std::size_t at = tex.find(corner);
+    BOOST_REQUIRE(at != std::string::npos);
+    const double width = std::atof(tex.c_str() + at + corner.size());
+    const std::size_t height_at = tex.find("}{", at + corner.size());
+    BOOST_REQUIRE(height_at != std::string::npos);
+    const double height = std::atof(tex.c_str() + height_at + 2);
+    BOOST_TEST(width < 216.0);
+    BOOST_TEST(width > 150.0);
+    BOOST_TEST(height == 129.6, boost::test_tools::tolerance(0.01));
 }
 
 BOOST_AUTO_TEST_CASE(tex_flags_need_tex_output_and_a_valid_width) {

@@ -13,7 +13,9 @@ namespace strata {
 // that uses the system's fonts (fontconfig, FreeType, HarfBuzz) and pictures from disk.
 
 // Lays out the layered view. With `options.width` the figure is fitted to that width: repeats
-// collapsed, rows wrapped, boxes shrunk, text always at its own size.
+// collapsed, rows wrapped, boxes shrunk, text always at its own size. The fitting is the one
+// every output gets (layout_for_latex too): when every box size that fits leaves a stub row, a
+// little more width may give fair rows, and the figure is then scaled down to the width.
 Scene layout_layered(const Model& model, const Options& options, const LayoutContext& context,
                      Warnings& warnings);
 Scene layout_layered(const Model& model, const Options& options, Warnings& warnings);
@@ -50,10 +52,12 @@ Options latex_defaults(Options base, const LatexDocument& document);
 
 // Lays out a figure LaTeX will set, with the options in force. Group titles in a Latin Modern
 // caption font get the optical size LaTeX loads for their own size. Without `options.width`
-// this is layout_layered with scale 1. With it, the layout first fits the figure to the width
-// as for any output (collapsing repeats, wrapping rows, shrinking boxes, text at its own
-// size); then the geometry, never the text, is scaled so that the picture is exactly that
-// wide: up when the layout left it narrower, down (layout_to_width) when text kept it wider.
+// this is layout_layered with scale 1. With it, the figure has the layout layout_layered gives
+// (the same rows, boxes and warnings) drawn at a scale that keeps its text at its own size:
+// the geometry is grown to the width when the layout left it narrower (only as far as keeps it
+// no taller than 0.6 of the width, as the fitting keeps every figure that can be), scaled down
+// to it when fair rows were laid out a little wider, and left as it is (scale 1, with the
+// fitting's warning) when text keeps it wider than the width.
 FittedScene layout_for_latex(const Model& model, const Options& options,
                              const LayoutContext& context, Warnings& warnings);
 FittedScene layout_for_latex(const Model& model, const Options& options, Warnings& warnings);

@@ -1,8 +1,12 @@
-// The public layout calls: the layered view, and fitting it to a width for every output. A
-// figure LaTeX sets may also scale its geometry (never its text) to the width exactly: its
-// text sizes are divided by that scale before layout, so they come out right once the picture
-// is drawn scaled. The layout never learns the output format, only the width and the scale.
+// The public layout calls: the layered view, and fitting it to a width. One decision serves
+// every output (fitted_layout): the same width gives the same rows, boxes and warnings in SVG,
+// PNG, PDF and TikZ. Outputs differ only in how they draw its scale: SVG, PNG and PDF get the
+// scene multiplied by it; LaTeX draws the geometry scaled and sets its text at its own size
+// (text sizes divided by the scale before layout), and also grows a figure narrower than the
+// width towards that width, no taller than the fitting allows. The layout never learns the
+// output format.
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -10,6 +14,7 @@
 #include <variant>
 
 #include "layout/fitting/latin_modern.hpp"
+#include "layout/fitting/scaled_scene.hpp"
 #include "layout/layered/layered_view.hpp"
 #include "strata/error.hpp"
 #include "strata/layout.hpp"
@@ -19,6 +24,9 @@ namespace strata {
 namespace {
 
 constexpr double kTolerancePx = 0.005;
+// The fitting keeps a figure no taller than this share of the width when some size allows it
+// (room on a page or a 4:3 slide for the rest); LaTeX's growth keeps that promise too.
+constexpr double kMostHeightPerWidth = 0.6;
 
 // Every size that belongs to text, multiplied by `factor`; geometry stays.
 Options with_text_scaled(Options o, double factor) {
@@ -72,6 +80,26 @@ std::optional<FittedScene> widened_to_width(const Model& model, const Options& o
     return std::nullopt;
 }
 
+// The one fitting of a figure to `options.width`, for every output: the layout at the width
+// (repeats collapsed, rows wrapped, boxes shrunk, text at its own size) and the scale its
+// geometry is drawn at. The scale is below 1 only when every size that fits leaves a stub row
+// and fair rows a little wider were found: their text sizes are then divided by it already.
+FittedScene fitted_layout(const Model& model, const Options& options, const LayoutContext& context,
+                          Warnings& warnings) {
+    const double width_px = length_in_px(options.width, "width");
+    Warnings fitting;
+    layout::RowFit fit = layout::layered_view_may_widen(model, options, context, fitting);
+    if (!fit.widened) {
+        warnings.insert(warnings.end(), fitting.begin(), fitting.end());
+        return {std::move(fit.scene), 1};
+    }
+    if (auto widened = widened_to_width(model, options, width_px, context, warnings)) {
+        return std::move(*widened);
+    }
+    // No fair rows come out at the width once scaled: the rows the width itself gives.
+    return {layout::layered_view(model, options, context, warnings), 1};
+}
+
 // `px` pixels as big points, to 3 decimals at most, for a message.
 std::string bp_text(double px) {
     char text[64];
@@ -87,7 +115,9 @@ std::string bp_text(double px) {
 Scene layout_layered(const Model& model, const Options& options, const LayoutContext& context,
                      Warnings& warnings) {
     validate(options);
-    return layout::layered_view(model, options, context, warnings);
+    if (options.width.empty()) return layout::layered_view(model, options, context, warnings);
+    FittedScene fitted = fitted_layout(model, options, context, warnings);
+    return layout::scaled_scene(std::move(fitted.scene), fitted.scale);
 }
 
 FittedScene layout_to_width(const Model& model, const Options& options, double width_px,
@@ -136,23 +166,22 @@ FittedScene layout_for_latex(const Model& model, const Options& options,
     validate(options);
     if (options.width.empty()) return {layout_layered(model, options, context, warnings), 1};
     const double width_px = length_in_px(options.width, "width");
-    Warnings fitting;
-    layout::RowFit fit = layout::layered_view_may_widen(model, options, context, fitting);
-    if (fit.scene.width <= width_px + kTolerancePx) {
-        // It fits: grow its geometry to the width.
-        warnings.insert(warnings.end(), fitting.begin(), fitting.end());
-        return grown_to_width(std::move(fit.scene), 1, width_px);
-    }
-    // Fair rows only a little wider than the width: scale their geometry down to it.
-    if (fit.widened) {
-        if (auto widened = widened_to_width(model, options, width_px, context, warnings)) {
-            return std::move(*widened);
+    FittedScene fitted = fitted_layout(model, options, context, warnings);
+    // Narrower than the width: the same picture drawn larger, its text still at its own size,
+    // up to the width or to the height the fitting allows a figure of that width, whichever
+    // comes first (a slide has no room for a figure grown taller). Wider (text keeps it so,
+    // and the fitting said it): drawn as it is, like every output.
+    if (fitted.scale == 1 && fitted.scene.width <= width_px + kTolerancePx) {
+        double grown_width = width_px;
+        if (fitted.scene.height > 0) {
+            const double tallest = kMostHeightPerWidth * width_px;
+            grown_width = std::min(
+                width_px,
+                std::max(fitted.scene.width, tallest * fitted.scene.width / fitted.scene.height));
         }
+        return grown_to_width(std::move(fitted.scene), 1, grown_width);
     }
-    // Text alone keeps the figure wider: scale the geometry of the unwrapped figure instead.
-    Options unfitted = options;
-    unfitted.width.clear();
-    return layout_to_width(model, unfitted, width_px, context, warnings);
+    return fitted;
 }
 
 }  // namespace strata
