@@ -72,11 +72,15 @@ BOOST_AUTO_TEST_CASE(svg_embeds_the_file_as_a_data_uri) {
     const Image red = red_square(dir);
     pugi::xml_document doc;
     BOOST_REQUIRE(doc.load_string(to_svg(scene_with(red)).c_str()));
-    const pugi::xml_node image = doc.select_node("//image").node();
-    BOOST_TEST(image.attribute("transform").as_string() == std::string("matrix(2.5 0 0 2.5 10 5)"));
+    // The picture is defined once and placed by a <use> in the layer's group.
+    const pugi::xml_node image = doc.select_node("/svg/defs/image").node();
+    const pugi::xml_node use = doc.select_node("//g[@id='conv-image']/use").node();
+    BOOST_TEST(use.attribute("transform").as_string() == std::string("matrix(2.5 0 0 2.5 10 5)"));
+    BOOST_TEST(use.attribute("id").as_string() == std::string("conv-image-image"));
+    BOOST_TEST(use.attribute("xlink:href").as_string() == std::string("#picture-1"));
+    BOOST_TEST(image.attribute("id").as_string() == std::string("picture-1"));
     BOOST_TEST(image.attribute("preserveAspectRatio").as_string() == std::string("none"));
     BOOST_TEST(image.attribute("width").as_double() == 4);
-    BOOST_TEST(image.attribute("id").as_string() == std::string("conv-image-image"));
     BOOST_TEST(decode_base64(std::string(image.attribute("href").as_string()).substr(22)) ==
                test::read_bytes(red.file));
 }
@@ -95,7 +99,7 @@ BOOST_AUTO_TEST_CASE(svg_links_and_clips) {
     BOOST_TEST(clip.attribute("id").as_string() == std::string("conv-image-image-clip"));
     BOOST_TEST(clip.child("path").attribute("d").as_string() ==
                std::string("M 10 5 L 15 5 L 15 15 L 10 15 Z"));
-    BOOST_TEST(node.parent().attribute("clip-path").as_string() ==
+    BOOST_TEST(doc.select_node("//use").node().parent().attribute("clip-path").as_string() ==
                std::string("url(#conv-image-image-clip)"));
 }
 

@@ -127,8 +127,8 @@ void check_svg(const std::string& svg) {
                 if (key == "id")
                     fuzz::check(ids->insert(std::string(value)).second, "duplicate id", value);
                 if (key == "href" || key == "xlink:href")
-                    fuzz::check(value.substr(0, 5) == "data:", "SVG refers to an external resource",
-                                value);
+                    fuzz::check(value.substr(0, 5) == "data:" || value.substr(0, 1) == "#",
+                                "SVG refers to an external resource", value);
                 if ((key == "fill" || key == "stroke") && value != "none")
                     fuzz::check(is_hex_colour(value), "a paint that is not #rrggbb", value);
                 if (is_number_attribute(key)) {

@@ -783,6 +783,67 @@ case("shapes-onnx-flatten", {"model.onnx": onnx_model([op("Flatten", ["x"], "y",
      [int_attribute("axis", 0)])], [], [value_info("x", [1 << 21, 1 << 20])],
      [value_info("y", [])])}, "error", "node 'flat' (Flatten): an output dimension exceeds 2^40",
      model="model.onnx")
+# pictures once per figure
+import zlib
+
+
+def picture_png(width, height, extra=b""):
+    """An opaque one-colour PNG (tiny once compressed); `extra` is a private chunk's data."""
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data +
+                struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    row = b"\0" + b"\xc8\x1e\x1e" * width
+    packer = zlib.compressobj(9)
+    data = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2,
+            0, 0, 0)) + (chunk(b"prIv", extra) if extra else b"") + chunk(b"IDAT", data) +
+            chunk(b"IEND", b""))
+
+
+def convs(count):  # `count` distinct Conv2D layers, each drawn as its own box
+    return dumps(seq([with_input(conv("c0", filters=4, padding="same"), [None, 32, 32, 3])] +
+                     [conv(f"c{i}", filters=4 + i, padding="same") for i in range(1, count)]))
+
+
+LARGE_PICTURE = picture_png(2000, 2000)  # 4 Mpx, 16 MiB decoded
+for output in ("svg", "png", "pdf", "tex"):
+    # Decoded, embedded and included once, not once per layer.
+    case(f"pictures-one-picture-every-layer-{output}", {"model.json": convs(60),
+         "big.png": LARGE_PICTURE, "fig.yaml": "styles: {Conv2D: {image: big.png}}\n"}, "ok",
+         options="fig.yaml", output="out." + output, max_mib=128)
+case("pictures-logo-every-layer-png", {"model.json": convs(60), "big.png": LARGE_PICTURE,
+     "fig.yaml": "logo_groups: [{file: big.png, layers: [Conv2D]}]\n"}, "ok",
+     options="fig.yaml", output="out.png", max_mib=128)
+# Three distinct pictures of 25 Mpx each: more than 64 Mpx together, refused before decoding.
+case("pictures-decoded-pixels", {"model.json": convs(3), **{
+     f"p{i}.png": picture_png(5000, 5000) for i in range(3)}, "fig.yaml":
+     "styles: {c0: {image: p0.png}, c1: {image: p1.png}, c2: {image: p2.png}}\n"}, "error",
+     "p2.png: with this picture the figure's pictures would hold 75000000 pixels; at most "
+     "67108864 are allowed together", options="fig.yaml", output="out.png", max_mib=64)
+# Five files of 13 MiB each (a large private chunk): more than 64 MiB together.
+case("pictures-file-bytes", {"model.json": convs(5), **{
+     f"p{i}.png": picture_png(4, 4, bytes(13 << 20)) for i in range(5)}, "fig.yaml":
+     "styles: {" + ", ".join(f"c{i}: {{image: p{i}.png}}" for i in range(5)) + "}\n"}, "error",
+     "p4.png: with this picture the figure's pictures would take 66 MiB of files; at most 64 MiB "
+     "are allowed together", options="fig.yaml", output="out.svg", max_mib=192)
+# A 4096 x 4096 picture on 70 layers: over 10^9 picture pixels to paint, refused at once.
+case("pictures-painted-pixels", {"model.json": convs(70), "big.png": picture_png(4096, 4096),
+     "fig.yaml": "styles: {Conv2D: {image: big.png}}\n"}, "error",
+     "are allowed (place fewer or smaller pictures, or lower the dpi or scale)",
+     options="fig.yaml", output="out.png", max_mib=64)
+# SVG pictures with active content are drawn without it (test_hostile's text safety checks
+# what the SVG output holds); entities are refused.
+ACTIVE_SVG = ("<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' "
+              "width='10' height='10' onload='alert(1)'><script>alert(2)</script>"
+              "<foreignObject><iframe xmlns='http://www.w3.org/1999/xhtml' src='http://x/'/>"
+              "</foreignObject><a href='javascript:alert(3)'><rect width='5' height='5'/></a>"
+              "<use xlink:href='http://x/y.svg#z'/></svg>")
+case("pictures-svg-active-content", {"model.json": convs(2), "logo.svg": ACTIVE_SVG,
+     "fig.yaml": "styles: {Conv2D: {image: logo.svg}}\n"}, "ok", options="fig.yaml")
+case("pictures-svg-entities", {"model.json": convs(2), "logo.svg":
+     "<!DOCTYPE svg [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>" + ACTIVE_SVG, "fig.yaml":
+     "styles: {Conv2D: {image: logo.svg}}\n"}, "error",
+     "SVG picture declares entities in its DOCTYPE", options="fig.yaml")
 
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\n")

@@ -35,7 +35,7 @@ std::vector<std::string> pictures_of(const strata::Scene& scene) {
     for (const strata::Group& group : scene.groups)
         for (const strata::Primitive& item : group.items)
             if (const auto* image = std::get_if<strata::Image>(&item))
-                pictures.push_back(image->data);
+                pictures.push_back(image->data.str());
     return pictures;
 }
 

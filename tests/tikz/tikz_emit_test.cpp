@@ -200,8 +200,10 @@ BOOST_AUTO_TEST_CASE(pictures_tex_cannot_show_are_left_out_with_a_warning) {
     // (15, (130-40)·0.75) = (15,67.5) bp.
     BOOST_TEST(
         out.find("\\pgftransformcm{1}{0}{0}{1}{\\pgfqpoint{15\\strataunit}{67.5\\strataunit}}"
-                 "\\pgftext[left,bottom]{\\includegraphics[width=7.5\\strataunit,height="
-                 "7.5\\strataunit]{logo.png}}") != std::string::npos);
+                 "\\pgftext[left,bottom]{\\copy\\stPa}") != std::string::npos);
+    BOOST_TEST(out.find("\\csname newbox\\endcsname\\stPa\\setbox\\stPa\\hbox{\\includegraphics["
+                        "width=7.5\\strataunit,height=7.5\\strataunit]{logo.png}}") !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

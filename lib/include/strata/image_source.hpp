@@ -1,6 +1,9 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+
+#include "strata/picture_bytes.hpp"
 
 namespace strata {
 
@@ -9,7 +12,7 @@ namespace strata {
 struct Picture {
     std::string file;              // the name it was asked for by
     std::string mime_type;         // image/png, image/jpeg or image/svg+xml
-    std::string data;              // the picture's bytes
+    PictureBytes data;             // the picture's bytes, shared by its placements
     double width = 0, height = 0;  // pixels (SVG: its width/height or viewBox, in CSS px)
 };
 
@@ -23,5 +26,17 @@ class ImageSource {
     // message starts with "NAME: " when it cannot be had.
     virtual Picture load(const std::string& name) = 0;
 };
+
+// An SVG picture reduced to what draws: SVG shapes, text, paint servers, clips, masks,
+// markers and filters with their geometry and presentation attributes. Everything else goes:
+// scripts, event attributes (on*), foreignObject, style sheets, animation, images, comments
+// and processing instructions, and every reference that is not to a fragment of the picture
+// itself (href, xlink:href and url(...) naming other files, URLs or javascript:); a link
+// keeps its content as a plain group. A strata SVG that embeds the result runs nothing and
+// fetches nothing when a browser opens it. A plain DOCTYPE is dropped; one that declares
+// entities (an internal subset) is refused. The layout applies it to every SVG picture an
+// ImageSource serves. Throws strata::Error whose message starts with "NAME: " when the SVG
+// cannot be parsed or declares entities.
+std::string sanitize_svg_picture(std::string_view svg, const std::string& name);
 
 }  // namespace strata

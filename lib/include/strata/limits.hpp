@@ -145,6 +145,17 @@ inline constexpr std::size_t kMaxImageBytes = std::size_t{16} << 20;
 inline constexpr double kMaxImageSide = 16384;
 inline constexpr double kMaxImagePixels = 64.0 * 1024 * 1024;
 
+// What the distinct pictures of one figure may hold together, however often each is placed:
+// file bytes (an SVG or PDF embeds each file once) and raster pixels (a PNG or PDF output
+// decodes each PNG once, at 4 bytes a pixel). One picture at the per-file limits fits.
+inline constexpr std::size_t kMaxFigurePictureBytes = std::size_t{64} << 20;
+inline constexpr double kMaxFigurePicturePixels = 64.0 * 1024 * 1024;
+
+// Picture pixels a PNG output may paint: every placement counts the larger of the picture's
+// own pixels (what a downscaling filter reads) and the pixels it covers at the output
+// resolution (what it writes). Painting takes about ten seconds per 10^9.
+inline constexpr double kMaxPaintedPicturePixels = 1024.0 * 1024 * 1024;
+
 // The largest side an SVG picture may declare, far above any limit on what is drawn.
 inline constexpr double kMaxSvgDeclaredSide = 1e9;
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "strata/color.hpp"
+#include "strata/picture_bytes.hpp"
 
 namespace strata {
 
@@ -73,13 +74,14 @@ struct Affine {
 
 // A raster or vector picture (face image, logo). `transform` maps the image's own pixel box
 // 0..width × 0..height onto the canvas; when `clip` is not empty nothing outside that polygon
-// (canvas coordinates) shows. `data` holds the file's bytes; `linked` asks document emitters
-// to refer to `file` instead of embedding `data` (raster emitters still draw `data`).
+// (canvas coordinates) shows. `data` holds the file's bytes, shared by every placement of the
+// picture (emitters embed and decode one picture once); `linked` asks document emitters to
+// refer to `file` instead of embedding `data` (raster emitters still draw `data`).
 struct Image {
     std::string name;
     std::string file;
     std::string mime_type;  // image/png, image/jpeg or image/svg+xml
-    std::string data;
+    PictureBytes data;
     bool linked = false;
     double width = 0, height = 0;
     Affine transform;

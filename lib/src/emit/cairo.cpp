@@ -108,7 +108,8 @@ std::string pixels_text(double width, double height) {
            std::to_string(static_cast<long long>(std::ceil(height)));
 }
 
-void paint(cairo_surface_t* surface, const Scene& scene, double scale, bool fill_surface) {
+void paint(cairo_surface_t* surface, const Scene& scene, double scale, bool fill_surface,
+           emit::PictureSurfaces& pictures) {
     const CairoContextPtr context(cairo_create(surface));
     if (fill_surface) {
         // The background under every pixel, also the last, partly covered column and row.
@@ -116,8 +117,23 @@ void paint(cairo_surface_t* surface, const Scene& scene, double scale, bool fill
         cairo_paint(context.get());
     }
     cairo_scale(context.get(), scale, scale);
-    emit::paint_scene(context.get(), scene);
+    emit::paint_scene(context.get(), scene, pictures);
     check(cairo_status(context.get()), "draw the scene");
+}
+
+// Painting a picture reads its pixels and writes those it covers, at every placement: bounded
+// before anything is drawn, so that no PNG takes minutes.
+void check_painted_pictures(const Scene& scene, double scale) {
+    const double painted = emit::painted_picture_pixels(scene, scale);
+    if (painted > limits::kMaxPaintedPicturePixels) {
+        throw Error("",
+                    "the pictures would paint " +
+                        std::to_string(static_cast<long long>(std::ceil(painted))) +
+                        " picture pixels; at most " +
+                        std::to_string(static_cast<long long>(limits::kMaxPaintedPicturePixels)) +
+                        " are allowed (place fewer or smaller pictures, or lower the dpi "
+                        "or scale)");
+    }
 }
 
 }  // namespace
@@ -130,6 +146,7 @@ std::string to_png(const Scene& scene, const RasterOptions& options) {
 std::string to_png(const Scene& scene, const RasterOptions& options, Warnings& warnings) {
     const double scale = pixel_scale(options);
     const ImageSize size = image_size(scene, scale);
+    check_painted_pictures(scene, scale);
     // Painted in strips of a few MiB, each encoded before the next is drawn: a large figure
     // never needs its whole image in memory. ARGB32 starts fully transparent, so a
     // transparent background stays transparent; an opaque one covers every pixel.
@@ -139,6 +156,7 @@ std::string to_png(const Scene& scene, const RasterOptions& options, Warnings& w
         cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size.width, strip_rows));
     check(cairo_surface_status(surface.get()), "create the image");
     emit::PngEncoder encoder(size.width, size.height, !opaque);
+    emit::PictureSurfaces pictures;  // decoded once for all strips
     unsigned char* pixels = cairo_image_surface_get_data(surface.get());
     const int stride = cairo_image_surface_get_stride(surface.get());
     for (int top = 0; top < size.height; top += strip_rows) {
@@ -148,7 +166,7 @@ std::string to_png(const Scene& scene, const RasterOptions& options, Warnings& w
         cairo_surface_mark_dirty(surface.get());
         // A whole-pixel offset: every strip is rasterised exactly as the whole image would be.
         cairo_surface_set_device_offset(surface.get(), 0, -top);
-        paint(surface.get(), scene, scale, opaque);
+        paint(surface.get(), scene, scale, opaque, pictures);
         cairo_surface_flush(surface.get());
         encoder.add_rows({pixels, size.width, rows, stride});
     }
@@ -213,7 +231,8 @@ std::string to_pdf(const Scene& scene, Warnings& warnings) {
     if (!title.empty()) {
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
     }
-    paint(surface.get(), scene, scale, false);
+    emit::PictureSurfaces pictures;
+    paint(surface.get(), scene, scale, false, pictures);
     cairo_surface_finish(surface.get());
     check(cairo_surface_status(surface.get()), "write the PDF document");
     emit::warn_pictures_left_out(scene, "PDF", warnings);

@@ -1,11 +1,10 @@
 #include "emit/cairo_image.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <string_view>
 #include <variant>
-
-#include "emit/cairo_support.hpp"
 
 namespace strata::emit {
 namespace {
@@ -28,6 +27,22 @@ bool can_paint_image(const Image& image) {
     return image.mime_type == "image/png" && !image.data.empty();
 }
 
+double painted_picture_pixels(const Scene& scene, double scale) {
+    double pixels = 0;
+    for (const Group& group : scene.groups) {
+        for (const Primitive& item : group.items) {
+            const auto* image = std::get_if<Image>(&item);
+            if (!image || !can_paint_image(*image)) continue;
+            const Affine& m = image->transform;
+            // The area of the picture's box on the canvas: its own area times |det m|.
+            const double covered =
+                std::abs(m.a * m.d - m.b * m.c) * image->width * image->height * scale * scale;
+            pixels += std::max(image->width * image->height, covered);
+        }
+    }
+    return pixels;
+}
+
 void warn_pictures_left_out(const Scene& scene, const std::string& output, Warnings& warnings) {
     for (const Group& group : scene.groups) {
         for (const Primitive& item : group.items) {
@@ -47,14 +62,28 @@ void warn_pictures_left_out(const Scene& scene, const std::string& output, Warni
     }
 }
 
-void paint_image(cairo_t* context, const Image& image) {
-    if (!can_paint_image(image)) return;
-    ByteReader reader{image.data};
-    CairoSurfacePtr picture(cairo_image_surface_create_from_png_stream(read_bytes, &reader));
-    if (cairo_surface_status(picture.get()) != CAIRO_STATUS_SUCCESS) return;
-    const int pixels_w = cairo_image_surface_get_width(picture.get());
-    const int pixels_h = cairo_image_surface_get_height(picture.get());
-    if (pixels_w <= 0 || pixels_h <= 0 || image.width <= 0 || image.height <= 0) return;
+cairo_surface_t* PictureSurfaces::surface_of(const Image& image) {
+    auto it = surfaces_.find(image.data.identity());
+    if (it == surfaces_.end()) {
+        ByteReader reader{image.data.str()};
+        CairoSurfacePtr decoded(cairo_image_surface_create_from_png_stream(read_bytes, &reader));
+        // A picture cairo cannot decode is left out at every placement, decoded no more.
+        if (cairo_surface_status(decoded.get()) != CAIRO_STATUS_SUCCESS ||
+            cairo_image_surface_get_width(decoded.get()) <= 0 ||
+            cairo_image_surface_get_height(decoded.get()) <= 0) {
+            decoded.reset();
+        }
+        it = surfaces_.emplace(image.data.identity(), std::move(decoded)).first;
+    }
+    return it->second.get();
+}
+
+void PictureSurfaces::paint(cairo_t* context, const Image& image) {
+    if (!can_paint_image(image) || image.width <= 0 || image.height <= 0) return;
+    cairo_surface_t* picture = surface_of(image);
+    if (!picture) return;
+    const int pixels_w = cairo_image_surface_get_width(picture);
+    const int pixels_h = cairo_image_surface_get_height(picture);
 
     cairo_save(context);
     if (!image.clip.empty()) {
@@ -70,7 +99,7 @@ void paint_image(cairo_t* context, const Image& image) {
     // The picture's own pixels stretched over its declared box, as SVG's
     // preserveAspectRatio="none" does.
     cairo_scale(context, image.width / pixels_w, image.height / pixels_h);
-    cairo_set_source_surface(context, picture.get(), 0, 0);
+    cairo_set_source_surface(context, picture, 0, 0);
     cairo_pattern_set_filter(cairo_get_source(context), CAIRO_FILTER_GOOD);
     cairo_rectangle(context, 0, 0, pixels_w, pixels_h);
     cairo_fill(context);

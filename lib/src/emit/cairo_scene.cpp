@@ -28,7 +28,8 @@ void stroke(cairo_t* context, Rgba color, double width) {
 
 class PrimitivePainter {
   public:
-    explicit PrimitivePainter(cairo_t* context) : context_(context), text_(context) {}
+    PrimitivePainter(cairo_t* context, PictureSurfaces& pictures)
+        : context_(context), text_(context), pictures_(pictures) {}
 
     void operator()(const Polygon& polygon) {
         if (polygon.points.empty()) return;
@@ -50,16 +51,17 @@ class PrimitivePainter {
 
     void operator()(const TextRun& run) { text_.draw(run); }
 
-    void operator()(const Image& image) { paint_image(context_, image); }
+    void operator()(const Image& image) { pictures_.paint(context_, image); }
 
   private:
     cairo_t* context_;
     CairoTextPainter text_;
+    PictureSurfaces& pictures_;
 };
 
 }  // namespace
 
-void paint_scene(cairo_t* context, const Scene& scene) {
+void paint_scene(cairo_t* context, const Scene& scene, PictureSurfaces& pictures) {
     cairo_set_antialias(context, CAIRO_ANTIALIAS_DEFAULT);
     cairo_set_line_join(context, CAIRO_LINE_JOIN_MITER);
     cairo_set_line_cap(context, CAIRO_LINE_CAP_BUTT);
@@ -70,7 +72,7 @@ void paint_scene(cairo_t* context, const Scene& scene) {
         cairo_rectangle(context, 0, 0, scene.width, scene.height);
         cairo_fill(context);
     }
-    PrimitivePainter painter(context);
+    PrimitivePainter painter(context, pictures);
     for (const Group& group : scene.groups) {
         for (const Primitive& item : group.items) std::visit(painter, item);
     }

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -217,6 +218,61 @@ std::string_view primitive_name(const Primitive& item) {
     return "text";
 }
 
+// Each distinct picture of a scene, written once in <defs> and placed by <use>: a picture
+// placed on every layer is embedded once. Pictures are told apart by their shared bytes and
+// how they are written; ids follow the order of first placement.
+class PictureDefinitions {
+  public:
+    explicit PictureDefinitions(const Scene& scene) {
+        for (const Group& group : scene.groups) {
+            for (const Primitive& item : group.items) {
+                if (const auto* image = std::get_if<Image>(&item)) {
+                    if (index_.try_emplace(key_of(*image), first_.size()).second)
+                        first_.push_back(image);
+                }
+            }
+        }
+    }
+
+    bool empty() const { return first_.empty(); }
+
+    // Claims the definitions' ids and writes them into `defs`.
+    void write(pugi::xml_node defs, IdRegistry& ids, AttributeText& text) {
+        for (std::size_t i = 0; i < first_.size(); ++i) {
+            const Image& image = *first_[i];
+            ids_.push_back(ids.claim(numbered("picture", '-', static_cast<int>(i) + 1), "picture"));
+            pugi::xml_node element = defs.append_child("image");
+            set_attribute(element, "id", ids_.back());
+            set_text_attribute(element, "inkscape:label", image.file);
+            element.append_attribute("x").set_value("0");
+            element.append_attribute("y").set_value("0");
+            text.number(element, "width", image.width);
+            text.number(element, "height", image.height);
+            element.append_attribute("preserveAspectRatio").set_value("none");
+            if (image.linked) {
+                set_attribute(element, "href", file_reference(image.file));
+            } else {
+                set_attribute(
+                    element, "href",
+                    "data:" + image.mime_type + ";base64," + emit::base64(image.data.str()));
+            }
+        }
+    }
+
+    const std::string& id_of(const Image& image) const { return ids_.at(index_.at(key_of(image))); }
+
+  private:
+    using Key = std::tuple<const void*, std::string, std::string, bool, double, double>;
+    static Key key_of(const Image& image) {
+        return {image.data.identity(), image.file,  image.mime_type,
+                image.linked,          image.width, image.height};
+    }
+
+    std::vector<const Image*> first_;   // the first placement of each picture
+    std::map<Key, std::size_t> index_;  // lookups only
+    std::vector<std::string> ids_;
+};
+
 // How often each primitive name occurs in one group, and how many of each were written.
 // Groups hold a handful of primitives, so a flat list beats a map.
 class NameCounts {
@@ -244,8 +300,13 @@ class NameCounts {
 class PrimitiveWriter {
   public:
     PrimitiveWriter(pugi::xml_node group_node, const Group& group, std::string_view group_id,
-                    IdRegistry& ids, AttributeText& text)
-        : node_(group_node), group_(group), group_id_(group_id), ids_(ids), text_(text) {
+                    IdRegistry& ids, AttributeText& text, const PictureDefinitions& pictures)
+        : node_(group_node),
+          group_(group),
+          group_id_(group_id),
+          ids_(ids),
+          text_(text),
+          pictures_(pictures) {
         for (const Primitive& item : group.items) names_.count(primitive_name(item));
     }
 
@@ -301,8 +362,9 @@ class PrimitiveWriter {
         }
     }
 
-    // The picture stretched over its own pixel box and mapped by its matrix; a clip polygon
-    // is given in canvas coordinates, so it goes on a wrapping <g> outside the transform.
+    // A placement of a picture defined once in <defs> (the picture stretched over its own
+    // pixel box), mapped by its matrix; a clip polygon is given in canvas coordinates, so it
+    // goes on a wrapping <g> outside the transform.
     void operator()(const Image& image) {
         pugi::xml_node parent = node_;
         if (!image.clip.empty()) {
@@ -313,13 +375,9 @@ class PrimitiveWriter {
             parent = node_.append_child("g");
             set_attribute(parent, "clip-path", "url(#" + clip_id + ")");
         }
-        pugi::xml_node element = parent.append_child("image");
+        pugi::xml_node element = parent.append_child("use");
         set_attribute(element, "id", current_id_);
-        element.append_attribute("x").set_value("0");
-        element.append_attribute("y").set_value("0");
-        text_.number(element, "width", image.width);
-        text_.number(element, "height", image.height);
-        element.append_attribute("preserveAspectRatio").set_value("none");
+        set_attribute(element, "xlink:href", "#" + pictures_.id_of(image));
         const Affine& m = image.transform;
         std::string matrix = "matrix(";
         for (double v : {m.a, m.b, m.c, m.d, m.e, m.f}) {
@@ -327,12 +385,6 @@ class PrimitiveWriter {
             matrix += format_number(v);
         }
         set_attribute(element, "transform", matrix + ")");
-        if (image.linked) {
-            set_attribute(element, "href", file_reference(image.file));
-        } else {
-            set_attribute(element, "href",
-                          "data:" + image.mime_type + ";base64," + emit::base64(image.data));
-        }
     }
 
   private:
@@ -355,6 +407,7 @@ class PrimitiveWriter {
     std::string_view group_id_;  // as written, so a renamed group's parts follow its new id
     IdRegistry& ids_;
     AttributeText& text_;
+    const PictureDefinitions& pictures_;
     NameCounts names_;
     std::string current_id_;
 };
@@ -377,7 +430,7 @@ std::size_t expected_size(const Scene& scene) {
 class SvgWriter {
   public:
     explicit SvgWriter(const Scene& scene)
-        : scene_(scene), ids_(16 + scene.groups.size() + primitive_count(scene)) {
+        : scene_(scene), ids_(16 + scene.groups.size() + primitive_count(scene)), pictures_(scene) {
         // Scene ids come first so that they survive unchanged whatever else needs an id.
         group_ids_.reserve(scene.groups.size());
         for (const Group& group : scene.groups) group_ids_.push_back(ids_.claim(group.id, "group"));
@@ -405,6 +458,9 @@ class SvgWriter {
             .set_value("http://www.inkscape.org/namespaces/inkscape");
         svg.append_attribute("xmlns:sodipodi")
             .set_value("http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd");
+        if (!pictures_.empty()) {
+            svg.append_attribute("xmlns:xlink").set_value("http://www.w3.org/1999/xlink");
+        }
         text_.number(svg, "width", scene_.width);
         text_.number(svg, "height", scene_.height);
         const std::string view_box =
@@ -412,6 +468,7 @@ class SvgWriter {
         set_attribute(svg, "viewBox", view_box);
         svg.append_attribute("version").set_value("1.1");
         append_title(svg, "strata diagram");
+        if (!pictures_.empty()) pictures_.write(svg.append_child("defs"), ids_, text_);
         write_background(svg);
         svg.append_child(emit::kChildrenMarker);
 
@@ -475,7 +532,7 @@ class SvgWriter {
         if (!group.type.empty()) set_text_attribute(node, "data-type", group.type);
         if (!group.shape.empty()) set_text_attribute(node, "data-shape", group.shape);
         append_title(node, group_title(group));
-        PrimitiveWriter(node, group, id, ids_, text_).write_all();
+        PrimitiveWriter(node, group, id, ids_, text_, pictures_).write_all();
         emit::append_printed(out_, node, 2);
         scratch_.remove_child(node);
     }
@@ -484,6 +541,7 @@ class SvgWriter {
     pugi::xml_document scratch_;  // holds the group being written
     IdRegistry ids_;
     AttributeText text_;
+    PictureDefinitions pictures_;
     std::vector<std::string> group_ids_;
     std::string out_;
 };

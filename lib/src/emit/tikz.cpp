@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <variant>
 #include <vector>
 
@@ -82,7 +83,7 @@ class TikzWriter {
         if (options_.standalone) write_preamble(out);
         out += "% A layered model diagram drawn by strata " STRATA_VERSION
                ". Needs \\usepackage{tikz}";
-        if (uses_images_) out += " and \\usepackage{graphicx}";
+        if (!picture_boxes_.empty()) out += " and \\usepackage{graphicx}";
         out += ".\n% Its unit is the length \\strataunit (1bp unless set before).\n\\begingroup\n";
         out +=
             "\\ifdefined\\strataunit\\else\\csname newdimen\\endcsname\\strataunit"
@@ -104,6 +105,7 @@ class TikzWriter {
             out += "\\definecolor{" + name + "}{RGB}{" + std::to_string(rgb.r) + ',' +
                    std::to_string(rgb.g) + ',' + std::to_string(rgb.b) + "}%\n";
         }
+        out += picture_declarations_;
         out += "\\begin{pgfpicture}\\pgfsetmiterjoin\\pgfsetmiterlimit{4}\\pgfsetbuttcap\n";
         out += "\\pgfpathrectanglecorners{\\pgfpointorigin}{\\pgfqpoint{";
         append_number(out, scene_.width * k_);
@@ -192,7 +194,7 @@ class TikzWriter {
                                  "hold letters, digits and . _ - / +"});
             return;
         }
-        uses_images_ = true;
+        const std::string& box = picture_box(image);
         const Affine& m = image.transform;
         begin_scope(out);
         if (!image.clip.empty()) {
@@ -209,17 +211,34 @@ class TikzWriter {
         append_number(out, (m.c * image.height + m.e) * k_);
         out += "\\strataunit}{";
         append_number(out, (scene_.height - m.d * image.height - m.f) * k_);
-        out += "\\strataunit}}\\pgftext[left,bottom]{\\includegraphics[width=";
-        append_number(out, image.width * k_);
-        out += "\\strataunit,height=";
-        append_number(out, image.height * k_);
-        out += "\\strataunit]{";
-        out += image.file;
-        out += "}}\n";
+        out += "\\strataunit}}\\pgftext[left,bottom]{\\copy";
+        out += box;
+        out += "}\n";
         end_scope(out);
     }
 
   private:
+    // The box register that holds `image`'s picture, declared with the first placement of
+    // each picture. Every placement copies the box, so that a document includes each file
+    // once (one image object in the PDF) however often it is placed.
+    const std::string& picture_box(const Image& image) {
+        const PictureKey key{image.data.identity(), image.file, image.width, image.height};
+        auto it = picture_boxes_.find(key);
+        if (it != picture_boxes_.end()) return it->second;
+        std::string box = "\\stP";
+        for (std::size_t n = picture_boxes_.size();; n = n / 26 - 1) {
+            box.insert(4, 1, static_cast<char>('a' + n % 26));
+            if (n < 26) break;
+        }
+        picture_declarations_ += "\\csname newbox\\endcsname" + box + "\\setbox" + box +
+                                 "\\hbox{\\includegraphics[width=";
+        append_number(picture_declarations_, image.width * k_);
+        picture_declarations_ += "\\strataunit,height=";
+        append_number(picture_declarations_, image.height * k_);
+        picture_declarations_ += "\\strataunit]{" + image.file + "}}%\n";
+        return picture_boxes_.emplace(key, std::move(box)).first->second;
+    }
+
     void check_size() const {
         if (scene_.width * k_ > kLargestBp || scene_.height * k_ > kLargestBp) {
             throw Error("", "the picture is " + emit::format_number(scene_.width * k_) + " x " +
@@ -248,7 +267,7 @@ class TikzWriter {
             out += "\\ifPDFTeX\\else\\usepackage{fontspec}\\setmainfont{" + family + "}\\fi\n";
         }
         out += "\\usepackage{tikz}\n";
-        if (uses_images_) out += "\\usepackage{graphicx}\n";
+        if (!picture_boxes_.empty()) out += "\\usepackage{graphicx}\n";
         out += "\\begin{document}\n";
     }
 
@@ -354,7 +373,9 @@ class TikzWriter {
     Warnings& warnings_;
     const double k_;  // bp per scene pixel
     std::map<RgbKey, std::string> colors_;
-    bool uses_images_ = false;
+    using PictureKey = std::tuple<const void*, std::string, double, double>;
+    std::map<PictureKey, std::string> picture_boxes_;  // lookups only
+    std::string picture_declarations_;
     bool in_scope_ = false;
     std::optional<Rgba> fill_, stroke_;
     std::optional<double> width_;
