@@ -25,8 +25,8 @@ std::vector<std::string> split_lines(const std::string& text) {
 
 std::optional<Caption> measure_caption(const Layer& layer, std::size_t box_index,
                                        const LayerStyle& style, const Options& o,
-                                       TextMeasurer& text) {
-    std::optional<std::string> words = caption_for(layer, box_index, o);
+                                       TextMeasurer& text, TextBudget& budget) {
+    std::optional<std::string> words = caption_for(layer, box_index, o, budget);
     if (!words) return std::nullopt;
     Caption caption;
     caption.lines = split_lines(*words);

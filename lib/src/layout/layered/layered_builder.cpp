@@ -43,6 +43,8 @@ Scene LayeredBuilder::build() {
     if (!o_.compat_visualkeras && !o_.draw_reversed) prepare_graph();
     try {
         measure_captions();
+    } catch (const TextBudgetExceeded&) {
+        throw;
     } catch (const Error& e) {
         // A font that cannot be found is a problem of the `font` option, not of the model.
         if (!e.file().empty()) throw;
@@ -71,13 +73,19 @@ Scene LayeredBuilder::build() {
     emit_legend_and_group_titles(scene);
     if (graph_) append_connection_legend(scene);
     pictures_.append_logos_legend(scene, text_, ids_);
+    // Captions were charged as their templates were filled; the rest of the text (legend,
+    // group titles, labels) comes one line per entry of the model or the options.
+    for (const Group& g : scene.groups) {
+        if (g.role != Role::caption) text_budget_.charge(g);
+    }
     return scene;
 }
 
 void LayeredBuilder::measure_captions() {
     for (std::size_t i = 0; i < boxes_.size(); ++i) {
         DrawnBox& box = boxes_[i];
-        box.caption = measure_caption(model_.layers[box.layer], i, box.style, o_, text_);
+        box.caption =
+            measure_caption(model_.layers[box.layer], i, box.style, o_, text_, text_budget_);
     }
 }
 

@@ -19,6 +19,7 @@
 #include "layout/decorations/caption_spacing.hpp"
 #include "layout/decorations/face_pictures.hpp"
 #include "layout/decorations/layer_groups.hpp"
+#include "layout/decorations/text_budget.hpp"
 #include "layout/graph/arrangement.hpp"
 #include "layout/layered/box_faces.hpp"
 #include "layout/layered/box_size.hpp"
@@ -216,6 +217,7 @@ class LayeredBuilder {
     const Model& model_;
     const Options& o_;
     TextMeasurer& text_;
+    TextBudget text_budget_;  // all the text of the figure
     Warnings& warnings_;
     std::vector<DrawnBox> boxes_;
     std::vector<std::string> box_ids_;
