@@ -9,12 +9,17 @@ namespace strata {
 
 namespace {
 
-// Shape inference knows the model, not the file it came from: name the file in its errors.
+// Shape inference knows the model, not the file it came from: name the file in its errors
+// and warnings.
 void infer_shapes_of(Model& model, const std::string& source_name, Warnings& warnings) {
+    const std::size_t first = warnings.size();
     try {
         infer_shapes(model, warnings);
     } catch (const Error& e) {
         throw Error(source_name, e.line(), e.column(), e.message());
+    }
+    for (std::size_t i = first; i < warnings.size(); ++i) {
+        if (warnings[i].where.empty()) warnings[i].where = source_name;
     }
 }
 

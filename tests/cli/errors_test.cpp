@@ -238,7 +238,10 @@ BOOST_AUTO_TEST_CASE(a_model_too_wide_for_a_png_at_96_dpi_is_drawn_smaller_with_
     ToolResult r = run_strata(
         "render " + model + " --collapse none -o " + shell_quote((dir / "o.png").string()), dir);
     BOOST_TEST(r.status == 0, r.err);
-    BOOST_TEST(r.err.rfind("strata: warning: PNG: the image would be ", 0) == 0, r.err);
+    // The warning names the file it concerns: the output.
+    BOOST_TEST(r.err.rfind("strata: warning: " + (dir / "o.png").string() + ": the image would be ",
+                           0) == 0,
+               r.err);
     BOOST_TEST(r.err.find("dpi instead") != std::string::npos, r.err);
     BOOST_TEST(fs::file_size(dir / "o.png") > 1000u);
 }
@@ -329,8 +332,8 @@ BOOST_AUTO_TEST_CASE(quoted_names_are_cut_at_200_characters_in_errors_warnings_a
                    std::string::npos,
                r.err);
     BOOST_TEST(
-        r.err.find("strata: warning: " + cut + ": shape unknown for " + std::string(200, 'C') +
-                   "\u2026 layer '" + cut + "'") != std::string::npos,
+        r.err.find("strata: warning: " + model.string() + ": shape unknown for " +
+                   std::string(200, 'C') + "\u2026 layer '" + cut + "'") != std::string::npos,
         r.err);
     BOOST_TEST(r.out.find(cut + "  " + std::string(200, 'C') + "\u2026  ?  <- " + cut) !=
                    std::string::npos,
@@ -435,13 +438,38 @@ BOOST_AUTO_TEST_CASE(a_reader_that_went_away_is_a_broken_pipe_error) {
     auto dir = scratch_dir("broken-pipe");
     const std::string vgg = std::string(STRATA_SOURCE_DIR) + "/examples/vgg16.json";
     const std::vector<std::vector<std::string>> commands = {
-        {"info", vgg}, {"info", "--json", vgg},
-        {"spec", vgg}, {"render", vgg, "--format", "svg", "-o", "-"},
+        {"info", vgg},
+        {"info", "--json", vgg},
+        {"spec", vgg},
+        {"render", vgg, "--format", "svg", "-o", "-"},
         {"--help"},
+        {"options"},
+        {"options", "--help"},
+        {"spec", "--help"},
     };
     for (const auto& args : commands) {
         const auto [status, err] = run_into_closed_pipe(args, dir);
         BOOST_TEST(status == 1, args.front() << ": " << status);
+        BOOST_TEST(err == "strata: error: standard output: broken pipe\n", err);
+    }
+}
+
+// Output longer than any buffer fails while it is written, not when it is flushed at the end:
+// the reason must survive to the message.
+BOOST_AUTO_TEST_CASE(a_reader_that_went_away_during_long_output_is_a_broken_pipe_error) {
+    auto dir = scratch_dir("broken-pipe-long");
+    std::string json = R"({"class_name": "Sequential", "config": {"name": "s", "layers": [)";
+    for (int i = 0; i < 3000; ++i) {
+        json += std::string(i > 0 ? "," : "") +
+                R"({"class_name": "Dense", "config": {"name": "dense_)" + std::string(40, 'x') +
+                std::to_string(i) + R"(", "units": 2)" +
+                (i == 0 ? R"(, "batch_input_shape": [null, 2])" : "") + "}}";
+    }
+    const auto model = write(dir, "long.json", json + "]}}");
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"info", model.string()}, {"info", "--json", model.string()}}) {
+        const auto [status, err] = run_into_closed_pipe(args, dir);
+        BOOST_TEST(status == 1, args.back() << ": " << status);
         BOOST_TEST(err == "strata: error: standard output: broken pipe\n", err);
     }
 }
@@ -458,4 +486,39 @@ BOOST_AUTO_TEST_CASE(onnx_op_types_are_cut_in_warnings_and_info) {
                r.err);
     BOOST_TEST(r.out.find("END") == std::string::npos, r.out);
     BOOST_TEST(r.out.find("n  " + cut + "  ?  <- x") != std::string::npos, r.out);
+}
+
+// A figure fitted to --width that TeX still cannot measure says what keeps it large; it does
+// not ask for the --width it was given.
+BOOST_AUTO_TEST_CASE(a_fitted_figure_too_wide_for_tex_names_its_text) {
+    auto dir = scratch_dir("tex-too-wide");
+    const auto model = write(
+        dir, "m.json",
+        R"({"class_name": "Sequential", "config": {"name": "s", "layers": [{"class_name": "Dense",
+        "config": {"name": ")" +
+            std::string(4000, 'n') + R"(", "units": 2, "batch_input_shape": [null, 2]}}]}})");
+    const ToolResult r = run_strata(
+        "render " + shell_quote(model.string()) + " -o out.tex --text-callable name --width 10cm",
+        dir);
+    BOOST_TEST(r.status == 1, r.err);
+    BOOST_TEST(r.err.find("give --width") == std::string::npos, r.err);
+    BOOST_TEST(
+        r.err.rfind("strata: error: " + model.string() + ": fitted to the width 10cm", 0) == 0u,
+        r.err);
+    BOOST_TEST(r.err.find("its text keeps it wide") != std::string::npos, r.err);
+}
+
+// A warning about one layer names the file first, then the layer.
+BOOST_AUTO_TEST_CASE(a_layer_warning_names_the_file_then_the_layer) {
+    auto dir = scratch_dir("layer-warning");
+    const auto model = write(
+        dir, "m.json",
+        R"({"class_name": "Sequential", "config": {"name": "s", "layers": [{"class_name": "Lambda",
+        "config": {"name": "lam", "function": "f", "batch_input_shape": [null, 2]}}]}})");
+    const ToolResult r = run_strata("info " + shell_quote(model.string()), dir);
+    BOOST_TEST(r.status == 0, r.err);
+    BOOST_TEST(
+        r.err.rfind("strata: warning: " + model.string() + ": shape unknown for Lambda layer 'lam'",
+                    0) == 0u,
+        r.err);
 }

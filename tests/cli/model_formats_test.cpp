@@ -45,7 +45,15 @@ BOOST_AUTO_TEST_CASE(hdf5_crasher_is_one_clean_error_line,
     const auto result = run_strata(
         "render " + shell_quote(path) + " -o " + shell_quote((dir / "x.svg").string()), dir);
     BOOST_TEST(result.status == 1);
-    BOOST_TEST(result.err == "strata: error: " + path + ": malformed HDF5 file\n");
+    // libhdf5 overflows a heap buffer here: its child dies (malformed HDF5 file), or it hands
+    // back an attribute of whatever lay beyond the buffer, refused for what it holds.
+    const std::string prefix = "strata: error: " + path + ": ";
+    BOOST_TEST_REQUIRE(result.err.rfind(prefix, 0) == 0, result.err);
+    const std::string message = result.err.substr(prefix.size());
+    BOOST_TEST((message == "malformed HDF5 file\n" ||
+                message.rfind("in the model_config attribute", 0) == 0),
+               message);
+    BOOST_TEST(std::count(result.err.begin(), result.err.end(), '\n') == 1);
     BOOST_TEST(!std::filesystem::exists(dir / "x.svg"));
 }
 

@@ -426,9 +426,11 @@ if CORPUS:
         path = os.path.join(hostile, name)
         if os.path.exists(path):
             data = open(path, "rb").read()
-            # The crasher ends libhdf5's child (malformed HDF5 file), or is refused before it.
+            # The crasher ends libhdf5's child (malformed HDF5 file), or libhdf5 hands back an
+            # attribute of whatever lay beyond its buffer, refused for what it holds: which one
+            # depends on the heap, so only the one clean line naming the file is certain.
             case(f"h5-corpus-{name[:-3]}", {"model.h5": data}, "error",
-                 "model_config" if "seed" in name else "HDF5 file", model="model.h5")
+                 "model_config" if "seed" in name else "model.h5:", model="model.h5")
             for i, cut in enumerate((100, 512, 1024, 2000)):
                 case(f"h5-truncated-{name[5:12]}-{i}", {"model.h5": data[:cut]}, "error",
                      "not a readable HDF5 file", model="model.h5")
@@ -844,6 +846,48 @@ case("pictures-svg-entities", {"model.json": convs(2), "logo.svg":
      "<!DOCTYPE svg [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>" + ACTIVE_SVG, "fig.yaml":
      "styles: {Conv2D: {image: logo.svg}}\n"}, "error",
      "SVG picture declares entities in its DOCTYPE", options="fig.yaml")
+# caption and message bounds
+# A caption template is filled once per layer: repeated fields over long layer names must fail
+# while the caption grows, never after gigabytes were built; and all the text of one figure
+# together is bounded, whatever makes it.
+def long_named(count, length=4000):
+    # Dense layers of distinct units: no ×N repeat folds them into one box.
+    return seq([with_input(dense("n0_" + "x" * length, units=1), [None, 8])] +
+               [dense(f"n{i}_" + "x" * length, units=i + 1) for i in range(1, count)])
+
+
+case("text-bounds-template-amplified", {"model.json": dumps(long_named(50)),
+     "fig.yaml": 'caption: "' + "{name}" * 20000 + '"\n'}, "error",
+     "caption: a caption longer than 64 KiB after expanding its fields", options="fig.yaml",
+     max_mib=64)
+case("text-bounds-template-amplified-spec", {"model.yaml": "strata: 1\noptions:\n  caption: \"" +
+     "{name}{type}" * 20000 + "\"\nlayers:\n  - {type: InputLayer, shape: [null, 8], name: " +
+     "i" * 4000 + "}\n"}, "error", "a caption longer than 64 KiB after expanding its fields",
+     model="model.yaml", max_mib=64)
+case("text-bounds-per-layer-amplified", {"model.yaml": "strata: 1\nlayers:\n" + "".join(
+     f'  - {{type: InputLayer, shape: [null, 8], name: i{i}{"x" * 4000}, caption: "' +
+     "{name}" * 20 + '"}\n' for i in range(20))}, "error",
+     "a caption longer than 64 KiB after expanding its fields", model="model.yaml", max_mib=64)
+case("text-bounds-figure-text-over-limit", {"model.json": dumps(long_named(600)),
+     "fig.yaml": "text_callable: name\n"}, "error",
+     "model.json: the figure's text (captions, legend, group titles and labels together) is "
+     "longer than 2 MiB", options="fig.yaml", max_mib=96)
+case("text-bounds-figure-text-via-template", {"model.json": dumps(long_named(600)),
+     "fig.yaml": 'caption: "{name}"\n'}, "error", "is longer than 2 MiB", options="fig.yaml",
+     max_mib=96)
+
+# An ONNX file that begins like a model but is not one says where reading stopped.
+ONNX_CONV = onnx_model([conv_node], [tensor("w", [8, 3, 3, 3])],
+                       [value_info("x", [1, 3, 32, 32])], [value_info("y", [])])
+case("text-bounds-onnx-truncated-offset", {"model.onnx": ONNX_CONV[:30]}, "error",
+     "model.onnx: not a valid ONNX model: the file ends inside the field at byte 2 (number 7): "
+     "it declares 83 bytes, 26 remain", model="model.onnx")
+case("text-bounds-onnx-wire-type", {"model.onnx": ONNX_CONV + b"\x0f"}, "error",
+     "not a valid ONNX model: the field at byte " + str(len(ONNX_CONV)) + " (number 1) has "
+     "wire type 7, which ONNX does not use", model="model.onnx")
+case("text-bounds-onnx-local-function", {"model.onnx": ONNX_CONV + s(25, s(1, "my_block") +
+     s(2, "local"))}, "error", "ONNX model-local functions are not supported: function "
+     "'my_block'", model="model.onnx")
 
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\n")

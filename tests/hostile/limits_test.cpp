@@ -16,6 +16,8 @@
 #include "import/load.hpp"
 #include "import/onnx/wire_limits.hpp"
 #include "input/yaml_document.hpp"
+#include "layout/decorations/captions.hpp"
+#include "layout/decorations/text_budget.hpp"
 #include "strata/error.hpp"
 #include "strata/limits.hpp"
 
@@ -398,6 +400,29 @@ BOOST_AUTO_TEST_CASE(archive_entries, *boost::unit_test::enable_if<(STRATA_WITH_
     };
     BOOST_TEST(!has(archive_error(limits::kMaxArchiveEntries), "more than"));
     BOOST_TEST(has(archive_error(limits::kMaxArchiveEntries + 1), "more than 10000"));
+}
+
+BOOST_AUTO_TEST_CASE(caption_bytes_after_expansion) {
+    // A template of k {name} fields over a 4096-byte name expands to 4096 k bytes: 16 fields
+    // make exactly kMaxCaptionBytes; one byte more is refused while the caption grows.
+    strata::Layer layer;
+    layer.name = std::string(limits::kMaxNameLength, 'n');
+    std::string fields;
+    for (std::size_t i = 0; i < limits::kMaxCaptionBytes / limits::kMaxNameLength; ++i) {
+        fields += "{name}";
+    }
+    BOOST_TEST(error_of([&] { strata::layout::expand_caption_template(fields, layer, 0); }) ==
+               "no error");
+    BOOST_TEST(
+        has(error_of([&] { strata::layout::expand_caption_template(fields + "x", layer, 0); }),
+            "a caption longer than 64 KiB after expanding its fields"));
+}
+
+BOOST_AUTO_TEST_CASE(figure_text_bytes) {
+    strata::layout::TextBudget budget;
+    BOOST_TEST(error_of([&] { budget.charge(limits::kMaxFigureTextBytes - 1); }) == "no error");
+    BOOST_TEST(error_of([&] { budget.charge(1); }) == "no error");
+    BOOST_TEST(has(error_of([&] { budget.charge(1); }), "is longer than 2 MiB"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

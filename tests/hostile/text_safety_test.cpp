@@ -169,4 +169,17 @@ BOOST_AUTO_TEST_CASE(quoted_text_is_bounded_and_bidi_controls_are_shown) {
     BOOST_TEST(std::string(error.what()).find("<U+202E>") != std::string::npos);
 }
 
+// A line or paragraph separator would end a warning or an `info` line where a terminal or an
+// editor shows it: it is shown as its code point, like a bidirectional control.
+BOOST_AUTO_TEST_CASE(line_separators_are_shown_as_code_points) {
+    using strata::printable_text;
+    BOOST_TEST(printable_text("a\u2028b") == "a<U+2028>b");
+    BOOST_TEST(printable_text("a\u2029b") == "a<U+2029>b");
+    BOOST_TEST(printable_text("a\u0085b") == "a<U+0085>b");
+    BOOST_TEST(strata::quoted_text("\u2028") == "'<U+2028>'");
+    BOOST_TEST(strata::printable_line("m.json: layer 'a\u2029b'") == "m.json: layer 'a<U+2029>b'");
+    const strata::Error error("m.json", "class 'x\u2028y'");
+    BOOST_TEST(std::string(error.what()).find("\u2028") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

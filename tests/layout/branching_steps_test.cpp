@@ -106,7 +106,8 @@ Placed place(const Model& model, const Options& options, TextMeasurer& text,
     placed.boxes = drawn_boxes(model, options, scale, pictures);
     std::optional<GraphBoxes> graph = arrange_boxes(model, options, scale, placed.boxes);
     BOOST_TEST_REQUIRE(graph.has_value());
-    measure_captions(placed.boxes, model, options, text);
+    TextBudget budget;
+    measure_captions(placed.boxes, model, options, text, budget);
     LayerGroups groups(options, drawn_names(placed.boxes, model), model, text, warnings);
     placed.frame = box_frame(placed.boxes, options.draw_reversed);
     placed.layout = place_branching(std::move(*graph), placed.boxes, groups, placed.frame, options,

@@ -87,7 +87,8 @@ BOOST_AUTO_TEST_CASE(a_caption_reserves_what_it_draws_and_compat_what_visualkera
     style.text_vspacing = 4;
     Options o;
     o.caption = "{name}\\n{type}";
-    const std::optional<Caption> c = measure_caption(conv, 1, style, o, text);
+    TextBudget budget;
+    const std::optional<Caption> c = measure_caption(conv, 1, style, o, text, budget);
     BOOST_REQUIRE(c.has_value());
     BOOST_TEST((c->lines == std::vector<std::string>{"conv", "Conv2D"}));
     BOOST_TEST(c->pitch == 14);   // "A" ink bottom + vspacing
@@ -95,9 +96,9 @@ BOOST_AUTO_TEST_CASE(a_caption_reserves_what_it_draws_and_compat_what_visualkera
     BOOST_TEST(c->height == 22);  // the second line starts 14 below and is 8 tall
     BOOST_TEST(!c->above);
     o.compat_visualkeras = true;
-    BOOST_TEST(measure_caption(conv, 1, style, o, text)->height == 24);  // 12 + 8 + 4
+    BOOST_TEST(measure_caption(conv, 1, style, o, text, budget)->height == 24);  // 12 + 8 + 4
     o.caption.clear();
-    BOOST_TEST(!measure_caption(conv, 1, style, o, text).has_value());
+    BOOST_TEST(!measure_caption(conv, 1, style, o, text, budget).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(figure_bounds_reach_boxes_depths_captions_and_overlays) {

@@ -343,7 +343,7 @@ BOOST_AUTO_TEST_CASE(missing_files_are_errors_and_flat_faces_warn) {
     Warnings warnings;
     const Scene s = draw(flat, warnings, *disk);
     BOOST_REQUIRE(warnings.size() == 1u);
-    BOOST_TEST(warnings[0].where == "conv2");
+    BOOST_TEST(warnings[0].layer == "conv2");
     for (const Group& g : s.groups) {
         BOOST_TEST((g.role != Role::image && g.role != Role::logo), g.id);
     }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "raster/raster_support.hpp"
+#include "strata/error.hpp"
 #include "strata/render.hpp"
 
 using namespace strata;
@@ -119,12 +120,33 @@ BOOST_AUTO_TEST_CASE(an_image_that_fits_keeps_the_requested_resolution) {
     BOOST_TEST(fitted.scale == 2);
 }
 
+// Fitting never goes below 1 dpi (a warning would call it "0 dpi"): a figure that would need
+// less is an error that says so; at exactly 1 dpi it is drawn.
+BOOST_AUTO_TEST_CASE(a_figure_that_fits_only_below_1_dpi_is_an_error) {
+    Warnings warnings;
+    const Scene at_one_dpi = wide_scene(limits::kMaxRasterSide * 96.0 * 0.99);
+    const RasterOptions fitted =
+        fit_raster(at_one_dpi, RasterOptions{.dpi = 96, .scale = 1}, warnings);
+    BOOST_TEST(fitted.dpi * fitted.scale >= 1);
+    BOOST_TEST_REQUIRE(warnings.size() == 1u);
+    BOOST_TEST(warnings[0].message.find(" 0 dpi") == std::string::npos, warnings[0].message);
+    const Scene too_wide = wide_scene(limits::kMaxRasterSide * 96.0 * 1.01);
+    try {
+        fit_raster(too_wide, RasterOptions{.dpi = 96, .scale = 1}, warnings);
+        BOOST_ERROR("no error for a figure that fits only below 1 dpi");
+    } catch (const strata::Error& e) {
+        BOOST_TEST(e.message().find("even at 1 dpi") != std::string::npos, e.message());
+    }
+    BOOST_CHECK_THROW(to_png(wide_scene(100), RasterOptions{.dpi = 0.5, .scale = 1}),
+                      strata::Error);
+}
+
 BOOST_AUTO_TEST_CASE(a_figure_longer_than_a_pdf_page_is_scaled_to_fit) {
     const Scene scene = wide_scene(40000);  // 30 000 pt
     Warnings warnings;
     const std::string pdf = to_pdf(scene, warnings);
     BOOST_TEST_REQUIRE(warnings.size() == 1u);
-    BOOST_TEST(warnings[0].where == "PDF");
+    BOOST_TEST(warnings[0].where.empty());
     if (!strata_test::needs_tool(strata_test::kRasterTools, "pdfinfo")) return;
     ScratchDir scratch("long");
     write_file(scratch.path / "long.pdf", pdf);

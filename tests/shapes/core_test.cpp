@@ -42,7 +42,7 @@ BOOST_AUTO_TEST_CASE(lambda_without_output_shape_is_unknown_with_a_warning) {
     BOOST_TEST(!result.known);
     BOOST_TEST(result.shapes.empty());
     BOOST_REQUIRE(result.warnings.size() == 1u);
-    BOOST_TEST(result.warnings[0].where == "subject");
+    BOOST_TEST(result.warnings[0].layer == "subject");
     BOOST_TEST(result.warnings[0].message.find("Lambda") != std::string::npos);
 }
 

@@ -12,7 +12,7 @@ namespace {
 
 bool has_warning_naming(const Warnings& warnings, const Layer& layer) {
     for (const Warning& warning : warnings) {
-        if (warning.where == layer.name && warning.message.find(layer.type) != std::string::npos) {
+        if (warning.layer == layer.name && warning.message.find(layer.type) != std::string::npos) {
             return true;
         }
     }
@@ -80,7 +80,7 @@ BOOST_AUTO_TEST_CASE(custom_and_lambda_layers_are_named_in_warnings) {
             Warnings warnings;
             infer_shapes(model, warnings);
             BOOST_REQUIRE(!warnings.empty());
-            const auto root = model.find(warnings.front().where);
+            const auto root = model.find(warnings.front().layer);
             BOOST_REQUIRE(root.has_value());
             BOOST_TEST(model.layers[*root].type == type);
             BOOST_TEST(!model.layers[*root].shape_known);

@@ -56,7 +56,7 @@ BOOST_AUTO_TEST_CASE(unknown_shape_propagates_with_exactly_one_warning) {
     infer_shapes(builder.model(), warnings);
 
     BOOST_REQUIRE(warnings.size() == 1u);
-    BOOST_TEST(warnings[0].where == "lambda_1");
+    BOOST_TEST(warnings[0].layer == "lambda_1");
     BOOST_TEST(warnings[0].message.find("Lambda") != std::string::npos);
     BOOST_TEST(warnings[0].message.find("2 layers depend on it") != std::string::npos,
                warnings[0].message);
@@ -74,7 +74,7 @@ BOOST_AUTO_TEST_CASE(unknown_layer_class_is_named_in_the_warning) {
     Warnings warnings;
     infer_shapes(builder.model(), warnings);
     BOOST_REQUIRE(warnings.size() == 1u);
-    BOOST_TEST(warnings[0].where == "pixel_shuffler_1");
+    BOOST_TEST(warnings[0].layer == "pixel_shuffler_1");
     BOOST_TEST(warnings[0].message.find("PixelShuffler") != std::string::npos);
 }
 
@@ -87,8 +87,8 @@ BOOST_AUTO_TEST_CASE(two_root_causes_give_two_warnings) {
     Warnings warnings;
     infer_shapes(builder.model(), warnings);
     BOOST_REQUIRE(warnings.size() == 2u);
-    BOOST_TEST(warnings[0].where == "custom_a");
-    BOOST_TEST(warnings[1].where == "custom_b");
+    BOOST_TEST(warnings[0].layer == "custom_a");
+    BOOST_TEST(warnings[1].layer == "custom_b");
 }
 
 BOOST_AUTO_TEST_CASE(input_without_a_shape_is_reported) {

@@ -18,7 +18,7 @@ void expect_unknown_with_warning(const std::string& type, Attrs attrs,
     BOOST_TEST(!result.known, type);
     BOOST_TEST(result.shapes.empty(), type);
     BOOST_REQUIRE_EQUAL(result.warnings.size(), 1u);
-    BOOST_TEST(result.warnings[0].where == "subject");
+    BOOST_TEST(result.warnings[0].layer == "subject");
     BOOST_TEST(result.warnings[0].message.find(why) != std::string::npos,
                "'" << result.warnings[0].message << "' should mention '" << why << "'");
 }

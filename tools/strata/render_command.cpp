@@ -109,6 +109,13 @@ Options with_document_text(Options options, const LatexDocument& document,
     return options;
 }
 
+// Warnings of a part that does not know the file they concern are about `file`.
+void name_unplaced_warnings(Warnings& warnings, const std::string& file) {
+    for (Warning& w : warnings) {
+        if (w.where.empty()) w.where = file;
+    }
+}
+
 }  // namespace
 
 int run_render(const std::vector<std::string>& args) {
@@ -162,6 +169,7 @@ int run_render(const std::vector<std::string>& args) {
         if (!e.file().empty()) throw;
         throw Error(model_path, e.line(), e.column(), e.message());
     }
+    name_unplaced_warnings(warnings, model_path);
     // A .tex scene has its text sizes divided by the picture's scale: frames get their own.
     std::optional<Scene> own_frames;
     if (frames && format == OutputFormat::tex && tikz.scale != 1) {
@@ -174,7 +182,16 @@ int run_render(const std::vector<std::string>& args) {
         write_reveal_frames(frame_scene, frames_folder);
         return 0;
     }
-    const std::string bytes = write_scene(scene, format, png, tikz, warnings);
+    const std::string output_name = output == "-" ? "standard output" : output;
+    std::string bytes;
+    try {
+        bytes = write_scene(scene, format, png, tikz, warnings);
+    } catch (const Error& e) {
+        // Nor do the emitters know the output's name.
+        if (!e.file().empty()) throw;
+        throw Error(output_name, e.line(), e.column(), e.message());
+    }
+    name_unplaced_warnings(warnings, output_name);
     print_warnings(warnings);
     if (output == "-") {
         if (frames) write_reveal_frames(frame_scene, frames_folder);

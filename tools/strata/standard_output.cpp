@@ -3,9 +3,12 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <iostream>
+#include <streambuf>
 #include <string>
 
 #include "strata/error.hpp"
@@ -20,7 +23,57 @@ constexpr const char* kStandardOutput = "standard output";
     // write fails with EPIPE and is reported like any other lost output.
     if (error == EPIPE) throw Error(kStandardOutput, "broken pipe");
     throw Error(kStandardOutput, std::string("cannot write the output: ") +
-                                     (error != 0 ? std::strerror(error) : "the stream failed"));
+                                     (error != 0 ? std::strerror(error) : "nothing was written"));
+}
+
+// Writes all of `size` bytes to descriptor 1; the errno of the failure, or 0 on success
+// (-1 when the descriptor took nothing without saying why).
+int write_all(const char* data, std::size_t size) {
+    while (size > 0) {
+        const ssize_t written = ::write(STDOUT_FILENO, data, size);
+        if (written < 0 && errno == EINTR) continue;
+        if (written < 0) return errno;
+        if (written == 0) return -1;
+        data += written;
+        size -= static_cast<std::size_t>(written);
+    }
+    return 0;
+}
+
+// std::cout's buffer: it writes to descriptor 1 itself and keeps the errno of the first
+// write that failed, which a stream forgets (a later flush of a failed stream sees no errno).
+class DescriptorBuffer : public std::streambuf {
+  public:
+    DescriptorBuffer() { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+    int error() const { return error_; }
+
+  protected:
+    int_type overflow(int_type c) override {
+        if (sync() != 0) return traits_type::eof();
+        if (!traits_type::eq_int_type(c, traits_type::eof())) {
+            *pptr() = traits_type::to_char_type(c);
+            pbump(1);
+        }
+        return traits_type::not_eof(c);
+    }
+
+    int sync() override {
+        const std::size_t size = static_cast<std::size_t>(pptr() - pbase());
+        setp(buffer_.data(), buffer_.data() + buffer_.size());
+        if (error_ != 0) return -1;
+        error_ = write_all(buffer_.data(), size);
+        return error_ == 0 ? 0 : -1;
+    }
+
+  private:
+    std::array<char, 65536> buffer_{};
+    int error_ = 0;
+};
+
+// Never destroyed: std::cout flushes it at exit, after function-local statics are gone.
+DescriptorBuffer& standard_output_buffer() {
+    static DescriptorBuffer* const buffer = new DescriptorBuffer;
+    return *buffer;
 }
 
 }  // namespace
@@ -31,24 +84,18 @@ void guard_standard_descriptors() {
         // open() returns the lowest free descriptor: this one.
         ::open("/dev/null", fd == 2 ? O_WRONLY : O_RDONLY);
     }
+    std::cout.rdbuf(&standard_output_buffer());
 }
 
 void write_standard_output(std::string_view bytes) {
     finish_standard_output();
-    const char* data = bytes.data();
-    std::size_t left = bytes.size();
-    while (left > 0) {
-        const ssize_t written = ::write(STDOUT_FILENO, data, left);
-        if (written < 0 && errno == EINTR) continue;
-        if (written <= 0) cannot_write(written < 0 ? errno : 0);
-        data += written;
-        left -= static_cast<std::size_t>(written);
+    if (const int error = write_all(bytes.data(), bytes.size()); error != 0) {
+        cannot_write(error < 0 ? 0 : error);
     }
 }
 
 void finish_standard_output() {
-    errno = 0;
-    if (!std::cout.flush()) cannot_write(errno);
+    if (!std::cout.flush()) cannot_write(std::max(standard_output_buffer().error(), 0));
 }
 
 }  // namespace strata::cli

@@ -137,6 +137,18 @@ inline constexpr std::size_t kMaxColorLength = 100;
 // is unreadable, and each rectangle costs kilobytes in the scene and the SVG.
 inline constexpr std::size_t kMaxGroupRectangles = 40'000;
 
+// Longest caption once its template's fields are filled ({name} is up to kMaxNameLength
+// bytes): a template repeats fields at will, so the expanded text is bounded, not the template.
+// 64 KiB is far more than any box can carry readably (a name and a shape take tens of bytes).
+inline constexpr std::size_t kMaxCaptionBytes = std::size_t{64} << 10;
+
+// All the text one figure holds, together: captions, legend labels, group titles, ×N and stage
+// labels. Each byte becomes a shaped glyph in the scene and tens of bytes of output, about
+// 90 bytes of memory in all, so 2 MiB keeps a figure's text within ~200 MiB. It allows
+// captions of 100 bytes on each of kMaxLayers layers; a caption template or a text_callable
+// over long layer names cannot multiply the input without bound.
+inline constexpr std::size_t kMaxFigureTextBytes = std::size_t{2} << 20;
+
 // Largest picture file (face images, logos) read into memory.
 inline constexpr std::size_t kMaxImageBytes = std::size_t{16} << 20;
 
@@ -163,6 +175,10 @@ inline constexpr double kMaxSvgDeclaredSide = 1e9;
 // readers accept) and at most kMaxRasterPixels pixels in all (1 GiB of 32-bit pixels).
 inline constexpr int kMaxRasterSide = 32767;
 inline constexpr long long kMaxRasterPixels = 1LL << 28;
+
+// The largest side of a TikZ picture, in big points: TeX cannot measure a length of 16384 pt
+// or more (about 16326 bp).
+inline constexpr double kMaxTexSideBp = 16000;
 
 // The largest page side PDF readers are required to handle (200 in).
 inline constexpr double kMaxPdfPageSidePoints = 14400;

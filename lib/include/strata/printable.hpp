@@ -14,7 +14,8 @@ namespace strata {
 inline constexpr std::size_t kMaxQuotedCharacters = 200;
 
 // `text` fit to show inside a line: valid UTF-8 without control characters (a line break or
-// tab becomes a space), bidirectional controls shown as <U+202E>, at most kMaxQuotedCharacters
+// tab becomes a space), bidirectional controls and line separators (U+0085, U+2028, U+2029)
+// shown as <U+202E>, at most kMaxQuotedCharacters
 // characters, then "…" when it was longer.
 std::string printable_text(std::string_view text);
 

@@ -14,6 +14,7 @@
 #include "emit/cairo_image.hpp"
 #include "emit/cairo_scene.hpp"
 #include "emit/cairo_support.hpp"
+#include "emit/number_format.hpp"
 #include "emit/png_encoder.hpp"
 #include "emit/xml_text.hpp"
 #include "strata/emit.hpp"
@@ -61,6 +62,11 @@ double pixel_scale(const RasterOptions& options) {
     }
     if (!std::isfinite(options.scale) || options.scale <= 0) {
         throw Error("", "scale must be a positive number");
+    }
+    // Below 1 dpi a figure is a few pixels of noise, and a message would call it "0 dpi".
+    if (options.dpi * options.scale < 1) {
+        throw Error("", "the resolution must be at least 1 dpi (dpi times scale; found " +
+                            emit::format_number(options.dpi * options.scale) + ")");
     }
     return options.dpi / kCssDpi * options.scale;
 }
@@ -184,6 +190,12 @@ RasterOptions fit_raster(const Scene& scene, const RasterOptions& requested, War
         std::sqrt(static_cast<double>(limits::kMaxRasterPixels) / (width * height));
     double fit = std::min({1.0, side_fit, area_fit});
     if (fit >= 1) return requested;
+    if (requested.dpi * requested.scale * fit < 1) {
+        throw Error("", "the image would be " + pixels_text(width, height) +
+                            " pixels, more than PNG readers accept (a side of at most " +
+                            std::to_string(limits::kMaxRasterSide) +
+                            ") even at 1 dpi; a PDF or SVG keeps every detail");
+    }
     RasterOptions fitted = requested;
     // Whole pixels round up: shrink a little further until the image really fits.
     for (;;) {
@@ -198,7 +210,7 @@ RasterOptions fit_raster(const Scene& scene, const RasterOptions& requested, War
     }
     const double dpi = fitted.dpi * fitted.scale;
     warnings.push_back(
-        {"PNG",
+        {"",
          "the image would be " + pixels_text(width, height) +
              " pixels, more than PNG readers accept (a side of at most " +
              std::to_string(limits::kMaxRasterSide) + "); drawn at " +
@@ -215,10 +227,10 @@ std::string to_pdf(const Scene& scene, Warnings& warnings) {
     if (longest > limits::kMaxPdfPageSidePoints) {
         scale *= limits::kMaxPdfPageSidePoints / longest;
         warnings.push_back(
-            {"PDF", "the figure is " + std::to_string(static_cast<long long>(std::ceil(longest))) +
-                        " pt long, more than the " +
-                        std::to_string(static_cast<long long>(limits::kMaxPdfPageSidePoints)) +
-                        " pt a PDF page may be; it is scaled down to fit"});
+            {"", "the PDF figure is " + std::to_string(static_cast<long long>(std::ceil(longest))) +
+                     " pt long, more than the " +
+                     std::to_string(static_cast<long long>(limits::kMaxPdfPageSidePoints)) +
+                     " pt a PDF page may be; it is scaled down to fit"});
     }
     std::string bytes;
     const CairoSurfacePtr surface(cairo_pdf_surface_create_for_stream(

@@ -17,6 +17,7 @@
 #include "emit/reveal_steps.hpp"
 #include "strata/emit.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 
 namespace strata {
 namespace {
@@ -25,8 +26,7 @@ using emit::append_number;
 
 constexpr double kBpPerPx = 0.75;             // 1 px = 1/96 in, 1 bp = 1/72 in
 constexpr double kTexPtPerPx = 72.27 / 96.0;  // TeX points
-constexpr double kLargestBp = 16000;
-constexpr double kThinnestLineBp = 0.3;  // TeX's largest dimension is 16383.99 pt
+constexpr double kThinnestLineBp = 0.3;       // TeX's largest dimension is 16383.99 pt
 constexpr std::string_view kLatinModern = "Latin Modern Roman";
 
 // The PGF anchor of a text node: "base" alone is the middle of the baseline.
@@ -240,10 +240,12 @@ class TikzWriter {
     }
 
     void check_size() const {
-        if (scene_.width * k_ > kLargestBp || scene_.height * k_ > kLargestBp) {
-            throw Error("", "the picture is " + emit::format_number(scene_.width * k_) + " x " +
-                                emit::format_number(scene_.height * k_) +
-                                " bp, larger than TeX can measure (16000 bp): give --width");
+        if (scene_.width * k_ > limits::kMaxTexSideBp ||
+            scene_.height * k_ > limits::kMaxTexSideBp) {
+            throw Error(
+                "", "the picture is " + emit::format_number(scene_.width * k_) + " x " +
+                        emit::format_number(scene_.height * k_) +
+                        " bp, larger than TeX can measure (16000 bp): fit it to a width (--width)");
         }
     }
 

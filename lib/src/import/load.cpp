@@ -8,6 +8,7 @@
 #include "import/mapped_file.hpp"
 #include "import/model_text.hpp"
 #include "import/onnx/onnx_reader.hpp"
+#include "import/onnx/wire_problem.hpp"
 #include "import/spec_reader.hpp"
 #include "input/input_file.hpp"
 #include "strata/error.hpp"
@@ -63,6 +64,9 @@ Model read_by_format(std::string_view bytes, const std::string& source_name, War
             return read_keras_hdf5_bytes(bytes, source_name, warnings);
         case ModelFormat::yaml_spec:
             return read_model_spec(bytes, source_name, warnings, import).model;
+        case ModelFormat::onnx:
+            // It begins like an ONNX model but is not one: say where reading stopped.
+            throw Error(source_name, "not a valid ONNX model: " + onnx_import::wire_problem(bytes));
         default:
             unsupported(format, source_name);
     }

@@ -107,7 +107,7 @@ void infer_shapes(Model& model, Warnings& warnings) {
     for (std::size_t index = 0; index < count; ++index) {
         if (unknown.root[index] != index) continue;
         const Layer& layer = model.layers[index];
-        warnings.push_back({layer.name, describe_unknown(layer, unknown, index)});
+        warnings.push_back({"", describe_unknown(layer, unknown, index), layer.name});
     }
     shapes::count_params(model);
     shapes::mark_channel_axes(model, order);

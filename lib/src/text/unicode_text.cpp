@@ -113,6 +113,10 @@ bool is_bidi_control(char32_t c) {
            c == 0x200F || c == 0x061C;
 }
 
+bool is_line_separator(char32_t c) {
+    return c == 0x0085 || c == 0x2028 || c == 0x2029;
+}
+
 std::string excerpt(std::string_view text, std::size_t max_characters) {
     std::string out;
     std::size_t shown = 0;
@@ -120,7 +124,7 @@ std::string excerpt(std::string_view text, std::size_t max_characters) {
         if (shown == max_characters) return out + "\u2026";
         char32_t c = decode_next(text, pos);
         ++shown;
-        if (is_bidi_control(c)) {
+        if (is_bidi_control(c) || is_line_separator(c)) {
             out += shown_code_point(c);
             continue;
         }

@@ -35,15 +35,21 @@ bool is_valid_text(std::string_view text);
 // terminal show a name other than the one the file holds.
 bool is_bidi_control(char32_t c);
 
+// The characters other than the line feed that end a line: NEL (U+0085), the line separator
+// (U+2028) and the paragraph separator (U+2029). Terminals and editors may break a message
+// at them.
+bool is_line_separator(char32_t c);
+
 // The longest message line, in characters.
 inline constexpr std::size_t kMaxMessageCharacters = 1000;
 
 // `text` fit to quote in a message: valid_line, at most `max_characters` characters, then
-// "…" when it was longer; bidirectional controls shown as <U+202E>.
+// "…" when it was longer; bidirectional controls and line separators shown as <U+202E>.
 // Messages quote through strata::printable_text (strata/printable.hpp), which uses this.
 std::string excerpt(std::string_view text, std::size_t max_characters);
 
-// A whole message fit for a terminal: valid_line, bidirectional controls shown as <U+202E>,
+// A whole message fit for a terminal: valid_line, bidirectional controls and line separators
+// shown as <U+202E>,
 // and at most kMaxMessageCharacters characters: a longer one keeps its start and its end
 // (which say where and what was expected) with "…" between.
 std::string message_line(std::string_view text);

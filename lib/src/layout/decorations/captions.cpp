@@ -1,6 +1,9 @@
 #include "layout/decorations/captions.hpp"
 
+#include <string_view>
+
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 #include "strata/printable.hpp"
 
 namespace strata::layout {
@@ -65,38 +68,51 @@ std::string field_value(const std::string& field, const Layer& layer, std::size_
 std::string expand_caption_template(const std::string& text, const Layer& layer,
                                     std::size_t box_index) {
     std::string out;
+    // Checked before each piece is added: a template that repeats {name} must fail before
+    // it builds its text, not after.
+    auto append = [&out, &layer](std::string_view piece) {
+        if (piece.size() > limits::kMaxCaptionBytes - out.size()) {
+            throw Error("caption",
+                        "a caption longer than 64 KiB after expanding its fields (layer " +
+                            quoted_text(layer.name) + ")");
+        }
+        out += piece;
+    };
     for (std::size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
         if (c == '\\' && i + 1 < text.size() && text[i + 1] == 'n') {
-            out += '\n';
+            append("\n");
             ++i;
         } else if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
-            out += c;
+            append(std::string_view(&c, 1));
             ++i;
         } else if (c == '{') {
             std::size_t end = text.find('}', i);
             if (end == std::string::npos)
                 throw Error("caption", "a '{' without its '}' in a caption");
-            out += field_value(text.substr(i + 1, end - i - 1), layer, box_index);
+            append(field_value(text.substr(i + 1, end - i - 1), layer, box_index));
             i = end;
         } else if (c == '}') {
             throw Error("caption", "a '}' without its '{' in a caption (write }} for a brace)");
         } else {
-            out += c;
+            append(std::string_view(&c, 1));
         }
     }
     return out;
 }
 
 std::optional<std::string> caption_for(const Layer& layer, std::size_t box_index,
-                                       const Options& options) {
+                                       const Options& options, TextBudget& budget) {
+    std::optional<std::string> caption;
     if (auto own = options.captions.find(layer.name); own != options.captions.end()) {
-        return expand_caption_template(own->second, layer, box_index);
+        caption = expand_caption_template(own->second, layer, box_index);
+    } else if (!options.caption.empty()) {
+        caption = expand_caption_template(options.caption, layer, box_index);
+    } else if (options.text_callable != TextCallable::none) {
+        caption = caption_text(options.text_callable, layer, box_index);
     }
-    if (!options.caption.empty()) return expand_caption_template(options.caption, layer, box_index);
-    if (options.text_callable != TextCallable::none)
-        return caption_text(options.text_callable, layer, box_index);
-    return std::nullopt;
+    if (caption) budget.charge(caption->size());
+    return caption;
 }
 
 bool caption_above(std::size_t box_index, const Options& options) {

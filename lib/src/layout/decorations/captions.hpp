@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include "layout/decorations/text_budget.hpp"
 #include "strata/model.hpp"
 #include "strata/options.hpp"
 
@@ -20,14 +21,16 @@ std::string caption_text(TextCallable callable, const Layer& layer, std::size_t 
 
 // Fills a caption template: {name}, {type}, {shape}, {index} (the box's index), {params}
 // (weights, "1,792"; "?" when unknown); "\n" (backslash, n) starts a new line; "{{" and "}}"
-// stand for braces. Throws strata::Error naming an unknown field.
+// stand for braces. Throws strata::Error naming an unknown field, or once the text grows
+// beyond limits::kMaxCaptionBytes (checked as it grows).
 std::string expand_caption_template(const std::string& text, const Layer& layer,
                                     std::size_t box_index);
 
 // The caption of the layer drawn as box `box_index`, or nullopt for none: its entry in
-// `captions`, else the `caption` template, else the built-in `text_callable`.
+// `captions`, else the `caption` template, else the built-in `text_callable`. Its text is
+// charged to the figure's `budget`.
 std::optional<std::string> caption_for(const Layer& layer, std::size_t box_index,
-                                       const Options& options);
+                                       const Options& options, TextBudget& budget);
 
 // Whether box `box_index`'s caption goes above it (`caption_position`).
 bool caption_above(std::size_t box_index, const Options& options);

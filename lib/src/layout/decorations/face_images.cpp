@@ -65,10 +65,11 @@ std::optional<Group> face_image_group(const Layer& layer, std::string id, const 
     const char axis = axis_of(style);
     const std::optional<FaceQuad> quad = face_quad(box, axis);
     if (!quad) {
-        warnings.push_back({layer.name, "layer " + quoted_text(layer.name) +
-                                            " is drawn flat: it has no " +
-                                            (axis == 'y' ? "top" : "side") +
-                                            " face for its image " + *style.image});
+        warnings.push_back({"",
+                            "layer " + quoted_text(layer.name) + " is drawn flat: it has no " +
+                                (axis == 'y' ? "top" : "side") + " face for its image " +
+                                *style.image,
+                            layer.name});
         return std::nullopt;
     }
     Group g;

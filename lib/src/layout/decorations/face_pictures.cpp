@@ -39,10 +39,11 @@ void FacePictures::append_logos(Scene& scene, const Layer& layer, const std::str
         const char axis = options_.draw_volume ? name_of(logo.axis).front() : 'z';
         const std::optional<FaceQuad> face = face_quad(box, axis);
         if (!face) {
-            warnings_.push_back({layer.name, "layer " + quoted_text(layer.name) +
-                                                 " is drawn flat: it has no " +
-                                                 (axis == 'y' ? "top" : "side") +
-                                                 " face for the logo " + logo.file});
+            warnings_.push_back({"",
+                                 "layer " + quoted_text(layer.name) + " is drawn flat: it has no " +
+                                     (axis == 'y' ? "top" : "side") + " face for the logo " +
+                                     logo.file,
+                                 layer.name});
             continue;
         }
         for (int m = 0; m < matches; ++m) {

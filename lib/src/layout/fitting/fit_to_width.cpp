@@ -18,6 +18,7 @@
 #include "layout/layered/layered_view.hpp"
 #include "strata/error.hpp"
 #include "strata/layout.hpp"
+#include "strata/limits.hpp"
 #include "style/length.hpp"
 
 namespace strata {
@@ -110,6 +111,26 @@ std::string bp_text(double px) {
     return s == "-0" ? "0" : s;
 }
 
+// A figure fitted to `width` (as the user wrote it) that TeX still cannot measure, refused
+// here with what keeps it so large: the TikZ emitter's own check can only ask for a width.
+FittedScene measurable_by_tex(FittedScene fitted, const std::string& width) {
+    const double px_per_bp = 1 / 0.75;
+    const double largest_px = limits::kMaxTexSideBp * px_per_bp;
+    const double w = fitted.scene.width * fitted.scale, h = fitted.scene.height * fitted.scale;
+    const std::string size = bp_text(w) + " x " + bp_text(h) + " bp";
+    if (w > largest_px) {
+        throw Error("", "fitted to the width " + width + ", the picture is still " + size +
+                            ", wider than TeX can measure (16000 bp): its text keeps it wide "
+                            "(use smaller text or shorter captions)");
+    }
+    if (h > largest_px) {
+        throw Error("", "fitted to the width " + width + ", the picture is " + size +
+                            ", taller than TeX can measure (16000 bp) (give a wider width or "
+                            "draw fewer rows)");
+    }
+    return fitted;
+}
+
 }  // namespace
 
 Scene layout_layered(const Model& model, const Options& options, const LayoutContext& context,
@@ -161,10 +182,11 @@ Options latex_defaults(Options base, const LatexDocument& document) {
     return base;
 }
 
-FittedScene layout_for_latex(const Model& model, const Options& options,
+namespace {
+
+// The figure fitted to `options.width` for LaTeX: grown, widened or its text scaled.
+FittedScene fitted_for_latex(const Model& model, const Options& options,
                              const LayoutContext& context, Warnings& warnings) {
-    validate(options);
-    if (options.width.empty()) return {layout_layered(model, options, context, warnings), 1};
     const double width_px = length_in_px(options.width, "width");
     FittedScene fitted = fitted_layout(model, options, context, warnings);
     // Narrower than the width: the same picture drawn larger, its text still at its own size,
@@ -182,6 +204,15 @@ FittedScene layout_for_latex(const Model& model, const Options& options,
         return grown_to_width(std::move(fitted.scene), 1, grown_width);
     }
     return fitted;
+}
+
+}  // namespace
+
+FittedScene layout_for_latex(const Model& model, const Options& options,
+                             const LayoutContext& context, Warnings& warnings) {
+    validate(options);
+    if (options.width.empty()) return {layout_layered(model, options, context, warnings), 1};
+    return measurable_by_tex(fitted_for_latex(model, options, context, warnings), options.width);
 }
 
 }  // namespace strata

@@ -26,8 +26,8 @@ std::vector<std::string> split_lines(const std::string& text) {
 
 std::optional<Caption> measure_caption(const Layer& layer, std::size_t box_index,
                                        const LayerStyle& style, const Options& o,
-                                       TextMeasurer& text) {
-    std::optional<std::string> words = caption_for(layer, box_index, o);
+                                       TextMeasurer& text, TextBudget& budget) {
+    std::optional<std::string> words = caption_for(layer, box_index, o, budget);
     if (!words) return std::nullopt;
     Caption caption;
     caption.lines = split_lines(*words);
@@ -52,12 +52,15 @@ std::optional<Caption> measure_caption(const Layer& layer, std::size_t box_index
 }
 
 void measure_captions(std::vector<DrawnBox>& boxes, const Model& model, const Options& options,
-                      TextMeasurer& text) {
+                      TextMeasurer& text, TextBudget& budget) {
     try {
         for (std::size_t i = 0; i < boxes.size(); ++i) {
             DrawnBox& box = boxes[i];
-            box.caption = measure_caption(model.layers[box.layer], i, box.style, options, text);
+            box.caption =
+                measure_caption(model.layers[box.layer], i, box.style, options, text, budget);
         }
+    } catch (const TextBudgetExceeded&) {
+        throw;
     } catch (const Error& e) {
         if (!e.file().empty()) throw;
         throw Error("font", e.line(), e.column(), e.message());

@@ -12,6 +12,7 @@
 #include "layout/decorations/group_marks.hpp"
 #include "layout/decorations/layer_groups.hpp"
 #include "layout/decorations/legend.hpp"
+#include "layout/decorations/text_budget.hpp"
 #include "layout/layered/box_captions.hpp"
 #include "layout/layered/box_frame.hpp"
 #include "layout/layered/box_groups.hpp"
@@ -52,7 +53,8 @@ LayeredFigure layered_figure(const Model& model, const Options& options,
     // funnels of the branching layout assume the depth goes right.
     std::optional<GraphBoxes> graph;
     if (!compat && !options.draw_reversed) graph = arrange_boxes(model, options, scale, boxes);
-    measure_captions(boxes, model, options, text);
+    TextBudget text_budget;  // all the text of the figure
+    measure_captions(boxes, model, options, text, text_budget);
     LayerGroups groups(options, drawn_names(boxes, model), model, text, warnings);
     const BoxFrame frame = box_frame(boxes, options.draw_reversed);
     IdMaker ids;
@@ -106,6 +108,11 @@ LayeredFigure layered_figure(const Model& model, const Options& options,
                   ids);
     append_group_titles(scene, groups, placements, ids);
     pictures.append_logos_legend(scene, text, ids);
+    // Captions were charged as their templates were filled; the rest of the text (legend,
+    // group titles, labels) comes one line per entry of the model or the options.
+    for (const Group& g : scene.groups) {
+        if (g.role != Role::caption) text_budget.charge(g);
+    }
     return {std::move(scene), placed ? narrowest_row_share(placed->rows) : 1.0};
 }
 
