@@ -9,6 +9,7 @@
 #include <string>
 #include <variant>
 
+#include "layout/detail/model_at_level.hpp"
 #include "layout/fitting/latin_modern.hpp"
 #include "layout/layered/layered_view.hpp"
 #include "strata/error.hpp"
@@ -87,12 +88,16 @@ std::string bp_text(double px) {
 Scene layout_layered(const Model& model, const Options& options, const LayoutContext& context,
                      Warnings& warnings) {
     validate(options);
-    return layout::layered_view(model, options, context, warnings);
+    const layout::detail::ModelAtLevel at_level(model, options, warnings);
+    return layout::layered_view(at_level.model(), at_level.options(), context, warnings);
 }
 
-FittedScene layout_to_width(const Model& model, const Options& options, double width_px,
+FittedScene layout_to_width(const Model& full_model, const Options& full_options, double width_px,
                             const LayoutContext& context, Warnings& warnings) {
-    validate(options);
+    validate(full_options);
+    const layout::detail::ModelAtLevel at_level(full_model, full_options, warnings);
+    const Model& model = at_level.model();
+    const Options& options = at_level.options();
     if (!std::isfinite(width_px) || width_px <= 0) {
         throw Error("", "the figure width must be a positive length");
     }
@@ -131,10 +136,15 @@ Options latex_defaults(Options base, const LatexDocument& document) {
     return base;
 }
 
-FittedScene layout_for_latex(const Model& model, const Options& options,
+FittedScene layout_for_latex(const Model& full_model, const Options& full_options,
                              const LayoutContext& context, Warnings& warnings) {
-    validate(options);
-    if (options.width.empty()) return {layout_layered(model, options, context, warnings), 1};
+    validate(full_options);
+    if (full_options.width.empty())
+        return {layout_layered(full_model, full_options, context, warnings), 1};
+    const layout::detail::ModelAtLevel at_level(full_model, full_options, warnings);
+    const Model& model = at_level.model();
+    Options options = at_level.options();
+    options.level = Level::layer;  // the model is at its level already
     const double width_px = length_in_px(options.width, "width");
     Warnings fitting;
     layout::RowFit fit = layout::layered_view_may_widen(model, options, context, fitting);

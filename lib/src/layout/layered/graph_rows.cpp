@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "layout/graph/lanes.hpp"
+#include "layout/graph/short_labels.hpp"
 
 namespace strata::layout {
 namespace {
@@ -468,7 +469,7 @@ void LayeredBuilder::make_room_for_groups() {
 
 std::string LayeredBuilder::repeat_label(std::size_t k) const {
     const graph::Repeat& r = graph_->repeats[k];
-    return "\u00d7" + std::to_string(r.count) + "  " + r.scope;
+    return graph::short_label("\u00d7" + std::to_string(r.count) + "  " + r.scope);
 }
 
 std::pair<double, double> LayeredBuilder::repeat_extent(std::size_t k) const {

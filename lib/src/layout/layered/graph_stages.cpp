@@ -6,6 +6,7 @@
 #include <string>
 
 #include "layout/decorations/text_run.hpp"
+#include "layout/graph/short_labels.hpp"
 #include "layout/layered/channels_last.hpp"
 
 namespace strata::layout {
@@ -22,8 +23,9 @@ std::string spatial_key(const Layer& layer) {
     return key;
 }
 
+// "conv3" of Keras' "conv3_block1_1_conv", "layer2" of a module path "layer2.0.conv1".
 std::string name_prefix(const std::string& name) {
-    const std::size_t cut = name.find('_');
+    const std::size_t cut = name.find_first_of("_.");
     return cut == std::string::npos ? std::string() : name.substr(0, cut);
 }
 
@@ -46,7 +48,9 @@ void LayeredBuilder::find_stages() {
             for (std::size_t k = start; k < i && !prefix.empty(); ++k) {
                 if (name_prefix(model_.layers[boxes_[k].layer].name) != prefix) prefix.clear();
             }
-            stages_.push_back({start, i - 1, prefix.empty() ? key : prefix + " \u00b7 " + key, 0});
+            stages_.push_back({start, i - 1,
+                               graph::short_label(prefix.empty() ? key : prefix + " \u00b7 " + key),
+                               0});
         }
         start = i;
     }
