@@ -180,11 +180,24 @@ BOOST_AUTO_TEST_CASE(keras_prefixes_with_indices_and_letters) {
         const std::vector<std::string> blocks{"block1", "block2", "block3", "block4", "block5"};
         BOOST_TEST(block_names(s) == blocks, boost::test_tools::per_element());
     }
-    {
-        // Names that say nothing ("conv2d_27") form no block.
-        BOOST_TEST(
-            layout::detail::find_blocks(corpus("keras/vgg16_functional_k224.json")).blocks.empty());
-    }
+}
+
+BOOST_AUTO_TEST_CASE(where_names_say_nothing_the_graph_gives_the_blocks) {
+    // Keras' default names ("conv2d_3", "add_1"): each residual block is a stretch one tensor
+    // enters and one leaves, named by its sum; the activation after a sum joins the stage.
+    const auto s = layout::detail::find_blocks(corpus("keras/resnet18_rescaling_str_k211.json"));
+    const std::vector<std::string> blocks{"add",   "add_1", "add_2", "add_3",
+                                          "add_4", "add_5", "add_6", "add_7"};
+    BOOST_TEST(block_names(s) == blocks, boost::test_tools::per_element());
+    BOOST_TEST(s.blocks.front().layers.size() ==
+               7u);  // two convolutions, their norms and ReLUs, the sum
+    BOOST_TEST(s.stages.size() == 4u);
+    for (const auto& st : s.stages) BOOST_TEST(st.blocks.size() == 2u);
+    // A U-Net's nested skips make all of it one stretch: no block.
+    BOOST_TEST(layout::detail::find_blocks(corpus("keras/unet_k224.json")).blocks.empty());
+    // A chain has no stretch that merges.
+    BOOST_TEST(
+        layout::detail::find_blocks(corpus("keras/vgg16_functional_k224.json")).blocks.empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_nested_model_is_a_block) {

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <utility>
 
+#include "layout/detail/graph_regions.hpp"
 #include "layout/graph/short_labels.hpp"
 #include "layout/layered/channels_last.hpp"
 
@@ -115,10 +116,29 @@ std::string_view family(std::string_view part) {
     return {};
 }
 
-bool feeds(const Model& model, const Block& from, const Block& to) {
+bool inside(const std::vector<std::size_t>& layers, std::size_t l) {
+    return std::binary_search(layers.begin(), layers.end(), l);
+}
+
+// Whether `to` uses an output of `from`, directly or through one layer that only accompanies
+// it (the activation after a residual sum); adds such a layer to `between`.
+bool feeds(const Model& model, const Block& from, const Block& to,
+           std::vector<std::size_t>& between) {
     for (std::size_t l : to.layers) {
         for (const TensorRef& in : model.layers[l].inputs) {
-            if (std::binary_search(from.layers.begin(), from.layers.end(), in.layer)) return true;
+            if (inside(from.layers, in.layer)) return true;
+        }
+    }
+    for (std::size_t l : to.layers) {
+        for (const TensorRef& in : model.layers[l].inputs) {
+            if (inside(to.layers, in.layer)) continue;
+            const Layer& x = model.layers[in.layer];
+            if (!accompanies(x.type)) continue;
+            for (const TensorRef& xin : x.inputs) {
+                if (!inside(from.layers, xin.layer)) continue;
+                between.push_back(in.layer);
+                return true;
+            }
         }
     }
     return false;
@@ -141,11 +161,12 @@ std::vector<Stage> stages_of(const Model& model, const BlockStructure& s) {
     }
     for (std::size_t i = 0; i < blocks.size();) {
         std::size_t j = i + 1;
+        std::vector<std::size_t> between;
         while (j < blocks.size() && blocks[j].stage_scope == blocks[i].stage_scope &&
                sizes[j] == sizes[i] &&
                family(s.tree.scopes[blocks[j].scope].part) ==
                    family(s.tree.scopes[blocks[i].scope].part) &&
-               feeds(model, blocks[j - 1], blocks[j]))
+               feeds(model, blocks[j - 1], blocks[j], between))
             ++j;
         Stage st;
         for (std::size_t k = i; k < j; ++k) st.blocks.push_back(k);
@@ -155,9 +176,11 @@ std::vector<Stage> stages_of(const Model& model, const BlockStructure& s) {
             st.layers = s.tree.scopes[parent].layers;
         } else {
             st.name = graph::range_label(blocks[i].name, blocks[j - 1].name);
+            st.layers = between;
             for (std::size_t k = i; k < j; ++k)
                 st.layers.insert(st.layers.end(), blocks[k].layers.begin(), blocks[k].layers.end());
             std::sort(st.layers.begin(), st.layers.end());
+            st.layers.erase(std::unique(st.layers.begin(), st.layers.end()), st.layers.end());
         }
         stages.push_back(std::move(st));
         i = j;
@@ -240,6 +263,16 @@ BlockStructure find_blocks(const Model& model) {
             } else if (scopes[c].submodel) {
                 add_block(c, x);
             }
+        }
+    }
+    // Names that say nothing: the graph's single-entry stretches, named by their last layer.
+    if (s.blocks.empty()) {
+        for (std::vector<std::size_t>& region : single_entry_regions(model)) {
+            Block b;
+            b.name = model.layers[region.back()].name;
+            b.layers = std::move(region);
+            b.scope = s.tree.path[b.layers.back()].back();
+            s.blocks.push_back(std::move(b));
         }
     }
     std::sort(s.blocks.begin(), s.blocks.end(),
