@@ -10,6 +10,7 @@
 #include "layout/detail/blocks.hpp"
 #include "layout/graph/short_labels.hpp"
 #include "layout_context.hpp"
+#include "strata/emit.hpp"
 #include "strata/error.hpp"
 #include "strata/render.hpp"
 
@@ -312,6 +313,38 @@ BOOST_AUTO_TEST_CASE(a_model_without_blocks_is_drawn_by_layer_with_a_warning) {
     BOOST_TEST(boxes(scene) == model.layers.size());
     BOOST_REQUIRE(warnings.size() == 1u);
     BOOST_TEST(warnings.front().where == "level");
+}
+
+BOOST_AUTO_TEST_CASE(auto_takes_the_finest_level_with_faces_2mm_tall) {
+    const Model model = corpus("generated/resnet50.json");
+    Options options;
+    options.level = Level::automatic;
+    // Without a width every layer is drawn.
+    const Scene plain = draw(model, options);
+    BOOST_TEST(plain.level == "");
+    BOOST_TEST(boxes(plain) == 89u);
+    // In a column no level keeps every face 2 mm tall: the coarsest, the stages.
+    options.width = "241pt";
+    const Scene column = draw(model, options);
+    BOOST_TEST(column.level == "stage");
+    BOOST_TEST(to_scene_json(column).find("\"level\": \"stage\"") != std::string::npos);
+    // At 30 cm the layers come out too small, the blocks do not.
+    options.width = "30cm";
+    const Scene blocks = draw(model, options);
+    BOOST_TEST(blocks.level == "block");
+    BOOST_TEST(boxes(blocks) == 21u);
+    for (const Group& g : blocks.groups) {
+        if (g.role == Role::layer && g.shape.find(" x ") != std::string::npos)
+            BOOST_TEST(g.box->y2 - g.box->y1 >= 2 / 25.4 * 96);
+    }
+    // Wide enough, the layers.
+    options.width = "300cm";
+    const Scene wide = draw(model, options);
+    BOOST_TEST(wide.level == "");
+    BOOST_TEST(boxes(wide) == 89u);
+    // A level asked for is named in the scene too.
+    options.level = Level::block;
+    BOOST_TEST(draw(model, options).level == "block");
 }
 
 BOOST_AUTO_TEST_CASE(short_labels_from_names) {

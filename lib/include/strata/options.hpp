@@ -78,10 +78,13 @@ constexpr std::span<const ChoiceName<Collapse>> choice_names(Collapse) {
 
 // How much of a model each box stands for (`level`): one layer, one block (a residual block,
 // a dense layer, an Inception module), or one stage (consecutive blocks under one name or at
-// one resolution, drawn once with ×N).
-enum class Level { layer, block, stage };
-inline constexpr ChoiceName<Level> kLevelNames[] = {
-    {Level::layer, "layer"}, {Level::block, "block"}, {Level::stage, "stage"}};
+// one resolution, drawn once with ×N); auto: with a width, the finest level whose figure fits
+// it with every box face at least 2 mm tall, else layer.
+enum class Level { layer, block, stage, automatic };
+inline constexpr ChoiceName<Level> kLevelNames[] = {{Level::layer, "layer"},
+                                                    {Level::block, "block"},
+                                                    {Level::stage, "stage"},
+                                                    {Level::automatic, "auto"}};
 constexpr std::span<const ChoiceName<Level>> choice_names(Level) {
     return kLevelNames;
 }

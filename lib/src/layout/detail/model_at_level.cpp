@@ -173,7 +173,8 @@ std::vector<std::size_t> remapped(const std::vector<std::size_t>& indices,
 
 ModelAtLevel::ModelAtLevel(const Model& model, const Options& options, Warnings& warnings)
     : model_(model), options_(options) {
-    if (options.level == Level::layer) return;
+    options_.level = Level::layer;
+    if (options.level == Level::layer || options.level == Level::automatic) return;
     const BlockStructure s = find_blocks(model);
     std::vector<Unit> units = units_at(s, options.level);
     // Drop the implicit input a unit may hold (it is never drawn) and units left too small.

@@ -19,7 +19,11 @@ class ModelAtLevel {
   public:
     ModelAtLevel(const Model& model, const Options& options, Warnings& warnings);
     const Model& model() const { return coarse_ ? *coarse_ : model_; }
+    // The options for the model at its level (whose own level is layer, so that no later
+    // step coarsens it again).
     const Options& options() const { return options_; }
+    // False when the model stays as it is (level layer, or no blocks to be found).
+    bool coarsened() const { return coarse_.has_value(); }
 
   private:
     const Model& model_;

@@ -9,7 +9,7 @@
 #include <string>
 #include <variant>
 
-#include "layout/detail/model_at_level.hpp"
+#include "layout/detail/auto_level.hpp"
 #include "layout/fitting/latin_modern.hpp"
 #include "layout/layered/layered_view.hpp"
 #include "strata/error.hpp"
@@ -85,19 +85,30 @@ std::string bp_text(double px) {
 
 }  // namespace
 
+// Each public call lays the model out at the level its options ask for, through itself at
+// level layer.
+
 Scene layout_layered(const Model& model, const Options& options, const LayoutContext& context,
                      Warnings& warnings) {
     validate(options);
-    const layout::detail::ModelAtLevel at_level(model, options, warnings);
-    return layout::layered_view(at_level.model(), at_level.options(), context, warnings);
+    if (options.level != Level::layer) {
+        const auto at_level = [&](const Model& m, const Options& o, Warnings& w) {
+            return FittedScene{layout_layered(m, o, context, w), 1};
+        };
+        return layout::detail::lay_out_at_level(model, options, at_level, warnings).scene;
+    }
+    return layout::layered_view(model, options, context, warnings);
 }
 
-FittedScene layout_to_width(const Model& full_model, const Options& full_options, double width_px,
+FittedScene layout_to_width(const Model& model, const Options& options, double width_px,
                             const LayoutContext& context, Warnings& warnings) {
-    validate(full_options);
-    const layout::detail::ModelAtLevel at_level(full_model, full_options, warnings);
-    const Model& model = at_level.model();
-    const Options& options = at_level.options();
+    validate(options);
+    if (options.level != Level::layer) {
+        const auto at_level = [&](const Model& m, const Options& o, Warnings& w) {
+            return layout_to_width(m, o, width_px, context, w);
+        };
+        return layout::detail::lay_out_at_level(model, options, at_level, warnings);
+    }
     if (!std::isfinite(width_px) || width_px <= 0) {
         throw Error("", "the figure width must be a positive length");
     }
@@ -136,15 +147,16 @@ Options latex_defaults(Options base, const LatexDocument& document) {
     return base;
 }
 
-FittedScene layout_for_latex(const Model& full_model, const Options& full_options,
+FittedScene layout_for_latex(const Model& model, const Options& options,
                              const LayoutContext& context, Warnings& warnings) {
-    validate(full_options);
-    if (full_options.width.empty())
-        return {layout_layered(full_model, full_options, context, warnings), 1};
-    const layout::detail::ModelAtLevel at_level(full_model, full_options, warnings);
-    const Model& model = at_level.model();
-    Options options = at_level.options();
-    options.level = Level::layer;  // the model is at its level already
+    validate(options);
+    if (options.level != Level::layer) {
+        const auto at_level = [&](const Model& m, const Options& o, Warnings& w) {
+            return layout_for_latex(m, o, context, w);
+        };
+        return layout::detail::lay_out_at_level(model, options, at_level, warnings);
+    }
+    if (options.width.empty()) return {layout_layered(model, options, context, warnings), 1};
     const double width_px = length_in_px(options.width, "width");
     Warnings fitting;
     layout::RowFit fit = layout::layered_view_may_widen(model, options, context, fitting);
