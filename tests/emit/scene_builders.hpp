@@ -105,8 +105,12 @@ inline constexpr BoxGeometry second_box{80, 40, 100, 80, 5};
 
 // Two boxes joined by a funnel, each with a caption: the funnel sits between the boxes.
 inline Scene two_layer_scene() {
-    Scene scene{
-        .title = "two layers", .width = 140, .height = 130, .background = white, .groups = {}};
+    Scene scene{.title = "two layers",
+                .width = 140,
+                .height = 130,
+                .background = white,
+                .groups = {},
+                .level = {}};
     scene.groups.push_back(box_group("block1_conv1", "Conv2D", "224 x 224 x 64", first_box));
     scene.groups.push_back(funnel_group("funnel-block1_conv1-block1_pool", first_box, second_box));
     scene.groups.push_back(box_group("block1_pool", "MaxPooling2D", "112 x 112 x 64", second_box));

@@ -153,6 +153,9 @@ BOOST_AUTO_TEST_CASE(the_option_table_lists_each_enum_from_its_name_table) {
     BOOST_TEST(choices_of("caption_position") == choice_list<CaptionPosition>());
     BOOST_TEST(choices_of("image_fit") == choice_list<ImageFit>());
     BOOST_TEST(choices_of("collapse") == choice_list<Collapse>());
+    BOOST_TEST(choices_of("level") == choice_list<Level>());
+    BOOST_TEST(flag_error("level", "module") ==
+               "level: expected one of layer, block, stage, auto, got 'module'");
     BOOST_TEST(flag_error("collapse", "some") ==
                "collapse: expected one of none, exact, got 'some'");
     // A name not in the table is quoted like any untrusted text: cut at 200 characters.

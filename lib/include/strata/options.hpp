@@ -77,6 +77,19 @@ constexpr std::span<const ChoiceName<Collapse>> choice_names(Collapse) {
     return kCollapseNames;
 }
 
+// How much of a model each box stands for (`level`): one layer, one block (a residual block,
+// a dense layer, an Inception module), or one stage (consecutive blocks under one name or at
+// one resolution, drawn once with ×N); auto: with a width, the finest level whose figure fits
+// it with every box face at least 2 mm tall, else layer.
+enum class Level { layer, block, stage, automatic };
+inline constexpr ChoiceName<Level> kLevelNames[] = {{Level::layer, "layer"},
+                                                    {Level::block, "block"},
+                                                    {Level::stage, "stage"},
+                                                    {Level::automatic, "auto"}};
+constexpr std::span<const ChoiceName<Level>> choice_names(Level) {
+    return kLevelNames;
+}
+
 // Where a logo sits on its face (a logo's `corner`).
 enum class Corner { top_left, top_right, bottom_left, bottom_right, center };
 inline constexpr ChoiceName<Corner> kCornerNames[] = {{Corner::top_left, "top-left"},
@@ -216,6 +229,7 @@ struct Options {
     double min_font_size = 6;  // points; no text is drawn smaller when fitting to `width`
     Collapse collapse = Collapse::exact;
     bool stages = false;  // brackets under stages (spatial size or name prefix changes)
+    Level level = Level::layer;
 
     // Output file when none is given on the command line.
     std::string to_file;

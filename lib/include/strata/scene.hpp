@@ -140,6 +140,9 @@ struct Scene {
     double width = 0, height = 0;
     Rgba background;
     std::vector<Group> groups;  // in paint order
+    // What a box stands for when not a layer: "block" or "stage" (options' level, or the one
+    // level auto chose).
+    std::string level;
 };
 
 const char* to_string(Role role);

@@ -7,6 +7,7 @@
 //   {
 //     "width": 640, "height": 232,          canvas size in CSS pixels
 //     "background": "#ffffff",              canvas colour
+//     "level": "stage",                     what a box stands for; only when not a layer
 //     "groups": [                           one entry per scene group, in paint order
 //       {
 //         "id": "block1_conv1",             the group's id, also its SVG <g id>
@@ -127,6 +128,7 @@ std::string to_scene_json(const Scene& scene) {
     json["width"] = number(scene.width);
     json["height"] = number(scene.height);
     json["background"] = emit::hex_rgba(scene.background);
+    if (!scene.level.empty()) json["level"] = scene.level;
     json["groups"] = Json::array();
     for (const Group& group : scene.groups) json["groups"].push_back(group_json(group));
     return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

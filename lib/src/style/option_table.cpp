@@ -289,6 +289,9 @@ std::vector<OptionEntry> make_entries() {
     e.push_back(choice("collapse", "draw identical consecutive blocks once, marked xN",
                        &Options::collapse));
     e.push_back(boolean("stages", "bracket the stages of a deep model", &Options::stages));
+    e.push_back(choice("level",
+                       "what one box stands for: layer, block, stage, or auto with a width",
+                       &Options::level));
     // Output.
     e.push_back(text("to_file", "output file when -o is not given", &Options::to_file, true));
     e.back().info.names_output = true;

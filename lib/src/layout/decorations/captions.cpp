@@ -8,9 +8,9 @@
 
 namespace strata::layout {
 
-std::string shape_text(const Layer& layer) {
-    if (!layer.shape_known || layer.shapes.empty()) return "?";
-    const Shape& shape = layer.shapes.front();  // multi-output layers show their first output
+namespace {
+
+std::string dims_text(const Shape& shape) {
     if (shape.size() <= 1) return "?";
     std::string known, unknown;
     for (std::size_t i = 1; i < shape.size(); ++i) {
@@ -21,6 +21,13 @@ std::string shape_text(const Layer& layer) {
         known += std::to_string(shape[i]);
     }
     return known.empty() ? unknown : known;
+}
+
+}  // namespace
+
+std::string shape_text(const Layer& layer) {
+    if (!layer.shape_known || layer.shapes.empty()) return "?";
+    return dims_text(layer.shapes.front());  // multi-output layers show their first output
 }
 
 std::string caption_text(TextCallable callable, const Layer& layer, std::size_t box_index) {
@@ -59,8 +66,18 @@ std::string field_value(const std::string& field, const Layer& layer, std::size_
     if (field == "shape") return shape_text(layer);
     if (field == "index") return std::to_string(box_index);
     if (field == "params") return layer.params ? grouped(*layer.params) : "?";
+    // A block or stage (--level) says how many layers it stands for and what enters it.
+    if (field == "layers") {
+        const auto count = attr<std::int64_t>(layer, "layers");
+        return count ? grouped(*count) : "1";
+    }
+    if (field == "in_shape") {
+        const auto shape = attr<std::vector<std::int64_t>>(layer, "in_shape");
+        return shape ? dims_text(*shape) : "?";
+    }
     throw Error("caption", "unknown field {" + field.substr(0, 40) +
-                               "} in a caption (expected name, type, shape, index or params)");
+                               "} in a caption (expected name, type, shape, index, params, "
+                               "layers or in_shape)");
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include <string>
 #include <variant>
 
+#include "layout/detail/auto_level.hpp"
 #include "layout/fitting/latin_modern.hpp"
 #include "layout/fitting/scaled_scene.hpp"
 #include "layout/layered/layered_view.hpp"
@@ -133,9 +134,18 @@ FittedScene measurable_by_tex(FittedScene fitted, const std::string& width) {
 
 }  // namespace
 
+// Each public call lays the model out at the level its options ask for, through itself at
+// level layer.
+
 Scene layout_layered(const Model& model, const Options& options, const LayoutContext& context,
                      Warnings& warnings) {
     validate(options);
+    if (options.level != Level::layer) {
+        const auto at_level = [&](const Model& m, const Options& o, Warnings& w) {
+            return FittedScene{layout_layered(m, o, context, w), 1};
+        };
+        return layout::detail::lay_out_at_level(model, options, at_level, warnings).scene;
+    }
     if (options.width.empty()) return layout::layered_view(model, options, context, warnings);
     FittedScene fitted = fitted_layout(model, options, context, warnings);
     return layout::scaled_scene(std::move(fitted.scene), fitted.scale);
@@ -144,6 +154,12 @@ Scene layout_layered(const Model& model, const Options& options, const LayoutCon
 FittedScene layout_to_width(const Model& model, const Options& options, double width_px,
                             const LayoutContext& context, Warnings& warnings) {
     validate(options);
+    if (options.level != Level::layer) {
+        const auto at_level = [&](const Model& m, const Options& o, Warnings& w) {
+            return layout_to_width(m, o, width_px, context, w);
+        };
+        return layout::detail::lay_out_at_level(model, options, at_level, warnings);
+    }
     if (!std::isfinite(width_px) || width_px <= 0) {
         throw Error("", "the figure width must be a positive length");
     }
@@ -211,6 +227,12 @@ FittedScene fitted_for_latex(const Model& model, const Options& options,
 FittedScene layout_for_latex(const Model& model, const Options& options,
                              const LayoutContext& context, Warnings& warnings) {
     validate(options);
+    if (options.level != Level::layer) {
+        const auto at_level = [&](const Model& m, const Options& o, Warnings& w) {
+            return layout_for_latex(m, o, context, w);
+        };
+        return layout::detail::lay_out_at_level(model, options, at_level, warnings);
+    }
     if (options.width.empty()) return {layout_layered(model, options, context, warnings), 1};
     return measurable_by_tex(fitted_for_latex(model, options, context, warnings), options.width);
 }

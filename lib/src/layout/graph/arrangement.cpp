@@ -149,6 +149,7 @@ Arrangement arrange(const Model& model, const std::vector<std::size_t>& drawn, C
         if (lanes_only && !skips) cut_after[g] = true;
     }
     if (collapse == Collapse::exact) fold_repeats(model, a, blocks);
+    mark_stage_repeats(model, a);
     for (const Repeat& r : a.repeats) {
         for (std::size_t p = r.first; p < r.last; ++p) cut_after[p] = false;
         cut_after[r.last] = cut_after[r.run_last];

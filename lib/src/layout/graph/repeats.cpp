@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 
+#include "layout/graph/short_labels.hpp"
 #include "layout/graph/tokens.hpp"
 #include "layout/layered/channels_last.hpp"
 
@@ -79,28 +80,6 @@ std::string node_signature(const Model& model, const Layer& layer) {
         s += ';';
     }
     return s;
-}
-
-bool all_digits(const std::string& s) {
-    return !s.empty() &&
-           std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
-}
-
-// "conv3_block2_add" … "conv3_block4_add" → "conv3_block2–4"; otherwise "first – last".
-std::string scope_label(const std::string& first, const std::string& last) {
-    if (first == last) return first;
-    std::size_t prefix = 0;
-    while (prefix < first.size() && prefix < last.size() && first[prefix] == last[prefix]) ++prefix;
-    std::size_t suffix = 0;
-    while (suffix < first.size() - prefix && suffix < last.size() - prefix &&
-           first[first.size() - 1 - suffix] == last[last.size() - 1 - suffix])
-        ++suffix;
-    // Keep whole numbers: back the prefix up to the start of a digit run.
-    while (prefix > 0 && std::isdigit(static_cast<unsigned char>(first[prefix - 1])) != 0) --prefix;
-    const std::string a = first.substr(prefix, first.size() - prefix - suffix);
-    const std::string b = last.substr(prefix, last.size() - prefix - suffix);
-    if (all_digits(a) && all_digits(b)) return first.substr(0, prefix) + a + "\u2013" + b;
-    return first + " \u2013 " + last;
 }
 
 void insert_sorted(std::vector<std::size_t>& set, std::size_t v) {
@@ -196,10 +175,34 @@ void fold_repeats(const Model& model, Arrangement& a, const std::vector<Token>& 
             }
         }
         r.run_last = tokens[i + best_p * best_k - 1].last;
-        r.scope = scope_label(r.names.front(), r.names.back());
+        r.scope = range_label(r.names.front(), r.names.back());
         redirect_run_exit(a, r);
         a.repeats.push_back(std::move(r));
         i += best_p * best_k;
+    }
+}
+
+void mark_stage_repeats(const Model& model, Arrangement& a) {
+    std::vector<bool> folded(a.spine.size(), false);
+    for (const Repeat& r : a.repeats) {
+        for (std::size_t p = r.first; p <= r.run_last; ++p) folded[p] = true;
+    }
+    bool added = false;
+    for (std::size_t p = 0; p < a.spine.size(); ++p) {
+        const Layer& layer = model.layers[a.dag.layer[a.spine[p]]];
+        const auto count = attr<std::int64_t>(layer, "repeat");
+        if (folded[p] || !count || *count < 2) continue;
+        Repeat r;
+        r.first = r.last = r.run_last = p;
+        r.count = static_cast<std::size_t>(*count);
+        r.scope = short_label(without_op_suffix(layer.name));
+        r.names = {layer.name};
+        a.repeats.push_back(std::move(r));
+        added = true;
+    }
+    if (added) {
+        std::sort(a.repeats.begin(), a.repeats.end(),
+                  [](const Repeat& x, const Repeat& y) { return x.first < y.first; });
     }
 }
 

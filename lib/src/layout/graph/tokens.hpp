@@ -26,6 +26,10 @@ std::vector<std::size_t> token_nodes(const Arrangement& a, const Token& t);
 // Folds runs of identical consecutive tokens (`--collapse exact`): fills a.repeats and a.hidden.
 void fold_repeats(const Model& model, Arrangement& a, const std::vector<Token>& tokens);
 
+// A layer that stands for N blocks (a stage at `--level stage`, attribute "repeat") is drawn
+// as a unit repeated N times: adds its repeat to a.repeats, which stay in spine order.
+void mark_stage_repeats(const Model& model, Arrangement& a);
+
 // Gives every visible skip a level, narrowest first so nested skips sit inside outer ones;
 // turns dense blocks into buses. Fills a.skips' levels, a.buses and a.levels.
 void assign_levels(Arrangement& a, const std::vector<Token>& tokens);

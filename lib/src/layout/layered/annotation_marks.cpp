@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "layout/graph/short_labels.hpp"
 #include "style/length.hpp"
 
 namespace strata::layout {
@@ -16,7 +17,7 @@ double annotation_line_height(TextMeasurer& text, const Options& options) {
 }
 
 std::string repeat_label(const graph::Repeat& repeat) {
-    return "\u00d7" + std::to_string(repeat.count) + "  " + repeat.scope;
+    return graph::short_label("\u00d7" + std::to_string(repeat.count) + "  " + repeat.scope);
 }
 
 Polyline bracket_line(double lo, double hi, double y, const Options& options) {

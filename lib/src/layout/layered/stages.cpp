@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "layout/decorations/text_run.hpp"
+#include "layout/graph/short_labels.hpp"
 #include "layout/layered/annotation_marks.hpp"
 #include "layout/layered/channels_last.hpp"
 
@@ -20,8 +21,9 @@ std::string spatial_key(const Layer& layer) {
     return key;
 }
 
+// "conv3" of Keras' "conv3_block1_1_conv", "layer2" of a module path "layer2.0.conv1".
 std::string name_prefix(const std::string& name) {
-    const std::size_t cut = name.find('_');
+    const std::size_t cut = name.find_first_of("_.");
     return cut == std::string::npos ? std::string() : name.substr(0, cut);
 }
 
@@ -34,7 +36,7 @@ std::string stage_label(const Model& model, const std::vector<DrawnBox>& boxes, 
     for (std::size_t k = first; k <= last && !prefix.empty(); ++k) {
         if (name_prefix(model.layers[boxes[k].layer].name) != prefix) prefix.clear();
     }
-    return prefix.empty() ? key : prefix + " \u00b7 " + key;
+    return graph::short_label(prefix.empty() ? key : prefix + " \u00b7 " + key);
 }
 
 std::vector<Stage> find_stages(const Model& model, const std::vector<DrawnBox>& boxes,

@@ -1,0 +1,67 @@
+#include "layout/detail/auto_level.hpp"
+
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "layout/detail/model_at_level.hpp"
+#include "style/length.hpp"
+
+namespace strata::layout::detail {
+namespace {
+
+// The smallest front face a printed box may have: 2 mm, in CSS pixels.
+constexpr double kSmallestFacePx = 2 / 25.4 * 96;
+
+// Whether the figure, printed at its scale, is no wider than `width_px` and every box of a
+// tensor with two axes or more has a face at least 2 mm tall. A vector is drawn as a thin bar
+// on purpose, so its height says nothing.
+bool readable(const FittedScene& fitted, double width_px) {
+    if (fitted.scene.width * fitted.scale > width_px + 0.5) return false;
+    for (const Group& g : fitted.scene.groups) {
+        if (g.role != Role::layer || !g.box || g.shape.find(" x ") == std::string::npos) continue;
+        if ((g.box->y2 - g.box->y1) * fitted.scale < kSmallestFacePx) return false;
+    }
+    return true;
+}
+
+FittedScene at(const Model& model, const Options& options, Level level, const LayOut& lay_out,
+               Warnings& warnings) {
+    Options wanted = options;
+    wanted.level = level;
+    const ModelAtLevel coarse(model, wanted, warnings);
+    FittedScene fitted = lay_out(coarse.model(), coarse.options(), warnings);
+    if (coarse.coarsened()) fitted.scene.level = std::string(name_of(level));
+    return fitted;
+}
+
+}  // namespace
+
+FittedScene lay_out_at_level(const Model& model, const Options& options, const LayOut& lay_out,
+                             Warnings& warnings) {
+    if (options.level != Level::automatic || options.width.empty()) {
+        const Level level = options.level == Level::automatic ? Level::layer : options.level;
+        return at(model, options, level, lay_out, warnings);
+    }
+    const double width_px = length_in_px(options.width, "width");
+    std::optional<FittedScene> last;
+    Warnings last_warnings;
+    for (const Level level : {Level::layer, Level::block, Level::stage}) {
+        Warnings found;
+        Options wanted = options;
+        wanted.level = level;
+        const ModelAtLevel coarse(model, wanted, found);
+        if (level != Level::layer && !coarse.coarsened()) continue;
+        Warnings laid;
+        FittedScene fitted = lay_out(coarse.model(), coarse.options(), laid);
+        if (coarse.coarsened()) fitted.scene.level = std::string(name_of(level));
+        const bool fits = readable(fitted, width_px);
+        last = std::move(fitted);
+        last_warnings = std::move(laid);
+        if (fits) break;
+    }
+    warnings.insert(warnings.end(), last_warnings.begin(), last_warnings.end());
+    return std::move(*last);
+}
+
+}  // namespace strata::layout::detail

@@ -1,0 +1,201 @@
+// A model coarsened to blocks or stages: each unit becomes one layer, the units and the
+// remaining layers keep the model's order where the edges allow (a topological order, ties
+// by the first layer of each).
+
+#include "layout/detail/model_at_level.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <queue>
+#include <string>
+#include <utility>
+
+#include "layout/detail/blocks.hpp"
+
+namespace strata::layout::detail {
+namespace {
+
+// Layers drawn as one box.
+struct Unit {
+    std::string name;
+    std::vector<std::size_t> layers;  // increasing, none implicit
+    std::size_t repeat = 1;
+};
+
+constexpr long kInsideUnit = -1;
+
+struct Coarse {
+    Model model;
+    std::vector<long> index;  // per original layer: its index in `model`, or kInsideUnit
+};
+
+Shape entering_shape(const Model& model, const std::vector<std::size_t>& layers) {
+    for (std::size_t l : layers) {
+        for (const TensorRef& in : model.layers[l].inputs) {
+            if (std::binary_search(layers.begin(), layers.end(), in.layer)) continue;
+            const Layer& from = model.layers[in.layer];
+            if (from.shape_known && in.output < from.shapes.size()) return from.shapes[in.output];
+        }
+    }
+    return {};
+}
+
+// Nullopt when the units and the layers between them form a cycle (units that interleave).
+std::optional<Coarse> merged(const Model& model, const std::vector<Unit>& units) {
+    const std::size_t n = model.layers.size();
+    // Nodes: the units, then each layer outside them.
+    std::vector<long> node_of(n, -1);
+    std::vector<std::size_t> first_layer;
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        for (std::size_t l : units[u].layers) node_of[l] = static_cast<long>(u);
+        first_layer.push_back(units[u].layers.front());
+    }
+    std::vector<std::size_t> single;  // node → layer, for nodes that are one layer
+    for (std::size_t l = 0; l < n; ++l) {
+        if (node_of[l] >= 0) continue;
+        node_of[l] = static_cast<long>(first_layer.size());
+        single.push_back(l);
+        first_layer.push_back(l);
+    }
+    const std::size_t nodes = first_layer.size();
+    const auto is_unit = [&](std::size_t v) { return v < units.size(); };
+    // Edges between nodes, with the output of the producer, in the consumers' input order.
+    std::vector<std::vector<TensorRef>> inputs(nodes);
+    std::vector<std::vector<std::size_t>> succs(nodes);
+    std::vector<std::size_t> indegree(nodes, 0);
+    const auto layers_of = [&](std::size_t v) {
+        return is_unit(v) ? units[v].layers : std::vector<std::size_t>{single[v - units.size()]};
+    };
+    for (std::size_t v = 0; v < nodes; ++v) {
+        for (std::size_t l : layers_of(v)) {
+            for (const TensorRef& in : model.layers[l].inputs) {
+                if (in.layer >= n) continue;
+                const auto u = static_cast<std::size_t>(node_of[in.layer]);
+                if (u == v) continue;
+                const TensorRef ref{u, is_unit(u) ? 0 : in.output};
+                if (std::find(inputs[v].begin(), inputs[v].end(), ref) != inputs[v].end()) continue;
+                inputs[v].push_back(ref);
+                succs[u].push_back(v);
+                ++indegree[v];
+            }
+        }
+    }
+    // Kahn's order, the earliest first layer first.
+    using Entry = std::pair<std::size_t, std::size_t>;  // first layer, node
+    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> ready;
+    for (std::size_t v = 0; v < nodes; ++v) {
+        if (indegree[v] == 0) ready.push({first_layer[v], v});
+    }
+    std::vector<std::size_t> order, position(nodes);
+    while (!ready.empty()) {
+        const std::size_t v = ready.top().second;
+        ready.pop();
+        position[v] = order.size();
+        order.push_back(v);
+        for (std::size_t w : succs[v]) {
+            if (--indegree[w] == 0) ready.push({first_layer[w], w});
+        }
+    }
+    if (order.size() != nodes) return std::nullopt;
+
+    const Consumers consumers = consumers_of(model);
+    Coarse c;
+    c.model.name = model.name;
+    c.model.format = model.format;
+    c.model.keras_version = model.keras_version;
+    c.index.assign(n, kInsideUnit);
+    for (std::size_t v : order) {
+        Layer layer;
+        if (is_unit(v)) {
+            const Unit& unit = units[v];
+            const Layer& exit = model.layers[exit_layer(model, consumers, unit.layers)];
+            layer.name = unit.name;
+            layer.type = "Block";
+            layer.shapes = exit.shapes;
+            layer.shape_known = exit.shape_known;
+            layer.channel_axis = exit.channel_axis;
+            std::int64_t params = 0;
+            bool any_params = false;
+            for (std::size_t l : unit.layers) {
+                if (!model.layers[l].params) continue;
+                params += *model.layers[l].params;
+                any_params = true;
+            }
+            if (any_params) layer.params = params;
+            layer.attrs["layers"] = static_cast<std::int64_t>(unit.layers.size());
+            const Shape in = entering_shape(model, unit.layers);
+            if (!in.empty())
+                layer.attrs["in_shape"] = std::vector<std::int64_t>(in.begin(), in.end());
+            if (unit.repeat > 1) layer.attrs["repeat"] = static_cast<std::int64_t>(unit.repeat);
+        } else {
+            const std::size_t l = single[v - units.size()];
+            layer = model.layers[l];
+            layer.parent.clear();
+            c.index[l] = static_cast<long>(c.model.layers.size());
+        }
+        layer.inputs.clear();
+        for (const TensorRef& in : inputs[v])
+            layer.inputs.push_back({position[in.layer], in.output});
+        c.model.layers.push_back(std::move(layer));
+    }
+    for (std::size_t l : model.inputs) {
+        if (l < n) c.model.inputs.push_back(position[static_cast<std::size_t>(node_of[l])]);
+    }
+    for (const TensorRef& out : model.outputs) {
+        if (out.layer >= n) continue;
+        const auto v = static_cast<std::size_t>(node_of[out.layer]);
+        c.model.outputs.push_back({position[v], is_unit(v) ? 0 : out.output});
+    }
+    return c;
+}
+
+std::vector<Unit> units_at(const BlockStructure& s, Level level) {
+    std::vector<Unit> units;
+    if (level == Level::block) {
+        for (const Block& b : s.blocks) units.push_back({b.name, b.layers, 1});
+    } else if (level == Level::stage) {
+        for (const Stage& st : s.stages) units.push_back({st.name, st.layers, st.blocks.size()});
+    }
+    return units;
+}
+
+std::vector<std::size_t> remapped(const std::vector<std::size_t>& indices,
+                                  const std::vector<long>& index) {
+    std::vector<std::size_t> out;
+    for (std::size_t i : indices) {
+        if (i < index.size() && index[i] != kInsideUnit)
+            out.push_back(static_cast<std::size_t>(index[i]));
+    }
+    return out;
+}
+
+}  // namespace
+
+ModelAtLevel::ModelAtLevel(const Model& model, const Options& options, Warnings& warnings)
+    : model_(model), options_(options) {
+    options_.level = Level::layer;
+    if (options.level == Level::layer || options.level == Level::automatic) return;
+    const BlockStructure s = find_blocks(model);
+    std::vector<Unit> units = units_at(s, options.level);
+    // Drop the implicit input a unit may hold (it is never drawn) and units left too small.
+    for (Unit& u : units) {
+        std::erase_if(u.layers, [&](std::size_t l) { return model.layers[l].implicit; });
+    }
+    std::erase_if(units, [](const Unit& u) { return u.layers.empty(); });
+    if (units.empty()) {
+        warnings.push_back(
+            {"level", "no blocks found in this model's names: drawn layer by layer"});
+        return;
+    }
+    std::optional<Coarse> c = merged(model, units);
+    if (!c) {
+        warnings.push_back(
+            {"level", "the blocks this model's names form overlap: drawn layer by layer"});
+        return;
+    }
+    options_.index_ignore = remapped(options.index_ignore, c->index);
+    options_.index_2D = remapped(options.index_2D, c->index);
+    coarse_ = std::move(c->model);
+}
+
+}  // namespace strata::layout::detail

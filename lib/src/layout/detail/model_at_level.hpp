@@ -1,0 +1,34 @@
+#pragma once
+
+#include <optional>
+
+#include "strata/diagnostics.hpp"
+#include "strata/model.hpp"
+#include "strata/options.hpp"
+
+namespace strata::layout::detail {
+
+// The model and options a figure at `options.level` is laid out from: at `block` every block
+// is one layer of type "Block", at `stage` every stage is one (attribute "repeat": how many
+// blocks it stands for, drawn ×N). Such a layer has the output shape of the layer its data
+// leaves by, the sum of the parameters, and the attributes "layers" (how many it stands for)
+// and "in_shape" (the shape that enters it). Options that name layers by index follow them;
+// a layer inside a block is no longer drawn on its own. Every later step (connectors, merges,
+// lanes, ×N, wrapping, legend) works on this model unchanged.
+class ModelAtLevel {
+  public:
+    ModelAtLevel(const Model& model, const Options& options, Warnings& warnings);
+    const Model& model() const { return coarse_ ? *coarse_ : model_; }
+    // The options for the model at its level (whose own level is layer, so that no later
+    // step coarsens it again).
+    const Options& options() const { return options_; }
+    // False when the model stays as it is (level layer, or no blocks to be found).
+    bool coarsened() const { return coarse_.has_value(); }
+
+  private:
+    const Model& model_;
+    std::optional<Model> coarse_;
+    Options options_;
+};
+
+}  // namespace strata::layout::detail
