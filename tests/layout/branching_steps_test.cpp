@@ -51,24 +51,7 @@ Model residual_block() {
     return m;
 }
 
-// Three branches from the input joined by a concatenation: they take lanes under the row.
-Model inception_module() {
-    Model m;
-    m.name = "inception";
-    m.layers = {test::layer("input", "InputLayer", {-1, 28, 28, 64}),
-                test::layer("a1", "Conv2D", {-1, 28, 28, 32}, {0}),
-                test::layer("a2", "Conv2D", {-1, 28, 28, 32}, {1}),
-                test::layer("a3", "Conv2D", {-1, 28, 28, 32}, {2}),
-                test::layer("b1", "Conv2D", {-1, 28, 28, 16}, {0}),
-                test::layer("b2", "Conv2D", {-1, 28, 28, 16}, {4}),
-                test::layer("c1", "MaxPooling2D", {-1, 28, 28, 64}, {0}),
-                test::layer("c2", "Conv2D", {-1, 28, 28, 16}, {6}),
-                test::layer("concat", "Concatenate", {-1, 28, 28, 64}, {3, 5, 7}),
-                test::layer("flatten", "Flatten", {-1, 50176}, {8}),
-                test::layer("dense", "Dense", {-1, 10}, {9})};
-    m.inputs = {0};
-    return m;
-}
+using test::inception_module;
 
 // `n` layers named "<prefix>_<i>", (Conv2D, Activation) pairs of one size, then a pooling to
 // another size and Flatten, Dense: the pairs fold to one ×N unit.

@@ -38,15 +38,7 @@ layout::graph::Arrangement arrange(const Model& model,
     return layout::graph::arrange(model, drawn_layers(model), c);
 }
 
-Scene draw(const Model& model, const Options& options, Warnings& warnings) {
-    test::SteadyMetrics text;
-    return test::layered(model, options, text, warnings);
-}
-
-Scene draw(const Model& model, const Options& options) {
-    Warnings warnings;
-    return draw(model, options, warnings);
-}
+using test::draw;
 
 std::vector<std::size_t> repeat_counts(const layout::graph::Arrangement& a) {
     std::vector<std::size_t> counts;
@@ -112,24 +104,7 @@ Model dense_net_121() {
     return m;
 }
 
-// Three parallel branches of different lengths between a fork and a concatenation.
-Model inception_module() {
-    Model m;
-    m.name = "inception";
-    m.layers = {test::layer("input", "InputLayer", {-1, 28, 28, 64}),
-                test::layer("a1", "Conv2D", {-1, 28, 28, 32}, {0}),
-                test::layer("a2", "Conv2D", {-1, 28, 28, 32}, {1}),
-                test::layer("a3", "Conv2D", {-1, 28, 28, 32}, {2}),
-                test::layer("b1", "Conv2D", {-1, 28, 28, 16}, {0}),
-                test::layer("b2", "Conv2D", {-1, 28, 28, 16}, {4}),
-                test::layer("c1", "MaxPooling2D", {-1, 28, 28, 64}, {0}),
-                test::layer("c2", "Conv2D", {-1, 28, 28, 16}, {6}),
-                test::layer("concat", "Concatenate", {-1, 28, 28, 64}, {3, 5, 7}),
-                test::layer("flatten", "Flatten", {-1, 50176}, {8}),
-                test::layer("dense", "Dense", {-1, 10}, {9})};
-    m.inputs = {0};
-    return m;
-}
+using test::inception_module;
 
 // The y of a skip connector's horizontal run.
 double run_y(const Group& g) {

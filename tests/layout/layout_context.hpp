@@ -76,4 +76,15 @@ inline Scene layered(const Model& model, const Options& options, TextMeasurer& t
     return layout_layered(model, options, LayoutContext{text, images}, warnings);
 }
 
+// The layered view on fixed metrics.
+inline Scene draw(const Model& model, const Options& options, Warnings& warnings) {
+    SteadyMetrics text;
+    return layered(model, options, text, warnings);
+}
+
+inline Scene draw(const Model& model, const Options& options) {
+    Warnings warnings;
+    return draw(model, options, warnings);
+}
+
 }  // namespace strata::test

@@ -37,15 +37,7 @@ std::vector<std::string> stage_counts(const layout::detail::BlockStructure& s) {
     return out;
 }
 
-Scene draw(const Model& model, const Options& options, Warnings& warnings) {
-    test::SteadyMetrics text;
-    return test::layered(model, options, text, warnings);
-}
-
-Scene draw(const Model& model, const Options& options) {
-    Warnings warnings;
-    return draw(model, options, warnings);
-}
+using test::draw;
 
 std::size_t boxes(const Scene& scene) {
     std::size_t n = 0;

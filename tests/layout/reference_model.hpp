@@ -68,4 +68,24 @@ inline void check_box(const Scene& scene, const std::string& id, double x1, doub
     }
 }
 
+// Three parallel branches of different lengths between a fork and a concatenation: they take
+// lanes under the row.
+inline Model inception_module() {
+    Model m;
+    m.name = "inception";
+    m.layers = {layer("input", "InputLayer", {-1, 28, 28, 64}),
+                layer("a1", "Conv2D", {-1, 28, 28, 32}, {0}),
+                layer("a2", "Conv2D", {-1, 28, 28, 32}, {1}),
+                layer("a3", "Conv2D", {-1, 28, 28, 32}, {2}),
+                layer("b1", "Conv2D", {-1, 28, 28, 16}, {0}),
+                layer("b2", "Conv2D", {-1, 28, 28, 16}, {4}),
+                layer("c1", "MaxPooling2D", {-1, 28, 28, 64}, {0}),
+                layer("c2", "Conv2D", {-1, 28, 28, 16}, {6}),
+                layer("concat", "Concatenate", {-1, 28, 28, 64}, {3, 5, 7}),
+                layer("flatten", "Flatten", {-1, 50176}, {8}),
+                layer("dense", "Dense", {-1, 10}, {9})};
+    m.inputs = {0};
+    return m;
+}
+
 }  // namespace strata::test
