@@ -889,8 +889,15 @@ case("text-bounds-onnx-local-function", {"model.onnx": ONNX_CONV + s(25, s(1, "m
      s(2, "local"))}, "error", "ONNX model-local functions are not supported: function "
      "'my_block'", model="model.onnx")
 
+# --- Lines of text: empty caption lines cost no byte but a placed text run each ---------------
+case("text-lines-empty-caption-lines", {"model.yaml": "strata: 1\nmodel: m\noptions: {caption: \"" +
+     "\\n" * 32000 + "\", collapse: none}\nlayers:\n  - {name: i, type: InputLayer, shape: "
+     "[null, 8]}\n" + "  - {type: Dense, config: {units: 4}}\n" * 62}, "error",
+     "more than 100000 lines", model="model.yaml", max_mib=96)
+
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\n")
     for row in rows:
         f.write("\t".join(row) + "\n")
 print(f"{len(rows)} cases written to {OUT}")
+

@@ -425,4 +425,13 @@ BOOST_AUTO_TEST_CASE(figure_text_bytes) {
     BOOST_TEST(has(error_of([&] { budget.charge(1); }), "is longer than 2 MiB"));
 }
 
+BOOST_AUTO_TEST_CASE(figure_text_lines) {
+    // Empty lines cost no bytes but a text run each: they are counted on their own.
+    strata::layout::TextBudget budget;
+    BOOST_TEST(error_of([&] { budget.charge_lines(limits::kMaxFigureTextLines - 1); }) ==
+               "no error");
+    BOOST_TEST(error_of([&] { budget.charge_lines(1); }) == "no error");
+    BOOST_TEST(has(error_of([&] { budget.charge_lines(1); }), "more than 100000 lines"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -149,6 +149,12 @@ inline constexpr std::size_t kMaxCaptionBytes = std::size_t{64} << 10;
 // over long layer names cannot multiply the input without bound.
 inline constexpr std::size_t kMaxFigureTextBytes = std::size_t{2} << 20;
 
+// Most lines of text in one figure, all its captions, legend entries, titles and labels
+// together. An empty line costs no byte of kMaxFigureTextBytes but a measured, placed text run
+// (about 1.7 KiB of memory and output each); 100 000 lines allow five-line captions on each of
+// kMaxLayers layers and keep that cost near 170 MiB.
+inline constexpr std::size_t kMaxFigureTextLines = 100'000;
+
 // Largest picture file (face images, logos) read into memory.
 inline constexpr std::size_t kMaxImageBytes = std::size_t{16} << 20;
 

@@ -13,7 +13,8 @@ class TextBudgetExceeded : public Error {
     using Error::Error;
 };
 
-// The text one figure may hold, all its lines together (limits::kMaxFigureTextBytes). Text
+// The text one figure may hold, all its lines together (limits::kMaxFigureTextBytes and
+// limits::kMaxFigureTextLines). Text
 // is counted where it is made, before it is measured or shaped: captions as their templates
 // are filled, other lines as their groups are built.
 class TextBudget {
@@ -21,13 +22,17 @@ class TextBudget {
     // Counts `bytes` more text. Throws strata::Error once the figure would hold more than
     // the limit.
     void charge(std::size_t bytes);
-    // Counts the text runs of `group`.
+    // Counts `lines` more lines of text (limits::kMaxFigureTextLines). Throws strata::Error
+    // once the figure would hold more.
+    void charge_lines(std::size_t lines);
+    // Counts the text runs of `group`, their bytes and one line each.
     void charge(const Group& group);
     // How many more bytes the figure may hold.
     std::size_t remaining() const;
 
   private:
     std::size_t used_ = 0;
+    std::size_t lines_ = 0;
 };
 
 }  // namespace strata::layout

@@ -31,6 +31,7 @@ std::optional<Caption> measure_caption(const Layer& layer, std::size_t box_index
     if (!words) return std::nullopt;
     Caption caption;
     caption.lines = split_lines(*words);
+    budget.charge_lines(caption.lines.size());  // before each line is measured and placed
     caption.above = caption_above(box_index, o);
     const FontSpec& font = style.font;
     caption.pitch = text.measure("A", font).bottom + style.text_vspacing;
