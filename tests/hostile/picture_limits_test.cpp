@@ -105,6 +105,12 @@ BOOST_AUTO_TEST_CASE(painted_picture_pixels, *boost::unit_test::enable_if<(STRAT
     BOOST_TEST(error.find("the pictures would paint 1073741825 picture pixels; at most "
                           "1073741824 are allowed") != std::string::npos,
                error);
+    // A PDF reads every placed picture's own pixels at every placement too.
+    BOOST_TEST(error_of([&] { to_pdf(scene); }).find("the pictures would paint 1073741825") !=
+               std::string::npos);
+    scene.groups[0].items.pop_back();
+    BOOST_TEST(error_of([&] { to_pdf(scene); }) == "no error");
+    scene.groups[0].items.push_back(image);
     // What a placement covers counts when it is more than the picture's own pixels.
     scene.groups[0].items = {image};
     std::get<Image>(scene.groups[0].items[0]).transform = Affine{3, 0, 0, 2, 0, 0};

@@ -169,7 +169,7 @@ inline constexpr double kMaxImagePixels = 64.0 * 1024 * 1024;
 inline constexpr std::size_t kMaxFigurePictureBytes = std::size_t{64} << 20;
 inline constexpr double kMaxFigurePicturePixels = 64.0 * 1024 * 1024;
 
-// Picture pixels a PNG output may paint: every placement counts the larger of the picture's
+// Picture pixels a PNG or PDF output may paint: every placement counts the larger of the picture's
 // own pixels (what a downscaling filter reads) and the pixels it covers at the output
 // resolution (what it writes). Painting takes about ten seconds per 10^9.
 inline constexpr double kMaxPaintedPicturePixels = 1024.0 * 1024 * 1024;

@@ -128,7 +128,7 @@ void paint(cairo_surface_t* surface, const Scene& scene, double scale, bool fill
 }
 
 // Painting a picture reads its pixels and writes those it covers, at every placement: bounded
-// before anything is drawn, so that no PNG takes minutes.
+// before anything is drawn, so that no PNG or PDF takes minutes.
 void check_painted_pictures(const Scene& scene, double scale) {
     const double painted = emit::painted_picture_pixels(scene, scale);
     if (painted > limits::kMaxPaintedPicturePixels) {
@@ -222,6 +222,8 @@ RasterOptions fit_raster(const Scene& scene, const RasterOptions& requested, War
 
 std::string to_pdf(const Scene& scene, Warnings& warnings) {
     check_canvas(scene);
+    // cairo reads a placed picture's pixels at every placement while it writes the page.
+    check_painted_pictures(scene, kPointsPerPixel);
     double scale = kPointsPerPixel;
     const double longest = std::max(scene.width, scene.height) * kPointsPerPixel;
     if (longest > limits::kMaxPdfPageSidePoints) {
