@@ -184,6 +184,20 @@ BOOST_AUTO_TEST_CASE(concat_does_not_sum_in_32_bits) {
     BOOST_TEST(shapes.shapes.at("y") == (Shape{Dim{3} << 31}), boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(a_negative_tile_repeat_is_refused_not_wrapped) {
+    // 8 x -2^61 wraps to 0 in ONNX's unchecked product.
+    GraphBuilder g;
+    g.input("x", {1, 8});
+    g.ints("repeats", {1, -(Dim{1} << 61)}, false);
+    g.node("Tile", {"x", "repeats"}, "y")->set_name("t");
+    try {
+        strata::onnx_import::infer_tensor_shapes(g.model, "model.onnx");
+        BOOST_ERROR("no error");
+    } catch (const strata::Error& e) {
+        BOOST_TEST(e.message().find("node 't' (Tile): repeats[1] is negative") == 0u, e.message());
+    }
+}
+
 BOOST_AUTO_TEST_CASE(the_error_names_the_node_and_the_limit) {
     GraphBuilder g;
     g.input("x", {Dim{1} << 40});

@@ -118,7 +118,11 @@ std::optional<Shape> tile(const Reads& in) {
     if (!x || !repeats || repeats->size() != x->size()) return std::nullopt;
     Shape out = *x;
     for (std::size_t i = 0; i < x->size(); ++i) {
-        if ((*repeats)[i] < 0) return std::nullopt;
+        if ((*repeats)[i] < 0) {
+            // ONNX multiplies without a check: a negative repeat wraps to any dimension.
+            throw ImpossibleValue("repeats[" + std::to_string(i) + "] is negative (" +
+                                  std::to_string((*repeats)[i]) + ")");
+        }
         out[i] = output_dim(shapes::mul_dims(out[i], (*repeats)[i]));
     }
     return out;
