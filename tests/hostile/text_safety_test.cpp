@@ -182,4 +182,14 @@ BOOST_AUTO_TEST_CASE(line_separators_are_shown_as_code_points) {
     BOOST_TEST(std::string(error.what()).find("\u2028") == std::string::npos);
 }
 
+// Invisible format characters hide text on a terminal: "Conv\u200b2D" would read as Conv2D.
+BOOST_AUTO_TEST_CASE(invisible_format_characters_are_shown_as_code_points) {
+    using strata::printable_text;
+    BOOST_TEST(printable_text("Conv\u200b2D") == "Conv<U+200B>2D");
+    BOOST_TEST(printable_text("\ufeffkey") == "<U+FEFF>key");
+    BOOST_TEST(printable_text("a\u2060b\u00adc") == "a<U+2060>b<U+00AD>c");
+    BOOST_TEST(printable_text("x\U000E0041") == "x<U+E0041>");
+    BOOST_TEST(printable_text("caf\u00e9 \u00d7 2") == "caf\u00e9 \u00d7 2");  // visible text stays
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -30,7 +30,8 @@ std::string sanitised(std::string_view text, bool keep_line_breaks) {
 std::string shown_code_point(char32_t c) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     std::string digits;
-    for (int shift = 12; shift >= 0; shift -= 4) digits += kHex[(c >> shift) & 0xF];
+    const int first = c > 0xFFFFF ? 20 : c > 0xFFFF ? 16 : 12;  // at least four digits
+    for (int shift = first; shift >= 0; shift -= 4) digits += kHex[(c >> shift) & 0xF];
     return "<U+" + digits + ">";
 }
 
@@ -117,6 +118,12 @@ bool is_line_separator(char32_t c) {
     return c == 0x0085 || c == 0x2028 || c == 0x2029;
 }
 
+bool is_invisible_format(char32_t c) {
+    return c == 0x00AD || c == 0x180E || (c >= 0x200B && c <= 0x200D) ||
+           (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB) ||
+           (c >= 0xE0000 && c <= 0xE007F);
+}
+
 std::string excerpt(std::string_view text, std::size_t max_characters) {
     std::string out;
     std::size_t shown = 0;
@@ -124,7 +131,7 @@ std::string excerpt(std::string_view text, std::size_t max_characters) {
         if (shown == max_characters) return out + "\u2026";
         char32_t c = decode_next(text, pos);
         ++shown;
-        if (is_bidi_control(c) || is_line_separator(c)) {
+        if (is_bidi_control(c) || is_line_separator(c) || is_invisible_format(c)) {
             out += shown_code_point(c);
             continue;
         }

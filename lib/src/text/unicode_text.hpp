@@ -40,6 +40,11 @@ bool is_bidi_control(char32_t c);
 // at them.
 bool is_line_separator(char32_t c);
 
+// Format characters that draw nothing and so hide text on a terminal: soft hyphen, zero-width
+// space and joiners, word joiner and invisible operators, byte-order mark, interlinear
+// annotation marks, tag characters.
+bool is_invisible_format(char32_t c);
+
 // The longest message line, in characters.
 inline constexpr std::size_t kMaxMessageCharacters = 1000;
 
