@@ -198,6 +198,22 @@ BOOST_AUTO_TEST_CASE(a_negative_tile_repeat_is_refused_not_wrapped) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_reshape_that_cannot_hold_its_input_is_refused) {
+    // [1, 8] to [3, -1]: no -1 makes 8 elements; a second -1 means nothing.
+    for (const std::vector<Dim>& target : {std::vector<Dim>{3, -1}, std::vector<Dim>{-1, -1}}) {
+        GraphBuilder g;
+        g.input("x", {1, 8});
+        g.ints("shape", target, false);
+        g.node("Reshape", {"x", "shape"}, "y")->set_name("r");
+        try {
+            strata::onnx_import::infer_tensor_shapes(g.model, "model.onnx");
+            BOOST_ERROR("no error");
+        } catch (const strata::Error& e) {
+            BOOST_TEST(e.message().find("node 'r' (Reshape): the target shape") == 0u, e.message());
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(the_error_names_the_node_and_the_limit) {
     GraphBuilder g;
     g.input("x", {Dim{1} << 40});

@@ -147,12 +147,21 @@ std::optional<Shape> reshape(const onnx::NodeProto& node, const Reads& in) {
             inferred = i;
             continue;
         }
-        if (d < 0) return std::nullopt;
+        if (d < 0) {
+            // ONNX allows one -1; any other negative target has no meaning.
+            throw ImpossibleValue("the target shape's dimension " + std::to_string(i) + " is " +
+                                  std::to_string(d) + " (one -1 is allowed, else at least 0)");
+        }
         output_dim(shapes::bounded_dim(d));
         known = checked(shapes::checked_mul(known, d));
     }
     if (inferred) {
-        if (!total || !is_known(*total) || known == 0 || *total % known != 0) return std::nullopt;
+        if (!total || !is_known(*total)) return std::nullopt;
+        if (known == 0 || *total % known != 0) {
+            throw ImpossibleValue("the target shape cannot hold the input's " +
+                                  std::to_string(*total) + " elements (the known dimensions " +
+                                  "multiply to " + std::to_string(known) + ")");
+        }
         (*target)[*inferred] = output_dim(shapes::bounded_dim(*total / known));
     }
     return Shape(target->begin(), target->end());
