@@ -45,7 +45,8 @@ void set_option(Options& options, std::string_view key, std::string_view value,
                 const std::string& where);
 
 // Applies an option file (YAML mapping with the same keys as the Options fields); only the keys
-// it sets change. A `preset` key names a built-in preset applied first, wherever it stands. Throws strata::Error with file, line and column on bad input.
+// it sets change. A `preset` key names a built-in preset applied first, wherever it stands. Throws
+// strata::Error with file, line and column on bad input.
 void apply_options_file(Options& options, const std::string& path);
 
 // The same from YAML text; `source_name` is used in messages.

@@ -17,9 +17,9 @@ std::string short_label(std::string_view text, std::size_t most = kMostLabelChar
 std::string without_op_suffix(std::string_view name);
 
 // The names of the first and last of a run as one short label: their common prefix and the
-// range of their numbers, what follows them left out ("conv3_block2_out" … "conv3_block4_out" → "conv3_block2–4",
-// "encoder_layer_0" … "encoder_layer_10" → "encoder_layer_0–10", "Mixed_6c" … "Mixed_6d" →
-// "Mixed_6c–d"), else "first – last"; at most kMostLabelCharacters.
+// range of their numbers, what follows them left out ("conv3_block2_out" … "conv3_block4_out" →
+// "conv3_block2–4", "encoder_layer_0" … "encoder_layer_10" → "encoder_layer_0–10", "Mixed_6c" …
+// "Mixed_6d" → "Mixed_6c–d"), else "first – last"; at most kMostLabelCharacters.
 std::string range_label(std::string_view first, std::string_view last);
 
 }  // namespace strata::layout::graph
