@@ -75,4 +75,17 @@ inline int pages_of_pdf(const fs::path& pdf) {
     return at == std::string::npos ? -1 : std::atoi(info.c_str() + at + 6);
 }
 
+// An article with `body` in its document, strata from the build, vgg16.json beside it.
+inline fs::path article(const ScratchDir& scratch, const std::string& body) {
+    fs::copy_file(fs::path(STRATA_SOURCE_DIR) / "examples" / "vgg16.json",
+                  scratch.path / "vgg16.json");
+    write_file(scratch.path / "doc.tex",
+               "\\documentclass{article}\n"
+               "\\usepackage{iftex}\\ifPDFTeX\\usepackage[T1]{fontenc}\\usepackage{lmodern}\\fi\n"
+               "\\usepackage{strata}\n\\strataset{program=" +
+                   std::string(STRATA_CLI_PATH) + "}\n\\begin{document}\n" + body +
+                   "\n\\end{document}\n");
+    return scratch.path;
+}
+
 }  // namespace strata::test

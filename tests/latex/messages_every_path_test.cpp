@@ -13,7 +13,6 @@ using namespace strata::test;
 
 namespace {
 
-const fs::path kSource = STRATA_SOURCE_DIR;
 
 // Runs `engine` on doc.tex in `folder` as run_tex does, keeping what it shows on the terminal
 // in terminal.txt.
@@ -49,18 +48,11 @@ const Expected kWarning = {
     "Package strata Warning: `vgg16.json': width: the figure cannot be made as narrow as "
     "72.26999pt without text smaller than min_font_size"};
 
-fs::path article(const ScratchDir& scratch) {
-    fs::copy_file(kSource / "examples" / "vgg16.json", scratch.path / "vgg16.json");
+// The document: every error figure, then the warning figure.
+std::string figures() {
     std::string body;
     for (const Expected& e : kErrors) body += e.figure + "\n\n";
-    body += kWarning.figure + "\n";
-    write_file(scratch.path / "doc.tex",
-               "\\documentclass{article}\n"
-               "\\usepackage{iftex}\\ifPDFTeX\\usepackage[T1]{fontenc}\\usepackage{lmodern}\\fi\n"
-               "\\usepackage{strata}\n\\strataset{program=" +
-                   std::string(STRATA_CLI_PATH) + "}\n\\begin{document}\n" + body +
-                   "\\end{document}\n");
-    return scratch.path;
+    return body + kWarning.figure;
 }
 
 }  // namespace
@@ -73,7 +65,7 @@ BOOST_AUTO_TEST_CASE(errors_and_warnings_reach_latex_with_and_without_shell_esca
         for (const bool shell_escape : {true, false}) {
             BOOST_TEST_CONTEXT(engine << (shell_escape ? " with" : " without") << " shell escape") {
                 ScratchDir scratch("sty-every-path-" + engine + (shell_escape ? "-s" : "-n"));
-                const fs::path folder = article(scratch);
+                const fs::path folder = article(scratch, figures());
                 compile(engine, folder, shell_escape);
                 if (!shell_escape) {
                     // Every figure strata is to draw waits in the command file; running it is

@@ -15,18 +15,6 @@ namespace {
 
 const fs::path kSource = STRATA_SOURCE_DIR;
 
-// An article with `body` in its document, strata from the build, vgg16.json beside it.
-fs::path article(const ScratchDir& scratch, const std::string& body) {
-    fs::copy_file(kSource / "examples" / "vgg16.json", scratch.path / "vgg16.json");
-    write_file(scratch.path / "doc.tex",
-               "\\documentclass{article}\n"
-               "\\usepackage{iftex}\\ifPDFTeX\\usepackage[T1]{fontenc}\\usepackage{lmodern}\\fi\n"
-               "\\usepackage{strata}\n\\strataset{program=" +
-                   std::string(STRATA_CLI_PATH) + "}\n\\begin{document}\n" + body +
-                   "\n\\end{document}\n");
-    return scratch.path;
-}
-
 // The files of `folder` whose name begins with `prefix` and ends with `extension`.
 std::vector<fs::path> files_in(const fs::path& folder, const std::string& prefix,
                                const std::string& extension) {
