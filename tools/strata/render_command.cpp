@@ -63,10 +63,10 @@ PngResolution png_resolution_of(const po::variables_map& given, OutputFormat for
 }
 
 std::string write_scene(const Scene& scene, OutputFormat format, const PngResolution& png,
-                        const TikzOptions& tikz, Warnings& warnings) {
+                        const TikzOptions& tikz, const SvgOptions& svg, Warnings& warnings) {
     switch (format) {
         case OutputFormat::svg:
-            return to_svg(scene);
+            return to_svg(scene, svg);
         case OutputFormat::scene_json:
             return to_scene_json(scene);
         case OutputFormat::png:
@@ -132,6 +132,7 @@ int run_render(const std::vector<std::string>& args) {
             document_text_options(std::move(options), latex.document, given, model_path, warnings);
     }
     TikzOptions tikz = latex.tikz;
+    const SvgOptions svg{options.compat_visualkeras};
 
     // Before any work: a bad output, or one that would replace a file this run reads, fails
     // fast.
@@ -164,13 +165,13 @@ int run_render(const std::vector<std::string>& args) {
     const Scene& frame_scene = own_frames ? *own_frames : scene;
     if (output.empty()) {
         print_warnings(warnings);
-        write_reveal_frames(frame_scene, frames_folder);
+        write_reveal_frames(frame_scene, frames_folder, svg);
         return 0;
     }
     const std::string output_name = output == "-" ? "standard output" : output;
     std::string bytes;
     try {
-        bytes = write_scene(scene, format, png, tikz, warnings);
+        bytes = write_scene(scene, format, png, tikz, svg, warnings);
     } catch (const Error& e) {
         // Nor do the emitters know the output's name.
         if (!e.file().empty()) throw;
@@ -179,11 +180,11 @@ int run_render(const std::vector<std::string>& args) {
     name_unplaced_warnings(warnings, output_name);
     print_warnings(warnings);
     if (output == "-") {
-        if (frames) write_reveal_frames(frame_scene, frames_folder);
+        if (frames) write_reveal_frames(frame_scene, frames_folder, svg);
         write_standard_output(bytes);
     } else if (frames) {
         // The frames and the output are published together, or neither.
-        write_file_and_frames_atomically(output, bytes, frame_scene, frames_folder);
+        write_file_and_frames_atomically(output, bytes, frame_scene, frames_folder, svg);
     } else {
         write_file_atomically(output, bytes);
     }
