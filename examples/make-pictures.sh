@@ -15,3 +15,9 @@ mkdir -p "$out"
 "$strata" render "$here/resnet50.json" -o "$out/resnet50-17cm.svg" --width 17cm --legend
 # A model written by hand as a YAML spec, with its own captions and legend.
 "$strata" render "$here/mnist_cnn.yaml" -o "$out/mnist_cnn.svg"
+# The presets on one small model: PNG as each is meant to be seen. paper at 192 dpi (twice its
+# printed size, 8.5 cm); slides at 96 dpi (a 1280 x 720 slide).
+for preset in default compact presentation slides; do
+    "$strata" render "$here/autoencoder.json" -o "$out/preset-$preset.png" --preset "$preset"
+done
+"$strata" render "$here/autoencoder.json" -o "$out/preset-paper.png" --preset paper --dpi 192

@@ -24,6 +24,9 @@
 #ifndef STRATA_TEST_PACKAGE
 #define STRATA_TEST_PACKAGE 1
 #endif
+#ifndef STRATA_TEST_INKSCAPE
+#define STRATA_TEST_INKSCAPE 1
+#endif
 
 namespace strata_test {
 
@@ -39,6 +42,8 @@ inline constexpr ToolFamily kLatexTools{STRATA_TEST_LATEX != 0, "STRATA_TEST_LAT
 inline constexpr ToolFamily kRasterTools{STRATA_TEST_RASTER_TOOLS != 0, "STRATA_TEST_RASTER_TOOLS",
                                          "librsvg2-bin poppler-utils libxml2-utils"};
 inline constexpr ToolFamily kStraceTool{STRATA_TEST_STRACE != 0, "STRATA_TEST_STRACE", "strace"};
+inline constexpr ToolFamily kInkscapeTool{STRATA_TEST_INKSCAPE != 0, "STRATA_TEST_INKSCAPE",
+                                          "inkscape"};
 inline constexpr ToolFamily kPackageTools{STRATA_TEST_PACKAGE != 0, "STRATA_TEST_PACKAGE",
                                           "dpkg-dev groff-base"};
 

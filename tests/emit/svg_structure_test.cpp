@@ -111,25 +111,55 @@ BOOST_AUTO_TEST_CASE(faces_are_separate_named_paths) {
     BOOST_REQUIRE(front);
     BOOST_TEST(std::string(front.name()) == "path");
     BOOST_TEST(attr(front, "d") == "M 10 20 L 50 20 L 50 100 L 10 100 Z");
-    BOOST_TEST(attr(front, "fill") == "#ffd166");
     BOOST_TEST(attr(front, "stroke") == "#000000");
     BOOST_TEST(attr(front, "stroke-width") == "1");
     BOOST_TEST(attr(front, "stroke-linejoin") == "miter");
     BOOST_TEST(!front.attribute("fill-opacity"));
-    BOOST_TEST(attr(element_by_id(doc, "block1_conv1-top"), "fill") == "#f5c75c");
-    BOOST_TEST(attr(element_by_id(doc, "block1_conv1-side"), "fill") == "#ebbd52");
     BOOST_TEST(attr(element_by_id(doc, "block1_conv1-side"), "d") ==
                "M 60 10 L 50 20 L 50 100 L 60 90 Z");
+    // The faces take the group's fill; the top and side are shaded by black overlays on the
+    // same outline.
+    BOOST_TEST(attr(element_by_id(doc, "block1_conv1"), "fill") == "#ffd166");
+    for (const char* face : {"block1_conv1-top", "block1_conv1-side", "block1_conv1-front"})
+        BOOST_TEST(!element_by_id(doc, face).attribute("fill"), face);
+    const pugi::xml_node shade = element_by_id(doc, "block1_conv1-side-shade");
+    BOOST_TEST(attr(shade, "d") == "M 60 10 L 50 20 L 50 100 L 60 90 Z");
+    BOOST_TEST(attr(shade, "fill") == "#000000");
+    BOOST_TEST(!shade.attribute("stroke"));
+    // #ffd166 less 20 per channel: the least-squares opacity of black.
+    BOOST_TEST(attr(shade, "fill-opacity") == "0.095");
+    BOOST_TEST(attr(element_by_id(doc, "block1_conv1-top-shade"), "fill-opacity") == "0.048");
 
-    // Paint order inside the group: hidden edges, top, side, front.
+    // Paint order inside the group: hidden edges, top and its shade, side and its shade, front.
     std::vector<std::string> ids;
     for (const auto& path : select(element_by_id(doc, "block1_conv1"), "path")) {
         ids.push_back(attr(path, "id"));
     }
-    const std::vector<std::string> expected = {"block1_conv1-hidden-1", "block1_conv1-hidden-2",
-                                               "block1_conv1-hidden-3", "block1_conv1-top",
-                                               "block1_conv1-side",     "block1_conv1-front"};
+    const std::vector<std::string> expected = {"block1_conv1-hidden-1",   "block1_conv1-hidden-2",
+                                               "block1_conv1-hidden-3",   "block1_conv1-top",
+                                               "block1_conv1-top-shade",  "block1_conv1-side",
+                                               "block1_conv1-side-shade", "block1_conv1-front"};
     BOOST_TEST(ids == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(exact_face_colours_keep_every_face_s_own_fill) {
+    const auto doc = parse_svg(to_svg(two_layer_scene(), SvgOptions{true}));
+    BOOST_TEST(!element_by_id(doc, "block1_conv1").attribute("fill"));
+    BOOST_TEST(attr(element_by_id(doc, "block1_conv1-front"), "fill") == "#ffd166");
+    BOOST_TEST(attr(element_by_id(doc, "block1_conv1-top"), "fill") == "#f5c75c");
+    BOOST_TEST(attr(element_by_id(doc, "block1_conv1-side"), "fill") == "#ebbd52");
+    BOOST_TEST(!element_by_id(doc, "block1_conv1-side-shade"));
+}
+
+BOOST_AUTO_TEST_CASE(a_face_that_is_no_shade_of_its_group_keeps_its_fill) {
+    Scene scene = two_layer_scene();
+    std::get<Polygon>(scene.groups[0].items[4]).fill = Rgba{0, 0, 255, 255};  // the side
+    const auto doc = parse_svg(to_svg(scene));
+    BOOST_TEST(attr(element_by_id(doc, "block1_conv1-side"), "fill") == "#0000ff");
+    BOOST_TEST(!element_by_id(doc, "block1_conv1-side-shade"));
+    BOOST_TEST(!element_by_id(doc, "block1_conv1-top").attribute("fill"));
+    // Nor does a group that is no layer carry a fill for its parts.
+    BOOST_TEST(!element_by_id(doc, "funnel-block1_conv1-block1_pool").attribute("fill"));
 }
 
 BOOST_AUTO_TEST_CASE(polygon_without_fill_and_translucent_paint) {

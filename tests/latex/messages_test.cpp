@@ -41,7 +41,7 @@ const std::vector<Failure> kFailures = {
      "strata: error: --spacing: expected a number, got 'abc'"},
     {"\\strataFigure[preset=bogus]{vgg16.json}",
      "strata: error: --preset: unknown preset 'bogus' (expected one of default, compact, "
-     "presentation)"},
+     "presentation, paper, slides)"},
     {"\\strataFigure[background_fill=notacolor]{vgg16.json}",
      "strata: error: --background-fill: expected a colour"},
     {"\\strataFigure[options=missing.yaml]{vgg16.json}",

@@ -103,10 +103,13 @@ BOOST_AUTO_TEST_CASE(option_file_errors_carry_line_and_column) {
 }
 
 BOOST_AUTO_TEST_CASE(presets_apply_their_keys) {
+    // compact and presentation: visualkeras' presets, exactly.
     Options compact;
     apply_preset(compact, "compact");
+    BOOST_TEST((compact.sizing_mode == SizingMode::accurate));
     BOOST_TEST(compact.spacing == 6);
     BOOST_TEST(compact.padding == 6);
+    BOOST_TEST(compact.width.empty());
     Options presentation;
     apply_preset(presentation, "presentation");
     BOOST_TEST(presentation.spacing == 18);
@@ -114,17 +117,43 @@ BOOST_AUTO_TEST_CASE(presets_apply_their_keys) {
     BOOST_TEST(presentation.connector_width == 2);
     BOOST_TEST((presentation.text_callable == TextCallable::name_shape));
     BOOST_TEST(presentation.legend);
+    BOOST_TEST(presentation.font_size == Options{}.font_size);
+    BOOST_TEST(presentation.width.empty());
+    BOOST_TEST((presentation.level == Level::layer));
+    // paper: a column figure, its text left to the defaults or the document.
+    Options paper;
+    apply_preset(paper, "paper");
+    BOOST_TEST(paper.width == "8.5cm");
+    BOOST_TEST((paper.level == Level::automatic));
+    BOOST_TEST((paper.text_callable == TextCallable::name));
+    BOOST_TEST((paper.caption_position == CaptionPosition::alternate));
+    BOOST_TEST(paper.legend);
+    BOOST_TEST(paper.font == Options{}.font);
+    BOOST_TEST(paper.font_size == Options{}.font_size);
+    BOOST_TEST(paper.spacing == 6);
+    BOOST_TEST(paper.padding == 4);
+    // slides: a 1280 x 720 slide, large sans text.
+    Options slides;
+    apply_preset(slides, "slides");
+    BOOST_TEST(slides.width == "1280px");
+    BOOST_TEST((slides.level == Level::automatic));
+    BOOST_TEST((slides.text_callable == TextCallable::name));
+    BOOST_TEST(slides.legend);
+    BOOST_TEST(slides.font == "DejaVu Sans");
+    BOOST_TEST(slides.font_size == 22);
+    BOOST_TEST(slides.connector_width == 2);
     Options defaults;
     apply_preset(defaults, "default");
     BOOST_TEST(options_to_yaml(defaults) == options_to_yaml(Options{}));
-    BOOST_TEST((preset_names() == std::vector<std::string>{"default", "compact", "presentation"}));
+    BOOST_TEST((preset_names() ==
+                std::vector<std::string>{"default", "compact", "presentation", "paper", "slides"}));
     try {
         apply_preset(defaults, "fancy");
         BOOST_FAIL("an unknown preset was accepted");
     } catch (const Error& e) {
-        BOOST_TEST(
-            std::string(e.what()) ==
-            "--preset: unknown preset 'fancy' (expected one of default, compact, presentation)");
+        BOOST_TEST(std::string(e.what()) ==
+                   "--preset: unknown preset 'fancy' (expected one of default, compact, "
+                   "presentation, paper, slides)");
     }
 }
 
@@ -152,7 +181,7 @@ BOOST_AUTO_TEST_CASE(an_option_file_may_start_from_a_preset) {
     } catch (const Error& e) {
         BOOST_TEST(std::string(e.what()) ==
                    "fig.yaml:1:9: unknown preset 'fancy' (expected one of default, compact, "
-                   "presentation)");
+                   "presentation, paper, slides)");
     }
 }
 

@@ -63,10 +63,10 @@ PngResolution png_resolution_of(const po::variables_map& given, OutputFormat for
 }
 
 std::string write_scene(const Scene& scene, OutputFormat format, const PngResolution& png,
-                        const TikzOptions& tikz, Warnings& warnings) {
+                        const TikzOptions& tikz, const SvgOptions& svg, Warnings& warnings) {
     switch (format) {
         case OutputFormat::svg:
-            return to_svg(scene);
+            return to_svg(scene, svg);
         case OutputFormat::scene_json:
             return to_scene_json(scene);
         case OutputFormat::png:
@@ -80,33 +80,18 @@ std::string write_scene(const Scene& scene, OutputFormat format, const PngResolu
     return {};
 }
 
-// LaTeX sets a figure's text in the document's font at the document's size. A font or size from
-// a preset, an option file or the model would measure the labels in another font than the one
-// they are set in; only a flag (the package's `font` and `font-size` keys) chooses otherwise.
-Options with_document_text(Options options, const LatexDocument& document,
-                           const po::variables_map& given, const std::string& model_path,
-                           Warnings& warnings) {
-    const Options defaults;
-    const Options document_text = latex_defaults(defaults, document);
+// The document's font and size for a .tex figure (with_document_text): only the flags choose
+// others, and a font from the defaults or the preset gives way silently.
+Options document_text_options(Options options, const LatexDocument& document,
+                              const po::variables_map& given, const std::string& model_path,
+                              Warnings& warnings) {
+    Options inherited;
+    if (given.count("preset")) apply_preset(inherited, given["preset"].as<std::string>());
+    const ChosenText chosen{given.count("font") != 0, given.count("font-size") != 0};
     const std::string source =
         given.count("options") ? given["options"].as<std::string>() : model_path;
-    if (given.count("font") == 0) {
-        if (options.font != defaults.font) {
-            warnings.push_back({source, "font " + quoted_text(options.font) +
-                                            " is not used: LaTeX sets the text in the "
-                                            "document's font (a --font flag chooses another)"});
-        }
-        options.font = document_text.font;
-    }
-    if (given.count("font-size") == 0) {
-        if (options.font_size != defaults.font_size) {
-            warnings.push_back({source,
-                                "font_size is not used: LaTeX sets the text at the "
-                                "document's size (a --font-size flag chooses another)"});
-        }
-        options.font_size = document_text.font_size;
-    }
-    return options;
+    return strata::with_document_text(std::move(options), document, chosen, inherited, source,
+                                      warnings);
 }
 
 // Warnings of a part that does not know the file they concern are about `file`.
@@ -144,9 +129,10 @@ int run_render(const std::vector<std::string>& args) {
     Warnings warnings;
     if (format == OutputFormat::tex) {
         options =
-            with_document_text(std::move(options), latex.document, given, model_path, warnings);
+            document_text_options(std::move(options), latex.document, given, model_path, warnings);
     }
     TikzOptions tikz = latex.tikz;
+    const SvgOptions svg{options.compat_visualkeras};
 
     // Before any work: a bad output, or one that would replace a file this run reads, fails
     // fast.
@@ -179,13 +165,13 @@ int run_render(const std::vector<std::string>& args) {
     const Scene& frame_scene = own_frames ? *own_frames : scene;
     if (output.empty()) {
         print_warnings(warnings);
-        write_reveal_frames(frame_scene, frames_folder);
+        write_reveal_frames(frame_scene, frames_folder, svg);
         return 0;
     }
     const std::string output_name = output == "-" ? "standard output" : output;
     std::string bytes;
     try {
-        bytes = write_scene(scene, format, png, tikz, warnings);
+        bytes = write_scene(scene, format, png, tikz, svg, warnings);
     } catch (const Error& e) {
         // Nor do the emitters know the output's name.
         if (!e.file().empty()) throw;
@@ -194,11 +180,11 @@ int run_render(const std::vector<std::string>& args) {
     name_unplaced_warnings(warnings, output_name);
     print_warnings(warnings);
     if (output == "-") {
-        if (frames) write_reveal_frames(frame_scene, frames_folder);
+        if (frames) write_reveal_frames(frame_scene, frames_folder, svg);
         write_standard_output(bytes);
     } else if (frames) {
         // The frames and the output are published together, or neither.
-        write_file_and_frames_atomically(output, bytes, frame_scene, frames_folder);
+        write_file_and_frames_atomically(output, bytes, frame_scene, frames_folder, svg);
     } else {
         write_file_atomically(output, bytes);
     }

@@ -12,8 +12,11 @@
 
 namespace strata {
 
-// Writes a scene as an editable SVG document (one group per layer, Inkscape layers).
-std::string to_svg(const Scene& scene);
+// Writes a scene as an editable SVG document (one group per layer, Inkscape layers). A layer's
+// faces inherit its group's fill and the top and side are shaded by black or white overlays
+// (NAME-top-shade, NAME-side-shade) that match the scene's face colours closely, unless
+// `options` asks for the exact face colours.
+std::string to_svg(const Scene& scene, const SvgOptions& options = {});
 
 // Draws a scene into a PNG image (antialiased, 8-bit RGBA, transparent where the background
 // is) and returns the file's bytes. Throws strata::Error for a non-positive or non-finite

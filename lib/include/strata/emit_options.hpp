@@ -14,6 +14,15 @@ struct RasterOptions {
     double scale = 1;  // multiplies the dpi
 };
 
+// How a scene becomes an SVG document (see to_svg).
+struct SvgOptions {
+    // Every face of a box carries its own colour, exactly the scene's (visualkeras' colours,
+    // --compat-visualkeras). Otherwise a layer's faces inherit the fill of its group, so that
+    // setting that one fill recolours the box, and the top and side are shaded by
+    // semi-transparent overlays.
+    bool exact_face_colors = false;
+};
+
 // How a scene becomes a TikZ picture (see to_tikz).
 struct TikzOptions {
     // Multiplies every coordinate, text size and line width (1 px = 0.75 bp), but a line is

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "strata/emit_options.hpp"
 #include "strata/model.hpp"
 #include "strata/scene.hpp"
 
@@ -21,7 +22,7 @@ void write_file_atomically(const std::string& path, std::string_view bytes);
 // folder inside `folder` and are moved into place only when every one is written; a failure
 // removes the staging folder and any folder this call made, leaving the file system as it was.
 // Throws strata::Error naming the folder or file.
-void write_reveal_frames(const Scene& scene, const std::string& folder);
+void write_reveal_frames(const Scene& scene, const std::string& folder, const SvgOptions& svg = {});
 
 // Writes `bytes` to `path` and the reveal frames of `frames` into `folder` as one change: the
 // frames are staged as write_reveal_frames stages them, the output is written to its
@@ -29,7 +30,8 @@ void write_reveal_frames(const Scene& scene, const std::string& folder);
 // interrupting signal, leaves neither the output nor any frame (nor a temporary). Throws
 // strata::Error naming the file or folder.
 void write_file_and_frames_atomically(const std::string& path, std::string_view bytes,
-                                      const Scene& frames, const std::string& folder);
+                                      const Scene& frames, const std::string& folder,
+                                      const SvgOptions& svg = {});
 
 // For programs: makes SIGINT, SIGTERM and SIGHUP first remove the temporary files of writes
 // in progress (write_file_atomically, write_reveal_frames), then end the process as the signal

@@ -50,6 +50,24 @@ struct LatexDocument {
 // so that any font they name wins. Throws strata::Error for a font size outside 1 to 1000 pt.
 Options latex_defaults(Options base, const LatexDocument& document);
 
+// Which text settings of a LaTeX figure the user chose for that figure on purpose (the flags
+// --font and --font-size, the package's `font` and `font-size` keys): the document does not
+// override them, and the document must then use that font.
+struct ChosenText {
+    bool font = false;
+    bool font_size = false;
+};
+
+// The options a figure LaTeX sets is laid out with. LaTeX sets its text in the document's font
+// at the document's size, so a font or size from anywhere else would measure the labels in
+// another font than the one they are set in: unless `chosen` says otherwise, `options` gets the
+// font and size of latex_defaults(document). `inherited` holds the options a font may come from
+// silently (the defaults and a preset, made knowing the document governs); a font or size that
+// differs from it came from an option file or a model spec, and a warning about `source` says it
+// is not used. Throws strata::Error like latex_defaults.
+Options with_document_text(Options options, const LatexDocument& document, ChosenText chosen,
+                           const Options& inherited, const std::string& source, Warnings& warnings);
+
 // Lays out a figure LaTeX will set, with the options in force. Group titles in a Latin Modern
 // caption font get the optical size LaTeX loads for their own size. Without `options.width`
 // this is layout_layered with scale 1. With it, the figure has the layout layout_layered gives

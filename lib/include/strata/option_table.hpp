@@ -52,7 +52,7 @@ void apply_options_file(Options& options, const std::string& path);
 // The same from YAML text; `source_name` is used in messages.
 void apply_options_yaml(Options& options, std::string_view yaml, const std::string& source_name);
 
-// The names of the built-in presets: default, compact, presentation.
+// The names of the built-in presets: default, compact, presentation, paper, slides.
 std::vector<std::string> preset_names();
 
 // Applies a built-in preset (only the keys it sets). Throws strata::Error for an unknown name,

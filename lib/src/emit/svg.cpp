@@ -3,6 +3,7 @@
 // as inline presentation attributes. The emitter only translates; it never measures or moves.
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@
 #include <pugixml.hpp>
 
 #include "emit/base64.hpp"
+#include "emit/face_shade.hpp"
 #include "emit/hex_color.hpp"
 #include "emit/number_format.hpp"
 #include "emit/xml_output.hpp"
@@ -33,7 +35,10 @@ using emit::xml_safe_text;
 // visibly across the left box's side face while the right box covers their ends. A funnel
 // layer below all boxes would hide those lines, one above all boxes would show the ends over
 // the right box, so funnels share one Inkscape layer with the boxes (each still its own
-// <g data-role="funnel">). Captions, painted after everything, get their own layer. An
+// <g data-role="funnel">). The ghost outlines behind a block drawn once for ×N are painted
+// before every box, so they have a layer of their own under the boxes' layer, apart from the
+// brackets and labels painted after the boxes ("annotations"). Captions, painted after
+// everything, get their own layer. An
 // Inkscape layer holds a run of consecutive groups; if a kind recurs after another kind, a
 // further layer of that kind opens ("captions 2") instead of anything being reordered.
 struct LayerKind {
@@ -52,6 +57,7 @@ LayerKind inkscape_layer_of(Role role) {
         case Role::connector:
             return {"layer-connections", "connections"};
         case Role::repeat:
+            return {"layer-ghost-outlines", "ghost outlines"};
         case Role::annotation:
             return {"layer-annotations", "annotations"};
         case Role::caption:
@@ -299,11 +305,14 @@ class NameCounts {
 // the group gets a 1-based index, so the ids stay readable and unique.
 class PrimitiveWriter {
   public:
+    // `inherited_fill`: the fill the group carries for its faces, if it does.
     PrimitiveWriter(pugi::xml_node group_node, const Group& group, std::string_view group_id,
-                    IdRegistry& ids, AttributeText& text, const PictureDefinitions& pictures)
+                    std::optional<Rgba> inherited_fill, IdRegistry& ids, AttributeText& text,
+                    const PictureDefinitions& pictures)
         : node_(group_node),
           group_(group),
           group_id_(group_id),
+          inherited_fill_(inherited_fill),
           ids_(ids),
           text_(text),
           pictures_(pictures) {
@@ -321,7 +330,12 @@ class PrimitiveWriter {
         if (polygon.points.empty()) return;
         pugi::xml_node path = start("path");
         text_.path_data(path, polygon.points, true);
-        if (polygon.fill) {
+        std::optional<emit::FaceShade> shade;
+        if (polygon.fill && inherited_fill_)
+            shade = emit::face_shade(*inherited_fill_, *polygon.fill);
+        if (shade) {
+            // No fill of its own: the face takes the group's.
+        } else if (polygon.fill) {
             text_.paint(path, "fill", "fill-opacity", *polygon.fill);
         } else {
             path.append_attribute("fill").set_value("none");
@@ -330,6 +344,13 @@ class PrimitiveWriter {
             text_.paint(path, "stroke", "stroke-opacity", *polygon.stroke);
             text_.number(path, "stroke-width", polygon.stroke_width);
             path.append_attribute("stroke-linejoin").set_value("miter");
+        }
+        if (shade && shade->opacity > 0) {
+            pugi::xml_node overlay = node_.append_child("path");
+            set_attribute(overlay, "id", ids_.claim(current_id_ + "-shade", "shade"));
+            text_.path_data(overlay, polygon.points, true);
+            text_.paint(overlay, "fill", "fill-opacity", shade->overlay);
+            text_.number(overlay, "fill-opacity", shade->opacity);
         }
     }
 
@@ -405,6 +426,7 @@ class PrimitiveWriter {
     pugi::xml_node node_;
     const Group& group_;
     std::string_view group_id_;  // as written, so a renamed group's parts follow its new id
+    std::optional<Rgba> inherited_fill_;
     IdRegistry& ids_;
     AttributeText& text_;
     const PictureDefinitions& pictures_;
@@ -429,8 +451,11 @@ std::size_t expected_size(const Scene& scene) {
 // only one group is ever held as a DOM. The bytes are those of saving the whole DOM at once.
 class SvgWriter {
   public:
-    explicit SvgWriter(const Scene& scene)
-        : scene_(scene), ids_(16 + scene.groups.size() + primitive_count(scene)), pictures_(scene) {
+    SvgWriter(const Scene& scene, const SvgOptions& options)
+        : scene_(scene),
+          options_(options),
+          ids_(16 + scene.groups.size() + primitive_count(scene)),
+          pictures_(scene) {
         // Scene ids come first so that they survive unchanged whatever else needs an id.
         group_ids_.reserve(scene.groups.size());
         for (const Group& group : scene.groups) group_ids_.push_back(ids_.claim(group.id, "group"));
@@ -532,12 +557,24 @@ class SvgWriter {
         if (!group.type.empty()) set_text_attribute(node, "data-type", group.type);
         if (!group.shape.empty()) set_text_attribute(node, "data-shape", group.shape);
         append_title(node, group_title(group));
-        PrimitiveWriter(node, group, id, ids_, text_, pictures_).write_all();
+        const std::optional<Rgba> inherited_fill = fill_for_faces(group);
+        if (inherited_fill) text_.paint(node, "fill", "fill-opacity", *inherited_fill);
+        PrimitiveWriter(node, group, id, inherited_fill, ids_, text_, pictures_).write_all();
         emit::append_printed(out_, node, 2);
         scratch_.remove_child(node);
     }
 
+    // A layer's group carries its colour for its faces to inherit, unless exact face colours
+    // are asked for.
+    std::optional<Rgba> fill_for_faces(const Group& group) const {
+        if (options_.exact_face_colors || group.role != Role::layer || !group.fill ||
+            group.fill->a != 255)
+            return std::nullopt;
+        return group.fill;
+    }
+
     const Scene& scene_;
+    const SvgOptions& options_;
     pugi::xml_document scratch_;  // holds the group being written
     IdRegistry ids_;
     AttributeText text_;
@@ -548,8 +585,8 @@ class SvgWriter {
 
 }  // namespace
 
-std::string to_svg(const Scene& scene) {
-    return SvgWriter(scene).write();
+std::string to_svg(const Scene& scene, const SvgOptions& options) {
+    return SvgWriter(scene, options).write();
 }
 
 }  // namespace strata

@@ -20,13 +20,13 @@
 namespace strata {
 namespace {
 
-void stage_frames(const Scene& scene, io::StagedFolder& staged) {
+void stage_frames(const Scene& scene, io::StagedFolder& staged, const SvgOptions& svg) {
     const std::vector<int> steps = emit::reveal_steps(scene);
     const int count = emit::reveal_step_count(scene);
     for (int step = 1; step <= count; ++step) {
         char name[32];
         std::snprintf(name, sizeof name, "step-%02d.svg", step);
-        staged.add(name, to_svg(emit::frame_at_step(scene, steps, step)));
+        staged.add(name, to_svg(emit::frame_at_step(scene, steps, step), svg));
     }
 }
 
@@ -41,17 +41,18 @@ bool is_frame_name(const char* name) {
 
 }  // namespace
 
-void write_reveal_frames(const Scene& scene, const std::string& folder) {
+void write_reveal_frames(const Scene& scene, const std::string& folder, const SvgOptions& svg) {
     io::StagedFolder staged(folder);
-    stage_frames(scene, staged);
+    stage_frames(scene, staged, svg);
     staged.commit();
 }
 
 void write_file_and_frames_atomically(const std::string& path, std::string_view bytes,
-                                      const Scene& frames, const std::string& folder) {
+                                      const Scene& frames, const std::string& folder,
+                                      const SvgOptions& svg) {
     check_output_path(path, {});
     io::StagedFolder staged_frames(folder);
-    stage_frames(frames, staged_frames);
+    stage_frames(frames, staged_frames, svg);
     io::StagedFile staged_output(path, bytes);
     // Published together: a signal waits until both are in place, and an output that cannot
     // be moved into place takes the frames back with it.
