@@ -895,6 +895,81 @@ case("text-lines-empty-caption-lines", {"model.yaml": "strata: 1\nmodel: m\nopti
      "[null, 8]}\n" + "  - {type: Dense, config: {units: 4}}\n" * 62}, "error",
      "more than 100000 lines", model="model.yaml", max_mib=96)
 
+# --- Numbers from untrusted ONNX models: inf, NaN, 0, negative, axes out of range ----------
+# Each is an error naming the node or tensor and what was expected, where ONNX's inference
+# passes the number on or leaves the shape silently unknown.
+def signed_value_info(name, dims):  # dims may be negative (two's complement, as protobuf has it)
+    shape = b"".join(s(1, field(1, 0, d & 0xFFFFFFFFFFFFFFFF)) for d in dims)
+    return s(1, name) + s(2, s(1, field(1, 0, 1) + s(2, shape)))
+
+
+def symbolic_value_info(name, dims):  # a str in dims is a dim_param
+    shape = b"".join(s(1, s(2, d) if isinstance(d, str) else field(1, 0, d)) for d in dims)
+    return s(1, name) + s(2, s(1, field(1, 0, 1) + s(2, shape)))
+
+
+def float_tensor(name, values):
+    packed = b"".join(struct.pack("<f", v) for v in values)
+    return field(1, 0, len(values)) + field(2, 0, 1) + s(4, packed) + s(8, name)
+
+
+def resize_by(scales=None, sizes=None):
+    inputs = ["x", "", "scales"] if scales is not None else ["x", "", "", "sizes"]
+    initializer = float_tensor("scales", scales) if scales is not None else \
+        int64_tensor("sizes", sizes)
+    return onnx_model([op("Resize", inputs, "y", "resize")], [initializer],
+                      [value_info("x", [1, 3, 8, 8])], [value_info("y", [])])
+
+
+INF, NAN = float("inf"), float("nan")
+for cid, scale, text in [("inf", INF, "inf"), ("nan", NAN, "nan"), ("zero", 0.0, "0"),
+                         ("negative", -2.0, "-2")]:
+    case(f"numbers-onnx-resize-scales-{cid}", {"model.onnx": resize_by(scales=[1, 1, 2, scale])},
+         "error", f"model.onnx: node 'resize' (Resize): scales[3] is {text}, expected a finite "
+         "number above 0", model="model.onnx")
+for cid, size in [("zero", 0), ("negative", -16)]:
+    case(f"numbers-onnx-resize-sizes-{cid}", {"model.onnx": resize_by(sizes=[1, 3, 16, size])},
+         "error", f"model.onnx: node 'resize' (Resize): sizes[3] is {size}, expected 1 or more",
+         model="model.onnx")
+case("numbers-onnx-resize-sound", {"model.onnx": resize_by(scales=[1, 1, 2, 0.5])}, "ok",
+     model="model.onnx")
+relu_xy = op("Relu", ["x"], "y", "relu")
+case("numbers-onnx-input-negative-dim", {"model.onnx": onnx_model([relu_xy], [],
+     [signed_value_info("x", [1, -5, 8])], [value_info("y", [])])}, "error",
+     "model.onnx: graph input 'x': axis 1 has the dimension -5, expected 0 or more (or a "
+     "symbolic dim_param)", model="model.onnx")
+case("numbers-onnx-output-negative-dim", {"model.onnx": onnx_model([relu_xy], [],
+     [value_info("x", [1, 8])], [signed_value_info("y", [1, -1])])}, "error",
+     "model.onnx: graph output 'y': axis 1 has the dimension -1, expected 0 or more",
+     model="model.onnx")
+case("numbers-onnx-value-info-negative-dim", {"model.onnx": field(1, 0, 8) + s(7, s(1, relu_xy) +
+     s(2, "g") + s(11, value_info("x", [1, 8])) + s(12, value_info("y", [])) +
+     s(13, signed_value_info("y", [-(1 << 62)]))) + s(8, s(1, "") + field(2, 0, 13))}, "error",
+     "model.onnx: value_info 'y': axis 0 has the dimension -4611686018427387904, expected 0 or "
+     "more", model="model.onnx")
+# An empty tensor is legal ONNX: drawn (at the smallest size, with a warning), as Keras does.
+case("numbers-onnx-input-zero-dim", {"model.onnx": onnx_model([relu_xy], [],
+     [value_info("x", [1, 0, 8])], [value_info("y", [])])}, "ok", model="model.onnx")
+case("numbers-onnx-input-dim-param", {"model.onnx": onnx_model([relu_xy], [],
+     [symbolic_value_info("x", ["batch", 3, "height", 8])], [value_info("y", [])])}, "ok",
+     model="model.onnx")
+case("numbers-onnx-concat-axis-out-of-range", {"model.onnx": onnx_model([op("Concat",
+     ["x", "x"], "y", "cat", [int_attribute("axis", 4)])], [], [value_info("x", [1, 3, 8, 8])],
+     [value_info("y", [])])}, "error", "model.onnx: node 'cat' (Concat): axis 4 is out of range "
+     "for an input of rank 4 (expected -4 to 3)", model="model.onnx")
+case("numbers-onnx-flatten-axis-out-of-range", {"model.onnx": onnx_model([op("Flatten", ["x"],
+     "y", "flat", [int_attribute("axis", -(1 << 40))])], [], [value_info("x", [1, 3, 8, 8])],
+     [value_info("y", [])])}, "error", "model.onnx: node 'flat' (Flatten): axis -1099511627776 "
+     "is out of range for an input of rank 4 (expected -4 to 4)", model="model.onnx")
+case("numbers-onnx-conv-group-0", {"model.onnx": onnx_model([conv_node + s(5, int_attribute(
+     "group", 0))], [tensor("w", [8, 3, 3, 3])], image_input, [value_info("y", [])])}, "error",
+     "model.onnx: node 'conv' (Conv): group holds 0, expected 1 or more", model="model.onnx")
+case("numbers-onnx-conv-transpose-output-padding", {"model.onnx": onnx_model([op(
+     "ConvTranspose", ["x", "w"], "y", "up", [ints_attribute("output_padding", [0, -3])])],
+     [tensor("w", [3, 2, 3, 3])], image_input, [value_info("y", [])])}, "error",
+     "model.onnx: node 'up' (ConvTranspose): output_padding holds -3, expected 0 or more",
+     model="model.onnx")
+
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\n")
     for row in rows:

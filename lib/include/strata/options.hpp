@@ -11,6 +11,7 @@
 #include "strata/choice.hpp"
 #include "strata/color.hpp"
 #include "strata/model_files.hpp"
+#include "strata/option_places.hpp"
 
 namespace strata {
 
@@ -242,6 +243,11 @@ struct Options {
     // opened beneath. Reading a model spec's options fills it; it is empty for options the
     // user gives, and the layout passes it to the font lookup and the picture reader.
     ModelNamedFiles model_files;
+
+    // Not an option: where an option file or a model spec gave each font above, so that a
+    // font the lookup cannot find is an error at that place (FILE:LINE:COL) rather than
+    // under the option's name alone.
+    OptionPlaces font_places;
 };
 
 // Checks every value of `options` against the rules the command line and option files apply

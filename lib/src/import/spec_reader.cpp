@@ -21,6 +21,7 @@
 #include "strata/error.hpp"
 #include "strata/limits.hpp"
 #include "strata/printable.hpp"
+#include "style/caption_template.hpp"
 #include "style/options_file.hpp"
 #include "style/structured_options.hpp"
 #include "style/yaml_source.hpp"
@@ -124,6 +125,7 @@ class SpecReader {
                   import.allow_model_paths},
           warnings_(warnings) {
         source_.named_files = &spec_.options.model_files;
+        source_.font_places = &spec_.options.font_places;
     }
     SpecReader(const SpecReader&) = delete;  // source_ points into spec_
     SpecReader& operator=(const SpecReader&) = delete;
@@ -438,7 +440,10 @@ class SpecReader {
         }
         names_[layer.name] = spec_.model.layers.size();
         if (entry.caption) {
-            spec_.options.captions[layer.name] = yaml_scalar(source_, *entry.caption, "caption");
+            std::string caption = yaml_scalar(source_, *entry.caption, "caption");
+            if (auto problem = caption_template_problem(caption))
+                throw yaml_error(source_, *entry.caption, "caption: " + *problem);
+            spec_.options.captions[layer.name] = std::move(caption);
         }
         if (entry.style) {
             spec_.options.styles[layer.name] =

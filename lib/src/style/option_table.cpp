@@ -4,6 +4,7 @@
 #include "strata/error.hpp"
 #include "strata/limits.hpp"
 #include "strata/printable.hpp"
+#include "style/caption_template.hpp"
 #include "style/length.hpp"
 #include "style/option_entries.hpp"
 #include "style/option_values.hpp"
@@ -211,6 +212,14 @@ std::vector<OptionEntry> make_entries() {
         text("caption",
              "caption template, e.g. '{name}\\n{shape}' (fields name, type, shape, index, params)",
              &Options::caption, true));
+    // A template is filled in by the layout: its syntax is checked here, at its place.
+    e.back().set_text = [](Options& o, std::string_view v, const std::string& where) {
+        if (auto problem = caption_template_problem(v)) throw Error(where, *problem);
+        o.caption = std::string(v);
+    };
+    e.back().check = [](const Options& o, const std::string& where) {
+        if (auto problem = caption_template_problem(o.caption)) throw Error(where, *problem);
+    };
     e.push_back(choice("caption_position", "where captions go", &Options::caption_position));
     e.push_back(structure("captions", OptionKind::structure,
                           "caption per layer name: {conv1: 'first conv'}", &Options::captions,
@@ -218,6 +227,12 @@ std::vector<OptionEntry> make_entries() {
                               for (auto& [layer, caption] : so::captions(s, n))
                                   o.captions[layer] = caption;
                           }));
+    e.back().check = [](const Options& o, const std::string& where) {
+        for (const auto& [layer, caption] : o.captions) {
+            if (auto problem = caption_template_problem(caption))
+                throw Error(where + "." + layer, *problem);
+        }
+    };
     e.push_back(number("text_vspacing", "gap between caption lines, px", &Options::text_vspacing));
     e.push_back(text("font", "font: a fontconfig family or a font file", &Options::font, false));
     // A flag's font file in the working directory is that file; in a file, a font that names

@@ -28,8 +28,10 @@ std::string scalar_list(const YamlSource& source, const YAML::Node& node, const 
 
 }  // namespace
 
-void apply_options_node(Options& options, const YAML::Node& root, const YamlSource& source,
+void apply_options_node(Options& options, const YAML::Node& root, const YamlSource& given,
                         Warnings* warnings) {
+    YamlSource source = given;
+    if (!source.font_places) source.font_places = &options.font_places;
     if (root.IsNull()) return;  // an empty file sets nothing
     if (!root.IsMap())
         throw yaml_error(source, root, "expected a mapping of option names to values");

@@ -4,6 +4,7 @@
 
 #include "strata/limits.hpp"
 #include "strata/printable.hpp"
+#include "style/caption_template.hpp"
 #include "style/option_values.hpp"
 
 namespace strata::structured_options {
@@ -242,7 +243,10 @@ std::map<std::string, std::string> captions(const YamlSource& source, const YAML
     std::map<std::string, std::string> result;
     for (const auto& entry : node) {
         std::string layer = yaml_scalar(source, entry.first, "captions key");
-        result[layer] = yaml_scalar(source, entry.second, "captions." + layer);
+        std::string caption = yaml_scalar(source, entry.second, "captions." + layer);
+        if (auto problem = caption_template_problem(caption))
+            throw yaml_error(source, entry.second, "captions." + layer + ": " + *problem);
+        result[layer] = std::move(caption);
     }
     return result;
 }
@@ -257,7 +261,13 @@ std::map<std::string, LayerColors> color_map(const YamlSource& source, const YAM
         std::string cls = yaml_scalar(source, entry.first, "color_map key");
         LayerColors colors;
         if (entry.second.IsScalar()) {
-            colors.fill = f.color(entry.second, "color_map." + cls);
+            // At the colour's own place, as a field of a mapping (fill:, outline:) is.
+            try {
+                colors.fill = f.color(entry.second, "color_map." + cls);
+            } catch (const Error& e) {
+                if (e.line() > 0) throw;
+                throw yaml_error(source, entry.second, "color_map." + cls + ": " + e.message());
+            }
         } else {
             read_fields(source, entry.second, "color_map." + cls,
                         {{"fill", [&](auto& v, auto& w) { colors.fill = f.color(v, w); }},

@@ -70,7 +70,9 @@ std::string yaml_path(const YamlSource& source, const YAML::Node& node, const st
     return joined;
 }
 
-std::string yaml_font(const YamlSource& source, const YAML::Node& node, const std::string& what) {
+namespace {
+
+std::string read_font(const YamlSource& source, const YAML::Node& node, const std::string& what) {
     std::string font = yaml_scalar(source, node, what);
     // From a model file, a name without a '/' is a family: the working directory is never
     // searched on a model's behalf.
@@ -85,6 +87,18 @@ std::string yaml_font(const YamlSource& source, const YAML::Node& node, const st
             source.named_files->confine(marked, ModelFolderPath(*inside));
     }
     return marked;
+}
+
+}  // namespace
+
+std::string yaml_font(const YamlSource& source, const YAML::Node& node, const std::string& what) {
+    std::string font = read_font(source, node, what);
+    const YAML::Mark mark = node.Mark();
+    if (source.font_places && !mark.is_null() && mark.line >= 0) {
+        source.font_places->record(font, {source.name, static_cast<std::size_t>(mark.line) + 1,
+                                          static_cast<std::size_t>(mark.column) + 1, what});
+    }
+    return font;
 }
 
 std::string user_font(std::string font) {

@@ -6,6 +6,7 @@
 
 #include "strata/error.hpp"
 #include "strata/model_files.hpp"
+#include "strata/option_places.hpp"
 
 namespace strata {
 
@@ -22,6 +23,9 @@ struct YamlSource {
     // Where the paths a model file names are recorded with their folder: the model_files of
     // the options being read (unset: not recorded).
     ModelNamedFiles* named_files = nullptr;
+    // Where the place of each font read is recorded: the font_places of the options being
+    // read (unset: not recorded).
+    OptionPlaces* font_places = nullptr;
 };
 
 // An error at a node's line and column.
@@ -39,6 +43,7 @@ std::string yaml_path(const YamlSource& source, const YAML::Node& node, const st
 
 // A font option: a fontconfig family, or a font file. From a model file, a font that holds a
 // '/' is a path as yaml_path reads it and anything else a family; elsewhere as user_font says.
+// The font is found only when text is measured: its place is recorded in source.font_places.
 std::string yaml_font(const YamlSource& source, const YAML::Node& node, const std::string& what);
 
 // A font the user gives (a flag, an option file): a name without a '/' that is a file in the

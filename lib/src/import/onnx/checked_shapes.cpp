@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <string>
 
@@ -28,9 +29,18 @@ std::int64_t checked(std::optional<std::int64_t> value) {
     return *value;
 }
 
-std::optional<std::size_t> axis_of(std::int64_t axis, std::size_t rank) {
+// An `axis` attribute of a node whose first input has rank `rank`, counted from the end when
+// negative: from -rank to rank - 1, or to rank where `rank_allowed` (Flatten). Out of that range
+// ONNX's inference gives up silently, leaving the shape unknown, so it is an error here.
+std::size_t axis_of(std::int64_t axis, std::size_t rank, bool rank_allowed) {
     const auto r = static_cast<std::int64_t>(rank);
-    if (axis < -r || axis >= r) return std::nullopt;
+    const std::int64_t highest = rank_allowed ? r : r - 1;
+    if (axis < -r || axis > highest) {
+        throw ImpossibleValue("axis " + std::to_string(axis) +
+                              " is out of range for an input of rank " + std::to_string(rank) +
+                              " (expected " + std::to_string(-r) + " to " +
+                              std::to_string(highest) + ")");
+    }
     return static_cast<std::size_t>(axis < 0 ? axis + r : axis);
 }
 
@@ -85,13 +95,12 @@ class Reads {
 std::optional<Shape> concat(const onnx::NodeProto& node, const Reads& in) {
     const Shape* first = in.shape(0);
     if (!first) return std::nullopt;
-    const auto axis = axis_of(int_attribute(node, "axis", 0), first->size());
-    if (!axis) return std::nullopt;
+    const std::size_t axis = axis_of(int_attribute(node, "axis", 0), first->size(), false);
     Shape out = *first;
     for (int i = 1; i < node.input_size(); ++i) {
         const Shape* next = in.shape(i);
         if (!next || next->size() != out.size()) return std::nullopt;
-        out[*axis] = output_dim(shapes::add_dims(out[*axis], (*next)[*axis]));
+        out[axis] = output_dim(shapes::add_dims(out[axis], (*next)[axis]));
     }
     return out;
 }
@@ -170,11 +179,11 @@ std::optional<Shape> reshape(const onnx::NodeProto& node, const Reads& in) {
 std::optional<Shape> flatten(const onnx::NodeProto& node, const Reads& in) {
     const Shape* x = in.shape(0);
     if (!x) return std::nullopt;
-    const auto axis = axis_of(int_attribute(node, "axis", 1), x->size() + 1);
-    if (!axis) return std::nullopt;
+    // Flatten's axis may also be the rank itself: everything goes to the outer side.
+    const std::size_t axis = axis_of(int_attribute(node, "axis", 1), x->size(), true);
     Dim outer = 1, inner = 1;
     for (std::size_t i = 0; i < x->size(); ++i) {
-        Dim& side = i < *axis ? outer : inner;
+        Dim& side = i < axis ? outer : inner;
         side = output_dim(shapes::mul_dims(side, (*x)[i]));
     }
     return Shape{outer, inner};
@@ -286,11 +295,17 @@ std::optional<Shape> conv_transpose(const onnx::NodeProto& node, const Reads& in
     return out;
 }
 
-// floor(d · scale) as ONNX computes it, in float; nullopt above 2^40 (where ONNX's conversion
-// back to an integer is undefined).
+// A scale as a message shows it: 0.5, -2, inf, nan.
+std::string number_text(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
+// floor(d · scale) for a finite scale above 0, as ONNX computes it, in float; nullopt above 2^40
+// (where ONNX's conversion back to an integer is undefined).
 std::optional<Dim> scaled(Dim d, float scale) {
     const float product = std::floor(static_cast<float>(d) * scale);
-    if (!(product >= 0)) return kUnknownDim;  // a negative or NaN scale: ONNX refuses it
     if (!(product <= static_cast<float>(limits::kMaxDimension))) return std::nullopt;
     return static_cast<Dim>(product);
 }
@@ -302,10 +317,16 @@ std::optional<Shape> resize(const onnx::NodeProto& node, const Reads& in, int op
     const bool upsample = node.op_type() == "Upsample";
     if (!upsample && opset >= 11 && in.present(3)) {
         const auto sizes = in.ints(3);
-        if (!sizes || sizes->size() != x->size()) return std::nullopt;
+        if (!sizes) return std::nullopt;
+        for (std::size_t i = 0; i < sizes->size(); ++i) {
+            // ONNX's inference copies the sizes as they are: 0 or less would be drawn as is.
+            if ((*sizes)[i] <= 0)
+                throw ImpossibleValue("sizes[" + std::to_string(i) + "] is " +
+                                      std::to_string((*sizes)[i]) + ", expected 1 or more");
+        }
+        if (sizes->size() != x->size()) return std::nullopt;
         Shape out;
-        for (Dim d : *sizes)
-            out.push_back(output_dim(d < 0 ? std::optional<Dim>() : shapes::bounded_dim(d)));
+        for (Dim d : *sizes) out.push_back(output_dim(shapes::bounded_dim(d)));
         return out;
     }
     const int scales_input = upsample || opset < 11 ? 1 : 2;
@@ -314,7 +335,16 @@ std::optional<Shape> resize(const onnx::NodeProto& node, const Reads& in, int op
         if (const auto* a = find_attribute(node, "scales"))
             scales = std::vector<double>(a->floats().begin(), a->floats().end());
     }
-    if (!scales || scales->size() != x->size()) return std::nullopt;
+    if (!scales) return std::nullopt;
+    for (std::size_t i = 0; i < scales->size(); ++i) {
+        // ONNX's inference turns inf or NaN into an undefined integer and 0 into an empty
+        // axis; a negative scale it refuses silently, leaving the shape unknown.
+        const float scale = static_cast<float>((*scales)[i]);
+        if (!std::isfinite(scale) || scale <= 0)
+            throw ImpossibleValue("scales[" + std::to_string(i) + "] is " +
+                                  number_text((*scales)[i]) + ", expected a finite number above 0");
+    }
+    if (scales->size() != x->size()) return std::nullopt;
     Shape out = *x;
     for (std::size_t i = 0; i < x->size(); ++i) {
         if (!is_known(out[i])) continue;

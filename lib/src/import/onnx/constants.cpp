@@ -56,7 +56,9 @@ bool read_raw(const std::string& raw, std::size_t count, std::vector<double>& ou
 }
 
 double truncate_to(int type, double v) {
-    if (!std::isfinite(v)) return 0;
+    // Floats keep inf and NaN, so that a check that refuses them (Resize's scales) sees them;
+    // every other type is written back as an integer, which cannot hold them.
+    if (!std::isfinite(v)) return type == TensorProto::FLOAT || type == TensorProto::DOUBLE ? v : 0;
     if (type == TensorProto::BOOL) return v != 0 ? 1 : 0;
     if (is_integer_type(type)) return std::trunc(v);
     if (type == TensorProto::FLOAT) return static_cast<double>(static_cast<float>(v));

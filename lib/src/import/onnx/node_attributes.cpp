@@ -20,8 +20,15 @@ struct AttributeFloor {
     std::string_view name;
     std::int64_t least;
 };
-constexpr std::array<AttributeFloor, 4> kFloors = {
-    {{"kernel_shape", 1}, {"strides", 1}, {"dilations", 1}, {"pads", 0}}};
+// group divides the channels (ConvTranspose multiplies by it): 0 gives no channels and a
+// negative value negative ones. output_padding and output_shape lengthen a ConvTranspose.
+constexpr std::array<AttributeFloor, 7> kFloors = {{{"kernel_shape", 1},
+                                                    {"strides", 1},
+                                                    {"dilations", 1},
+                                                    {"pads", 0},
+                                                    {"group", 1},
+                                                    {"output_padding", 0},
+                                                    {"output_shape", 0}}};
 
 bool is_windowed(const std::string& op) {
     for (std::string_view known : kWindowedOps)
@@ -62,7 +69,9 @@ void check_node_attributes(const onnx::GraphProto& graph, const std::string& sou
         for (const onnx::AttributeProto& attribute : node.attribute()) {
             for (const AttributeFloor& floor : kFloors) {
                 if (attribute.name() != floor.name) continue;
-                for (std::int64_t value : attribute.ints()) {
+                std::vector<std::int64_t> values(attribute.ints().begin(), attribute.ints().end());
+                if (attribute.type() == onnx::AttributeProto::INT) values.push_back(attribute.i());
+                for (std::int64_t value : values) {
                     if (value >= floor.least) continue;
                     throw Error(source_name, node_description(node) + ": " +
                                                  std::string(floor.name) + " holds " +

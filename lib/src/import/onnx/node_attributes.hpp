@@ -9,10 +9,10 @@
 
 namespace strata::onnx_import {
 
-// Refuses attributes no runtime could execute: a window (kernel_shape), step (strides) or
-// dilation of 0 or less, or negative padding, on a convolution or pooling node. ONNX's own
-// shape inference divides by them or grows the map from them. Throws strata::Error naming
-// `source_name` and the node.
+// Refuses attributes no runtime could execute: a window (kernel_shape), step (strides),
+// dilation or group of 0 or less, or negative padding (pads, output_padding) or output_shape,
+// on a convolution or pooling node. ONNX's own shape inference divides by them or grows the
+// map from them. Throws strata::Error naming `source_name` and the node.
 void check_node_attributes(const onnx::GraphProto& graph, const std::string& source_name);
 
 // The attribute `name` of `node`, nullptr when it has none.

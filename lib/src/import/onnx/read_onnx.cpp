@@ -2,6 +2,7 @@
 
 #include "import/onnx/build_model.hpp"
 #include "import/onnx/compact.hpp"
+#include "import/onnx/declared_shapes.hpp"
 #include "import/onnx/tensor_shapes.hpp"
 #include "import/onnx/utf8_text.hpp"
 #include "import/onnx/wire_limits.hpp"
@@ -62,6 +63,7 @@ Model read_onnx(std::string_view bytes, const std::string& source_name, Warnings
             shapes.checker_problem.substr(0, shapes.checker_problem.find('\n'));
         warnings.push_back({source_name, "ONNX's checker reports: " + printable_text(first_line)});
     }
+    onnx_import::warn_empty_inputs(proto.graph(), source_name, warnings);
     Model model = onnx_import::build_model(proto, shapes, raw);
     // Model names have one limit in every format: a longer one is refused, not cut.
     if (model.name.size() > limits::kMaxNameLength) {

@@ -9,6 +9,7 @@
 
 #include "import/isolated_call.hpp"
 #include "import/onnx/checked_shapes.hpp"
+#include "import/onnx/declared_shapes.hpp"
 #include "import/onnx/graph_order.hpp"
 #include "import/onnx/node_attributes.hpp"
 #include "shapes/dims.hpp"
@@ -125,7 +126,8 @@ class Evaluation {
         auto* tensor = type.mutable_tensor_type();
         if (tensor->has_shape()) {
             for (auto& dim : *tensor->mutable_shape()->mutable_dim()) {
-                if (dim.has_dim_value() && dim.dim_value() > 0) continue;
+                // 0 is an empty tensor, kept as it is (negative values were refused before).
+                if (dim.has_dim_value() && dim.dim_value() >= 0) continue;
                 const std::string symbol = dim.has_dim_param() ? dim.dim_param() : "?";
                 dim.set_dim_value(symbol_value(symbol));
             }
@@ -334,6 +336,7 @@ std::string infer_in_child(const onnx::ModelProto& model, const std::string& sou
 }  // namespace
 
 TensorShapes infer_tensor_shapes(const onnx::ModelProto& model, const std::string& source_name) {
+    check_declared_shapes(model.graph(), source_name);
     check_node_attributes(model.graph(), source_name);
     const std::string bytes = run_isolated(
         [&] { return infer_in_child(model, source_name); }, source_name,

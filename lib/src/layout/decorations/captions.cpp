@@ -5,6 +5,7 @@
 #include "strata/error.hpp"
 #include "strata/limits.hpp"
 #include "strata/printable.hpp"
+#include "style/caption_template.hpp"
 
 namespace strata::layout {
 
@@ -75,9 +76,7 @@ std::string field_value(const std::string& field, const Layer& layer, std::size_
         const auto shape = attr<std::vector<std::int64_t>>(layer, "in_shape");
         return shape ? dims_text(*shape) : "?";
     }
-    throw Error("caption", "unknown field {" + field.substr(0, 40) +
-                               "} in a caption (expected name, type, shape, index, params, "
-                               "layers or in_shape)");
+    throw Error("caption", unknown_caption_field(field));
 }
 
 }  // namespace

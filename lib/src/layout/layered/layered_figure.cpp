@@ -12,6 +12,7 @@
 #include "layout/decorations/group_marks.hpp"
 #include "layout/decorations/layer_groups.hpp"
 #include "layout/decorations/legend.hpp"
+#include "layout/decorations/placed_font_errors.hpp"
 #include "layout/decorations/text_budget.hpp"
 #include "layout/layered/box_captions.hpp"
 #include "layout/layered/box_frame.hpp"
@@ -42,7 +43,8 @@ void append_groups(std::vector<Group>& to, std::vector<Group> groups) {
 
 LayeredFigure layered_figure(const Model& model, const Options& options,
                              const LayoutContext& context, Warnings& warnings, BoxScale scale) {
-    TextMeasurer& text = context.text;
+    // A font an option file named fails at its place there, not under its option's name alone.
+    PlacedFontErrors text(context.text, options.font_places);
     const bool compat = options.compat_visualkeras;
     FacePictures pictures(options, context.images, warnings);
     std::vector<DrawnBox> boxes = drawn_boxes(model, options, scale, pictures);

@@ -1,0 +1,140 @@
+// Options whose values are checked late (a caption template filled in per layer, a font looked
+// up when text is measured) and options checked at once (colours in styles and color_map):
+// from a model spec's `options:` or an --options file, each error names FILE:LINE:COL.
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+
+#include "run_tool.hpp"
+
+using namespace strata::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kLayers =
+    "layers:\n"
+    "  - {type: InputLayer, shape: [null, 8, 8, 3], name: in}\n"
+    "  - {type: Dense, name: fc, config: {units: 4}}\n";
+
+// A spec whose `options:` are the given lines (each indented by two spaces): option line k is
+// line k + 2 of the file.
+std::string spec_with_options(const std::string& lines) {
+    return "strata: 1\noptions:\n" + lines + kLayers;
+}
+
+struct Run {
+    ToolResult result;
+    fs::path file;  // the spec or option file the error must name
+};
+
+Run render_spec(const std::string& name, const std::string& spec) {
+    const fs::path dir = scratch_dir("option-places-" + name);
+    const fs::path file = dir / "spec.yaml";
+    std::ofstream(file) << spec;
+    return {run_strata("render " + shell_quote(file.string()) + " -o " +
+                           shell_quote((dir / "o.svg").string()),
+                       dir),
+            file};
+}
+
+Run render_with_options_file(const std::string& name, const std::string& options) {
+    const fs::path dir = scratch_dir("option-places-file-" + name);
+    const fs::path model = dir / "spec.yaml";
+    std::ofstream(model) << "strata: 1\n" << kLayers;
+    const fs::path file = dir / "fig.yaml";
+    std::ofstream(file) << options;
+    return {
+        run_strata("render " + shell_quote(model.string()) + " --options " +
+                       shell_quote(file.string()) + " -o " + shell_quote((dir / "o.svg").string()),
+                   dir),
+        file};
+}
+
+// The one line the run must print, exactly.
+void expect_error(const Run& run, const std::string& place_and_message) {
+    BOOST_TEST(run.result.status == 1);
+    BOOST_TEST(
+        run.result.err == "strata: error: " + run.file.string() + ":" + place_and_message + "\n",
+        run.result.err);
+}
+
+const std::string kUnknownField =
+    "unknown field {nosuchfield} in a caption (expected name, type, shape, index, params, "
+    "layers or in_shape)";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(option_places)
+
+BOOST_AUTO_TEST_CASE(a_caption_template_error_names_its_place_in_the_spec) {
+    expect_error(
+        render_spec("caption", spec_with_options("  caption: \"{name}\\n{nosuchfield}\"\n")),
+        "3:12: caption: " + kUnknownField);
+    expect_error(render_spec("caption-brace", spec_with_options("  caption: \"{name\"\n")),
+                 "3:12: caption: a '{' without its '}' in a caption");
+    expect_error(
+        render_spec("captions", spec_with_options("  captions:\n    fc: \"{nosuchfield}\"\n")),
+        "4:9: captions.fc: " + kUnknownField);
+}
+
+BOOST_AUTO_TEST_CASE(a_layer_caption_error_names_its_place_in_the_spec) {
+    const std::string spec =
+        "strata: 1\nlayers:\n"
+        "  - {type: InputLayer, shape: [null, 8], name: in}\n"
+        "  - {type: Dense, name: fc, caption: \"a}b\", config: {units: 4}}\n";
+    expect_error(render_spec("layer-caption", spec),
+                 "4:38: caption: a '}' without its '{' in a caption (write }} for a brace)");
+}
+
+BOOST_AUTO_TEST_CASE(a_caption_template_error_names_its_place_in_an_options_file) {
+    expect_error(render_with_options_file("caption", "padding: 4\ncaption: \"{nosuchfield}\"\n"),
+                 "2:10: caption: " + kUnknownField);
+}
+
+BOOST_AUTO_TEST_CASE(a_font_that_cannot_be_found_names_its_place_in_the_spec) {
+    const std::string missing =
+        "font 'NoSuchFontFamilyQ' not found (fontconfig has no such family)";
+    expect_error(render_spec("font", spec_with_options("  text_callable: name\n"
+                                                       "  font: NoSuchFontFamilyQ\n")),
+                 "4:9: font: " + missing);
+    expect_error(render_spec("style-font",
+                             spec_with_options("  text_callable: name\n"
+                                               "  styles: {Dense: {font: NoSuchFontFamilyQ}}\n")),
+                 "4:26: styles.Dense.font: " + missing);
+    expect_error(
+        render_spec("group-font",
+                    spec_with_options(
+                        "  layered_groups: [{name: g, layers: [fc], font: NoSuchFontFamilyQ}]\n")),
+        "3:50: layered_groups[0].font: " + missing);
+    expect_error(render_spec("legend-font", spec_with_options("  legend: true\n"
+                                                              "  font: NoSuchFontFamilyQ\n")),
+                 "4:9: font: " + missing);
+}
+
+BOOST_AUTO_TEST_CASE(a_font_file_that_is_not_a_font_names_its_place_in_the_spec) {
+    const Run run = render_spec("font-file", spec_with_options("  text_callable: name\n"
+                                                               "  font: ./absent.ttf\n"));
+    BOOST_TEST(run.result.status == 1);
+    BOOST_TEST(run.result.err.starts_with("strata: error: " + run.file.string() + ":4:9: font: "),
+               run.result.err);
+}
+
+BOOST_AUTO_TEST_CASE(a_font_that_cannot_be_found_names_its_place_in_an_options_file) {
+    expect_error(render_with_options_file("font", "text_callable: name\nfont: NoSuchFontFamilyQ\n"),
+                 "2:7: font: font 'NoSuchFontFamilyQ' not found (fontconfig has no such family)");
+}
+
+BOOST_AUTO_TEST_CASE(bad_colours_in_styles_and_color_map_name_their_place) {
+    const std::string colour =
+        ": expected a colour (a CSS name, #rrggbb, #rrggbbaa, rgb(), hsl() ...), got 'notacolour'";
+    expect_error(
+        render_spec("styles", spec_with_options("  styles: {Dense: {fill: notacolour}}\n")),
+        "3:26: styles.Dense.fill" + colour);
+    expect_error(render_spec("color-map", spec_with_options("  color_map: {Dense: notacolour}\n")),
+                 "3:22: color_map.Dense" + colour);
+    expect_error(render_with_options_file("color-map", "color_map:\n  Dense: notacolour\n"),
+                 "2:10: color_map.Dense" + colour);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
