@@ -79,4 +79,21 @@ BOOST_AUTO_TEST_CASE(mobilenet_v3_first_squeeze_excitation,
     }
 }
 
+// Captions push Xception's spine right of the lane that its row's carriage return feeds: the
+// return comes down left of that lane too, and the branch reaches its first box from the left
+// instead of running back through it.
+BOOST_AUTO_TEST_CASE(carriage_return_left_of_a_lane_that_starts_first) {
+    const Model model = corpus("keras/xception_k214.json");
+    for (const char* width : {"241pt", "17cm"}) {
+        BOOST_TEST_CONTEXT(width) {
+            Options options;
+            options.width = width;
+            options.text_callable = TextCallable::name_shape;
+            const Scene scene = test::draw(model, options);
+            check_clear(scene);
+            BOOST_TEST(test::outside_canvas(scene).empty());
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
