@@ -177,7 +177,29 @@ class LayerGroups::RowIndex {
                 row.suffix[k] = row.suffix[k + 1];
                 include(row.suffix[k], groups.extent(row.centres[k].second, boxes));
             }
+            row.extents.reserve(n);
+            for (const auto& [centre, box] : row.centres) {
+                row.extents.push_back(groups.extent(box, boxes));
+                row.widest_half = std::max(
+                    row.widest_half,
+                    std::max(centre - row.extents.back().left, row.extents.back().right - centre));
+            }
         }
+    }
+
+    // The lowest bottom of the row's boxes (with what they carry) that reach into the span
+    // [left, right] across, or -infinity. Costs a binary search and the boxes near the span.
+    double lowest_within(std::size_t row, double left, double right) const {
+        double lowest = -kInf;
+        if (row >= rows_.size()) return lowest;
+        const Row& r = rows_[row];
+        auto k = std::lower_bound(r.centres.begin(), r.centres.end(), left - r.widest_half,
+                                  [](const auto& c, double x) { return c.first < x; });
+        for (; k != r.centres.end() && k->first <= right + r.widest_half; ++k) {
+            const Rect& e = r.extents[static_cast<std::size_t>(k - r.centres.begin())];
+            if (e.right > left && e.left < right) lowest = std::max(lowest, e.bottom);
+        }
+        return lowest;
     }
 
     // The union of the extents of the row's boxes whose centre is at least `left`, at most
@@ -205,6 +227,8 @@ class LayerGroups::RowIndex {
     struct Row {
         std::vector<std::pair<double, std::size_t>> centres;  // (centre x, box), ascending
         std::vector<Rect> prefix, suffix;  // union of the first k, of all from k on
+        std::vector<Rect> extents;         // of each box, in centre order
+        double widest_half = 0;            // the farthest an extent reaches from its centre
     };
     std::vector<Row> rows_;
 };
@@ -256,15 +280,19 @@ LayerGroups::RowRoom LayerGroups::room_by_row(std::size_t rows) const {
     return room;
 }
 
-// The title's ascender-line origin, `text_spacing` below the rectangle.
-Point LayerGroups::title_origin(const Resolved& g, const Rect& rect) const {
+// The title's ascender-line origin, `text_spacing` below the group's first rectangle, and
+// below whatever else of that row reaches under it: lanes and their captions hang below the
+// row, outside a rectangle that holds only the spine.
+Point LayerGroups::title_origin(const Resolved& g, const Rect& rect, const RowIndex& index) const {
     const double centre = (rect.left + rect.right) / 2;
     const TextMetrics& m = g.title;
     const double y = rect.bottom + g.group->text_spacing;
     // visualkeras centres the ink width but starts it at the origin, off by the left bearing;
     // strata centres the ink itself.
     if (options_.compat_visualkeras) return {centre - (m.right - m.left) / 2, y};
-    return {centre - (m.left + m.right) / 2, y};
+    const double x = centre - (m.left + m.right) / 2;
+    const double below = index.lowest_within(row_span(g).first, x + m.left, x + m.right);
+    return {x, std::max(y, below + g.group->text_spacing)};
 }
 
 void LayerGroups::extend(const std::vector<BoxPlacement>& boxes, Rect& bounds) const {
@@ -275,7 +303,7 @@ void LayerGroups::extend(const std::vector<BoxPlacement>& boxes, Rect& bounds) c
         const Rect& rect = rects.front();
         if (g.group->name.empty()) continue;
         const TextMetrics& m = g.title;
-        const Point origin = title_origin(g, rect);
+        const Point origin = title_origin(g, rect, index);
         if (options_.compat_visualkeras) {
             // visualkeras reserves the ink height from the origin, so the lowest `top` pixels
             // of the title fall off the canvas when it is the lowest thing drawn.
@@ -320,7 +348,7 @@ std::vector<Group> LayerGroups::titles(const std::vector<BoxPlacement>& boxes, I
     std::vector<Group> out;
     for (const Resolved& g : groups_) {
         if (g.group->name.empty()) continue;
-        const Point origin = title_origin(g, rectangles_of(g, boxes, index).front());
+        const Point origin = title_origin(g, rectangles_of(g, boxes, index).front(), index);
         TextRun run =
             make_text_run(text_, g.font, g.group->name, {origin.x, origin.y + g.title.ascent},
                           g.title.advance, g.group->font_color, TextAnchor::middle);

@@ -96,7 +96,7 @@ class LayerGroups {
     // the group's boxes and rows (times a logarithm), not the figure's boxes.
     std::vector<Rect> rectangles_of(const Resolved& g, const std::vector<BoxPlacement>& boxes,
                                     const RowIndex& index) const;
-    Point title_origin(const Resolved& g, const Rect& rect) const;
+    Point title_origin(const Resolved& g, const Rect& rect, const RowIndex& index) const;
 
     const Options& options_;
     TextMeasurer& text_;
