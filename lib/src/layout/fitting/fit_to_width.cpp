@@ -15,6 +15,7 @@
 
 #include "layout/detail/auto_level.hpp"
 #include "layout/fitting/latin_modern.hpp"
+#include "layout/fitting/legend_shrink.hpp"
 #include "layout/fitting/scaled_scene.hpp"
 #include "layout/layered/layered_view.hpp"
 #include "strata/error.hpp"
@@ -47,16 +48,18 @@ Options with_text_scaled(Options o, double factor) {
 
 // The geometry of `scene`, laid out for the scale `used`, grown to exactly `width_px`: text
 // sizes are divided by the growth, as the picture multiplies them by the scale; growing only
-// moves text further apart.
+// moves text further apart. The legend, whose swatches and gaps are in proportion to its text,
+// keeps that proportion: it shrinks as a whole (legend_shrunk).
 FittedScene grown_to_width(Scene scene, double used, double width_px) {
     if (scene.width <= 0) return {std::move(scene), used};
     const double growth = width_px / (scene.width * used);
     for (Group& group : scene.groups) {
+        if (group.role == Role::legend) continue;
         for (Primitive& item : group.items) {
-            if (auto* run = std::get_if<TextRun>(&item)) run->font_size /= growth;
+            if (auto* run = std::get_if<TextRun>(&item)) layout::shrink_about_anchor(*run, growth);
         }
     }
-    return {std::move(scene), used * growth};
+    return {layout::legend_shrunk(std::move(scene), growth), used * growth};
 }
 
 // A figure whose rows at the width would leave a stub, laid out as a little wider with fair
@@ -210,12 +213,16 @@ FittedScene fitted_for_latex(const Model& model, const Options& options,
     // comes first (a slide has no room for a figure grown taller). Wider (text keeps it so,
     // and the fitting said it): drawn as it is, like every output.
     if (fitted.scale == 1 && fitted.scene.width <= width_px + kTolerancePx) {
+        // Grown by g, the figure is (height - legend) * g + legend tall: the legend keeps its
+        // size (grown_to_width).
         double grown_width = width_px;
-        if (fitted.scene.height > 0) {
+        const double legend = layout::legend_height_given_up(fitted.scene);
+        const double rest = fitted.scene.height - legend;
+        if (rest > 0) {
             const double tallest = kMostHeightPerWidth * width_px;
             grown_width = std::min(
                 width_px,
-                std::max(fitted.scene.width, tallest * fitted.scene.width / fitted.scene.height));
+                std::max(fitted.scene.width, (tallest - legend) / rest * fitted.scene.width));
         }
         return grown_to_width(std::move(fitted.scene), 1, grown_width);
     }
