@@ -16,6 +16,11 @@ using namespace strata;
 
 namespace {
 
+Model corpus(const std::string& relative) {
+    Warnings warnings;
+    return load_model(std::string(STRATA_CORPUS_DIR) + "/" + relative, warnings);
+}
+
 // Each box swatch of the legend: its height over its label's font size (scene units).
 std::vector<double> swatch_per_text(const Scene& scene) {
     std::vector<double> ratios;
@@ -81,6 +86,33 @@ BOOST_AUTO_TEST_CASE(growth_keeps_legend_swatches_at_text_height) {
                 BOOST_TEST(printed[k] <= 1.6);
             }
             BOOST_TEST(test::outside_canvas(latex.scene).empty());
+        }
+    }
+}
+
+// Text the document sets smaller than min_font_size (\tiny, 5 pt) is raised to it, and stays
+// at it in print whatever scale the package draws the picture at: captions, ×N labels, legend.
+BOOST_AUTO_TEST_CASE(no_text_under_min_font_size_in_print) {
+    for (const char* file : {"generated/vgg16.json", "keras/tfjs_teachable_machine_nested_seq.json",
+                             "generated/resnet50.json"}) {
+        const Model model = corpus(file);
+        for (const Level level : {Level::layer, Level::automatic}) {
+            for (const char* width : {"241pt", "17cm"}) {
+                BOOST_TEST_CONTEXT(file << " level " << static_cast<int>(level) << " at "
+                                        << width) {
+                    Options options = latex_defaults(Options{}, {.font_pt = 5});
+                    options.width = width;
+                    options.level = level;
+                    options.legend = true;
+                    options.text_callable = TextCallable::name;
+                    Warnings warnings;
+                    const FittedScene latex = layout_for_latex(model, options, warnings);
+                    const std::vector<std::string> small =
+                        test::texts_under(latex.scene, options.min_font_size - 1e-6, latex.scale);
+                    for (const std::string& s : small) BOOST_TEST_MESSAGE("small: " << s);
+                    BOOST_TEST(small.empty());
+                }
+            }
         }
     }
 }

@@ -31,10 +31,13 @@ constexpr double kTolerancePx = 0.005;
 // (room on a page or a 4:3 slide for the rest); LaTeX's growth keeps that promise too.
 constexpr double kMostHeightPerWidth = 0.6;
 
-// Every size that belongs to text, multiplied by `factor`; geometry stays.
+// Every size that belongs to text, multiplied by `factor`; geometry stays. The smallest text
+// size too: the picture multiplies the text by the scale again, and text lifted to the minimum
+// must come out at the minimum.
 Options with_text_scaled(Options o, double factor) {
     o.font_size *= factor;
     o.text_vspacing *= factor;
+    o.min_font_size *= factor;
     for (auto& [key, style] : o.styles) {
         if (style.font_size) *style.font_size *= factor;
         if (style.text_vspacing) *style.text_vspacing *= factor;
@@ -43,6 +46,18 @@ Options with_text_scaled(Options o, double factor) {
         group.font_size *= factor;
         group.text_spacing *= factor;
     }
+    return o;
+}
+
+// Every text size below `min_font_size` raised to it: a figure fitted to a width draws no text
+// smaller (captions, ×N labels, legend, group titles), also when the document's text is.
+Options with_text_at_least_min(Options o) {
+    const double least = points_to_px(o.min_font_size);
+    o.font_size = std::max(o.font_size, least);
+    for (auto& [key, style] : o.styles) {
+        if (style.font_size) *style.font_size = std::max(*style.font_size, least);
+    }
+    for (LayerGroup& group : o.layered_groups) group.font_size = std::max(group.font_size, least);
     return o;
 }
 
@@ -89,8 +104,9 @@ std::optional<FittedScene> widened_to_width(const Model& model, const Options& o
 // (repeats collapsed, rows wrapped, boxes shrunk, text at its own size) and the scale its
 // geometry is drawn at. The scale is below 1 only when every size that fits leaves a stub row
 // and fair rows a little wider were found: their text sizes are then divided by it already.
-FittedScene fitted_layout(const Model& model, const Options& options, const LayoutContext& context,
+FittedScene fitted_layout(const Model& model, const Options& asked, const LayoutContext& context,
                           Warnings& warnings) {
+    const Options options = with_text_at_least_min(asked);
     const double width_px = length_in_px(options.width, "width");
     Warnings fitting;
     layout::RowFit fit = layout::layered_view_may_widen(model, options, context, fitting);
