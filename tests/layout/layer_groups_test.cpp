@@ -332,3 +332,47 @@ BOOST_AUTO_TEST_CASE(titles_hang_below_the_lanes_under_their_rectangle) {
         }
     }
 }
+
+// The same when the group runs on into the next rows: its title hangs under the first row's
+// rectangle, below a lane that starts left of the group's first box and reaches under the
+// title. The residual block sits at each place along the first row in turn.
+BOOST_AUTO_TEST_CASE(multi_row_titles_hang_below_the_lanes_under_their_first_rectangle) {
+    using test::layer;
+    for (std::size_t lead = 0; lead < 8; ++lead) {
+        BOOST_TEST_CONTEXT(lead << " layers before the block") {
+            Model m;
+            m.name = "residual_in_a_chain";
+            m.layers = {layer("input", "InputLayer", {-1, 16, 16, 3})};
+            const auto add = [&](std::string name, std::string type, Shape shape,
+                                 std::vector<std::size_t> from) {
+                m.layers.push_back(
+                    layer(std::move(name), std::move(type), std::move(shape), std::move(from)));
+                return m.layers.size() - 1;
+            };
+            std::size_t last = 0;
+            for (std::size_t k = 0; k < lead; ++k)
+                last = add("lead_" + std::to_string(k), "Conv2D", {-1, 16, 16, 16}, {last});
+            const std::size_t stem = add("stem", "Conv2D", {-1, 16, 16, 16}, {last});
+            const std::size_t conv = add("conv", "Conv2D", {-1, 16, 16, 32}, {stem});
+            const std::size_t projection = add("projection", "Conv2D", {-1, 16, 16, 32}, {stem});
+            last = add("sum", "Add", {-1, 16, 16, 32}, {conv, projection});
+            std::vector<std::string> members = {"sum"};
+            for (int k = 0; k < 12; ++k) {
+                members.push_back("chain_" + std::to_string(k));
+                last = add(members.back(), "Conv2D", {-1, 16, 16, 32 + 8 * k}, {last});
+            }
+            m.inputs = {0};
+            m.outputs = {{last, 0}};
+            Options o;
+            o.width = "241pt";
+            LayerGroup group;
+            group.name = "Residual body";
+            group.layers = members;
+            o.layered_groups = {group};
+            const Scene s = test::draw(m, o);
+            const std::vector<std::string> hits = test::texts_over_items(s);
+            for (const std::string& hit : hits) BOOST_TEST_MESSAGE(hit);
+            BOOST_TEST(hits.empty());
+        }
+    }
+}
