@@ -6,6 +6,7 @@
 #include "layout/decorations/layer_groups.hpp"
 #include "layout_context.hpp"
 #include "reference_model.hpp"
+#include "scene_checks.hpp"
 #include "scene_items.hpp"
 
 using namespace strata;
@@ -296,4 +297,82 @@ BOOST_AUTO_TEST_CASE(group_rectangles_hold_their_members_captions) {
     BOOST_TEST(fixed_bottom >= fixed_caption + 4);  // the caption and the padding inside
     auto [quirky_bottom, quirky_caption] = rectangle_of(true);
     BOOST_TEST(quirky_bottom < quirky_caption);  // visualkeras: the caption crosses the edge
+}
+
+// A group of a residual block's main path: its projection shortcut runs in a lane under the
+// row, outside the rectangle. The title hangs below the lane, not on its box or its lines.
+BOOST_AUTO_TEST_CASE(titles_hang_below_the_lanes_under_their_rectangle) {
+    using test::layer;
+    Model m;
+    m.name = "residual";
+    m.layers = {layer("input", "InputLayer", {-1, 16, 16, 3}),
+                layer("stem", "Conv2D", {-1, 16, 16, 16}, {0}),
+                layer("conv_a", "Conv2D", {-1, 16, 16, 32}, {1}),
+                layer("conv_b", "Conv2D", {-1, 16, 16, 32}, {2}),
+                layer("conv_c", "Conv2D", {-1, 16, 16, 32}, {3}),
+                layer("projection", "Conv2D", {-1, 16, 16, 32}, {1}),
+                layer("add", "Add", {-1, 16, 16, 32}, {4, 5}),
+                layer("head", "Dense", {-1, 10}, {6})};
+    m.inputs = {0};
+    m.outputs = {{7, 0}};
+    for (const char* width : {"", "241pt"}) {
+        BOOST_TEST_CONTEXT(width) {
+            Options o;
+            o.width = width;
+            LayerGroup main_path;
+            main_path.name = "Main path";
+            main_path.layers = {"conv_a", "conv_b", "conv_c"};
+            o.layered_groups = {main_path};
+            const Scene s = test::draw(m, o);
+            BOOST_TEST(test::count_role(s, Role::group_title) == 1u);
+            const std::vector<std::string> hits = test::texts_over_items(s);
+            for (const std::string& hit : hits) BOOST_TEST_MESSAGE(hit);
+            BOOST_TEST(hits.empty());
+            BOOST_TEST(test::outside_canvas(s).empty());
+        }
+    }
+}
+
+// The same when the group runs on into the next rows: its title hangs under the first row's
+// rectangle, below a lane that starts left of the group's first box and reaches under the
+// title. The residual block sits at each place along the first row in turn.
+BOOST_AUTO_TEST_CASE(multi_row_titles_hang_below_the_lanes_under_their_first_rectangle) {
+    using test::layer;
+    for (std::size_t lead = 0; lead < 8; ++lead) {
+        BOOST_TEST_CONTEXT(lead << " layers before the block") {
+            Model m;
+            m.name = "residual_in_a_chain";
+            m.layers = {layer("input", "InputLayer", {-1, 16, 16, 3})};
+            const auto add = [&](std::string name, std::string type, Shape shape,
+                                 std::vector<std::size_t> from) {
+                m.layers.push_back(
+                    layer(std::move(name), std::move(type), std::move(shape), std::move(from)));
+                return m.layers.size() - 1;
+            };
+            std::size_t last = 0;
+            for (std::size_t k = 0; k < lead; ++k)
+                last = add("lead_" + std::to_string(k), "Conv2D", {-1, 16, 16, 16}, {last});
+            const std::size_t stem = add("stem", "Conv2D", {-1, 16, 16, 16}, {last});
+            const std::size_t conv = add("conv", "Conv2D", {-1, 16, 16, 32}, {stem});
+            const std::size_t projection = add("projection", "Conv2D", {-1, 16, 16, 32}, {stem});
+            last = add("sum", "Add", {-1, 16, 16, 32}, {conv, projection});
+            std::vector<std::string> members = {"sum"};
+            for (int k = 0; k < 12; ++k) {
+                members.push_back("chain_" + std::to_string(k));
+                last = add(members.back(), "Conv2D", {-1, 16, 16, 32 + 8 * k}, {last});
+            }
+            m.inputs = {0};
+            m.outputs = {{last, 0}};
+            Options o;
+            o.width = "241pt";
+            LayerGroup group;
+            group.name = "Residual body";
+            group.layers = members;
+            o.layered_groups = {group};
+            const Scene s = test::draw(m, o);
+            const std::vector<std::string> hits = test::texts_over_items(s);
+            for (const std::string& hit : hits) BOOST_TEST_MESSAGE(hit);
+            BOOST_TEST(hits.empty());
+        }
+    }
 }

@@ -4,6 +4,7 @@
 
 #include "layout/layered/annotation_marks.hpp"
 #include "layout/layered/figure_bounds.hpp"
+#include "layout/layered/repeat_units.hpp"
 
 namespace strata::layout {
 
@@ -26,10 +27,15 @@ std::vector<std::optional<Rect>> group_marks(const std::vector<DrawnBox>& boxes,
         const TextMetrics m = text.measure(repeat_label(r), annotation_font(options));
         const double label_bottom = placed->rows[row].y + placed->levels.bracket_y[k] +
                                     kBracketTick / 2 + m.ascent + m.descent;
+        // The label is centred under the unit's bracket and may be wider than the unit.
+        const auto [lo, hi] = unit_extent(placed->units.boxes[k], boxes, frame);
+        const double label_left = (lo + hi) / 2 - m.advance / 2;
         for (std::size_t i : placed->units.boxes[k]) {
             const BoxPlacement p = layout_box(boxes[i], frame);
             const double width = p.x2 - p.x1, ghosts = 2 * kGhostStep;
-            Rect marks{0, -p.de - ghosts, width + p.de + ghosts, label_bottom - p.y1};
+            Rect marks{std::min(0.0, label_left - p.x1), -p.de - ghosts,
+                       std::max(width + p.de + ghosts, label_left + m.advance - p.x1),
+                       label_bottom - p.y1};
             if (const auto& caption = offsets[i]) {
                 marks.left = std::min(marks.left, caption->left);
                 marks.top = std::min(marks.top, caption->top);
@@ -40,6 +46,31 @@ std::vector<std::optional<Rect>> group_marks(const std::vector<DrawnBox>& boxes,
         }
     }
     return offsets;
+}
+
+std::vector<std::optional<Rect>> lane_reaches(const std::vector<DrawnBox>& boxes,
+                                              const BranchingLayout* placed, BoxFrame frame) {
+    std::vector<std::optional<Rect>> reaches(boxes.size());
+    if (placed == nullptr) return reaches;
+    const GraphBoxes& graph = placed->graph;
+    const graph::Dag& dag = graph.arrangement.dag;
+    for (std::size_t i = graph.spine_boxes; i < boxes.size(); ++i) {
+        const BoxPlacement p = layout_box(boxes[i], frame);
+        double left = p.x1 - (p.reversed ? p.de : 0), right = p.x2 + (p.reversed ? 0 : p.de);
+        // The connectors run along the lane to the spine boxes it leaves and rejoins.
+        const auto reach_to = [&](std::size_t node) {
+            if (!graph.visible(node)) return;
+            const std::size_t k = graph.index_of(node);
+            if (!boxes[k].on_spine || boxes[k].row != boxes[i].row) return;
+            const BoxPlacement q = layout_box(boxes[k], frame);
+            left = std::min(left, q.x1);
+            right = std::max(right, q.x2);
+        };
+        for (std::size_t u : dag.preds[boxes[i].node]) reach_to(u);
+        for (std::size_t w : dag.succs[boxes[i].node]) reach_to(w);
+        reaches[i] = Rect{left - p.x1, -p.de, right - p.x1, p.y2 - p.y1};
+    }
+    return reaches;
 }
 
 }  // namespace strata::layout

@@ -22,4 +22,11 @@ std::vector<std::optional<Rect>> group_marks(const std::vector<DrawnBox>& boxes,
                                              const BranchingLayout* placed, BoxFrame frame,
                                              const Options& options, TextMeasurer& text);
 
+// What a lane box's connectors take beside it, which a group's title must not land on: one
+// entry per box (nullopt for a spine box or a figure without lanes), relative to its front
+// face's top-left corner, reaching from the fork it leaves to the join it enters along the
+// lane. `placed`: the branching layout, or null for the classic chain.
+std::vector<std::optional<Rect>> lane_reaches(const std::vector<DrawnBox>& boxes,
+                                              const BranchingLayout* placed, BoxFrame frame);
+
 }  // namespace strata::layout

@@ -6,6 +6,7 @@
 #include "strata/printable.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <set>
 #include <string_view>
@@ -121,6 +122,10 @@ void LayerGroups::enclose_marks(std::vector<std::optional<Rect>> marks) {
     marks_ = std::move(marks);
 }
 
+void LayerGroups::keep_titles_clear_of(std::vector<std::optional<Rect>> reaches) {
+    reaches_ = std::move(reaches);
+}
+
 void LayerGroups::place_in_rows(std::vector<std::size_t> row_of_box) {
     rows_ = std::move(row_of_box);
     check_rectangle_count();
@@ -132,6 +137,19 @@ Rect LayerGroups::extent(std::size_t i, const std::vector<BoxPlacement>& boxes) 
     Rect r{b.reversed ? b.x1 - b.de : b.x1, b.y1 - b.de, b.reversed ? b.x2 : b.x2 + b.de, b.y2};
     if (i < marks_.size() && marks_[i]) {
         const Rect& c = *marks_[i];
+        r.left = std::min(r.left, b.x1 + c.left);
+        r.right = std::max(r.right, b.x1 + c.right);
+        r.top = std::min(r.top, b.y1 + c.top);
+        r.bottom = std::max(r.bottom, b.y1 + c.bottom);
+    }
+    return r;
+}
+
+Rect LayerGroups::title_clearance(std::size_t i, const std::vector<BoxPlacement>& boxes) const {
+    Rect r = extent(i, boxes);
+    if (i < reaches_.size() && reaches_[i]) {
+        const Rect& c = *reaches_[i];
+        const BoxPlacement& b = boxes[i];
         r.left = std::min(r.left, b.x1 + c.left);
         r.right = std::max(r.right, b.x1 + c.right);
         r.top = std::min(r.top, b.y1 + c.top);
@@ -177,7 +195,27 @@ class LayerGroups::RowIndex {
                 row.suffix[k] = row.suffix[k + 1];
                 include(row.suffix[k], groups.extent(row.centres[k].second, boxes));
             }
+            row.skyline = skyline(groups, boxes, row.centres);
         }
+    }
+
+    // The lowest bottom of what a title must clear (boxes, what they carry and what reaches
+    // beside them) in the row across the span [left, right], or -infinity. Costs a binary
+    // search and the steps of the row's skyline under the span.
+    double lowest_within(std::size_t row, double left, double right) const {
+        double lowest = -kInf;
+        if (row >= rows_.size()) return lowest;
+        const std::vector<Step>& sky = rows_[row].skyline;
+        // The step that holds `left`: the last that starts at or before it.
+        auto k = std::upper_bound(sky.begin(), sky.end(), left,
+                                  [](double x, const Step& s) { return x < s.x; });
+        if (k != sky.begin()) --k;
+        for (; k != sky.end() && k->x < right; ++k) {
+            const auto next = std::next(k);
+            if (next != sky.end() && next->x <= left) continue;
+            lowest = std::max(lowest, k->bottom);
+        }
+        return lowest;
     }
 
     // The union of the extents of the row's boxes whose centre is at least `left`, at most
@@ -201,11 +239,51 @@ class LayerGroups::RowIndex {
     }
 
   private:
+    // From `x` to the next step's x, the lowest bottom of what a title must clear there.
+    struct Step {
+        double x, bottom;
+    };
     static constexpr Rect kEmpty{kInf, kInf, -kInf, -kInf};
     struct Row {
         std::vector<std::pair<double, std::size_t>> centres;  // (centre x, box), ascending
         std::vector<Rect> prefix, suffix;  // union of the first k, of all from k on
+        std::vector<Step> skyline;         // the lowest bottom a title must clear, along x
     };
+
+    // The lower envelope of what a title must clear at the boxes `centres` of a row: a sweep
+    // over their left and right edges with the bottoms in force. O(n log n).
+    static std::vector<Step> skyline(const LayerGroups& groups,
+                                     const std::vector<BoxPlacement>& boxes,
+                                     const std::vector<std::pair<double, std::size_t>>& centres) {
+        std::vector<Rect> spans;
+        spans.reserve(centres.size());
+        for (const auto& [centre, box] : centres)
+            spans.push_back(groups.title_clearance(box, boxes));
+        std::vector<std::pair<double, std::size_t>> events;  // (x, 2k opens span k, 2k+1 closes)
+        events.reserve(2 * spans.size());
+        for (std::size_t k = 0; k < spans.size(); ++k) {
+            if (!(spans[k].right > spans[k].left)) continue;
+            events.push_back({spans[k].left, 2 * k});
+            events.push_back({spans[k].right, 2 * k + 1});
+        }
+        std::sort(events.begin(), events.end());
+        std::multiset<double> open;
+        std::vector<Step> steps;
+        for (std::size_t e = 0; e < events.size();) {
+            const double x = events[e].first;
+            for (; e < events.size() && events[e].first == x; ++e) {
+                const Rect& span = spans[events[e].second / 2];
+                if (events[e].second % 2 == 0) {
+                    open.insert(span.bottom);
+                } else {
+                    open.erase(open.find(span.bottom));
+                }
+            }
+            const double bottom = open.empty() ? -kInf : *open.rbegin();
+            if (steps.empty() || steps.back().bottom != bottom) steps.push_back({x, bottom});
+        }
+        return steps;
+    }
     std::vector<Row> rows_;
 };
 
@@ -256,15 +334,19 @@ LayerGroups::RowRoom LayerGroups::room_by_row(std::size_t rows) const {
     return room;
 }
 
-// The title's ascender-line origin, `text_spacing` below the rectangle.
-Point LayerGroups::title_origin(const Resolved& g, const Rect& rect) const {
+// The title's ascender-line origin, `text_spacing` below the group's first rectangle, and
+// below whatever else of that row reaches under it: lanes and their captions hang below the
+// row, outside a rectangle that holds only the spine.
+Point LayerGroups::title_origin(const Resolved& g, const Rect& rect, const RowIndex& index) const {
     const double centre = (rect.left + rect.right) / 2;
     const TextMetrics& m = g.title;
     const double y = rect.bottom + g.group->text_spacing;
     // visualkeras centres the ink width but starts it at the origin, off by the left bearing;
     // strata centres the ink itself.
     if (options_.compat_visualkeras) return {centre - (m.right - m.left) / 2, y};
-    return {centre - (m.left + m.right) / 2, y};
+    const double x = centre - (m.left + m.right) / 2;
+    const double below = index.lowest_within(row_span(g).first, x + m.left, x + m.right);
+    return {x, std::max(y, below + g.group->text_spacing)};
 }
 
 void LayerGroups::extend(const std::vector<BoxPlacement>& boxes, Rect& bounds) const {
@@ -275,7 +357,7 @@ void LayerGroups::extend(const std::vector<BoxPlacement>& boxes, Rect& bounds) c
         const Rect& rect = rects.front();
         if (g.group->name.empty()) continue;
         const TextMetrics& m = g.title;
-        const Point origin = title_origin(g, rect);
+        const Point origin = title_origin(g, rect, index);
         if (options_.compat_visualkeras) {
             // visualkeras reserves the ink height from the origin, so the lowest `top` pixels
             // of the title fall off the canvas when it is the lowest thing drawn.
@@ -320,7 +402,7 @@ std::vector<Group> LayerGroups::titles(const std::vector<BoxPlacement>& boxes, I
     std::vector<Group> out;
     for (const Resolved& g : groups_) {
         if (g.group->name.empty()) continue;
-        const Point origin = title_origin(g, rectangles_of(g, boxes, index).front());
+        const Point origin = title_origin(g, rectangles_of(g, boxes, index).front(), index);
         TextRun run =
             make_text_run(text_, g.font, g.group->name, {origin.x, origin.y + g.title.ascent},
                           g.title.advance, g.group->font_color, TextAnchor::middle);

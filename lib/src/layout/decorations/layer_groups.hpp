@@ -55,6 +55,10 @@ class LayerGroups {
     // captions below). One entry per drawn box, relative to its front face's top-left corner
     // (x1, y1); nullopt for a box that carries nothing.
     void enclose_marks(std::vector<std::optional<Rect>> marks);
+    // Keeps the titles clear of what reaches beside some boxes without belonging to them (a
+    // lane's connectors): one entry per drawn box, relative to its front face's top-left
+    // corner. Rectangles do not grow to hold them.
+    void keep_titles_clear_of(std::vector<std::optional<Rect>> reaches);
     // The row of each drawn box in a figure wrapped into rows (without it, all are in one). A
     // group whose boxes lie in several rows gets a rectangle in each: from its first box to
     // the end of that row, over every row between, and from the start of the last row to its
@@ -92,16 +96,19 @@ class LayerGroups {
     void check_rectangle_count() const;
     // A box's visible outline with its caption.
     Rect extent(std::size_t box, const std::vector<BoxPlacement>& boxes) const;
+    // What a title must stay clear of at a box: its extent and what reaches beside it.
+    Rect title_clearance(std::size_t box, const std::vector<BoxPlacement>& boxes) const;
     // The group's rectangles, one per row it covers, top to bottom; padding included. Costs
     // the group's boxes and rows (times a logarithm), not the figure's boxes.
     std::vector<Rect> rectangles_of(const Resolved& g, const std::vector<BoxPlacement>& boxes,
                                     const RowIndex& index) const;
-    Point title_origin(const Resolved& g, const Rect& rect) const;
+    Point title_origin(const Resolved& g, const Rect& rect, const RowIndex& index) const;
 
     const Options& options_;
     TextMeasurer& text_;
     std::vector<Resolved> groups_;
     std::vector<std::optional<Rect>> marks_;
+    std::vector<std::optional<Rect>> reaches_;
     std::vector<std::size_t> rows_;
 };
 

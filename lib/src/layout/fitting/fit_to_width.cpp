@@ -15,6 +15,7 @@
 
 #include "layout/detail/auto_level.hpp"
 #include "layout/fitting/latin_modern.hpp"
+#include "layout/fitting/legend_shrink.hpp"
 #include "layout/fitting/scaled_scene.hpp"
 #include "layout/layered/layered_view.hpp"
 #include "strata/error.hpp"
@@ -30,10 +31,13 @@ constexpr double kTolerancePx = 0.005;
 // (room on a page or a 4:3 slide for the rest); LaTeX's growth keeps that promise too.
 constexpr double kMostHeightPerWidth = 0.6;
 
-// Every size that belongs to text, multiplied by `factor`; geometry stays.
+// Every size that belongs to text, multiplied by `factor`; geometry stays. The smallest text
+// size too: the picture multiplies the text by the scale again, and text lifted to the minimum
+// must come out at the minimum.
 Options with_text_scaled(Options o, double factor) {
     o.font_size *= factor;
     o.text_vspacing *= factor;
+    o.min_font_size *= factor;
     for (auto& [key, style] : o.styles) {
         if (style.font_size) *style.font_size *= factor;
         if (style.text_vspacing) *style.text_vspacing *= factor;
@@ -45,18 +49,32 @@ Options with_text_scaled(Options o, double factor) {
     return o;
 }
 
+// Every text size below `min_font_size` raised to it: a figure fitted to a width draws no text
+// smaller (captions, ×N labels, legend, group titles), also when the document's text is.
+Options with_text_at_least_min(Options o) {
+    const double least = points_to_px(o.min_font_size);
+    o.font_size = std::max(o.font_size, least);
+    for (auto& [key, style] : o.styles) {
+        if (style.font_size) *style.font_size = std::max(*style.font_size, least);
+    }
+    for (LayerGroup& group : o.layered_groups) group.font_size = std::max(group.font_size, least);
+    return o;
+}
+
 // The geometry of `scene`, laid out for the scale `used`, grown to exactly `width_px`: text
 // sizes are divided by the growth, as the picture multiplies them by the scale; growing only
-// moves text further apart.
+// moves text further apart. The legend, whose swatches and gaps are in proportion to its text,
+// keeps that proportion: it shrinks as a whole (legend_shrunk).
 FittedScene grown_to_width(Scene scene, double used, double width_px) {
     if (scene.width <= 0) return {std::move(scene), used};
     const double growth = width_px / (scene.width * used);
     for (Group& group : scene.groups) {
+        if (group.role == Role::legend) continue;
         for (Primitive& item : group.items) {
-            if (auto* run = std::get_if<TextRun>(&item)) run->font_size /= growth;
+            if (auto* run = std::get_if<TextRun>(&item)) layout::shrink_about_anchor(*run, growth);
         }
     }
-    return {std::move(scene), used * growth};
+    return {layout::legend_shrunk(std::move(scene), growth), used * growth};
 }
 
 // A figure whose rows at the width would leave a stub, laid out as a little wider with fair
@@ -86,8 +104,9 @@ std::optional<FittedScene> widened_to_width(const Model& model, const Options& o
 // (repeats collapsed, rows wrapped, boxes shrunk, text at its own size) and the scale its
 // geometry is drawn at. The scale is below 1 only when every size that fits leaves a stub row
 // and fair rows a little wider were found: their text sizes are then divided by it already.
-FittedScene fitted_layout(const Model& model, const Options& options, const LayoutContext& context,
+FittedScene fitted_layout(const Model& model, const Options& asked, const LayoutContext& context,
                           Warnings& warnings) {
+    const Options options = with_text_at_least_min(asked);
     const double width_px = length_in_px(options.width, "width");
     Warnings fitting;
     layout::RowFit fit = layout::layered_view_may_widen(model, options, context, fitting);
@@ -210,12 +229,16 @@ FittedScene fitted_for_latex(const Model& model, const Options& options,
     // comes first (a slide has no room for a figure grown taller). Wider (text keeps it so,
     // and the fitting said it): drawn as it is, like every output.
     if (fitted.scale == 1 && fitted.scene.width <= width_px + kTolerancePx) {
+        // Grown by g, the figure is (height - legend) * g + legend tall: the legend keeps its
+        // size (grown_to_width).
         double grown_width = width_px;
-        if (fitted.scene.height > 0) {
+        const double legend = layout::legend_height_given_up(fitted.scene);
+        const double rest = fitted.scene.height - legend;
+        if (rest > 0) {
             const double tallest = kMostHeightPerWidth * width_px;
             grown_width = std::min(
                 width_px,
-                std::max(fitted.scene.width, tallest * fitted.scene.width / fitted.scene.height));
+                std::max(fitted.scene.width, (tallest - legend) / rest * fitted.scene.width));
         }
         return grown_to_width(std::move(fitted.scene), 1, grown_width);
     }

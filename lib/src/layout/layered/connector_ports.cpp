@@ -108,7 +108,16 @@ std::vector<Point> BoxPorts::top_leg(std::size_t i, double fraction, double far_
 Point BoxPorts::return_descent(const std::vector<RowBand>& rows, std::size_t r) const {
     std::size_t i = 0;
     while (i + 1 < spine_boxes_ && boxes_[i].row != r) ++i;
-    return {entry_port(i).x - kRowGap / 2, rows[r - 1].y + rows[r - 1].bottom + kRowGap / 2};
+    // Left of the row's first layer, and of any lane box that starts further left (captions
+    // may push the spine right of its lanes): a lane fed from the return is then reached
+    // from its left, not through its own boxes.
+    double left = entry_port(i).x;
+    for (std::size_t k = spine_boxes_; k < boxes_.size(); ++k) {
+        if (boxes_[k].row != r) continue;
+        const BoxPlacement p = layout_box(boxes_[k], frame_);
+        left = std::min(left, frame_.reversed ? p.x1 - p.de : p.x1);
+    }
+    return {left - kRowGap / 2, rows[r - 1].y + rows[r - 1].bottom + kRowGap / 2};
 }
 
 std::vector<Point> BoxPorts::bottom_leg(std::size_t i, double fraction, double far_y) const {

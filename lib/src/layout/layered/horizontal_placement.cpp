@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <vector>
 
 #include "layout/decorations/caption_spacing.hpp"
 #include "layout/layered/figure_bounds.hpp"
@@ -40,6 +41,69 @@ double lay_branch(const GraphBoxes& graph, std::vector<DrawnBox>& boxes, std::si
         x += b.size.z + b.de + b.style.spacing;
     }
     return x;
+}
+
+// The fractions of each spine box's top outline where a skip or bus leg meets it, as the
+// connectors draw them: 0.75 where one leaves, 0.25 where one arrives.
+std::vector<std::vector<double>> top_legs(const GraphBoxes& graph) {
+    std::vector<std::vector<double>> legs(graph.spine_boxes);
+    const auto add = [&](std::size_t node, double fraction) {
+        if (!graph.visible(node)) return;
+        const std::size_t i = graph.index_of(node);
+        if (i < legs.size()) legs[i].push_back(fraction);
+    };
+    for (const graph::Skip& s : graph.arrangement.skips) {
+        add(s.from, 0.75);
+        add(s.to, 0.25);
+    }
+    for (const graph::Bus& bus : graph.arrangement.buses) {
+        for (std::size_t v : bus.sources) add(v, 0.75);
+        for (std::size_t v : bus.targets) add(v, 0.25);
+    }
+    return legs;
+}
+
+// The top of box b's outline at x, the box centred on the row line as the spine is.
+double outline_top(const DrawnBox& b, BoxFrame frame, double x) {
+    const double y1 = -(b.size.y + b.de) / 2 + b.de;
+    return y1 - std::clamp(x - front_left(b, frame), 0.0, b.de);
+}
+
+// How far right spine box i must move for a vertical leg at x on its top outline to clear the
+// depth of the boxes before it that stand taller there (0 when it is clear).
+double leg_blocked_by(const std::vector<DrawnBox>& boxes, std::size_t i, double x, BoxFrame frame) {
+    constexpr double kClearance = 5;  // px between the leg and the outline it passes
+    const DrawnBox& b = boxes[i];
+    double push = 0;
+    for (std::size_t k = i > kDepthReach ? i - kDepthReach : 0; k < i; ++k) {
+        const DrawnBox& a = boxes[k];
+        const double reach = front_left(a, frame) + a.size.z + right_reach(a, frame);
+        if (x >= reach + kClearance || x <= front_left(a, frame)) continue;
+        if (outline_top(a, frame, x) < outline_top(b, frame, x) - 0.5)
+            push = std::max(push, reach + kClearance - x);
+    }
+    return push;
+}
+
+// How far right spine box i must move so that the skips and buses meeting its top can: when
+// the depth of the boxes before it covers its whole top outline (no leg could rise from it
+// without crossing them), far enough for each leg to rise at its usual place.
+double leg_clearance(const std::vector<DrawnBox>& boxes, std::size_t i,
+                     const std::vector<double>& fractions, BoxFrame frame) {
+    const DrawnBox& b = boxes[i];
+    const double length = b.size.z + right_reach(b, frame);
+    const double x1 = front_left(b, frame);
+    if (fractions.empty() || leg_blocked_by(boxes, i, x1 + length - 0.5, frame) == 0) return 0;
+    double shift = 0;
+    for (const double f : fractions) {
+        // Moving right can bring the slanted front of another box over the leg: a few rounds.
+        for (int round = 0; round < 4; ++round) {
+            const double push = leg_blocked_by(boxes, i, x1 + shift + f * length, frame);
+            if (push <= 0) break;
+            shift += push;
+        }
+    }
+    return shift;
 }
 
 // Whether a lane leaves this spine layer (its connector drops from the box's bottom).
@@ -84,6 +148,7 @@ void place_left_to_right(const GraphBoxes& graph, std::vector<DrawnBox>& boxes, 
         if (!graph.branch_nodes[bi].empty())
             joining[std::min(a.branches[bi].join, a.spine.size())].push_back(bi);
     }
+    const std::vector<std::vector<double>> legs = top_legs(graph);
     // The spine left to right, leaving room for the branches that rejoin it.
     double cursor = options.padding;
     for (std::size_t i = 0; i < graph.spine_boxes; ++i) {
@@ -101,6 +166,14 @@ void place_left_to_right(const GraphBoxes& graph, std::vector<DrawnBox>& boxes, 
         if ((is_glyph(b) || forks_lane(graph, b.node)) && i > 0) cursor += boxes[i - 1].de;
         if (i > 0 && is_glyph(boxes[i - 1])) cursor += b.de / 2;  // nor its own depth back
         b.left = cursor - b.de / 2;
+        // A box whose top lies under the depth of the boxes before it moves out from under
+        // them, so that its skip legs rise clear (a reversed figure's depth reaches the other
+        // way).
+        if (!frame.reversed) {
+            const double shift = leg_clearance(boxes, i, legs[i], frame);
+            b.left += shift;
+            cursor += shift;
+        }
         cursor += b.size.z + b.style.spacing;
     }
     if (!options.compat_visualkeras) spread_captions(boxes, graph.spine_boxes, frame, options);

@@ -82,6 +82,7 @@ LayeredFigure layered_figure(const Model& model, const Options& options,
     }
     if (!compat) {
         groups.enclose_marks(group_marks(boxes, placed ? &*placed : nullptr, frame, options, text));
+        groups.keep_titles_clear_of(lane_reaches(boxes, placed ? &*placed : nullptr, frame));
     }
     const CanvasFit fit = canvas_fit(boxes, frame, overlay_extent, groups, options);
 
