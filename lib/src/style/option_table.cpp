@@ -286,7 +286,9 @@ std::vector<OptionEntry> make_entries() {
         }));
     e.push_back(number("min_font_size", "smallest text when fitting to a width, pt",
                        &Options::min_font_size, 1, 1000));
-    e.push_back(choice("collapse", "draw identical consecutive blocks once, marked xN",
+    e.push_back(choice("collapse",
+                       "draw consecutive blocks once, marked xN: none, exact (identical), similar "
+                       "(alike but for sizes), auto (similar at level auto, else exact)",
                        &Options::collapse));
     e.push_back(boolean("stages", "bracket the stages of a deep model", &Options::stages));
     e.push_back(choice("level",

@@ -37,8 +37,11 @@ FittedScene at(const Model& model, const Options& options, Level level, const La
 
 }  // namespace
 
-FittedScene lay_out_at_level(const Model& model, const Options& options, const LayOut& lay_out,
+FittedScene lay_out_at_level(const Model& model, const Options& asked, const LayOut& lay_out,
                              Warnings& warnings) {
+    Options options = asked;
+    if (options.collapse == Collapse::automatic)
+        options.collapse = options.level == Level::automatic ? Collapse::similar : Collapse::exact;
     if (options.level != Level::automatic || options.width.empty()) {
         const Level level = options.level == Level::automatic ? Level::layer : options.level;
         return at(model, options, level, lay_out, warnings);

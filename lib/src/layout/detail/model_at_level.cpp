@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "layout/detail/blocks.hpp"
+#include "layout/detail/similar_blocks.hpp"
 
 namespace strata::layout::detail {
 namespace {
@@ -20,6 +21,7 @@ struct Unit {
     std::string name;
     std::vector<std::size_t> layers;  // increasing, none implicit
     std::size_t repeat = 1;
+    std::string change;  // what differs between the blocks it stands for: "64→224 ch"
 };
 
 constexpr long kInsideUnit = -1;
@@ -127,6 +129,7 @@ std::optional<Coarse> merged(const Model& model, const std::vector<Unit>& units)
             if (!in.empty())
                 layer.attrs["in_shape"] = std::vector<std::int64_t>(in.begin(), in.end());
             if (unit.repeat > 1) layer.attrs["repeat"] = static_cast<std::int64_t>(unit.repeat);
+            if (!unit.change.empty()) layer.attrs["change"] = unit.change;
         } else {
             const std::size_t l = single[v - units.size()];
             layer = model.layers[l];
@@ -149,12 +152,32 @@ std::optional<Coarse> merged(const Model& model, const std::vector<Unit>& units)
     return c;
 }
 
-std::vector<Unit> units_at(const BlockStructure& s, Level level) {
+std::vector<Unit> units_at(const Model& model, const BlockStructure& s, Level level, bool similar) {
     std::vector<Unit> units;
+    const std::vector<SimilarRun> runs =
+        similar ? similar_runs(model, s) : std::vector<SimilarRun>{};
     if (level == Level::block) {
-        for (const Block& b : s.blocks) units.push_back({b.name, b.layers, 1});
+        std::size_t next_run = 0;
+        for (std::size_t b = 0; b < s.blocks.size(); ++b) {
+            if (next_run < runs.size() && runs[next_run].first == b) {
+                const SimilarRun& run = runs[next_run++];
+                units.push_back({run.name, run.layers, run.last - run.first + 1, run.change});
+                b = run.last;
+                continue;
+            }
+            units.push_back({s.blocks[b].name, s.blocks[b].layers, 1, {}});
+        }
     } else if (level == Level::stage) {
-        for (const Stage& st : s.stages) units.push_back({st.name, st.layers, st.blocks.size()});
+        // A stage of similar blocks says what changes along it.
+        std::size_t next_run = 0;
+        for (const Stage& st : s.stages) {
+            while (next_run < runs.size() && runs[next_run].first < st.blocks.front()) ++next_run;
+            const bool all_similar = next_run < runs.size() &&
+                                     runs[next_run].first == st.blocks.front() &&
+                                     runs[next_run].last == st.blocks.back();
+            units.push_back({st.name, st.layers, st.blocks.size(),
+                             all_similar ? runs[next_run].change : std::string{}});
+        }
     }
     return units;
 }
@@ -176,18 +199,26 @@ ModelAtLevel::ModelAtLevel(const Model& model, const Options& options, Warnings&
     options_.level = Level::layer;
     if (options.level == Level::layer || options.level == Level::automatic) return;
     const BlockStructure s = find_blocks(model);
-    std::vector<Unit> units = units_at(s, options.level);
-    // Drop the implicit input a unit may hold (it is never drawn) and units left too small.
-    for (Unit& u : units) {
-        std::erase_if(u.layers, [&](std::size_t l) { return model.layers[l].implicit; });
-    }
-    std::erase_if(units, [](const Unit& u) { return u.layers.empty(); });
+    const auto units_for = [&](bool similar) {
+        std::vector<Unit> units = units_at(model, s, options.level, similar);
+        // Drop the implicit input a unit may hold (it is never drawn) and units left empty.
+        for (Unit& u : units) {
+            std::erase_if(u.layers, [&](std::size_t l) { return model.layers[l].implicit; });
+        }
+        std::erase_if(units, [](const Unit& u) { return u.layers.empty(); });
+        return units;
+    };
+    const bool similar = options.collapse == Collapse::similar;
+    std::vector<Unit> units = units_for(similar);
     if (units.empty()) {
         warnings.push_back(
             {"level", "no blocks found in this model's names: drawn layer by layer"});
         return;
     }
     std::optional<Coarse> c = merged(model, units);
+    // Similar blocks folded with what lies between them may interleave with other layers:
+    // then each block is a unit of its own.
+    if (!c && similar) c = merged(model, units_for(false));
     if (!c) {
         warnings.push_back(
             {"level", "the blocks this model's names form overlap: drawn layer by layer"});
