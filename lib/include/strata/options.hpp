@@ -234,6 +234,8 @@ struct Options {
     Collapse collapse = Collapse::automatic;
     bool stages = false;  // brackets under stages (spatial size or name prefix changes)
     Level level = Level::layer;
+    // Blocks or stages drawn layer by layer, framed, in a figure of blocks or stages.
+    std::vector<std::string> expand;
 
     // Output file when none is given on the command line.
     std::string to_file;

@@ -294,6 +294,11 @@ std::vector<OptionEntry> make_entries() {
     e.push_back(choice("level",
                        "what one box stands for: layer, block, stage, or auto with a width",
                        &Options::level));
+    e.push_back(text_entry(
+        "expand", OptionKind::name_list,
+        "blocks or stages drawn layer by layer in a coarser figure, e.g. conv3_block2,conv4",
+        [](Options& o, std::string_view v, const std::string&) { o.expand = ov::name_list(v); },
+        getter(&Options::expand)));
     // Output.
     e.push_back(text("to_file", "output file when -o is not given", &Options::to_file, true));
     e.back().info.names_output = true;
