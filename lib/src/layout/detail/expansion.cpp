@@ -25,6 +25,7 @@ std::string normalized(std::string_view name) {
 
 // The units a name may denote.
 struct Denoted {
+    std::string shown;  // as the figure writes it
     std::vector<std::size_t> blocks, stages;
 };
 
@@ -32,10 +33,16 @@ using Index = std::map<std::string, Denoted, std::less<>>;
 
 Index index_of(const BlockStructure& s) {
     Index index;
-    for (std::size_t b = 0; b < s.blocks.size(); ++b)
-        index[normalized(s.blocks[b].name)].blocks.push_back(b);
-    for (std::size_t st = 0; st < s.stages.size(); ++st)
-        index[normalized(s.stages[st].name)].stages.push_back(st);
+    for (std::size_t b = 0; b < s.blocks.size(); ++b) {
+        Denoted& d = index[normalized(s.blocks[b].name)];
+        d.shown = graph::without_op_suffix(s.blocks[b].name);
+        d.blocks.push_back(b);
+    }
+    for (std::size_t st = 0; st < s.stages.size(); ++st) {
+        Denoted& d = index[normalized(s.stages[st].name)];
+        d.shown = graph::without_op_suffix(s.stages[st].name);
+        d.stages.push_back(st);
+    }
     return index;
 }
 
@@ -76,7 +83,8 @@ std::size_t distance(std::string_view a, std::string_view b) {
     constexpr std::size_t kNearNames = 5;
     const std::string wanted = normalized(name);
     std::vector<std::pair<std::size_t, const std::string*>> ranked;
-    for (const auto& [known, units] : index) ranked.push_back({distance(wanted, known), &known});
+    for (const auto& [known, units] : index)
+        ranked.push_back({distance(wanted, known), &units.shown});
     const auto shown = std::min(kNearNames, ranked.size());
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(shown), ranked.end(),
                       [](const auto& x, const auto& y) {

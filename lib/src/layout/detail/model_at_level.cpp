@@ -228,7 +228,7 @@ ModelAtLevel::ModelAtLevel(const Model& model, const Options& options, Warnings&
     };
     const bool similar = options.collapse == Collapse::similar;
     std::vector<Unit> units = units_for(similar);
-    if (units.empty()) {
+    if (units.empty() && expanded.frames.empty()) {
         warnings.push_back(
             {"level", "no blocks found in this model's names: drawn layer by layer"});
         return;
