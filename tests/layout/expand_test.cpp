@@ -168,6 +168,16 @@ BOOST_AUTO_TEST_CASE(names_as_labels_write_them,
     options.expand = {"features.4\u20136"};
     BOOST_TEST(frames(test::draw(model, options)) == frames(scene),
                boost::test_tools::per_element());
+    // The inner part of a module path, as a ×N label shows it, when no other name ends so.
+    const Model densenet = corpus("onnx/densenet121.onnx");
+    options.expand = {"denseblock2"};
+    BOOST_TEST(
+        frames(test::draw(densenet, options)) == std::vector<std::string>{"features.denseblock2"},
+        boost::test_tools::per_element());
+    options.expand = {"1"};
+    BOOST_TEST(error_of(corpus("onnx/resnet50.onnx"), options) ==
+               "expand: '1' ends 4 names ('layer1.1', 'layer2.1', 'layer3.1', \u2026): give the "
+               "whole name");
 }
 
 BOOST_AUTO_TEST_CASE(auto_keeps_an_expanded_block_a_unit_of_its_own) {

@@ -79,6 +79,31 @@ BOOST_AUTO_TEST_CASE(mobilenetv2_folds_its_repeated_inverted_residuals) {
     BOOST_TEST(repeat_labels(test::draw(model, at(Level::block, Collapse::exact))).empty());
 }
 
+BOOST_AUTO_TEST_CASE(the_labels_of_many_small_units_stay_apart) {
+    // Four ×N units close together under one row: a label that would run into any label
+    // before it goes a line lower, so none touches another.
+    Options options = at(Level::block, Collapse::similar);
+    options.width = "17cm";
+    const Scene scene = test::draw(corpus("generated/mobilenetv2.json"), options);
+    std::vector<const TextRun*> runs;
+    for (const Group& g : scene.groups) {
+        if (g.role != Role::annotation || g.label.rfind("\u00d7", 0) != 0) continue;
+        for (const Primitive& item : g.items) {
+            if (const auto* run = std::get_if<TextRun>(&item)) runs.push_back(run);
+        }
+    }
+    BOOST_REQUIRE(runs.size() == 4u);
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        for (std::size_t j = i + 1; j < runs.size(); ++j) {
+            const TextRun &a = *runs[i], &b = *runs[j];
+            const bool apart_x = a.x + a.advance <= b.x || b.x + b.advance <= a.x;
+            const bool apart_y =
+                a.y + a.descent <= b.y - b.ascent || b.y + b.descent <= a.y - a.ascent;
+            BOOST_TEST((apart_x || apart_y), a.text << " and " << b.text);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(efficientnet_blocks_fold_whatever_their_dropout_rate) {
     const auto s = layout::detail::find_blocks(corpus("keras/tfk2131_cnn_transformer_hybrid.json"));
     std::vector<std::string> runs;

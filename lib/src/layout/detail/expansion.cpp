@@ -101,9 +101,28 @@ std::size_t distance(std::string_view a, std::string_view b) {
 
 const Denoted& denoted(const Model& model, const BlockStructure& s, const Index& index,
                        const std::string& name) {
-    const auto it = index.find(normalized(name));
-    if (it == index.end()) unknown(model, s, index, name);
-    return it->second;
+    const std::string wanted = normalized(name);
+    const auto it = index.find(wanted);
+    if (it != index.end()) return it->second;
+    // The inner part of a module path, as a ×N label may show it ("denseblock2" for
+    // "features.denseblock2"), when one name alone ends so.
+    std::vector<const Denoted*> found;
+    for (const auto& [known, units] : index) {
+        if (known.size() > wanted.size() && known.ends_with(wanted) &&
+            (known[known.size() - wanted.size() - 1] == '.' ||
+             known[known.size() - wanted.size() - 1] == '/'))
+            found.push_back(&units);
+    }
+    if (found.size() == 1) return *found.front();
+    if (found.size() > 1) {
+        std::string names;
+        for (std::size_t i = 0; i < found.size() && i < 3; ++i)
+            names += (i == 0 ? "" : ", ") + quoted_text(found[i]->shown);
+        throw Error("expand", quoted_text(name) + " ends " + std::to_string(found.size()) +
+                                  " names (" + names + (found.size() > 3 ? ", …" : "") +
+                                  "): give the whole name");
+    }
+    unknown(model, s, index, name);
 }
 
 std::vector<std::size_t> without_implicit(const Model& model, const std::vector<std::size_t>& in) {

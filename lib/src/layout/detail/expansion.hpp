@@ -25,7 +25,8 @@ struct Expansion {
 };
 
 // A name is a block's or a stage's as the figure writes it ("conv3_block2", "layer2.1",
-// "features.4–6" or "features.4-6"; an ONNX op suffix may be left out). At level block a stage
+// "features.4–6" or "features.4-6"; an ONNX op suffix may be left out; the last parts of a
+// module path alone when no other name ends so: "denseblock2"). At level block a stage
 // expands all its blocks in one frame; at level stage a block is an error saying so. Throws
 // strata::Error (where "expand") for a name that is no block or stage of the model, listing
 // the nearest names.
