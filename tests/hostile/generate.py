@@ -969,6 +969,25 @@ case("numbers-onnx-conv-transpose-output-padding", {"model.onnx": onnx_model([op
      [tensor("w", [3, 2, 3, 3])], image_input, [value_info("y", [])])}, "error",
      "model.onnx: node 'up' (ConvTranspose): output_padding holds -3, expected 0 or more",
      model="model.onnx")
+# --- Similar blocks and expanded blocks: thousands of blocks fold, expand or are named wrong ----
+def numbered_blocks(count, options):
+    text = "strata: 1\nlayers:\n  - {type: InputLayer, shape: [null, 8], name: inp}\n"
+    text += "".join(f"  - {{type: Dense, name: blk{i}_a, config: {{units: {8 + i}}}}}\n"
+                    f"  - {{type: Dense, name: blk{i}_b, config: {{units: {8 + i}}}}}\n"
+                    for i in range(1, count + 1))
+    return text + "options:\n" + options
+
+
+case("fold-similar-5000-blocks", {"model.yaml": numbered_blocks(
+     5000, "  level: block\n  collapse: similar\n  width: 17cm\n")}, "ok", model="model.yaml",
+     max_mib=192)
+case("fold-expand-every-block", {"model.yaml": numbered_blocks(
+     2000, "  level: block\n  collapse: none\n  expand: [" +
+     ", ".join(f"blk{i}" for i in range(1, 2001)) + "]\n")}, "ok", model="model.yaml",
+     max_mib=192)
+case("fold-expand-long-unknown-name", {"model.yaml": numbered_blocks(
+     5000, "  level: block\n  expand: [" + "x" * 4000 + "]\n")}, "error",
+     "expand: no block or stage named 'xxxx", model="model.yaml", max_mib=192)
 
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\n")

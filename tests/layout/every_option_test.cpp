@@ -92,8 +92,9 @@ BOOST_AUTO_TEST_CASE(every_option_changes_the_picture) {
     const std::map<std::string, Case> inert{{"legend_text_spacing_offset", {"0", {}}},
                                             {"to_file", {"fig.svg", {}}}};
     // Options that only matter for branching, repeating or named models; branching_test.cpp
-    // and levels_test.cpp show that they change those pictures.
-    const std::set<std::string> elsewhere{"collapse", "stages", "level"};
+    // levels_test.cpp, similar_blocks_test.cpp and expand_test.cpp show that they change those
+    // pictures.
+    const std::set<std::string> elsewhere{"collapse", "stages", "level", "expand"};
     for (const OptionInfo& info : option_table()) {
         if (elsewhere.count(info.key) != 0) continue;
         const bool changes = cases.count(info.key) != 0;

@@ -157,10 +157,11 @@ BOOST_AUTO_TEST_CASE(the_option_table_lists_each_enum_from_its_name_table) {
     BOOST_TEST(flag_error("level", "module") ==
                "level: expected one of layer, block, stage, auto, got 'module'");
     BOOST_TEST(flag_error("collapse", "some") ==
-               "collapse: expected one of none, exact, got 'some'");
+               "collapse: expected one of none, exact, similar, auto, got 'some'");
     // A name not in the table is quoted like any untrusted text: cut at 200 characters.
     BOOST_TEST(flag_error("collapse", std::string(300, 'x')) ==
-               "collapse: expected one of none, exact, got '" + std::string(200, 'x') + "\u2026'");
+               "collapse: expected one of none, exact, similar, auto, got '" +
+                   std::string(200, 'x') + "\u2026'");
 }
 
 BOOST_AUTO_TEST_CASE(every_name_reads_back_as_its_value) {

@@ -70,10 +70,14 @@ constexpr std::span<const ChoiceName<ImageFit>> choice_names(ImageFit) {
     return kImageFitNames;
 }
 
-// Whether identical consecutive blocks are drawn once, marked ×N (`collapse`).
-enum class Collapse { none, exact };
+// Which consecutive blocks are drawn once, marked ×N (`collapse`): none; identical ones
+// (exact); ones of the same structure whose shapes or channel counts differ, marked with what
+// changes (similar); auto: similar at `level` auto, else exact.
+enum class Collapse { none, exact, similar, automatic };
 inline constexpr ChoiceName<Collapse> kCollapseNames[] = {{Collapse::none, "none"},
-                                                          {Collapse::exact, "exact"}};
+                                                          {Collapse::exact, "exact"},
+                                                          {Collapse::similar, "similar"},
+                                                          {Collapse::automatic, "auto"}};
 constexpr std::span<const ChoiceName<Collapse>> choice_names(Collapse) {
     return kCollapseNames;
 }
@@ -228,9 +232,11 @@ struct Options {
     // Branching and deep models.
     std::string width;         // fit the figure to this width: "17cm", "6.5in", "480pt", "640px"
     double min_font_size = 6;  // points; no text is drawn smaller when fitting to `width`
-    Collapse collapse = Collapse::exact;
+    Collapse collapse = Collapse::automatic;
     bool stages = false;  // brackets under stages (spatial size or name prefix changes)
     Level level = Level::layer;
+    // Blocks or stages drawn layer by layer, framed, in a figure of blocks or stages.
+    std::vector<std::string> expand;
 
     // Output file when none is given on the command line.
     std::string to_file;

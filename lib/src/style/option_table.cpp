@@ -301,12 +301,19 @@ std::vector<OptionEntry> make_entries() {
         }));
     e.push_back(number("min_font_size", "smallest text when fitting to a width, pt",
                        &Options::min_font_size, 1, 1000));
-    e.push_back(choice("collapse", "draw identical consecutive blocks once, marked xN",
+    e.push_back(choice("collapse",
+                       "draw consecutive blocks once, marked xN: none, exact (identical), similar "
+                       "(alike but for sizes), auto (similar at level auto, else exact)",
                        &Options::collapse));
     e.push_back(boolean("stages", "bracket the stages of a deep model", &Options::stages));
     e.push_back(choice("level",
                        "what one box stands for: layer, block, stage, or auto with a width",
                        &Options::level));
+    e.push_back(text_entry(
+        "expand", OptionKind::name_list,
+        "blocks or stages drawn layer by layer in a coarser figure, e.g. conv3_block2,conv4",
+        [](Options& o, std::string_view v, const std::string&) { o.expand = ov::name_list(v); },
+        getter(&Options::expand)));
     // Output.
     e.push_back(text("to_file", "output file when -o is not given", &Options::to_file, true));
     e.back().info.names_output = true;

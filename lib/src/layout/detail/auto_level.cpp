@@ -4,6 +4,7 @@
 #include <string>
 #include <variant>
 
+#include "layout/detail/expansion.hpp"
 #include "layout/detail/model_at_level.hpp"
 #include "style/length.hpp"
 
@@ -37,8 +38,12 @@ FittedScene at(const Model& model, const Options& options, Level level, const La
 
 }  // namespace
 
-FittedScene lay_out_at_level(const Model& model, const Options& options, const LayOut& lay_out,
+FittedScene lay_out_at_level(const Model& model, const Options& asked, const LayOut& lay_out,
                              Warnings& warnings) {
+    Options options = asked;
+    if (options.collapse == Collapse::automatic)
+        options.collapse = options.level == Level::automatic ? Collapse::similar : Collapse::exact;
+    check_expand_names(model, options.expand);
     if (options.level != Level::automatic || options.width.empty()) {
         const Level level = options.level == Level::automatic ? Level::layer : options.level;
         return at(model, options, level, lay_out, warnings);
@@ -47,6 +52,11 @@ FittedScene lay_out_at_level(const Model& model, const Options& options, const L
     std::optional<FittedScene> last;
     Warnings last_warnings;
     for (const Level level : {Level::layer, Level::block, Level::stage}) {
+        // A level where a block to expand is no unit of its own (a block among stages) is
+        // no candidate.
+        if (level == Level::stage && !options.expand.empty() &&
+            !expandable_at(model, find_blocks(model), level, options.expand))
+            continue;
         Warnings found;
         Options wanted = options;
         wanted.level = level;

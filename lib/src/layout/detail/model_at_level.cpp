@@ -11,6 +11,8 @@
 #include <utility>
 
 #include "layout/detail/blocks.hpp"
+#include "layout/detail/expansion.hpp"
+#include "layout/detail/similar_blocks.hpp"
 
 namespace strata::layout::detail {
 namespace {
@@ -20,9 +22,14 @@ struct Unit {
     std::string name;
     std::vector<std::size_t> layers;  // increasing, none implicit
     std::size_t repeat = 1;
+    std::string change;  // what differs between the blocks it stands for: "64→224 ch"
 };
 
 constexpr long kInsideUnit = -1;
+
+// An expanded block's frame: a light tint of the layer groups' grey, a darker outline.
+constexpr Rgba kFrameFill{225, 228, 235, 255};
+constexpr Rgba kFrameOutline{110, 115, 125, 255};
 
 struct Coarse {
     Model model;
@@ -127,6 +134,7 @@ std::optional<Coarse> merged(const Model& model, const std::vector<Unit>& units)
             if (!in.empty())
                 layer.attrs["in_shape"] = std::vector<std::int64_t>(in.begin(), in.end());
             if (unit.repeat > 1) layer.attrs["repeat"] = static_cast<std::int64_t>(unit.repeat);
+            if (!unit.change.empty()) layer.attrs["change"] = unit.change;
         } else {
             const std::size_t l = single[v - units.size()];
             layer = model.layers[l];
@@ -149,12 +157,43 @@ std::optional<Coarse> merged(const Model& model, const std::vector<Unit>& units)
     return c;
 }
 
-std::vector<Unit> units_at(const BlockStructure& s, Level level) {
+// The units of `level`; those `expanded` are left out, so that their layers are drawn.
+std::vector<Unit> units_at(const Model& model, const BlockStructure& s, Level level, bool similar,
+                           const Expansion& expanded) {
     std::vector<Unit> units;
+    std::vector<SimilarRun> runs = similar ? similar_runs(model, s) : std::vector<SimilarRun>{};
+    // A run with an expanded block in it is no run: its other blocks are drawn one by one.
+    std::erase_if(runs, [&](const SimilarRun& run) {
+        for (std::size_t b = run.first; b <= run.last; ++b) {
+            if (expanded.blocks[b]) return true;
+        }
+        return false;
+    });
     if (level == Level::block) {
-        for (const Block& b : s.blocks) units.push_back({b.name, b.layers, 1});
+        std::size_t next_run = 0;
+        for (std::size_t b = 0; b < s.blocks.size(); ++b) {
+            while (next_run < runs.size() && runs[next_run].first < b) ++next_run;
+            if (next_run < runs.size() && runs[next_run].first == b) {
+                const SimilarRun& run = runs[next_run++];
+                units.push_back({run.name, run.layers, run.last - run.first + 1, run.change});
+                b = run.last;
+                continue;
+            }
+            if (!expanded.blocks[b]) units.push_back({s.blocks[b].name, s.blocks[b].layers, 1, {}});
+        }
     } else if (level == Level::stage) {
-        for (const Stage& st : s.stages) units.push_back({st.name, st.layers, st.blocks.size()});
+        // A stage of similar blocks says what changes along it.
+        std::size_t next_run = 0;
+        for (std::size_t k = 0; k < s.stages.size(); ++k) {
+            const Stage& st = s.stages[k];
+            if (expanded.stages[k]) continue;
+            while (next_run < runs.size() && runs[next_run].first < st.blocks.front()) ++next_run;
+            const bool all_similar = next_run < runs.size() &&
+                                     runs[next_run].first == st.blocks.front() &&
+                                     runs[next_run].last == st.blocks.back();
+            units.push_back({st.name, st.layers, st.blocks.size(),
+                             all_similar ? runs[next_run].change : std::string{}});
+        }
     }
     return units;
 }
@@ -174,24 +213,46 @@ std::vector<std::size_t> remapped(const std::vector<std::size_t>& indices,
 ModelAtLevel::ModelAtLevel(const Model& model, const Options& options, Warnings& warnings)
     : model_(model), options_(options) {
     options_.level = Level::layer;
+    options_.expand.clear();  // the coarse model's names are not the model's
     if (options.level == Level::layer || options.level == Level::automatic) return;
     const BlockStructure s = find_blocks(model);
-    std::vector<Unit> units = units_at(s, options.level);
-    // Drop the implicit input a unit may hold (it is never drawn) and units left too small.
-    for (Unit& u : units) {
-        std::erase_if(u.layers, [&](std::size_t l) { return model.layers[l].implicit; });
-    }
-    std::erase_if(units, [](const Unit& u) { return u.layers.empty(); });
-    if (units.empty()) {
+    const Expansion expanded = expansion(model, s, options.level, options.expand);
+    const auto units_for = [&](bool similar) {
+        std::vector<Unit> units = units_at(model, s, options.level, similar, expanded);
+        // Drop the implicit input a unit may hold (it is never drawn) and units left empty.
+        for (Unit& u : units) {
+            std::erase_if(u.layers, [&](std::size_t l) { return model.layers[l].implicit; });
+        }
+        std::erase_if(units, [](const Unit& u) { return u.layers.empty(); });
+        return units;
+    };
+    const bool similar = options.collapse == Collapse::similar;
+    std::vector<Unit> units = units_for(similar);
+    if (units.empty() && expanded.frames.empty()) {
         warnings.push_back(
             {"level", "no blocks found in this model's names: drawn layer by layer"});
         return;
     }
     std::optional<Coarse> c = merged(model, units);
+    // Similar blocks folded with what lies between them may interleave with other layers:
+    // then each block is a unit of its own.
+    if (!c && similar) c = merged(model, units_for(false));
     if (!c) {
         warnings.push_back(
             {"level", "the blocks this model's names form overlap: drawn layer by layer"});
         return;
+    }
+    // Each expanded block or stage in a frame of its own, titled with its name.
+    for (const ExpandedFrame& frame : expanded.frames) {
+        LayerGroup group;
+        group.name = frame.title;
+        for (std::size_t l : frame.layers) group.layers.push_back(model.layers[l].name);
+        group.padding = 6;
+        group.fill = kFrameFill;
+        group.outline = kFrameOutline;
+        group.font_size = options.font_size;
+        group.font_color = options.font_color;
+        options_.layered_groups.push_back(std::move(group));
     }
     options_.index_ignore = remapped(options.index_ignore, c->index);
     options_.index_2D = remapped(options.index_2D, c->index);

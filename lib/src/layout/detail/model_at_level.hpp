@@ -10,7 +10,9 @@ namespace strata::layout::detail {
 
 // The model and options a figure at `options.level` is laid out from: at `block` every block
 // is one layer of type "Block", at `stage` every stage is one (attribute "repeat": how many
-// blocks it stands for, drawn ×N). Such a layer has the output shape of the layer its data
+// blocks it stands for, drawn ×N); with collapse similar, consecutive similar blocks are one
+// such layer too, and a unit of similar blocks says what changes along it (attribute
+// "change": "64→224 ch"). Such a layer has the output shape of the layer its data
 // leaves by, the sum of the parameters, and the attributes "layers" (how many it stands for)
 // and "in_shape" (the shape that enters it). Options that name layers by index follow them;
 // a layer inside a block is no longer drawn on its own. Every later step (connectors, merges,

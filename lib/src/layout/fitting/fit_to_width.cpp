@@ -14,6 +14,7 @@
 #include <variant>
 
 #include "layout/detail/auto_level.hpp"
+#include "layout/detail/expansion.hpp"
 #include "layout/fitting/latin_modern.hpp"
 #include "layout/fitting/legend_shrink.hpp"
 #include "layout/fitting/scaled_scene.hpp"
@@ -159,6 +160,8 @@ FittedScene measurable_by_tex(FittedScene fitted, const std::string& width) {
 Scene layout_layered(const Model& model, const Options& options, const LayoutContext& context,
                      Warnings& warnings) {
     validate(options);
+    // At level layer every block is drawn layer by layer: the names to expand are only checked.
+    if (options.level == Level::layer) layout::detail::check_expand_names(model, options.expand);
     if (options.level != Level::layer) {
         const auto at_level = [&](const Model& m, const Options& o, Warnings& w) {
             return FittedScene{layout_layered(m, o, context, w), 1};
@@ -173,6 +176,8 @@ Scene layout_layered(const Model& model, const Options& options, const LayoutCon
 FittedScene layout_to_width(const Model& model, const Options& options, double width_px,
                             const LayoutContext& context, Warnings& warnings) {
     validate(options);
+    // At level layer every block is drawn layer by layer: the names to expand are only checked.
+    if (options.level == Level::layer) layout::detail::check_expand_names(model, options.expand);
     if (options.level != Level::layer) {
         const auto at_level = [&](const Model& m, const Options& o, Warnings& w) {
             return layout_to_width(m, o, width_px, context, w);
@@ -250,6 +255,8 @@ FittedScene fitted_for_latex(const Model& model, const Options& options,
 FittedScene layout_for_latex(const Model& model, const Options& options,
                              const LayoutContext& context, Warnings& warnings) {
     validate(options);
+    // At level layer every block is drawn layer by layer: the names to expand are only checked.
+    if (options.level == Level::layer) layout::detail::check_expand_names(model, options.expand);
     if (options.level != Level::layer) {
         const auto at_level = [&](const Model& m, const Options& o, Warnings& w) {
             return layout_for_latex(m, o, context, w);

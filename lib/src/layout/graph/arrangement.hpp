@@ -43,6 +43,7 @@ struct Repeat {
     std::size_t run_last = 0;         // spine position of the last layer of the last instance
     std::size_t count = 0;
     std::string scope;               // "conv3_block2–4"
+    std::string change;              // what differs between the instances: "64→224 ch"
     std::vector<std::string> names;  // the last layer of every instance, for the title
 };
 

@@ -197,6 +197,7 @@ void mark_stage_repeats(const Model& model, Arrangement& a) {
         r.count = static_cast<std::size_t>(*count);
         r.scope = short_label(without_op_suffix(layer.name));
         r.names = {layer.name};
+        if (const auto change = attr<std::string>(layer, "change")) r.change = *change;
         a.repeats.push_back(std::move(r));
         added = true;
     }

@@ -32,6 +32,10 @@ bool is_op_name(std::string_view part) {
 
 }  // namespace
 
+std::size_t label_length(std::string_view text) {
+    return code_point_starts(text).size();
+}
+
 std::string short_label(std::string_view text, std::size_t most) {
     const std::vector<std::size_t> starts = code_point_starts(text);
     if (starts.size() <= most || most < 3) return std::string(text);

@@ -9,6 +9,9 @@ namespace strata::layout::graph {
 // The longest label strata writes itself (×N, stages, blocks), in characters.
 inline constexpr std::size_t kMostLabelCharacters = 32;
 
+// How many characters (UTF-8 code points) `text` has.
+std::size_t label_length(std::string_view text);
+
 // `text` cut to at most `most` characters (UTF-8 code points) by an ellipsis in its middle.
 std::string short_label(std::string_view text, std::size_t most = kMostLabelCharacters);
 

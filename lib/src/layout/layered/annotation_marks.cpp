@@ -17,7 +17,25 @@ double annotation_line_height(TextMeasurer& text, const Options& options) {
 }
 
 std::string repeat_label(const graph::Repeat& repeat) {
-    return graph::short_label("\u00d7" + std::to_string(repeat.count) + "  " + repeat.scope);
+    const std::string times = "\u00d7" + std::to_string(repeat.count);
+    if (repeat.change.empty()) return graph::short_label(times + "  " + repeat.scope);
+    // The count and what changes in full; the scope in the room left, left out when too little
+    // of it would remain to be read.
+    constexpr std::size_t kShortestScope = 10;
+    const std::string change = " \u00b7 " + repeat.change;
+    const std::size_t used = graph::label_length(times) + 2 + graph::label_length(change);
+    if (used + kShortestScope > graph::kMostLabelCharacters)
+        return graph::short_label(times + change);
+    const std::size_t room = graph::kMostLabelCharacters - used;
+    // A module path too long for the room loses its outer parts first ("features.denseblock1"
+    // → "denseblock1"): the inner part tells the units apart.
+    std::string_view scope = repeat.scope;
+    while (graph::label_length(scope) > room) {
+        const std::size_t dot = scope.find_first_of("./");
+        if (dot == std::string_view::npos || dot + 1 == scope.size()) break;
+        scope.remove_prefix(dot + 1);
+    }
+    return times + "  " + graph::short_label(scope, room) + change;
 }
 
 Polyline bracket_line(double lo, double hi, double y, const Options& options) {

@@ -142,23 +142,36 @@ void place_lanes(const GraphBoxes& graph, const std::vector<int>& lane,
     }
 }
 
-// The bracket line of each ×N unit under its row; a label that would run into the previous
-// one of its row goes a line lower. Grows the rows' reach below to hold them.
+// The bracket line of each ×N unit under its row; a label that would run into one before it
+// goes a line lower. Grows the rows' reach below to hold them.
 std::vector<double> bracket_lines(const GraphBoxes& graph, const RepeatUnits& units,
                                   const std::vector<DrawnBox>& boxes, std::vector<RowBand>& rows,
                                   BoxFrame frame, const Options& options, TextMeasurer& text) {
     const graph::Arrangement& a = graph.arrangement;
     std::vector<double> bracket_y(a.repeats.size(), 0);
-    std::vector<double> label_right(rows.size(), -std::numeric_limits<double>::infinity());
+    // Per row and label line, where its last label ends. A label takes the first line it
+    // clears; past the last line that may be added, the line whose label ends first.
+    constexpr std::size_t kMostLabelLines = 4;
+    std::vector<std::vector<double>> line_right(rows.size());
     for (std::size_t k = 0; k < a.repeats.size(); ++k) {
         const std::size_t row = boxes[graph.index_of(a.spine[a.repeats[k].first])].row;
         const auto [lo, hi] = unit_extent(units.boxes[k], boxes, frame);
         const double label_w =
             text.measure(repeat_label(a.repeats[k]), annotation_font(options)).advance;
         const double label_left = (lo + hi) / 2 - label_w / 2;
-        const int label_line = label_left < label_right[row] + options.font_size ? 1 : 0;
-        label_right[row] = label_left + label_w;
-        bracket_y[k] = static_cast<double>(label_line);
+        std::vector<double>& rights = line_right[row];
+        std::size_t line = 0;
+        while (line < rights.size() && label_left < rights[line] + options.font_size) ++line;
+        if (line == rights.size()) {
+            if (rights.size() < kMostLabelLines) {
+                rights.push_back(0);
+            } else {
+                line = static_cast<std::size_t>(
+                    std::min_element(rights.begin(), rights.end()) - rights.begin());
+            }
+        }
+        rights[line] = label_left + label_w;
+        bracket_y[k] = static_cast<double>(line);
     }
     std::vector<double> row_bottom_before(rows.size());
     for (std::size_t r = 0; r < rows.size(); ++r) row_bottom_before[r] = rows[r].bottom;
