@@ -26,9 +26,6 @@ namespace strata {
 namespace {
 
 constexpr double kTolerancePx = 0.005;
-// The fitting keeps a figure no taller than this share of the width when some size allows it
-// (room on a page or a 4:3 slide for the rest); LaTeX's growth keeps that promise too.
-constexpr double kMostHeightPerWidth = 0.6;
 
 // Every size that belongs to text, multiplied by `factor`; geometry stays.
 Options with_text_scaled(Options o, double factor) {
@@ -212,7 +209,7 @@ FittedScene fitted_for_latex(const Model& model, const Options& options,
     if (fitted.scale == 1 && fitted.scene.width <= width_px + kTolerancePx) {
         double grown_width = width_px;
         if (fitted.scene.height > 0) {
-            const double tallest = kMostHeightPerWidth * width_px;
+            const double tallest = layout::kMostHeightPerWidth * width_px;
             grown_width = std::min(
                 width_px,
                 std::max(fitted.scene.width, tallest * fitted.scene.width / fitted.scene.height));
