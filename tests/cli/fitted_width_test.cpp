@@ -12,8 +12,9 @@ using namespace strata::test;
 
 BOOST_AUTO_TEST_SUITE(fitted_width)
 
-// DenseNet in a 241 pt column cannot be made that narrow with legible text: every output says
-// so, the LaTeX one too, and none of them falls back to a figure of another shape.
+// DenseNet drawn layer by layer in a 241 pt column cannot be made that narrow with legible
+// text: every output says so, the LaTeX one too, and none of them falls back to a figure of
+// another shape.
 BOOST_AUTO_TEST_CASE(every_output_warns_when_text_keeps_a_figure_wider_than_the_width) {
     if (!STRATA_WITH_ONNX) return;
     const auto dir = scratch_dir("fitted-width");
@@ -27,14 +28,47 @@ BOOST_AUTO_TEST_CASE(every_output_warns_when_text_keeps_a_figure_wider_than_the_
         "smaller than min_font_size\n";
     for (const std::string& output : outputs) {
         BOOST_TEST_CONTEXT(output) {
-            const ToolResult r =
-                run_strata("render " + corpus("onnx/densenet121.onnx") + " --width 241pt -o " +
-                               shell_quote((dir / output).string()),
-                           dir);
+            const ToolResult r = run_strata("render " + corpus("onnx/densenet121.onnx") +
+                                                " --level layer --width 241pt -o " +
+                                                shell_quote((dir / output).string()),
+                                            dir);
             BOOST_TEST(r.status == 0);
             BOOST_TEST(r.err == expected);
         }
     }
+}
+
+// At the default level, auto, every output draws the level that fits and names it in a note;
+// the level drawn without a width, or asked for, goes without saying.
+BOOST_AUTO_TEST_CASE(every_output_notes_the_level_auto_chose) {
+    if (!STRATA_WITH_ONNX) return;
+    const auto dir = scratch_dir("auto-level-note");
+    std::vector<std::string> outputs = {"figure.svg", "figure.json", "figure.tex"};
+    if (STRATA_WITH_CAIRO) {
+        outputs.push_back("figure.png");
+        outputs.push_back("figure.pdf");
+    }
+    const std::string model = corpus("onnx/densenet121.onnx");
+    const std::string expected = "strata: note: " + std::string(STRATA_CORPUS_DIR) +
+                                 "/onnx/densenet121.onnx: one box per block (level auto at the "
+                                 "width 241pt)\n";
+    for (const std::string& output : outputs) {
+        BOOST_TEST_CONTEXT(output) {
+            const ToolResult r = run_strata(
+                "render " + model + " --width 241pt -o " + shell_quote((dir / output).string()),
+                dir);
+            BOOST_TEST(r.status == 0);
+            BOOST_TEST(r.err == expected);
+        }
+    }
+    const std::string svg = shell_quote((dir / "plain.svg").string());
+    const ToolResult plain = run_strata("render " + model + " -o " + svg, dir);
+    BOOST_TEST(plain.status == 0);
+    BOOST_TEST(plain.err == "");
+    const ToolResult asked =
+        run_strata("render " + model + " --level stage --width 241pt -o " + svg, dir);
+    BOOST_TEST(asked.status == 0);
+    BOOST_TEST(asked.err == "");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -133,7 +133,7 @@ BOOST_AUTO_TEST_CASE(renders_a_pdf_with_selectable_captions,
             ("pdftotext -raw " + shell_quote(pdf) + " " + shell_quote(text_file)).c_str()) == 0);
     const std::string text = read_text(text_file);
     BOOST_TEST(text.find("block1_conv1") != std::string::npos, text);
-    BOOST_TEST(text.find("224 x 224 x 64") != std::string::npos, text);
+    BOOST_TEST(text.find("224 \u00d7 224 \u00d7 64") != std::string::npos, text);
     BOOST_TEST(text.find("predictions") != std::string::npos, text);
 }
 

@@ -1,6 +1,7 @@
 // strata's messages reach LaTeX on every engine, with shell escape and through
 // JOBNAME-strata.sh without it: each error is a package error showing strata's own one-line
-// message, each warning a package warning, in the log and on the terminal.
+// message, each warning a package warning, in the log and on the terminal, and the level auto
+// chose a line of the log.
 
 #include <boost/test/unit_test.hpp>
 
@@ -12,7 +13,6 @@
 using namespace strata::test;
 
 namespace {
-
 
 // Runs `engine` on doc.tex in `folder` as run_tex does, keeping what it shows on the terminal
 // in terminal.txt.
@@ -47,6 +47,10 @@ const Expected kWarning = {
     "\\strataFigure[width=1in, caption={a caption far too long for an inch}]{vgg16.json}",
     "Package strata Warning: `vgg16.json': width: the figure cannot be made as narrow as "
     "72.26999pt without text smaller than min_font_size"};
+
+// The level auto chose for the warning figure, a line of the log only.
+const std::string kLevelNote = "Package strata Info: `vgg16.json': vgg16.json: one box per ";
+const std::string kLevelNoteEnd = " (level auto at the width 72.26999pt)";
 
 // The document: every error figure, then the warning figure.
 std::string figures() {
@@ -87,6 +91,9 @@ BOOST_AUTO_TEST_CASE(errors_and_warnings_reach_latex_with_and_without_shell_esca
                 }
                 BOOST_TEST(count_of(log, kWarning.shown) == 1u, log);
                 BOOST_TEST(count_of(terminal, kWarning.shown) == 1u);
+                BOOST_TEST(count_of(log, kLevelNote) == 1u);
+                BOOST_TEST(count_of(log, kLevelNoteEnd) == 1u);
+                BOOST_TEST(count_of(terminal, kLevelNote) == 0u);
                 BOOST_TEST(count_of(log, "! Package strata Error") == kErrors.size());
                 BOOST_TEST(log.find("No drawing") == std::string::npos);
                 BOOST_TEST(log.find("^^M") == std::string::npos);

@@ -75,6 +75,28 @@ BOOST_AUTO_TEST_CASE(vgg16_with_captions_compiles_cleanly_with_every_engine) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(shapes_with_a_times_sign_compile_with_every_engine) {
+    Options options = latex_defaults(Options{}, {.font_pt = 10});
+    options.text_callable = strata::TextCallable::name_shape;
+    const std::string document = standalone(vgg16_scene(options));
+    // The sign goes to TeX as UTF-8 (LaTeX's default input encoding), spaces kept as set.
+    BOOST_TEST(document.find("224\\ \u00d7\\ 224\\ \u00d7\\ 64") != std::string::npos);
+    ScratchDir scratch("tex-times");
+    write_file(scratch.path / "figure.tex", document);
+    for (const std::string& engine : kTexEngines) {
+        if (!have_tex(engine)) continue;
+        BOOST_TEST_CONTEXT(engine) {
+            BOOST_TEST(run_tex(engine, scratch.path, "figure.tex"));
+            const std::vector<std::string> problems =
+                log_problems(read_file(scratch.path / "figure.log"));
+            BOOST_TEST(problems.empty(), (problems.empty() ? "" : problems.front()));
+            // The sign is printed, not dropped for a missing glyph.
+            const std::string text = text_of_pdf(scratch.path / "figure.pdf");
+            BOOST_TEST(text.find("224 \u00d7 224 \u00d7 64") != std::string::npos, text);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(hostile_layer_names_are_printed_never_executed) {
     Model model = reference_model();
     const std::vector<std::string> names = {"\\input{canary}",

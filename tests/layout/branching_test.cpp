@@ -251,6 +251,7 @@ BOOST_AUTO_TEST_CASE(resnet50_with_captions_keeps_text_size_and_apart) {
     Options options;
     options.width = "17cm";
     options.text_callable = strata::TextCallable::name;
+    options.level = Level::layer;  // at level auto the blocks or stages are drawn instead
     Warnings warnings;
     const Scene scene = draw(corpus("generated/resnet50.json"), options, warnings);
     // Eleven names side by side in one residual block cannot fit 17 cm at 6 pt: the boxes

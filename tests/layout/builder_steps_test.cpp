@@ -72,8 +72,8 @@ BOOST_AUTO_TEST_CASE(drawn_boxes_shrink_with_the_scale) {
     const SizeLimits limits{1, 1, 20, 400, 20, 400};
     BOOST_TEST(scaled_limits(limits, 0.5).max_z == 200);
     BOOST_TEST(scaled_limits(limits, 0.5).min_xy == 10);
-    // The thinnest side stays legible: never below 4 px unless it was smaller to begin with.
-    BOOST_TEST(scaled_limits(limits, 0.01).min_xy == 4);
+    // The thinnest side stays 2 mm tall in print unless it was smaller to begin with.
+    BOOST_TEST(scaled_limits(limits, 0.01).min_xy == 2 / 25.4 * 96);
     BOOST_TEST(scaled_limits(SizeLimits{1, 1, 2, 400, 20, 400}, 0.01).min_xy == 2);
 }
 

@@ -42,6 +42,24 @@ BOOST_AUTO_TEST_CASE(built_in_captions) {
     BOOST_TEST(layout::caption_text(TextCallable::none, l, 0) == "");
 }
 
+BOOST_AUTO_TEST_CASE(captions_write_shapes_with_a_times_sign_but_in_compat_mode) {
+    const Layer l = with_shapes({{-1, 6, 6, 8}}, "conv2");
+    layout::TextBudget budget;
+    Options o;
+    o.text_callable = TextCallable::name_shape;
+    BOOST_TEST(*layout::caption_for(l, 0, o, budget) == "conv2\n6 \u00d7 6 \u00d7 8");
+    o.caption = "{shape} from {in_shape}";
+    Layer block = l;
+    block.attrs["in_shape"] = std::vector<std::int64_t>{-1, 12, 12, 4};
+    BOOST_TEST(*layout::caption_for(block, 0, o, budget) ==
+               "6 \u00d7 6 \u00d7 8 from 12 \u00d7 12 \u00d7 4");
+    // visualkeras' captions, for pictures compared with its own.
+    o.compat_visualkeras = true;
+    BOOST_TEST(*layout::caption_for(block, 0, o, budget) == "6 x 6 x 8 from 12 x 12 x 4");
+    o.caption.clear();
+    BOOST_TEST(*layout::caption_for(l, 0, o, budget) == "conv2\n6 x 6 x 8");
+}
+
 BOOST_AUTO_TEST_CASE(palette_is_first_come_first_served) {
     layout::Palette palette;
     BOOST_TEST((palette.color_for("MaxPooling2D") == Rgba{255, 209, 102, 255}));

@@ -51,6 +51,17 @@ FixedMetrics class_label_metrics() {
                                 {"Dense", ink(0, 2, 29, 10, 29)}});
 }
 
+// Pillow's default font's line (ascent 10, descent 3) for the labels of a legend with
+// dimensions outside compat mode, each about as wide as visualkeras' list form.
+FixedMetrics typeset_dimension_metrics() {
+    return test::metrics_table({{"Ag", ink(0, 2, 12, 12, 12)},
+                                {"Conv2D (12 \u00d7 12 \u00d7 4)", ink(0, 1, 94, 11, 94)},
+                                {"MaxPooling2D (6 \u00d7 6 \u00d7 4)", ink(0, 1, 112, 12, 112)},
+                                {"Conv2D (6 \u00d7 6 \u00d7 8)", ink(0, 1, 82, 11, 82)},
+                                {"Flatten (288)", ink(0, 1, 66, 11, 66)},
+                                {"Dense (3)", ink(0, 1, 51, 11, 51)}});
+}
+
 // Checks that the entry `id` has its patch at (x, y) relative to the legend's origin: the
 // cube's front face at (12..24, 6..18) and the label at (40, 3), as with Pillow's default font.
 void check_patch(const Scene& s, const std::string& id, double legend_top, double x, double y,
@@ -102,7 +113,8 @@ BOOST_AUTO_TEST_CASE(default_mode_lays_entries_on_a_grid_in_proportion_to_the_te
     Options o = dimensions_options(false);
     o.legend = false;
     const Scene picture = draw(o);
-    const Scene s = draw(dimensions_options(false));
+    FixedMetrics text = typeset_dimension_metrics();
+    const Scene s = draw(dimensions_options(false), text);
     const std::vector<const Group*> entries = test::groups_with_role(s, Role::legend);
     BOOST_TEST_REQUIRE(entries.size() == 5u);
     // Pillow's default font: a line is 13 px (ascent 10, descent 3); a cube's front face is
@@ -113,6 +125,9 @@ BOOST_AUTO_TEST_CASE(default_mode_lays_entries_on_a_grid_in_proportion_to_the_te
     }
     BOOST_TEST(columns >= 2u);
     BOOST_TEST(columns < 5u);
+    // Each entry names its layer's shape with a times sign (compat mode keeps visualkeras').
+    BOOST_TEST(text_run(*entries.front()).text == "Conv2D (12 \u00d7 12 \u00d7 4)");
+    BOOST_TEST(text_run(*entries.back()).text == "Dense (3)");
     for (std::size_t k = 0; k < entries.size(); ++k) {
         const Group& g = *entries[k];
         BOOST_TEST_CONTEXT("legend entry " << g.id) {

@@ -283,7 +283,8 @@ BOOST_AUTO_TEST_CASE(captions_count_layers_and_show_what_enters_a_block) {
     // parameters of its convolutions and normalisations (76,928 + 2 × 71,552).
     const bool found =
         std::find(captions.begin(), captions.end(),
-                  "conv2: 32 layers, 56 x 56 x 64 \u2192 56 x 56 x 256, 220,032") != captions.end();
+                  "conv2: 32 layers, 56 \u00d7 56 \u00d7 64 \u2192 56 \u00d7 56 \u00d7 256, "
+                  "220,032") != captions.end();
     BOOST_TEST(found);
     // A layer stands for one layer; what enters it is not its own to say.
     options.level = Level::layer;
@@ -315,30 +316,94 @@ BOOST_AUTO_TEST_CASE(auto_takes_the_finest_level_with_faces_2mm_tall) {
     const Scene plain = draw(model, options);
     BOOST_TEST(plain.level == "");
     BOOST_TEST(boxes(plain) == 89u);
-    // In a column no level keeps every face 2 mm tall: the coarsest, the stages.
+    // In 4 cm only the stages fit with every face 2 mm tall and the figure no taller than 0.6
+    // of the width.
+    options.width = "4cm";
+    const Scene narrow = draw(model, options);
+    BOOST_TEST(narrow.level == "stage");
+    BOOST_TEST(to_scene_json(narrow).find("\"level\": \"stage\"") != std::string::npos);
+    // In a column the layers would stack into a tower of rows; the blocks do not.
     options.width = "241pt";
-    const Scene column = draw(model, options);
-    BOOST_TEST(column.level == "stage");
-    BOOST_TEST(to_scene_json(column).find("\"level\": \"stage\"") != std::string::npos);
-    // At 30 cm the layers come out too small, the blocks do not.
-    options.width = "30cm";
     const Scene blocks = draw(model, options);
     BOOST_TEST(blocks.level == "block");
     // Collapse auto folds similar blocks at level auto: the blocks after each stage's first
     // are drawn once (×2, ×3, ×5, ×2): 25 boxes less those 8.
     BOOST_TEST(boxes(blocks) == 17u);
+    BOOST_TEST(blocks.height <= 0.6 * 241 / 0.75 + 0.5);
     for (const Group& g : blocks.groups) {
         if (g.role == Role::layer && g.shape.find(" x ") != std::string::npos)
-            BOOST_TEST(g.box->y2 - g.box->y1 >= 2 / 25.4 * 96);
+            BOOST_TEST(g.box->y2 - g.box->y1 >= 2 / 25.4 * 96 - 0.01);
     }
-    // Wide enough, the layers.
+    // Wide enough, the layers, named too: auto says what it chose.
     options.width = "300cm";
     const Scene wide = draw(model, options);
-    BOOST_TEST(wide.level == "");
+    BOOST_TEST(wide.level == "layer");
     BOOST_TEST(boxes(wide) == 89u);
     // A level asked for is named in the scene too.
     options.level = Level::block;
     BOOST_TEST(draw(model, options).level == "block");
+}
+
+BOOST_AUTO_TEST_CASE(auto_is_the_default_with_a_width_and_layer_without_or_in_compat_mode) {
+    const Model model = corpus("generated/resnet50.json");
+    Options options;
+    BOOST_TEST((options.level == Level::automatic));
+    const Scene plain = draw(model, options);
+    BOOST_TEST(plain.level == "");
+    BOOST_TEST(boxes(plain) == 89u);
+    options.width = "241pt";
+    const Scene column = draw(model, options);
+    BOOST_TEST(column.level == "block");
+    BOOST_TEST(boxes(column) == 21u);
+    // visualkeras draws every layer, and so does its compat mode.
+    options.compat_visualkeras = true;
+    const Scene compat = draw(model, options);
+    BOOST_TEST(compat.level == "");
+    options.level = Level::layer;
+    BOOST_TEST(boxes(compat) == boxes(draw(model, options)));
+}
+
+BOOST_AUTO_TEST_CASE(a_block_box_is_marked_as_one_in_the_figure_and_the_legend) {
+    const Model model = corpus("generated/resnet50.json");
+    Options options;
+    options.level = Level::block;
+    options.collapse = Collapse::none;
+    options.legend = true;
+    const Scene scene = draw(model, options);
+    std::size_t blocks = 0, marked = 0;
+    for (const Group& g : scene.groups) {
+        if (g.type != "Block" || (g.role != Role::layer && g.role != Role::legend)) continue;
+        blocks += g.role == Role::layer;
+        const Polygon* front = nullptr;
+        const Polygon* inset = nullptr;
+        for (const Primitive& item : g.items) {
+            if (const auto* p = std::get_if<Polygon>(&item)) {
+                if (p->name == "front") front = p;
+                if (p->name == "inset") inset = p;
+            }
+        }
+        BOOST_TEST_CONTEXT(g.id) {
+            BOOST_TEST_REQUIRE(front != nullptr);
+            BOOST_TEST_REQUIRE(inset != nullptr);
+            // A second outline, unfilled, strictly inside the front face.
+            BOOST_TEST(!inset->fill.has_value());
+            BOOST_TEST(inset->points[0].x > front->points[0].x);
+            BOOST_TEST(inset->points[0].y > front->points[0].y);
+            BOOST_TEST(inset->points[2].x < front->points[2].x);
+            BOOST_TEST(inset->points[2].y < front->points[2].y);
+            marked += g.role == Role::layer;
+        }
+        if (g.role == Role::legend) BOOST_TEST(g.label == "Block");
+    }
+    BOOST_TEST(blocks == 16u);
+    BOOST_TEST(marked == blocks);
+    // A layer is not marked.
+    for (const Group& g : scene.groups) {
+        if (g.role != Role::layer || g.type == "Block") continue;
+        for (const Primitive& item : g.items) {
+            if (const auto* p = std::get_if<Polygon>(&item)) BOOST_TEST(p->name != "inset");
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(short_labels_from_names) {

@@ -55,8 +55,8 @@ BOOST_AUTO_TEST_CASE(captions_are_text_and_fonts_are_embedded_subsets) {
     write_file(pdf, to_pdf(scene));
 
     const std::string text = without_blanks(output_of("pdftotext -raw " + quoted(pdf) + " -"));
-    for (const char* caption :
-         {"conv", "12x12x4", "pool", "6x6x4", "conv2", "6x6x8", "flatten", "288", "dense", "3"})
+    for (const char* caption : {"conv", "12\u00d712\u00d74", "pool", "6\u00d76\u00d74", "conv2",
+                                "6\u00d76\u00d78", "flatten", "288", "dense", "3"})
         BOOST_TEST(text.find(caption) != std::string::npos, caption << " not in: " << text);
 
     const std::string fonts = output_of("pdffonts " + quoted(pdf));

@@ -313,6 +313,7 @@ BOOST_AUTO_TEST_CASE(a_unet_in_a_narrow_column_stays_one_row_scaled_to_the_width
     Options options = latex_defaults(Options{}, {.font_pt = 8});
     options.legend = true;
     options.width = "229.5pt";
+    options.level = Level::layer;  // level auto draws its blocks, smaller than the column
     const auto [scene, scale] = layout_for_latex(model, options, warnings);
     std::size_t returns = 0, texts = 0;
     for (const Group& group : scene.groups) {

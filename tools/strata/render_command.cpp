@@ -164,6 +164,7 @@ int run_render(const std::vector<std::string>& args) {
     }
     const Scene& frame_scene = own_frames ? *own_frames : scene;
     if (output.empty()) {
+        print_level_note(scene, options, model_path);
         print_warnings(warnings);
         write_reveal_frames(frame_scene, frames_folder, svg);
         return 0;
@@ -178,6 +179,7 @@ int run_render(const std::vector<std::string>& args) {
         throw Error(output_name, e.line(), e.column(), e.message());
     }
     name_unplaced_warnings(warnings, output_name);
+    print_level_note(scene, options, model_path);
     print_warnings(warnings);
     if (output == "-") {
         if (frames) write_reveal_frames(frame_scene, frames_folder, svg);

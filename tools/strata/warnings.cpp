@@ -18,4 +18,12 @@ void print_warnings(const Warnings& warnings) {
     }
 }
 
+void print_level_note(const Scene& scene, const Options& options, const std::string& file) {
+    if (options.level != Level::automatic || scene.level.empty()) return;
+    std::cerr << "strata: note: "
+              << printable_line(printable_text(file) + ": one box per " + scene.level +
+                                " (level auto at the width " + printable_text(options.width) + ")")
+              << "\n";
+}
+
 }  // namespace strata::cli

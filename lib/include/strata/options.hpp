@@ -84,8 +84,9 @@ constexpr std::span<const ChoiceName<Collapse>> choice_names(Collapse) {
 
 // How much of a model each box stands for (`level`): one layer, one block (a residual block,
 // a dense layer, an Inception module), or one stage (consecutive blocks under one name or at
-// one resolution, drawn once with ×N); auto: with a width, the finest level whose figure fits
-// it with every box face at least 2 mm tall, else layer.
+// one resolution, drawn once with ×N); auto (the default): with a width, the finest level
+// whose figure fits it with text at least min_font_size and every box face at least 2 mm tall
+// in print, else the coarsest the model has; without a width, or in compat_visualkeras, layer.
 enum class Level { layer, block, stage, automatic };
 inline constexpr ChoiceName<Level> kLevelNames[] = {{Level::layer, "layer"},
                                                     {Level::block, "block"},
@@ -234,7 +235,7 @@ struct Options {
     double min_font_size = 6;  // points; no text is drawn smaller when fitting to `width`
     Collapse collapse = Collapse::automatic;
     bool stages = false;  // brackets under stages (spatial size or name prefix changes)
-    Level level = Level::layer;
+    Level level = Level::automatic;
     // Blocks or stages drawn layer by layer, framed, in a figure of blocks or stages.
     std::vector<std::string> expand;
 

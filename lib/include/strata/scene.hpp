@@ -140,8 +140,8 @@ struct Scene {
     double width = 0, height = 0;
     Rgba background;
     std::vector<Group> groups;  // in paint order
-    // What a box stands for when not a layer: "block" or "stage" (options' level, or the one
-    // level auto chose).
+    // What a box stands for: "block" or "stage" (options' level), or the level auto chose at a
+    // width ("layer" too); empty for a figure drawn by layer otherwise.
     std::string level;
 };
 

@@ -7,7 +7,8 @@
 //   {
 //     "width": 640, "height": 232,          canvas size in CSS pixels
 //     "background": "#ffffff",              canvas colour
-//     "level": "stage",                     what a box stands for; only when not a layer
+//     "level": "stage",                     what a box stands for: block or stage, or the
+//                                           level auto chose; absent for layers otherwise
 //     "groups": [                           one entry per scene group, in paint order
 //       {
 //         "id": "block1_conv1",             the group's id, also its SVG <g id>

@@ -307,7 +307,8 @@ std::vector<OptionEntry> make_entries() {
                        &Options::collapse));
     e.push_back(boolean("stages", "bracket the stages of a deep model", &Options::stages));
     e.push_back(choice("level",
-                       "what one box stands for: layer, block, stage, or auto with a width",
+                       "what one box stands for: layer, block, stage, or auto (the finest that "
+                       "fits the width; layer without one)",
                        &Options::level));
     e.push_back(text_entry(
         "expand", OptionKind::name_list,

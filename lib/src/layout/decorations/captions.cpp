@@ -11,14 +11,14 @@ namespace strata::layout {
 
 namespace {
 
-std::string dims_text(const Shape& shape) {
+std::string dims_text(const Shape& shape, std::string_view times) {
     if (shape.size() <= 1) return "?";
     std::string known, unknown;
     for (std::size_t i = 1; i < shape.size(); ++i) {
-        if (!unknown.empty()) unknown += " x ";
+        if (!unknown.empty()) unknown += times;
         unknown += "?";
         if (shape[i] == kUnknownDim) continue;
-        if (!known.empty()) known += " x ";
+        if (!known.empty()) known += times;
         known += std::to_string(shape[i]);
     }
     return known.empty() ? unknown : known;
@@ -26,12 +26,17 @@ std::string dims_text(const Shape& shape) {
 
 }  // namespace
 
-std::string shape_text(const Layer& layer) {
-    if (!layer.shape_known || layer.shapes.empty()) return "?";
-    return dims_text(layer.shapes.front());  // multi-output layers show their first output
+std::string_view reader_times(const Options& options) {
+    return options.compat_visualkeras ? kPlainTimes : kTypesetTimes;
 }
 
-std::string caption_text(TextCallable callable, const Layer& layer, std::size_t box_index) {
+std::string shape_text(const Layer& layer, std::string_view times) {
+    if (!layer.shape_known || layer.shapes.empty()) return "?";
+    return dims_text(layer.shapes.front(), times);  // multi-output layers show their first output
+}
+
+std::string caption_text(TextCallable callable, const Layer& layer, std::size_t box_index,
+                         std::string_view times) {
     std::string name = layer.name.empty() ? "layer_" + std::to_string(box_index) : layer.name;
     switch (callable) {
         case TextCallable::name:
@@ -39,9 +44,9 @@ std::string caption_text(TextCallable callable, const Layer& layer, std::size_t 
         case TextCallable::type:
             return layer.type;
         case TextCallable::shape:
-            return shape_text(layer);
+            return shape_text(layer, times);
         case TextCallable::name_shape:
-            return name + "\n" + shape_text(layer);
+            return name + "\n" + shape_text(layer, times);
         case TextCallable::none:
             break;
     }
@@ -61,10 +66,11 @@ std::string grouped(std::int64_t value) {
     return value < 0 ? "-" + out : out;
 }
 
-std::string field_value(const std::string& field, const Layer& layer, std::size_t box_index) {
+std::string field_value(const std::string& field, const Layer& layer, std::size_t box_index,
+                        std::string_view times) {
     if (field == "name") return layer.name;
     if (field == "type") return layer.type;
-    if (field == "shape") return shape_text(layer);
+    if (field == "shape") return shape_text(layer, times);
     if (field == "index") return std::to_string(box_index);
     if (field == "params") return layer.params ? grouped(*layer.params) : "?";
     // A block or stage (--level) says how many layers it stands for and what enters it.
@@ -74,7 +80,7 @@ std::string field_value(const std::string& field, const Layer& layer, std::size_
     }
     if (field == "in_shape") {
         const auto shape = attr<std::vector<std::int64_t>>(layer, "in_shape");
-        return shape ? dims_text(*shape) : "?";
+        return shape ? dims_text(*shape, times) : "?";
     }
     throw Error("caption", unknown_caption_field(field));
 }
@@ -82,7 +88,7 @@ std::string field_value(const std::string& field, const Layer& layer, std::size_
 }  // namespace
 
 std::string expand_caption_template(const std::string& text, const Layer& layer,
-                                    std::size_t box_index) {
+                                    std::size_t box_index, std::string_view times) {
     std::string out;
     // Checked before each piece is added: a template that repeats {name} must fail before
     // it builds its text, not after.
@@ -106,7 +112,7 @@ std::string expand_caption_template(const std::string& text, const Layer& layer,
             std::size_t end = text.find('}', i);
             if (end == std::string::npos)
                 throw Error("caption", "a '{' without its '}' in a caption");
-            append(field_value(text.substr(i + 1, end - i - 1), layer, box_index));
+            append(field_value(text.substr(i + 1, end - i - 1), layer, box_index, times));
             i = end;
         } else if (c == '}') {
             throw Error("caption", "a '}' without its '{' in a caption (write }} for a brace)");
@@ -121,11 +127,11 @@ std::optional<std::string> caption_for(const Layer& layer, std::size_t box_index
                                        const Options& options, TextBudget& budget) {
     std::optional<std::string> caption;
     if (auto own = options.captions.find(layer.name); own != options.captions.end()) {
-        caption = expand_caption_template(own->second, layer, box_index);
+        caption = expand_caption_template(own->second, layer, box_index, reader_times(options));
     } else if (!options.caption.empty()) {
-        caption = expand_caption_template(options.caption, layer, box_index);
+        caption = expand_caption_template(options.caption, layer, box_index, reader_times(options));
     } else if (options.text_callable != TextCallable::none) {
-        caption = caption_text(options.text_callable, layer, box_index);
+        caption = caption_text(options.text_callable, layer, box_index, reader_times(options));
     }
     if (caption) budget.charge(caption->size());
     return caption;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "layout/decorations/captions.hpp"
 #include "layout/decorations/legend_grid.hpp"
 #include "layout/decorations/text_run.hpp"
 #include "layout/layered/box_faces.hpp"
@@ -68,17 +69,18 @@ std::string dimension_list_text(const Layer& layer) {
     return out + "]";
 }
 
-std::vector<LegendEntry> legend_entries(const std::vector<LegendLayer>& drawn,
-                                        bool show_dimension) {
+std::vector<LegendEntry> legend_entries(const std::vector<LegendLayer>& drawn, bool show_dimension,
+                                        bool compat_visualkeras) {
     std::vector<LegendEntry> entries;
     std::set<std::string> seen;
     for (const LegendLayer& d : drawn) {
         const Layer& layer = *d.layer;
         if (show_dimension) {
             // Each entry stands for one box, so it shows that box's colours.
-            entries.push_back({"legend-" + layer.name,
-                               layer.type + "(" + dimension_list_text(layer) + ")", layer.type,
-                               d.fill, d.outline});
+            const std::string label =
+                compat_visualkeras ? layer.type + "(" + dimension_list_text(layer) + ")"
+                                   : layer.type + " (" + shape_text(layer, kTypesetTimes) + ")";
+            entries.push_back({"legend-" + layer.name, label, layer.type, d.fill, d.outline});
             continue;
         }
         // visualkeras shows the colours of the class's last layer (its color_map is overwritten
@@ -127,7 +129,8 @@ void append_legend(Scene& scene, const std::vector<LegendLayer>& drawn,
                    const std::vector<LegendEntry>& connections, const Options& o,
                    double width_limit, TextMeasurer& text, IdMaker& ids) {
     if (!o.legend) return;
-    std::vector<LegendEntry> entries = legend_entries(drawn, o.show_dimension);
+    std::vector<LegendEntry> entries =
+        legend_entries(drawn, o.show_dimension, o.compat_visualkeras);
     if (o.compat_visualkeras) {
         if (!entries.empty()) append_visualkeras_legend(scene, entries, o, text, ids);
         return;

@@ -35,8 +35,10 @@ struct LegendEntry {
 std::string dimension_list_text(const Layer& layer);
 
 // One entry per distinct class in order of first appearance, or with `show_dimension` one per
-// drawn layer labelled "Conv2D(['12', '12', '4'])".
-std::vector<LegendEntry> legend_entries(const std::vector<LegendLayer>& drawn, bool show_dimension);
+// drawn layer labelled "Conv2D (12 × 12 × 4)", or as visualkeras does in compat mode,
+// "Conv2D(['12', '12', '4'])".
+std::vector<LegendEntry> legend_entries(const std::vector<LegendLayer>& drawn, bool show_dimension,
+                                        bool compat_visualkeras);
 
 // Appends the legend below the picture already in `scene` and grows the canvas to hold it: the
 // entries of `drawn`, then `connections` (line samples and merge glyphs). Does nothing unless

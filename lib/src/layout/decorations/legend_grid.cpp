@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include "layout/decorations/text_run.hpp"
+#include "layout/detail/model_at_level.hpp"
 #include "layout/layered/box_faces.hpp"
 #include "layout/layered/connector_shapes.hpp"
 
@@ -136,6 +137,8 @@ Group entry_group(const LegendEntry& entry, const Grid& grid, std::size_t k, Poi
             const BoxPlacement cube{x1,    top + depth,    x1 + front, top + s.height,
                                     depth, o.draw_reversed};
             g.items = box_primitives(cube, entry.fill, entry.outline, o.shade_step);
+            if (entry.type == layout::detail::kBlockType)
+                g.items.push_back(block_inset(cube, entry.outline));
             break;
         }
         case Swatch::line:

@@ -1,11 +1,13 @@
 #include "layout/detail/auto_level.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <variant>
 
 #include "layout/detail/expansion.hpp"
 #include "layout/detail/model_at_level.hpp"
+#include "layout/layered/layered_view.hpp"
 #include "style/length.hpp"
 
 namespace strata::layout::detail {
@@ -13,15 +15,27 @@ namespace {
 
 // The smallest front face a printed box may have: 2 mm, in CSS pixels.
 constexpr double kSmallestFacePx = 2 / 25.4 * 96;
+// Slack for rounding in the fitting.
+constexpr double kWidthSlackPx = 0.5;
+constexpr double kTextSlackPx = 0.01;
+constexpr double kFaceSlackPx = 0.01;
 
-// Whether the figure, printed at its scale, is no wider than `width_px` and every box of a
-// tensor with two axes or more has a face at least 2 mm tall. A vector is drawn as a thin bar
-// on purpose, so its height says nothing.
-bool readable(const FittedScene& fitted, double width_px) {
-    if (fitted.scene.width * fitted.scale > width_px + 0.5) return false;
+// Whether the figure, printed at its scale, is no wider than `width_px` and no taller than the
+// fitting keeps a figure of that width when it can (boxes kept 2 mm tall by stacking rows into
+// a tower do not fit a page), sets no text smaller than `smallest_px`, and gives every box of
+// a tensor with two axes or more a face at least 2 mm tall. A vector is drawn as a thin bar on
+// purpose, so its height says nothing.
+bool readable(const FittedScene& fitted, double width_px, double smallest_px) {
+    if (fitted.scene.width * fitted.scale > width_px + kWidthSlackPx) return false;
+    if (fitted.scene.height * fitted.scale > kMostHeightPerWidth * width_px + kWidthSlackPx)
+        return false;
     for (const Group& g : fitted.scene.groups) {
+        for (const Primitive& item : g.items) {
+            const auto* run = std::get_if<TextRun>(&item);
+            if (run && run->font_size * fitted.scale < smallest_px - kTextSlackPx) return false;
+        }
         if (g.role != Role::layer || !g.box || g.shape.find(" x ") == std::string::npos) continue;
-        if ((g.box->y2 - g.box->y1) * fitted.scale < kSmallestFacePx) return false;
+        if ((g.box->y2 - g.box->y1) * fitted.scale < kSmallestFacePx - kFaceSlackPx) return false;
     }
     return true;
 }
@@ -44,11 +58,15 @@ FittedScene lay_out_at_level(const Model& model, const Options& asked, const Lay
     if (options.collapse == Collapse::automatic)
         options.collapse = options.level == Level::automatic ? Collapse::similar : Collapse::exact;
     check_expand_names(model, options.expand);
-    if (options.level != Level::automatic || options.width.empty()) {
+    // visualkeras draws every layer, and so does a figure compared with its pictures.
+    if (options.level != Level::automatic || options.width.empty() || options.compat_visualkeras) {
         const Level level = options.level == Level::automatic ? Level::layer : options.level;
         return at(model, options, level, lay_out, warnings);
     }
     const double width_px = length_in_px(options.width, "width");
+    // Text is never drawn smaller than min_font_size, nor than the size asked for when that is
+    // smaller still: no level can make it larger.
+    const double smallest_px = std::min(points_to_px(options.min_font_size), options.font_size);
     std::optional<FittedScene> last;
     Warnings last_warnings;
     for (const Level level : {Level::layer, Level::block, Level::stage}) {
@@ -64,8 +82,9 @@ FittedScene lay_out_at_level(const Model& model, const Options& asked, const Lay
         if (level != Level::layer && !coarse.coarsened()) continue;
         Warnings laid;
         FittedScene fitted = lay_out(coarse.model(), coarse.options(), laid);
-        if (coarse.coarsened()) fitted.scene.level = std::string(name_of(level));
-        const bool fits = readable(fitted, width_px);
+        // Level auto always names the level it chose, layer included.
+        fitted.scene.level = std::string(name_of(level));
+        const bool fits = readable(fitted, width_px, smallest_px);
         last = std::move(fitted);
         last_warnings = std::move(laid);
         if (fits) break;

@@ -117,7 +117,7 @@ std::optional<Coarse> merged(const Model& model, const std::vector<Unit>& units)
             const Unit& unit = units[v];
             const Layer& exit = model.layers[exit_layer(model, consumers, unit.layers)];
             layer.name = unit.name;
-            layer.type = "Block";
+            layer.type = std::string(kBlockType);
             layer.shapes = exit.shapes;
             layer.shape_known = exit.shape_known;
             layer.channel_axis = exit.channel_axis;

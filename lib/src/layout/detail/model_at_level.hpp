@@ -1,12 +1,16 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 
 #include "strata/diagnostics.hpp"
 #include "strata/model.hpp"
 #include "strata/options.hpp"
 
 namespace strata::layout::detail {
+
+// The type of a layer that stands for a block or a stage.
+inline constexpr std::string_view kBlockType = "Block";
 
 // The model and options a figure at `options.level` is laid out from: at `block` every block
 // is one layer of type "Block", at `stage` every stage is one (attribute "repeat": how many

@@ -28,9 +28,6 @@ namespace strata {
 namespace {
 
 constexpr double kTolerancePx = 0.005;
-// The fitting keeps a figure no taller than this share of the width when some size allows it
-// (room on a page or a 4:3 slide for the rest); LaTeX's growth keeps that promise too.
-constexpr double kMostHeightPerWidth = 0.6;
 
 // Every size that belongs to text, multiplied by `factor`; geometry stays. The smallest text
 // size too: the picture multiplies the text by the scale again, and text lifted to the minimum
@@ -240,7 +237,7 @@ FittedScene fitted_for_latex(const Model& model, const Options& options,
         const double legend = layout::legend_height_given_up(fitted.scene);
         const double rest = fitted.scene.height - legend;
         if (rest > 0) {
-            const double tallest = kMostHeightPerWidth * width_px;
+            const double tallest = layout::kMostHeightPerWidth * width_px;
             grown_width = std::min(
                 width_px,
                 std::max(fitted.scene.width, (tallest - legend) / rest * fitted.scene.width));

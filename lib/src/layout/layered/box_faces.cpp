@@ -58,4 +58,11 @@ std::vector<Primitive> box_primitives(const BoxPlacement& b, Rgba fill, Rgba out
     return items;
 }
 
+Polygon block_inset(const BoxPlacement& b, Rgba outline) {
+    constexpr double kShareOfSide = 0.2, kMostPx = 3;
+    const double inset = std::min(kShareOfSide * std::min(b.x2 - b.x1, b.y2 - b.y1), kMostPx);
+    const double x1 = b.x1 + inset, x2 = b.x2 - inset, y1 = b.y1 + inset, y2 = b.y2 - inset;
+    return Polygon{"inset", {{x1, y1}, {x2, y1}, {x2, y2}, {x1, y2}}, std::nullopt, outline, 1};
+}
+
 }  // namespace strata::layout

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "layout/decorations/captions.hpp"
+#include "layout/detail/model_at_level.hpp"
 #include "layout/layered/channels_last.hpp"
 #include "layout/layered/connector_ports.hpp"
 #include "layout/layered/connector_shapes.hpp"
@@ -39,6 +40,7 @@ Group box_group(const CanvasBoxes& canvas, std::size_t i) {
     g.fill = b.fill;
     g.outline = b.outline;
     g.items = box_primitives(p, b.fill, b.outline, b.style.shade_step);
+    if (layer.type == detail::kBlockType) g.items.push_back(block_inset(p, b.outline));
     return g;
 }
 

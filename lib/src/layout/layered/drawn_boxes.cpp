@@ -25,8 +25,10 @@ SizeLimits scaled_limits(SizeLimits l, double size_factor) {
     l.scale_xy *= size_factor;
     l.scale_z *= size_factor;
     // A box thinner than a few outline widths is drawn as a black line (the dense layers of
-    // a network shrunk to a column): the thinnest side stays legible, the rest shrinks.
-    constexpr double kLegibleSide = 4;
+    // a network shrunk to a column), and a face under 2 mm cannot be told apart in print: the
+    // thinnest side stays 2 mm, the rest shrinks (a figure that needs smaller boxes is drawn a
+    // block or a stage per box at level auto).
+    constexpr double kLegibleSide = 2 / 25.4 * 96;
     l.min_xy = std::max(l.min_xy * size_factor, std::min(l.min_xy, kLegibleSide));
     l.max_xy *= size_factor;
     l.min_z *= size_factor;

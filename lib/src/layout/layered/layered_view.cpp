@@ -35,10 +35,6 @@ RowFit fitted_view(const Model& model, const Options& options, const LayoutConte
     const double limit = options.width.empty() || options.compat_visualkeras
                              ? 0
                              : length_in_px(options.width, "width");
-    // A figure fitted to a width should also stay wider than tall, with room on a page or a
-    // slide (4:3) for the rest: wrapping alone would stack a long chain of large boxes
-    // (VGG16) into a tower of rows.
-    constexpr double kMostHeightPerWidth = 0.6;
     // Rows are worth their carriage returns only when each carries a fair share: a model whose
     // skips leave no break but near its ends (a U-Net) is better drawn smaller in one row
     // than as a few boxes, the row, and a few boxes.

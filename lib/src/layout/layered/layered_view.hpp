@@ -8,6 +8,12 @@
 
 namespace strata::layout {
 
+// The tallest a figure fitted to a width is kept, as a share of that width, when some size
+// allows it: room on a page or a 4:3 slide for the rest. Wrapping alone would stack a long
+// chain of large boxes (VGG16) into a tower of rows; LaTeX's growth towards the width keeps
+// the same promise.
+inline constexpr double kMostHeightPerWidth = 0.6;
+
 // The layered view of a model (§1-§5 of the layered-view reference): one box per drawn layer,
 // left to right in model order, funnels between neighbours, captions. Text is measured and
 // pictures are had through `context`. Throws strata::Error when no layer is left to draw.
