@@ -96,7 +96,8 @@ inline Group caption_group(const std::string& id, const std::string& text, doubl
                                   .descent = 3,
                                   .anchor = TextAnchor::middle,
                                   .fill = black,
-                                  .glyphs = {}});
+                                  .glyphs = {},
+                                  .font_data = {}});
     return group;
 }
 

@@ -12,7 +12,8 @@ manifest.tsv columns: id, model, options, output, expect, message, max_mib
   model    file in the case folder, or @missing / @directory / @devzero
   options  option file in the case folder, or ""
   output   "out.svg" (default), "out.png", "out.pdf", or @missing-folder / @directory /
-           @symlink / @input / @options / @existing (an output that must stay byte-identical)
+           @symlink / @input / @options / @existing (an output that must stay byte-identical) /
+           @frames (out.svg and --frames into a folder beside it, left out on an error)
   max_mib  peak resident memory allowed (the isolated children's included); "" = 1024
 """
 import json
@@ -988,6 +989,34 @@ case("fold-expand-every-block", {"model.yaml": numbered_blocks(
 case("fold-expand-long-unknown-name", {"model.yaml": numbered_blocks(
      5000, "  level: block\n  expand: [" + "x" * 4000 + "]\n")}, "error",
      "expand: no block or stage named 'xxxx", model="model.yaml", max_mib=192)
+# --- Memory multipliers: long names on many layers, a picture in every reveal frame ----------
+# Each layer name is copied into the drawing's ids, labels and titles (~50 bytes of memory a
+# byte): the names of one model are bounded together (4 MiB), at import, in every format.
+def long_named_spec(count, length=4000):
+    return ("strata: 1\nlayers:\n  - {type: InputLayer, shape: [null, 8], name: i" +
+            "x" * length + "}\n" + "".join(f"  - {{type: Dense, name: n{i}_{'x' * length}, "
+                                           f"config: {{units: {i % 50 + 1}}}}}\n"
+                                           for i in range(1, count)))
+
+
+case("names-total-at-limit-spec", {"model.yaml": long_named_spec(1040)}, "ok",
+     model="model.yaml", max_mib=256)
+case("names-total-over-limit-spec", {"model.yaml": long_named_spec(1100)}, "error",
+     "model.yaml:1050:5: the layer names together are longer than 4 MiB", model="model.yaml",
+     max_mib=96)
+case("names-total-over-limit-json", {"model.json": dumps(long_named(1100))}, "error",
+     "the layer names together are longer than 4 MiB", max_mib=96)
+# --frames writes one SVG per layer, each embedding every picture it shows: a 15 MiB picture on
+# 100 layers would write 2 GiB. Refused before any frame is drawn (no frames folder is left);
+# linked, the frames hold its path.
+FRAMES_PICTURE = picture_png(4, 4, bytes(15 << 20))
+case("frames-picture-in-every-frame", {"model.json": convs(100), "big.png": FRAMES_PICTURE,
+     "fig.yaml": "styles: {Conv2D: {image: big.png}}\n"}, "error",
+     "--frames: the frames would hold more than 512 MiB together: the picture",
+     options="fig.yaml", output="@frames", max_mib=128)
+case("frames-picture-linked", {"model.json": convs(100), "big.png": FRAMES_PICTURE,
+     "fig.yaml": "styles: {Conv2D: {image: big.png}}\nlink_images: true\n"}, "ok",
+     options="fig.yaml", output="@frames", max_mib=96)
 
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\n")

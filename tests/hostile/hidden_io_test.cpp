@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "external_tools.hpp"
 
@@ -83,6 +84,57 @@ BOOST_AUTO_TEST_CASE(only_the_input_options_fonts_and_output_are_opened) {
         // The output's temporary: hidden, in the output folder.
         if (starts_with(path, "out/.fig.svg.strata-")) continue;
         BOOST_ERROR("opened " << path);
+    }
+    fs::remove_all(dir);
+}
+
+// Every open(at|at2) of a path ending in `file`, as strace wrote it: the call up to its result.
+std::vector<std::string> opens_of(const fs::path& log, const std::string& file) {
+    std::vector<std::string> calls;
+    std::ifstream in(log);
+    std::string line;
+    const std::regex call(R"re(open(at2?)?\((\w+, )?"([^"]*)".*\) = (-?\d+))re");
+    std::smatch m;
+    while (std::getline(in, line)) {
+        if (std::regex_search(line, m, call) && m[3].str().ends_with(file))
+            calls.push_back(m.str());
+    }
+    return calls;
+}
+
+// A font file a model names is read once, beneath the model's folder, and FreeType, HarfBuzz
+// and cairo draw from those bytes: none of them opens the path again, where a file swapped for
+// a link after the check would be read.
+BOOST_AUTO_TEST_CASE(a_model_font_is_opened_only_beneath_its_folder,
+                     *boost::unit_test::enable_if<(STRATA_WITH_CAIRO)>()) {
+    if (!strata_test::needs_tool(strata_test::kStraceTool, "strace")) return;
+    const fs::path font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    BOOST_TEST_REQUIRE(fs::exists(font));
+    const fs::path dir =
+        fs::temp_directory_path() / ("strata-font-io-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "fonts");
+    fs::copy_file(font, dir / "fonts" / "Model.ttf");
+    std::ofstream(dir / "model.yaml")
+        << "strata: 1\noptions: {font: fonts/Model.ttf, text_callable: name}\nlayers:\n"
+           "  - {type: InputLayer, shape: [null, 8], name: in}\n"
+           "  - {type: Dense, name: fc, config: {units: 4}}\n";
+    for (const char* output : {"fig.png", "fig.pdf"}) {
+        BOOST_TEST_CONTEXT(output) {
+            const fs::path log = dir / "trace.txt";
+            const std::string command = "cd " + dir.string() +
+                                        " && strace -f -qq -e trace=open,openat,openat2 -o " +
+                                        log.string() + " " + STRATA_CLI_PATH +
+                                        " render model.yaml -o " + output + " 2>/dev/null";
+            BOOST_REQUIRE(std::system(command.c_str()) == 0);
+            const std::vector<std::string> calls = opens_of(log, "Model.ttf");
+            BOOST_TEST(!calls.empty());
+            for (const std::string& call : calls) {
+                // Beneath: relative to a descriptor of the folder, never by the path itself.
+                BOOST_TEST(call.find("AT_FDCWD") == std::string::npos, call);
+                BOOST_TEST(!starts_with(call, "open(\""), call);
+            }
+        }
     }
     fs::remove_all(dir);
 }

@@ -110,7 +110,13 @@ fs::path prepare_output(const Case& c, const fs::path& scratch, const fs::path& 
         std::ofstream(scratch / "out.svg") << kPreviousOutput;
         return scratch / "out.svg";
     }
+    if (c.output == "@frames") return scratch / "out.svg";  // and the frames, see frames_folder
     return scratch / c.output;
+}
+
+// Where an "@frames" case writes its reveal frames (--frames), beside the output.
+fs::path frames_folder(const fs::path& scratch) {
+    return scratch / "frames";
 }
 
 fs::path model_path(const Case& c, const fs::path& folder) {
@@ -168,6 +174,8 @@ void check_case(const Case& c, const fs::path& scratch, Tally& tally) {
         std::vector<std::string> args{STRATA_CLI_PATH, "render", model.string(), "-o",
                                       output.string()};
         if (!options.empty()) args.insert(args.end(), {"--options", options.string()});
+        if (c.output == "@frames")
+            args.insert(args.end(), {"--frames", frames_folder(scratch).string()});
         const fs::path err_file = scratch / "stderr.txt";
         const hostile::Outcome outcome = hostile::run(args, err_file.string(), time_limit());
         const std::string err = read_file(err_file);
@@ -197,6 +205,8 @@ void check_case(const Case& c, const fs::path& scratch, Tally& tally) {
             BOOST_TEST(err.find("strata: error") == std::string::npos, err);
             std::error_code error;
             BOOST_TEST(fs::file_size(output, error) > 0u, "no output");
+            if (c.output == "@frames")
+                BOOST_TEST(!fs::is_empty(frames_folder(scratch), error), "no frames");
             if (output.extension() == ".svg") {
                 const std::string svg = read_file(output);
                 pugi::xml_document doc;
@@ -214,6 +224,8 @@ void check_case(const Case& c, const fs::path& scratch, Tally& tally) {
                            "expected '" << c.message << "' in: " << err);
             }
             if (c.output == "@existing") BOOST_TEST(read_file(output) == kPreviousOutput);
+            if (c.output == "@frames")
+                BOOST_TEST(!fs::exists(frames_folder(scratch)), "left the frames folder");
         }
         ++tally.passed;
     }

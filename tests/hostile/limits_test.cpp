@@ -16,6 +16,7 @@
 #include "import/load.hpp"
 #include "import/onnx/wire_limits.hpp"
 #include "input/yaml_document.hpp"
+#include "io/frames_budget.hpp"
 #include "layout/decorations/captions.hpp"
 #include "layout/decorations/text_budget.hpp"
 #include "strata/error.hpp"
@@ -139,6 +140,34 @@ std::string archive_declaring(std::uint64_t entries) {
     return record + std::string(10, '\0');  // directory size and offset, comment length
 }
 
+// Distinct layer names of kMaxNameLength bytes, 4 MiB in all (kMaxModelNameBytes), and one more
+// of `extra` bytes when `extra` is not 0.
+std::vector<std::string> names_of_total(std::size_t extra) {
+    std::vector<std::string> names;
+    for (std::size_t total = 0; total < limits::kMaxModelNameBytes;
+         total += limits::kMaxNameLength) {
+        const std::string number = std::to_string(names.size());
+        names.push_back(number + std::string(limits::kMaxNameLength - number.size(), 'n'));
+    }
+    if (extra != 0) names.push_back(std::string(extra, 'z'));
+    return names;
+}
+
+// A scene of `groups` layers, each showing the same picture of `bytes` bytes.
+strata::Scene scene_with_picture(std::size_t groups, std::size_t bytes) {
+    strata::Scene scene;
+    strata::Image image;
+    image.file = "face.png";
+    image.data = std::string(bytes, 'p');
+    for (std::size_t i = 0; i < groups; ++i) {
+        strata::Group group;
+        group.label = "l" + std::to_string(i);
+        group.items.push_back(image);
+        scene.groups.push_back(group);
+    }
+    return scene;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(limits_at_n_and_n_plus_1)
@@ -230,6 +259,84 @@ BOOST_AUTO_TEST_CASE(model_name_length_in_every_format) {
         BOOST_TEST(has(refused, "longer than 4096 bytes"), refused);
         BOOST_TEST(!has(refused, ": : "), refused);
     }
+}
+
+BOOST_AUTO_TEST_CASE(layer_name_bytes_in_every_format) {
+    const auto keras = [](std::size_t extra) {
+        const std::vector<std::string> names = names_of_total(extra);
+        std::string json = R"({"class_name": "Sequential", "config": {"name": "s", "layers": [)"
+                           R"({"class_name": "InputLayer", "config": {"name": ")" +
+                           names[0] + R"(", "batch_input_shape": [null, 2]}})";
+        for (std::size_t i = 1; i < names.size(); ++i)
+            json += R"(, {"class_name": "Dense", "config": {"name": ")" + names[i] +
+                    R"(", "units": 2}})";
+        return import_error(json + "]}}");
+    };
+    const auto spec = [](std::size_t extra) {
+        const std::vector<std::string> names = names_of_total(extra);
+        std::string yaml =
+            "strata: 1\nlayers:\n  - {type: InputLayer, shape: [null, 2], name: " + names[0] +
+            "}\n";
+        for (std::size_t i = 1; i < names.size(); ++i)
+            yaml += "  - {type: Dense, name: " + names[i] + ", config: {units: 2}}\n";
+        return error_of([&] {
+            strata::Warnings warnings;
+            strata::import_model_bytes(yaml, "m.yaml", warnings);
+        });
+    };
+    for (const auto& error_for : {std::function<std::string(std::size_t)>(keras),
+                                  std::function<std::string(std::size_t)>(spec)}) {
+        BOOST_TEST(error_for(0) == "no error");
+        const std::string refused = error_for(1);
+        BOOST_TEST(has(refused, "the layer names together are longer than 4 MiB"), refused);
+    }
+    // The spec's error is at the layer that goes past.
+    BOOST_TEST(has(spec(1), "m.yaml:1027:5: "), spec(1));
+}
+
+BOOST_AUTO_TEST_CASE(layer_name_bytes_after_import,
+                     *boost::unit_test::enable_if<(STRATA_WITH_ONNX)>()) {
+    // Formats without a check of their own (ONNX) are checked once their model is read: a
+    // chain of MatMul nodes named with 4000 bytes each, one box a node.
+    const auto chain = [](std::size_t count) {
+        std::string graph;
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::string in = i == 0 ? "x" : "t" + std::to_string(i);
+            const std::string name = std::to_string(i) + std::string(4000, 'm');
+            graph += bytes_field(1, bytes_field(1, in) + bytes_field(1, "w") +
+                                        bytes_field(2, "t" + std::to_string(i + 1)) +
+                                        bytes_field(3, name) + bytes_field(4, "MatMul"));
+        }
+        graph += bytes_field(
+            5, number_field(1, 4) + number_field(1, 4) + number_field(2, 1) + bytes_field(8, "w"));
+        return onnx_model(graph + onnx_input({1, 4}));
+    };
+    BOOST_TEST(onnx_error(chain(1000)) == "no error");
+    BOOST_TEST(
+        has(onnx_error(chain(1100)), "m.onnx: the layer names together are longer than 4 MiB"));
+}
+
+BOOST_AUTO_TEST_CASE(frames_bytes) {
+    // Pictures: 3 MiB of file embed as 4 MiB of base64, so 128 frames that show one hold
+    // exactly kMaxFramesBytes; 129 are refused before anything is drawn.
+    const auto picture_error = [](std::size_t frames) {
+        const strata::Scene scene = scene_with_picture(frames, std::size_t{3} << 20);
+        const std::vector<int> steps(frames, 1);
+        return error_of(
+            [&] { strata::io::FramesBudget(scene, steps, static_cast<int>(frames), "steps"); });
+    };
+    BOOST_TEST(picture_error(128) == "no error");
+    const std::string refused = picture_error(129);
+    BOOST_TEST(has(refused,
+                   "steps: --frames: the frames would hold more than 512 MiB together: "
+                   "the picture 'face.png' (4 MiB embedded) is in 129 of the 129 frames"),
+               refused);
+    BOOST_TEST(has(refused, "--link-images"), refused);
+    // Frames as they are drawn: counted before each is written.
+    strata::io::FramesBudget budget(strata::Scene{}, {}, 2, "steps");
+    BOOST_TEST(error_of([&] { budget.take(limits::kMaxFramesBytes - 1); }) == "no error");
+    BOOST_TEST(error_of([&] { budget.take(1); }) == "no error");
+    BOOST_TEST(has(error_of([&] { budget.take(1); }), "would hold more than 512 MiB"));
 }
 
 BOOST_AUTO_TEST_CASE(yaml_depth) {

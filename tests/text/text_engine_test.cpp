@@ -83,7 +83,8 @@ BOOST_AUTO_TEST_CASE(ligatures_are_formed) {
     FT_Library library = nullptr;
     BOOST_TEST_REQUIRE(FT_Init_FreeType(&library) == 0);
     {
-        strata::ShapingFont font(library, {dejavu_file(), 0});
+        const strata::FontLocation location{dejavu_file(), 0};
+        strata::ShapingFont font(library, location, strata::FontLocator().read(location));
         BOOST_TEST(font.shape("fi").glyphs.size() == 1u);
         BOOST_TEST(font.shape("xy").glyphs.size() == 2u);
     }

@@ -55,6 +55,12 @@ inline constexpr std::int64_t kMaxTensorIndex = 1 << 20;
 // Longest layer or model name.
 inline constexpr std::size_t kMaxNameLength = 4096;
 
+// Bytes of all the layer names of one model together. A drawing copies each name into ids,
+// labels, titles and data attributes: about 16 bytes of SVG and 50 bytes of memory a byte of
+// name (60 MB of names took 2.9 GB and wrote a 985 MB SVG), so 4 MiB keeps a figure within
+// ~200 MiB. It allows names of 200 bytes on each of kMaxLayers layers.
+inline constexpr std::size_t kMaxModelNameBytes = std::size_t{4} << 20;
+
 // Longest string kept as a layer attribute; longer ones (serialised Python bytecode of a
 // Lambda, for instance) are dropped because no caption could show them.
 inline constexpr std::size_t kMaxAttrStringLength = 4096;
@@ -155,6 +161,11 @@ inline constexpr std::size_t kMaxFigureTextBytes = std::size_t{2} << 20;
 // kMaxLayers layers and keep that cost near 170 MiB.
 inline constexpr std::size_t kMaxFigureTextLines = 100'000;
 
+// Largest font file read into memory. A font is read once, through the descriptor its checks
+// were made on, and FreeType, HarfBuzz and cairo all draw from those bytes: a path is never
+// opened twice. The largest system fonts (CJK collections) are about 20 MiB.
+inline constexpr std::size_t kMaxFontFileBytes = std::size_t{64} << 20;
+
 // Largest picture file (face images, logos) read into memory.
 inline constexpr std::size_t kMaxImageBytes = std::size_t{16} << 20;
 
@@ -176,6 +187,14 @@ inline constexpr double kMaxPaintedPicturePixels = 1024.0 * 1024 * 1024;
 
 // The largest side an SVG picture may declare, far above any limit on what is drawn.
 inline constexpr double kMaxSvgDeclaredSide = 1e9;
+
+// Bytes the frames of one reveal (--frames) may write together. Frame k shows k layers and
+// embeds every picture they show, so the frames of n layers take O(n²) bytes: one 16 MiB
+// picture on every layer of 400 would write 8 GiB. The pictures are checked before anything is
+// drawn; each frame is checked before it is written, so a refusal has drawn and staged at most
+// this much (a few seconds). 400 frames of a 400-layer stack take 127 MB; a linked picture
+// costs only its path.
+inline constexpr std::uint64_t kMaxFramesBytes = std::uint64_t{512} << 20;
 
 // The largest image to_png writes: a side of at most kMaxRasterSide pixels (what common PNG
 // readers accept) and at most kMaxRasterPixels pixels in all (1 GiB of 32-bit pixels).

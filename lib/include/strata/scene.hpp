@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -47,11 +48,18 @@ struct Glyph {
 // its end.
 enum class TextAnchor { start, middle, end };
 
+// The bytes of a font file as they were read and measured, shared by every run set in it, and
+// the face inside them (collections hold several).
+struct FontData {
+    std::shared_ptr<const std::string> bytes;  // empty when the measurer has no font file
+    int index = 0;
+};
+
 // One line of text as measured: its left end on the baseline at (x, y), its measured advance,
 // the font's ascent and descent at the size measured (so x .. x + advance by y - ascent ..
 // y + descent is the box the layout gave it), and the point that `anchor` keeps (anchor_x).
-// `font_file` is the file that was measured; renderers that draw glyphs take them from it and
-// look nothing up.
+// `font_file` is the file that was measured and `font_data` its bytes; renderers that draw
+// glyphs take them from those bytes, never opening the file again.
 struct TextRun {
     std::string text;
     std::string font_family;
@@ -65,6 +73,7 @@ struct TextRun {
     // The glyphs HarfBuzz chose for `text` in `font_file`, so that renderers which draw glyphs
     // (PNG, PDF) show exactly what was measured. Empty when the measurer has no font file.
     std::vector<Glyph> glyphs;
+    FontData font_data;  // last, so that initialisers naming the fields above stay valid
 };
 
 // A plane affine map, as SVG's matrix(a b c d e f): x' = a·x + c·y + e, y' = b·x + d·y + f.

@@ -46,6 +46,9 @@ class TextMeasurer {
     virtual std::vector<Glyph> shape(std::string_view /*text*/, const FontSpec& /*font*/) {
         return {};
     }
+    // The bytes of the font file that was measured, as they were read, for renderers that draw
+    // glyphs. A measurer that knows no real font has none.
+    virtual FontData font_data(const FontSpec& /*font*/) { return {}; }
 };
 
 }  // namespace strata

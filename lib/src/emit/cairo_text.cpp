@@ -3,6 +3,7 @@
 #include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
 
+#include <memory>
 #include <vector>
 
 #include "emit/xml_text.hpp"
@@ -38,6 +39,49 @@ std::vector<cairo_text_cluster_t> clusters_of(const std::string& text, std::size
 }
 
 // Unhinted outlines, as the layout measured them; grey antialiasing, as SVG renderers use.
+// A FreeType face over the font bytes a run was measured in, with its own library: cairo may
+// keep the face past the painter, and frees these with it.
+struct MemoryFace {
+    FT_Library library = nullptr;
+    FT_Face face = nullptr;
+    std::shared_ptr<const std::string> data;
+};
+
+const cairo_user_data_key_t kMemoryFaceKey{};
+
+void release_memory_face(void* pointer) {
+    auto* memory = static_cast<MemoryFace*>(pointer);
+    if (memory->face != nullptr) FT_Done_Face(memory->face);
+    if (memory->library != nullptr) FT_Done_FreeType(memory->library);
+    delete memory;
+}
+
+// A cairo face drawing from `font`, or null when FreeType cannot load it.
+CairoFontFacePtr face_from_bytes(const FontData& font) {
+    const std::string& data = *font.bytes;
+    auto memory = std::make_unique<MemoryFace>();
+    memory->data = font.bytes;
+    if (FT_Init_FreeType(&memory->library) != 0) {
+        memory->library = nullptr;
+        return nullptr;
+    }
+    if (FT_New_Memory_Face(memory->library, reinterpret_cast<const FT_Byte*>(data.data()),
+                           static_cast<FT_Long>(data.size()), font.index, &memory->face) != 0) {
+        memory->face = nullptr;
+        release_memory_face(memory.release());
+        return nullptr;
+    }
+    CairoFontFacePtr face(cairo_ft_font_face_create_for_ft_face(memory->face, FT_LOAD_NO_HINTING));
+    MemoryFace* owned = memory.release();
+    if (cairo_font_face_set_user_data(face.get(), &kMemoryFaceKey, owned, release_memory_face) !=
+        CAIRO_STATUS_SUCCESS) {
+        face.reset();
+        release_memory_face(owned);
+        return nullptr;
+    }
+    return face;
+}
+
 void set_unhinted_font_options(cairo_t* context) {
     const CairoFontOptionsPtr options(cairo_font_options_create());
     cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
@@ -61,7 +105,14 @@ void CairoTextPainter::draw(const TextRun& run) {
     if (!run.glyphs.empty() && !run.font_file.empty()) draw_glyphs(run, text);
 }
 
-cairo_font_face_t* CairoTextPainter::face_for(const std::string& file) {
+cairo_font_face_t* CairoTextPainter::face_for(const TextRun& run) {
+    if (!run.font_data.bytes) return face_for_file(run.font_file);
+    const MemoryKey key{run.font_data.bytes.get(), run.font_data.index};
+    if (auto it = memory_faces_.find(key); it != memory_faces_.end()) return it->second.get();
+    return memory_faces_.emplace(key, face_from_bytes(run.font_data)).first->second.get();
+}
+
+cairo_font_face_t* CairoTextPainter::face_for_file(const std::string& file) {
     if (auto it = faces_.find(file); it != faces_.end()) return it->second.get();
     // A pattern naming the file (and no family) makes cairo load exactly that file: cairo
     // matches nothing with fontconfig for it.
@@ -74,7 +125,9 @@ cairo_font_face_t* CairoTextPainter::face_for(const std::string& file) {
 }
 
 void CairoTextPainter::draw_glyphs(const TextRun& run, const std::string& text) {
-    cairo_set_font_face(context_, face_for(run.font_file));
+    cairo_font_face_t* face = face_for(run);
+    if (face == nullptr) return;  // the bytes measured are no font FreeType loads
+    cairo_set_font_face(context_, face);
     std::vector<cairo_glyph_t> glyphs;
     glyphs.reserve(run.glyphs.size());
     for (const Glyph& g : run.glyphs) glyphs.push_back({g.id, run.x + g.x, run.y + g.y});

@@ -7,6 +7,7 @@
 #include "import/keras_json.hpp"
 #include "import/mapped_file.hpp"
 #include "import/model_text.hpp"
+#include "import/name_budget.hpp"
 #include "import/onnx/onnx_reader.hpp"
 #include "import/onnx/wire_problem.hpp"
 #include "import/spec_reader.hpp"
@@ -85,6 +86,7 @@ Model import_model_bytes(std::string_view bytes, const std::string& source_name,
     }
     Model model = read_by_format(bytes, source_name, warnings, import);
     make_model_text_valid(model);
+    check_layer_name_bytes(model, source_name);
     return model;
 }
 
@@ -122,6 +124,7 @@ Model import_model_file(const std::string& path, Warnings& warnings, const Impor
             return import_model_bytes(head, path, warnings, import);
     }
     make_model_text_valid(model);
+    check_layer_name_bytes(model, path);
     return model;
 }
 

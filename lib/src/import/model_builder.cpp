@@ -9,6 +9,7 @@
 #include "import/input_shape.hpp"
 #include "import/keras1_vocabulary.hpp"
 #include "import/layer_attrs.hpp"
+#include "import/name_budget.hpp"
 #include "import/symbol_table.hpp"
 #include "strata/error.hpp"
 #include "strata/limits.hpp"
@@ -312,6 +313,8 @@ class ModelBuilder {
             throw Error(file_,
                         place + ": more than " + std::to_string(limits::kMaxLayers) + " layers");
         }
+        if (!name_bytes_.take(layer.name))
+            throw Error(file_, place + ": " + layer_names_too_long());
         result_.model.layers.push_back(std::move(layer));
         pending_inputs_.push_back(std::move(inputs));
         layer_places_.push_back(place);
@@ -396,6 +399,7 @@ class ModelBuilder {
     std::vector<std::pair<std::size_t, std::vector<SymbolRef>>> submodel_outputs_;
     std::vector<SymbolRef> top_inputs_;
     std::unordered_set<std::string> used_names_;
+    NameBudget name_bytes_;
 };
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include "import/input_shape.hpp"
 #include "import/keras1_vocabulary.hpp"
 #include "import/layer_attrs.hpp"
+#include "import/name_budget.hpp"
 #include "input/yaml_document.hpp"
 #include "strata/error.hpp"
 #include "strata/limits.hpp"
@@ -438,6 +439,10 @@ class SpecReader {
             throw yaml_error(source_, *entry.node,
                              "more than " + std::to_string(limits::kMaxLayers) + " layers");
         }
+        if (!name_bytes_.take(layer.name)) {
+            if (!entry.node) throw Error(source_.name, layer_names_too_long());
+            throw yaml_error(source_, *entry.node, layer_names_too_long());
+        }
         names_[layer.name] = spec_.model.layers.size();
         if (entry.caption) {
             std::string caption = yaml_scalar(source_, *entry.caption, "caption");
@@ -514,6 +519,7 @@ class SpecReader {
     Warnings& warnings_;
     ModelSpec spec_;
     std::map<std::string, std::size_t> names_;
+    NameBudget name_bytes_;
     std::unordered_map<std::string, std::size_t> next_suffix_;  // per base name, see layer_name
     std::vector<std::vector<PendingInput>> pending_;
     std::vector<YAML::Node> places_;

@@ -11,6 +11,7 @@
 
 #include "emit/reveal_steps.hpp"
 #include "io/cleanup_on_signal.hpp"
+#include "io/frames_budget.hpp"
 #include "io/staged_file.hpp"
 #include "io/staged_folder.hpp"
 #include "strata/emit.hpp"
@@ -20,15 +21,33 @@
 namespace strata {
 namespace {
 
-void stage_frames(const Scene& scene, io::StagedFolder& staged, const SvgOptions& svg) {
-    const std::vector<int> steps = emit::reveal_steps(scene);
-    const int count = emit::reveal_step_count(scene);
-    for (int step = 1; step <= count; ++step) {
-        char name[32];
-        std::snprintf(name, sizeof name, "step-%02d.svg", step);
-        staged.add(name, to_svg(emit::frame_at_step(scene, steps, step), svg));
+// The frames of `scene`, checked against what they may write together before anything is.
+class Frames {
+  public:
+    Frames(const Scene& scene, const std::string& folder, const SvgOptions& svg)
+        : scene_(scene),
+          svg_(svg),
+          steps_(emit::reveal_steps(scene)),
+          count_(emit::reveal_step_count(scene)),
+          budget_(scene, steps_, count_, folder) {}
+
+    void stage(io::StagedFolder& staged) {
+        for (int step = 1; step <= count_; ++step) {
+            char name[32];
+            std::snprintf(name, sizeof name, "step-%02d.svg", step);
+            const std::string svg = to_svg(emit::frame_at_step(scene_, steps_, step), svg_);
+            budget_.take(svg.size());
+            staged.add(name, svg);
+        }
     }
-}
+
+  private:
+    const Scene& scene_;
+    SvgOptions svg_;
+    std::vector<int> steps_;
+    int count_;
+    io::FramesBudget budget_;
+};
 
 // Whether `name` is one write_reveal_frames may write: "step-" two or more digits ".svg".
 bool is_frame_name(const char* name) {
@@ -42,8 +61,9 @@ bool is_frame_name(const char* name) {
 }  // namespace
 
 void write_reveal_frames(const Scene& scene, const std::string& folder, const SvgOptions& svg) {
+    Frames frames(scene, folder, svg);
     io::StagedFolder staged(folder);
-    stage_frames(scene, staged, svg);
+    frames.stage(staged);
     staged.commit();
 }
 
@@ -51,8 +71,9 @@ void write_file_and_frames_atomically(const std::string& path, std::string_view 
                                       const Scene& frames, const std::string& folder,
                                       const SvgOptions& svg) {
     check_output_path(path, {});
+    Frames checked_frames(frames, folder, svg);
     io::StagedFolder staged_frames(folder);
-    stage_frames(frames, staged_frames, svg);
+    checked_frames.stage(staged_frames);
     io::StagedFile staged_output(path, bytes);
     // Published together: a signal waits until both are in place, and an output that cannot
     // be moved into place takes the frames back with it.

@@ -8,9 +8,11 @@
 #include <cerrno>
 #include <string>
 
+#include "input/input_file.hpp"
 #include "input/model_named_files.hpp"
 #include "input/open_beneath.hpp"
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 #include "strata/printable.hpp"
 
 namespace strata {
@@ -101,6 +103,22 @@ FontLocation FontLocator::locate_file(std::string_view path) const {
     if (!S_ISREG(info.st_mode))
         throw Error("", name + " is not a regular file (a FIFO, socket or device)");
     return {file, 0};
+}
+
+FontBytes FontLocator::read(const FontLocation& location) const {
+    const std::string name = "font file " + quoted_text(location.file);
+    std::string bytes;
+    try {
+        bytes =
+            io::read_input_file(location.file, limits::kMaxFontFileBytes, "the font file", named_);
+    } catch (const Error& e) {
+        throw Error("", name + ": " + e.message());
+    }
+    if (bytes.size() > limits::kMaxFontFileBytes) {
+        throw Error("", name + " is larger than " +
+                            std::to_string(limits::kMaxFontFileBytes >> 20) + " MiB");
+    }
+    return std::make_shared<const std::string>(std::move(bytes));
 }
 
 FontLocation FontLocator::locate_family(std::string_view pattern_text) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -9,6 +10,9 @@
 #include "text/font_handles.hpp"
 
 namespace strata {
+
+// The bytes of a font file, read once and shared by whatever draws from them.
+using FontBytes = std::shared_ptr<const std::string>;
 
 // A font file and the index of the face inside it (collections hold several).
 struct FontLocation {
@@ -30,6 +34,11 @@ class FontLocator {
     // A font file a model file named (one `named` lists) is looked at beneath its folder.
     explicit FontLocator(ModelNamedFiles named = {}) : named_(std::move(named)) {}
     FontLocation locate(std::string_view name);
+    // The bytes of the font file `location` names, read through one descriptor (beneath the
+    // model's folder when a model file named it). FreeType and cairo draw from them and never
+    // open the path again, so a file swapped after the check is never read. Throws
+    // strata::Error when the file cannot be read or is larger than limits::kMaxFontFileBytes.
+    FontBytes read(const FontLocation& location) const;
 
   private:
     FontLocation locate_file(std::string_view path) const;

@@ -32,8 +32,10 @@ const TextEngine::LoadedFont& TextEngine::load(const std::string& name) {
     const FontLocation location = locator_.locate(name.empty() ? kDefaultFontFamily : name);
     auto font = fonts_.find(location);
     if (font == fonts_.end()) {
-        font =
-            fonts_.emplace(location, std::make_unique<ShapingFont>(library_.get(), location)).first;
+        font = fonts_
+                   .emplace(location, std::make_unique<ShapingFont>(library_.get(), location,
+                                                                    locator_.read(location)))
+                   .first;
     }
     return by_name_.emplace(name, LoadedFont{location, font->second.get()}).first->second;
 }
@@ -70,6 +72,11 @@ TextMetrics TextEngine::measure(std::string_view text, const FontSpec& spec) {
 ResolvedFont TextEngine::resolve(const FontSpec& spec) {
     const LoadedFont& loaded = load(spec.name);
     return {loaded.font->family(), loaded.location.file};
+}
+
+FontData TextEngine::font_data(const FontSpec& spec) {
+    const LoadedFont& loaded = load(spec.name);
+    return {loaded.font->data(), loaded.location.index};
 }
 
 std::vector<Glyph> TextEngine::shape(std::string_view text, const FontSpec& spec) {

@@ -33,6 +33,7 @@ class TextEngine final : public TextMeasurer {
     ResolvedFont resolve(const FontSpec& font) override;
     // The glyphs HarfBuzz chose, from the same shaping and at the same scale as measure().
     std::vector<Glyph> shape(std::string_view text, const FontSpec& font) override;
+    FontData font_data(const FontSpec& font) override;
     // The glyph outlines of one line, in the frame of measure().
     TextPath outline(std::string_view text, const FontSpec& font);
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <utility>
 
 #include "strata/error.hpp"
 #include "strata/printable.hpp"
@@ -19,9 +20,10 @@ constexpr FT_Int32 kLoadFlags = FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP;
 // FreeType gives outline coordinates in 26.6 fixed point.
 constexpr double kFixed26_6 = 64.0;
 
-FtFacePtr open_face(FT_Library library, const FontLocation& location) {
+FtFacePtr open_face(FT_Library library, const FontLocation& location, const std::string& data) {
     FT_Face face = nullptr;
-    if (FT_New_Face(library, location.file.c_str(), location.index, &face) != 0) {
+    if (FT_New_Memory_Face(library, reinterpret_cast<const FT_Byte*>(data.data()),
+                           static_cast<FT_Long>(data.size()), location.index, &face) != 0) {
         throw Error("", "cannot read font file " + quoted_text(location.file));
     }
     FtFacePtr owned(face);
@@ -84,8 +86,9 @@ int cubic_to(const FT_Vector* control1, const FT_Vector* control2, const FT_Vect
 
 }  // namespace
 
-ShapingFont::ShapingFont(FT_Library library, const FontLocation& location)
-    : face_(open_face(library, location)),
+ShapingFont::ShapingFont(FT_Library library, const FontLocation& location, FontBytes data)
+    : data_(data ? std::move(data) : std::make_shared<const std::string>()),
+      face_(open_face(library, location, *data_)),
       font_(hb_ft_font_create_referenced(face_.get())),
       buffer_(hb_buffer_create()),
       family_(face_->family_name ? face_->family_name : ""),

@@ -39,12 +39,15 @@ struct RunExtent {
 // HarfBuzz over FreeType and remembers each text it measured.
 class ShapingFont {
   public:
-    ShapingFont(FT_Library library, const FontLocation& location);
+    // Loads the face `location.index` of `data`, the bytes of `location.file` (kept as long as
+    // the face: FreeType reads them in place).
+    ShapingFont(FT_Library library, const FontLocation& location, FontBytes data);
 
     const std::string& family() const { return family_; }
     double units_per_em() const { return units_per_em_; }
     double ascender() const { return ascender_; }    // font units above the baseline
     double descender() const { return descender_; }  // font units below the baseline, >= 0
+    const FontBytes& data() const { return data_; }
 
     const RunExtent& extent(std::string_view text);
     ShapedRun shape(std::string_view text);
@@ -55,6 +58,7 @@ class ShapingFont {
     const std::optional<InkExtent>& glyph_ink(unsigned glyph);
     FT_Outline* load_outline(unsigned glyph);
 
+    FontBytes data_;  // declared before the face, which reads it
     FtFacePtr face_;
     HbFontPtr font_;
     HbBufferPtr buffer_;

@@ -11,6 +11,7 @@ TextRun make_text_run(TextMeasurer& text, const FontSpec& font, std::string line
     run.text = std::move(line);
     run.font_family = resolved.family;
     run.font_file = resolved.file;
+    run.font_data = text.font_data(font);
     run.font_size = font.size;
     run.x = baseline.x;
     run.y = baseline.y;
