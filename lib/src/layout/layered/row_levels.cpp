@@ -6,6 +6,7 @@
 
 #include "layout/graph/lanes.hpp"
 #include "layout/layered/annotation_marks.hpp"
+#include "layout/layered/caption_bands.hpp"
 
 namespace strata::layout {
 namespace {
@@ -15,11 +16,11 @@ constexpr double kLevelGap = 12;  // between skip levels, and from the boxes to 
 constexpr double kLaneGap = 18;   // between the row and a lane, and between lanes
 
 double caption_above_height(const DrawnBox& b) {
-    return b.caption && b.caption->above ? b.caption->height : 0;
+    return b.caption && b.caption->above ? b.caption->reach() : 0;
 }
 
 double caption_below_height(const DrawnBox& b) {
-    return b.caption && !b.caption->above ? b.caption->height : 0;
+    return b.caption && !b.caption->above ? b.caption->reach() : 0;
 }
 
 // What the run heights of connectors over the spine depend on.
@@ -111,32 +112,38 @@ std::vector<int> branch_lanes(const GraphBoxes& graph, const std::vector<DrawnBo
 // Places the boxes of each row's lanes under it and grows the row's reach below to hold them.
 void place_lanes(const GraphBoxes& graph, const std::vector<int>& lane,
                  const std::vector<std::vector<std::size_t>>& branches_of_row,
-                 std::vector<DrawnBox>& boxes, std::vector<RowBand>& rows) {
+                 std::vector<DrawnBox>& boxes, std::vector<RowBand>& rows, bool compat) {
     for (std::size_t r = 0; r < rows.size(); ++r) {
         int lanes = 0;
         for (std::size_t bi : branches_of_row[r]) lanes = std::max(lanes, lane[bi]);
-        std::vector<double> height(static_cast<std::size_t>(lanes) + 1, 0), reach(height);
+        // How far each lane reaches above and below its centre line: boxes and captions.
+        std::vector<double> above(static_cast<std::size_t>(lanes) + 1, 0), below(above);
+        // The captions of each lane in one band, as those of the row.
+        std::vector<std::vector<std::size_t>> lane_boxes(above.size());
         for (std::size_t bi : branches_of_row[r]) {
-            for (std::size_t v : graph.branch_nodes[bi]) {
-                const DrawnBox& b = boxes[graph.index_of(v)];
-                const auto l = static_cast<std::size_t>(lane[bi]);
-                height[l] = std::max(height[l], b.size.y + b.de);
-                reach[l] = std::max(
-                    reach[l], b.size.y + b.de + caption_below_height(b) + caption_above_height(b));
+            for (std::size_t v : graph.branch_nodes[bi])
+                lane_boxes[static_cast<std::size_t>(lane[bi])].push_back(graph.index_of(v));
+        }
+        for (std::size_t l = 0; l < lane_boxes.size(); ++l) {
+            if (!compat) share_caption_band(boxes, lane_boxes[l]);
+            for (const std::size_t i : lane_boxes[l]) {
+                const DrawnBox& b = boxes[i];
+                above[l] = std::max(above[l], (b.size.y + b.de) / 2 + caption_above_height(b));
+                below[l] = std::max(below[l], (b.size.y + b.de) / 2 + caption_below_height(b));
             }
         }
-        std::vector<double> lane_top(height.size(), 0);
+        std::vector<double> lane_top(above.size(), 0);
         double y = rows[r].bottom;
-        for (std::size_t l = 1; l < height.size(); ++l) {
+        for (std::size_t l = 1; l < above.size(); ++l) {
             lane_top[l] = y + kLaneGap;
-            y = lane_top[l] + reach[l];
+            y = lane_top[l] + above[l] + below[l];
         }
         rows[r].bottom = y;
         for (std::size_t bi : branches_of_row[r]) {
             const auto l = static_cast<std::size_t>(lane[bi]);
             for (std::size_t v : graph.branch_nodes[bi]) {
                 DrawnBox& b = boxes[graph.index_of(v)];
-                b.cy = lane_top[l] + caption_above_height(b) + height[l] / 2;  // relative
+                b.cy = lane_top[l] + above[l];  // relative
             }
         }
     }
@@ -206,7 +213,7 @@ RowLevels place_rows_vertically(const GraphBoxes& graph, const RepeatUnits& unit
         RowBand& row = rows[boxes[graph.index_of(bus.sources.front())].row];
         row.top = std::max(row.top, -levels.bus_y[k] + 1);
     }
-    place_lanes(graph, levels.lane, branches_of_row, boxes, rows);
+    place_lanes(graph, levels.lane, branches_of_row, boxes, rows, options.compat_visualkeras);
     levels.bracket_y = bracket_lines(graph, units, boxes, rows, frame, options, text);
     return levels;
 }
