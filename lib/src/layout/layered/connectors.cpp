@@ -164,14 +164,15 @@ std::vector<Group> connector_groups(const BranchingLayout& placed,
                                     std::move(path), options.connector_fill, q, dx, dy));
         }
     }
-    // Carriage returns between rows, each dropping clear of the captions of its row.
+    // Carriage returns between rows, each dropping clear of the captions and ×N labels of its row.
     const std::vector<double> caption_right = caption_right_by_row(placed, boxes, frame, options);
     for (std::size_t i = 1; i < graph.spine_boxes; ++i) {
         if (boxes[i].row <= boxes[i - 1].row) continue;  // a return only goes down a row
         const std::size_t r = boxes[i].row;
         const Point p = ports.exit_port(i - 1);
         const Point q = ports.entry_port(i);
-        const double xa = std::max(p.x + kRowGap / 2, caption_right[r - 1] + kCaptionClearance);
+        const double text_right = std::max(caption_right[r - 1], placed.levels.label_right[r - 1]);
+        const double xa = std::max(p.x + kRowGap / 2, text_right + kCaptionClearance);
         const auto [xb, ym] = ports.return_descent(rows, r);
         out.push_back(pen.group(box_ids[i] + "-row", "next row: " + name_of(boxes[i].node),
                                 {p, {xa, p.y}, {xa, ym}, {xb, ym}, {xb, q.y}, q},

@@ -149,22 +149,31 @@ void place_lanes(const GraphBoxes& graph, const std::vector<int>& lane,
     }
 }
 
-// The bracket line of each ×N unit under its row; a label that would run into the previous
-// one of its row goes a line lower. Grows the rows' reach below to hold them.
+// The bracket line of each ×N unit under its row; a label that would run into one before it
+// goes to the first line lower where it runs into none. `label_right`: where each row's labels
+// end. Grows the rows' reach below to hold them.
 std::vector<double> bracket_lines(const GraphBoxes& graph, const RepeatUnits& units,
                                   const std::vector<DrawnBox>& boxes, std::vector<RowBand>& rows,
-                                  BoxFrame frame, const Options& options, TextMeasurer& text) {
+                                  BoxFrame frame, const Options& options, TextMeasurer& text,
+                                  std::vector<double>& label_right) {
+    label_right.assign(rows.size(), -std::numeric_limits<double>::infinity());
     const graph::Arrangement& a = graph.arrangement;
     std::vector<double> bracket_y(a.repeats.size(), 0);
-    std::vector<double> label_right(rows.size(), -std::numeric_limits<double>::infinity());
+    // Per row, where each line of labels so far ends; a label takes the first line it fits on.
+    std::vector<std::vector<double>> line_right(rows.size());
     for (std::size_t k = 0; k < a.repeats.size(); ++k) {
         const std::size_t row = boxes[graph.index_of(a.spine[a.repeats[k].first])].row;
         const auto [lo, hi] = unit_extent(units.boxes[k], boxes, frame);
         const double label_w =
             text.measure(repeat_label(a.repeats[k]), annotation_font(options)).advance;
         const double label_left = (lo + hi) / 2 - label_w / 2;
-        const int label_line = label_left < label_right[row] + options.font_size ? 1 : 0;
-        label_right[row] = label_left + label_w;
+        std::vector<double>& lines = line_right[row];
+        std::size_t label_line = 0;
+        while (label_line < lines.size() && label_left < lines[label_line] + options.font_size)
+            ++label_line;
+        if (label_line == lines.size()) lines.push_back(0);
+        lines[label_line] = label_left + label_w;
+        label_right[row] = std::max(label_right[row], label_left + label_w);
         bracket_y[k] = static_cast<double>(label_line);
     }
     std::vector<double> row_bottom_before(rows.size());
@@ -214,7 +223,8 @@ RowLevels place_rows_vertically(const GraphBoxes& graph, const RepeatUnits& unit
         row.top = std::max(row.top, -levels.bus_y[k] + 1);
     }
     place_lanes(graph, levels.lane, branches_of_row, boxes, rows, options.compat_visualkeras);
-    levels.bracket_y = bracket_lines(graph, units, boxes, rows, frame, options, text);
+    levels.bracket_y =
+        bracket_lines(graph, units, boxes, rows, frame, options, text, levels.label_right);
     return levels;
 }
 
