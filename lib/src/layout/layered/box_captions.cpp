@@ -67,7 +67,11 @@ std::optional<Caption> measure_caption(const Layer& layer, std::size_t box_index
         TextMetrics m = text.measure(caption.lines[j], font);
         caption.width = std::max(caption.width, m.right);
         summed_height += m.bottom;
-        drawn_height = std::max(drawn_height, static_cast<double>(j) * caption.pitch + m.bottom);
+        // A line takes its font's ascent and descent, whatever its letters: a caption above
+        // a box ends clear of it even when its last line has no descender.
+        const double line =
+            o.compat_visualkeras ? m.bottom : std::max(m.bottom, m.ascent + m.descent);
+        drawn_height = std::max(drawn_height, static_cast<double>(j) * caption.pitch + line);
         caption.metrics.push_back(m);
     }
     // visualkeras reserves the sum of the line heights but draws at a fixed pitch, so a

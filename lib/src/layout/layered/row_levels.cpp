@@ -159,20 +159,33 @@ std::vector<double> bracket_lines(const GraphBoxes& graph, const RepeatUnits& un
     label_right.assign(rows.size(), -std::numeric_limits<double>::infinity());
     const graph::Arrangement& a = graph.arrangement;
     std::vector<double> bracket_y(a.repeats.size(), 0);
-    // Per row, where each line of labels so far ends; a label takes the first line it fits on.
-    std::vector<std::vector<double>> line_right(rows.size());
+    // Per row, where each line's labels and brackets so far end. A unit takes the first line
+    // where its label clears the labels of that line and the brackets of the line under it,
+    // and its bracket clears the labels of the line over it.
+    struct LabelLine {
+        double labels = -std::numeric_limits<double>::infinity();
+        double brackets = -std::numeric_limits<double>::infinity();
+    };
+    std::vector<std::vector<LabelLine>> lines_of_row(rows.size());
     for (std::size_t k = 0; k < a.repeats.size(); ++k) {
         const std::size_t row = boxes[graph.index_of(a.spine[a.repeats[k].first])].row;
         const auto [lo, hi] = unit_extent(units.boxes[k], boxes, frame);
         const double label_w =
             text.measure(repeat_label(a.repeats[k]), annotation_font(options)).advance;
         const double label_left = (lo + hi) / 2 - label_w / 2;
-        std::vector<double>& lines = line_right[row];
+        std::vector<LabelLine>& lines = lines_of_row[row];
+        const auto free = [&](std::size_t l) {
+            const bool label_clear =
+                l >= lines.size() ||
+                (label_left >= lines[l].labels + options.font_size &&
+                 (l + 1 >= lines.size() || label_left >= lines[l + 1].brackets));
+            const bool bracket_clear = l == 0 || l > lines.size() || lo >= lines[l - 1].labels;
+            return label_clear && bracket_clear;
+        };
         std::size_t label_line = 0;
-        while (label_line < lines.size() && label_left < lines[label_line] + options.font_size)
-            ++label_line;
-        if (label_line == lines.size()) lines.push_back(0);
-        lines[label_line] = label_left + label_w;
+        while (!free(label_line)) ++label_line;
+        if (label_line >= lines.size()) lines.resize(label_line + 1);
+        lines[label_line] = {label_left + label_w, hi};
         label_right[row] = std::max(label_right[row], label_left + label_w);
         bracket_y[k] = static_cast<double>(label_line);
     }
