@@ -13,7 +13,6 @@ using namespace strata::test;
 
 namespace {
 
-
 // Runs `engine` on doc.tex in `folder` as run_tex does, keeping what it shows on the terminal
 // in terminal.txt.
 void compile(const std::string& engine, const fs::path& folder, bool shell_escape) {
@@ -43,8 +42,9 @@ const std::vector<Expected> kErrors = {
      "arguments."},
 };
 
+// One word with nowhere to break (captions break after '_', '.', '/', '-' or at a space).
 const Expected kWarning = {
-    "\\strataFigure[width=1in, caption={a caption far too long for an inch}]{vgg16.json}",
+    "\\strataFigure[width=1in, caption={Supercalifragilisticexpialidocious}]{vgg16.json}",
     "Package strata Warning: `vgg16.json': width: the figure cannot be made as narrow as "
     "72.26999pt without text smaller than min_font_size"};
 
