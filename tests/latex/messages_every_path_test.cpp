@@ -43,8 +43,9 @@ const std::vector<Expected> kErrors = {
      "arguments."},
 };
 
+// One word with nowhere to break (captions break after '_', '.', '/', '-' or at a space).
 const Expected kWarning = {
-    "\\strataFigure[width=1in, caption={a caption far too long for an inch}]{vgg16.json}",
+    "\\strataFigure[width=1in, caption={Supercalifragilisticexpialidocious}]{vgg16.json}",
     "Package strata Warning: `vgg16.json': width: the figure cannot be made as narrow as "
     "72.26999pt without text smaller than min_font_size"};
 

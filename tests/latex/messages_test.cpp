@@ -89,9 +89,10 @@ BOOST_AUTO_TEST_CASE(strata_errors_reach_latex_with_every_engine) {
 BOOST_AUTO_TEST_CASE(strata_warnings_reach_latex_also_from_the_cache) {
     if (!have_tex("pdflatex")) return;
     ScratchDir scratch("sty-warnings");
+    // One word with nowhere to break (captions break after '_', '.', '/', '-' or at a space).
     const fs::path folder =
         article(scratch,
-                "\\strataFigure[width=1in, caption={a caption far too long for an inch}]"
+                "\\strataFigure[width=1in, caption={Supercalifragilisticexpialidocious}]"
                 "{vgg16.json}\n\n\\strataFigure[width=3in]{vgg16.json}");
     const std::string warning =
         "Package strata Warning: `vgg16.json': width: the figure cannot be made as narrow as "

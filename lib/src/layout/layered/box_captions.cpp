@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "layout/decorations/caption_breaks.hpp"
 #include "layout/decorations/captions.hpp"
 #include "strata/error.hpp"
 
@@ -22,25 +23,55 @@ std::vector<std::string> split_lines(const std::string& text) {
     }
 }
 
+// How wide a caption may be before it breaks, when the figure has a width to fit: the room its
+// box takes in the row (front face, depth and the gap after it), so that captions do not push
+// boxes apart, but at least five ems, so that short names stay whole.
+double caption_wrap_width(const DrawnBox& box) {
+    constexpr double kLeastEms = 5;
+    return std::max(box.size.z + box.de + box.style.spacing, kLeastEms * box.style.font.size);
+}
+
+// The lines of `words`, each broken where a name may break when wider than `wrap_width`.
+std::vector<std::string> caption_lines(const std::string& words, double wrap_width,
+                                       const FontSpec& font, TextMeasurer& text) {
+    std::vector<std::string> lines = split_lines(words);
+    if (wrap_width <= 0) return lines;
+    const auto advance = [&](std::string_view piece) {
+        return text.measure(std::string(piece), font).advance;
+    };
+    std::vector<std::string> broken;
+    for (const std::string& line : lines) {
+        std::vector<std::string> parts = broken_caption_line(line, wrap_width, advance);
+        broken.insert(broken.end(), parts.begin(), parts.end());
+    }
+    return broken;
+}
+
 }  // namespace
 
 std::optional<Caption> measure_caption(const Layer& layer, std::size_t box_index,
                                        const LayerStyle& style, const Options& o,
-                                       TextMeasurer& text, TextBudget& budget) {
+                                       TextMeasurer& text, TextBudget& budget, double wrap_width) {
     std::optional<std::string> words = caption_for(layer, box_index, o, budget);
     if (!words) return std::nullopt;
     Caption caption;
-    caption.lines = split_lines(*words);
+    const FontSpec& font = style.font;
+    caption.lines = caption_lines(*words, wrap_width, font, text);
     budget.charge_lines(caption.lines.size());  // before each line is measured and placed
     caption.above = caption_above(box_index, o);
-    const FontSpec& font = style.font;
+    // Clear of the box's outline (1 px wide) by a little more than half of it.
+    if (!o.compat_visualkeras) caption.lead = std::max(1.0, 0.2 * font.size);
     caption.pitch = text.measure("A", font).bottom + style.text_vspacing;
     double drawn_height = 0, summed_height = 0;
     for (std::size_t j = 0; j < caption.lines.size(); ++j) {
         TextMetrics m = text.measure(caption.lines[j], font);
         caption.width = std::max(caption.width, m.right);
         summed_height += m.bottom;
-        drawn_height = std::max(drawn_height, static_cast<double>(j) * caption.pitch + m.bottom);
+        // A line takes its font's ascent and descent, whatever its letters: a caption above
+        // a box ends clear of it even when its last line has no descender.
+        const double line =
+            o.compat_visualkeras ? m.bottom : std::max(m.bottom, m.ascent + m.descent);
+        drawn_height = std::max(drawn_height, static_cast<double>(j) * caption.pitch + line);
         caption.metrics.push_back(m);
     }
     // visualkeras reserves the sum of the line heights but draws at a fixed pitch, so a
@@ -53,12 +84,13 @@ std::optional<Caption> measure_caption(const Layer& layer, std::size_t box_index
 }
 
 void measure_captions(std::vector<DrawnBox>& boxes, const Model& model, const Options& options,
-                      TextMeasurer& text, TextBudget& budget) {
+                      TextMeasurer& text, TextBudget& budget, double width_limit) {
+    const bool wrap = width_limit > 0 && !options.compat_visualkeras;
     try {
         for (std::size_t i = 0; i < boxes.size(); ++i) {
             DrawnBox& box = boxes[i];
-            box.caption =
-                measure_caption(model.layers[box.layer], i, box.style, options, text, budget);
+            box.caption = measure_caption(model.layers[box.layer], i, box.style, options, text,
+                                          budget, wrap ? caption_wrap_width(box) : 0);
         }
     } catch (const TextBudgetExceeded&) {
         throw;

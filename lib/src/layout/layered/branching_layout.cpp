@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "layout/layered/caption_bands.hpp"
 #include "layout/layered/horizontal_placement.hpp"
 
 namespace strata::layout {
@@ -12,9 +13,13 @@ BranchingLayout place_branching(GraphBoxes graph, std::vector<DrawnBox>& boxes, 
     BranchingLayout placed;
     placed.graph = std::move(graph);
     const GraphBoxes& g = placed.graph;
+    // Captions are spread apart in the band they will share: the whole spine's first, then
+    // each row's, which moves a row's captions together.
+    if (!options.compat_visualkeras) share_caption_bands_by_row(boxes, g.spine_boxes);
     place_left_to_right(g, boxes, frame, options);
     placed.units = repeat_units(g, boxes);
     placed.rows = wrap_rows(g, placed.units, boxes, frame, options, text, width_limit);
+    if (!options.compat_visualkeras) share_caption_bands_by_row(boxes, g.spine_boxes);
     placed.levels =
         place_rows_vertically(g, placed.units, boxes, placed.rows, frame, options, text);
     if (options.stages)

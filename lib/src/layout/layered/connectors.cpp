@@ -6,11 +6,27 @@
 
 #include "layout/layered/connector_ports.hpp"
 #include "layout/layered/connector_shapes.hpp"
+#include "layout/layered/figure_bounds.hpp"
 
 namespace strata::layout {
 namespace {
 
 constexpr double kArrowSize = 5;
+constexpr double kCaptionClearance = 3;  // px between a caption and a line passing it
+
+// The right edge of the rightmost caption of each row's spine boxes (-inf for none).
+std::vector<double> caption_right_by_row(const BranchingLayout& placed,
+                                         const std::vector<DrawnBox>& boxes, BoxFrame frame,
+                                         const Options& options) {
+    std::vector<double> right(placed.rows.size(), -std::numeric_limits<double>::infinity());
+    for (std::size_t i = 0; i < placed.graph.spine_boxes; ++i) {
+        const DrawnBox& b = boxes[i];
+        if (!b.caption || b.row >= right.size()) continue;
+        const BoxPlacement at = layout_box(b, frame);
+        right[b.row] = std::max(right[b.row], caption_block(b, at.x1, at.y1, options).right);
+    }
+    return right;
+}
 
 bool consecutive_in_branch(const std::vector<std::size_t>& nodes, std::size_t u, std::size_t v) {
     for (std::size_t k = 0; k + 1 < nodes.size(); ++k) {
@@ -148,13 +164,15 @@ std::vector<Group> connector_groups(const BranchingLayout& placed,
                                     std::move(path), options.connector_fill, q, dx, dy));
         }
     }
-    // Carriage returns between rows.
+    // Carriage returns between rows, each dropping clear of the captions and ×N labels of its row.
+    const std::vector<double> caption_right = caption_right_by_row(placed, boxes, frame, options);
     for (std::size_t i = 1; i < graph.spine_boxes; ++i) {
         if (boxes[i].row <= boxes[i - 1].row) continue;  // a return only goes down a row
         const std::size_t r = boxes[i].row;
         const Point p = ports.exit_port(i - 1);
         const Point q = ports.entry_port(i);
-        const double xa = p.x + kRowGap / 2;
+        const double text_right = std::max(caption_right[r - 1], placed.levels.label_right[r - 1]);
+        const double xa = std::max(p.x + kRowGap / 2, text_right + kCaptionClearance);
         const auto [xb, ym] = ports.return_descent(rows, r);
         out.push_back(pen.group(box_ids[i] + "-row", "next row: " + name_of(boxes[i].node),
                                 {p, {xa, p.y}, {xa, ym}, {xb, ym}, {xb, q.y}, q},

@@ -21,6 +21,12 @@ struct Caption {
     double width = 0;   // widest ink right edge
     double height = 0;  // height reserved for the block
     double pitch = 0;   // distance between line origins
+    // Room between the box and the block: `lead` clear of the box's outline, and `drop` more
+    // for a box lower than the tallest of its line, so that a line's captions share one band.
+    double lead = 0;
+    double drop = 0;
+    double offset() const { return lead + drop; }
+    double reach() const { return lead + drop + height; }
 };
 
 // A layer that gets a box, with everything decided before placement.

@@ -17,8 +17,10 @@ double caption_centre(const DrawnBox& b, double x1, const Options& o) {
 
 Rect caption_block(const DrawnBox& b, double x1, double y1, const Options& o) {
     const double cx = caption_centre(b, x1, o), w = b.caption->width, h = b.caption->height;
-    if (b.caption->above) return Rect{cx - w / 2, y1 - b.de - h, cx + w / 2, y1 - b.de};
-    return Rect{cx - w / 2, y1 + b.size.y, cx + w / 2, y1 + b.size.y + h};
+    const double lead = b.caption->offset();
+    if (b.caption->above)
+        return Rect{cx - w / 2, y1 - b.de - lead - h, cx + w / 2, y1 - b.de - lead};
+    return Rect{cx - w / 2, y1 + b.size.y + lead, cx + w / 2, y1 + b.size.y + lead + h};
 }
 
 Rect figure_bounds(const std::vector<DrawnBox>& boxes, double x_offset,

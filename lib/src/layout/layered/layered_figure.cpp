@@ -19,6 +19,7 @@
 #include "layout/layered/box_groups.hpp"
 #include "layout/layered/branching_layout.hpp"
 #include "layout/layered/canvas_fit.hpp"
+#include "layout/layered/caption_bands.hpp"
 #include "layout/layered/caption_groups.hpp"
 #include "layout/layered/connectors.hpp"
 #include "layout/layered/drawn_layers.hpp"
@@ -56,7 +57,7 @@ LayeredFigure layered_figure(const Model& model, const Options& options,
     std::optional<GraphBoxes> graph;
     if (!compat && !options.draw_reversed) graph = arrange_boxes(model, options, scale, boxes);
     TextBudget text_budget;  // all the text of the figure
-    measure_captions(boxes, model, options, text, text_budget);
+    measure_captions(boxes, model, options, text, text_budget, scale.width_limit);
     LayerGroups groups(options, drawn_names(boxes, model), model, text, warnings);
     const BoxFrame frame = box_frame(boxes, options.draw_reversed);
     IdMaker ids;
@@ -78,6 +79,9 @@ LayeredFigure layered_figure(const Model& model, const Options& options,
         append_bounds(overlays, text, options, overlay_extent);
         append_bounds(ghosts, text, options, overlay_extent);
     } else if (!compat) {
+        std::vector<std::size_t> line(boxes.size());
+        for (std::size_t i = 0; i < line.size(); ++i) line[i] = i;
+        share_caption_band(boxes, line);
         spread_captions(boxes, boxes.size(), frame, options);
     }
     if (!compat) {

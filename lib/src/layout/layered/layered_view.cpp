@@ -3,11 +3,13 @@
 
 #include "layout/layered/layered_view.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <utility>
 
 #include "layout/layered/layered_figure.hpp"
+#include "layout/layered/text_strips.hpp"
 #include "style/length.hpp"
 
 namespace strata::layout {
@@ -19,6 +21,7 @@ struct Trial {
     Scene scene;
     Warnings warnings;
     double narrowest_row_share = 1;
+    double height_but_text = 0;  // the scene's height but for strips only text takes
 };
 
 Trial build_trial(const Model& model, const Options& options, const LayoutContext& context,
@@ -27,6 +30,7 @@ Trial build_trial(const Model& model, const Options& options, const LayoutContex
     LayeredFigure figure = layered_figure(model, options, context, trial.warnings, {factor, limit});
     trial.scene = std::move(figure.scene);
     trial.narrowest_row_share = figure.narrowest_row_share;
+    trial.height_but_text = trial.scene.height - text_only_height(trial.scene);
     return trial;
 }
 
@@ -40,8 +44,10 @@ RowFit fitted_view(const Model& model, const Options& options, const LayoutConte
     // than as a few boxes, the row, and a few boxes.
     constexpr double kLeastRowShare = 0.25;
     const auto fits_width = [&](const Trial& t) { return t.scene.width <= limit; };
+    // Captions and labels add their lines under the rows instead of shrinking the boxes
+    // (smaller boxes would leave them as they are): the strips only text takes are not counted.
     const auto fits_both = [&](const Trial& t) {
-        return t.scene.width <= limit && t.scene.height <= kMostHeightPerWidth * limit;
+        return t.scene.width <= limit && t.height_but_text <= kMostHeightPerWidth * limit;
     };
     const auto fair = [&](const Trial& t) { return t.narrowest_row_share >= kLeastRowShare; };
     const auto balanced = [&](const Trial& t) { return fits_both(t) && fair(t); };
@@ -52,9 +58,17 @@ RowFit fitted_view(const Model& model, const Options& options, const LayoutConte
     }
     // Shrink the boxes (never the text), collapsed and wrapped anew at each size, to the
     // largest size that fits, with balanced rows if any size has them.
+    // Captions side by side can need more rows than the share allows at any box size: such a
+    // figure may grow as tall as it is wide before its boxes shrink further.
+    const bool captioned = std::any_of(full.scene.groups.begin(), full.scene.groups.end(),
+                                       [](const Group& g) { return g.role == Role::caption; });
+    const auto square = [&](const Trial& t) {
+        return captioned && fits_width(t) && fair(t) && t.height_but_text <= limit;
+    };
     std::optional<Trial> best;
-    for (const auto& fits : {std::function<bool(const Trial&)>(balanced),
-                             std::function<bool(const Trial&)>(fits_both)}) {
+    for (const auto& fits :
+         {std::function<bool(const Trial&)>(balanced), std::function<bool(const Trial&)>(fits_both),
+          std::function<bool(const Trial&)>(square)}) {
         if (fits(full)) {
             best = std::move(full);
             break;

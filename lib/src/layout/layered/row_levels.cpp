@@ -6,6 +6,7 @@
 
 #include "layout/graph/lanes.hpp"
 #include "layout/layered/annotation_marks.hpp"
+#include "layout/layered/caption_bands.hpp"
 
 namespace strata::layout {
 namespace {
@@ -15,11 +16,11 @@ constexpr double kLevelGap = 12;  // between skip levels, and from the boxes to 
 constexpr double kLaneGap = 18;   // between the row and a lane, and between lanes
 
 double caption_above_height(const DrawnBox& b) {
-    return b.caption && b.caption->above ? b.caption->height : 0;
+    return b.caption && b.caption->above ? b.caption->reach() : 0;
 }
 
 double caption_below_height(const DrawnBox& b) {
-    return b.caption && !b.caption->above ? b.caption->height : 0;
+    return b.caption && !b.caption->above ? b.caption->reach() : 0;
 }
 
 // What the run heights of connectors over the spine depend on.
@@ -111,67 +112,92 @@ std::vector<int> branch_lanes(const GraphBoxes& graph, const std::vector<DrawnBo
 // Places the boxes of each row's lanes under it and grows the row's reach below to hold them.
 void place_lanes(const GraphBoxes& graph, const std::vector<int>& lane,
                  const std::vector<std::vector<std::size_t>>& branches_of_row,
-                 std::vector<DrawnBox>& boxes, std::vector<RowBand>& rows) {
+                 std::vector<DrawnBox>& boxes, std::vector<RowBand>& rows, bool compat) {
     for (std::size_t r = 0; r < rows.size(); ++r) {
         int lanes = 0;
         for (std::size_t bi : branches_of_row[r]) lanes = std::max(lanes, lane[bi]);
-        std::vector<double> height(static_cast<std::size_t>(lanes) + 1, 0), reach(height);
+        // How far each lane reaches above and below its centre line: boxes and captions.
+        std::vector<double> above(static_cast<std::size_t>(lanes) + 1, 0), below(above);
+        // The captions of each lane in one band, as those of the row.
+        std::vector<std::vector<std::size_t>> lane_boxes(above.size());
         for (std::size_t bi : branches_of_row[r]) {
-            for (std::size_t v : graph.branch_nodes[bi]) {
-                const DrawnBox& b = boxes[graph.index_of(v)];
-                const auto l = static_cast<std::size_t>(lane[bi]);
-                height[l] = std::max(height[l], b.size.y + b.de);
-                reach[l] = std::max(
-                    reach[l], b.size.y + b.de + caption_below_height(b) + caption_above_height(b));
+            for (std::size_t v : graph.branch_nodes[bi])
+                lane_boxes[static_cast<std::size_t>(lane[bi])].push_back(graph.index_of(v));
+        }
+        for (std::size_t l = 0; l < lane_boxes.size(); ++l) {
+            if (!compat) share_caption_band(boxes, lane_boxes[l]);
+            for (const std::size_t i : lane_boxes[l]) {
+                const DrawnBox& b = boxes[i];
+                above[l] = std::max(above[l], (b.size.y + b.de) / 2 + caption_above_height(b));
+                below[l] = std::max(below[l], (b.size.y + b.de) / 2 + caption_below_height(b));
             }
         }
-        std::vector<double> lane_top(height.size(), 0);
+        std::vector<double> lane_top(above.size(), 0);
         double y = rows[r].bottom;
-        for (std::size_t l = 1; l < height.size(); ++l) {
+        for (std::size_t l = 1; l < above.size(); ++l) {
             lane_top[l] = y + kLaneGap;
-            y = lane_top[l] + reach[l];
+            y = lane_top[l] + above[l] + below[l];
         }
         rows[r].bottom = y;
         for (std::size_t bi : branches_of_row[r]) {
             const auto l = static_cast<std::size_t>(lane[bi]);
             for (std::size_t v : graph.branch_nodes[bi]) {
                 DrawnBox& b = boxes[graph.index_of(v)];
-                b.cy = lane_top[l] + caption_above_height(b) + height[l] / 2;  // relative
+                b.cy = lane_top[l] + above[l];  // relative
             }
         }
     }
 }
 
 // The bracket line of each ×N unit under its row; a label that would run into one before it
-// goes a line lower. Grows the rows' reach below to hold them.
+// goes to the first line lower where it runs into none. `label_right`: where each row's labels
+// end. Grows the rows' reach below to hold them.
 std::vector<double> bracket_lines(const GraphBoxes& graph, const RepeatUnits& units,
                                   const std::vector<DrawnBox>& boxes, std::vector<RowBand>& rows,
-                                  BoxFrame frame, const Options& options, TextMeasurer& text) {
+                                  BoxFrame frame, const Options& options, TextMeasurer& text,
+                                  std::vector<double>& label_right) {
+    label_right.assign(rows.size(), -std::numeric_limits<double>::infinity());
     const graph::Arrangement& a = graph.arrangement;
     std::vector<double> bracket_y(a.repeats.size(), 0);
-    // Per row and label line, where its last label ends. A label takes the first line it
-    // clears; past the last line that may be added, the line whose label ends first.
+    // Past the last line that may be added, the line whose labels end first.
     constexpr std::size_t kMostLabelLines = 4;
-    std::vector<std::vector<double>> line_right(rows.size());
+    // Per row, where each line's labels and brackets so far end. A unit takes the first line
+    // where its label clears the labels of that line and the brackets of the line under it,
+    // and its bracket clears the labels of the line over it.
+    struct LabelLine {
+        double labels = -std::numeric_limits<double>::infinity();
+        double brackets = -std::numeric_limits<double>::infinity();
+    };
+    std::vector<std::vector<LabelLine>> lines_of_row(rows.size());
     for (std::size_t k = 0; k < a.repeats.size(); ++k) {
         const std::size_t row = boxes[graph.index_of(a.spine[a.repeats[k].first])].row;
         const auto [lo, hi] = unit_extent(units.boxes[k], boxes, frame);
         const double label_w =
             text.measure(repeat_label(a.repeats[k]), annotation_font(options)).advance;
         const double label_left = (lo + hi) / 2 - label_w / 2;
-        std::vector<double>& rights = line_right[row];
-        std::size_t line = 0;
-        while (line < rights.size() && label_left < rights[line] + options.font_size) ++line;
-        if (line == rights.size()) {
-            if (rights.size() < kMostLabelLines) {
-                rights.push_back(0);
-            } else {
-                line = static_cast<std::size_t>(
-                    std::min_element(rights.begin(), rights.end()) - rights.begin());
-            }
+        std::vector<LabelLine>& lines = lines_of_row[row];
+        const auto free = [&](std::size_t l) {
+            const bool label_clear =
+                l >= lines.size() ||
+                (label_left >= lines[l].labels + options.font_size &&
+                 (l + 1 >= lines.size() || label_left >= lines[l + 1].brackets));
+            const bool bracket_clear = l == 0 || l > lines.size() || lo >= lines[l - 1].labels;
+            return label_clear && bracket_clear;
+        };
+        std::size_t label_line = 0;
+        while (label_line < kMostLabelLines && !free(label_line)) ++label_line;
+        if (label_line == kMostLabelLines) {
+            label_line = static_cast<std::size_t>(
+                std::min_element(lines.begin(), lines.end(),
+                                 [](const LabelLine& x, const LabelLine& y) {
+                                     return x.labels < y.labels;
+                                 }) -
+                lines.begin());
         }
-        rights[line] = label_left + label_w;
-        bracket_y[k] = static_cast<double>(line);
+        if (label_line >= lines.size()) lines.resize(label_line + 1);
+        lines[label_line] = {label_left + label_w, hi};
+        label_right[row] = std::max(label_right[row], label_left + label_w);
+        bracket_y[k] = static_cast<double>(label_line);
     }
     std::vector<double> row_bottom_before(rows.size());
     for (std::size_t r = 0; r < rows.size(); ++r) row_bottom_before[r] = rows[r].bottom;
@@ -219,8 +245,9 @@ RowLevels place_rows_vertically(const GraphBoxes& graph, const RepeatUnits& unit
         RowBand& row = rows[boxes[graph.index_of(bus.sources.front())].row];
         row.top = std::max(row.top, -levels.bus_y[k] + 1);
     }
-    place_lanes(graph, levels.lane, branches_of_row, boxes, rows);
-    levels.bracket_y = bracket_lines(graph, units, boxes, rows, frame, options, text);
+    place_lanes(graph, levels.lane, branches_of_row, boxes, rows, options.compat_visualkeras);
+    levels.bracket_y =
+        bracket_lines(graph, units, boxes, rows, frame, options, text, levels.label_right);
     return levels;
 }
 

@@ -19,10 +19,11 @@ namespace strata::layout {
 
 // Heights relative to the centre line of the row they belong to (y down).
 struct RowLevels {
-    std::vector<int> lane;          // per branch: 1 for the first lane under its row
-    std::vector<double> skip_y;     // per skip: the height its connector runs at
-    std::vector<double> bus_y;      // per bus: the same
-    std::vector<double> bracket_y;  // per repeat: the line of its bracket
+    std::vector<int> lane;            // per branch: 1 for the first lane under its row
+    std::vector<double> skip_y;       // per skip: the height its connector runs at
+    std::vector<double> bus_y;        // per bus: the same
+    std::vector<double> bracket_y;    // per repeat: the line of its bracket
+    std::vector<double> label_right;  // per row: where its ×N labels end (-inf for none)
 };
 
 // Puts the branches in lanes under their row (the narrowest first, nested inside), places
