@@ -150,13 +150,15 @@ BOOST_AUTO_TEST_CASE(hdf5_crasher_becomes_a_clean_error,
     const strata::Error error = error_of(crasher);
     // libhdf5 overflows a heap buffer reading this file. Without a sanitizer it hands back an
     // attribute of whatever bytes lay beyond the buffer (empty on some machines, not JSON on
-    // others), and the message says what was wrong with it; under AddressSanitizer the isolated
-    // child dies of the overflow instead, and the file is malformed. Each is a clean error.
+    // others, a JSON number on others still), and the message says what was wrong with it;
+    // under AddressSanitizer the isolated child dies of the overflow instead, and the file is
+    // malformed. Each is a clean error naming the file (or its model_config attribute).
     const auto clean = [](const std::string& message) {
         return message.rfind("in the model_config attribute", 0) == 0 ||
-               message == "malformed HDF5 file";
+               message == "malformed HDF5 file" ||
+               message.rfind("expected a JSON object describing a Keras model", 0) == 0;
     };
-    BOOST_TEST(error.file() == crasher.string());
+    BOOST_TEST(error.file().rfind(crasher.string(), 0) == 0u, error.file());
     BOOST_TEST(clean(error.message()), error.message());
     BOOST_CHECK_EXCEPTION(info_of_bytes(crasher), strata::Error,
                           [&](const strata::Error& e) { return clean(e.message()); });

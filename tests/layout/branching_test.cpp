@@ -419,6 +419,7 @@ BOOST_AUTO_TEST_CASE(unet_at_17cm_is_one_row_not_a_few_boxes_and_the_u) {
 // covers nothing outside its run.
 BOOST_AUTO_TEST_CASE(layer_groups_follow_wrapped_rows) {
     Options options;
+    options.level = Level::layer;  // the layers themselves wrap
     options.width = "17cm";
     LayerGroup stage4;
     stage4.name = "stage 4";

@@ -39,7 +39,7 @@ std::vector<std::string> low_faces(const Scene& scene, double scale) {
     for (Group& g : tensors.groups) {
         if (g.box) g.box->x2 = g.box->x1 + 1e9;  // the width is not measured
     }
-    return box_faces_under(tensors, 2, scale);
+    return box_faces_under(tensors, 1.999, scale);  // 2 mm, as the fitting rounds it
 }
 
 template <class Hits>

@@ -184,7 +184,7 @@ BOOST_AUTO_TEST_CASE(auto_keeps_an_expanded_block_a_unit_of_its_own) {
     const Model model = corpus("generated/resnet50.json");
     Options options;
     options.level = Level::automatic;
-    options.width = "241pt";
+    options.width = "4cm";
     BOOST_TEST(test::draw(model, options).level == "stage");
     // A block cannot be expanded among stages: the blocks are drawn, that one by its layers.
     options.expand = {"conv4_block3"};

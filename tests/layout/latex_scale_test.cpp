@@ -71,6 +71,7 @@ BOOST_AUTO_TEST_CASE(growth_keeps_legend_swatches_at_text_height) {
             const Model model = load_model(c.file, warnings);
             Options options = latex_defaults(Options{}, {.font_pt = c.font_pt});
             options.width = c.width;
+            options.level = Level::layer;  // the growth of a figure of layers
             options.legend = true;
             options.sizing_mode = c.sizing;
             options.text_callable = c.captions;

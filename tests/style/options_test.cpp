@@ -119,7 +119,7 @@ BOOST_AUTO_TEST_CASE(presets_apply_their_keys) {
     BOOST_TEST(presentation.legend);
     BOOST_TEST(presentation.font_size == Options{}.font_size);
     BOOST_TEST(presentation.width.empty());
-    BOOST_TEST((presentation.level == Level::layer));
+    BOOST_TEST((presentation.level == Options{}.level));
     // paper: a column figure, its text left to the defaults or the document.
     Options paper;
     apply_preset(paper, "paper");

@@ -30,6 +30,14 @@ std::vector<Glyph> PlacedFontErrors::shape(std::string_view text, const FontSpec
     }
 }
 
+FontData PlacedFontErrors::font_data(const FontSpec& font) {
+    try {
+        return inner_.font_data(font);
+    } catch (const Error&) {
+        rethrow_placed(font);
+    }
+}
+
 // Called inside a handler: an error that already has a place, or a font no file gave (a flag,
 // a default), goes on as it is.
 void PlacedFontErrors::rethrow_placed(const FontSpec& font) const {

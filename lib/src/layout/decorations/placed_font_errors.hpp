@@ -20,6 +20,7 @@ class PlacedFontErrors final : public TextMeasurer {
     TextMetrics measure(std::string_view text, const FontSpec& font) override;
     ResolvedFont resolve(const FontSpec& font) override;
     std::vector<Glyph> shape(std::string_view text, const FontSpec& font) override;
+    FontData font_data(const FontSpec& font) override;
 
   private:
     [[noreturn]] void rethrow_placed(const FontSpec& font) const;
