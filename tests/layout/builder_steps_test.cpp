@@ -91,8 +91,8 @@ BOOST_AUTO_TEST_CASE(a_caption_reserves_what_it_draws_and_compat_what_visualkera
     const std::optional<Caption> c = measure_caption(conv, 1, style, o, text, budget);
     BOOST_REQUIRE(c.has_value());
     BOOST_TEST((c->lines == std::vector<std::string>{"conv", "Conv2D"}));
-    BOOST_TEST(c->pitch == 14);   // "A" ink bottom + vspacing
-    BOOST_TEST(c->width == 30);   // widest ink right edge
+    BOOST_TEST(c->pitch == 14);  // "A" ink bottom + vspacing
+    BOOST_TEST(c->width == 30);  // widest ink right edge
     // The second line starts 14 below and takes its font's ascent and descent (10 + 3): its
     // text, not only its ink, stays inside the block.
     BOOST_TEST(c->height == 27);

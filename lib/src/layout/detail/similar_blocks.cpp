@@ -8,6 +8,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "layout/graph/attribute_text.hpp"
 #include "layout/graph/short_labels.hpp"
 #include "layout/layered/channels_last.hpp"
 
@@ -20,29 +21,6 @@ namespace {
 constexpr const char* kStructureKeys[] = {
     "kernel_size", "kernel_shape",  "strides",   "activation", "pool_size",        "padding",
     "pads",        "dilation_rate", "dilations", "axis",       "depth_multiplier", "size"};
-
-void append_value(std::string& out, const AttrValue& value) {
-    std::visit(
-        [&](const auto& v) {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::string>) {
-                out += v;
-            } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::int64_t> ||
-                                 std::is_same_v<T, double>) {
-                out += std::to_string(v);
-            } else {
-                for (const auto& x : v) {
-                    if constexpr (std::is_same_v<std::decay_t<decltype(x)>, std::string>) {
-                        out += x;
-                    } else {
-                        out += std::to_string(x);
-                    }
-                    out += ',';
-                }
-            }
-        },
-        value);
-}
 
 bool grouped(const Layer& layer) {
     for (const char* key : {"group", "groups"}) {
@@ -96,7 +74,7 @@ std::string block_structure(const Model& model, const std::vector<std::size_t>& 
             s += '|';
             s += key;
             s += '=';
-            append_value(s, it->second);
+            graph::append_attribute_text(s, it->second);
         }
         if (grouped(layer)) s += "|grouped";
         // Edges inside the block by position; what enters from outside (a dense layer's

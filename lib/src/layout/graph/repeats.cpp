@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 
+#include "layout/graph/attribute_text.hpp"
 #include "layout/graph/short_labels.hpp"
 #include "layout/graph/tokens.hpp"
 #include "layout/layered/channels_last.hpp"
@@ -20,29 +21,6 @@ constexpr std::size_t kMaxPeriod = 8;  // tokens in one repeated unit
 constexpr const char* kSignatureKeys[] = {
     "kernel_size",   "strides", "filters",          "units", "activation", "pool_size", "padding",
     "dilation_rate", "axis",    "depth_multiplier", "rate",  "size"};
-
-void append_value(std::string& out, const AttrValue& value) {
-    std::visit(
-        [&](const auto& v) {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::string>) {
-                out += v;
-            } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::int64_t> ||
-                                 std::is_same_v<T, double>) {
-                out += std::to_string(v);
-            } else {
-                for (const auto& x : v) {
-                    if constexpr (std::is_same_v<std::decay_t<decltype(x)>, std::string>) {
-                        out += x;
-                    } else {
-                        out += std::to_string(x);
-                    }
-                    out += ',';
-                }
-            }
-        },
-        value);
-}
 
 // A shape as drawn (channels last), so that blocks drawn alike are alike whatever axis order
 // the file gives each tensor.
@@ -62,7 +40,7 @@ std::string node_signature(const Model& model, const Layer& layer) {
         s += '|';
         s += key;
         s += '=';
-        append_value(s, it->second);
+        append_attribute_text(s, it->second);
     }
     s += "|out=";
     if (layer.shape_known) {

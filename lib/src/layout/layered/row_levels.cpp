@@ -188,10 +188,9 @@ std::vector<double> bracket_lines(const GraphBoxes& graph, const RepeatUnits& un
         while (label_line < kMostLabelLines && !free(label_line)) ++label_line;
         if (label_line == kMostLabelLines) {
             label_line = static_cast<std::size_t>(
-                std::min_element(lines.begin(), lines.end(),
-                                 [](const LabelLine& x, const LabelLine& y) {
-                                     return x.labels < y.labels;
-                                 }) -
+                std::min_element(
+                    lines.begin(), lines.end(),
+                    [](const LabelLine& x, const LabelLine& y) { return x.labels < y.labels; }) -
                 lines.begin());
         }
         if (label_line >= lines.size()) lines.resize(label_line + 1);
