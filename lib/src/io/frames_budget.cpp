@@ -41,7 +41,8 @@ FramesBudget::FramesBudget(const Scene& scene, const std::vector<int>& steps, in
         for (const Primitive& primitive : scene.groups[i].items) {
             const Image* image = std::get_if<Image>(&primitive);
             if (image == nullptr || image->linked || image->data.empty()) continue;
-            auto [it, added] = pictures.try_emplace(image->data.identity(), image, step);
+            auto [it, added] =
+                pictures.try_emplace(image->data.identity(), EmbeddedPicture{image, step});
             if (!added && step < it->second.first_step) it->second.first_step = step;
         }
     }
