@@ -79,10 +79,17 @@ BOOST_AUTO_TEST_CASE(shapes_with_a_times_sign_compile_with_every_engine) {
     Options options = latex_defaults(Options{}, {.font_pt = 10});
     options.text_callable = strata::TextCallable::name_shape;
     const std::string document = standalone(vgg16_scene(options));
-    // The sign goes to TeX as UTF-8 (LaTeX's default input encoding), spaces kept as set.
-    BOOST_TEST(document.find("224\\ \u00d7\\ 224\\ \u00d7\\ 64") != std::string::npos);
+    // The sign goes to TeX as a text command (a T1 font has no such glyph), spaces kept as set.
+    BOOST_TEST(document.find("224\\ \\texttimes{}\\ 224\\ \\texttimes{}\\ 64") !=
+               std::string::npos);
     ScratchDir scratch("tex-times");
     write_file(scratch.path / "figure.tex", document);
+    // Many paper templates load T1 fonts whatever the engine: no T1 font has these signs.
+    std::string t1 = document;
+    const std::size_t begin = t1.find("\\begin{document}");
+    BOOST_TEST_REQUIRE(begin != std::string::npos);
+    t1.insert(begin, "\\usepackage[T1]{fontenc}\\usepackage{lmodern}\n");
+    write_file(scratch.path / "figure-t1.tex", t1);
     for (const std::string& engine : kTexEngines) {
         if (!have_tex(engine)) continue;
         BOOST_TEST_CONTEXT(engine) {
@@ -93,6 +100,12 @@ BOOST_AUTO_TEST_CASE(shapes_with_a_times_sign_compile_with_every_engine) {
             // The sign is printed, not dropped for a missing glyph.
             const std::string text = text_of_pdf(scratch.path / "figure.pdf");
             BOOST_TEST(text.find("224 \u00d7 224 \u00d7 64") != std::string::npos, text);
+            BOOST_TEST(run_tex(engine, scratch.path, "figure-t1.tex"));
+            const std::vector<std::string> t1_problems =
+                log_problems(read_file(scratch.path / "figure-t1.log"));
+            BOOST_TEST(t1_problems.empty(), (t1_problems.empty() ? "" : t1_problems.front()));
+            const std::string t1_text = text_of_pdf(scratch.path / "figure-t1.pdf");
+            BOOST_TEST(t1_text.find("224 \u00d7 224 \u00d7 64") != std::string::npos, t1_text);
         }
     }
 }

@@ -61,6 +61,24 @@ const char* replacement_of(char c) {
     }
 }
 
+// The signs strata writes in its own labels (shapes, ranges, what changes), as text commands:
+// a font in T1 encoding has none of them, and every engine and encoding knows the commands.
+struct Sign {
+    std::string_view utf8;
+    const char* command;
+};
+constexpr Sign kSigns[] = {{"\u00d7", "\\texttimes{}"},
+                           {"\u2013", "\\textendash{}"},
+                           {"\u2192", "\\textrightarrow{}"},
+                           {"\u00b7", "\\textperiodcentered{}"}};
+
+const Sign* sign_at(std::string_view text, std::size_t i) {
+    for (const Sign& sign : kSigns) {
+        if (text.substr(i, sign.utf8.size()) == sign.utf8) return &sign;
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 std::string latex_text(std::string_view text) {
@@ -69,6 +87,11 @@ std::string latex_text(std::string_view text) {
     std::string out;
     out.reserve(clean.size() + clean.size() / 4);
     for (std::size_t i = 0; i < clean.size(); ++i) {
+        if (const Sign* sign = sign_at(clean, i)) {
+            out += sign->command;
+            i += sign->utf8.size() - 1;
+            continue;
+        }
         const char c = clean[i];
         if (const char* replacement = replacement_of(c)) {
             out += replacement;
