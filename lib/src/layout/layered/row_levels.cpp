@@ -171,7 +171,9 @@ std::vector<double> bracket_lines(const GraphBoxes& graph, const RepeatUnits& un
     std::vector<std::vector<LabelLine>> lines_of_row(rows.size());
     for (std::size_t k = 0; k < a.repeats.size(); ++k) {
         const std::size_t row = boxes[graph.index_of(a.spine[a.repeats[k].first])].row;
-        const auto [lo, hi] = unit_extent(units.boxes[k], boxes, frame);
+        // Plain values: a lambda below reads them (clang 14 cannot capture a binding).
+        const auto extent = unit_extent(units.boxes[k], boxes, frame);
+        const double lo = extent.first, hi = extent.second;
         const double label_w =
             text.measure(repeat_label(a.repeats[k]), annotation_font(options)).advance;
         const double label_left = (lo + hi) / 2 - label_w / 2;
