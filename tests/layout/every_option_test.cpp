@@ -72,6 +72,7 @@ BOOST_AUTO_TEST_CASE(every_option_changes_the_picture) {
         {"caption", {"{index}", {}}},
         {"caption_position", {"above", {}}},
         {"captions", {"{conv: hello}", {}}},
+        {"captions_above", {"conv", {}}},
         {"text_vspacing", {"9", {}}},
         {"font", {"DejaVu Sans Mono", {}}},
         {"font_size", {"14", {}}},

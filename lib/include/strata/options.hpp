@@ -211,6 +211,9 @@ struct Options {
     std::string caption;
     CaptionPosition caption_position = CaptionPosition::below;
     std::map<std::string, std::string> captions;  // caption per layer name, overriding the rest
+    // Layers whose caption goes above their box whatever caption_position says (a Python
+    // text_callable answers this per layer).
+    std::vector<std::string> captions_above;
 
     // Legend.
     bool legend = false;

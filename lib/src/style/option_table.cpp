@@ -233,6 +233,13 @@ std::vector<OptionEntry> make_entries() {
                 throw Error(where + "." + layer, *problem);
         }
     };
+    e.push_back(text_entry(
+        "captions_above", OptionKind::name_list,
+        "layers whose caption goes above the box, whatever caption_position says",
+        [](Options& o, std::string_view v, const std::string&) {
+            o.captions_above = ov::name_list(v);
+        },
+        getter(&Options::captions_above)));
     e.push_back(number("text_vspacing", "gap between caption lines, px", &Options::text_vspacing));
     e.push_back(text("font", "font: a fontconfig family or a font file", &Options::font, false));
     // A flag's font file in the working directory is that file; in a file, a font that names
