@@ -157,25 +157,30 @@ case("units-float", {"model.json": dumps(seq([with_input(dense("d", 2.5), [None,
 # A configuration the shape rules cannot use: a warning, and the layer is drawn as a small box.
 case("units-string", {"model.json": dumps(seq([with_input(dense("d", "8"), [None, 4])]))},
      "ok")
+# A window or step below 1 describes no layer (-1 is not null here): an error naming the place.
+BELOW_ONE = "expected an integer of 1 or more (or null)"
 for key, strides in {"zero": 0, "zero-list": [0, 0], "negative": -1, "huge": 1 << 40,
                      "float": 1.5}.items():
+    message = {"float": "expected a dimension", "huge": ""}.get(key, BELOW_ONE)
     case(f"conv-strides-{key}", {"model.json": dumps(seq([with_input(
-        conv("c", strides=strides), [None, 32, 32, 3])]))}, "error" if key == "float" else "ok",
-        "expected a dimension" if key == "float" else "")
+        conv("c", strides=strides), [None, 32, 32, 3])]))}, "error" if message else "ok",
+        message)
 for key, kernel in {"zero": 0, "bigger-than-input": 64, "negative": -3, "rank-mismatch": [3],
                     "huge": 1 << 40}.items():
+    below = key in ("zero", "negative")
     case(f"conv-kernel-{key}", {"model.json": dumps(seq([with_input(
-        conv("c", kernel=kernel), [None, 32, 32, 3])]))}, "error" if key == "negative" else "ok",
-        "expected a dimension" if key == "negative" else "")
+        conv("c", kernel=kernel), [None, 32, 32, 3])]))}, "error" if below else "ok",
+        BELOW_ONE if below else "")
 for key, target in {"mismatch": [7, 7], "two-unknown": [-1, -1], "zero": [0, 5],
                     "negative": [-3, 4], "huge": [1 << 40, 1 << 40]}.items():
     case(f"reshape-{key}", {"model.json": dumps(seq([with_input(dense("d", 10), [None, 4]),
          {"class_name": "Reshape", "config": {"name": "r", "target_shape": target}}]))},
          "error" if key == "negative" else "ok", "expected a dimension" if key == "negative" else "")
 case("dilation-zero", {"model.json": dumps(seq([with_input(conv("c", dilation_rate=0),
-     [None, 32, 32, 3])]))}, "ok")  # warning: shape unknown, drawn as a small box
+     [None, 32, 32, 3])]))}, "error", "config.layers[0].config.dilation_rate: " + BELOW_ONE)
 case("pool-zero", {"model.json": dumps(seq([with_input(conv("c"), [None, 32, 32, 3]),
-     {"class_name": "MaxPooling2D", "config": {"name": "p", "pool_size": 0}}]))}, "ok")
+     {"class_name": "MaxPooling2D", "config": {"name": "p", "pool_size": 0}}]))}, "error",
+     "config.layers[1].config.pool_size: " + BELOW_ONE)
 
 # --- Keras JSON: graphs ---------------------------------------------------------------------
 inp = node("in", "InputLayer", {"batch_input_shape": [None, 4]}, [])

@@ -313,6 +313,46 @@ BOOST_AUTO_TEST_CASE(a_group_that_does_not_divide_the_channels_is_an_error) {
     BOOST_TEST(grouped_error("ConvTranspose", 8, 2, {8, 3, 3, 3}) == "");
 }
 
+BOOST_AUTO_TEST_CASE(a_blocksize_that_does_not_divide_is_an_error) {
+    const auto blocks = [](const std::string& op, std::int64_t block, const Shape& x) {
+        GraphBuilder g;
+        g.input("x", x);
+        auto* node = g.node(op, {"x"}, "y");
+        node->set_name("b");
+        GraphBuilder::int_attribute(node, "blocksize", block);
+        return error_of(g.model);
+    };
+    BOOST_TEST(blocks("DepthToSpace", 0, {1, 8, 4, 4}) ==
+               "node 'b' (DepthToSpace): blocksize holds 0, expected 1 or more");
+    BOOST_TEST(blocks("DepthToSpace", 2, {1, 6, 4, 4}) ==
+               "node 'b' (DepthToSpace): blocksize 2: the input's 6 channels cannot be divided "
+               "by 4");
+    BOOST_TEST(blocks("SpaceToDepth", 3, {1, 2, 6, 4}) ==
+               "node 'b' (SpaceToDepth): blocksize 3: the input's 4 columns cannot be divided "
+               "by 3");
+    BOOST_TEST(blocks("DepthToSpace", 2, {1, 8, 4, 4}) == "");
+    BOOST_TEST(blocks("SpaceToDepth", 2, {1, 2, 6, 4}) == "");
+}
+
+BOOST_AUTO_TEST_CASE(split_parts_that_are_negative_or_do_not_add_up_are_errors) {
+    const auto split = [](const std::vector<std::int64_t>& parts, int outputs) {
+        GraphBuilder g;
+        g.input("x", {2, 8});
+        g.ints("parts", parts, false);
+        auto* node = g.node("Split", {"x", "parts"}, "y0");
+        node->set_name("sp");
+        for (int i = 1; i < outputs; ++i) node->add_output("y" + std::to_string(i));
+        GraphBuilder::int_attribute(node, "axis", 1);
+        return error_of(g.model);
+    };
+    BOOST_TEST(split({10, -2}, 2) == "node 'sp' (Split): split[1] holds -2, expected 0 or more");
+    BOOST_TEST(split({4, 4, 0}, 2) == "node 'sp' (Split): split has 3 parts for 2 outputs");
+    BOOST_TEST(split({4, 5}, 2) ==
+               "node 'sp' (Split): split's parts add up to 9, but axis 1 of the input has length "
+               "8");
+    BOOST_TEST(split({3, 5}, 2) == "");
+}
+
 BOOST_AUTO_TEST_CASE(axis_attributes_of_other_ops_out_of_range_are_errors) {
     {
         GraphBuilder g;

@@ -431,6 +431,58 @@ void check_resize(const onnx::NodeProto& node, const Reads& in, int opset) {
     return;
 }
 
+// DepthToSpace moves blocksize² channels into each block of the output, SpaceToDepth each
+// blocksize × blocksize block into the channels: ONNX's inference divides without checking.
+void check_blocks(const onnx::NodeProto& node, const Reads& in) {
+    const std::int64_t block = int_attribute(node, "blocksize", 0);
+    if (block < 1) {
+        throw ImpossibleValue("blocksize holds " + std::to_string(block) + ", expected 1 or more");
+    }
+    const Shape* x = in.shape(0);
+    if (!x || x->size() != 4) return;
+    const auto fail = [&](const std::string& what, Dim count, std::int64_t by) {
+        throw ImpossibleValue("blocksize " + std::to_string(block) + ": the input's " +
+                              std::to_string(count) + " " + what + " cannot be divided by " +
+                              std::to_string(by));
+    };
+    if (node.op_type() == "DepthToSpace") {
+        const auto square = shapes::checked_mul(block, block);
+        if (is_known((*x)[1]) && (!square || (*x)[1] % *square != 0))
+            fail("channels", (*x)[1], square ? *square : block);
+        return;
+    }
+    if (is_known((*x)[2]) && (*x)[2] % block != 0) fail("rows", (*x)[2], block);
+    if (is_known((*x)[3]) && (*x)[3] % block != 0) fail("columns", (*x)[3], block);
+}
+
+// Split's parts (its second input from opset 13, else its attribute): one for each output, none
+// negative, together the length of the axis they split. ONNX's inference leaves every output
+// unknown, silently, where they are not.
+void check_split(const onnx::NodeProto& node, const Reads& in, int opset) {
+    const auto parts = opset >= 13 ? in.ints(1) : ints_attribute(node, "split");
+    if (!parts) return;
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < parts->size(); ++i) {
+        if ((*parts)[i] < 0) {
+            throw ImpossibleValue("split[" + std::to_string(i) + "] holds " +
+                                  std::to_string((*parts)[i]) + ", expected 0 or more");
+        }
+        total = checked(shapes::checked_add(total, (*parts)[i]));
+    }
+    if (parts->size() != static_cast<std::size_t>(node.output_size())) {
+        throw ImpossibleValue("split has " + std::to_string(parts->size()) + " parts for " +
+                              std::to_string(node.output_size()) + " outputs");
+    }
+    const Shape* x = in.shape(0);
+    if (!x) return;
+    const std::size_t axis = axis_of(int_attribute(node, "axis", 0), x->size(), false);
+    if (is_known((*x)[axis]) && total != (*x)[axis]) {
+        throw ImpossibleValue("split's parts add up to " + std::to_string(total) + ", but axis " +
+                              std::to_string(axis) + " of the input has length " +
+                              std::to_string((*x)[axis]));
+    }
+}
+
 // Ops with an `axis` attribute counted from -rank to rank - 1 of their first input, and ops
 // with an `axes` attribute of such axes (Unsqueeze's count in its output's rank). ONNX's
 // inference refuses an axis out of range silently, leaving the shape unknown; Concat and Flatten
@@ -490,6 +542,8 @@ std::optional<Shape> checked_output_shape(const onnx::NodeProto& node, const Kno
     // ONNX computes these as below but unchecked, and has rules of its own at the edges
     // (ceil_mode, float scales): only the bound is checked, ONNX's shape stands.
     if (op == "Conv" || op == "ConvTranspose" || op == "ConvInteger") check_groups(node, in);
+    if (op == "DepthToSpace" || op == "SpaceToDepth") check_blocks(node, in);
+    if (op == "Split") check_split(node, in, opset);
     if (op == "Conv") windowed(node, in, true);
     if (op == "MaxPool" || op == "AveragePool" || op == "LpPool") windowed(node, in, false);
     if (op == "ConvTranspose") conv_transpose(node, in);
