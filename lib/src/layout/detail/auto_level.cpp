@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "layout/detail/expansion.hpp"
 #include "layout/detail/model_at_level.hpp"
@@ -39,10 +40,10 @@ bool readable(const FittedScene& fitted, double width_px, double height_px, doub
     return true;
 }
 
-// Whether the figure is no taller than `share` of the width: boxes kept 2 mm tall by stacking
-// rows into a tower would otherwise pass as readable.
-bool short_enough(const FittedScene& fitted, double width_px, double share) {
-    return fitted.scene.height * fitted.scale <= share * width_px + kWidthSlackPx;
+// Whether the figure is no taller than the fitting keeps a figure of its width when it can:
+// boxes kept 2 mm tall by stacking rows into a tower would otherwise pass as readable.
+bool short_enough(const FittedScene& fitted, double width_px) {
+    return fitted.scene.height * fitted.scale <= kMostHeightPerWidth * width_px + kWidthSlackPx;
 }
 
 FittedScene at(const Model& model, const Options& options, Level level, const LayOut& lay_out,
@@ -79,7 +80,8 @@ FittedScene lay_out_at_level(const Model& model, const Options& asked, const Lay
         FittedScene fitted;
         Warnings warnings;
     };
-    std::optional<Candidate> last, finest_square;
+    std::optional<Candidate> last;
+    std::vector<Candidate> readable_ones;  // finest first
     bool fitting = false;
     for (const Level level : {Level::layer, Level::block, Level::stage}) {
         // A level where a block to expand is no unit of its own (a block among stages) is
@@ -97,20 +99,31 @@ FittedScene lay_out_at_level(const Model& model, const Options& asked, const Lay
         // Level auto always names the level it chose, layer included.
         fitted.scene.level = std::string(name_of(level));
         const bool is_readable = readable(fitted, width_px, height_px, smallest_px);
-        const bool fits = is_readable && short_enough(fitted, width_px, kMostHeightPerWidth);
-        const bool square = is_readable && short_enough(fitted, width_px, 1);
+        const bool fits = is_readable && short_enough(fitted, width_px);
         last = Candidate{std::move(fitted), std::move(laid)};
+        if (is_readable && !fits && !options.height.empty()) readable_ones.push_back(*last);
         if (fits) {
             fitting = true;
             break;
         }
-        if (square && !finest_square) finest_square = last;
     }
     // With a height asked for, that height is the bound: when no level is as short as the
-    // fitting likes, the finest no taller than wide (the fitting's own second choice for
-    // captioned rows) wins over a coarser one, which would only be smaller (ResNet-50's
-    // stages in a column: narrower than its blocks and no shorter than the fitting likes).
-    if (!fitting && !options.height.empty() && finest_square) last = std::move(finest_square);
+    // fitting likes, the finest that fits the width and the height and is no taller than
+    // wide, or than the coarsest level's figure and a quarter, wins over a coarser one, which
+    // would only be smaller (ResNet-50's stages in a column: a quarter narrower than its blocks
+    // and hardly shorter). A finer level that only a tower of rows fits (DenseNet-121's
+    // blocks in a column, 1.75 times as tall as its stages) gives way.
+    constexpr double kFinerLevelHeightShare = 1.25;
+    if (!fitting) {
+        const double coarsest = last->fitted.scene.height * last->fitted.scale;
+        const double tallest =
+            std::max(width_px, kFinerLevelHeightShare * coarsest) + kWidthSlackPx;
+        for (Candidate& candidate : readable_ones) {
+            if (candidate.fitted.scene.height * candidate.fitted.scale > tallest) continue;
+            last = std::move(candidate);
+            break;
+        }
+    }
     warnings.insert(warnings.end(), last->warnings.begin(), last->warnings.end());
     return std::move(last->fitted);
 }

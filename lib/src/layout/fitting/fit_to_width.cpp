@@ -145,24 +145,31 @@ double smallest_text_px(const Scene& scene, double scale) {
     return smallest;
 }
 
-// A figure taller than `options.height` at every level and box size (its text and gaps take
-// the room): the whole of it drawn smaller, text included, so that it keeps to the height,
-// with a warning that says how small its text now prints. Never an overflow, never silent.
-FittedScene within_height(FittedScene fitted, const Options& options, Warnings& warnings) {
+// A figure larger than the page `options.height` and `options.width` make at every level and
+// box size (its text and gaps take the room): the whole of it drawn smaller, text included,
+// so that it keeps within both, with a warning that says how small its text now prints.
+// Never an overflow, never silent. Without a height only the width's own warning stands.
+FittedScene within_page(FittedScene fitted, const Options& options, Warnings& warnings) {
     if (options.height.empty()) return fitted;
     const double height_px = length_in_px(options.height, "height");
-    const double drawn = fitted.scene.height * fitted.scale;
-    if (drawn <= height_px + kTolerancePx) return fitted;
-    const double shrink = height_px / drawn;
+    const double width_px = options.width.empty() ? fitted.scene.width * fitted.scale
+                                                  : length_in_px(options.width, "width");
+    const double drawn_height = fitted.scene.height * fitted.scale;
+    const double drawn_width = fitted.scene.width * fitted.scale;
+    if (drawn_height <= height_px + kTolerancePx && drawn_width <= width_px + kTolerancePx)
+        return fitted;
+    const double shrink = std::min(height_px / drawn_height, width_px / drawn_width);
     fitted.scale *= shrink;
     const double text_px = smallest_text_px(fitted.scene, fitted.scale);
     const bool too_small = text_px > 0 && text_px < points_to_px(options.min_font_size) - 1e-6;
+    const std::string page = options.width.empty()
+                                 ? "taller than " + options.height
+                                 : "larger than " + options.width + " x " + options.height;
     warnings.push_back(
-        {"height", "the figure is taller than " + options.height + " at every size that fits" +
-                       (options.width.empty() ? "" : " the width " + options.width) +
-                       ": it is drawn at " + std::to_string(static_cast<int>(shrink * 100)) +
-                       "% of its size to fit, its smallest text " + bp_text(text_px) + " pt" +
-                       (too_small ? ", smaller than min_font_size (too small to read: give a "
+        {"height", "the figure is " + page + " at every size: it is drawn at " +
+                       std::to_string(static_cast<int>(std::round(shrink * 100))) +
+                       "% of its size to fit, its smallest text at " + bp_text(text_px) + " pt" +
+                       (too_small ? ", smaller than min_font_size: too small to read (give a "
                                     "larger height, a coarser level or fewer captions)"
                                   : "")});
     return fitted;
@@ -217,7 +224,7 @@ Scene layout_layered(const Model& model, const Options& options, const LayoutCon
                      Warnings& warnings) {
     validate(options);
     FittedScene fitted =
-        within_height(layered_at_level(model, options, context, warnings), options, warnings);
+        within_page(layered_at_level(model, options, context, warnings), options, warnings);
     return layout::scaled_scene(std::move(fitted.scene), fitted.scale);
 }
 
@@ -324,7 +331,7 @@ FittedScene latex_at_level(const Model& model, const Options& options, const Lay
 FittedScene layout_for_latex(const Model& model, const Options& options,
                              const LayoutContext& context, Warnings& warnings) {
     validate(options);
-    return within_height(latex_at_level(model, options, context, warnings), options, warnings);
+    return within_page(latex_at_level(model, options, context, warnings), options, warnings);
 }
 
 }  // namespace strata
