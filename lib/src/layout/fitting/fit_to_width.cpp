@@ -165,13 +165,17 @@ FittedScene within_page(FittedScene fitted, const Options& options, Warnings& wa
     const std::string page = options.width.empty()
                                  ? "taller than " + options.height
                                  : "larger than " + options.width + " x " + options.height;
-    warnings.push_back(
-        {"height", "the figure is " + page + " at every size: it is drawn at " +
-                       std::to_string(static_cast<int>(std::round(shrink * 100))) +
-                       "% of its size to fit, its smallest text at " + bp_text(text_px) + " pt" +
-                       (too_small ? ", smaller than min_font_size: too small to read (give a "
-                                    "larger height, a coarser level or fewer captions)"
-                                  : "")});
+    // Named by the bound that made it smaller: the width's own warning has said why already.
+    const bool too_wide = drawn_width > width_px + kTolerancePx;
+    const bool too_tall = drawn_height > height_px + kTolerancePx;
+    warnings.push_back({too_tall || !too_wide ? "height" : "width",
+                        "the figure is " + page + " at every size: it is drawn at " +
+                            std::to_string(static_cast<int>(std::round(shrink * 100))) +
+                            "% of its size to fit, its smallest text at " + bp_text(text_px) +
+                            " pt" +
+                            (too_small ? ", smaller than min_font_size: too small to read (give a "
+                                         "larger height, a coarser level or fewer captions)"
+                                       : "")});
     return fitted;
 }
 
