@@ -162,20 +162,23 @@ FittedScene within_page(FittedScene fitted, const Options& options, Warnings& wa
     fitted.scale *= shrink;
     const double text_px = smallest_text_px(fitted.scene, fitted.scale);
     const bool too_small = text_px > 0 && text_px < points_to_px(options.min_font_size) - 1e-6;
-    const std::string page = options.width.empty()
-                                 ? "taller than " + options.height
-                                 : "larger than " + options.width + " x " + options.height;
+    // Without a width nothing was tried first: the figure is only scaled.
+    const std::string page = options.width.empty() ? "taller than " + options.height
+                                                   : "larger than " + options.width + " x " +
+                                                         options.height + " at every size";
+    const std::string text =
+        text_px <= 0 ? ""
+                     : ", its smallest text at " + bp_text(text_px) + " pt" +
+                           (too_small ? ", smaller than min_font_size: too small to read (give "
+                                        "a larger height, a coarser level or fewer captions)"
+                                      : "");
     // Named by the bound that made it smaller: the width's own warning has said why already.
     const bool too_wide = drawn_width > width_px + kTolerancePx;
     const bool too_tall = drawn_height > height_px + kTolerancePx;
     warnings.push_back({too_tall || !too_wide ? "height" : "width",
-                        "the figure is " + page + " at every size: it is drawn at " +
+                        "the figure is " + page + ": it is drawn at " +
                             std::to_string(static_cast<int>(std::round(shrink * 100))) +
-                            "% of its size to fit, its smallest text at " + bp_text(text_px) +
-                            " pt" +
-                            (too_small ? ", smaller than min_font_size: too small to read (give a "
-                                         "larger height, a coarser level or fewer captions)"
-                                       : "")});
+                            "% of its size to fit" + text});
     return fitted;
 }
 
