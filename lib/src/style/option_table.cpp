@@ -306,6 +306,18 @@ std::vector<OptionEntry> make_entries() {
         [](const Options& o, const std::string& where) {
             if (!o.width.empty()) length_in_px(o.width, where);
         }));
+    e.push_back(text_entry(
+        "height", OptionKind::text,
+        "keep the figure no taller than this: 720px, 20cm (a finer level that fits, else the "
+        "figure scaled down with a warning)",
+        [](Options& o, std::string_view v, const std::string& where) {
+            if (!v.empty()) length_in_px(v, where);  // validates
+            o.height = std::string(v);
+        },
+        getter(&Options::height),
+        [](const Options& o, const std::string& where) {
+            if (!o.height.empty()) length_in_px(o.height, where);
+        }));
     e.push_back(number("min_font_size", "smallest text when fitting to a width, pt",
                        &Options::min_font_size, 1, 1000));
     e.push_back(choice("collapse",
