@@ -128,6 +128,7 @@ def layered_view(
     options: Any = None,
     preset: Optional[str] = None,
     width: Optional[str] = None,
+    height: Optional[str] = None,
     level: Optional[str] = None,
     collapse: Optional[str] = None,
     min_font_size: Optional[float] = None,

@@ -57,6 +57,7 @@ class LayeredOptions:
     styles: Optional[Mapping[Any, Mapping[str, Any]]] = None
     # strata's own.
     width: Optional[str] = None
+    height: Optional[str] = None
     level: Optional[str] = None
     collapse: Optional[str] = None
     min_font_size: Optional[float] = None

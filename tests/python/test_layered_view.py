@@ -67,7 +67,7 @@ CHANGING = {
     "styles": {"Conv2D": {"fill": "red"}},
     "width": "100px", "font_size": 14, "caption": "{index}", "caption_position": "above",
     "captions": {"block1_conv1": "hello"}, "compat_visualkeras": True,
-    "dimension_caps": {"channels": 30}, "relative_base_size": 7, "level": "block",
+    "height": "100px", "dimension_caps": {"channels": 30}, "relative_base_size": 7, "level": "block",
     "stages": True, "min_font_size": 12, "expand": ["block2"],
     "image_fit": "contain", "image_axis": "y", "link_images": True,
     "logo_groups": [{"file": "PICTURE", "layers": ["Dense"], "name": "dense"}],
