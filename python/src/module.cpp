@@ -96,7 +96,15 @@ std::shared_ptr<LoadedModel> load_bytes(const py::bytes& data, const std::string
 strata::Options options_from(const LoadedModel& model,
                              const std::vector<std::pair<std::string, std::string>>& layers) {
     strata::Options options = model.file_options;
-    for (const auto& [source, yaml] : layers) strata::apply_options_yaml(options, yaml, source);
+    for (const auto& [source, yaml] : layers) {
+        try {
+            strata::apply_options_yaml(options, yaml, source);
+        } catch (const strata::Error& e) {
+            // A keyword's line and column are those of the text the package made of it.
+            if (e.file() != source) throw;
+            throw strata::Error(source, e.message());
+        }
+    }
     return options;
 }
 

@@ -14,7 +14,7 @@ model file strata reads, or a path.
 
 from ._strata import Error
 from .captions import LAYERED_TEXT_CALLABLES
-from .figure import Figure
+from .figure import Figure, StrataWarning
 from .layered import layered_view, show
 from .options import LAYERED_PRESETS, LayeredOptions
 
@@ -24,6 +24,7 @@ Error.__doc__ = "A model or an option strata cannot use; the message names the f
 __all__ = [
     "Error",
     "Figure",
+    "StrataWarning",
     "LAYERED_PRESETS",
     "LAYERED_TEXT_CALLABLES",
     "LayeredOptions",

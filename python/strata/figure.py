@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import sys
 import tempfile
 import warnings
 from typing import Any, List, Optional, Sequence, Tuple
 
 from . import _strata
+
+# The widest PNG a notebook is given to show: wider figures are drawn at a lower resolution.
+_NOTEBOOK_PIXELS = 2400
 
 _FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".tex": "tex", ".json": "json"}
 
@@ -22,9 +27,21 @@ class StrataWarning(UserWarning):
     """Something strata drew differently from what was asked, e.g. text too small to read."""
 
 
+def caller_level() -> int:
+    """The stacklevel of the first frame outside this package, so that a warning names the
+    user's line."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    frame = sys._getframe(1)
+    level = 1
+    while frame is not None and os.path.dirname(os.path.abspath(frame.f_code.co_filename)) == package:
+        frame = frame.f_back
+        level += 1
+    return level
+
+
 def _warn(messages: Sequence[str]) -> None:
     for message in messages:
-        warnings.warn(message, StrataWarning, stacklevel=3)
+        warnings.warn(message, StrataWarning, stacklevel=caller_level())
 
 
 class Figure:
@@ -52,8 +69,8 @@ class Figure:
 
     @property
     def level(self) -> str:
-        """What one box stands for when a width chose it: "layer", "block" or "stage"."""
-        return self._scene.level
+        """What one box stands for: "layer", "block" or "stage"."""
+        return self._scene.level or "layer"
 
     def _bytes(self, fmt: str, dpi: float = 96, scale: float = 1) -> bytes:
         scene = self._scene
@@ -99,6 +116,8 @@ class Figure:
             )
         data = self._bytes(fmt, dpi, scale)
         folder = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(folder):
+            raise FileNotFoundError(errno.ENOENT, "no such folder for the figure", path)
         handle, temporary = tempfile.mkstemp(prefix=".strata-", dir=folder)
         try:
             with os.fdopen(handle, "wb") as out:
@@ -122,7 +141,11 @@ class Figure:
         return self.svg
 
     def _repr_png_(self) -> bytes:
-        return self.png()
+        # For a notebook's cell: at most _NOTEBOOK_PIXELS wide, the full figure in save().
+        dpi = min(96.0, 96.0 * _NOTEBOOK_PIXELS / max(self.width, 1.0))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", StrataWarning)
+            return self.png(dpi=dpi)
 
     def __repr__(self) -> str:
         return f"<strata.Figure {self.width:g}x{self.height:g} px>"

@@ -8,38 +8,82 @@ import os
 from typing import Any, Dict, List, Mapping, Tuple
 
 
+# torch.nn classes by the Keras word strata gives the ONNX ops they export to.
+_TORCH_WORDS = {
+    "Linear": "Dense", "Bilinear": "Dense", "LazyLinear": "Dense",
+    "BatchNorm1d": "BatchNormalization", "BatchNorm2d": "BatchNormalization",
+    "BatchNorm3d": "BatchNormalization", "LayerNorm": "LayerNormalization",
+    "AdaptiveAvgPool1d": "GlobalAveragePooling1D", "AdaptiveAvgPool2d": "GlobalAveragePooling2D",
+    "AdaptiveAvgPool3d": "GlobalAveragePooling3D", "AdaptiveMaxPool1d": "GlobalMaxPooling1D",
+    "AdaptiveMaxPool2d": "GlobalMaxPooling2D", "AdaptiveMaxPool3d": "GlobalMaxPooling3D",
+    "Upsample": "UpSampling2D", "UpsamplingNearest2d": "UpSampling2D",
+    "UpsamplingBilinear2d": "UpSampling2D", "RNN": "SimpleRNN", "Softmax": "Softmax",
+    "ZeroPad2d": "ZeroPadding2D", "ConstantPad2d": "ZeroPadding2D",
+}
+
+
+def _torch_word(cls: type) -> str | None:
+    if not cls.__module__.startswith("torch.nn"):
+        return None
+    name = cls.__name__
+    if name in _TORCH_WORDS:
+        return _TORCH_WORDS[name]
+    for torch_prefix, keras_prefix in (("ConvTranspose", "Conv"), ("Conv", "Conv"),
+                                       ("MaxPool", "MaxPooling"), ("AvgPool", "AveragePooling")):
+        rank = name[len(torch_prefix):]
+        if name.startswith(torch_prefix) and rank in ("1d", "2d", "3d"):
+            word = keras_prefix + rank.upper()
+            return word + "Transpose" if torch_prefix == "ConvTranspose" else word
+    return name
+
+
 def class_or_name(key: Any) -> str:
-    """A Keras or torch class, or a layer object, by the name strata knows it by."""
+    """A Keras or torch class, or a layer object, by the name strata knows it by (a torch
+    class by the Keras word of what it exports to: nn.Conv2d is Conv2D, nn.Linear Dense)."""
     if isinstance(key, str):
         return key
     if isinstance(key, type):
-        return key.__name__
+        return _torch_word(key) or key.__name__
     name = getattr(key, "name", None)
     if isinstance(name, str):
         return name
     return str(key)
 
 
-def colour(value: Any) -> Any:
+def colour(value: Any, key: str = "colour") -> Any:
     """A colour name or '#rrggbb' as given; an (r, g, b[, a]) tuple as '#rrggbb[aa]'."""
+    if isinstance(value, str):
+        return value
     if isinstance(value, (tuple, list)) and len(value) in (3, 4):
-        try:
-            parts = [int(v) for v in value]
-        except (TypeError, ValueError):
-            return value
-        if all(0 <= v <= 255 for v in parts):
-            return "#" + "".join(f"{v:02x}" for v in parts)
-    return value
+        if all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 255 for v in value):
+            return "#" + "".join(f"{v:02x}" for v in value)
+    raise ValueError(
+        f"{key}: {value!r} is not a colour (a name, '#rrggbb[aa]' or an (r, g, b[, a]) tuple "
+        "of 0 to 255)"
+    )
 
 
 _COLOUR_KEYS = {"fill", "outline", "font_color", "color"}
 
 
-def _style(entry: Mapping[str, Any]) -> Dict[str, Any]:
+def _mapping(value: Any, key: str) -> Mapping[Any, Any]:
+    if not isinstance(value, Mapping):
+        raise TypeError(f"{key} must be a mapping, not {type(value).__name__}")
+    return value
+
+
+def _sequence(value: Any, key: str) -> List[Any]:
+    """A list from a list or tuple; a single value as a list of one."""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return list(value)
+    return [value]
+
+
+def _style(entry: Any, where: str = "style") -> Dict[str, Any]:
     out: Dict[str, Any] = {}
-    for key, value in entry.items():
+    for key, value in _mapping(entry, where).items():
         if key in _COLOUR_KEYS:
-            value = colour(value)
+            value = colour(value, f"{where}.{key}")
         elif key == "layers" and isinstance(value, (list, tuple)):
             value = [class_or_name(v) for v in value]
         elif key in ("image", "file") and isinstance(value, os.PathLike):
@@ -60,6 +104,8 @@ def font_value(font: Any) -> Tuple[Any, Any]:
     path = getattr(font, "path", None)
     if isinstance(path, (str, os.PathLike)):
         return os.fspath(path), getattr(font, "size", None)
+    if type(font).__module__.startswith("PIL."):
+        return None, None  # Pillow's built-in bitmap font: strata's default font stands in
     raise TypeError(
         "font must be a font file path, a family name or a Pillow FreeTypeFont, not "
         + type(font).__name__
@@ -69,24 +115,31 @@ def font_value(font: Any) -> Tuple[Any, Any]:
 def option_value(key: str, value: Any) -> Any:
     """The option file value of keyword `key`."""
     if key in ("type_ignore",):
-        return [class_or_name(v) for v in value]
+        return [class_or_name(v) for v in _sequence(value, key)]
     if key in ("index_ignore", "index_2D"):
-        return [int(v) for v in value]
+        items = _sequence(value, key)
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in items):
+            raise TypeError(f"{key} takes layer indices (integers), not {value!r}")
+        return items
     if key in ("background_fill", "font_color", "connector_fill"):
-        return colour(value)
+        return colour(value, key)
     if key in ("color_map", "styles"):
-        return {class_or_name(k): _style(v) if isinstance(v, Mapping) else colour(v)
-                for k, v in value.items()}
+        return {
+            class_or_name(k): _style(v, f"{key}.{class_or_name(k)}")
+            if isinstance(v, Mapping) or key == "styles"
+            else colour(v, f"{key}.{class_or_name(k)}")
+            for k, v in _mapping(value, key).items()
+        }
     if key in ("layered_groups", "logo_groups"):
-        return [_style(entry) for entry in value]
+        return [_style(entry, f"{key}[{i}]") for i, entry in enumerate(_sequence(value, key))]
     if key == "logos_legend":
-        return value if isinstance(value, bool) else _style(value)
+        return value if isinstance(value, bool) else _style(value, key)
     if key == "dimension_caps":
-        return {str(k): v for k, v in value.items()}
+        return {str(k): v for k, v in _mapping(value, key).items()}
     if key == "expand":
-        return [value] if isinstance(value, str) else [str(v) for v in value]
+        return [str(v) for v in _sequence(value, key)]
     if key == "captions":
-        return {class_or_name(k): str(v) for k, v in value.items()}
+        return {class_or_name(k): str(v) for k, v in _mapping(value, key).items()}
     return value
 
 
@@ -95,5 +148,5 @@ def option_layers(values: Mapping[str, Any], source: str) -> List[Tuple[str, str
     layers = []
     for key, value in values.items():
         text = json.dumps({key: option_value(key, value)}, ensure_ascii=False)
-        layers.append((f"{source} {key}", text))
+        layers.append((f"{source} {key}={value!r}"[:200], text))
     return layers

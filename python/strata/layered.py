@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import fields
-from typing import Any, Dict, Mapping, Optional, Sequence
+from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from . import _strata
 from .captions import builtin_name, template_text
-from .figure import Figure
-from .keywords import class_or_name, font_value, option_layers
+from .figure import Figure, StrataWarning, caller_level
+from .keywords import class_or_name, font_value, option_layers, option_value
 from .layers import drawn_layers
 from .models import live_layers, load
 from .options import LAYERED_PRESETS, LayeredOptions, defaults
@@ -47,8 +48,12 @@ def _resolved(preset: Optional[str], options: Any, given: Dict[str, Any]) -> Dic
 
 
 def _same(a: Any, b: Any) -> bool:
+    """Equal as visualkeras compares a keyword with its default (10.0 is 10), but a bool
+    is not a number here (True is not 1)."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
     try:
-        return bool(a == b) and type(a) is type(b)
+        return bool(a == b)
     except Exception:  # noqa: BLE001 - values that cannot be compared differ
         return a is b
 
@@ -67,14 +72,16 @@ def _caption_values(values: Dict[str, Any], model: Any, loaded: Any) -> Dict[str
     ignored_types = [class_or_name(t) for t in values.get("type_ignore") or ()]
     ignored_indices = [int(i) for i in values.get("index_ignore") or ()]
     captions: Dict[str, str] = {}
-    above = []
+    above: List[str] = []
     boxes = drawn_layers(loaded.layers, ignored_types, ignored_indices, live_layers(model))
     for index, (layer_name, layer) in enumerate(boxes):
         result = text_callable(index, layer)
-        if isinstance(result, tuple) and len(result) == 2:
-            text, on_top = result
-        else:
-            text, on_top = result, False
+        if not (isinstance(result, (tuple, list)) and len(result) == 2):
+            raise TypeError(
+                f"text_callable must return (text, above), as visualkeras calls it; for box "
+                f"{index} ({layer_name}) it returned {result!r}"
+            )
+        text, on_top = result
         if text is None:
             continue
         captions[layer_name] = template_text(str(text))
@@ -83,6 +90,19 @@ def _caption_values(values: Dict[str, Any], model: Any, loaded: Any) -> Dict[str
     own = dict(values.pop("captions", None) or {})
     captions.update({class_or_name(k): v for k, v in own.items()})
     return {"captions": captions, "captions_above": above}
+
+
+def _warn_unmatched(sent: Dict[str, Any], layers: Sequence[Dict[str, Any]]) -> None:
+    """A class named in color_map or type_ignore that no layer has is most likely a typo or
+    another framework's name: say so rather than draw as if it were not given."""
+    types = {layer["type"] for layer in layers}
+    named = list(option_value("color_map", sent.get("color_map") or {}))
+    named += option_value("type_ignore", sent.get("type_ignore") or [])
+    for name in named:
+        if name not in types:
+            warnings.warn(
+                f"no layer of the model is a {name} (its classes: {', '.join(sorted(types))})",
+                StrataWarning, stacklevel=caller_level())
 
 
 def layered_view(
@@ -181,6 +201,7 @@ def layered_view(
     if size_from_font is not None and values.get("font_size") is None:
         sent["font_size"] = size_from_font
     sent.update(caption_values)
+    _warn_unmatched(sent, loaded.layers)
     figure = Figure(loaded, option_layers(sent, "keyword"), chosen_font, chosen_size)
     if target is not None:
         figure.save(target)

@@ -26,7 +26,14 @@ def _torch_onnx_bytes(model: Any, input_shape: Any, example_input: Any) -> bytes
                 "a torch model needs input_shape=(batch, ...) or example_input=tensor "
                 "to be exported to ONNX"
             )
-        example_input = torch.zeros(tuple(int(d) for d in input_shape))
+        if not (isinstance(input_shape, (tuple, list)) and input_shape
+                and all(isinstance(d, int) and not isinstance(d, bool) and d > 0
+                        for d in input_shape)):
+            raise ValueError(
+                f"input_shape must be the input's shape with the batch first, positive "
+                f"integers such as (1, 3, 224, 224), not {input_shape!r}"
+            )
+        example_input = torch.zeros(tuple(input_shape))
     args = example_input if isinstance(example_input, tuple) else (example_input,)
     buffer = io.BytesIO()
     was_training = model.training
@@ -34,6 +41,12 @@ def _torch_onnx_bytes(model: Any, input_shape: Any, example_input: Any) -> bytes
     try:
         with torch.no_grad():
             torch.onnx.export(model, args, buffer)
+    except Exception as e:  # noqa: BLE001 - torch raises many kinds
+        shapes = ", ".join(str(tuple(getattr(a, "shape", ()))) for a in args)
+        raise ValueError(
+            f"torch.onnx.export of {type(model).__name__} with an input of shape {shapes} "
+            f"failed: {e}"
+        ) from e
     finally:
         model.train(was_training)
     return buffer.getvalue()
@@ -53,6 +66,8 @@ def load(
     allow_model_paths: bool = False,
 ) -> "_strata.Model":
     """Reads `model` with strata's importers, whatever form it comes in."""
+    onnx_raw = bool(onnx_raw)
+    allow_model_paths = bool(allow_model_paths)
     if isinstance(model, os.PathLike) or (isinstance(model, str) and not _looks_like_content(model)):
         path = os.fspath(model)
         if not os.path.exists(path):

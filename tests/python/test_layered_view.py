@@ -215,7 +215,7 @@ def test_notebook_reprs_and_pillow(vgg16_path):
     assert image.size == (round(fig.width), round(fig.height))
     assert fig.to_pil(dpi=192).size == (round(fig.width * 2), round(fig.height * 2))
     from PIL import Image
-    decoded = Image.open(io.BytesIO(png)).convert("RGBA")
+    decoded = Image.open(io.BytesIO(fig.png())).convert("RGBA")
     assert decoded.size == image.size and decoded.tobytes() == image.tobytes()
 
 
@@ -316,3 +316,66 @@ def test_every_option_field_has_a_test():
     }
     untested = {f.name for f in fields(strata.LayeredOptions)} - set(CHANGING) - elsewhere
     assert not untested
+
+
+def test_options_and_keywords_compare_numbers_as_numbers(vgg16_path):
+    two = strata.layered_view(vgg16_path, scale_xy=2).svg
+    assert strata.layered_view(vgg16_path, options={"scale_xy": 2}).svg == two
+    assert strata.layered_view(vgg16_path, options=strata.LayeredOptions(scale_xy=2)).svg == two
+    presentation = strata.layered_view(vgg16_path, preset="presentation").svg
+    assert strata.layered_view(vgg16_path, preset="presentation", spacing=10.0).svg == presentation
+
+
+def test_single_values_where_lists_go(vgg16_path):
+    assert (strata.layered_view(vgg16_path, type_ignore="Dense").svg
+            == strata.layered_view(vgg16_path, type_ignore=["Dense"]).svg)
+    assert (strata.layered_view(vgg16_path, index_ignore=2).svg
+            == strata.layered_view(vgg16_path, index_ignore=[2]).svg)
+
+
+def test_wrong_types_name_the_keyword(vgg16_path):
+    for keyword, value in [("color_map", ["Conv2D"]), ("dimension_caps", [1, 2]),
+                           ("layered_groups", 5), ("index_ignore", "2")]:
+        with pytest.raises((TypeError, ValueError), match=keyword):
+            strata.layered_view(vgg16_path, **{keyword: value})
+    with pytest.raises(ValueError, match=r"color_map\.Conv2D\.fill.*not a colour"):
+        strata.layered_view(vgg16_path, color_map={"Conv2D": {"fill": (300, 0, 0)}})
+    with pytest.raises(strata.Error) as bad:
+        strata.layered_view(vgg16_path, spacing=[1, 2])
+    message = str(bad.value)
+    assert message.startswith("keyword spacing=[1, 2]: ") and ":1:" not in message
+    with pytest.raises(strata.Error, match="from 0 to 1000000,"):
+        strata.layered_view(vgg16_path, padding=-5)
+
+
+def test_a_text_callable_must_return_text_and_where(vgg16_path):
+    with pytest.raises(TypeError, match=r"\(text, above\)"):
+        strata.layered_view(vgg16_path, text_callable=lambda i, layer: "just text")
+
+
+def test_a_class_no_layer_has_is_a_warning_that_names_the_callers_line(vgg16_path):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        strata.layered_view(vgg16_path, color_map={"Conv2d": {"fill": "red"}})
+    found = [w for w in caught if "no layer of the model is a Conv2d" in str(w.message)]
+    assert found and found[0].filename == __file__
+    assert issubclass(found[0].category, strata.StrataWarning)
+
+
+def test_save_into_a_missing_folder_names_the_path(vgg16_path, tmp_path):
+    fig = strata.layered_view(vgg16_path)
+    with pytest.raises(FileNotFoundError) as missing:
+        fig.save(tmp_path / "nowhere" / "x.svg")
+    assert missing.value.filename == str(tmp_path / "nowhere" / "x.svg")
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_notebook_gets_a_png_it_can_show(vgg16_path):
+    from PIL import Image
+
+    fig = strata.layered_view(vgg16_path)
+    assert fig.width > 2400 and fig.level == "layer"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        shown = Image.open(io.BytesIO(fig._repr_png_()))
+    assert shown.width <= 2400 and shown.width >= 2300

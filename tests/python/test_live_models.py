@@ -56,3 +56,26 @@ def test_an_onnx_model_proto(tmp_path):
     exported(model, (1, 3, 224, 224), tmp_path / "r.onnx")
     proto = onnx.load(str(tmp_path / "r.onnx"))
     assert scene(strata.layered_view(proto)) == scene(strata.layered_view(tmp_path / "r.onnx"))
+
+
+def test_torch_classes_name_the_layers_they_export_to():
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(3, 8, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                          nn.Linear(8 * 15 * 15, 10))
+    shape = (1, 3, 32, 32)
+    by_class = strata.layered_view(model, input_shape=shape, type_ignore=[nn.MaxPool2d],
+                                   color_map={nn.Conv2d: {"fill": "orange"},
+                                              nn.Linear: {"fill": "teal"}})
+    by_word = strata.layered_view(model, input_shape=shape, type_ignore=["MaxPooling2D"],
+                                  color_map={"Conv2D": {"fill": "orange"},
+                                             "Dense": {"fill": "teal"}})
+    assert by_class.svg == by_word.svg
+    assert by_class.svg != strata.layered_view(model, input_shape=shape).svg
+
+
+def test_a_failed_export_says_what_was_tried():
+    model = torch.nn.Sequential(torch.nn.Linear(4, 2))
+    with pytest.raises(ValueError, match=r"torch.onnx.export of Sequential .*\(1, 5\)"):
+        strata.layered_view(model, input_shape=(1, 5))
+    with pytest.raises(ValueError, match="input_shape"):
+        strata.layered_view(model, input_shape=(None, 4))

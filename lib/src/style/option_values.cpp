@@ -35,8 +35,16 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
     return parts;
 }
 
+// A bound as people write it: 0, 0.5, 1000000 (not 1000000.000000).
+std::string bound_text(double value) {
+    char buffer[400];
+    const auto [end, error] =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+    return error == std::errc{} ? std::string(buffer, end) : std::to_string(value);
+}
+
 std::string range_text(double lo, double hi) {
-    return "expected a number from " + std::to_string(lo) + " to " + std::to_string(hi);
+    return "expected a number from " + bound_text(lo) + " to " + bound_text(hi);
 }
 
 std::string index_range_text() {
