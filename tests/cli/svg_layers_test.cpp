@@ -55,7 +55,7 @@ BOOST_AUTO_TEST_CASE(the_readme_lists_the_svg_s_layers_in_paint_order) {
     // connections, captions, a legend, group titles.
     const std::vector<std::string> figures = {
         "render " + example("resnet50.json") +
-            " --width 17cm --legend --text-callable name --stages"
+            " --width 17cm --level block --legend --text-callable name --stages"
             " --layered-groups '[{name: Stem, layers: [conv1_conv, pool1_pool]}]'",
         "render " + example("vgg16.json") +
             " --legend --text-callable name"

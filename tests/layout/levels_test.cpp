@@ -322,14 +322,15 @@ BOOST_AUTO_TEST_CASE(auto_takes_the_finest_level_with_faces_2mm_tall) {
     const Scene narrow = draw(model, options);
     BOOST_TEST(narrow.level == "stage");
     BOOST_TEST(to_scene_json(narrow).find("\"level\": \"stage\"") != std::string::npos);
-    // In a column the layers would stack into a tower of rows; the blocks do not.
-    options.width = "241pt";
+    // In 10 cm the layers would stack into a tower of rows; the blocks do not (in a column of
+    // 241 pt their ×N labels under the rows leave room only for the stages).
+    options.width = "10cm";
     const Scene blocks = draw(model, options);
     BOOST_TEST(blocks.level == "block");
     // Collapse auto folds similar blocks at level auto: the blocks after each stage's first
     // are drawn once (×2, ×3, ×5, ×2): 25 boxes less those 8.
     BOOST_TEST(boxes(blocks) == 17u);
-    BOOST_TEST(blocks.height <= 0.6 * 241 / 0.75 + 0.5);
+    BOOST_TEST(blocks.height <= 0.6 * 10 / 2.54 * 96 + 0.5);
     for (const Group& g : blocks.groups) {
         if (g.role == Role::layer && g.shape.find(" x ") != std::string::npos)
             BOOST_TEST(g.box->y2 - g.box->y1 >= 2 / 25.4 * 96 - 0.01);
@@ -351,7 +352,7 @@ BOOST_AUTO_TEST_CASE(auto_is_the_default_with_a_width_and_layer_without_or_in_co
     const Scene plain = draw(model, options);
     BOOST_TEST(plain.level == "");
     BOOST_TEST(boxes(plain) == 89u);
-    options.width = "241pt";
+    options.width = "10cm";
     const Scene column = draw(model, options);
     BOOST_TEST(column.level == "block");
     BOOST_TEST(boxes(column) == 17u);  // similar blocks folded

@@ -146,7 +146,9 @@ BOOST_AUTO_TEST_CASE(collapse_auto_is_similar_at_level_auto_and_exact_otherwise,
     BOOST_TEST(scene.level == "stage");
     const std::vector<std::string> labels = repeat_labels(scene);
     BOOST_REQUIRE(labels.size() == 3u);
-    BOOST_TEST(labels[1] == "\u00d75  inception4a\u2013e \u00b7 192\u2192256 ch");
+    // The count and the change whole; the name too where the row has room for it.
+    BOOST_TEST(labels[1].starts_with("\u00d75"));
+    BOOST_TEST(labels[1].ends_with(" \u00b7 192\u2192256 ch"));
     // Exact at the same level: the stages without what changes.
     options.level = Level::stage;
     options.collapse = Collapse::exact;

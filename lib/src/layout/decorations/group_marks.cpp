@@ -24,12 +24,13 @@ std::vector<std::optional<Rect>> group_marks(const std::vector<DrawnBox>& boxes,
     for (std::size_t k = 0; k < placed->units.boxes.size(); ++k) {
         const graph::Repeat& r = a.repeats[k];
         const std::size_t row = boxes[placed->graph.index_of(a.spine[r.first])].row;
-        const TextMetrics m = text.measure(repeat_label(r), annotation_font(options));
-        const double label_bottom = placed->rows[row].y + placed->levels.bracket_y[k] +
-                                    kBracketTick / 2 + m.ascent + m.descent;
-        // The label is centred under the unit's bracket and may be wider than the unit.
-        const auto [lo, hi] = unit_extent(placed->units.boxes[k], boxes, frame);
-        const double label_left = (lo + hi) / 2 - m.advance / 2;
+        const RepeatLabel& label = placed->levels.repeat_labels[k];
+        const TextMetrics m = text.measure(label.text, annotation_font(options));
+        const double label_bottom =
+            placed->rows[row].y + placed->levels.bracket_y[k] + kBracketTick / 2 + m.ascent +
+            m.descent + static_cast<double>(label.line) * annotation_line_height(text, options);
+        // The label stands under the unit's bracket and may be wider than the unit.
+        const double label_left = label.left;
         for (std::size_t i : placed->units.boxes[k]) {
             const BoxPlacement p = layout_box(boxes[i], frame);
             const double width = p.x2 - p.x1, ghosts = 2 * kGhostStep;

@@ -38,6 +38,16 @@ std::string repeat_label(const graph::Repeat& repeat) {
     return times + "  " + graph::short_label(scope, room) + change;
 }
 
+std::vector<std::string> repeat_label_choices(const graph::Repeat& repeat, bool scope_named) {
+    std::vector<std::string> choices;
+    if (!scope_named && !repeat.scope.empty()) choices.push_back(repeat_label(repeat));
+    const std::string times = "\u00d7" + std::to_string(repeat.count);
+    if (!repeat.change.empty())
+        choices.push_back(graph::short_label(times + " \u00b7 " + repeat.change));
+    if (choices.empty() || choices.back() != times) choices.push_back(times);
+    return choices;
+}
+
 Polyline bracket_line(double lo, double hi, double y, const Options& options) {
     return Polyline{"bracket",
                     {{lo, y - kBracketTick}, {lo, y}, {hi, y}, {hi, y - kBracketTick}},

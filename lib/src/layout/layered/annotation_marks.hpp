@@ -4,6 +4,7 @@
 // annotation font; ghost outlines behind a repeated unit.
 
 #include <string>
+#include <vector>
 
 #include "layout/graph/arrangement.hpp"
 #include "strata/color.hpp"
@@ -26,6 +27,10 @@ double annotation_line_height(TextMeasurer& text, const Options& options);
 
 // The label under a ×N unit: "×4  conv3_block2–4".
 std::string repeat_label(const graph::Repeat& repeat);
+
+// The labels a ×N unit may take, longest first: "×4  conv3_block2–4 · 64→256 ch" (not when
+// `scope_named`: the unit's captions already name it), "×4 · 64→256 ch", "×4".
+std::vector<std::string> repeat_label_choices(const graph::Repeat& repeat, bool scope_named);
 
 // The bracket under a ×N unit or a stage: a line at y from lo to hi, ticks up at its ends.
 Polyline bracket_line(double lo, double hi, double y, const Options& options);

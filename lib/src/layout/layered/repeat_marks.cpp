@@ -42,18 +42,18 @@ RepeatMarks repeat_marks(const BranchingLayout& placed, const std::vector<DrawnB
             }
         }
         marks.ghosts.push_back(std::move(ghosts));
-        const auto [lo, hi] = unit_extent(placed.units.boxes[k], boxes, frame);
+        const RepeatLabel& label = placed.levels.repeat_labels[k];
         const double y = placed.rows[boxes[first].row].y + placed.levels.bracket_y[k];
-        const std::string label = repeat_label(r);
         Group bracket;
         bracket.id = ids.make(box_ids[first] + "-times");
-        bracket.label = label;
+        bracket.label = repeat_label(r);  // in full, for the SVG title
         bracket.role = Role::annotation;
-        bracket.items.push_back(bracket_line(lo, hi, y, options));
+        bracket.items.push_back(bracket_line(label.bracket_lo, label.bracket_hi, y, options));
         const FontSpec font = annotation_font(options);
-        const TextMetrics m = text.measure(label, font);
-        const Point baseline{(lo + hi) / 2 - m.advance / 2, y + kBracketTick / 2 + m.ascent};
-        bracket.items.push_back(make_text_run(text, font, label, baseline, m.advance,
+        const TextMetrics m = text.measure(label.text, font);
+        const double line = static_cast<double>(label.line) * annotation_line_height(text, options);
+        const Point baseline{label.left, y + kBracketTick / 2 + m.ascent + line};
+        bracket.items.push_back(make_text_run(text, font, label.text, baseline, m.advance,
                                               options.font_color, TextAnchor::middle));
         marks.brackets.push_back(std::move(bracket));
     }

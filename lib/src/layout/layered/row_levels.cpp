@@ -149,66 +149,26 @@ void place_lanes(const GraphBoxes& graph, const std::vector<int>& lane,
     }
 }
 
-// The bracket line of each ×N unit under its row; a label that would run into one before it
-// goes to the first line lower where it runs into none. `label_right`: where each row's labels
-// end. Grows the rows' reach below to hold them.
-std::vector<double> bracket_lines(const GraphBoxes& graph, const RepeatUnits& units,
-                                  const std::vector<DrawnBox>& boxes, std::vector<RowBand>& rows,
-                                  BoxFrame frame, const Options& options, TextMeasurer& text,
-                                  std::vector<double>& label_right) {
+// The bracket line of each ×N unit under its row, all of a row's on one line, with their
+// labels (`labels`) under it. `label_right`: where each row's labels end. Grows the rows' reach
+// below to hold them.
+std::vector<double> bracket_lines(const GraphBoxes& graph, const std::vector<DrawnBox>& boxes,
+                                  const std::vector<RepeatLabel>& labels,
+                                  std::vector<RowBand>& rows, const Options& options,
+                                  TextMeasurer& text, std::vector<double>& label_right) {
     label_right.assign(rows.size(), -std::numeric_limits<double>::infinity());
     const graph::Arrangement& a = graph.arrangement;
     std::vector<double> bracket_y(a.repeats.size(), 0);
-    // Past the last line that may be added, the line whose labels end first.
-    constexpr std::size_t kMostLabelLines = 4;
-    // Per row, where each line's labels and brackets so far end. A unit takes the first line
-    // where its label clears the labels of that line and the brackets of the line under it,
-    // and its bracket clears the labels of the line over it.
-    struct LabelLine {
-        double labels = -std::numeric_limits<double>::infinity();
-        double brackets = -std::numeric_limits<double>::infinity();
-    };
-    std::vector<std::vector<LabelLine>> lines_of_row(rows.size());
-    for (std::size_t k = 0; k < a.repeats.size(); ++k) {
-        const std::size_t row = boxes[graph.index_of(a.spine[a.repeats[k].first])].row;
-        // Plain values: a lambda below reads them (clang 14 cannot capture a binding).
-        const auto extent = unit_extent(units.boxes[k], boxes, frame);
-        const double lo = extent.first, hi = extent.second;
-        const double label_w =
-            text.measure(repeat_label(a.repeats[k]), annotation_font(options)).advance;
-        const double label_left = (lo + hi) / 2 - label_w / 2;
-        std::vector<LabelLine>& lines = lines_of_row[row];
-        const auto free = [&](std::size_t l) {
-            const bool label_clear =
-                l >= lines.size() ||
-                (label_left >= lines[l].labels + options.font_size &&
-                 (l + 1 >= lines.size() || label_left >= lines[l + 1].brackets));
-            const bool bracket_clear = l == 0 || l > lines.size() || lo >= lines[l - 1].labels;
-            return label_clear && bracket_clear;
-        };
-        std::size_t label_line = 0;
-        while (label_line < kMostLabelLines && !free(label_line)) ++label_line;
-        if (label_line == kMostLabelLines) {
-            label_line = static_cast<std::size_t>(
-                std::min_element(
-                    lines.begin(), lines.end(),
-                    [](const LabelLine& x, const LabelLine& y) { return x.labels < y.labels; }) -
-                lines.begin());
-        }
-        if (label_line >= lines.size()) lines.resize(label_line + 1);
-        lines[label_line] = {label_left + label_w, hi};
-        label_right[row] = std::max(label_right[row], label_left + label_w);
-        bracket_y[k] = static_cast<double>(label_line);
-    }
     std::vector<double> row_bottom_before(rows.size());
     for (std::size_t r = 0; r < rows.size(); ++r) row_bottom_before[r] = rows[r].bottom;
     const double line_height = annotation_line_height(text, options);
     for (std::size_t k = 0; k < a.repeats.size(); ++k) {
         const std::size_t row = boxes[graph.index_of(a.spine[a.repeats[k].first])].row;
-        const double y = row_bottom_before[row] + kBracketDrop;
-        const double extra = kBracketTick + 2 + line_height * (1 + bracket_y[k]);
-        bracket_y[k] = y + line_height * bracket_y[k];  // bracket line y
-        rows[row].bottom = std::max(rows[row].bottom, y + extra);
+        const RepeatLabel& label = labels[k];
+        bracket_y[k] = row_bottom_before[row] + kBracketDrop;
+        const double extra = kBracketTick + 2 + line_height * (1 + static_cast<double>(label.line));
+        rows[row].bottom = std::max(rows[row].bottom, bracket_y[k] + extra);
+        label_right[row] = std::max(label_right[row], label.left + label.advance);
     }
     return bracket_y;
 }
@@ -247,8 +207,9 @@ RowLevels place_rows_vertically(const GraphBoxes& graph, const RepeatUnits& unit
         row.top = std::max(row.top, -levels.bus_y[k] + 1);
     }
     place_lanes(graph, levels.lane, branches_of_row, boxes, rows, options.compat_visualkeras);
+    levels.repeat_labels = place_repeat_labels(graph, units, boxes, frame, options, text);
     levels.bracket_y =
-        bracket_lines(graph, units, boxes, rows, frame, options, text, levels.label_right);
+        bracket_lines(graph, boxes, levels.repeat_labels, rows, options, text, levels.label_right);
     return levels;
 }
 

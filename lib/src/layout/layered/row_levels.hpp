@@ -10,6 +10,7 @@
 #include "layout/layered/box_frame.hpp"
 #include "layout/layered/drawn_box.hpp"
 #include "layout/layered/graph_boxes.hpp"
+#include "layout/layered/repeat_labels.hpp"
 #include "layout/layered/repeat_units.hpp"
 #include "layout/layered/row_wrapping.hpp"
 #include "strata/options.hpp"
@@ -19,11 +20,12 @@ namespace strata::layout {
 
 // Heights relative to the centre line of the row they belong to (y down).
 struct RowLevels {
-    std::vector<int> lane;            // per branch: 1 for the first lane under its row
-    std::vector<double> skip_y;       // per skip: the height its connector runs at
-    std::vector<double> bus_y;        // per bus: the same
-    std::vector<double> bracket_y;    // per repeat: the line of its bracket
-    std::vector<double> label_right;  // per row: where its ×N labels end (-inf for none)
+    std::vector<int> lane;                   // per branch: 1 for the first lane under its row
+    std::vector<double> skip_y;              // per skip: the height its connector runs at
+    std::vector<double> bus_y;               // per bus: the same
+    std::vector<double> bracket_y;           // per repeat: the line of its bracket
+    std::vector<RepeatLabel> repeat_labels;  // per repeat: its label
+    std::vector<double> label_right;         // per row: where its ×N labels end (-inf for none)
 };
 
 // Puts the branches in lanes under their row (the narrowest first, nested inside), places

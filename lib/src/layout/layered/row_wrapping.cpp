@@ -6,6 +6,7 @@
 #include "layout/graph/row_breaks.hpp"
 #include "layout/layered/annotation_marks.hpp"
 #include "layout/layered/figure_bounds.hpp"
+#include "layout/layered/repeat_labels.hpp"
 
 namespace strata::layout {
 namespace {
@@ -59,7 +60,8 @@ std::vector<RowBand> wrap_rows(const GraphBoxes& graph, const RepeatUnits& units
         const std::size_t item =
             static_cast<std::size_t>(std::max(0L, item_at[a.repeats[k].first]));
         const auto [lo, hi] = unit_extent(units.boxes[k], boxes, frame);
-        const double w = text.measure(repeat_label(a.repeats[k]), annotation_font(options)).advance;
+        const std::string label = preferred_repeat_label(a.repeats[k], units.boxes[k], boxes);
+        const double w = text.measure(label, annotation_font(options)).advance;
         left[item] = std::min(left[item], (lo + hi) / 2 - w / 2);
         right[item] = std::max(right[item], (lo + hi) / 2 + w / 2);
     }
