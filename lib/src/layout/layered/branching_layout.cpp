@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "layout/layered/caption_bands.hpp"
+#include "layout/layered/caption_sides.hpp"
 #include "layout/layered/horizontal_placement.hpp"
 
 namespace strata::layout {
@@ -13,13 +14,17 @@ BranchingLayout place_branching(GraphBoxes graph, std::vector<DrawnBox>& boxes, 
     BranchingLayout placed;
     placed.graph = std::move(graph);
     const GraphBoxes& g = placed.graph;
+    if (!options.compat_visualkeras) move_captions_off_lane_legs(g, boxes);
     // Captions are spread apart in the band they will share: the whole spine's first, then
     // each row's, which moves a row's captions together.
     if (!options.compat_visualkeras) share_caption_bands_by_row(boxes, g.spine_boxes);
     place_left_to_right(g, boxes, frame, options);
     placed.units = repeat_units(g, boxes);
     placed.rows = wrap_rows(g, placed.units, boxes, frame, options, text, width_limit);
-    if (!options.compat_visualkeras) share_caption_bands_by_row(boxes, g.spine_boxes);
+    if (!options.compat_visualkeras) {
+        share_caption_bands_by_row(boxes, g.spine_boxes);
+        lift_captions_over_ghosts(g, placed.units, boxes);
+    }
     placed.levels =
         place_rows_vertically(g, placed.units, boxes, placed.rows, frame, options, text);
     if (options.stages)

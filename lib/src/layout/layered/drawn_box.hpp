@@ -25,6 +25,9 @@ struct Caption {
     // for a box lower than the tallest of its line, so that a line's captions share one band.
     double lead = 0;
     double drop = 0;
+    // How far right of its usual centre the block stands: off a connector leg that drops from
+    // its box's bottom when it cannot go above the box.
+    double nudge = 0;
     double offset() const { return lead + drop; }
     double reach() const { return lead + drop + height; }
 };
@@ -45,6 +48,7 @@ struct DrawnBox {
     bool on_spine = true;
     long branch = -1;
     std::size_t row = 0;
+    bool legs_below = false;  // a lane's connector leaves or joins it through its bottom
     graph::MergeKind merge = graph::MergeKind::none;
 };
 
