@@ -50,6 +50,7 @@ void move_captions_off_lane_legs(const GraphBoxes& graph, std::vector<DrawnBox>&
         if (!b.caption || b.caption->above || !legs.bottom[i]) continue;
         if (!legs.top[i]) {
             b.caption->above = true;
+            b.caption->near_band = true;
         } else {
             // Legs on both sides: the caption stays below, right of the box's front face, where
             // no leg drops (they leave its bottom edge), half a font size clear of it.

@@ -28,6 +28,9 @@ struct Caption {
     // How far right of its usual centre the block stands: off a connector leg that drops from
     // its box's bottom when it cannot go above the box.
     double nudge = 0;
+    // A caption moved above its box off lane legs stands over its box and its neighbours in
+    // the row, not over the tallest box of the row: it stays near its own box.
+    bool near_band = false;
     double offset() const { return lead + drop; }
     double reach() const { return lead + drop + height; }
 };

@@ -137,11 +137,15 @@ void spread_captions(std::vector<DrawnBox>& boxes, std::size_t count, BoxFrame f
         const DrawnBox& b = boxes[i];
         const double x1 = front_left(b, frame), h = b.size.y + b.de;
         BoxFootprint f;
-        // Connector legs drop from the bottom of a box with lanes below it: no caption of
-        // its neighbours may lie under it.
-        const double bottom = b.legs_below ? std::numeric_limits<double>::infinity() : h / 2;
         f.box = Rect{x1 - reversed_share(frame) * b.de, -h / 2,
-                     x1 + b.size.z + (1 - reversed_share(frame)) * b.de, bottom};
+                     x1 + b.size.z + (1 - reversed_share(frame)) * b.de, h / 2};
+        // Connector legs drop from the front-bottom edge of a box with lanes below it: no
+        // caption of its neighbours may lie under that edge. (Captions stay clear of the
+        // boxes' depth anyway: they share a band beyond the tallest box of their row.)
+        if (b.legs_below) {
+            f.box.right = x1 + b.size.z;
+            f.box.bottom = std::numeric_limits<double>::infinity();
+        }
         if (b.caption) {
             any = true;
             f.has_caption = true;
