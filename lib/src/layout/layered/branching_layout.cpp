@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "layout/layered/caption_bands.hpp"
+#include "layout/layered/caption_sides.hpp"
 #include "layout/layered/horizontal_placement.hpp"
 #include "layout/layered/repeat_labels.hpp"
 
@@ -14,6 +15,7 @@ BranchingLayout place_branching(GraphBoxes graph, std::vector<DrawnBox>& boxes, 
     BranchingLayout placed;
     placed.graph = std::move(graph);
     const GraphBoxes& g = placed.graph;
+    if (!options.compat_visualkeras) move_captions_off_lane_legs(g, boxes);
     // Captions are spread apart in the band they will share: the whole spine's first, then
     // each row's, which moves a row's captions together.
     if (!options.compat_visualkeras) share_caption_bands_by_row(boxes, g.spine_boxes);
@@ -22,7 +24,10 @@ BranchingLayout place_branching(GraphBoxes graph, std::vector<DrawnBox>& boxes, 
     if (!options.compat_visualkeras)
         make_room_for_repeat_labels(g, placed.units, boxes, frame, options, text);
     placed.rows = wrap_rows(g, placed.units, boxes, frame, options, text, width_limit);
-    if (!options.compat_visualkeras) share_caption_bands_by_row(boxes, g.spine_boxes);
+    if (!options.compat_visualkeras) {
+        share_caption_bands_by_row(boxes, g.spine_boxes);
+        lift_captions_over_ghosts(g, placed.units, boxes);
+    }
     placed.levels =
         place_rows_vertically(g, placed.units, boxes, placed.rows, frame, options, text);
     if (options.stages)

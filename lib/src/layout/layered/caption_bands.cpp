@@ -1,6 +1,7 @@
 #include "layout/layered/caption_bands.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace strata::layout {
 namespace {
@@ -14,8 +15,17 @@ double box_height(const DrawnBox& b) {
 void share_caption_band(std::vector<DrawnBox>& boxes, const std::vector<std::size_t>& line) {
     double tallest = 0;
     for (const std::size_t i : line) tallest = std::max(tallest, box_height(boxes[i]));
-    for (const std::size_t i : line) {
-        if (boxes[i].caption) boxes[i].caption->drop = (tallest - box_height(boxes[i])) / 2;
+    for (std::size_t k = 0; k < line.size(); ++k) {
+        std::optional<Caption>& caption = boxes[line[k]].caption;
+        if (!caption) continue;
+        double over = tallest;
+        if (caption->near_band) {
+            // The funnels to its neighbours reach no higher than the taller box of each pair.
+            over = box_height(boxes[line[k]]);
+            if (k > 0) over = std::max(over, box_height(boxes[line[k - 1]]));
+            if (k + 1 < line.size()) over = std::max(over, box_height(boxes[line[k + 1]]));
+        }
+        caption->drop = (over - box_height(boxes[line[k]])) / 2;
     }
 }
 

@@ -112,6 +112,13 @@ Point BoxPorts::return_descent(const std::vector<RowBand>& rows, std::size_t r) 
     // may push the spine right of its lanes): a lane fed from the return is then reached
     // from its left, not through its own boxes.
     double left = entry_port(i).x;
+    // Nor through a caption over the first layer, centred on its top face.
+    const DrawnBox& first = boxes_[i];
+    if (first.caption && first.caption->above && !frame_.reversed) {
+        const BoxPlacement p = layout_box(first, frame_);
+        const double centre = p.x1 + first.de + first.size.z / 2;
+        left = std::min(left, centre - first.caption->width / 2 - kRowGap / 2);
+    }
     for (std::size_t k = spine_boxes_; k < boxes_.size(); ++k) {
         if (boxes_[k].row != r) continue;
         const BoxPlacement p = layout_box(boxes_[k], frame_);

@@ -25,6 +25,12 @@ struct Caption {
     // for a box lower than the tallest of its line, so that a line's captions share one band.
     double lead = 0;
     double drop = 0;
+    // How far right of its usual centre the block stands: off a connector leg that drops from
+    // its box's bottom when it cannot go above the box.
+    double nudge = 0;
+    // A caption moved above its box off lane legs stands over its box and its neighbours in
+    // the row, not over the tallest box of the row: it stays near its own box.
+    bool near_band = false;
     double offset() const { return lead + drop; }
     double reach() const { return lead + drop + height; }
 };
@@ -45,6 +51,7 @@ struct DrawnBox {
     bool on_spine = true;
     long branch = -1;
     std::size_t row = 0;
+    bool legs_below = false;  // a lane's connector leaves or joins it through its bottom
     graph::MergeKind merge = graph::MergeKind::none;
 };
 

@@ -7,10 +7,10 @@ namespace strata::layout {
 namespace {
 
 double caption_centre(const DrawnBox& b, double x1, const Options& o) {
-    if (!b.caption->above) return x1 + b.size.z / 2;
+    if (!b.caption->above) return x1 + b.size.z / 2 + b.caption->nudge;
     // visualkeras centres an upper caption on the normal-mode top face even when reversed.
     double towards_depth = o.draw_reversed && !o.compat_visualkeras ? -b.de : b.de;
-    return x1 + towards_depth + b.size.z / 2;
+    return x1 + towards_depth + b.size.z / 2 + b.caption->nudge;
 }
 
 }  // namespace

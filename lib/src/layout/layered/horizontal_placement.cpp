@@ -20,12 +20,24 @@ double branch_start(const GraphBoxes& graph, const std::vector<DrawnBox>& boxes,
     return front_left(f, frame) + f.size.z + right_reach(f, frame) + f.style.spacing;
 }
 
+// Where the legs down into a branch's lanes leave its fork: on the fork's front-bottom edge,
+// left of its right end (-inf when the branch starts a row).
+double fork_legs_right(const GraphBoxes& graph, const std::vector<DrawnBox>& boxes, std::size_t bi,
+                       BoxFrame frame) {
+    const graph::Branch& br = graph.arrangement.branches[bi];
+    if (br.fork < 0) return -std::numeric_limits<double>::infinity();
+    const DrawnBox& f =
+        boxes[graph.index_of(graph.arrangement.spine[static_cast<std::size_t>(br.fork)])];
+    return front_left(f, frame) + f.size.z;
+}
+
 // Places a branch's boxes left to right from `start` (front face of the first box), far
-// enough apart that their captions do not touch; returns where the next thing may start.
+// enough apart that their captions do not touch, the first one clear of the legs that drop
+// from the fork past it; returns where the next thing may start.
 double lay_branch(const GraphBoxes& graph, std::vector<DrawnBox>& boxes, std::size_t bi,
                   double start, BoxFrame frame, const Options& options) {
     double x = start;
-    double caption_right = -std::numeric_limits<double>::infinity();
+    double caption_right = fork_legs_right(graph, boxes, bi, frame);
     for (std::size_t v : graph.branch_nodes[bi]) {
         DrawnBox& b = boxes[graph.index_of(v)];
         b.left = x - frame.x_offset - reversed_share(frame) * b.de;
@@ -127,6 +139,13 @@ void spread_captions(std::vector<DrawnBox>& boxes, std::size_t count, BoxFrame f
         BoxFootprint f;
         f.box = Rect{x1 - reversed_share(frame) * b.de, -h / 2,
                      x1 + b.size.z + (1 - reversed_share(frame)) * b.de, h / 2};
+        // Connector legs drop from the front-bottom edge of a box with lanes below it: no
+        // caption of its neighbours may lie under that edge. (Captions stay clear of the
+        // boxes' depth anyway: they share a band beyond the tallest box of their row.)
+        if (b.legs_below) {
+            f.box.right = x1 + b.size.z;
+            f.box.bottom = std::numeric_limits<double>::infinity();
+        }
         if (b.caption) {
             any = true;
             f.has_caption = true;

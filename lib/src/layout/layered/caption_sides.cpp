@@ -1,0 +1,77 @@
+#include "layout/layered/caption_sides.hpp"
+
+#include <cstddef>
+#include <optional>
+
+#include "layout/layered/annotation_marks.hpp"
+
+namespace strata::layout {
+namespace {
+
+// Per spine box, whether a connector leg meets its top (skips and buses) or its bottom (lanes
+// leaving it or joining it).
+struct SpineLegs {
+    std::vector<bool> top, bottom;
+};
+
+SpineLegs spine_legs(const GraphBoxes& graph) {
+    const graph::Arrangement& a = graph.arrangement;
+    SpineLegs legs{std::vector<bool>(graph.spine_boxes, false),
+                   std::vector<bool>(graph.spine_boxes, false)};
+    const auto mark = [&](std::vector<bool>& side, std::size_t node) {
+        if (!graph.visible(node)) return;
+        const std::size_t i = graph.index_of(node);
+        if (i < side.size()) side[i] = true;
+    };
+    for (const graph::Skip& s : a.skips) {
+        mark(legs.top, s.from);
+        mark(legs.top, s.to);
+    }
+    for (const graph::Bus& bus : a.buses) {
+        for (const std::size_t v : bus.sources) mark(legs.top, v);
+        for (const std::size_t v : bus.targets) mark(legs.top, v);
+    }
+    for (const std::vector<std::size_t>& nodes : graph.branch_nodes) {
+        for (const std::size_t v : nodes) {
+            for (const std::size_t u : a.dag.preds[v]) mark(legs.bottom, u);
+            for (const std::size_t w : a.dag.succs[v]) mark(legs.bottom, w);
+        }
+    }
+    return legs;
+}
+
+}  // namespace
+
+void move_captions_off_lane_legs(const GraphBoxes& graph, std::vector<DrawnBox>& boxes) {
+    const SpineLegs legs = spine_legs(graph);
+    for (std::size_t i = 0; i < graph.spine_boxes && i < boxes.size(); ++i) {
+        DrawnBox& b = boxes[i];
+        b.legs_below = legs.bottom[i];
+        if (!b.caption || b.caption->above || !legs.bottom[i]) continue;
+        if (!legs.top[i]) {
+            b.caption->above = true;
+            b.caption->near_band = true;
+        } else {
+            // Legs on both sides: the caption stays below, right of the box's front face, where
+            // no leg drops (they leave its bottom edge), half a font size clear of it.
+            b.caption->nudge = (b.size.z + b.caption->width + b.style.font.size) / 2;
+        }
+    }
+}
+
+void lift_captions_over_ghosts(const GraphBoxes& graph, const RepeatUnits& units,
+                               std::vector<DrawnBox>& boxes) {
+    std::vector<bool> row_has_ghosts;
+    for (std::size_t i = 0; i < graph.spine_boxes && i < units.unit_of_box.size(); ++i) {
+        if (boxes[i].row >= row_has_ghosts.size()) row_has_ghosts.resize(boxes[i].row + 1, false);
+        if (units.unit_of_box[i] >= 0 && !is_glyph(boxes[i])) row_has_ghosts[boxes[i].row] = true;
+    }
+    for (std::size_t i = 0; i < graph.spine_boxes && i < boxes.size(); ++i) {
+        std::optional<Caption>& caption = boxes[i].caption;
+        if (caption && caption->above && boxes[i].row < row_has_ghosts.size() &&
+            row_has_ghosts[boxes[i].row])
+            caption->lead += 2 * kGhostStep;
+    }
+}
+
+}  // namespace strata::layout
