@@ -8,6 +8,7 @@
 #include "layout/detail/expansion.hpp"
 #include "layout/detail/model_at_level.hpp"
 #include "layout/layered/layered_view.hpp"
+#include "layout/layered/text_strips.hpp"
 #include "style/length.hpp"
 
 namespace strata::layout::detail {
@@ -20,15 +21,17 @@ constexpr double kWidthSlackPx = 0.5;
 constexpr double kTextSlackPx = 0.01;
 constexpr double kFaceSlackPx = 0.01;
 
-// Whether the figure, printed at its scale, is no wider than `width_px` and no taller than the
-// fitting keeps a figure of that width when it can (boxes kept 2 mm tall by stacking rows into
-// a tower do not fit a page), sets no text smaller than `smallest_px`, and gives every box of
-// a tensor with two axes or more a face at least 2 mm tall. A vector is drawn as a thin bar on
-// purpose, so its height says nothing.
+// Whether the figure, printed at its scale, is no wider than `width_px` and, but for its lines
+// of text, no taller than the fitting keeps a figure of that width when it can (boxes kept 2 mm
+// tall by stacking rows into a tower do not fit a page), sets no text smaller than `smallest_px`,
+// and gives every box of a tensor with two axes or more a face at least 2 mm tall. A vector is
+// drawn as a thin bar on purpose, so its height says nothing.
 bool readable(const FittedScene& fitted, double width_px, double smallest_px) {
     if (fitted.scene.width * fitted.scale > width_px + kWidthSlackPx) return false;
-    if (fitted.scene.height * fitted.scale > kMostHeightPerWidth * width_px + kWidthSlackPx)
-        return false;
+    // As the fitting counts it: the strips only text takes (captions, ×N labels) left out, so
+    // that a level the fitting laid out as fitting is not refused for its labels.
+    const double height = fitted.scene.height - text_only_height(fitted.scene);
+    if (height * fitted.scale > kMostHeightPerWidth * width_px + kWidthSlackPx) return false;
     for (const Group& g : fitted.scene.groups) {
         for (const Primitive& item : g.items) {
             const auto* run = std::get_if<TextRun>(&item);

@@ -267,7 +267,10 @@ BlockStructure find_blocks(const Model& model) {
     }
     // Names that say nothing: the graph's single-entry stretches, named by their last layer.
     if (s.blocks.empty()) {
-        for (std::vector<std::size_t>& region : single_entry_regions(model)) {
+        std::vector<std::vector<std::size_t>> regions = single_entry_regions(model);
+        // A long skip around them all hides the residual blocks from that count.
+        if (regions.empty()) regions = residual_regions(model);
+        for (std::vector<std::size_t>& region : regions) {
             Block b;
             b.name = model.layers[region.back()].name;
             b.layers = std::move(region);

@@ -39,7 +39,8 @@ struct BlockStructure {
 // normalisation or activation), one feeding the next, are blocks
 // when no such siblings lie inside them; a nested model without them inside is one block.
 // Where the names give no block, the graph's single-entry stretches are the blocks (see
-// single_entry_regions). Then the stages those blocks form. Near-linear in layers and edges.
+// single_entry_regions), else its residual blocks (residual_regions). Then the stages those
+// blocks form. Near-linear in layers and edges.
 BlockStructure find_blocks(const Model& model);
 
 // Per layer: the layers that use its outputs, increasing, and the layer count for a model
