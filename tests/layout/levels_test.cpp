@@ -193,6 +193,61 @@ BOOST_AUTO_TEST_CASE(where_names_say_nothing_the_graph_gives_the_blocks) {
         layout::detail::find_blocks(corpus("keras/vgg16_functional_k224.json")).blocks.empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_long_skip_around_residual_blocks_leaves_them_blocks) {
+    // An SRGAN generator: Keras' default names, and a skip from the first activation to the
+    // sum after the sixteen residual blocks crosses every gap between them. Each block is a
+    // stretch that only the tensor before it enters and only its sum leaves.
+    const Model model = corpus("keras/srgan_generator_custom_pixelshuffler.json");
+    const auto s = layout::detail::find_blocks(model);
+    BOOST_REQUIRE(s.blocks.size() == 16u);
+    BOOST_TEST(s.blocks.front().name == "add_18");
+    BOOST_TEST(s.blocks.back().name == "add_33");
+    for (const auto& b : s.blocks)
+        BOOST_TEST(b.layers.size() == 6u);  // conv, act, bn, conv, bn, add
+    BOOST_REQUIRE(s.stages.size() == 1u);
+    BOOST_TEST(s.stages.front().blocks.size() == 16u);
+    // In a column the blocks, alike, are drawn once ×16: the figure fits.
+    Options options;
+    options.width = "241pt";
+    Warnings warnings;
+    const Scene scene = draw(model, options, warnings);
+    BOOST_TEST(scene.level == "block");
+    BOOST_TEST(scene.width <= 241 / 0.75 + 0.5);
+    BOOST_TEST(warnings.empty());
+    BOOST_TEST(repeat_labels(scene) == std::vector<std::string>{"\u00d716  add_18\u201333"},
+               boost::test_tools::per_element());
+}
+
+// Level auto at widths from 4 cm to 20 cm: a wider width never draws a coarser level.
+BOOST_AUTO_TEST_CASE(a_wider_width_never_chooses_a_coarser_level) {
+    std::vector<std::string> models = {"generated/resnet50.json",
+                                       "keras/srgan_generator_custom_pixelshuffler.json"};
+    if (STRATA_WITH_ONNX) {
+        models.push_back("onnx/googlenet.onnx");
+        models.push_back("onnx/densenet121.onnx");
+    }
+    const std::map<std::string, int> fineness{{"stage", 0}, {"block", 1}, {"layer", 2}};
+    for (const std::string& relative : models) {
+        const Model model = corpus(relative);
+        int finest = -1;
+        std::string before;
+        for (const char* width : {"4cm", "5cm", "6cm", "7cm", "8cm", "241pt", "9cm", "10cm", "11cm",
+                                  "12cm", "14cm", "17cm", "20cm"}) {
+            Options options;
+            options.width = width;
+            const Scene scene = draw(model, options);
+            BOOST_TEST_CONTEXT(relative << " at " << width << " after " << before) {
+                BOOST_REQUIRE(fineness.count(scene.level) == 1u);
+                BOOST_TEST(fineness.at(scene.level) >= finest);
+            }
+            finest = std::max(finest, fineness.at(scene.level));
+            before = std::string(width) + ": " + scene.level;
+        }
+        // And the widest draws every layer.
+        BOOST_TEST(finest == 2, relative);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_nested_model_is_a_block) {
     const auto s = layout::detail::find_blocks(corpus("keras/conv_autoencoder_nested_models.json"));
     const std::vector<std::string> blocks{"encoder", "decoder"};

@@ -15,9 +15,15 @@ double branch_start(const GraphBoxes& graph, const std::vector<DrawnBox>& boxes,
                     BoxFrame frame) {
     const graph::Branch& br = graph.arrangement.branches[bi];
     if (br.fork < 0) return front_left(boxes.front(), frame);
-    const DrawnBox& f =
-        boxes[graph.index_of(graph.arrangement.spine[static_cast<std::size_t>(br.fork)])];
-    return front_left(f, frame) + f.size.z + right_reach(f, frame) + f.style.spacing;
+    const auto fork = static_cast<std::size_t>(br.fork);
+    const DrawnBox& f = boxes[graph.index_of(graph.arrangement.spine[fork])];
+    // The gap before the spine box after the fork holds the clearance of a group the branch
+    // enters with it: no group rectangle then reaches back over the fork box.
+    double gap = 0;
+    if (fork + 1 < graph.arrangement.spine.size() &&
+        graph.visible(graph.arrangement.spine[fork + 1]))
+        gap = boxes[graph.index_of(graph.arrangement.spine[fork + 1])].gap_before;
+    return front_left(f, frame) + f.size.z + right_reach(f, frame) + f.style.spacing + gap;
 }
 
 // Places a branch's boxes left to right from `start` (front face of the first box), far
