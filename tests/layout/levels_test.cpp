@@ -248,6 +248,31 @@ BOOST_AUTO_TEST_CASE(a_wider_width_never_chooses_a_coarser_level) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(numbers_shared_across_names_make_blocks) {
+    // Keras' MobileNet: "conv_pad_2", "conv_dw_2", "conv_pw_2" (each with its normalisation
+    // and activation) are one depthwise separable block; no name numbers the blocks alone.
+    const auto s = layout::detail::find_blocks(corpus("keras/mobilenet_v1_k220.json"));
+    std::vector<std::string> blocks;
+    for (int n = 1; n <= 13; ++n) blocks.push_back("conv_" + std::to_string(n));
+    BOOST_TEST(block_names(s) == blocks, boost::test_tools::per_element());
+    // Each a padding, a depthwise and a pointwise convolution, their norms and ReLUs.
+    for (const auto& b : s.blocks) BOOST_TEST(b.layers.size() == 7u, b.name);
+    // The stages by resolution.
+    const std::vector<std::string> stages{"conv_1\u00d71", "conv_2\u20133\u00d72",
+                                          "conv_4\u20135\u00d72", "conv_6\u201311\u00d76",
+                                          "conv_12\u201313\u00d72"};
+    BOOST_TEST(stage_counts(s) == stages, boost::test_tools::per_element());
+    // With captions in a column, the stages fit.
+    Options options;
+    options.width = "241pt";
+    options.text_callable = TextCallable::name;
+    Warnings warnings;
+    const Scene scene = draw(corpus("keras/mobilenet_v1_k220.json"), options, warnings);
+    BOOST_TEST(scene.level == "stage");
+    BOOST_TEST(scene.width <= 241 / 0.75 + 0.5);
+    BOOST_TEST(warnings.empty());
+}
+
 BOOST_AUTO_TEST_CASE(a_nested_model_is_a_block) {
     const auto s = layout::detail::find_blocks(corpus("keras/conv_autoencoder_nested_models.json"));
     const std::vector<std::string> blocks{"encoder", "decoder"};

@@ -144,6 +144,59 @@ bool feeds(const Model& model, const Block& from, const Block& to,
     return false;
 }
 
+// Blocks that numbers share across names (MobileNet's "conv_pad_2", "conv_dw_2", "conv_pw_2"):
+// the children of one scope numbered alike under two stems or more, together of at least two
+// layers that compute on their own, at least two such numbers and one feeding the next. Named
+// by their parent and number ("conv_2"). Linear in the scopes and layers.
+std::vector<Block> shared_number_blocks(const Model& model, const ScopeTree& tree) {
+    std::vector<Block> found;
+    std::vector<bool> taken(model.layers.size(), false);
+    for (std::size_t x = 0; x < tree.scopes.size(); ++x) {
+        std::map<std::string_view, std::vector<std::size_t>> by_number;
+        std::map<std::string_view, std::set<std::string_view>> stems;
+        std::vector<std::string_view> order;
+        for (std::size_t c : tree.scopes[x].children) {
+            const Scope& child = tree.scopes[c];
+            const auto stem = numbered_stem(child.part);
+            if (child.submodel || !stem || stem->empty()) continue;
+            const std::string_view number = std::string_view(child.part).substr(stem->size());
+            auto [it, added] = by_number.try_emplace(number);
+            if (added) order.push_back(number);
+            it->second.push_back(c);
+            stems[number].insert(*stem);
+        }
+        std::vector<Block> blocks;
+        for (std::string_view number : order) {
+            if (stems[number].size() < 2) continue;
+            Block b;
+            b.name = (x == 0 ? std::string() : tree.scopes[x].name + "_") + std::string(number);
+            b.scope = by_number[number].front();
+            b.stage_scope = x;
+            std::size_t own = 0;
+            for (std::size_t c : by_number[number]) {
+                for (std::size_t l : tree.scopes[c].layers) {
+                    if (model.layers[l].implicit || taken[l]) continue;
+                    b.layers.push_back(l);
+                    own += !accompanies(model.layers[l].type);
+                }
+            }
+            std::sort(b.layers.begin(), b.layers.end());
+            if (own >= 2) blocks.push_back(std::move(b));
+        }
+        if (blocks.size() < 2) continue;
+        bool chained = false;
+        std::vector<std::size_t> between;
+        for (std::size_t k = 0; k + 1 < blocks.size() && !chained; ++k)
+            chained = feeds(model, blocks[k], blocks[k + 1], between);
+        if (!chained) continue;
+        for (Block& b : blocks) {
+            for (std::size_t l : b.layers) taken[l] = true;
+            found.push_back(std::move(b));
+        }
+    }
+    return found;
+}
+
 std::vector<Stage> stages_of(const Model& model, const BlockStructure& s) {
     std::vector<Stage> stages;
     const std::vector<Block>& blocks = s.blocks;
@@ -265,6 +318,8 @@ BlockStructure find_blocks(const Model& model) {
             }
         }
     }
+    // Numbers shared across names.
+    if (s.blocks.empty()) s.blocks = shared_number_blocks(model, s.tree);
     // Names that say nothing: the graph's single-entry stretches, named by their last layer.
     if (s.blocks.empty()) {
         std::vector<std::vector<std::size_t>> regions = single_entry_regions(model);
