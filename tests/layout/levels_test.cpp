@@ -186,8 +186,29 @@ BOOST_AUTO_TEST_CASE(where_names_say_nothing_the_graph_gives_the_blocks) {
                7u);  // two convolutions, their norms and ReLUs, the sum
     BOOST_TEST(s.stages.size() == 4u);
     for (const auto& st : s.stages) BOOST_TEST(st.blocks.size() == 2u);
-    // A U-Net's nested skips make all of it one stretch: no block.
-    BOOST_TEST(layout::detail::find_blocks(corpus("keras/unet_k224.json")).blocks.empty());
+    // A U-Net's nested skips make all of it one stretch: its blocks are the runs at one
+    // resolution (its sizes are unknown: a pooling or upsampling layer starts a run).
+    const std::vector<std::string> unet{"conv2d_2",  "conv2d_4",  "conv2d_6",
+                                        "dropout_1", "dropout_2", "conv2d_13",
+                                        "conv2d_16", "conv2d_19", "conv2d_24"};
+    BOOST_TEST(block_names(layout::detail::find_blocks(corpus("keras/unet_k224.json"))) == unet,
+               boost::test_tools::per_element());
+    {
+        // Each drawn alone, so that every skip still shows where it goes: with captions, a
+        // page holds the nine.
+        Options options;
+        options.width = "17cm";
+        options.text_callable = TextCallable::name;
+        Warnings warnings;
+        const Scene scene = draw(corpus("keras/unet_k224.json"), options, warnings);
+        BOOST_TEST(scene.level == "block");
+        BOOST_TEST(boxes(scene) == 9u);
+        BOOST_TEST(scene.width <= 17 / 2.54 * 96 + 0.5);
+        BOOST_TEST(warnings.empty());
+    }
+    // Two inputs whose chains interleave in the model's order give no such runs.
+    BOOST_TEST(layout::detail::find_blocks(corpus("keras/tfjs_conv1d_multibranch_sqli.json"))
+                   .blocks.empty());
     // A chain has no stretch that merges.
     BOOST_TEST(
         layout::detail::find_blocks(corpus("keras/vgg16_functional_k224.json")).blocks.empty());

@@ -215,8 +215,8 @@ std::vector<Stage> stages_of(const Model& model, const BlockStructure& s) {
     for (std::size_t i = 0; i < blocks.size();) {
         std::size_t j = i + 1;
         std::vector<std::size_t> between;
-        while (j < blocks.size() && blocks[j].stage_scope == blocks[i].stage_scope &&
-               sizes[j] == sizes[i] &&
+        while (j < blocks.size() && !blocks[i].stands_alone && !blocks[j].stands_alone &&
+               blocks[j].stage_scope == blocks[i].stage_scope && sizes[j] == sizes[i] &&
                family(s.tree.scopes[blocks[j].scope].part) ==
                    family(s.tree.scopes[blocks[i].scope].part) &&
                feeds(model, blocks[j - 1], blocks[j], between))
@@ -325,8 +325,17 @@ BlockStructure find_blocks(const Model& model) {
         std::vector<std::vector<std::size_t>> regions = single_entry_regions(model);
         // A long skip around them all hides the residual blocks from that count.
         if (regions.empty()) regions = residual_regions(model);
+        // Skips that nest make all of it one stretch: the runs at one resolution, each a unit
+        // of its own (folding alike ones would hide where their skips go).
+        bool by_resolution = false;
+        if (regions.empty()) {
+            regions =
+                resolution_runs(model, [](const Layer& layer) { return !accompanies(layer.type); });
+            by_resolution = true;
+        }
         for (std::vector<std::size_t>& region : regions) {
             Block b;
+            b.stands_alone = by_resolution;
             b.name = model.layers[region.back()].name;
             b.layers = std::move(region);
             b.scope = s.tree.path[b.layers.back()].back();

@@ -16,6 +16,9 @@ struct Block {
     std::vector<std::size_t> layers;  // increasing
     std::size_t scope = 0;            // the scope it is
     std::size_t stage_scope = 0;      // the scope whose children the block and its siblings are
+    // A block that forms no stage with others, nor a run of similar blocks: one that a size
+    // alone bounds (its skips lead elsewhere than the next block's).
+    bool stands_alone = false;
 };
 
 // Consecutive blocks, each feeding the next, under one parent name, at one resolution and of

@@ -1,6 +1,9 @@
 #include "layout/detail/graph_regions.hpp"
 
+#include "layout/layered/channels_last.hpp"
+
 #include <algorithm>
+#include <string>
 #include <utility>
 
 namespace strata::layout::detail {
@@ -132,6 +135,68 @@ std::vector<std::vector<std::size_t>> residual_regions(const Model& model) {
         if (region.size() >= 2 && region.size() <= most) regions.push_back(std::move(region));
     }
     return regions;
+}
+
+namespace {
+
+// "28x28x" for a layer whose output is 28×28 spatially (channels and batch left out); empty
+// when unknown or without spatial axes.
+std::string spatial_key(const Layer& layer) {
+    if (!layer.shape_known || layer.shapes.empty() || layer.shapes.front().size() < 3) return "";
+    const Shape shape = channels_last(layer, layer.shapes.front());
+    std::string key;
+    for (std::size_t i = 1; i + 1 < shape.size(); ++i) {
+        if (shape[i] <= 0) return "";
+        key += std::to_string(shape[i]) + "x";
+    }
+    return key;
+}
+
+// A layer that changes the spatial size by its kind, for models whose sizes are unknown.
+bool resamples(const std::string& type) {
+    if (type.find("Global") != std::string::npos) return false;
+    for (const char* word : {"Pool", "UpSampling", "Upsample", "Transpose", "Resize"}) {
+        if (type.find(word) != std::string::npos) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::size_t>> resolution_runs(const Model& model,
+                                                      bool (*computes)(const Layer&)) {
+    std::vector<std::vector<std::size_t>> runs;
+    bool merges = false;
+    std::size_t sources = 0;
+    for (std::size_t l = 0; l < model.layers.size(); ++l) {
+        for (const TensorRef& in : model.layers[l].inputs) {
+            if (in.layer >= l) return runs;  // not in topological order
+        }
+        merges = merges || model.layers[l].inputs.size() >= 2;
+        sources += model.layers[l].inputs.empty();
+    }
+    // Chains from several inputs interleave in the model's order: a run would mix them.
+    if (!merges || sources != 1) return runs;
+    std::vector<std::size_t> run;
+    std::size_t own = 0;
+    std::string key;
+    const auto close = [&] {
+        if (own >= 2) runs.push_back(std::move(run));
+        run.clear();
+        own = 0;
+    };
+    for (std::size_t l = 0; l < model.layers.size(); ++l) {
+        const Layer& layer = model.layers[l];
+        if (layer.implicit) continue;
+        const std::string k = spatial_key(layer);
+        if ((!k.empty() && !key.empty() && k != key) || resamples(layer.type)) close();
+        if (!k.empty()) key = k;
+        run.push_back(l);
+        own += computes(layer);
+    }
+    close();
+    if (runs.size() < 2) runs.clear();
+    return runs;
 }
 
 }  // namespace strata::layout::detail
