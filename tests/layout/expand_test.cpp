@@ -252,6 +252,33 @@ BOOST_AUTO_TEST_CASE(a_stage_frame_holds_exactly_its_layers_and_cuts_no_other_bo
     });
 }
 
+BOOST_AUTO_TEST_CASE(an_expanded_stage_too_long_for_a_column_shows_its_blocks,
+                     *boost::unit_test::enable_if<(STRATA_WITH_ONNX)>()) {
+    // DenseNet-121's second dense block is 72 layers whose dense connections leave no row
+    // break: in a column it is drawn block by block, each dense layer one box, in its frame.
+    const Model model = corpus("onnx/densenet121.onnx");
+    Options options;
+    options.width = "241pt";
+    options.expand = {"denseblock2"};
+    Warnings warnings;
+    const Scene scene = test::draw(model, options, warnings);
+    BOOST_TEST(scene.level == "stage");
+    BOOST_TEST(scene.width <= 241 / 0.75 + 0.5);
+    BOOST_TEST(warnings.empty());
+    BOOST_TEST(frames(scene) == std::vector<std::string>{"features.denseblock2"},
+               boost::test_tools::per_element());
+    std::size_t dense_layers = 0;
+    for (const Group& g : scene.groups)
+        dense_layers += g.role == Role::layer && g.label.rfind("features.denseblock2.", 0) == 0;
+    BOOST_TEST(dense_layers == 12u);
+    check_frame_clears_the_rest(scene, "features.denseblock2", [](const std::string& name) {
+        return name.rfind("features.denseblock2.", 0) == 0;
+    });
+    // Asked for at level stage, the same.
+    options.level = Level::stage;
+    BOOST_TEST(test::draw(model, options).width <= 241 / 0.75 + 0.5);
+}
+
 BOOST_AUTO_TEST_CASE(names_as_labels_write_them,
                      *boost::unit_test::enable_if<(STRATA_WITH_ONNX)>()) {
     // A stage named by a range, written with a hyphen or an en dash.

@@ -44,13 +44,35 @@ bool readable(const FittedScene& fitted, double width_px, double smallest_px) {
 }
 
 FittedScene at(const Model& model, const Options& options, Level level, const LayOut& lay_out,
-               Warnings& warnings) {
+               Warnings& warnings, bool expanded_as_blocks = false) {
     Options wanted = options;
     wanted.level = level;
-    const ModelAtLevel coarse(model, wanted, warnings);
+    const ModelAtLevel coarse(model, wanted, warnings, expanded_as_blocks);
     FittedScene fitted = lay_out(coarse.model(), coarse.options(), warnings);
     if (coarse.coarsened()) fitted.scene.level = std::string(name_of(level));
     return fitted;
+}
+
+// A figure of stages with a stage expanded that does not fit its width: the same with that
+// stage drawn block by block, when that one fits, or at least is no wider than the width.
+// Nullopt otherwise, or when nothing is expanded.
+std::optional<FittedScene> expanded_by_blocks(const Model& model, const Options& options,
+                                              const FittedScene& drawn, const LayOut& lay_out,
+                                              double width_px, double smallest_px,
+                                              Warnings& warnings) {
+    if (options.expand.empty() || readable(drawn, width_px, smallest_px) ||
+        !expandable_at(model, find_blocks(model), Level::stage, options.expand))
+        return std::nullopt;
+    Warnings laid;
+    FittedScene by_blocks = at(model, options, Level::stage, lay_out, laid, true);
+    by_blocks.scene.level = std::string(name_of(Level::stage));
+    const auto within = [&](const FittedScene& f) {
+        return f.scene.width * f.scale <= width_px + kWidthSlackPx;
+    };
+    if (!readable(by_blocks, width_px, smallest_px) && (within(drawn) || !within(by_blocks)))
+        return std::nullopt;
+    warnings.insert(warnings.end(), laid.begin(), laid.end());
+    return by_blocks;
 }
 
 }  // namespace
@@ -64,7 +86,17 @@ FittedScene lay_out_at_level(const Model& model, const Options& asked, const Lay
     // visualkeras draws every layer, and so does a figure compared with its pictures.
     if (options.level != Level::automatic || options.width.empty() || options.compat_visualkeras) {
         const Level level = options.level == Level::automatic ? Level::layer : options.level;
-        return at(model, options, level, lay_out, warnings);
+        if (level != Level::stage || options.width.empty() || options.compat_visualkeras)
+            return at(model, options, level, lay_out, warnings);
+        Warnings laid;
+        FittedScene fitted = at(model, options, level, lay_out, laid);
+        const double width_px = length_in_px(options.width, "width");
+        const double smallest_px = std::min(points_to_px(options.min_font_size), options.font_size);
+        if (auto by_blocks = expanded_by_blocks(model, options, fitted, lay_out, width_px,
+                                                smallest_px, warnings))
+            return std::move(*by_blocks);
+        warnings.insert(warnings.end(), laid.begin(), laid.end());
+        return fitted;
     }
     const double width_px = length_in_px(options.width, "width");
     // Text is never drawn smaller than min_font_size, nor than the size asked for when that is
@@ -91,6 +123,12 @@ FittedScene lay_out_at_level(const Model& model, const Options& asked, const Lay
         last = std::move(fitted);
         last_warnings = std::move(laid);
         if (fits) break;
+    }
+    // No level fits with the expanded stage's layers: its blocks, if they do.
+    if (last && last->scene.level == name_of(Level::stage)) {
+        if (auto by_blocks =
+                expanded_by_blocks(model, options, *last, lay_out, width_px, smallest_px, warnings))
+            return std::move(*by_blocks);
     }
     warnings.insert(warnings.end(), last_warnings.begin(), last_warnings.end());
     return std::move(*last);
