@@ -31,3 +31,10 @@ if(STRATA_WITH_ONNX)
   find_package(Protobuf REQUIRED)
   find_package(ONNX REQUIRED)
 endif()
+# The Python package (pybind11 over the library). Not in a sanitizer build (STRATA_FUZZ): the
+# interpreter would need the sanitizer runtime preloaded.
+option(STRATA_WITH_PYTHON "The Python package (Python headers, pybind11)" ON)
+if(STRATA_WITH_PYTHON AND NOT STRATA_FUZZ)
+  find_package(Python3 3.9 REQUIRED COMPONENTS Interpreter Development.Module)
+  find_package(pybind11 2.6 CONFIG REQUIRED)
+endif()

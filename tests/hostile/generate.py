@@ -157,25 +157,30 @@ case("units-float", {"model.json": dumps(seq([with_input(dense("d", 2.5), [None,
 # A configuration the shape rules cannot use: a warning, and the layer is drawn as a small box.
 case("units-string", {"model.json": dumps(seq([with_input(dense("d", "8"), [None, 4])]))},
      "ok")
+# A window or step below 1 describes no layer (-1 is not null here): an error naming the place.
+BELOW_ONE = "expected an integer of 1 or more (or null)"
 for key, strides in {"zero": 0, "zero-list": [0, 0], "negative": -1, "huge": 1 << 40,
                      "float": 1.5}.items():
+    message = {"float": "expected a dimension", "huge": ""}.get(key, BELOW_ONE)
     case(f"conv-strides-{key}", {"model.json": dumps(seq([with_input(
-        conv("c", strides=strides), [None, 32, 32, 3])]))}, "error" if key == "float" else "ok",
-        "expected a dimension" if key == "float" else "")
+        conv("c", strides=strides), [None, 32, 32, 3])]))}, "error" if message else "ok",
+        message)
 for key, kernel in {"zero": 0, "bigger-than-input": 64, "negative": -3, "rank-mismatch": [3],
                     "huge": 1 << 40}.items():
+    below = key in ("zero", "negative")
     case(f"conv-kernel-{key}", {"model.json": dumps(seq([with_input(
-        conv("c", kernel=kernel), [None, 32, 32, 3])]))}, "error" if key == "negative" else "ok",
-        "expected a dimension" if key == "negative" else "")
+        conv("c", kernel=kernel), [None, 32, 32, 3])]))}, "error" if below else "ok",
+        BELOW_ONE if below else "")
 for key, target in {"mismatch": [7, 7], "two-unknown": [-1, -1], "zero": [0, 5],
                     "negative": [-3, 4], "huge": [1 << 40, 1 << 40]}.items():
     case(f"reshape-{key}", {"model.json": dumps(seq([with_input(dense("d", 10), [None, 4]),
          {"class_name": "Reshape", "config": {"name": "r", "target_shape": target}}]))},
          "error" if key == "negative" else "ok", "expected a dimension" if key == "negative" else "")
 case("dilation-zero", {"model.json": dumps(seq([with_input(conv("c", dilation_rate=0),
-     [None, 32, 32, 3])]))}, "ok")  # warning: shape unknown, drawn as a small box
+     [None, 32, 32, 3])]))}, "error", "config.layers[0].config.dilation_rate: " + BELOW_ONE)
 case("pool-zero", {"model.json": dumps(seq([with_input(conv("c"), [None, 32, 32, 3]),
-     {"class_name": "MaxPooling2D", "config": {"name": "p", "pool_size": 0}}]))}, "ok")
+     {"class_name": "MaxPooling2D", "config": {"name": "p", "pool_size": 0}}]))}, "error",
+     "config.layers[1].config.pool_size: " + BELOW_ONE)
 
 # --- Keras JSON: graphs ---------------------------------------------------------------------
 inp = node("in", "InputLayer", {"batch_input_shape": [None, 4]}, [])
@@ -1017,6 +1022,73 @@ case("frames-picture-in-every-frame", {"model.json": convs(100), "big.png": FRAM
 case("frames-picture-linked", {"model.json": convs(100), "big.png": FRAMES_PICTURE,
      "fig.yaml": "styles: {Conv2D: {image: big.png}}\nlink_images: true\n"}, "ok",
      options="fig.yaml", output="@frames", max_mib=96)
+
+# --- Impossible numbers in model files: each an error naming the node or layer ----------------
+# A node's outputs are values that ONNX's checker and inference type one by one (a Split of
+# 600 000 outputs took the isolated child 10 s and 1.6 GiB): the outputs, and the inputs, of
+# all nodes are counted on the wire, before the model is parsed.
+def split_of(outputs):
+    return onnx_model([b"".join(s(2, f"y{k}") for k in range(outputs)) + s(3, "split") +
+                       s(4, "Split") + s(1, "x")], [], [value_info("x", [outputs])],
+                      [value_info("y0", [1])])
+
+
+case("onnx-split-600000-outputs", {"model.onnx": split_of(600000)}, "error",
+     "node 'split' (Split) has 600000 outputs: the nodes of the ONNX graph have more than "
+     "100000 outputs together", model="model.onnx", max_mib=96)
+case("onnx-split-1000-outputs", {"model.onnx": split_of(1000)}, "ok", model="model.onnx",
+     max_mib=192)
+case("onnx-concat-250000-inputs", {"model.onnx": onnx_model([op("Concat", ["x"] * 250000, "y",
+     "concat", [int_attribute("axis", 0)])], [], [value_info("x", [1])], [value_info("y", [])])},
+     "error", "node 'concat' (Concat) has 250000 inputs", model="model.onnx", max_mib=96)
+
+
+def onnx_opset(model_bytes, version):  # onnx_model's opset_import (version 13) set to `version`
+    old = s(8, s(1, "") + field(2, 0, 13))
+    assert model_bytes.endswith(old)
+    return model_bytes[:-len(old)] + s(8, s(1, "") + field(2, 0, version))
+
+
+def resize_on_axes(axes, scales):
+    return onnx_opset(onnx_model([op("Resize", ["x", "", "scales"], "y", "resize",
+                      [ints_attribute("axes", axes)])], [float_tensor("scales", scales)],
+                      [value_info("x", [1, 3, 8, 8])], [value_info("y", [])]), 18)
+
+
+case("onnx-resize-axes-2to62", {"model.onnx": resize_on_axes([1 << 62], [2.0])}, "error",
+     "node 'resize' (Resize): axes[0] holds 4611686018427387904, out of range for an input of "
+     "rank 4 (expected -4 to 3)", model="model.onnx")
+case("onnx-resize-axes-twice", {"model.onnx": resize_on_axes([2, -2], [2.0, 2.0])}, "error",
+     "node 'resize' (Resize): axes[1] names axis 2 again", model="model.onnx")
+case("onnx-resize-scale-1e-30", {"model.onnx": resize_by(scales=[1, 1, 1e-30, 1])}, "error",
+     "node 'resize' (Resize): scales[2] is 1e-30: axis 2 of length 8 would have no elements",
+     model="model.onnx")
+case("onnx-conv-group-2-of-3-channels", {"model.onnx": onnx_model([conv_node + s(5,
+     int_attribute("group", 2))], [tensor("w", [8, 1, 3, 3])], image_input,
+     [value_info("y", [])])}, "error", "node 'conv' (Conv): group 2 does not divide the input's "
+     "3 channels", model="model.onnx")
+case("onnx-gather-axis-out-of-range", {"model.onnx": onnx_model([op("Gather", ["x", "i"], "y",
+     "gather", [int_attribute("axis", -5)])], [int64_tensor("i", [0])], image_input,
+     [value_info("y", [])])}, "error", "node 'gather' (Gather): axis -5 is out of range",
+     model="model.onnx")
+# Keras: -1 would read as null (the default), 0 leaves a step of nothing.
+def pooling_with(**config):
+    cfg = {"name": "p", "pool_size": [2, 2]}
+    cfg.update(config)
+    return dumps(seq([with_input(conv("c1"), [None, 32, 32, 3]),
+                      {"class_name": "MaxPooling2D", "config": cfg}]))
+
+
+case("keras-pool-strides-minus-1", {"model.json": pooling_with(strides=[-1, -1])}, "error",
+     "model.json: config.layers[1].config.strides[0]: expected an integer of 1 or more (or "
+     "null), found -1")
+case("keras-pool-size-0", {"model.json": pooling_with(pool_size=0)}, "error",
+     "config.layers[1].config.pool_size: expected an integer of 1 or more")
+case("keras-conv-groups-0", {"model.json": dumps(seq([with_input(conv("c1", groups=0),
+     [None, 32, 32, 3])]))}, "error", "layer 'c1' (Conv2D): 'groups' holds 0, expected 1 or more")
+case("keras-conv-groups-not-dividing", {"model.json": dumps(seq([with_input(conv("c1", filters=4,
+     groups=3), [None, 32, 32, 3])]))}, "error",
+     "layer 'c1' (Conv2D): 'groups' holds 3, which does not divide the filters (4)")
 
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\n")

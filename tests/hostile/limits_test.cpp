@@ -479,6 +479,35 @@ BOOST_AUTO_TEST_CASE(onnx_declared_tensors) {
                    "more than 100000 graph inputs, subgraphs included"));
 }
 
+BOOST_AUTO_TEST_CASE(onnx_node_outputs_and_inputs) {
+    // One node of `outputs` outputs (or inputs), named on the wire after them.
+    const auto node_of = [](std::uint64_t field, std::size_t count) {
+        std::string node;
+        for (std::size_t i = 0; i < count; ++i) node += bytes_field(field, "t");
+        return onnx_model(bytes_field(1, node + bytes_field(3, "split") + bytes_field(4, "Split")));
+    };
+    BOOST_TEST(wire_error(node_of(2, limits::kMaxOnnxGraphTensors)) == "no error");
+    BOOST_TEST(wire_error(node_of(2, limits::kMaxOnnxGraphTensors + 1)) ==
+               "m.onnx: node 'split' (Split) has 100001 outputs: the nodes of the ONNX graph have "
+               "more than 100000 outputs together, subgraphs and functions included");
+    // The bound is on all the nodes together: two nodes of half as many each and one more.
+    const auto half = [](std::size_t count) {
+        std::string node;
+        for (std::size_t i = 0; i < count; ++i) node += bytes_field(2, "t");
+        return bytes_field(1, node + bytes_field(4, "Split"));
+    };
+    const std::size_t part = limits::kMaxOnnxGraphTensors / 2;
+    BOOST_TEST(wire_error(onnx_model(half(part) + half(part))) == "no error");
+    BOOST_TEST(wire_error(onnx_model(half(part) + half(part + 1))) ==
+               "m.onnx: node (unnamed) (Split) has 50001 outputs: the nodes of the ONNX graph "
+               "have more than 100000 outputs together, subgraphs and functions included");
+    const std::size_t inputs = 4 * limits::kMaxOnnxNodes;
+    BOOST_TEST(wire_error(node_of(1, inputs)) == "no error");
+    BOOST_TEST(has(wire_error(node_of(1, inputs + 1)),
+                   "node 'split' (Split) has 200001 inputs: the nodes of the ONNX graph have "
+                   "more than 200000 inputs together"));
+}
+
 BOOST_AUTO_TEST_CASE(onnx_rank_and_dimension) {
     // The graph input (1 item) and one per dimension stay far below kMaxOnnxGraphItems.
     BOOST_TEST(wire_error(onnx_model(onnx_input(std::vector<std::int64_t>(limits::kMaxRank, 1)))) ==

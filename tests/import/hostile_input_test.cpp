@@ -142,6 +142,30 @@ BOOST_AUTO_TEST_CASE(missing_class_name_is_an_error) {
     expect_error(R"({"modelTopology": 3})");
 }
 
+BOOST_AUTO_TEST_CASE(windows_and_steps_below_one_are_errors_naming_the_place) {
+    // -1 would otherwise read as null, which means the default (for strides, the pool size).
+    const auto pooling = [](const std::string& key, const std::string& value) {
+        return R"({"class_name": "Sequential", "config": {"name": "s", "layers": [
+          {"class_name": "MaxPooling2D", "config": {"name": "p", "batch_input_shape":
+           [null, 8, 8, 1], ")" +
+               key + R"(": )" + value + "}}]}}";
+    };
+    BOOST_TEST(expect_error(pooling("strides", "[2, -1]")) ==
+               "config.layers[0].config.strides[1]: expected an integer of 1 or more (or null), "
+               "found -1");
+    BOOST_TEST(expect_error(pooling("strides", "-1")) ==
+               "config.layers[0].config.strides: expected an integer of 1 or more (or null), "
+               "found -1");
+    BOOST_TEST(expect_error(pooling("pool_size", "[0, 0]")) ==
+               "config.layers[0].config.pool_size[0]: expected an integer of 1 or more (or "
+               "null), found 0");
+    BOOST_TEST(expect_error(pooling("pool_size", "0.5")) ==
+               "config.layers[0].config.pool_size: expected an integer of 1 or more (or null), "
+               "found 0.5");
+    BOOST_TEST(!read_error(pooling("strides", "[null, null]")).has_value());
+    BOOST_TEST(!read_error(pooling("strides", "[1, 2]")).has_value());
+}
+
 BOOST_AUTO_TEST_CASE(empty_and_non_object_documents_are_errors) {
     BOOST_TEST(contains(expect_error(""), "empty"));
     BOOST_TEST(contains(expect_error(" \n\t "), "empty"));

@@ -72,6 +72,7 @@ BOOST_AUTO_TEST_CASE(every_option_changes_the_picture) {
         {"caption", {"{index}", {}}},
         {"caption_position", {"above", {}}},
         {"captions", {"{conv: hello}", {}}},
+        {"captions_above", {"conv", {}}},
         {"text_vspacing", {"9", {}}},
         {"font", {"DejaVu Sans Mono", {}}},
         {"font_size", {"14", {}}},
@@ -86,6 +87,7 @@ BOOST_AUTO_TEST_CASE(every_option_changes_the_picture) {
         {"link_images", {"true", {{"styles", with_image}}}},
         {"compat_visualkeras", {"true", {}}},
         {"width", {"100px", {}}},
+        {"height", {"30px", {}}},
         {"min_font_size", {"12", {{"width", "100px"}, {"font_size", "6"}}}},
     };
     // Accepted for compatibility and without effect, as in visualkeras; to_file names the output.

@@ -246,4 +246,149 @@ BOOST_AUTO_TEST_CASE(a_negative_output_padding_or_output_shape_is_an_error) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(resize_axes_out_of_range_or_twice_are_errors) {
+    const auto resize_on = [](const std::vector<std::int64_t>& axes) {
+        auto g = resize_by_scales({2, 2});
+        g.model.mutable_opset_import(0)->set_version(18);
+        GraphBuilder::ints_attribute(g.graph->mutable_node(0), "axes", axes);
+        return g;
+    };
+    BOOST_TEST(error_of(resize_on({2, std::int64_t{1} << 62}).model) ==
+               "node 'r' (Resize): axes[1] holds 4611686018427387904, out of range for an input "
+               "of rank 4 (expected -4 to 3)");
+    BOOST_TEST(error_of(resize_on({2, 4}).model) ==
+               "node 'r' (Resize): axes[1] holds 4, out of range for an input of rank 4 "
+               "(expected -4 to 3)");
+    BOOST_TEST(error_of(resize_on({3, -1}).model) ==
+               "node 'r' (Resize): axes[1] names axis 3 again, expected each axis once");
+    BOOST_TEST(error_of(resize_on({-2, -1}).model) == "");
+    // Without the input's shape, no tensor has more than 32 axes.
+    auto unshaped = resize_on({std::int64_t{1} << 62});
+    unshaped.graph->mutable_input(0)->mutable_type()->mutable_tensor_type()->clear_shape();
+    BOOST_TEST(error_of(unshaped.model) ==
+               "node 'r' (Resize): axes[0] holds 4611686018427387904, out of range for an input "
+               "of rank at most 32 (expected -32 to 31)");
+}
+
+BOOST_AUTO_TEST_CASE(a_resize_scale_that_empties_an_axis_is_an_error) {
+    BOOST_TEST(error_of(resize_by_scales({1, 1, 1e-30f, 1}).model) ==
+               "node 'r' (Resize): scales[2] is 1e-30: axis 2 of length 4 would have no "
+               "elements, expected a scale of at least 1/4");
+    BOOST_TEST(error_of(resize_by_scales({1, 1, 0.25f, 1}).model) == "");
+}
+
+BOOST_AUTO_TEST_CASE(resize_scales_of_another_length_than_the_axes_are_errors) {
+    BOOST_TEST(error_of(resize_by_scales({1, 2, 2}).model) ==
+               "node 'r' (Resize): scales has 3 values for 4 axes");
+}
+
+// A Conv or ConvTranspose of `group` over an input of `channels` channels with weights of `dims`.
+std::string grouped_error(const std::string& op, Dim channels, std::int64_t group,
+                          const Shape& dims) {
+    GraphBuilder g;
+    g.input("x", {1, channels, 8, 8});
+    g.ints("w", {0}, false);
+    g.graph->mutable_initializer(0)->clear_dims();
+    for (Dim side : dims) g.graph->mutable_initializer(0)->add_dims(side);
+    auto* node = g.node(op, {"x", "w"}, "y");
+    node->set_name("k");
+    GraphBuilder::int_attribute(node, "group", group);
+    return error_of(g.model);
+}
+
+BOOST_AUTO_TEST_CASE(a_group_that_does_not_divide_the_channels_is_an_error) {
+    BOOST_TEST(grouped_error("Conv", 8, 3, {6, 2, 3, 3}) ==
+               "node 'k' (Conv): group 3 does not divide the input's 8 channels");
+    BOOST_TEST(grouped_error("Conv", 8, 2, {5, 4, 3, 3}) ==
+               "node 'k' (Conv): group 2 does not divide the weights' 5 output channels");
+    BOOST_TEST(grouped_error("Conv", 8, 2, {6, 2, 3, 3}) ==
+               "node 'k' (Conv): the weights' second dimension (2) times group (2) is not the "
+               "input's 8 channels");
+    BOOST_TEST(grouped_error("ConvTranspose", 8, 3, {8, 2, 3, 3}) ==
+               "node 'k' (ConvTranspose): group 3 does not divide the input's 8 channels");
+    BOOST_TEST(grouped_error("ConvTranspose", 8, 2, {6, 2, 3, 3}) ==
+               "node 'k' (ConvTranspose): the weights' first dimension (6) is not the input's 8 "
+               "channels");
+    BOOST_TEST(grouped_error("Conv", 8, 2, {6, 4, 3, 3}) == "");
+    BOOST_TEST(grouped_error("ConvTranspose", 8, 2, {8, 3, 3, 3}) == "");
+}
+
+BOOST_AUTO_TEST_CASE(a_blocksize_that_does_not_divide_is_an_error) {
+    const auto blocks = [](const std::string& op, std::int64_t block, const Shape& x) {
+        GraphBuilder g;
+        g.input("x", x);
+        auto* node = g.node(op, {"x"}, "y");
+        node->set_name("b");
+        GraphBuilder::int_attribute(node, "blocksize", block);
+        return error_of(g.model);
+    };
+    BOOST_TEST(blocks("DepthToSpace", 0, {1, 8, 4, 4}) ==
+               "node 'b' (DepthToSpace): blocksize holds 0, expected 1 or more");
+    BOOST_TEST(blocks("DepthToSpace", 2, {1, 6, 4, 4}) ==
+               "node 'b' (DepthToSpace): blocksize 2: the input's 6 channels cannot be divided "
+               "by 4");
+    BOOST_TEST(blocks("SpaceToDepth", 3, {1, 2, 6, 4}) ==
+               "node 'b' (SpaceToDepth): blocksize 3: the input's 4 columns cannot be divided "
+               "by 3");
+    BOOST_TEST(blocks("DepthToSpace", 2, {1, 8, 4, 4}) == "");
+    BOOST_TEST(blocks("SpaceToDepth", 2, {1, 2, 6, 4}) == "");
+}
+
+BOOST_AUTO_TEST_CASE(split_parts_that_are_negative_or_do_not_add_up_are_errors) {
+    const auto split = [](const std::vector<std::int64_t>& parts, int outputs) {
+        GraphBuilder g;
+        g.input("x", {2, 8});
+        g.ints("parts", parts, false);
+        auto* node = g.node("Split", {"x", "parts"}, "y0");
+        node->set_name("sp");
+        for (int i = 1; i < outputs; ++i) node->add_output("y" + std::to_string(i));
+        GraphBuilder::int_attribute(node, "axis", 1);
+        return error_of(g.model);
+    };
+    BOOST_TEST(split({10, -2}, 2) == "node 'sp' (Split): split[1] holds -2, expected 0 or more");
+    BOOST_TEST(split({4, 4, 0}, 2) == "node 'sp' (Split): split has 3 parts for 2 outputs");
+    BOOST_TEST(split({4, 5}, 2) ==
+               "node 'sp' (Split): split's parts add up to 9, but axis 1 of the input has length "
+               "8");
+    BOOST_TEST(split({3, 5}, 2) == "");
+}
+
+BOOST_AUTO_TEST_CASE(axis_attributes_of_other_ops_out_of_range_are_errors) {
+    {
+        GraphBuilder g;
+        g.input("x", {2, 3});
+        auto* node = g.node("Softmax", {"x"}, "y");
+        node->set_name("s");
+        GraphBuilder::int_attribute(node, "axis", 5);
+        BOOST_TEST(error_of(g.model) ==
+                   "node 's' (Softmax): axis 5 is out of range for an input of rank 2 (expected "
+                   "-2 to 1)");
+    }
+    {
+        GraphBuilder g;
+        g.model.mutable_opset_import(0)->set_version(11);
+        g.input("x", {2, 1});
+        auto* node = g.node("Squeeze", {"x"}, "y");
+        node->set_name("sq");
+        GraphBuilder::ints_attribute(node, "axes", {-3});
+        BOOST_TEST(error_of(g.model) ==
+                   "node 'sq' (Squeeze): axes[0] holds -3, out of range for an input of rank 2 "
+                   "(expected -2 to 1)");
+    }
+    {
+        // Unsqueeze's axes count in its output: rank 2 + 1.
+        GraphBuilder g;
+        g.model.mutable_opset_import(0)->set_version(11);
+        g.input("x", {2, 3});
+        auto* node = g.node("Unsqueeze", {"x"}, "y");
+        node->set_name("u");
+        GraphBuilder::ints_attribute(node, "axes", {2});
+        BOOST_TEST(error_of(g.model) == "");
+        node->mutable_attribute(0)->set_ints(0, 3);
+        BOOST_TEST(error_of(g.model) ==
+                   "node 'u' (Unsqueeze): axes[0] holds 3, out of range for an output of rank 3 "
+                   "(expected -3 to 2)");
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

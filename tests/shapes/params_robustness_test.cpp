@@ -2,6 +2,7 @@
 #include <limits>
 
 #include "params_fixture.hpp"
+#include "strata/error.hpp"
 
 using namespace strata;
 using namespace strata::testing;
@@ -51,13 +52,22 @@ BOOST_AUTO_TEST_CASE(a_count_given_by_the_file_is_kept) {
     BOOST_TEST(builder.layer("dense").params == Count{7});
 }
 
+BOOST_AUTO_TEST_CASE(group_normalization_groups_of_minus_one_are_one_a_channel) {
+    // gamma and beta over the 4 channels.
+    BOOST_TEST(params_of("GroupNormalization", {{"groups", std::int64_t{-1}}}, {{N, 8, 8, 4}}) ==
+               Count{8});
+}
+
 BOOST_AUTO_TEST_CASE(configurations_that_make_no_sense) {
-    // Groups that do not divide the channels.
-    BOOST_TEST(params_of("Conv2D",
-                         {{"filters", std::int64_t{8}},
-                          {"kernel_size", Ints{3, 3}},
-                          {"groups", std::int64_t{3}}},
-                         {{N, 8, 8, 4}}) == kUnknownCount);
+    // Groups that do not divide the channels: no Keras builds the layer, the file is refused.
+    BOOST_CHECK_THROW(params_of("Conv2D",
+                                {{"filters", std::int64_t{8}},
+                                 {"kernel_size", Ints{3, 3}},
+                                 {"groups", std::int64_t{3}}},
+                                {{N, 8, 8, 4}}),
+                      Error);
+    BOOST_TEST(params_of("GroupNormalization", {{"groups", std::int64_t{3}}}, {{N, 8, 8, 4}}) ==
+               kUnknownCount);
     BOOST_TEST(params_of("BatchNormalization", {{"axis", std::int64_t{0}}}, {{N, 4}}) ==
                kUnknownCount);
     BOOST_TEST(params_of("BatchNormalization", {{"axis", std::int64_t{5}}}, {{N, 4}}) ==

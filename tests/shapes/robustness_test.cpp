@@ -2,13 +2,14 @@
 #include <limits>
 
 #include "shape_fixture.hpp"
+#include "strata/error.hpp"
 
 using namespace strata;
 using namespace strata::testing;
 using namespace std::string_literals;
 
-// Impossible or hostile configurations: the layer's shape becomes unknown, one warning says
-// why, and nothing throws.
+// Hostile configurations and ones strata cannot follow: the layer's shape becomes unknown and
+// one warning says why; a configuration no Keras could build is an error naming the layer.
 namespace {
 
 void expect_unknown_with_warning(const std::string& type, Attrs attrs,
@@ -21,6 +22,16 @@ void expect_unknown_with_warning(const std::string& type, Attrs attrs,
     BOOST_TEST(result.warnings[0].layer == "subject");
     BOOST_TEST(result.warnings[0].message.find(why) != std::string::npos,
                "'" << result.warnings[0].message << "' should mention '" << why << "'");
+}
+
+// The error a configuration no Keras could build raises, "" when there is none.
+std::string impossible(const std::string& type, Attrs attrs, const std::vector<Shape>& inputs) {
+    try {
+        infer_single(type, std::move(attrs), inputs);
+    } catch (const Error& e) {
+        return e.message();
+    }
+    return "";
 }
 
 constexpr std::int64_t kHuge = std::int64_t{1} << 40;
@@ -72,10 +83,6 @@ BOOST_AUTO_TEST_CASE(overflowing_products) {
 }
 
 BOOST_AUTO_TEST_CASE(zero_and_negative_configuration_values) {
-    expect_unknown_with_warning(
-        "Conv2D",
-        {{"filters", std::int64_t{8}}, {"kernel_size", Ints{3, 3}}, {"strides", Ints{0, 0}}},
-        {{N, 8, 8, 1}}, "must be positive");
     expect_unknown_with_warning("Dense", {{"units", std::int64_t{-3}}}, {{N, 8}},
                                 "must be positive");
     expect_unknown_with_warning("Dense", {}, {{N, 8}}, "not given");
@@ -84,6 +91,50 @@ BOOST_AUTO_TEST_CASE(zero_and_negative_configuration_values) {
     expect_unknown_with_warning("ZeroPadding2D", {{"padding", Ints{-1, 2}}}, {{N, 8, 8, 1}},
                                 "must not be negative");
     expect_unknown_with_warning("Permute", {{"dims", Ints{1, 1}}}, {{N, 3, 4}}, "permutation");
+}
+
+// Windows, steps and dilations below 1 and groups that do not divide the channels: no Keras
+// builds such a layer, so the file is refused, naming the layer and the key.
+BOOST_AUTO_TEST_CASE(impossible_windows_and_groups_are_errors_naming_layer_and_key) {
+    const Attrs conv = {{"filters", std::int64_t{8}}, {"kernel_size", Ints{3, 3}}};
+    const auto with = [](Attrs attrs, const std::string& key, AttrValue value) {
+        attrs[key] = std::move(value);
+        return attrs;
+    };
+    BOOST_TEST(impossible("Conv2D", with(conv, "strides", Ints{0, 0}), {{N, 8, 8, 1}}) ==
+               "layer 'subject' (Conv2D): 'strides' holds 0, expected 1 or more");
+    BOOST_TEST(impossible("Conv2D", with(conv, "dilation_rate", Ints{1, -2}), {{N, 8, 8, 1}}) ==
+               "layer 'subject' (Conv2D): 'dilation_rate' holds -2, expected 1 or more");
+    BOOST_TEST(impossible("Conv2D", with(conv, "groups", std::int64_t{0}), {{N, 8, 8, 4}}) ==
+               "layer 'subject' (Conv2D): 'groups' holds 0, expected 1 or more");
+    BOOST_TEST(impossible("Conv2D", with(conv, "groups", std::int64_t{-4}), {{N, 8, 8, 4}}) ==
+               "layer 'subject' (Conv2D): 'groups' holds -4, expected 1 or more");
+    BOOST_TEST(impossible("Conv2D", with(conv, "groups", std::int64_t{3}), {{N, 8, 8, 6}}) ==
+               "layer 'subject' (Conv2D): 'groups' holds 3, which does not divide the filters "
+               "(8)");
+    BOOST_TEST(impossible("Conv2D", with(conv, "groups", std::int64_t{4}), {{N, 8, 8, 6}}) ==
+               "layer 'subject' (Conv2D): 'groups' holds 4, which does not divide the input "
+               "channels (6)");
+    BOOST_TEST(impossible("Conv2D", with(conv, "groups", std::int64_t{2}), {{N, 8, 8, 6}}) == "");
+    BOOST_TEST(impossible("MaxPooling2D", {{"pool_size", Ints{2, 2}}, {"strides", Ints{0, 2}}},
+                          {{N, 8, 8, 1}}) ==
+               "layer 'subject' (MaxPooling2D): 'strides' holds 0, expected 1 or more");
+    BOOST_TEST(impossible("AveragePooling1D", {{"pool_size", std::int64_t{-3}}}, {{N, 8, 1}}) ==
+               "layer 'subject' (AveragePooling1D): 'pool_size' holds -3, expected 1 or more");
+    BOOST_TEST(impossible("MaxPooling2D", {{"pool_size", Ints{0, 0}}}, {{N, 8, 8, 1}}) ==
+               "layer 'subject' (MaxPooling2D): 'pool_size' holds 0, expected 1 or more");
+    BOOST_TEST(impossible("UpSampling2D", {{"size", Ints{0, 2}}}, {{N, 8, 8, 1}}) ==
+               "layer 'subject' (UpSampling2D): 'size' holds 0, expected 1 or more");
+    BOOST_TEST(impossible("DepthwiseConv2D",
+                          {{"kernel_size", Ints{3, 3}}, {"depth_multiplier", std::int64_t{0}}},
+                          {{N, 8, 8, 2}}) ==
+               "layer 'subject' (DepthwiseConv2D): 'depth_multiplier' holds 0, expected 1 or "
+               "more");
+    // Inside a wrapper the wrapper is named.
+    BOOST_TEST(impossible("TimeDistributed",
+                          {{"layer.class_name", "MaxPooling1D"s}, {"layer.strides", Ints{0}}},
+                          {{N, 4, 8, 1}}) ==
+               "layer 'subject' (TimeDistributed): 'strides' holds 0, expected 1 or more");
 }
 
 BOOST_AUTO_TEST_CASE(wrong_kinds_of_values) {

@@ -110,6 +110,7 @@ BOOST_AUTO_TEST_CASE(presets_apply_their_keys) {
     BOOST_TEST(compact.spacing == 6);
     BOOST_TEST(compact.padding == 6);
     BOOST_TEST(compact.width.empty());
+    BOOST_TEST(compact.height.empty());
     Options presentation;
     apply_preset(presentation, "presentation");
     BOOST_TEST(presentation.spacing == 18);
@@ -124,6 +125,7 @@ BOOST_AUTO_TEST_CASE(presets_apply_their_keys) {
     Options paper;
     apply_preset(paper, "paper");
     BOOST_TEST(paper.width == "8.5cm");
+    BOOST_TEST(paper.height == "20cm");
     BOOST_TEST((paper.level == Level::automatic));
     BOOST_TEST((paper.text_callable == TextCallable::name));
     BOOST_TEST((paper.caption_position == CaptionPosition::alternate));
@@ -136,6 +138,7 @@ BOOST_AUTO_TEST_CASE(presets_apply_their_keys) {
     Options slides;
     apply_preset(slides, "slides");
     BOOST_TEST(slides.width == "1280px");
+    BOOST_TEST(slides.height == "720px");
     BOOST_TEST((slides.level == Level::automatic));
     BOOST_TEST((slides.text_callable == TextCallable::name));
     BOOST_TEST(slides.legend);

@@ -83,6 +83,10 @@ BOOST_AUTO_TEST_CASE(bad_values_built_in_cpp_get_the_command_line_message) {
     BOOST_TEST(validation_error(o) == flag_error("width", "17 furlongs"));
 
     o = {};
+    o.height = "-3cm";
+    BOOST_TEST(validation_error(o) == flag_error("height", "-3cm"));
+
+    o = {};
     o.index_ignore = {3, 20000};
     BOOST_TEST(validation_error(o) == flag_error("index_ignore", "3,20000"));
 

@@ -90,6 +90,11 @@ Options document_text_options(Options options, const LatexDocument& document,
     const ChosenText chosen{given.count("font") != 0, given.count("font-size") != 0};
     const std::string source =
         given.count("options") ? given["options"].as<std::string>() : model_path;
+    // An option file's preset is made knowing the document governs, as the flag's is.
+    if (given.count("options")) {
+        const std::string preset = options_file_preset(source);
+        if (!preset.empty()) apply_preset(inherited, preset);
+    }
     return strata::with_document_text(std::move(options), document, chosen, inherited, source,
                                       warnings);
 }

@@ -26,6 +26,18 @@ std::string to_png(const Scene& scene, const RasterOptions& options = {});
 // drawn).
 std::string to_png(const Scene& scene, const RasterOptions& options, Warnings& warnings);
 
+// An image as pixels: `width` × `height`, rows top to bottom, 4 bytes per pixel in the order
+// red, green, blue, alpha, not premultiplied (what Pillow's "RGBA" mode holds).
+struct RgbaImage {
+    int width = 0;
+    int height = 0;
+    std::string pixels;
+};
+
+// Draws a scene into pixels, exactly the image to_png encodes, for a program that wants the
+// image rather than a file (the Python package's PIL image). Throws as to_png does.
+RgbaImage to_rgba(const Scene& scene, const RasterOptions& options, Warnings& warnings);
+
 // The resolution to draw `scene` at: `requested` when its image fits the limits, otherwise the
 // same request scaled down to the largest image that fits, with a warning. Throws
 // strata::Error for a non-positive or non-finite dpi or scale.

@@ -16,13 +16,17 @@ namespace strata {
 // collapsed, rows wrapped, boxes shrunk, text always at its own size. The fitting is the one
 // every output gets (layout_for_latex too): when every box size that fits leaves a stub row, a
 // little more width may give fair rows, and the figure is then scaled down to the width.
+// With `options.height` the figure is also kept no taller: row wrapping and box sizes (and at
+// level auto the level) are chosen to fit both; when none does, the whole figure, text
+// included, is scaled down to the height, with a warning that names its smallest text.
 Scene layout_layered(const Model& model, const Options& options, const LayoutContext& context,
                      Warnings& warnings);
 Scene layout_layered(const Model& model, const Options& options, Warnings& warnings);
 
 // A scene whose geometry is meant to be drawn multiplied by `scale` (TikzOptions::scale) while
 // its text keeps the sizes the options give: the text sizes in `scene` are already divided by
-// `scale`.
+// `scale`, except for the share of it that keeps a figure to `options.height` when nothing
+// else does, which makes the text smaller too (with a warning).
 struct FittedScene {
     Scene scene;
     double scale = 1;
@@ -75,7 +79,8 @@ Options with_document_text(Options options, const LatexDocument& document, Chose
 // the geometry is grown to the width when the layout left it narrower (only as far as keeps it
 // no taller than 0.6 of the width, as the fitting keeps every figure that can be), scaled down
 // to it when fair rows were laid out a little wider, and left as it is (scale 1, with the
-// fitting's warning) when text keeps it wider than the width.
+// fitting's warning) when text keeps it wider than the width. With `options.height`, the
+// growth stops at it too, and a figure still taller is scaled down as layout_layered's is.
 FittedScene layout_for_latex(const Model& model, const Options& options,
                              const LayoutContext& context, Warnings& warnings);
 FittedScene layout_for_latex(const Model& model, const Options& options, Warnings& warnings);

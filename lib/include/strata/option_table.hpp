@@ -52,6 +52,10 @@ void apply_options_file(Options& options, const std::string& path);
 // The same from YAML text; `source_name` is used in messages.
 void apply_options_yaml(Options& options, std::string_view yaml, const std::string& source_name);
 
+// The preset an option file names with its `preset` key, or "" when it names none: what its
+// figure starts from, as a --preset flag would. Throws like apply_options_file.
+std::string options_file_preset(const std::string& path);
+
 // The names of the built-in presets: default, compact, presentation, paper, slides.
 std::vector<std::string> preset_names();
 

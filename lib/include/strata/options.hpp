@@ -211,6 +211,9 @@ struct Options {
     std::string caption;
     CaptionPosition caption_position = CaptionPosition::below;
     std::map<std::string, std::string> captions;  // caption per layer name, overriding the rest
+    // Layers whose caption goes above their box whatever caption_position says (a Python
+    // text_callable answers this per layer).
+    std::vector<std::string> captions_above;
 
     // Legend.
     bool legend = false;
@@ -232,6 +235,7 @@ struct Options {
 
     // Branching and deep models.
     std::string width;         // fit the figure to this width: "17cm", "6.5in", "480pt", "640px"
+    std::string height;        // ... and no taller than this: "720px", "20cm" (empty: no bound)
     double min_font_size = 6;  // points; no text is drawn smaller when fitting to `width`
     Collapse collapse = Collapse::automatic;
     bool stages = false;  // brackets under stages (spatial size or name prefix changes)

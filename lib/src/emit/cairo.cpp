@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <new>
@@ -178,6 +179,57 @@ std::string to_png(const Scene& scene, const RasterOptions& options, Warnings& w
     }
     emit::warn_pictures_left_out(scene, "PNG", warnings);
     return encoder.finish();
+}
+
+RgbaImage to_rgba(const Scene& scene, const RasterOptions& options, Warnings& warnings) {
+    const double scale = pixel_scale(options);
+    const ImageSize size = image_size(scene, scale);
+    check_painted_pictures(scene, scale);
+    // Painted in strips as to_png paints them, so that both give the same pixels.
+    const bool opaque = scene.background.a == 255;
+    const int strip_rows = std::clamp(kStripBytes / (size.width * 4), 1, size.height);
+    const CairoSurfacePtr surface(
+        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size.width, strip_rows));
+    check(cairo_surface_status(surface.get()), "create the image");
+    RgbaImage image{size.width, size.height, {}};
+    image.pixels.resize(static_cast<std::size_t>(size.width) * size.height * 4);
+    emit::PictureSurfaces pictures;
+    unsigned char* pixels = cairo_image_surface_get_data(surface.get());
+    const int stride = cairo_image_surface_get_stride(surface.get());
+    auto* out = reinterpret_cast<unsigned char*>(image.pixels.data());
+    for (int top = 0; top < size.height; top += strip_rows) {
+        const int rows = std::min(strip_rows, size.height - top);
+        cairo_surface_flush(surface.get());
+        std::memset(pixels, 0, static_cast<std::size_t>(stride) * strip_rows);
+        cairo_surface_mark_dirty(surface.get());
+        cairo_surface_set_device_offset(surface.get(), 0, -top);
+        paint(surface.get(), scene, scale, opaque, pictures);
+        cairo_surface_flush(surface.get());
+        for (int y = 0; y < rows; ++y) {
+            const auto* row = reinterpret_cast<const std::uint32_t*>(pixels + y * stride);
+            for (int x = 0; x < size.width; ++x, out += 4) {
+                // Cairo's ARGB32: premultiplied, one native-endian word per pixel.
+                const std::uint32_t p = row[x];
+                const unsigned a = p >> 24;
+                if (a == 255) {  // most pixels: nothing to divide
+                    out[0] = static_cast<unsigned char>(p >> 16);
+                    out[1] = static_cast<unsigned char>(p >> 8);
+                    out[2] = static_cast<unsigned char>(p);
+                    out[3] = 255;
+                    continue;
+                }
+                const auto straight = [a](unsigned c) {
+                    return static_cast<unsigned char>(a == 0 ? 0 : (c * 255 + a / 2) / a);
+                };
+                out[0] = straight((p >> 16) & 0xff);
+                out[1] = straight((p >> 8) & 0xff);
+                out[2] = straight(p & 0xff);
+                out[3] = static_cast<unsigned char>(a);
+            }
+        }
+    }
+    emit::warn_pictures_left_out(scene, "PNG", warnings);
+    return image;
 }
 
 RasterOptions fit_raster(const Scene& scene, const RasterOptions& requested, Warnings& warnings) {

@@ -23,6 +23,10 @@ std::string to_png(const Scene&, const RasterOptions&, Warnings&) {
     without_cairo("PNG");
 }
 
+RgbaImage to_rgba(const Scene&, const RasterOptions&, Warnings&) {
+    without_cairo("PNG");
+}
+
 RasterOptions fit_raster(const Scene&, const RasterOptions&, Warnings&) {
     without_cairo("PNG");
 }

@@ -61,6 +61,36 @@ Shape read_shape(const nlohmann::ordered_json& value, const std::string& place,
     return shape;
 }
 
+bool is_positive_key(std::string_view key) {
+    // Not groups: GroupNormalization's -1 means a group per channel.
+    static constexpr std::array<std::string_view, 13> kKeys = {
+        "kernel_size", "strides", "pool_size",     "dilation_rate", "depth_multiplier",
+        "nb_row",      "nb_col",  "filter_length", "subsample",     "subsample_length",
+        "pool_length", "stride",  "atrous_rate",
+    };
+    return std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end();
+}
+
+void check_positive(const nlohmann::ordered_json& value, const std::string& place,
+                    const std::string& file) {
+    if (value.is_array()) {
+        // Lists of windows are short; a long one is dropped by the caller, unchecked.
+        if (value.size() > limits::kMaxRank) return;
+        for (std::size_t i = 0; i < value.size(); ++i)
+            check_positive(value[i], place + "[" + std::to_string(i) + "]", file);
+        return;
+    }
+    if (!value.is_number()) return;
+    const bool below_one = value.is_number_unsigned()  ? value.get<std::uint64_t>() == 0
+                           : value.is_number_integer() ? value.get<std::int64_t>() < 1
+                                                       : !(value.get<double>() >= 1);
+    if (!below_one) return;
+    // A spec's .nan is a number JSON cannot write: dump() would call it null.
+    const bool nan = value.is_number_float() && std::isnan(value.get<double>());
+    throw Error(file, place + ": expected an integer of 1 or more (or null), found " +
+                          (nan ? std::string("NaN (not a number)") : value.dump()));
+}
+
 bool is_dimension_key(std::string_view key) {
     static constexpr std::array<std::string_view, 24> kKeys = {
         "batch_input_shape", "batch_shape",    "input_shape", "target_shape",

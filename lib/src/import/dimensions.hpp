@@ -19,6 +19,16 @@ Dim read_dimension(const nlohmann::ordered_json& value, const std::string& place
 Shape read_shape(const nlohmann::ordered_json& value, const std::string& place,
                  const std::string& file);
 
+// True for configuration keys whose numbers are counts of at least 1: windows, steps,
+// dilations and depth multipliers (kernel_size, strides, pool_size ..., Keras 1 names
+// too). Null means Keras' default; a number below 1 describes no layer.
+bool is_positive_key(std::string_view key);
+
+// Throws strata::Error naming `place` (an element's index added) for a number below 1 in
+// `value`, a number or a list of them, nested lists included; null is allowed.
+void check_positive(const nlohmann::ordered_json& value, const std::string& place,
+                    const std::string& file);
+
 // True for configuration keys that hold dimensions or size-like counts (filters, units,
 // kernel_size, target_shape ...): their numbers must be valid dimensions.
 bool is_dimension_key(std::string_view key);

@@ -123,6 +123,7 @@ void add_attrs(const json& config, const std::string& prefix, const std::string&
                const std::string& file, int wrapper_depth, Attrs& attrs) {
     for (const auto& [key, value] : config.items()) {
         const std::string value_place = place + "." + printable_text(key);  // for messages
+        if (is_positive_key(key)) check_positive(value, value_place, file);
         if (value.is_array()) {
             if (auto converted = list_value(value, is_dimension_key(key), value_place, file)) {
                 attrs[prefix + key] = std::move(*converted);

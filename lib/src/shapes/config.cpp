@@ -114,11 +114,9 @@ std::vector<std::int64_t> spatial_attr_or(const Layer& layer, const std::string&
         fail("configuration " + quoted_text(key) + " has " + std::to_string(values->size()) +
              " values for " + std::to_string(rank) + " spatial axes");
     }
-    for (std::int64_t value : *values) {
-        if (value <= 0)
-            fail("configuration " + quoted_text(key) + " must be positive, got " +
-                 std::to_string(value));
-    }
+    // A window, step or dilation of 0 or less (other than the null -1) describes no layer.
+    for (std::int64_t value : *values)
+        if (value <= 0) fail_below(key, value, 1);
     return *values;
 }
 

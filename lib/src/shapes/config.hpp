@@ -22,7 +22,8 @@ std::string string_attr(const Layer& layer, const std::string& key, const std::s
 // A list of integers, a scalar read as a one-element list; nullopt when missing.
 std::optional<std::vector<std::int64_t>> int_list_attr(const Layer& layer, const std::string& key);
 
-// One strictly positive integer per spatial axis: kernel_size: 3 means 3 on every axis.
+// One strictly positive integer per spatial axis: kernel_size: 3 means 3 on every axis. A value
+// below 1 throws ImpossibleConfiguration.
 std::vector<std::int64_t> spatial_attr(const Layer& layer, const std::string& key, std::size_t rank,
                                        std::int64_t fallback);
 // Like spatial_attr, but a missing (or null) key takes `fallback` as a whole.

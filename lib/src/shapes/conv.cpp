@@ -20,6 +20,22 @@ Dim filters(const Layer& layer) {
     return positive_int_attr(layer, "filters");
 }
 
+// Keras splits the input channels and the filters into `groups` equal parts and refuses to
+// build a layer whose groups divide either unevenly.
+void check_groups(const Layer& layer, const Shape& input, std::size_t rank, Dim filter_count) {
+    const std::int64_t groups = int_attr(layer, "groups", 1);
+    if (groups < 1) fail_below("groups", groups, 1);
+    const auto fail_divide = [&](const std::string& what, Dim count) {
+        throw ImpossibleConfiguration("'groups' holds " + std::to_string(groups) +
+                                      ", which does not divide " + what + " (" +
+                                      std::to_string(count) + ")");
+    };
+    if (filter_count % groups != 0) fail_divide("the filters", filter_count);
+    if (input.size() != rank + 2) return;
+    const Dim channels = input[feature_axes(rank, is_channels_first(layer)).channels];
+    if (is_known(channels) && channels % groups != 0) fail_divide("the input channels", channels);
+}
+
 }  // namespace
 
 // Conv1D/2D/3D and SeparableConv1D/2D: the separable form has the same output geometry.
@@ -27,7 +43,9 @@ OutputShapes infer_conv(const Layer& layer, InputShapes inputs, std::size_t rank
     const Shape& input = single_input(inputs);
     const Window window = conv_window(layer, rank);
     if (window.padding == Padding::causal && rank != 1) fail("causal padding is only for 1-D");
-    return {apply_window(input, window, is_channels_first(layer), filters(layer))};
+    const Dim filter_count = filters(layer);
+    check_groups(layer, input, rank, filter_count);
+    return {apply_window(input, window, is_channels_first(layer), filter_count)};
 }
 
 OutputShapes infer_depthwise_conv(const Layer& layer, InputShapes inputs, std::size_t rank) {
@@ -35,7 +53,7 @@ OutputShapes infer_depthwise_conv(const Layer& layer, InputShapes inputs, std::s
     require_rank(input, rank + 2);
     const bool channels_first = is_channels_first(layer);
     const std::int64_t multiplier = int_attr(layer, "depth_multiplier", 1);
-    if (multiplier <= 0) fail("depth_multiplier must be positive");
+    if (multiplier <= 0) fail_below("depth_multiplier", multiplier, 1);
     Shape output = apply_window(input, conv_window(layer, rank), channels_first, kUnknownDim);
     Dim& channels = output[feature_axes(rank, channels_first).channels];
     channels = fits(mul_dims(channels, multiplier));

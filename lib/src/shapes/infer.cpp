@@ -67,6 +67,8 @@ void infer_layer(Model& model, std::size_t index, UnknownShapes& unknown) {
             return;
         } catch (const shapes::ShapeProblem& rule_failure) {
             problem = rule_failure.what();
+        } catch (const shapes::ImpossibleConfiguration& impossible) {
+            shapes::refuse(layer, impossible);
         }
     }
     layer.shapes.clear();

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "shapes/params_table.hpp"
+#include "shapes/rule.hpp"
 
 namespace strata::shapes {
 namespace {
@@ -38,6 +39,8 @@ std::optional<std::int64_t> count_layer(const Model& model, const Layer& layer,
         return apply_counter(layer, inputs, defaults);
     } catch (const ShapeProblem&) {
         return std::nullopt;
+    } catch (const ImpossibleConfiguration& impossible) {
+        refuse(layer, impossible);
     }
 }
 

@@ -39,7 +39,9 @@ std::int64_t count_layer_normalization(const Layer& layer, InputShapes inputs,
 std::int64_t count_group_normalization(const Layer& layer, InputShapes inputs,
                                        const KerasDefaults&) {
     const std::int64_t channels = normalised_size(layer, inputs);
-    const std::int64_t groups = int_attr(layer, "groups", 32);
+    // Keras: -1 is one group per channel.
+    const std::int64_t given = int_attr(layer, "groups", 32);
+    const std::int64_t groups = given == -1 ? channels : given;
     if (groups <= 0 || channels % groups != 0) fail("groups must divide the channels");
     return affine_size(layer, channels);
 }

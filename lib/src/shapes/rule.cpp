@@ -1,11 +1,23 @@
 #include "shapes/rule.hpp"
 
 #include "shapes/dims.hpp"
+#include "strata/error.hpp"
+#include "strata/printable.hpp"
 
 namespace strata::shapes {
 
 void fail(const std::string& reason) {
     throw ShapeProblem(reason);
+}
+
+void refuse(const Layer& layer, const ImpossibleConfiguration& problem) {
+    throw Error("", "layer " + quoted_text(layer.name) + " (" + printable_text(layer.type) +
+                        "): " + problem.what());
+}
+
+void fail_below(const std::string& key, std::int64_t value, std::int64_t least) {
+    throw ImpossibleConfiguration(quoted_text(key) + " holds " + std::to_string(value) +
+                                  ", expected " + std::to_string(least) + " or more");
 }
 
 const Shape& single_input(InputShapes inputs) {

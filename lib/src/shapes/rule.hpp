@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -26,6 +27,21 @@ class ShapeProblem : public std::runtime_error {
 };
 
 [[noreturn]] void fail(const std::string& reason);
+
+// Raised by a rule for a configuration no Keras could build: a window, step or dilation below 1,
+// groups that do not divide the channels. The file itself is wrong, so unlike ShapeProblem this
+// leaves the shapes module: infer_shapes turns it into a strata::Error naming the layer.
+class ImpossibleConfiguration : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+// Throws the strata::Error an ImpossibleConfiguration of `layer` becomes: it names the layer,
+// and the caller of infer_shapes the file.
+[[noreturn]] void refuse(const Layer& layer, const ImpossibleConfiguration& problem);
+
+// "'strides' holds 0, expected 1 or more", as an ImpossibleConfiguration.
+[[noreturn]] void fail_below(const std::string& key, std::int64_t value, std::int64_t least);
 
 // The only input of a single-input layer.
 const Shape& single_input(InputShapes inputs);

@@ -233,6 +233,13 @@ std::vector<OptionEntry> make_entries() {
                 throw Error(where + "." + layer, *problem);
         }
     };
+    e.push_back(text_entry(
+        "captions_above", OptionKind::name_list,
+        "layers whose caption goes above the box, whatever caption_position says",
+        [](Options& o, std::string_view v, const std::string&) {
+            o.captions_above = ov::name_list(v);
+        },
+        getter(&Options::captions_above)));
     e.push_back(number("text_vspacing", "gap between caption lines, px", &Options::text_vspacing));
     e.push_back(text("font", "font: a fontconfig family or a font file", &Options::font, false));
     // A flag's font file in the working directory is that file; in a file, a font that names
@@ -298,6 +305,18 @@ std::vector<OptionEntry> make_entries() {
         getter(&Options::width),
         [](const Options& o, const std::string& where) {
             if (!o.width.empty()) length_in_px(o.width, where);
+        }));
+    e.push_back(text_entry(
+        "height", OptionKind::text,
+        "keep the figure no taller than this: 720px, 20cm (a finer level that fits, else the "
+        "figure scaled down with a warning)",
+        [](Options& o, std::string_view v, const std::string& where) {
+            if (!v.empty()) length_in_px(v, where);  // validates
+            o.height = std::string(v);
+        },
+        getter(&Options::height),
+        [](const Options& o, const std::string& where) {
+            if (!o.height.empty()) length_in_px(o.height, where);
         }));
     e.push_back(number("min_font_size", "smallest text when fitting to a width, pt",
                        &Options::min_font_size, 1, 1000));

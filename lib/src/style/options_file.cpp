@@ -82,12 +82,30 @@ void apply_options_yaml(Options& options, std::string_view yaml, const std::stri
     apply_options_node(options, root, source);
 }
 
-void apply_options_file(Options& options, const std::string& path) {
-    const std::string text =
-        io::read_input_file(path, limits::kMaxOptionsFileBytes, "the option file");
+namespace {
+
+std::string options_file_text(const std::string& path) {
+    std::string text = io::read_input_file(path, limits::kMaxOptionsFileBytes, "the option file");
     if (text.size() > limits::kMaxOptionsFileBytes)
         throw Error(path, "option file larger than 4 MiB");
-    apply_options_yaml(options, text, path);
+    return text;
+}
+
+}  // namespace
+
+void apply_options_file(Options& options, const std::string& path) {
+    apply_options_yaml(options, options_file_text(path), path);
+}
+
+std::string options_file_preset(const std::string& path) {
+    const YamlSource source{path, std::filesystem::path(path).parent_path().string()};
+    const YAML::Node root = parse_yaml_document(options_file_text(path), path);
+    if (!root.IsMap()) return "";
+    for (const auto& entry : root) {
+        if (yaml_scalar(source, entry.first, "option name") == "preset")
+            return yaml_scalar(source, entry.second, "preset");
+    }
+    return "";
 }
 
 }  // namespace strata

@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "import/onnx/graph_order.hpp"
 #include "import/onnx/naming.hpp"
@@ -113,6 +114,9 @@ struct Box {
     std::string name, path, type;
     std::vector<std::string> tips;  // the tensor each output shows
     std::vector<TensorRef> inputs;
+    // The inputs as a set: a node may read hundreds of thousands of tensors, and a search of
+    // the list for each would take quadratic time.
+    std::set<std::pair<std::size_t, std::size_t>> input_set;
     std::int64_t params = 0;
     bool reads_weights = false;
     bool is_input = false;
@@ -283,6 +287,10 @@ class Builder {
         return !always_boxed(op) && !path.empty() && path == box.path;
     }
 
+    static void add_box_input(Box& box, TensorRef ref) {
+        if (box.input_set.emplace(ref.layer, ref.output).second) box.inputs.push_back(ref);
+    }
+
     // A tensor of one box read by another: what the first box hands on.
     void note_exit(const std::string& tensor) {
         const Home home = homes_.at(tensor);
@@ -298,8 +306,7 @@ class Builder {
             if (from == home.box) continue;
             note_exit(in);
             TensorRef ref{from, homes_.at(in).output};
-            if (std::find(box.inputs.begin(), box.inputs.end(), ref) == box.inputs.end())
-                box.inputs.push_back(ref);
+            add_box_input(box, ref);
         }
         add_weights(box, node);
         box.has_matmul = box.has_matmul || node.op_type() == "MatMul";
@@ -364,8 +371,7 @@ class Builder {
             const Home home = homes_.at(in);
             note_exit(in);
             TensorRef ref{home.box, home.output};
-            if (std::find(box.inputs.begin(), box.inputs.end(), ref) == box.inputs.end())
-                box.inputs.push_back(ref);
+            add_box_input(box, ref);
         }
         add_weights(box, node);
         set_attrs(box, node);

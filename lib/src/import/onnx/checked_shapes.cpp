@@ -1,10 +1,12 @@
 #include "import/onnx/checked_shapes.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <limits>
 #include <string>
+#include <string_view>
 
 #include "import/onnx/node_attributes.hpp"
 #include "shapes/dims.hpp"
@@ -42,6 +44,30 @@ std::size_t axis_of(std::int64_t axis, std::size_t rank, bool rank_allowed) {
                               std::to_string(highest) + ")");
     }
     return static_cast<std::size_t>(axis < 0 ? axis + r : axis);
+}
+
+// An `axes` attribute (Resize from opset 18): each entry from -rank to rank - 1 and no axis
+// twice. Where the input's rank is not known, no tensor has more than limits::kMaxRank axes.
+std::vector<std::size_t> axes_of(const std::vector<std::int64_t>& axes, const Shape* input,
+                                 const std::string& tensor = "an input") {
+    const std::size_t rank = input ? input->size() : limits::kMaxRank;
+    const auto r = static_cast<std::int64_t>(rank);
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < axes.size(); ++i) {
+        if (axes[i] < -r || axes[i] >= r) {
+            throw ImpossibleValue(
+                "axes[" + std::to_string(i) + "] holds " + std::to_string(axes[i]) +
+                ", out of range for " + tensor + " of rank " +
+                (input ? std::to_string(rank) : "at most " + std::to_string(rank)) + " (expected " +
+                std::to_string(-r) + " to " + std::to_string(r - 1) + ")");
+        }
+        const auto axis = static_cast<std::size_t>(axes[i] < 0 ? axes[i] + r : axes[i]);
+        if (std::find(out.begin(), out.end(), axis) != out.end())
+            throw ImpossibleValue("axes[" + std::to_string(i) + "] names axis " +
+                                  std::to_string(axis) + " again, expected each axis once");
+        out.push_back(axis);
+    }
+    return out;
 }
 
 // What a node reads: shapes of its inputs and integer constants.
@@ -221,6 +247,39 @@ std::int64_t dilated(std::int64_t kernel, std::int64_t dilation) {
     return checked(shapes::checked_add(checked(shapes::checked_mul(kernel - 1, dilation)), 1));
 }
 
+// A convolution's group splits the input channels and the output channels (the weights'
+// first dimension) into equal parts, each part's input channels the weights' second dimension.
+// ONNX's inference leaves the shape unknown, silently, where these do not hold.
+void check_groups(const onnx::NodeProto& node, const Reads& in) {
+    const std::int64_t group = int_attribute(node, "group", 1);
+    const Shape* x = in.shape(0);
+    const Shape* weights = in.shape(1);
+    if (group < 1 || !x || x->size() < 2) return;  // below 1: check_node_attributes refuses it
+    const Dim channels = (*x)[1];
+    const auto fail = [&](const std::string& whose, Dim count, const std::string& what) {
+        throw ImpossibleValue("group " + std::to_string(group) + " does not divide " + whose +
+                              std::to_string(count) + " " + what);
+    };
+    if (is_known(channels) && channels % group != 0) fail("the input's ", channels, "channels");
+    if (!weights || weights->size() != x->size()) return;
+    const bool transpose = node.op_type() == "ConvTranspose";
+    // Conv weights [M, C / group, k...]; ConvTranspose weights [C, M / group, k...].
+    const Dim output_channels = transpose ? kUnknownDim : (*weights)[0];
+    if (is_known(output_channels) && output_channels % group != 0)
+        fail("the weights' ", output_channels, "output channels");
+    const Dim weight_inputs = transpose ? (*weights)[0] : (*weights)[1];
+    if (!is_known(channels) || !is_known(weight_inputs)) return;
+    if (transpose && weight_inputs != channels) {
+        throw ImpossibleValue("the weights' first dimension (" + std::to_string(weight_inputs) +
+                              ") is not the input's " + std::to_string(channels) + " channels");
+    }
+    if (!transpose && shapes::mul_dims(weight_inputs, group) != std::optional<Dim>(channels)) {
+        throw ImpossibleValue("the weights' second dimension (" + std::to_string(weight_inputs) +
+                              ") times group (" + std::to_string(group) + ") is not the input's " +
+                              std::to_string(channels) + " channels");
+    }
+}
+
 // Conv, MaxPool, AveragePool, LpPool: [N, C, spatial...] → [N, channels, windows...].
 std::optional<Shape> windowed(const onnx::NodeProto& node, const Reads& in, bool conv) {
     const Shape* x = in.shape(0);
@@ -310,24 +369,32 @@ std::optional<Dim> scaled(Dim d, float scale) {
     return static_cast<Dim>(product);
 }
 
-// Resize (X, roi, scales, sizes) and Upsample (X, scales).
-std::optional<Shape> resize(const onnx::NodeProto& node, const Reads& in, int opset) {
+// Resize (X, roi, scales, sizes) and Upsample (X, scales). From opset 18 Resize's `axes` names
+// the axes its scales or sizes are for; the others keep their length.
+void check_resize(const onnx::NodeProto& node, const Reads& in, int opset) {
     const Shape* x = in.shape(0);
-    if (!x) return std::nullopt;
     const bool upsample = node.op_type() == "Upsample";
+    std::optional<std::vector<std::size_t>> axes;
+    if (auto given = ints_attribute(node, "axes"); given && !upsample) axes = axes_of(*given, x);
+    const auto check_count = [&](const char* what, std::size_t count) {
+        const std::size_t expected = axes ? axes->size() : x ? x->size() : count;
+        if (count != expected)
+            throw ImpossibleValue(std::string(what) + " has " + std::to_string(count) +
+                                  " values for " + std::to_string(expected) +
+                                  (axes ? " axes (the axes attribute)" : " axes"));
+    };
     if (!upsample && opset >= 11 && in.present(3)) {
         const auto sizes = in.ints(3);
-        if (!sizes) return std::nullopt;
+        if (!sizes) return;
         for (std::size_t i = 0; i < sizes->size(); ++i) {
             // ONNX's inference copies the sizes as they are: 0 or less would be drawn as is.
             if ((*sizes)[i] <= 0)
                 throw ImpossibleValue("sizes[" + std::to_string(i) + "] is " +
                                       std::to_string((*sizes)[i]) + ", expected 1 or more");
+            output_dim(shapes::bounded_dim((*sizes)[i]));
         }
-        if (sizes->size() != x->size()) return std::nullopt;
-        Shape out;
-        for (Dim d : *sizes) out.push_back(output_dim(shapes::bounded_dim(d)));
-        return out;
+        check_count("sizes", sizes->size());
+        return;
     }
     const int scales_input = upsample || opset < 11 ? 1 : 2;
     std::optional<std::vector<double>> scales = in.values(scales_input);
@@ -335,7 +402,7 @@ std::optional<Shape> resize(const onnx::NodeProto& node, const Reads& in, int op
         if (const auto* a = find_attribute(node, "scales"))
             scales = std::vector<double>(a->floats().begin(), a->floats().end());
     }
-    if (!scales) return std::nullopt;
+    if (!scales) return;
     for (std::size_t i = 0; i < scales->size(); ++i) {
         // ONNX's inference turns inf or NaN into an undefined integer and 0 into an empty
         // axis; a negative scale it refuses silently, leaving the shape unknown.
@@ -344,13 +411,118 @@ std::optional<Shape> resize(const onnx::NodeProto& node, const Reads& in, int op
             throw ImpossibleValue("scales[" + std::to_string(i) + "] is " +
                                   number_text((*scales)[i]) + ", expected a finite number above 0");
     }
-    if (scales->size() != x->size()) return std::nullopt;
-    Shape out = *x;
-    for (std::size_t i = 0; i < x->size(); ++i) {
-        if (!is_known(out[i])) continue;
-        out[i] = output_dim(scaled(out[i], static_cast<float>((*scales)[i])));
+    // An opset-11 Resize given sizes has an empty scales tensor.
+    if (scales->empty()) return;
+    check_count("scales", scales->size());
+    if (!x) return;
+    for (std::size_t i = 0; i < scales->size(); ++i) {
+        const std::size_t axis = axes ? (*axes)[i] : i;
+        const Dim d = (*x)[axis];
+        if (!is_known(d)) continue;
+        const Dim scaled_length = output_dim(scaled(d, static_cast<float>((*scales)[i])));
+        // Sampling a non-empty axis gives at least one element: a scale that rounds it down to
+        // none is too small to mean anything.
+        if (d > 0 && scaled_length == 0)
+            throw ImpossibleValue(
+                "scales[" + std::to_string(i) + "] is " + number_text((*scales)[i]) + ": axis " +
+                std::to_string(axis) + " of length " + std::to_string(d) +
+                " would have no elements, expected a scale of at least 1/" + std::to_string(d));
     }
-    return out;
+    return;
+}
+
+// DepthToSpace moves blocksize² channels into each block of the output, SpaceToDepth each
+// blocksize × blocksize block into the channels: ONNX's inference divides without checking.
+void check_blocks(const onnx::NodeProto& node, const Reads& in) {
+    const std::int64_t block = int_attribute(node, "blocksize", 0);
+    if (block < 1) {
+        throw ImpossibleValue("blocksize holds " + std::to_string(block) + ", expected 1 or more");
+    }
+    const Shape* x = in.shape(0);
+    if (!x || x->size() != 4) return;
+    const auto fail = [&](const std::string& what, Dim count, std::int64_t by) {
+        throw ImpossibleValue("blocksize " + std::to_string(block) + ": the input's " +
+                              std::to_string(count) + " " + what + " cannot be divided by " +
+                              std::to_string(by));
+    };
+    if (node.op_type() == "DepthToSpace") {
+        const auto square = shapes::checked_mul(block, block);
+        if (is_known((*x)[1]) && (!square || (*x)[1] % *square != 0))
+            fail("channels", (*x)[1], square ? *square : block);
+        return;
+    }
+    if (is_known((*x)[2]) && (*x)[2] % block != 0) fail("rows", (*x)[2], block);
+    if (is_known((*x)[3]) && (*x)[3] % block != 0) fail("columns", (*x)[3], block);
+}
+
+// Split's parts (its second input from opset 13, else its attribute): one for each output, none
+// negative, together the length of the axis they split. ONNX's inference leaves every output
+// unknown, silently, where they are not.
+void check_split(const onnx::NodeProto& node, const Reads& in, int opset) {
+    const auto parts = opset >= 13 ? in.ints(1) : ints_attribute(node, "split");
+    if (!parts) return;
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < parts->size(); ++i) {
+        if ((*parts)[i] < 0) {
+            throw ImpossibleValue("split[" + std::to_string(i) + "] holds " +
+                                  std::to_string((*parts)[i]) + ", expected 0 or more");
+        }
+        total = checked(shapes::checked_add(total, (*parts)[i]));
+    }
+    if (parts->size() != static_cast<std::size_t>(node.output_size())) {
+        throw ImpossibleValue("split has " + std::to_string(parts->size()) + " parts for " +
+                              std::to_string(node.output_size()) + " outputs");
+    }
+    const Shape* x = in.shape(0);
+    if (!x) return;
+    const std::size_t axis = axis_of(int_attribute(node, "axis", 0), x->size(), false);
+    if (is_known((*x)[axis]) && total != (*x)[axis]) {
+        throw ImpossibleValue("split's parts add up to " + std::to_string(total) + ", but axis " +
+                              std::to_string(axis) + " of the input has length " +
+                              std::to_string((*x)[axis]));
+    }
+}
+
+// Ops with an `axis` attribute counted from -rank to rank - 1 of their first input, and ops
+// with an `axes` attribute of such axes (Unsqueeze's count in its output's rank). ONNX's
+// inference refuses an axis out of range silently, leaving the shape unknown; Concat and Flatten
+// are checked where their shapes are recomputed.
+constexpr std::array<std::string_view, 12> kAxisOps = {"ArgMax",
+                                                       "ArgMin",
+                                                       "Compress",
+                                                       "Gather",
+                                                       "GatherElements",
+                                                       "Hardmax",
+                                                       "LayerNormalization",
+                                                       "LogSoftmax",
+                                                       "ScatterElements",
+                                                       "Softmax",
+                                                       "Split",
+                                                       "TopK"};
+constexpr std::array<std::string_view, 12> kAxesOps = {
+    "ReduceL1",  "ReduceL2",   "ReduceLogSum", "ReduceLogSumExp", "ReduceMax", "ReduceMean",
+    "ReduceMin", "ReduceProd", "ReduceSum",    "ReduceSumSquare", "Squeeze",   "Unsqueeze"};
+
+bool one_of(std::string_view op, const auto& ops) {
+    return std::find(ops.begin(), ops.end(), op) != ops.end();
+}
+
+void check_axis_attributes(const onnx::NodeProto& node, const Reads& in) {
+    const Shape* x = in.shape(0);
+    const std::string& op = node.op_type();
+    if (one_of(op, kAxisOps) && find_attribute(node, "axis") && x)
+        axis_of(int_attribute(node, "axis", 0), x->size(), false);
+    if (!one_of(op, kAxesOps)) return;
+    const auto axes = ints_attribute(node, "axes");
+    if (!axes) return;
+    if (op != "Unsqueeze") {
+        axes_of(*axes, x);
+        return;
+    }
+    // Unsqueeze's axes are positions in its output, whose rank is the input's plus their count.
+    Shape output;
+    if (x) output.assign(x->size() + axes->size(), 1);
+    axes_of(*axes, x ? &output : nullptr, "an output");
 }
 
 }  // namespace
@@ -361,6 +533,7 @@ std::optional<Shape> checked_output_shape(const onnx::NodeProto& node, const Kno
     if (node.output_size() < 1 || node.output(0).empty()) return std::nullopt;
     const Reads in(node, shapes, constants);
     const std::string& op = node.op_type();
+    check_axis_attributes(node, in);
     if (op == "Concat") return concat(node, in);
     if (op == "Pad") return pad(node, in, opset);
     if (op == "Tile") return tile(in);
@@ -368,10 +541,13 @@ std::optional<Shape> checked_output_shape(const onnx::NodeProto& node, const Kno
     if (op == "Flatten") return flatten(node, in);
     // ONNX computes these as below but unchecked, and has rules of its own at the edges
     // (ceil_mode, float scales): only the bound is checked, ONNX's shape stands.
+    if (op == "Conv" || op == "ConvTranspose" || op == "ConvInteger") check_groups(node, in);
+    if (op == "DepthToSpace" || op == "SpaceToDepth") check_blocks(node, in);
+    if (op == "Split") check_split(node, in, opset);
     if (op == "Conv") windowed(node, in, true);
     if (op == "MaxPool" || op == "AveragePool" || op == "LpPool") windowed(node, in, false);
     if (op == "ConvTranspose") conv_transpose(node, in);
-    if (op == "Resize" || op == "Upsample") resize(node, in, opset);
+    if (op == "Resize" || op == "Upsample") check_resize(node, in, opset);
     return std::nullopt;
 }
 

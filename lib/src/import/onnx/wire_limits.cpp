@@ -6,6 +6,7 @@
 #include "import/onnx/wire.hpp"
 #include "strata/error.hpp"
 #include "strata/limits.hpp"
+#include "strata/printable.hpp"
 
 namespace strata::onnx_import {
 namespace {
@@ -31,7 +32,8 @@ constexpr std::uint64_t kNode = 1, kInitializer = 5, kInput = 11, kOutput = 12, 
                         kQuantizationAnnotation = 14, kSparseInitializer = 15, kMetadataProps = 16;
 }
 namespace node_field {
-constexpr std::uint64_t kAttribute = 5, kMetadataProps = 9;
+constexpr std::uint64_t kInput = 1, kOutput = 2, kName = 3, kOpType = 4, kAttribute = 5,
+                        kMetadataProps = 9;
 }
 namespace attribute_field {
 constexpr std::uint64_t kTensor = 5, kGraph = 6, kFloats = 7, kInts = 8, kTensors = 10,
@@ -50,6 +52,14 @@ constexpr std::uint64_t kTensorType = 1, kSequenceType = 4, kMapType = 5, kSpars
 // Nesting the walk follows (subgraphs, sequence and map types); the protobuf library refuses
 // messages nested deeper than 100 anyway.
 constexpr int kMaxWalkDepth = 100;
+
+// Outputs of all the nodes together, subgraphs and functions included: as many as the graph may
+// declare value_info entries, one for each value a node computes. Checking and inference take
+// tens of microseconds an output, as they do a node.
+constexpr std::uint64_t kMaxNodeOutputs = limits::kMaxOnnxGraphTensors;
+// Inputs of all the nodes together: four a node (a convolution reads its data, weights and
+// bias). Each distinct one is an edge the layout routes.
+constexpr std::uint64_t kMaxNodeInputs = 4 * limits::kMaxOnnxNodes;
 
 // Every field of every message the protobuf library would parse counts as an item: a field
 // it does not know is kept too (as an unknown field), so 10 million of them in 30 MB would
@@ -238,7 +248,45 @@ class WireLimits {
         });
     }
 
+    // A node's outputs are values that checking and shape inference give a type each (a
+    // Split of a million outputs took them 10 s and 1.6 GiB); its inputs are edges folding
+    // follows. Counted before its fields are walked, so that the message can name the node,
+    // whose name the wire holds after its inputs and outputs.
+    void node_values(std::string_view bytes) {
+        std::uint64_t inputs = 0, outputs = 0;
+        std::string_view name, op_type;
+        std::size_t pos = 0;
+        while (pos < bytes.size()) {
+            const auto f = wire::next_field(bytes, pos);
+            if (!f) return;
+            if (f->kind != Kind::bytes) continue;
+            if (f->number == node_field::kInput) ++inputs;
+            if (f->number == node_field::kOutput) ++outputs;
+            if (f->number == node_field::kName) name = f->payload;
+            if (f->number == node_field::kOpType) op_type = f->payload;
+        }
+        node_inputs_ += inputs;
+        node_outputs_ += outputs;
+        if (node_outputs_ > kMaxNodeOutputs)
+            fail(node_text(name, op_type) + " has " + std::to_string(outputs) +
+                 " outputs: the nodes of the ONNX graph have more than " +
+                 std::to_string(kMaxNodeOutputs) +
+                 " outputs together, subgraphs and functions included");
+        if (node_inputs_ > kMaxNodeInputs)
+            fail(node_text(name, op_type) + " has " + std::to_string(inputs) +
+                 " inputs: the nodes of the ONNX graph have more than " +
+                 std::to_string(kMaxNodeInputs) +
+                 " inputs together, subgraphs and functions included");
+    }
+
+    // "node 'split' (Split)", as node_description writes a parsed node.
+    static std::string node_text(std::string_view name, std::string_view op_type) {
+        return "node " + (name.empty() ? std::string("(unnamed)") : quoted_text(name)) + " (" +
+               printable_text(op_type) + ")";
+    }
+
     void node(std::string_view bytes, int depth) {
+        node_values(bytes);
         fields(bytes, [&](const Field& f) {
             if (f.kind != Kind::bytes) return;
             if (f.number == node_field::kAttribute) attribute(f.payload, depth);
@@ -363,6 +411,7 @@ class WireLimits {
     const std::string& source_;
     bool raw_;
     std::uint64_t nodes_ = 0, top_nodes_ = 0, items_ = 0;
+    std::uint64_t node_inputs_ = 0, node_outputs_ = 0;
     std::uint64_t declared_[kDeclaredKinds] = {};
     std::uint64_t top_inputs_ = 0, top_initializers_ = 0;
 };

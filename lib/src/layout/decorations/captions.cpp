@@ -1,5 +1,6 @@
 #include "layout/decorations/captions.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 #include "strata/error.hpp"
@@ -137,7 +138,10 @@ std::optional<std::string> caption_for(const Layer& layer, std::size_t box_index
     return caption;
 }
 
-bool caption_above(std::size_t box_index, const Options& options) {
+bool caption_above(const Layer& layer, std::size_t box_index, const Options& options) {
+    if (std::find(options.captions_above.begin(), options.captions_above.end(), layer.name) !=
+        options.captions_above.end())
+        return true;
     switch (options.caption_position) {
         case CaptionPosition::above:
             return true;

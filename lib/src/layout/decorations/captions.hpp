@@ -43,7 +43,7 @@ std::string expand_caption_template(const std::string& text, const Layer& layer,
 std::optional<std::string> caption_for(const Layer& layer, std::size_t box_index,
                                        const Options& options, TextBudget& budget);
 
-// Whether box `box_index`'s caption goes above it (`caption_position`).
-bool caption_above(std::size_t box_index, const Options& options);
+// Whether box `box_index`'s caption goes above it (`captions_above`, `caption_position`).
+bool caption_above(const Layer& layer, std::size_t box_index, const Options& options);
 
 }  // namespace strata::layout

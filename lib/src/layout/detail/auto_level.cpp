@@ -1,9 +1,11 @@
 #include "layout/detail/auto_level.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "layout/detail/expansion.hpp"
 #include "layout/detail/model_at_level.hpp"
@@ -21,17 +23,13 @@ constexpr double kWidthSlackPx = 0.5;
 constexpr double kTextSlackPx = 0.01;
 constexpr double kFaceSlackPx = 0.01;
 
-// Whether the figure, printed at its scale, is no wider than `width_px` and, but for its lines
-// of text, no taller than the fitting keeps a figure of that width when it can (boxes kept 2 mm
-// tall by stacking rows into a tower do not fit a page), sets no text smaller than `smallest_px`,
-// and gives every box of a tensor with two axes or more a face at least 2 mm tall. A vector is
-// drawn as a thin bar on purpose, so its height says nothing.
-bool readable(const FittedScene& fitted, double width_px, double smallest_px) {
+// Whether the figure, printed at its scale, is no wider than `width_px` and no taller than
+// `height_px`, sets no text smaller than `smallest_px`, and gives every box of a tensor with
+// two axes or more a face at least 2 mm tall. A vector is drawn as a thin bar on purpose, so
+// its height says nothing.
+bool readable(const FittedScene& fitted, double width_px, double height_px, double smallest_px) {
     if (fitted.scene.width * fitted.scale > width_px + kWidthSlackPx) return false;
-    // As the fitting counts it: the strips only text takes (captions, ×N labels) left out, so
-    // that a level the fitting laid out as fitting is not refused for its labels.
-    const double height = fitted.scene.height - text_only_height(fitted.scene);
-    if (height * fitted.scale > kMostHeightPerWidth * width_px + kWidthSlackPx) return false;
+    if (fitted.scene.height * fitted.scale > height_px + kWidthSlackPx) return false;
     for (const Group& g : fitted.scene.groups) {
         for (const Primitive& item : g.items) {
             const auto* run = std::get_if<TextRun>(&item);
@@ -41,6 +39,16 @@ bool readable(const FittedScene& fitted, double width_px, double smallest_px) {
         if ((g.box->y2 - g.box->y1) * fitted.scale < kSmallestFacePx - kFaceSlackPx) return false;
     }
     return true;
+}
+
+// Whether the figure is no taller than the fitting keeps a figure of its width when it can:
+// boxes kept 2 mm tall by stacking rows into a tower would otherwise pass as readable. As the
+// fitting counts it: the strips only text takes (captions, ×N labels) left out, so that a
+// level the fitting laid out as fitting is not refused for its labels (a wider width would
+// then fall to a coarser level).
+bool short_enough(const FittedScene& fitted, double width_px) {
+    const double height = fitted.scene.height - text_only_height(fitted.scene);
+    return height * fitted.scale <= kMostHeightPerWidth * width_px + kWidthSlackPx;
 }
 
 FittedScene at(const Model& model, const Options& options, Level level, const LayOut& lay_out,
@@ -58,9 +66,12 @@ FittedScene at(const Model& model, const Options& options, Level level, const La
 // Nullopt otherwise, or when nothing is expanded.
 std::optional<FittedScene> expanded_by_blocks(const Model& model, const Options& options,
                                               const FittedScene& drawn, const LayOut& lay_out,
-                                              double width_px, double smallest_px,
+                                              double width_px, double height_px, double smallest_px,
                                               Warnings& warnings) {
-    if (options.expand.empty() || readable(drawn, width_px, smallest_px) ||
+    const auto fits = [&](const FittedScene& f) {
+        return readable(f, width_px, height_px, smallest_px) && short_enough(f, width_px);
+    };
+    if (options.expand.empty() || fits(drawn) ||
         !expandable_at(model, find_blocks(model), Level::stage, options.expand))
         return std::nullopt;
     Warnings laid;
@@ -69,8 +80,7 @@ std::optional<FittedScene> expanded_by_blocks(const Model& model, const Options&
     const auto within = [&](const FittedScene& f) {
         return f.scene.width * f.scale <= width_px + kWidthSlackPx;
     };
-    if (!readable(by_blocks, width_px, smallest_px) && (within(drawn) || !within(by_blocks)))
-        return std::nullopt;
+    if (!fits(by_blocks) && (within(drawn) || !within(by_blocks))) return std::nullopt;
     warnings.insert(warnings.end(), laid.begin(), laid.end());
     return by_blocks;
 }
@@ -91,19 +101,29 @@ FittedScene lay_out_at_level(const Model& model, const Options& asked, const Lay
         Warnings laid;
         FittedScene fitted = at(model, options, level, lay_out, laid);
         const double width_px = length_in_px(options.width, "width");
+        const double height_px = options.height.empty() ? std::numeric_limits<double>::infinity()
+                                                        : length_in_px(options.height, "height");
         const double smallest_px = std::min(points_to_px(options.min_font_size), options.font_size);
         if (auto by_blocks = expanded_by_blocks(model, options, fitted, lay_out, width_px,
-                                                smallest_px, warnings))
+                                                height_px, smallest_px, warnings))
             return std::move(*by_blocks);
         warnings.insert(warnings.end(), laid.begin(), laid.end());
         return fitted;
     }
     const double width_px = length_in_px(options.width, "width");
+    const double height_px = options.height.empty() ? std::numeric_limits<double>::infinity()
+                                                    : length_in_px(options.height, "height");
     // Text is never drawn smaller than min_font_size, nor than the size asked for when that is
     // smaller still: no level can make it larger.
     const double smallest_px = std::min(points_to_px(options.min_font_size), options.font_size);
-    std::optional<FittedScene> last;
-    Warnings last_warnings;
+    // A level's figure and the warnings its layout gave.
+    struct Candidate {
+        FittedScene fitted;
+        Warnings warnings;
+    };
+    std::optional<Candidate> last;
+    std::vector<Candidate> readable_ones;  // finest first
+    bool fitting = false;
     for (const Level level : {Level::layer, Level::block, Level::stage}) {
         // A level where a block to expand is no unit of its own (a block among stages) is
         // no candidate.
@@ -119,19 +139,40 @@ FittedScene lay_out_at_level(const Model& model, const Options& asked, const Lay
         FittedScene fitted = lay_out(coarse.model(), coarse.options(), laid);
         // Level auto always names the level it chose, layer included.
         fitted.scene.level = std::string(name_of(level));
-        const bool fits = readable(fitted, width_px, smallest_px);
-        last = std::move(fitted);
-        last_warnings = std::move(laid);
-        if (fits) break;
+        const bool is_readable = readable(fitted, width_px, height_px, smallest_px);
+        const bool fits = is_readable && short_enough(fitted, width_px);
+        last = Candidate{std::move(fitted), std::move(laid)};
+        if (is_readable && !fits && !options.height.empty()) readable_ones.push_back(*last);
+        if (fits) {
+            fitting = true;
+            break;
+        }
+    }
+    // With a height asked for, that height is the bound: when no level is as short as the
+    // fitting likes, the finest that fits the width and the height and is no taller than
+    // wide, or than the coarsest level's figure and a quarter, wins over a coarser one, which
+    // would only be smaller (ResNet-50's stages in a column: a quarter narrower than its blocks
+    // and hardly shorter). A finer level that only a tower of rows fits (DenseNet-121's
+    // blocks in a column, 1.75 times as tall as its stages) gives way.
+    constexpr double kFinerLevelHeightShare = 1.25;
+    if (!fitting) {
+        const double coarsest = last->fitted.scene.height * last->fitted.scale;
+        const double tallest =
+            std::max(width_px, kFinerLevelHeightShare * coarsest) + kWidthSlackPx;
+        for (Candidate& candidate : readable_ones) {
+            if (candidate.fitted.scene.height * candidate.fitted.scale > tallest) continue;
+            last = std::move(candidate);
+            break;
+        }
     }
     // No level fits with the expanded stage's layers: its blocks, if they do.
-    if (last && last->scene.level == name_of(Level::stage)) {
-        if (auto by_blocks =
-                expanded_by_blocks(model, options, *last, lay_out, width_px, smallest_px, warnings))
+    if (!fitting && last->fitted.scene.level == name_of(Level::stage)) {
+        if (auto by_blocks = expanded_by_blocks(model, options, last->fitted, lay_out, width_px,
+                                                height_px, smallest_px, warnings))
             return std::move(*by_blocks);
     }
-    warnings.insert(warnings.end(), last_warnings.begin(), last_warnings.end());
-    return std::move(*last);
+    warnings.insert(warnings.end(), last->warnings.begin(), last->warnings.end());
+    return std::move(last->fitted);
 }
 
 }  // namespace strata::layout::detail

@@ -29,6 +29,16 @@ namespace {
 
 constexpr double kTolerancePx = 0.005;
 
+// `px` pixels as big points, to 3 decimals at most, for a message.
+std::string bp_text(double px) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.3f", px * 0.75);
+    std::string s = text;
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s == "-0" ? "0" : s;
+}
+
 // Every size that belongs to text, multiplied by `factor`; geometry stays. The smallest text
 // size too: the picture multiplies the text by the scale again, and text lifted to the minimum
 // must come out at the minimum.
@@ -85,6 +95,8 @@ std::optional<FittedScene> widened_to_width(const Model& model, const Options& o
     for (int round = 0; round < 8; ++round) {
         Options o = with_text_scaled(options, 1 / used);
         o.width = std::to_string(width_px / used) + "px";
+        if (!o.height.empty())
+            o.height = std::to_string(length_in_px(options.height, "height") / used) + "px";
         Warnings last;
         layout::RowFit fit = layout::layered_view_may_widen(model, o, context, last);
         const double rendered = fit.scene.width * used;
@@ -119,14 +131,55 @@ FittedScene fitted_layout(const Model& model, const Options& asked, const Layout
     return {layout::layered_view(model, options, context, warnings), 1};
 }
 
-// `px` pixels as big points, to 3 decimals at most, for a message.
-std::string bp_text(double px) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.3f", px * 0.75);
-    std::string s = text;
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-    return s == "-0" ? "0" : s;
+// The smallest text of `scene` drawn at `scale`, in pixels (0 without text).
+double smallest_text_px(const Scene& scene, double scale) {
+    double smallest = 0;
+    for (const Group& group : scene.groups) {
+        for (const Primitive& item : group.items) {
+            const auto* run = std::get_if<TextRun>(&item);
+            if (!run || run->text.empty()) continue;
+            const double size = run->font_size * scale;
+            if (smallest == 0 || size < smallest) smallest = size;
+        }
+    }
+    return smallest;
+}
+
+// A figure larger than the page `options.height` and `options.width` make at every level and
+// box size (its text and gaps take the room): the whole of it drawn smaller, text included,
+// so that it keeps within both, with a warning that says how small its text now prints.
+// Never an overflow, never silent. Without a height only the width's own warning stands.
+FittedScene within_page(FittedScene fitted, const Options& options, Warnings& warnings) {
+    if (options.height.empty()) return fitted;
+    const double height_px = length_in_px(options.height, "height");
+    const double width_px = options.width.empty() ? fitted.scene.width * fitted.scale
+                                                  : length_in_px(options.width, "width");
+    const double drawn_height = fitted.scene.height * fitted.scale;
+    const double drawn_width = fitted.scene.width * fitted.scale;
+    if (drawn_height <= height_px + kTolerancePx && drawn_width <= width_px + kTolerancePx)
+        return fitted;
+    const double shrink = std::min(height_px / drawn_height, width_px / drawn_width);
+    fitted.scale *= shrink;
+    const double text_px = smallest_text_px(fitted.scene, fitted.scale);
+    const bool too_small = text_px > 0 && text_px < points_to_px(options.min_font_size) - 1e-6;
+    // Without a width nothing was tried first: the figure is only scaled.
+    const std::string page = options.width.empty() ? "taller than " + options.height
+                                                   : "larger than " + options.width + " x " +
+                                                         options.height + " at every size";
+    const std::string text =
+        text_px <= 0 ? ""
+                     : ", its smallest text at " + bp_text(text_px) + " pt" +
+                           (too_small ? ", smaller than min_font_size: too small to read (give "
+                                        "a larger height, a coarser level or fewer captions)"
+                                      : "");
+    // Named by the bound that made it smaller: the width's own warning has said why already.
+    const bool too_wide = drawn_width > width_px + kTolerancePx;
+    const bool too_tall = drawn_height > height_px + kTolerancePx;
+    warnings.push_back({too_tall || !too_wide ? "height" : "width",
+                        "the figure is " + page + ": it is drawn at " +
+                            std::to_string(static_cast<int>(std::round(shrink * 100))) +
+                            "% of its size to fit" + text});
+    return fitted;
 }
 
 // A figure fitted to `width` (as the user wrote it) that TeX still cannot measure, refused
@@ -154,19 +207,31 @@ FittedScene measurable_by_tex(FittedScene fitted, const std::string& width) {
 // Each public call lays the model out at the level its options ask for, through itself at
 // level layer.
 
-Scene layout_layered(const Model& model, const Options& options, const LayoutContext& context,
-                     Warnings& warnings) {
-    validate(options);
+namespace {
+
+// The figure at the level its options ask for, fitted to their width, not yet kept to their
+// height: level auto compares the levels as they come out at their own size.
+FittedScene layered_at_level(const Model& model, const Options& options,
+                             const LayoutContext& context, Warnings& warnings) {
     // At level layer every block is drawn layer by layer: the names to expand are only checked.
     if (options.level == Level::layer) layout::detail::check_expand_names(model, options.expand);
     if (options.level != Level::layer) {
         const auto at_level = [&](const Model& m, const Options& o, Warnings& w) {
-            return FittedScene{layout_layered(m, o, context, w), 1};
+            return layered_at_level(m, o, context, w);
         };
-        return layout::detail::lay_out_at_level(model, options, at_level, warnings).scene;
+        return layout::detail::lay_out_at_level(model, options, at_level, warnings);
     }
-    if (options.width.empty()) return layout::layered_view(model, options, context, warnings);
-    FittedScene fitted = fitted_layout(model, options, context, warnings);
+    if (options.width.empty()) return {layout::layered_view(model, options, context, warnings), 1};
+    return fitted_layout(model, options, context, warnings);
+}
+
+}  // namespace
+
+Scene layout_layered(const Model& model, const Options& options, const LayoutContext& context,
+                     Warnings& warnings) {
+    validate(options);
+    FittedScene fitted =
+        within_page(layered_at_level(model, options, context, warnings), options, warnings);
     return layout::scaled_scene(std::move(fitted.scene), fitted.scale);
 }
 
@@ -237,7 +302,9 @@ FittedScene fitted_for_latex(const Model& model, const Options& options,
         const double legend = layout::legend_height_given_up(fitted.scene);
         const double rest = fitted.scene.height - legend;
         if (rest > 0) {
-            const double tallest = layout::kMostHeightPerWidth * width_px;
+            double tallest = layout::kMostHeightPerWidth * width_px;
+            if (!options.height.empty())
+                tallest = std::min(tallest, length_in_px(options.height, "height"));
             grown_width = std::min(
                 width_px,
                 std::max(fitted.scene.width, (tallest - legend) / rest * fitted.scene.width));
@@ -249,19 +316,29 @@ FittedScene fitted_for_latex(const Model& model, const Options& options,
 
 }  // namespace
 
-FittedScene layout_for_latex(const Model& model, const Options& options,
-                             const LayoutContext& context, Warnings& warnings) {
-    validate(options);
+namespace {
+
+// The figure for LaTeX at the level its options ask for, not yet kept to their height.
+FittedScene latex_at_level(const Model& model, const Options& options, const LayoutContext& context,
+                           Warnings& warnings) {
     // At level layer every block is drawn layer by layer: the names to expand are only checked.
     if (options.level == Level::layer) layout::detail::check_expand_names(model, options.expand);
     if (options.level != Level::layer) {
         const auto at_level = [&](const Model& m, const Options& o, Warnings& w) {
-            return layout_for_latex(m, o, context, w);
+            return latex_at_level(m, o, context, w);
         };
         return layout::detail::lay_out_at_level(model, options, at_level, warnings);
     }
-    if (options.width.empty()) return {layout_layered(model, options, context, warnings), 1};
+    if (options.width.empty()) return layered_at_level(model, options, context, warnings);
     return measurable_by_tex(fitted_for_latex(model, options, context, warnings), options.width);
+}
+
+}  // namespace
+
+FittedScene layout_for_latex(const Model& model, const Options& options,
+                             const LayoutContext& context, Warnings& warnings) {
+    validate(options);
+    return within_page(latex_at_level(model, options, context, warnings), options, warnings);
 }
 
 }  // namespace strata

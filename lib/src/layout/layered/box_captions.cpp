@@ -58,7 +58,7 @@ std::optional<Caption> measure_caption(const Layer& layer, std::size_t box_index
     const FontSpec& font = style.font;
     caption.lines = caption_lines(*words, wrap_width, font, text);
     budget.charge_lines(caption.lines.size());  // before each line is measured and placed
-    caption.above = caption_above(box_index, o);
+    caption.above = caption_above(layer, box_index, o);
     // Clear of the box's outline (1 px wide) by a little more than half of it.
     if (!o.compat_visualkeras) caption.lead = std::max(1.0, 0.2 * font.size);
     caption.pitch = text.measure("A", font).bottom + style.text_vspacing;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <utility>
 
@@ -43,11 +44,18 @@ RowFit fitted_view(const Model& model, const Options& options, const LayoutConte
     // skips leave no break but near its ends (a U-Net) is better drawn smaller in one row
     // than as a few boxes, the row, and a few boxes.
     constexpr double kLeastRowShare = 0.25;
-    const auto fits_width = [&](const Trial& t) { return t.scene.width <= limit; };
+    // A height asked for bounds the whole figure, text included: it is the room on the page
+    // or slide.
+    const double tallest = limit <= 0 || options.height.empty()
+                               ? std::numeric_limits<double>::infinity()
+                               : length_in_px(options.height, "height");
+    const auto fits_room = [&](const Trial& t) {
+        return t.scene.width <= limit && t.scene.height <= tallest;
+    };
     // Captions and labels add their lines under the rows instead of shrinking the boxes
     // (smaller boxes would leave them as they are): the strips only text takes are not counted.
     const auto fits_both = [&](const Trial& t) {
-        return t.scene.width <= limit && t.height_but_text <= kMostHeightPerWidth * limit;
+        return fits_room(t) && t.height_but_text <= kMostHeightPerWidth * limit;
     };
     const auto fair = [&](const Trial& t) { return t.narrowest_row_share >= kLeastRowShare; };
     const auto balanced = [&](const Trial& t) { return fits_both(t) && fair(t); };
@@ -63,7 +71,7 @@ RowFit fitted_view(const Model& model, const Options& options, const LayoutConte
     const bool captioned = std::any_of(full.scene.groups.begin(), full.scene.groups.end(),
                                        [](const Group& g) { return g.role == Role::caption; });
     const auto square = [&](const Trial& t) {
-        return captioned && fits_width(t) && fair(t) && t.height_but_text <= limit;
+        return captioned && fits_room(t) && fair(t) && t.height_but_text <= limit;
     };
     std::optional<Trial> best;
     for (const auto& fits :
@@ -88,7 +96,8 @@ RowFit fitted_view(const Model& model, const Options& options, const LayoutConte
         if (best) break;
     }
     // No size is short enough (the gaps and the text take the room): the shortest figure
-    // that fits the width, with balanced rows if any size has them.
+    // that fits the width, with balanced rows if any size has them. Taller than a height
+    // asked for, it is scaled down to it afterwards (fitted_layout).
     if (!best) {
         const auto better = [&](const Trial& t) {
             if (!best) return true;
@@ -98,7 +107,7 @@ RowFit fitted_view(const Model& model, const Options& options, const LayoutConte
         for (const double factor : {1.0, 0.7, 0.5, 0.35, 0.25, 0.15, 0.1, 0.05, 0.02}) {
             Trial trial = factor == 1.0 ? std::move(full)
                                         : build_trial(model, options, context, factor, limit);
-            if (fits_width(trial) && better(trial)) best = std::move(trial);
+            if (trial.scene.width <= limit && better(trial)) best = std::move(trial);
         }
     }
     if (!best) {

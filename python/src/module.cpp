@@ -1,0 +1,249 @@
+// The extension module under the Python package: models, options and scenes of the C++
+// library, with the GIL released while the library works. What is Python by nature (the
+// visualkeras-style keywords, callables, model objects) is in the package's Python files.
+
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "strata/emit.hpp"
+#include "strata/error.hpp"
+#include "strata/import.hpp"
+#include "strata/layout.hpp"
+#include "strata/option_table.hpp"
+#include "strata/spec.hpp"
+
+namespace py = pybind11;
+
+namespace {
+
+// A model as read, with the options its file carries (a YAML spec's), which every figure of it
+// starts from.
+struct LoadedModel {
+    strata::Model model;
+    strata::Options file_options;
+    std::string source;  // the file name or the name given for bytes, used in messages
+    strata::Warnings warnings;
+};
+
+// A laid-out figure and what the layout said about it.
+struct LaidOutScene {
+    strata::Scene scene;
+    double tikz_scale = 1;
+    bool compat = false;
+    strata::Warnings warnings;
+};
+
+std::vector<std::string> messages(const strata::Warnings& warnings, const std::string& source) {
+    std::vector<std::string> out;
+    out.reserve(warnings.size());
+    for (const strata::Warning& w : warnings)
+        out.push_back((w.where.empty() ? source : w.where) + ": " + w.message);
+    return out;
+}
+
+// A strata::Error without a file is about `source`, as the command line reports it.
+[[noreturn]] void rethrow_naming(const strata::Error& e, const std::string& source) {
+    if (!e.file().empty()) throw e;
+    throw strata::Error(source, e.line(), e.column(), e.message());
+}
+
+py::dict layer_dict(const strata::Layer& layer, std::optional<std::size_t> keras_index) {
+    py::dict d;
+    d["name"] = layer.name;
+    d["type"] = layer.type;
+    d["shapes"] =
+        layer.shape_known ? py::cast(layer.shapes) : py::cast(std::vector<strata::Shape>{});
+    d["params"] = layer.params ? py::cast(*layer.params) : py::none();
+    d["implicit"] = layer.implicit;
+    d["parent"] = layer.parent;
+    d["index"] = keras_index ? py::cast(*keras_index) : py::none();
+    return d;
+}
+
+std::shared_ptr<LoadedModel> load_path(const std::string& path, bool onnx_raw,
+                                       bool allow_model_paths) {
+    auto loaded = std::make_shared<LoadedModel>();
+    const strata::ImportOptions import{onnx_raw, allow_model_paths};
+    {
+        py::gil_scoped_release unlocked;
+        loaded->file_options = strata::options_of_model_file(path, import);
+        loaded->model = strata::load_model(path, loaded->warnings, import);
+    }
+    loaded->source = path;
+    return loaded;
+}
+
+std::shared_ptr<LoadedModel> load_bytes(const py::bytes& data, const std::string& source,
+                                        bool onnx_raw) {
+    auto loaded = std::make_shared<LoadedModel>();
+    const std::string bytes = data;  // a copy the GIL-free part may read
+    {
+        py::gil_scoped_release unlocked;
+        loaded->model = strata::parse_model(bytes, source, loaded->warnings,
+                                            strata::ImportOptions{onnx_raw, false});
+    }
+    loaded->source = source;
+    return loaded;
+}
+
+// The options of one figure: the model file's, then each (source, YAML) layer in turn.
+strata::Options options_from(const LoadedModel& model,
+                             const std::vector<std::pair<std::string, std::string>>& layers) {
+    strata::Options options = model.file_options;
+    for (const auto& [source, yaml] : layers) strata::apply_options_yaml(options, yaml, source);
+    return options;
+}
+
+std::shared_ptr<LaidOutScene> layout(const LoadedModel& model,
+                                     const std::vector<std::pair<std::string, std::string>>& layers,
+                                     bool for_latex, bool font_chosen, bool font_size_chosen,
+                                     double document_font_pt, bool document_sans) {
+    strata::Options options = options_from(model, layers);
+    auto out = std::make_shared<LaidOutScene>();
+    out->compat = options.compat_visualkeras;
+    py::gil_scoped_release unlocked;
+    try {
+        if (for_latex) {
+            const strata::LatexDocument document{document_font_pt, document_sans};
+            strata::Options inherited = model.file_options;
+            options = strata::with_document_text(std::move(options), document,
+                                                 {font_chosen, font_size_chosen}, inherited,
+                                                 "keywords", out->warnings);
+            strata::FittedScene fitted =
+                strata::layout_for_latex(model.model, options, out->warnings);
+            out->scene = std::move(fitted.scene);
+            out->tikz_scale = fitted.scale;
+        } else {
+            out->scene = strata::layout_layered(model.model, options, out->warnings);
+        }
+    } catch (const strata::Error& e) {
+        rethrow_naming(e, model.source);
+    }
+    return out;
+}
+
+py::bytes emitted(const LaidOutScene& laid_out, const std::string& format, double dpi, double scale,
+                  std::vector<std::string>& warnings_out) {
+    std::string bytes;
+    strata::Warnings warnings;
+    {
+        py::gil_scoped_release unlocked;
+        if (format == "svg") {
+            bytes = strata::to_svg(laid_out.scene, strata::SvgOptions{laid_out.compat});
+        } else if (format == "json") {
+            bytes = strata::to_scene_json(laid_out.scene);
+        } else if (format == "png") {
+            strata::RasterOptions raster;
+            raster.dpi = dpi;
+            raster.scale = scale;
+            bytes = strata::to_png(laid_out.scene,
+                                   strata::fit_raster(laid_out.scene, raster, warnings), warnings);
+        } else if (format == "pdf") {
+            bytes = strata::to_pdf(laid_out.scene, warnings);
+        } else if (format == "tex") {
+            strata::TikzOptions tikz;
+            tikz.scale = laid_out.tikz_scale;
+            bytes = strata::to_tikz(laid_out.scene, tikz, warnings);
+        } else {
+            throw strata::Error("format",
+                                "expected one of svg, png, pdf, tex, json, not " + format);
+        }
+    }
+    warnings_out = messages(warnings, format);
+    return py::bytes(bytes);
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_strata, m) {
+    m.doc() = "The C++ library under the strata package.";
+    // Python's side turns this into strata.Error, a ValueError with the command line's message.
+    static py::exception<strata::Error> error(m, "Error", PyExc_ValueError);
+    py::register_exception_translator([](std::exception_ptr p) {
+        try {
+            if (p) std::rethrow_exception(p);
+        } catch (const strata::Error& e) {
+            error(e.what());
+        }
+    });
+
+    py::class_<LoadedModel, std::shared_ptr<LoadedModel>>(m, "Model")
+        .def_property_readonly("name", [](const LoadedModel& l) { return l.model.name; })
+        .def_property_readonly("format", [](const LoadedModel& l) { return l.model.format; })
+        .def_property_readonly("source", [](const LoadedModel& l) { return l.source; })
+        .def_property_readonly("warnings",
+                               [](const LoadedModel& l) { return messages(l.warnings, l.source); })
+        .def_property_readonly("layers", [](const LoadedModel& l) {
+            py::list out;
+            std::size_t keras_index = 0;
+            for (const strata::Layer& layer : l.model.layers) {
+                std::optional<std::size_t> index;
+                if (!layer.implicit) index = keras_index++;
+                out.append(layer_dict(layer, index));
+            }
+            return out;
+        });
+
+    py::class_<LaidOutScene, std::shared_ptr<LaidOutScene>>(m, "Scene")
+        .def_property_readonly("width", [](const LaidOutScene& s) { return s.scene.width; })
+        .def_property_readonly("height", [](const LaidOutScene& s) { return s.scene.height; })
+        .def_property_readonly("level", [](const LaidOutScene& s) { return s.scene.level; })
+        .def_property_readonly("warnings",
+                               [](const LaidOutScene& s) { return messages(s.warnings, "layout"); })
+        // The image as straight RGBA pixels: (width, height, bytes, warnings).
+        .def("rgba",
+             [](const LaidOutScene& s, double dpi, double scale) {
+                 strata::RgbaImage image;
+                 strata::Warnings warnings;
+                 {
+                     py::gil_scoped_release unlocked;
+                     strata::RasterOptions raster;
+                     raster.dpi = dpi;
+                     raster.scale = scale;
+                     image = strata::to_rgba(s.scene, strata::fit_raster(s.scene, raster, warnings),
+                                             warnings);
+                 }
+                 return py::make_tuple(image.width, image.height, py::bytes(image.pixels),
+                                       messages(warnings, "image"));
+             })
+        .def("emit",
+             [](const LaidOutScene& s, const std::string& format, double dpi, double scale) {
+                 std::vector<std::string> warnings;
+                 py::bytes bytes = emitted(s, format, dpi, scale, warnings);
+                 return py::make_tuple(bytes, warnings);
+             });
+
+    m.def("load_path", &load_path, py::arg("path"), py::arg("onnx_raw") = false,
+          py::arg("allow_model_paths") = false);
+    m.def("load_bytes", &load_bytes, py::arg("data"), py::arg("source"),
+          py::arg("onnx_raw") = false);
+    m.def("layout", &layout, py::arg("model"), py::arg("option_layers"),
+          py::arg("for_latex") = false, py::arg("font_chosen") = false,
+          py::arg("font_size_chosen") = false, py::arg("document_font_pt") = 10.0,
+          py::arg("document_sans") = false);
+    m.def("options_yaml", [](const std::vector<std::pair<std::string, std::string>>& layers,
+                             bool differences_only) {
+        strata::Options options;
+        for (const auto& [source, yaml] : layers) strata::apply_options_yaml(options, yaml, source);
+        return differences_only ? strata::options_to_yaml(options, strata::Options{})
+                                : strata::options_to_yaml(options);
+    });
+    m.def("preset_names", &strata::preset_names);
+    // A preset as an option file of the keys it changes.
+    m.def("preset_yaml", [](const std::string& name) {
+        strata::Options options;
+        strata::apply_preset(options, name);
+        return strata::options_to_yaml(options, strata::Options{});
+    });
+    m.def("option_keys", [] {
+        std::vector<std::string> keys;
+        for (const strata::OptionInfo& info : strata::option_table()) keys.push_back(info.key);
+        return keys;
+    });
+}

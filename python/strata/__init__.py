@@ -1,0 +1,32 @@
+"""strata: neural-network architecture figures as editable vector documents.
+
+The layered view of visualkeras, backed by strata's C++ library::
+
+    import strata
+    fig = strata.layered_view(model, legend=True, width="8.5cm")
+    fig.save("model.pdf")      # or .svg, .png, .tex, .json
+    fig                         # a notebook shows it
+
+``model`` may be a Keras model (anything with ``to_json()``), a ``torch.nn.Module`` with
+``input_shape=`` or ``example_input=``, an ``onnx.ModelProto``, the bytes or text of any
+model file strata reads, or a path.
+"""
+
+from ._strata import Error
+from .captions import LAYERED_TEXT_CALLABLES
+from .figure import Figure
+from .layered import layered_view, show
+from .options import LAYERED_PRESETS, LayeredOptions
+
+Error.__module__ = "strata"
+Error.__doc__ = "A model or an option strata cannot use; the message names the file and place."
+
+__all__ = [
+    "Error",
+    "Figure",
+    "LAYERED_PRESETS",
+    "LAYERED_TEXT_CALLABLES",
+    "LayeredOptions",
+    "layered_view",
+    "show",
+]

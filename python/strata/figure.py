@@ -1,0 +1,128 @@
+"""The figure layered_view returns: one layout, written in any format strata writes."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import warnings
+from typing import Any, List, Optional, Sequence, Tuple
+
+from . import _strata
+
+_FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".tex": "tex", ".json": "json"}
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+class StrataWarning(UserWarning):
+    """Something strata drew differently from what was asked, e.g. text too small to read."""
+
+
+def _warn(messages: Sequence[str]) -> None:
+    for message in messages:
+        warnings.warn(message, StrataWarning, stacklevel=3)
+
+
+class Figure:
+    """A laid-out figure. ``save(path)`` writes it by the file's extension; ``svg`` is its SVG
+    text; notebooks show it; ``to_pil()`` gives the image visualkeras returns."""
+
+    def __init__(self, model: "_strata.Model", option_layers: List[Tuple[str, str]],
+                 chosen_font: bool, chosen_font_size: bool):
+        self._model = model
+        self._option_layers = option_layers
+        self._chosen = (chosen_font, chosen_font_size)
+        self._scene = _strata.layout(model, option_layers)
+        self._latex_scene: Optional[Any] = None
+        _warn(model.warnings)
+        _warn(self._scene.warnings)
+
+    @property
+    def width(self) -> float:
+        """The figure's width in CSS pixels (1/96 in)."""
+        return self._scene.width
+
+    @property
+    def height(self) -> float:
+        return self._scene.height
+
+    @property
+    def level(self) -> str:
+        """What one box stands for when a width chose it: "layer", "block" or "stage"."""
+        return self._scene.level
+
+    def _bytes(self, fmt: str, dpi: float = 96, scale: float = 1) -> bytes:
+        scene = self._scene
+        if fmt == "tex":
+            if self._latex_scene is None:
+                self._latex_scene = _strata.layout(
+                    self._model, self._option_layers, True, self._chosen[0], self._chosen[1]
+                )
+                _warn(self._latex_scene.warnings)
+            scene = self._latex_scene
+        data, emit_warnings = scene.emit(fmt, float(dpi), float(scale))
+        _warn(emit_warnings)
+        return data
+
+    @property
+    def svg(self) -> str:
+        return self._bytes("svg").decode("utf-8")
+
+    def png(self, dpi: float = 96, scale: float = 1) -> bytes:
+        return self._bytes("png", dpi, scale)
+
+    def pdf(self) -> bytes:
+        return self._bytes("pdf")
+
+    def tikz(self) -> str:
+        """A tikzpicture set in the document's font (Latin Modern 10 pt unless a font was
+        chosen)."""
+        return self._bytes("tex").decode("utf-8")
+
+    def scene_json(self) -> str:
+        return self._bytes("json").decode("utf-8")
+
+    def save(self, path: "str | os.PathLike[str]", format: Optional[str] = None, *,
+             dpi: float = 96, scale: float = 1) -> None:
+        """Writes the figure; the format comes from the extension (svg, png, pdf, tex, json)
+        unless given. The file appears whole or not at all."""
+        path = os.fspath(path)
+        fmt = format or _FORMATS.get(os.path.splitext(path)[1].lower())
+        if fmt is None:
+            raise ValueError(
+                f"cannot tell the output format of '{path}' (use a .svg, .png, .pdf, .tex or "
+                ".json file name, or format=)"
+            )
+        data = self._bytes(fmt, dpi, scale)
+        folder = os.path.dirname(os.path.abspath(path))
+        handle, temporary = tempfile.mkstemp(prefix=".strata-", dir=folder)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.chmod(temporary, 0o666 & ~_umask())
+            os.replace(temporary, path)
+        except BaseException:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+            raise
+
+    def to_pil(self, dpi: float = 96, scale: float = 1) -> Any:
+        """The figure as a ``PIL.Image.Image`` in RGBA (needs Pillow)."""
+        from PIL import Image
+
+        width, height, pixels, image_warnings = self._scene.rgba(float(dpi), float(scale))
+        _warn(image_warnings)
+        return Image.frombuffer("RGBA", (width, height), pixels, "raw", "RGBA", 0, 1)
+
+    def _repr_svg_(self) -> str:
+        return self.svg
+
+    def _repr_png_(self) -> bytes:
+        return self.png()
+
+    def __repr__(self) -> str:
+        return f"<strata.Figure {self.width:g}x{self.height:g} px>"
