@@ -146,7 +146,7 @@ bool feeds(const Model& model, const Block& from, const Block& to,
 
 // Blocks that numbers share across names (MobileNet's "conv_pad_2", "conv_dw_2", "conv_pw_2"):
 // the children of one scope numbered alike under two stems or more, together of at least two
-// layers that compute on their own, at least two such numbers and one feeding the next. Named
+// layers that compute on their own, at least three such numbers and one feeding the next. Named
 // by their parent and number ("conv_2"). Linear in the scopes and layers.
 std::vector<Block> shared_number_blocks(const Model& model, const ScopeTree& tree) {
     std::vector<Block> found;
@@ -183,7 +183,9 @@ std::vector<Block> shared_number_blocks(const Model& model, const ScopeTree& tre
             std::sort(b.layers.begin(), b.layers.end());
             if (own >= 2) blocks.push_back(std::move(b));
         }
-        if (blocks.size() < 2) continue;
+        // Two numbers may be a small model's two convolutions and poolings ("enc_conv1",
+        // "enc_pool1"); a run of such units repeats.
+        if (blocks.size() < 3) continue;
         bool chained = false;
         std::vector<std::size_t> between;
         for (std::size_t k = 0; k + 1 < blocks.size() && !chained; ++k)
