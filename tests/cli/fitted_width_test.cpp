@@ -25,7 +25,8 @@ BOOST_AUTO_TEST_CASE(every_output_warns_when_text_keeps_a_figure_wider_than_the_
     }
     const std::string expected =
         "strata: warning: width: the figure cannot be made as narrow as 241pt without text "
-        "smaller than min_font_size\n";
+        "smaller than min_font_size: give a wider width, a coarser level (block or stage) or "
+        "fewer captions\n";
     for (const std::string& output : outputs) {
         BOOST_TEST_CONTEXT(output) {
             const ToolResult r = run_strata("render " + corpus("onnx/densenet121.onnx") +

@@ -50,7 +50,8 @@ const Expected kWarning = {
     "72.26999pt without text smaller than min_font_size"};
 
 // The level auto chose for the warning figure, a line of the log only.
-const std::string kLevelNote = "Package strata Info: `vgg16.json': vgg16.json: one box per ";
+// The note names the file once.
+const std::string kLevelNote = "Package strata Info: vgg16.json: one box per ";
 const std::string kLevelNoteEnd = " (level auto at the width 72.26999pt)";
 
 // The document: every error figure, then the warning figure.
@@ -93,6 +94,7 @@ BOOST_AUTO_TEST_CASE(errors_and_warnings_reach_latex_with_and_without_shell_esca
                 BOOST_TEST(count_of(log, kWarning.shown) == 1u, log);
                 BOOST_TEST(count_of(terminal, kWarning.shown) == 1u);
                 BOOST_TEST(count_of(log, kLevelNote) == 1u);
+                BOOST_TEST(count_of(log, "vgg16.json': vgg16.json") == 0u);
                 BOOST_TEST(count_of(log, kLevelNoteEnd) == 1u);
                 BOOST_TEST(count_of(terminal, kLevelNote) == 0u);
                 BOOST_TEST(count_of(log, "! Package strata Error") == kErrors.size());

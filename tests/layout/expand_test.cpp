@@ -4,6 +4,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <array>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -12,6 +14,7 @@
 #include "layout_context.hpp"
 #include "strata/error.hpp"
 #include "strata/render.hpp"
+#include "style/length.hpp"
 
 using namespace strata;
 
@@ -106,6 +109,70 @@ void check_one_block_expanded(const Model& model, const std::string& block) {
     check_framed(scene, block, inside);
 }
 
+// The rectangles of the frame titled `title`: left, top, right, bottom.
+std::vector<std::array<double, 4>> frame_rectangles(const Scene& scene, const std::string& title) {
+    std::vector<std::array<double, 4>> rects;
+    for (const Group& g : scene.groups) {
+        if (g.role != Role::group || g.label != title) continue;
+        for (const Primitive& item : g.items) {
+            const auto* p = std::get_if<Polygon>(&item);
+            if (!p || p->points.empty()) continue;
+            std::array<double, 4> r{1e9, 1e9, -1e9, -1e9};
+            for (const Point& pt : p->points) {
+                r[0] = std::min(r[0], pt.x);
+                r[1] = std::min(r[1], pt.y);
+                r[2] = std::max(r[2], pt.x);
+                r[3] = std::max(r[3], pt.y);
+            }
+            rects.push_back(r);
+        }
+    }
+    return rects;
+}
+
+// A frame holds every box (its depth and ×N ghosts too) whose layer `inside` names, and cuts
+// no other: each of those lies in one of its rectangles, each other one clear of them all.
+void check_frame_clears_the_rest(const Scene& scene, const std::string& title,
+                                 const std::function<bool(const std::string&)>& inside) {
+    const auto rects = frame_rectangles(scene, title);
+    BOOST_REQUIRE(!rects.empty());
+    constexpr double kSlack = 0.01;
+    const auto check = [&](const std::string& name, std::array<double, 4> e, bool member) {
+        bool within = false, touches = false;
+        for (const auto& r : rects) {
+            within = within || (e[0] >= r[0] - kSlack && e[1] >= r[1] - kSlack &&
+                                e[2] <= r[2] + kSlack && e[3] <= r[3] + kSlack);
+            touches = touches || (e[0] < r[2] - kSlack && e[2] > r[0] + kSlack &&
+                                  e[1] < r[3] - kSlack && e[3] > r[1] + kSlack);
+        }
+        BOOST_TEST_CONTEXT(title << " and " << name) {
+            BOOST_TEST(within == member);
+            if (!member) BOOST_TEST(!touches);
+        }
+    };
+    for (const Group& g : scene.groups) {
+        if ((g.role == Role::layer || g.role == Role::merge) && g.box) {
+            const BoxGeometry& b = *g.box;
+            check(g.label, {b.x1, b.y1 - b.de, b.x2 + b.de, b.y2}, inside(g.label));
+        }
+        if (g.role != Role::repeat) continue;
+        // Ghosts: the repeat of a member lies inside, any other outside.
+        const std::string unit = g.label.substr(g.label.find(": ") + 2);
+        for (const Primitive& item : g.items) {
+            const auto* p = std::get_if<Polygon>(&item);
+            if (!p || p->points.empty()) continue;
+            std::array<double, 4> e{1e9, 1e9, -1e9, -1e9};
+            for (const Point& pt : p->points) {
+                e[0] = std::min(e[0], pt.x);
+                e[1] = std::min(e[1], pt.y);
+                e[2] = std::max(e[2], pt.x);
+                e[3] = std::max(e[3], pt.y);
+            }
+            check("ghost of " + unit, e, inside(unit));
+        }
+    }
+}
+
 std::string error_of(const Model& model, const Options& options) {
     try {
         test::draw(model, options);
@@ -153,6 +220,63 @@ BOOST_AUTO_TEST_CASE(a_stage_expands_all_its_blocks_in_one_frame) {
     BOOST_TEST(blocks(at_block) == 12u);
     BOOST_TEST(frames(at_block) == std::vector<std::string>{"conv3"},
                boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_stage_frame_holds_exactly_its_layers_and_cuts_no_other_box) {
+    // ResNet-50 as Keras names it: the stage conv3 is every layer named conv3_…, between the
+    // stages conv2 and conv4 drawn ×N with ghosts; a lane (the projection shortcut) starts
+    // in the frame right after conv2. Without a width, in a column, and a page.
+    const Model model = corpus("keras/resnet50_k230tf.json");
+    const auto in_conv3 = [](const std::string& name) { return name.rfind("conv3_", 0) == 0; };
+    for (const char* width : {"", "241pt", "17cm"}) {
+        BOOST_TEST_CONTEXT("width '" << width << "'") {
+            Options options;
+            options.level = Level::stage;
+            options.expand = {"conv3"};
+            options.width = width;
+            const Scene scene = test::draw(model, options);
+            BOOST_TEST(frames(scene) == std::vector<std::string>{"conv3"},
+                       boost::test_tools::per_element());
+            check_frame_clears_the_rest(scene, "conv3", in_conv3);
+            if (*width) BOOST_TEST(scene.width <= length_in_px(width, "width") + 0.5);
+        }
+    }
+    // A block expanded among blocks in a column: its frame cuts no neighbour either.
+    Options options;
+    options.expand = {"conv3_block2"};
+    options.width = "241pt";
+    const Scene scene = test::draw(model, options);
+    BOOST_TEST(scene.level == "block");
+    check_frame_clears_the_rest(scene, "conv3_block2", [](const std::string& name) {
+        return name.rfind("conv3_block2_", 0) == 0;
+    });
+}
+
+BOOST_AUTO_TEST_CASE(an_expanded_stage_too_long_for_a_column_shows_its_blocks,
+                     *boost::unit_test::enable_if<(STRATA_WITH_ONNX)>()) {
+    // DenseNet-121's second dense block is 72 layers whose dense connections leave no row
+    // break: in a column it is drawn block by block, each dense layer one box, in its frame.
+    const Model model = corpus("onnx/densenet121.onnx");
+    Options options;
+    options.width = "241pt";
+    options.expand = {"denseblock2"};
+    Warnings warnings;
+    const Scene scene = test::draw(model, options, warnings);
+    BOOST_TEST(scene.level == "stage");
+    BOOST_TEST(scene.width <= 241 / 0.75 + 0.5);
+    BOOST_TEST(warnings.empty());
+    BOOST_TEST(frames(scene) == std::vector<std::string>{"features.denseblock2"},
+               boost::test_tools::per_element());
+    std::size_t dense_layers = 0;
+    for (const Group& g : scene.groups)
+        dense_layers += g.role == Role::layer && g.label.rfind("features.denseblock2.", 0) == 0;
+    BOOST_TEST(dense_layers == 12u);
+    check_frame_clears_the_rest(scene, "features.denseblock2", [](const std::string& name) {
+        return name.rfind("features.denseblock2.", 0) == 0;
+    });
+    // Asked for at level stage, the same.
+    options.level = Level::stage;
+    BOOST_TEST(test::draw(model, options).width <= 241 / 0.75 + 0.5);
 }
 
 BOOST_AUTO_TEST_CASE(names_as_labels_write_them,

@@ -186,11 +186,112 @@ BOOST_AUTO_TEST_CASE(where_names_say_nothing_the_graph_gives_the_blocks) {
                7u);  // two convolutions, their norms and ReLUs, the sum
     BOOST_TEST(s.stages.size() == 4u);
     for (const auto& st : s.stages) BOOST_TEST(st.blocks.size() == 2u);
-    // A U-Net's nested skips make all of it one stretch: no block.
-    BOOST_TEST(layout::detail::find_blocks(corpus("keras/unet_k224.json")).blocks.empty());
+    // A U-Net's nested skips make all of it one stretch: its blocks are the runs at one
+    // resolution (its sizes are unknown: a pooling or upsampling layer starts a run).
+    const std::vector<std::string> unet{"conv2d_2",  "conv2d_4",  "conv2d_6",
+                                        "dropout_1", "dropout_2", "conv2d_13",
+                                        "conv2d_16", "conv2d_19", "conv2d_24"};
+    BOOST_TEST(block_names(layout::detail::find_blocks(corpus("keras/unet_k224.json"))) == unet,
+               boost::test_tools::per_element());
+    {
+        // Each drawn alone, so that every skip still shows where it goes: with captions, a
+        // page holds the nine.
+        Options options;
+        options.width = "17cm";
+        options.text_callable = TextCallable::name;
+        Warnings warnings;
+        const Scene scene = draw(corpus("keras/unet_k224.json"), options, warnings);
+        BOOST_TEST(scene.level == "block");
+        BOOST_TEST(boxes(scene) == 9u);
+        BOOST_TEST(scene.width <= 17 / 2.54 * 96 + 0.5);
+        BOOST_TEST(warnings.empty());
+    }
+    // Two inputs whose chains interleave in the model's order give no such runs.
+    BOOST_TEST(layout::detail::find_blocks(corpus("keras/tfjs_conv1d_multibranch_sqli.json"))
+                   .blocks.empty());
     // A chain has no stretch that merges.
     BOOST_TEST(
         layout::detail::find_blocks(corpus("keras/vgg16_functional_k224.json")).blocks.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_long_skip_around_residual_blocks_leaves_them_blocks) {
+    // An SRGAN generator: Keras' default names, and a skip from the first activation to the
+    // sum after the sixteen residual blocks crosses every gap between them. Each block is a
+    // stretch that only the tensor before it enters and only its sum leaves.
+    const Model model = corpus("keras/srgan_generator_custom_pixelshuffler.json");
+    const auto s = layout::detail::find_blocks(model);
+    BOOST_REQUIRE(s.blocks.size() == 16u);
+    BOOST_TEST(s.blocks.front().name == "add_18");
+    BOOST_TEST(s.blocks.back().name == "add_33");
+    for (const auto& b : s.blocks)
+        BOOST_TEST(b.layers.size() == 6u);  // conv, act, bn, conv, bn, add
+    BOOST_REQUIRE(s.stages.size() == 1u);
+    BOOST_TEST(s.stages.front().blocks.size() == 16u);
+    // In a column the blocks, alike, are drawn once ×16: the figure fits.
+    Options options;
+    options.width = "241pt";
+    Warnings warnings;
+    const Scene scene = draw(model, options, warnings);
+    BOOST_TEST(scene.level == "block");
+    BOOST_TEST(scene.width <= 241 / 0.75 + 0.5);
+    BOOST_TEST(warnings.empty());
+    BOOST_TEST(repeat_labels(scene) == std::vector<std::string>{"\u00d716  add_18\u201333"},
+               boost::test_tools::per_element());
+}
+
+// Level auto at widths from 4 cm to 20 cm: a wider width never draws a coarser level.
+BOOST_AUTO_TEST_CASE(a_wider_width_never_chooses_a_coarser_level) {
+    std::vector<std::string> models = {"generated/resnet50.json",
+                                       "keras/srgan_generator_custom_pixelshuffler.json"};
+    if (STRATA_WITH_ONNX) {
+        models.push_back("onnx/googlenet.onnx");
+        models.push_back("onnx/densenet121.onnx");
+    }
+    const std::map<std::string, int> fineness{{"stage", 0}, {"block", 1}, {"layer", 2}};
+    for (const std::string& relative : models) {
+        const Model model = corpus(relative);
+        int finest = -1;
+        std::string before;
+        for (const char* width : {"4cm", "5cm", "6cm", "7cm", "8cm", "241pt", "9cm", "10cm", "11cm",
+                                  "12cm", "14cm", "17cm", "20cm"}) {
+            Options options;
+            options.width = width;
+            const Scene scene = draw(model, options);
+            BOOST_TEST_CONTEXT(relative << " at " << width << " after " << before) {
+                BOOST_REQUIRE(fineness.count(scene.level) == 1u);
+                BOOST_TEST(fineness.at(scene.level) >= finest);
+            }
+            finest = std::max(finest, fineness.at(scene.level));
+            before = std::string(width) + ": " + scene.level;
+        }
+        // And the widest draws every layer.
+        BOOST_TEST(finest == 2, relative);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(numbers_shared_across_names_make_blocks) {
+    // Keras' MobileNet: "conv_pad_2", "conv_dw_2", "conv_pw_2" (each with its normalisation
+    // and activation) are one depthwise separable block; no name numbers the blocks alone.
+    const auto s = layout::detail::find_blocks(corpus("keras/mobilenet_v1_k220.json"));
+    std::vector<std::string> blocks;
+    for (int n = 1; n <= 13; ++n) blocks.push_back("conv_" + std::to_string(n));
+    BOOST_TEST(block_names(s) == blocks, boost::test_tools::per_element());
+    // Each a padding, a depthwise and a pointwise convolution, their norms and ReLUs.
+    for (const auto& b : s.blocks) BOOST_TEST(b.layers.size() == 7u, b.name);
+    // The stages by resolution.
+    const std::vector<std::string> stages{"conv_1\u00d71", "conv_2\u20133\u00d72",
+                                          "conv_4\u20135\u00d72", "conv_6\u201311\u00d76",
+                                          "conv_12\u201313\u00d72"};
+    BOOST_TEST(stage_counts(s) == stages, boost::test_tools::per_element());
+    // With captions in a column, the stages fit.
+    Options options;
+    options.width = "241pt";
+    options.text_callable = TextCallable::name;
+    Warnings warnings;
+    const Scene scene = draw(corpus("keras/mobilenet_v1_k220.json"), options, warnings);
+    BOOST_TEST(scene.level == "stage");
+    BOOST_TEST(scene.width <= 241 / 0.75 + 0.5);
+    BOOST_TEST(warnings.empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_nested_model_is_a_block) {

@@ -138,10 +138,10 @@ BOOST_AUTO_TEST_CASE(collapse_auto_is_similar_at_level_auto_and_exact_otherwise,
     options.level = Level::block;
     BOOST_TEST(to_scene_json(test::draw(mobilenet, options)) ==
                to_scene_json(test::draw(mobilenet, at(Level::block, Collapse::exact))));
-    // At level auto the stages of GoogLeNet in a column say what changes along them.
+    // At level auto the stages of GoogLeNet in 5 cm say what changes along them.
     const Model googlenet = corpus("onnx/googlenet.onnx");
     options.level = Level::automatic;
-    options.width = "241pt";
+    options.width = "5cm";
     const Scene scene = test::draw(googlenet, options);
     BOOST_TEST(scene.level == "stage");
     const std::vector<std::string> labels = repeat_labels(scene);

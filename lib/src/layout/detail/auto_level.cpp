@@ -10,6 +10,7 @@
 #include "layout/detail/expansion.hpp"
 #include "layout/detail/model_at_level.hpp"
 #include "layout/layered/layered_view.hpp"
+#include "layout/layered/text_strips.hpp"
 #include "style/length.hpp"
 
 namespace strata::layout::detail {
@@ -41,19 +42,47 @@ bool readable(const FittedScene& fitted, double width_px, double height_px, doub
 }
 
 // Whether the figure is no taller than the fitting keeps a figure of its width when it can:
-// boxes kept 2 mm tall by stacking rows into a tower would otherwise pass as readable.
+// boxes kept 2 mm tall by stacking rows into a tower would otherwise pass as readable. As the
+// fitting counts it: the strips only text takes (captions, ×N labels) left out, so that a
+// level the fitting laid out as fitting is not refused for its labels (a wider width would
+// then fall to a coarser level).
 bool short_enough(const FittedScene& fitted, double width_px) {
-    return fitted.scene.height * fitted.scale <= kMostHeightPerWidth * width_px + kWidthSlackPx;
+    const double height = fitted.scene.height - text_only_height(fitted.scene);
+    return height * fitted.scale <= kMostHeightPerWidth * width_px + kWidthSlackPx;
 }
 
 FittedScene at(const Model& model, const Options& options, Level level, const LayOut& lay_out,
-               Warnings& warnings) {
+               Warnings& warnings, bool expanded_as_blocks = false) {
     Options wanted = options;
     wanted.level = level;
-    const ModelAtLevel coarse(model, wanted, warnings);
+    const ModelAtLevel coarse(model, wanted, warnings, expanded_as_blocks);
     FittedScene fitted = lay_out(coarse.model(), coarse.options(), warnings);
     if (coarse.coarsened()) fitted.scene.level = std::string(name_of(level));
     return fitted;
+}
+
+// A figure of stages with a stage expanded that does not fit its width: the same with that
+// stage drawn block by block, when that one fits, or at least is no wider than the width.
+// Nullopt otherwise, or when nothing is expanded.
+std::optional<FittedScene> expanded_by_blocks(const Model& model, const Options& options,
+                                              const FittedScene& drawn, const LayOut& lay_out,
+                                              double width_px, double height_px, double smallest_px,
+                                              Warnings& warnings) {
+    const auto fits = [&](const FittedScene& f) {
+        return readable(f, width_px, height_px, smallest_px) && short_enough(f, width_px);
+    };
+    if (options.expand.empty() || fits(drawn) ||
+        !expandable_at(model, find_blocks(model), Level::stage, options.expand))
+        return std::nullopt;
+    Warnings laid;
+    FittedScene by_blocks = at(model, options, Level::stage, lay_out, laid, true);
+    by_blocks.scene.level = std::string(name_of(Level::stage));
+    const auto within = [&](const FittedScene& f) {
+        return f.scene.width * f.scale <= width_px + kWidthSlackPx;
+    };
+    if (!fits(by_blocks) && (within(drawn) || !within(by_blocks))) return std::nullopt;
+    warnings.insert(warnings.end(), laid.begin(), laid.end());
+    return by_blocks;
 }
 
 }  // namespace
@@ -67,7 +96,19 @@ FittedScene lay_out_at_level(const Model& model, const Options& asked, const Lay
     // visualkeras draws every layer, and so does a figure compared with its pictures.
     if (options.level != Level::automatic || options.width.empty() || options.compat_visualkeras) {
         const Level level = options.level == Level::automatic ? Level::layer : options.level;
-        return at(model, options, level, lay_out, warnings);
+        if (level != Level::stage || options.width.empty() || options.compat_visualkeras)
+            return at(model, options, level, lay_out, warnings);
+        Warnings laid;
+        FittedScene fitted = at(model, options, level, lay_out, laid);
+        const double width_px = length_in_px(options.width, "width");
+        const double height_px = options.height.empty() ? std::numeric_limits<double>::infinity()
+                                                        : length_in_px(options.height, "height");
+        const double smallest_px = std::min(points_to_px(options.min_font_size), options.font_size);
+        if (auto by_blocks = expanded_by_blocks(model, options, fitted, lay_out, width_px,
+                                                height_px, smallest_px, warnings))
+            return std::move(*by_blocks);
+        warnings.insert(warnings.end(), laid.begin(), laid.end());
+        return fitted;
     }
     const double width_px = length_in_px(options.width, "width");
     const double height_px = options.height.empty() ? std::numeric_limits<double>::infinity()
@@ -123,6 +164,12 @@ FittedScene lay_out_at_level(const Model& model, const Options& asked, const Lay
             last = std::move(candidate);
             break;
         }
+    }
+    // No level fits with the expanded stage's layers: its blocks, if they do.
+    if (!fitting && last->fitted.scene.level == name_of(Level::stage)) {
+        if (auto by_blocks = expanded_by_blocks(model, options, last->fitted, lay_out, width_px,
+                                                height_px, smallest_px, warnings))
+            return std::move(*by_blocks);
     }
     warnings.insert(warnings.end(), last->warnings.begin(), last->warnings.end());
     return std::move(last->fitted);

@@ -144,6 +144,61 @@ bool feeds(const Model& model, const Block& from, const Block& to,
     return false;
 }
 
+// Blocks that numbers share across names (MobileNet's "conv_pad_2", "conv_dw_2", "conv_pw_2"):
+// the children of one scope numbered alike under two stems or more, together of at least two
+// layers that compute on their own, at least three such numbers and one feeding the next. Named
+// by their parent and number ("conv_2"). Linear in the scopes and layers.
+std::vector<Block> shared_number_blocks(const Model& model, const ScopeTree& tree) {
+    std::vector<Block> found;
+    std::vector<bool> taken(model.layers.size(), false);
+    for (std::size_t x = 0; x < tree.scopes.size(); ++x) {
+        std::map<std::string_view, std::vector<std::size_t>> by_number;
+        std::map<std::string_view, std::set<std::string_view>> stems;
+        std::vector<std::string_view> order;
+        for (std::size_t c : tree.scopes[x].children) {
+            const Scope& child = tree.scopes[c];
+            const auto stem = numbered_stem(child.part);
+            if (child.submodel || !stem || stem->empty()) continue;
+            const std::string_view number = std::string_view(child.part).substr(stem->size());
+            auto [it, added] = by_number.try_emplace(number);
+            if (added) order.push_back(number);
+            it->second.push_back(c);
+            stems[number].insert(*stem);
+        }
+        std::vector<Block> blocks;
+        for (std::string_view number : order) {
+            if (stems[number].size() < 2) continue;
+            Block b;
+            b.name = (x == 0 ? std::string() : tree.scopes[x].name + "_") + std::string(number);
+            b.scope = by_number[number].front();
+            b.stage_scope = x;
+            std::size_t own = 0;
+            for (std::size_t c : by_number[number]) {
+                for (std::size_t l : tree.scopes[c].layers) {
+                    if (model.layers[l].implicit || taken[l]) continue;
+                    b.layers.push_back(l);
+                    own += !accompanies(model.layers[l].type);
+                }
+            }
+            std::sort(b.layers.begin(), b.layers.end());
+            if (own >= 2) blocks.push_back(std::move(b));
+        }
+        // Two numbers may be a small model's two convolutions and poolings ("enc_conv1",
+        // "enc_pool1"); a run of such units repeats.
+        if (blocks.size() < 3) continue;
+        bool chained = false;
+        std::vector<std::size_t> between;
+        for (std::size_t k = 0; k + 1 < blocks.size() && !chained; ++k)
+            chained = feeds(model, blocks[k], blocks[k + 1], between);
+        if (!chained) continue;
+        for (Block& b : blocks) {
+            for (std::size_t l : b.layers) taken[l] = true;
+            found.push_back(std::move(b));
+        }
+    }
+    return found;
+}
+
 std::vector<Stage> stages_of(const Model& model, const BlockStructure& s) {
     std::vector<Stage> stages;
     const std::vector<Block>& blocks = s.blocks;
@@ -162,8 +217,8 @@ std::vector<Stage> stages_of(const Model& model, const BlockStructure& s) {
     for (std::size_t i = 0; i < blocks.size();) {
         std::size_t j = i + 1;
         std::vector<std::size_t> between;
-        while (j < blocks.size() && blocks[j].stage_scope == blocks[i].stage_scope &&
-               sizes[j] == sizes[i] &&
+        while (j < blocks.size() && !blocks[i].stands_alone && !blocks[j].stands_alone &&
+               blocks[j].stage_scope == blocks[i].stage_scope && sizes[j] == sizes[i] &&
                family(s.tree.scopes[blocks[j].scope].part) ==
                    family(s.tree.scopes[blocks[i].scope].part) &&
                feeds(model, blocks[j - 1], blocks[j], between))
@@ -265,10 +320,24 @@ BlockStructure find_blocks(const Model& model) {
             }
         }
     }
+    // Numbers shared across names.
+    if (s.blocks.empty()) s.blocks = shared_number_blocks(model, s.tree);
     // Names that say nothing: the graph's single-entry stretches, named by their last layer.
     if (s.blocks.empty()) {
-        for (std::vector<std::size_t>& region : single_entry_regions(model)) {
+        std::vector<std::vector<std::size_t>> regions = single_entry_regions(model);
+        // A long skip around them all hides the residual blocks from that count.
+        if (regions.empty()) regions = residual_regions(model);
+        // Skips that nest make all of it one stretch: the runs at one resolution, each a unit
+        // of its own (folding alike ones would hide where their skips go).
+        bool by_resolution = false;
+        if (regions.empty()) {
+            regions =
+                resolution_runs(model, [](const Layer& layer) { return !accompanies(layer.type); });
+            by_resolution = true;
+        }
+        for (std::vector<std::size_t>& region : regions) {
             Block b;
+            b.stands_alone = by_resolution;
             b.name = model.layers[region.back()].name;
             b.layers = std::move(region);
             b.scope = s.tree.path[b.layers.back()].back();

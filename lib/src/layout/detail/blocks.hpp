@@ -16,6 +16,9 @@ struct Block {
     std::vector<std::size_t> layers;  // increasing
     std::size_t scope = 0;            // the scope it is
     std::size_t stage_scope = 0;      // the scope whose children the block and its siblings are
+    // A block that forms no stage with others, nor a run of similar blocks: one that a size
+    // alone bounds (its skips lead elsewhere than the next block's).
+    bool stands_alone = false;
 };
 
 // Consecutive blocks, each feeding the next, under one parent name, at one resolution and of
@@ -38,8 +41,10 @@ struct BlockStructure {
 // "layer2.1"; "denselayer1" …) of at least two layers each that compute on their own (not a
 // normalisation or activation), one feeding the next, are blocks
 // when no such siblings lie inside them; a nested model without them inside is one block.
-// Where the names give no block, the graph's single-entry stretches are the blocks (see
-// single_entry_regions). Then the stages those blocks form. Near-linear in layers and edges.
+// Else the children of one scope that share a number under different stems ("conv_dw_2",
+// "conv_pw_2") make one block per number. Where the names give no block, the graph's single-entry
+// stretches are the blocks (see single_entry_regions), else its residual blocks (residual_regions).
+// Then the stages those blocks form. Near-linear in layers and edges.
 BlockStructure find_blocks(const Model& model);
 
 // Per layer: the layers that use its outputs, increasing, and the layer count for a model

@@ -159,7 +159,7 @@ std::optional<Coarse> merged(const Model& model, const std::vector<Unit>& units)
 
 // The units of `level`; those `expanded` are left out, so that their layers are drawn.
 std::vector<Unit> units_at(const Model& model, const BlockStructure& s, Level level, bool similar,
-                           const Expansion& expanded) {
+                           const Expansion& expanded, bool expanded_as_blocks) {
     std::vector<Unit> units;
     std::vector<SimilarRun> runs = similar ? similar_runs(model, s) : std::vector<SimilarRun>{};
     // A run with an expanded block in it is no run: its other blocks are drawn one by one.
@@ -186,7 +186,14 @@ std::vector<Unit> units_at(const Model& model, const BlockStructure& s, Level le
         std::size_t next_run = 0;
         for (std::size_t k = 0; k < s.stages.size(); ++k) {
             const Stage& st = s.stages[k];
-            if (expanded.stages[k]) continue;
+            if (expanded.stages[k]) {
+                // Its blocks one by one, when its layers take more room than the figure has.
+                if (expanded_as_blocks) {
+                    for (std::size_t b : st.blocks)
+                        units.push_back({s.blocks[b].name, s.blocks[b].layers, 1, {}});
+                }
+                continue;
+            }
             while (next_run < runs.size() && runs[next_run].first < st.blocks.front()) ++next_run;
             const bool all_similar = next_run < runs.size() &&
                                      runs[next_run].first == st.blocks.front() &&
@@ -210,7 +217,8 @@ std::vector<std::size_t> remapped(const std::vector<std::size_t>& indices,
 
 }  // namespace
 
-ModelAtLevel::ModelAtLevel(const Model& model, const Options& options, Warnings& warnings)
+ModelAtLevel::ModelAtLevel(const Model& model, const Options& options, Warnings& warnings,
+                           bool expanded_as_blocks)
     : model_(model), options_(options) {
     options_.level = Level::layer;
     options_.expand.clear();  // the coarse model's names are not the model's
@@ -218,7 +226,8 @@ ModelAtLevel::ModelAtLevel(const Model& model, const Options& options, Warnings&
     const BlockStructure s = find_blocks(model);
     const Expansion expanded = expansion(model, s, options.level, options.expand);
     const auto units_for = [&](bool similar) {
-        std::vector<Unit> units = units_at(model, s, options.level, similar, expanded);
+        std::vector<Unit> units =
+            units_at(model, s, options.level, similar, expanded, expanded_as_blocks);
         // Drop the implicit input a unit may hold (it is never drawn) and units left empty.
         for (Unit& u : units) {
             std::erase_if(u.layers, [&](std::size_t l) { return model.layers[l].implicit; });
@@ -246,7 +255,15 @@ ModelAtLevel::ModelAtLevel(const Model& model, const Options& options, Warnings&
     for (const ExpandedFrame& frame : expanded.frames) {
         LayerGroup group;
         group.name = frame.title;
-        for (std::size_t l : frame.layers) group.layers.push_back(model.layers[l].name);
+        if (expanded_as_blocks) {
+            // The boxes of its blocks.
+            for (const Block& b : s.blocks) {
+                if (std::binary_search(frame.layers.begin(), frame.layers.end(), b.layers.front()))
+                    group.layers.push_back(b.name);
+            }
+        } else {
+            for (std::size_t l : frame.layers) group.layers.push_back(model.layers[l].name);
+        }
         group.padding = 6;
         group.fill = kFrameFill;
         group.outline = kFrameOutline;

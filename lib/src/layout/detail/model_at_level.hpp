@@ -23,7 +23,10 @@ inline constexpr std::string_view kBlockType = "Block";
 // lanes, ×N, wrapping, legend) works on this model unchanged.
 class ModelAtLevel {
   public:
-    ModelAtLevel(const Model& model, const Options& options, Warnings& warnings);
+    // `expanded_as_blocks`: at level stage, an expanded stage is drawn block by block (each
+    // block one box) in its frame, for a figure whose width its layers would overflow.
+    ModelAtLevel(const Model& model, const Options& options, Warnings& warnings,
+                 bool expanded_as_blocks = false);
     const Model& model() const { return coarse_ ? *coarse_ : model_; }
     // The options for the model at its level (whose own level is layer, so that no later
     // step coarsens it again).

@@ -1,10 +1,13 @@
 #include "layout/layered/drawn_boxes.hpp"
 
+#include "layout/layered/annotation_marks.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <string>
 
 #include "layout/decorations/layer_groups.hpp"
+#include "layout/layered/annotation_marks.hpp"
 #include "style/length.hpp"
 #include "style/palette.hpp"
 
@@ -73,7 +76,12 @@ std::vector<DrawnBox> drawn_boxes(const Model& model, const Options& o, BoxScale
         pictures.fit_box(box.size, box.style);
         bool flat = !o.draw_volume || contains(o.index_2D, k);
         box.de = flat ? 0 : box.size.x / 3;
-        const double clearance = group_clearance.before(layer.name);
+        double clearance = group_clearance.before(layer.name);
+        // A group's rectangle holds its boxes' depth: where one begins or ends, the depth that
+        // reaches into the gap (the box before's, or this one's when drawn reversed) and the
+        // ghosts of a ×N unit there are cleared too, so that no rectangle cuts a box outside it.
+        if (clearance > 0 && !o.compat_visualkeras && !boxes.empty())
+            clearance += (o.draw_reversed ? box.de : boxes.back().de) + 2 * kGhostStep;
         cursor += clearance;
         box.gap_before = pending_gap + clearance;
         pending_gap = 0;

@@ -15,9 +15,15 @@ double branch_start(const GraphBoxes& graph, const std::vector<DrawnBox>& boxes,
                     BoxFrame frame) {
     const graph::Branch& br = graph.arrangement.branches[bi];
     if (br.fork < 0) return front_left(boxes.front(), frame);
-    const DrawnBox& f =
-        boxes[graph.index_of(graph.arrangement.spine[static_cast<std::size_t>(br.fork)])];
-    return front_left(f, frame) + f.size.z + right_reach(f, frame) + f.style.spacing;
+    const auto fork = static_cast<std::size_t>(br.fork);
+    const DrawnBox& f = boxes[graph.index_of(graph.arrangement.spine[fork])];
+    // The gap before the spine box after the fork holds the clearance of a group the branch
+    // enters with it: no group rectangle then reaches back over the fork box.
+    double gap = 0;
+    if (fork + 1 < graph.arrangement.spine.size() &&
+        graph.visible(graph.arrangement.spine[fork + 1]))
+        gap = boxes[graph.index_of(graph.arrangement.spine[fork + 1])].gap_before;
+    return front_left(f, frame) + f.size.z + right_reach(f, frame) + f.style.spacing + gap;
 }
 
 // Where the legs down into a branch's lanes leave its fork: on the fork's front-bottom edge,
@@ -168,13 +174,19 @@ void place_left_to_right(const GraphBoxes& graph, std::vector<DrawnBox>& boxes, 
             joining[std::min(a.branches[bi].join, a.spine.size())].push_back(bi);
     }
     const std::vector<std::vector<double>> legs = top_legs(graph);
+    // Captions spread the spine apart: the room a rejoining branch needs is then left once
+    // they have, or the spine would be pushed for the branch and again for its captions.
+    const bool captioned =
+        !options.compat_visualkeras &&
+        std::any_of(boxes.begin(), boxes.begin() + static_cast<long>(graph.spine_boxes),
+                    [](const DrawnBox& b) { return b.caption.has_value(); });
     // The spine left to right, leaving room for the branches that rejoin it.
     double cursor = options.padding;
     for (std::size_t i = 0; i < graph.spine_boxes; ++i) {
         DrawnBox& b = boxes[i];
         cursor += b.gap_before;
         const std::size_t pos = graph.spine_index(b.node);
-        for (std::size_t bi : joining[pos]) {
+        for (std::size_t bi : captioned ? std::vector<std::size_t>{} : joining[pos]) {
             const double needed =
                 lay_branch(graph, boxes, bi, branch_start(graph, boxes, bi, frame), frame, options);
             const double x1 = cursor - b.de / 2 + frame.x_offset + reversed_share(frame) * b.de;
@@ -196,6 +208,20 @@ void place_left_to_right(const GraphBoxes& graph, std::vector<DrawnBox>& boxes, 
         cursor += b.size.z + b.style.spacing;
     }
     if (!options.compat_visualkeras) spread_captions(boxes, graph.spine_boxes, frame, options);
+    if (captioned) {
+        double pushed = 0;  // how far the boxes from here on move right
+        for (std::size_t i = 0; i < graph.spine_boxes; ++i) {
+            boxes[i].left += pushed;
+            for (std::size_t bi : joining[graph.spine_index(boxes[i].node)]) {
+                const double needed = lay_branch(
+                    graph, boxes, bi, branch_start(graph, boxes, bi, frame), frame, options);
+                const double push = needed - front_left(boxes[i], frame);
+                if (push <= 0) continue;
+                boxes[i].left += push;
+                pushed += push;
+            }
+        }
+    }
     for (std::size_t bi = 0; bi < a.branches.size(); ++bi)
         lay_branch(graph, boxes, bi, branch_start(graph, boxes, bi, frame), frame, options);
 }

@@ -112,7 +112,9 @@ RowFit fitted_view(const Model& model, const Options& options, const LayoutConte
     }
     if (!best) {
         warnings.push_back({"width", "the figure cannot be made as narrow as " + options.width +
-                                         " without text smaller than min_font_size"});
+                                         " without text smaller than min_font_size: give a "
+                                         "wider width, a coarser level (block or stage) or "
+                                         "fewer captions"});
         return {build_trial(model, options, context, 0.02, limit).scene, false};
     }
     // Every size that fits leaves a stub row: at the smallest size, a little more width may
