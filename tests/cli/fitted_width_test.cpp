@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(every_output_notes_the_level_auto_chose) {
     }
     const std::string model = corpus("onnx/densenet121.onnx");
     const std::string expected = "strata: note: " + std::string(STRATA_CORPUS_DIR) +
-                                 "/onnx/densenet121.onnx: one box per stage (level auto at the "
+                                 "/onnx/densenet121.onnx: one box per block (level auto at the "
                                  "width 241pt)\n";
     for (const std::string& output : outputs) {
         BOOST_TEST_CONTEXT(output) {
