@@ -17,6 +17,7 @@
 #include "layout/detail/expansion.hpp"
 #include "layout/fitting/latin_modern.hpp"
 #include "layout/fitting/legend_shrink.hpp"
+#include "layout/fitting/placed_option_errors.hpp"
 #include "layout/fitting/scaled_scene.hpp"
 #include "layout/layered/layered_view.hpp"
 #include "strata/error.hpp"
@@ -149,13 +150,11 @@ FittedScene measurable_by_tex(FittedScene fitted, const std::string& width) {
     return fitted;
 }
 
-}  // namespace
-
 // Each public call lays the model out at the level its options ask for, through itself at
 // level layer.
 
-Scene layout_layered(const Model& model, const Options& options, const LayoutContext& context,
-                     Warnings& warnings) {
+Scene layered(const Model& model, const Options& options, const LayoutContext& context,
+              Warnings& warnings) {
     validate(options);
     // At level layer every block is drawn layer by layer: the names to expand are only checked.
     if (options.level == Level::layer) layout::detail::check_expand_names(model, options.expand);
@@ -170,8 +169,8 @@ Scene layout_layered(const Model& model, const Options& options, const LayoutCon
     return layout::scaled_scene(std::move(fitted.scene), fitted.scale);
 }
 
-FittedScene layout_to_width(const Model& model, const Options& options, double width_px,
-                            const LayoutContext& context, Warnings& warnings) {
+FittedScene to_width(const Model& model, const Options& options, double width_px,
+                     const LayoutContext& context, Warnings& warnings) {
     validate(options);
     // At level layer every block is drawn layer by layer: the names to expand are only checked.
     if (options.level == Level::layer) layout::detail::check_expand_names(model, options.expand);
@@ -207,6 +206,23 @@ FittedScene layout_to_width(const Model& model, const Options& options, double w
                      " bp (use smaller text, fewer captions or a wider figure)"});
     }
     return {std::move(scene), used};
+}
+
+}  // namespace
+
+// An error the layout finds in an option's value is placed where a file gave the option.
+
+Scene layout_layered(const Model& model, const Options& options, const LayoutContext& context,
+                     Warnings& warnings) {
+    return layout::with_option_places(options.option_places,
+                                      [&] { return layered(model, options, context, warnings); });
+}
+
+FittedScene layout_to_width(const Model& model, const Options& options, double width_px,
+                            const LayoutContext& context, Warnings& warnings) {
+    return layout::with_option_places(options.option_places, [&] {
+        return to_width(model, options, width_px, context, warnings);
+    });
 }
 
 Options latex_defaults(Options base, const LatexDocument& document) {
@@ -247,10 +263,8 @@ FittedScene fitted_for_latex(const Model& model, const Options& options,
     return fitted;
 }
 
-}  // namespace
-
-FittedScene layout_for_latex(const Model& model, const Options& options,
-                             const LayoutContext& context, Warnings& warnings) {
+FittedScene for_latex(const Model& model, const Options& options, const LayoutContext& context,
+                      Warnings& warnings) {
     validate(options);
     // At level layer every block is drawn layer by layer: the names to expand are only checked.
     if (options.level == Level::layer) layout::detail::check_expand_names(model, options.expand);
@@ -262,6 +276,14 @@ FittedScene layout_for_latex(const Model& model, const Options& options,
     }
     if (options.width.empty()) return {layout_layered(model, options, context, warnings), 1};
     return measurable_by_tex(fitted_for_latex(model, options, context, warnings), options.width);
+}
+
+}  // namespace
+
+FittedScene layout_for_latex(const Model& model, const Options& options,
+                             const LayoutContext& context, Warnings& warnings) {
+    return layout::with_option_places(options.option_places,
+                                      [&] { return for_latex(model, options, context, warnings); });
 }
 
 }  // namespace strata
