@@ -65,11 +65,11 @@ void apply_options_node(Options& options, const YAML::Node& root, const YamlSour
         }
         const YAML::Node& value = entry.second;
         const YAML::Node& place = value.IsNull() ? entry.first : value;
-        // Every option value passes here: its place is kept for the errors only its use finds
-        // (names to expand, captions once filled in), and the places of the value it replaces
-        // go.
+        // Every option value passes here: its place in a file is kept for the errors only its
+        // use finds (names to expand, captions once filled in), and the places of the value it
+        // replaces go. A built-in preset is no file the user could fix.
         if (source.option_places) source.option_places->forget(key);
-        record_option_place(source, place, key, key);
+        if (!source.preset) record_option_place(source, place, key, key);
         try {
             if (option->set_node) {
                 option->set_node(options, value, source);
