@@ -137,4 +137,84 @@ BOOST_AUTO_TEST_CASE(bad_colours_in_styles_and_color_map_name_their_place) {
                  "2:10: color_map.Dense" + colour);
 }
 
+// Names to expand are matched against the model only when it is laid out.
+BOOST_AUTO_TEST_CASE(names_to_expand_that_match_nothing_name_their_place) {
+    const std::string none =
+        "expand: no block or stage named 'nosuchblock': this model has no "
+        "blocks or stages";
+    expect_error(render_spec("expand", spec_with_options("  level: block\n"
+                                                         "  expand: [nosuchblock]\n")),
+                 "4:11: " + none);
+    expect_error(render_with_options_file("expand", "level: block\nexpand: nosuchblock\n"),
+                 "2:9: " + none);
+}
+
+// A flag replaces the file's value, and with it the file's place.
+BOOST_AUTO_TEST_CASE(a_flag_that_replaces_an_option_takes_its_place_away) {
+    const fs::path dir = scratch_dir("option-places-flag");
+    const fs::path file = dir / "spec.yaml";
+    std::ofstream(file) << spec_with_options("  level: block\n  expand: [fine]\n");
+    const ToolResult result =
+        run_strata("render " + shell_quote(file.string()) + " --expand flagname -o " +
+                       shell_quote((dir / "o.svg").string()),
+                   dir);
+    BOOST_TEST(result.status == 1);
+    BOOST_TEST(result.err ==
+                   "strata: error: expand: no block or stage named 'flagname': this "
+                   "model has no blocks or stages\n",
+               result.err);
+}
+
+// A template is checked where it is read; the text it fills in is bounded only per layer.
+BOOST_AUTO_TEST_CASE(a_caption_over_its_limit_names_its_place) {
+    const std::string big(70'000, 'x');
+    const std::string too_long = "a caption longer than 64 KiB after expanding its fields";
+    expect_error(render_spec("caption-64k", spec_with_options("  caption: \"" + big + "\"\n")),
+                 "3:12: caption: " + too_long + " (layer 'in')");
+    expect_error(
+        render_spec("captions-64k", spec_with_options("  captions:\n    fc: \"" + big + "\"\n")),
+        "4:9: captions.fc: " + too_long + " (layer 'fc')");
+    expect_error(render_spec("layer-caption-64k",
+                             "strata: 1\nlayers:\n"
+                             "  - {type: InputLayer, shape: [null, 8], name: in}\n"
+                             "  - {type: Dense, name: fc, caption: \"" +
+                                 big + "\", config: {units: 4}}\n"),
+                 "4:38: caption: " + too_long + " (layer 'fc')");
+    expect_error(render_with_options_file("caption-64k", "captions: {fc: \"" + big + "\"}\n"),
+                 "1:16: captions.fc: " + too_long + " (layer 'fc')");
+}
+
+// A picture is read only when it is placed: its errors name the key that named it, the path as
+// written there, and what is wrong.
+BOOST_AUTO_TEST_CASE(a_picture_that_cannot_be_read_names_its_place) {
+    const auto not_found = [](const Run& run, const std::string& place) {
+        expect_error(run, place + " not found (a path relative to the folder of '" +
+                              run.file.string() + "')");
+    };
+    not_found(render_spec("image-missing",
+                          spec_with_options("  styles: {Dense: {image: missing.png}}\n")),
+              "3:27: styles.Dense.image: image 'missing.png'");
+    not_found(render_spec("layer-style-image",
+                          "strata: 1\nlayers:\n"
+                          "  - {type: InputLayer, shape: [null, 8], name: in}\n"
+                          "  - {type: Dense, name: fc, style: {image: gone.png}, config: "
+                          "{units: 4}}\n"),
+              "4:44: style.image: image 'gone.png'");
+    not_found(render_with_options_file("image", "styles:\n  Dense:\n    image: gone.png\n"),
+              "3:12: styles.Dense.image: image 'gone.png'");
+    expect_error(
+        render_with_options_file("image-absolute", "styles: {Dense: {image: /no/x.png}}\n"),
+        "1:25: styles.Dense.image: image '/no/x.png' not found");
+
+    const fs::path dir = scratch_dir("option-places-logo-not-a-picture");
+    std::ofstream(dir / "logo.png") << "not a picture";
+    const fs::path file = dir / "spec.yaml";
+    std::ofstream(file) << spec_with_options("  logo_groups: [{file: logo.png, layers: [fc]}]\n");
+    expect_error({run_strata("render " + shell_quote(file.string()) + " -o " +
+                                 shell_quote((dir / "o.svg").string()),
+                             dir),
+                  file},
+                 "3:24: logo_groups[0].file: image 'logo.png': not a PNG, JPEG or SVG image");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

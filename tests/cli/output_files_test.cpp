@@ -139,6 +139,46 @@ BOOST_AUTO_TEST_CASE(a_frame_that_is_also_an_input_is_refused_before_any_work) {
     BOOST_TEST(names_in(m.dir / "steps") == std::vector<std::string>{"step-01.svg"});
 }
 
+// An output named as a frame in the frames folder would replace a frame or be replaced by one.
+BOOST_AUTO_TEST_CASE(an_output_that_is_also_a_frame_is_refused_before_any_work) {
+    const fs::path dir = strata::test::scratch_dir("output-is-a-frame");
+    const std::string model = std::string(STRATA_CORPUS_DIR) + "/generated/vgg16.json";
+    fs::create_directories(dir / "steps");
+    std::ofstream(dir / "steps" / "step-02.svg") << "kept";
+    struct Case {
+        std::string frames, output, message;
+    };
+    const std::string frame_clash = ": the output would be one of the reveal frames written into ";
+    for (const Case& c : std::vector<Case>{
+             {q(dir / "steps"), q(dir / "steps" / "step-02.svg"), frame_clash},
+             {q(dir / "steps"), q(dir / "steps" / "step-05.svg"), frame_clash},
+             // The same folder under another name.
+             {q(dir / "steps" / "."), q(dir / "steps" / ".." / "steps" / "step-01.svg"),
+              frame_clash},
+             {q(dir / "fig.svg" / "steps"), q(dir / "fig.svg"),
+              ": the frames folder '" + (dir / "fig.svg" / "steps").string() +
+                  "' is the output or lies inside it"},
+         }) {
+        BOOST_TEST_CONTEXT(c.output) {
+            const auto result = strata::test::run_strata(
+                "render " + shell_quote(model) + " --frames " + c.frames + " -o " + c.output, dir);
+            BOOST_TEST(result.status == 1);
+            BOOST_TEST(result.err.find(c.message) != std::string::npos, result.err);
+            BOOST_TEST(names_in(dir) == (std::vector<std::string>{"stderr.txt", "stdout.txt",
+                                                                  "steps", "steps/step-02.svg"}));
+            BOOST_TEST(read_text(dir / "steps" / "step-02.svg") == "kept");
+        }
+    }
+    // Another name in the folder is no frame.
+    const auto result =
+        strata::test::run_strata("render " + shell_quote(model) + " --frames " + q(dir / "steps") +
+                                     " -o " + q(dir / "steps" / "step-2.svg"),
+                                 dir);
+    BOOST_TEST(result.status == 0, result.err);
+    BOOST_TEST(fs::exists(dir / "steps" / "step-2.svg"));
+    fs::remove_all(dir);
+}
+
 BOOST_AUTO_TEST_CASE(frames_are_published_only_with_the_main_output) {
     const fs::path dir = fs::temp_directory_path() / "strata-cli-test-frames-with-output";
     fs::remove_all(dir);

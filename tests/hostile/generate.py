@@ -826,14 +826,14 @@ case("pictures-logo-every-layer-png", {"model.json": convs(60), "big.png": LARGE
 case("pictures-decoded-pixels", {"model.json": convs(3), **{
      f"p{i}.png": picture_png(5000, 5000) for i in range(3)}, "fig.yaml":
      "styles: {c0: {image: p0.png}, c1: {image: p1.png}, c2: {image: p2.png}}\n"}, "error",
-     "p2.png: with this picture the figure's pictures would hold 75000000 pixels; at most "
-     "67108864 are allowed together", options="fig.yaml", output="out.png", max_mib=64)
+     "fig.yaml:1:64: styles.c2.image: image 'p2.png': with this picture the figure's pictures "
+     "would hold 75000000 pixels; at most 67108864 are allowed together", options="fig.yaml", output="out.png", max_mib=64)
 # Five files of 13 MiB each (a large private chunk): more than 64 MiB together.
 case("pictures-file-bytes", {"model.json": convs(5), **{
      f"p{i}.png": picture_png(4, 4, bytes(13 << 20)) for i in range(5)}, "fig.yaml":
      "styles: {" + ", ".join(f"c{i}: {{image: p{i}.png}}" for i in range(5)) + "}\n"}, "error",
-     "p4.png: with this picture the figure's pictures would take 66 MiB of files; at most 64 MiB "
-     "are allowed together", options="fig.yaml", output="out.svg", max_mib=192)
+     "fig.yaml:1:106: styles.c4.image: image 'p4.png': with this picture the figure's pictures "
+     "would take 66 MiB of files; at most 64 MiB are allowed together", options="fig.yaml", output="out.svg", max_mib=192)
 # A 4096 x 4096 picture on 70 layers: over 10^9 picture pixels to paint, refused at once.
 case("pictures-painted-pixels", {"model.json": convs(70), "big.png": picture_png(4096, 4096),
      "fig.yaml": "styles: {Conv2D: {image: big.png}}\n"}, "error",
@@ -868,12 +868,15 @@ case("text-bounds-template-amplified", {"model.json": dumps(long_named(50)),
      max_mib=64)
 case("text-bounds-template-amplified-spec", {"model.yaml": "strata: 1\noptions:\n  caption: \"" +
      "{name}{type}" * 20000 + "\"\nlayers:\n  - {type: InputLayer, shape: [null, 8], name: " +
-     "i" * 4000 + "}\n"}, "error", "a caption longer than 64 KiB after expanding its fields",
+     "i" * 4000 + "}\n"}, "error",
+     "model.yaml:3:12: caption: a caption longer than 64 KiB after expanding its fields",
      model="model.yaml", max_mib=64)
 case("text-bounds-per-layer-amplified", {"model.yaml": "strata: 1\nlayers:\n" + "".join(
      f'  - {{type: InputLayer, shape: [null, 8], name: i{i}{"x" * 4000}, caption: "' +
      "{name}" * 20 + '"}\n' for i in range(20))}, "error",
-     "a caption longer than 64 KiB after expanding its fields", model="model.yaml", max_mib=64)
+     "model.yaml:3:%d: caption: a caption longer than 64 KiB after expanding its fields" %
+     (len("  - {type: InputLayer, shape: [null, 8], name: i0, caption: ") + 4000 + 1),
+     model="model.yaml", max_mib=64)
 case("text-bounds-figure-text-over-limit", {"model.json": dumps(long_named(600)),
      "fig.yaml": "text_callable: name\n"}, "error",
      "model.json: the figure's text (captions, legend, group titles and labels together) is "
@@ -1089,6 +1092,31 @@ case("keras-conv-groups-0", {"model.json": dumps(seq([with_input(conv("c1", grou
 case("keras-conv-groups-not-dividing", {"model.json": dumps(seq([with_input(conv("c1", filters=4,
      groups=3), [None, 32, 32, 3])]))}, "error",
      "layer 'c1' (Conv2D): 'groups' holds 3, which does not divide the filters (4)")
+# Values only their use shows wrong (names to expand, pictures read when placed) are errors at
+# the line and column of the spec that gave them.
+SPEC_LAYERS = ("layers:\n  - {type: InputLayer, shape: [null, 8, 8, 3], name: in}\n"
+               "  - {type: Dense, name: fc, config: {units: 4}}\n")
+case("places-expand-unknown-name", {"model.yaml": "strata: 1\noptions:\n  level: block\n"
+     "  expand: [nosuchblock]\n" + SPEC_LAYERS}, "error",
+     "model.yaml:4:11: expand: no block or stage named 'nosuchblock'", model="model.yaml")
+case("places-picture-missing", {"model.yaml": "strata: 1\noptions:\n"
+     "  styles: {Dense: {image: missing.png}}\n" + SPEC_LAYERS}, "error",
+     "model.yaml:3:27: styles.Dense.image: image 'missing.png' not found", model="model.yaml")
+case("places-logo-not-a-picture", {"model.yaml": "strata: 1\noptions:\n"
+     "  logo_groups: [{file: logo.png, layers: [fc]}]\n" + SPEC_LAYERS, "logo.png": "text"},
+     "error", "model.yaml:3:24: logo_groups[0].file: image 'logo.png': not a PNG, JPEG or SVG",
+     model="model.yaml")
+# An SVG picture whose xlink prefix is bound elsewhere, and one that binds xlink's namespace to
+# another prefix: both are embedded well-formed, judged by namespace.
+case("pictures-svg-xlink-prefix-rebound", {"model.json": convs(2), "logo.svg":
+     "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://example.com/other' "
+     "width='4' height='4'><rect id='r' width='4' height='4'/><use xlink:href='#r'/></svg>",
+     "fig.yaml": "styles: {Conv2D: {image: logo.svg}}\n"}, "ok", options="fig.yaml")
+case("pictures-svg-xlink-other-prefix", {"model.json": convs(2), "logo.svg":
+     "<svg xmlns='http://www.w3.org/2000/svg' xmlns:q='http://www.w3.org/1999/xlink' "
+     "width='4' height='4'><rect id='r' width='4' height='4'/><use q:href='#r'/>"
+     "<use q:href='http://example.com/x.svg#a'/></svg>",
+     "fig.yaml": "styles: {Conv2D: {image: logo.svg}}\n"}, "ok", options="fig.yaml")
 
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\n")

@@ -145,6 +145,8 @@ int run_render(const std::vector<std::string>& args) {
     if (output != "-" && !output.empty()) check_output_path(output, inputs);
     const std::string frames_folder = frames ? given["frames"].as<std::string>() : "";
     if (frames) check_frames_folder(frames_folder, inputs);
+    if (frames && output != "-" && !output.empty())
+        check_output_beside_frames(output, frames_folder);
     Model model = load_model(model_path, warnings, import);
     Scene scene;
     try {

@@ -27,6 +27,11 @@ class ImageSource {
     virtual Picture load(const std::string& name) = 0;
 };
 
+// The message (after "NAME: ") of the error an ImageSource throws when there is no picture
+// under a name, as the default source does for a path where there is no file: the layout tells
+// a missing picture by it, and says so at the place that named it.
+std::string missing_picture_message();
+
 // An SVG picture reduced to what draws: SVG shapes, text, paint servers, clips, masks,
 // markers and filters with their geometry and presentation attributes. Everything else goes:
 // scripts, event attributes (on*), foreignObject, style sheets, animation, images, comments

@@ -46,6 +46,12 @@ void remove_partial_outputs_on_signals();
 // hard link).
 void check_output_path(const std::string& path, const std::vector<std::string>& inputs);
 
+// Throws strata::Error when `output` and the reveal frames written into `folder` would clash:
+// the output is named as a frame (step-NN.svg) in that folder (under any name of the folder),
+// or the folder is the output or lies inside it. write_file_and_frames_atomically checks it;
+// a program checks it before any work.
+void check_output_beside_frames(const std::string& output, const std::string& folder);
+
 // Throws strata::Error when a frame file that write_reveal_frames could replace in `folder`
 // (step-NN.svg) is one of `inputs`, compared as check_output_path compares them.
 void check_frames_folder(const std::string& folder, const std::vector<std::string>& inputs);

@@ -259,6 +259,15 @@ struct Options {
     // font the lookup cannot find is an error at that place (FILE:LINE:COL) rather than
     // under the option's name alone.
     OptionPlaces font_places;
+
+    // Not an option: where an option file or a model spec gave each option (by its name, as
+    // "expand" or "captions.conv1"), so that an error the layout finds in its value names that
+    // place; an option a flag or C++ sets has none.
+    OptionPlaces option_places;
+
+    // Not an option: where an option file or a model spec named each picture (by its path as
+    // held above), so that a picture that cannot be read is an error at that place.
+    OptionPlaces picture_places;
 };
 
 // Checks every value of `options` against the rules the command line and option files apply

@@ -29,8 +29,11 @@ Picture parse_image(std::string file, std::string data) {
     return image;
 }
 
+// How messages name a picture file being read.
+constexpr std::string_view kWhat = "image file";
+
 Picture read_image(const std::string& path, const ModelNamedFiles& named) {
-    std::string data = io::read_input_file(path, limits::kMaxImageBytes, "image file", named);
+    std::string data = io::read_input_file(path, limits::kMaxImageBytes, kWhat, named);
     if (data.size() > limits::kMaxImageBytes) {
         throw Error(path, "image file is larger than " +
                               std::to_string(limits::kMaxImageBytes >> 20) + " MiB");
@@ -39,3 +42,11 @@ Picture read_image(const std::string& path, const ModelNamedFiles& named) {
 }
 
 }  // namespace strata::image
+
+namespace strata {
+
+std::string missing_picture_message() {
+    return io::no_such_file(image::kWhat);
+}
+
+}  // namespace strata

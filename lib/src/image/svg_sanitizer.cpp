@@ -1,5 +1,8 @@
 #include "strata/image_source.hpp"
 
+#include <functional>
+#include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <utility>
@@ -14,6 +17,7 @@ namespace {
 
 constexpr std::string_view kSvgNamespace = "http://www.w3.org/2000/svg";
 constexpr std::string_view kXlinkNamespace = "http://www.w3.org/1999/xlink";
+constexpr std::string_view kXmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
 // Elements that draw or define what is drawn. Not here: script, style, foreignObject, a
 // (its content is kept in a plain group), image and feImage (they load other files),
@@ -76,7 +80,7 @@ const std::set<std::string_view>& drawing_elements() {
 const std::set<std::string_view>& drawing_attributes() {
     static const std::set<std::string_view> names = {
         // core
-        "id", "class", "xml:space", "xml:lang", "lang", "version", "baseProfile",
+        "id", "class", "lang", "version", "baseProfile",
         // geometry
         "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "fx", "fy", "fr", "width",
         "height", "d", "points", "transform", "viewBox", "preserveAspectRatio", "dx", "dy",
@@ -141,44 +145,139 @@ bool references_only_fragments(std::string_view value) {
     return true;
 }
 
+// A name split at its first colon: prefix (empty when there is none) and local name.
+struct QualifiedName {
+    std::string_view prefix, local;
+};
+
+QualifiedName split_name(std::string_view name) {
+    const std::size_t colon = name.find(':');
+    if (colon == std::string_view::npos) return {{}, name};
+    return {name.substr(0, colon), name.substr(colon + 1)};
+}
+
+// The namespace declarations in scope at a node of the walk: for each prefix ("" the default
+// namespace), the URIs declared for it from the root down, innermost last. pugixml reads names
+// as plain text; what a prefix means is only known from the xmlns attributes around it.
+class NamespaceScope {
+  public:
+    // Declares the xmlns attributes of `element`; returns how many, for leave().
+    std::size_t enter(const pugi::xml_node& element) {
+        std::size_t count = 0;
+        for (const pugi::xml_attribute& a : element.attributes()) {
+            const std::string_view name = a.name();
+            std::string_view prefix;
+            if (name == "xmlns") {
+                prefix = "";
+            } else if (name.substr(0, 6) == "xmlns:") {
+                prefix = name.substr(6);
+                // `xml` is bound for ever and `xmlns` never; neither can be declared.
+                if (prefix == "xml" || prefix == "xmlns") continue;
+            } else {
+                continue;
+            }
+            auto it = bindings_.find(prefix);
+            if (it == bindings_.end()) it = bindings_.emplace(std::string(prefix), Uris()).first;
+            it->second.emplace_back(a.value());
+            declared_.push_back(&it->second);
+            ++count;
+        }
+        return count;
+    }
+
+    // Undoes the last `count` declarations (those of the element being left).
+    void leave(std::size_t count) {
+        for (; count > 0; --count) {
+            declared_.back()->pop_back();
+            declared_.pop_back();
+        }
+    }
+
+    // The namespace `prefix` stands for: "" for no namespace (an unprefixed name where no
+    // default is declared, or one declared empty), nullopt for a prefix that is not bound.
+    std::optional<std::string_view> uri(std::string_view prefix) const {
+        if (prefix == "xml") return kXmlNamespace;
+        const auto it = bindings_.find(prefix);
+        if (it == bindings_.end() || it->second.empty())
+            return prefix.empty() ? std::optional<std::string_view>("") : std::nullopt;
+        const std::string& uri = it->second.back();
+        if (uri.empty() && !prefix.empty()) return std::nullopt;  // not a binding
+        return std::string_view(uri);
+    }
+
+  private:
+    using Uris = std::vector<std::string>;
+    std::map<std::string, Uris, std::less<>> bindings_;  // node-based: pointers stay valid
+    std::vector<Uris*> declared_;
+};
+
+// Names are judged by the namespace their prefix is bound to, never by the prefix's text, and
+// the picture is written with names of its own: SVG elements unprefixed in the SVG default
+// namespace, `xlink:href` and `xml:space`/`xml:lang` with the prefixes bound to theirs, so that
+// whatever prefixes the picture chose, the result is well-formed and means what was checked.
 class Sanitizer {
   public:
-    explicit Sanitizer(const pugi::xml_node& root) {
-        const std::string_view name = root.name();
-        const std::size_t colon = name.find(':');
-        if (colon != std::string_view::npos) svg_prefix_ = name.substr(0, colon);
+    NamespaceScope scope;
+
+    // The namespace the root `svg` element is in, which the picture's elements must share:
+    // SVG's, or none for an SVG written without namespaces (it is written out in SVG's).
+    // Throws when the root is no SVG element.
+    void check_root(const pugi::xml_node& root, const std::string& file) {
+        const QualifiedName name = split_name(root.name());
+        const std::optional<std::string_view> uri = scope.uri(name.prefix);
+        if (name.local != "svg" || !uri || (*uri != kSvgNamespace && !uri->empty())) {
+            throw Error(file, "not an SVG file: the root element is <" + std::string(root.name()) +
+                                  ">" + (name.local == "svg" ? " outside the SVG namespace" : ""));
+        }
+        svg_namespace_ = std::string(*uri);
     }
 
     // The local name of an SVG element of the picture, or empty for any other node.
     std::string_view svg_local_name(const pugi::xml_node& node) const {
         if (node.type() != pugi::node_element) return {};
-        const std::string_view name = node.name();
-        const std::size_t colon = name.find(':');
-        const std::string_view prefix =
-            colon == std::string_view::npos ? std::string_view() : name.substr(0, colon);
-        if (prefix != svg_prefix_) return {};
-        return colon == std::string_view::npos ? name : name.substr(colon + 1);
+        const QualifiedName name = split_name(node.name());
+        const std::optional<std::string_view> uri = scope.uri(name.prefix);
+        if (!uri || *uri != svg_namespace_) return {};
+        return name.local;
     }
 
-    void copy_attributes(const pugi::xml_node& from, pugi::xml_node to, bool root) const {
+    void copy_attributes(const pugi::xml_node& from, pugi::xml_node to) {
         for (const pugi::xml_attribute& a : from.attributes()) {
-            const std::string_view name = a.name(), value = a.value();
-            bool keep = false;
-            if (name == "href" || name == "xlink:href") {
-                keep = value.substr(0, 1) == "#";
-            } else if (name == "xmlns" || name.substr(0, 6) == "xmlns:") {
-                // Only the namespaces the kept names use, and only on the root.
-                keep = root && (value == kSvgNamespace ||
-                                (name == "xmlns:xlink" && value == kXlinkNamespace));
-            } else {
-                keep = drawing_attributes().count(name) != 0 && references_only_fragments(value);
-            }
-            if (keep) to.append_attribute(a.name()).set_value(a.value());
+            const std::string_view value = a.value();
+            const std::string name = kept_name(a.name(), value);
+            // One name given twice (through two prefixes of one namespace) is kept once.
+            if (name.empty() || to.attribute(name.c_str())) continue;
+            if (name == "xlink:href") uses_xlink_ = true;
+            to.append_attribute(name.c_str()).set_value(a.value());
         }
     }
 
+    bool uses_xlink() const { return uses_xlink_; }
+
   private:
-    std::string_view svg_prefix_;
+    // The name an attribute is written under, or empty when it goes. Unprefixed attributes are
+    // in no namespace; declarations go (the result declares its own).
+    std::string kept_name(std::string_view qualified, std::string_view value) const {
+        const QualifiedName name = split_name(qualified);
+        if (qualified == "xmlns" || name.prefix == "xmlns") return {};
+        const std::optional<std::string_view> uri =
+            name.prefix.empty() ? std::optional<std::string_view>("") : scope.uri(name.prefix);
+        if (!uri) return {};
+        const bool fragment = value.substr(0, 1) == "#";
+        if (uri->empty()) {
+            if (name.local == "href") return fragment ? "href" : "";
+            return drawing_attributes().count(name.local) != 0 && references_only_fragments(value)
+                       ? std::string(name.local)
+                       : "";
+        }
+        if (*uri == kXlinkNamespace && name.local == "href") return fragment ? "xlink:href" : "";
+        if (*uri == kXmlNamespace && (name.local == "space" || name.local == "lang"))
+            return "xml:" + std::string(name.local);
+        return {};
+    }
+
+    std::string svg_namespace_;
+    bool uses_xlink_ = false;
 };
 
 }  // namespace
@@ -197,40 +296,51 @@ std::string sanitize_svg_picture(std::string_view data, const std::string& file)
         }
     }
     const pugi::xml_node root = source.document_element();
-    const Sanitizer sanitizer(root);
-    pugi::xml_document clean;
-    if (sanitizer.svg_local_name(root) != "svg") {
-        throw Error(file,
-                    "not an SVG file: the root element is <" + std::string(root.name()) + ">");
-    }
-    // A walk with an explicit stack: a hostile picture may nest a million elements.
+    Sanitizer sanitizer;
+    // A walk with an explicit stack: a hostile picture may nest a million elements. Each
+    // element's namespace declarations are in scope from its own name until it is left.
     struct Step {
-        pugi::xml_node from, to;
+        pugi::xml_node from, to, next;
+        std::size_t declared;
+        bool text_allowed;
     };
-    pugi::xml_node top = clean.append_child(root.name());
-    sanitizer.copy_attributes(root, top, true);
-    std::vector<Step> pending{{root, top}};
+    const std::size_t root_declared = sanitizer.scope.enter(root);
+    sanitizer.check_root(root, file);
+    pugi::xml_document clean;
+    pugi::xml_node top = clean.append_child("svg");
+    top.append_attribute("xmlns").set_value(kSvgNamespace.data());
+    sanitizer.copy_attributes(root, top);
+    std::vector<Step> pending{{root, top, root.first_child(), root_declared, false}};
     while (!pending.empty()) {
-        Step step = pending.back();
-        pending.pop_back();
-        const bool text_allowed = keeps_text(sanitizer.svg_local_name(step.to));
-        for (const pugi::xml_node& child : step.from.children()) {
-            if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-                if (text_allowed) {
-                    step.to.append_child(pugi::node_pcdata).set_value(child.value());
-                }
-                continue;
-            }
-            const std::string_view local = sanitizer.svg_local_name(child);
-            // A link's content stays, as a plain group (or span inside text).
-            const bool link = local == "a";
-            if (!link && drawing_elements().count(local) == 0) continue;
-            std::string name = child.name();
-            if (link) name.replace(name.size() - 1, 1, text_allowed ? "tspan" : "g");
-            pugi::xml_node copy = step.to.append_child(name.c_str());
-            sanitizer.copy_attributes(child, copy, false);
-            pending.push_back({child, copy});
+        Step& step = pending.back();
+        const pugi::xml_node child = step.next;
+        if (!child) {
+            sanitizer.scope.leave(step.declared);
+            pending.pop_back();
+            continue;
         }
+        step.next = child.next_sibling();
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+            if (step.text_allowed) step.to.append_child(pugi::node_pcdata).set_value(child.value());
+            continue;
+        }
+        if (child.type() != pugi::node_element) continue;
+        const std::size_t declared = sanitizer.scope.enter(child);
+        std::string name(sanitizer.svg_local_name(child));
+        // A link's content stays, as a plain group (or span inside text).
+        if (name == "a") {
+            name = step.text_allowed ? "tspan" : "g";
+        } else if (drawing_elements().count(name) == 0) {
+            sanitizer.scope.leave(declared);
+            continue;
+        }
+        pugi::xml_node copy = step.to.append_child(name.c_str());
+        sanitizer.copy_attributes(child, copy);
+        pending.push_back({child, copy, child.first_child(), declared, keeps_text(name)});
+    }
+    if (sanitizer.uses_xlink()) {
+        top.insert_attribute_after("xmlns:xlink", top.attribute("xmlns"))
+            .set_value(kXlinkNamespace.data());
     }
     std::ostringstream out;
     clean.save(out, "", pugi::format_raw | pugi::format_no_declaration);

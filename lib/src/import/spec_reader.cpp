@@ -127,6 +127,8 @@ class SpecReader {
           warnings_(warnings) {
         source_.named_files = &spec_.options.model_files;
         source_.font_places = &spec_.options.font_places;
+        source_.option_places = &spec_.options.option_places;
+        source_.picture_places = &spec_.options.picture_places;
     }
     SpecReader(const SpecReader&) = delete;  // source_ points into spec_
     SpecReader& operator=(const SpecReader&) = delete;
@@ -448,6 +450,7 @@ class SpecReader {
             std::string caption = yaml_scalar(source_, *entry.caption, "caption");
             if (auto problem = caption_template_problem(caption))
                 throw yaml_error(source_, *entry.caption, "caption: " + *problem);
+            record_option_place(source_, *entry.caption, "captions." + layer.name, "caption");
             spec_.options.captions[layer.name] = std::move(caption);
         }
         if (entry.style) {

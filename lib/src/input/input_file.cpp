@@ -49,6 +49,7 @@ InputFile InputFile::open(const std::string& path, std::string_view what,
     if (path.empty()) throw Error(path, cannot_open + "no file name given");
     const int fd = open_for_reading(path, what, named);
     if (fd < 0 && errno == EXDEV) throw Error(path, cannot_open + outside_model_folder(path));
+    if (fd < 0 && errno == ENOENT) throw Error(path, no_such_file(what));
     if (fd < 0) throw Error(path, cannot_open + std::strerror(errno));
     InputFile file(fd, 0);
     // What was opened is what is checked and read: nothing can be swapped in between.
@@ -80,6 +81,10 @@ std::string InputFile::read_up_to(std::size_t limit, const std::string& path) co
         bytes.append(buffer, static_cast<std::size_t>(got));
     }
     return bytes;
+}
+
+std::string no_such_file(std::string_view what) {
+    return "cannot open " + std::string(what) + ": " + std::strerror(ENOENT);
 }
 
 std::string read_input_file(const std::string& path, std::size_t limit, std::string_view what) {

@@ -44,6 +44,10 @@ class InputFile {
     std::uint64_t size_ = 0;
 };
 
+// What InputFile::open says after "PATH: " when there is nothing at `path`: "cannot open WHAT:
+// No such file or directory".
+std::string no_such_file(std::string_view what);
+
 // The bytes of the regular file `path`, at most `limit` + 1 of them (so that the caller can
 // tell a file over its limit). Throws strata::Error as InputFile::open does.
 std::string read_input_file(const std::string& path, std::size_t limit, std::string_view what);

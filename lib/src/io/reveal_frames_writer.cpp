@@ -5,8 +5,10 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 
 #include "emit/reveal_steps.hpp"
@@ -17,6 +19,7 @@
 #include "strata/emit.hpp"
 #include "strata/error.hpp"
 #include "strata/io.hpp"
+#include "strata/printable.hpp"
 
 namespace strata {
 namespace {
@@ -71,6 +74,7 @@ void write_file_and_frames_atomically(const std::string& path, std::string_view 
                                       const Scene& frames, const std::string& folder,
                                       const SvgOptions& svg) {
     check_output_path(path, {});
+    check_output_beside_frames(path, folder);
     Frames checked_frames(frames, folder, svg);
     io::StagedFolder staged_frames(folder);
     checked_frames.stage(staged_frames);
@@ -86,6 +90,35 @@ void write_file_and_frames_atomically(const std::string& path, std::string_view 
         throw;
     }
     staged_frames.finish();
+}
+
+void check_output_beside_frames(const std::string& output, const std::string& folder) {
+    namespace fs = std::filesystem;
+    const fs::path file = fs::path(output).lexically_normal();
+    const fs::path frames = fs::path(folder.empty() ? "." : folder).lexically_normal();
+    // The frames folder is the output, or lies beneath it: one of the two cannot be written.
+    const auto [mismatch, rest] =
+        std::mismatch(file.begin(), file.end(), frames.begin(), frames.end());
+    if (mismatch == file.end() && !file.empty()) {
+        throw Error(output, "the frames folder " + quoted_text(folder) +
+                                " is the output or lies inside it; give another output file or "
+                                "frames folder");
+    }
+    // The output is named as a frame and sits in the frames folder (by device and inode, so
+    // also under another name of the folder).
+    if (!is_frame_name(file.filename().c_str())) return;
+    const fs::path parent = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    struct stat output_folder {
+    }, frames_folder{};
+    if (::stat(parent.c_str(), &output_folder) != 0 ||
+        ::stat(frames.c_str(), &frames_folder) != 0 ||
+        output_folder.st_dev != frames_folder.st_dev ||
+        output_folder.st_ino != frames_folder.st_ino)
+        return;
+    throw Error(output, "the output would be one of the reveal frames written into " +
+                            quoted_text(folder) +
+                            " (step-01.svg, step-02.svg ...); give another output file or frames "
+                            "folder");
 }
 
 void check_frames_folder(const std::string& folder, const std::vector<std::string>& inputs) {

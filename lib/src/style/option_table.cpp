@@ -405,6 +405,8 @@ void set_option(Options& options, std::string_view key, std::string_view value,
                 const std::string& where) {
     const OptionEntry* entry = find_option(key);
     if (entry == nullptr) throw Error(where, "unknown option " + quoted_text(key));
+    // A value given here has no place in a file: the place of the one it replaces goes.
+    options.option_places.forget(entry->info.key);
     if (entry->set_text) {
         entry->set_text(options, value, where);
         return;

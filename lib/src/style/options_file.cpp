@@ -32,6 +32,8 @@ void apply_options_node(Options& options, const YAML::Node& root, const YamlSour
                         Warnings* warnings) {
     YamlSource source = given;
     if (!source.font_places) source.font_places = &options.font_places;
+    if (!source.option_places) source.option_places = &options.option_places;
+    if (!source.picture_places) source.picture_places = &options.picture_places;
     if (root.IsNull()) return;  // an empty file sets nothing
     if (!root.IsMap())
         throw yaml_error(source, root, "expected a mapping of option names to values");
@@ -63,6 +65,11 @@ void apply_options_node(Options& options, const YAML::Node& root, const YamlSour
         }
         const YAML::Node& value = entry.second;
         const YAML::Node& place = value.IsNull() ? entry.first : value;
+        // Every option value passes here: its place in a file is kept for the errors only its
+        // use finds (names to expand, captions once filled in), and the places of the value it
+        // replaces go. A built-in preset is no file the user could fix.
+        if (source.option_places) source.option_places->forget(key);
+        if (!source.preset) record_option_place(source, place, key, key);
         try {
             if (option->set_node) {
                 option->set_node(options, value, source);

@@ -94,7 +94,7 @@ Style style(const YamlSource& source, const YAML::Node& node, const std::string&
                  {"font_size", number_into(s.font_size, 0.5)},
                  {"font_color", [&](auto& v, auto& w) { s.font_color = f.color(v, w); }},
                  {"text_vspacing", number_into(s.text_vspacing)},
-                 {"image", [&](auto& v, auto& w) { s.image = yaml_path(source, v, w); }},
+                 {"image", [&](auto& v, auto& w) { s.image = yaml_picture(source, v, w); }},
                  {"image_fit", [&](auto& v, auto& w) { s.image_fit = f.choice<ImageFit>(v, w); }},
                  {"image_axis", [&](auto& v, auto& w) { s.image_axis = f.choice<Axis>(v, w); }},
                  {"scale_image", number_into(s.scale_image)}});
@@ -211,7 +211,7 @@ std::vector<LogoGroup> logo_groups(const YamlSource& source, const YAML::Node& n
             }
         };
         read_fields(source, node[i], what,
-                    {{"file", [&](auto& v, auto& w) { g.file = yaml_path(source, v, w); }},
+                    {{"file", [&](auto& v, auto& w) { g.file = yaml_picture(source, v, w); }},
                      {"layers", [&](auto& v, auto& w) { g.layers = f.names(v, w); }},
                      {"axis", [&](auto& v, auto& w) { g.axis = f.choice<Axis>(v, w); }},
                      {"size", size},
@@ -246,6 +246,8 @@ std::map<std::string, std::string> captions(const YamlSource& source, const YAML
         std::string caption = yaml_scalar(source, entry.second, "captions." + layer);
         if (auto problem = caption_template_problem(caption))
             throw yaml_error(source, entry.second, "captions." + layer + ": " + *problem);
+        // Filled in per layer by the layout, which may find it too long only then.
+        record_option_place(source, entry.second, "captions." + layer, "captions." + layer);
         result[layer] = std::move(caption);
     }
     return result;

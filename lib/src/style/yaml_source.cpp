@@ -43,6 +43,21 @@ Error yaml_error(const YamlSource& source, const YAML::Node& node, const std::st
                  static_cast<std::size_t>(mark.column) + 1, message);
 }
 
+OptionPlace yaml_place(const YamlSource& source, const YAML::Node& node,
+                       const std::string& option) {
+    const YAML::Mark mark = node.Mark();
+    if (mark.is_null() || mark.line < 0) return {source.name, 0, 0, option, ""};
+    return {source.name, static_cast<std::size_t>(mark.line) + 1,
+            static_cast<std::size_t>(mark.column) + 1, option, ""};
+}
+
+void record_option_place(const YamlSource& source, const YAML::Node& node, const std::string& key,
+                         const std::string& option) {
+    if (!source.option_places) return;
+    OptionPlace place = yaml_place(source, node, option);
+    if (place.line > 0) source.option_places->record(key, std::move(place));
+}
+
 std::string yaml_scalar(const YamlSource& source, const YAML::Node& node, const std::string& what) {
     if (!node.IsScalar()) throw yaml_error(source, node, what + ": expected a single value");
     // Option text ends up in captions, names and fonts: make it valid Unicode here, once.
@@ -70,6 +85,17 @@ std::string yaml_path(const YamlSource& source, const YAML::Node& node, const st
     return joined;
 }
 
+std::string yaml_picture(const YamlSource& source, const YAML::Node& node,
+                         const std::string& what) {
+    std::string path = yaml_path(source, node, what);
+    if (source.picture_places) {
+        OptionPlace place = yaml_place(source, node, what);
+        place.written = unicode::valid_text(node.Scalar());
+        if (place.line > 0) source.picture_places->record(path, std::move(place));
+    }
+    return path;
+}
+
 namespace {
 
 std::string read_font(const YamlSource& source, const YAML::Node& node, const std::string& what) {
@@ -93,10 +119,9 @@ std::string read_font(const YamlSource& source, const YAML::Node& node, const st
 
 std::string yaml_font(const YamlSource& source, const YAML::Node& node, const std::string& what) {
     std::string font = read_font(source, node, what);
-    const YAML::Mark mark = node.Mark();
-    if (source.font_places && !mark.is_null() && mark.line >= 0) {
-        source.font_places->record(font, {source.name, static_cast<std::size_t>(mark.line) + 1,
-                                          static_cast<std::size_t>(mark.column) + 1, what});
+    if (source.font_places) {
+        OptionPlace place = yaml_place(source, node, what);
+        if (place.line > 0) source.font_places->record(font, std::move(place));
     }
     return font;
 }

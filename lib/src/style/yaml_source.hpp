@@ -26,7 +26,19 @@ struct YamlSource {
     // Where the place of each font read is recorded: the font_places of the options being
     // read (unset: not recorded).
     OptionPlaces* font_places = nullptr;
+    // Where the place of each option set (option_places) and each picture named
+    // (picture_places) is recorded: those of the options being read (unset: not recorded).
+    OptionPlaces* option_places = nullptr;
+    OptionPlaces* picture_places = nullptr;
 };
+
+// The place of `node` in the source, for the option `option` (line 0 when it has none).
+OptionPlace yaml_place(const YamlSource& source, const YAML::Node& node, const std::string& option);
+
+// Records that the option `key` was given at `node`, labelled `option` in messages (the key
+// itself unless a spec's layer gives it under another name), in source.option_places.
+void record_option_place(const YamlSource& source, const YAML::Node& node, const std::string& key,
+                         const std::string& option);
 
 // An error at a node's line and column.
 Error yaml_error(const YamlSource& source, const YAML::Node& node, const std::string& message);
@@ -40,6 +52,11 @@ std::string yaml_scalar(const YamlSource& source, const YAML::Node& node, const 
 // file exists; a path kept is recorded in `source.named_files` so that it is opened beneath
 // the folder when read.
 std::string yaml_path(const YamlSource& source, const YAML::Node& node, const std::string& what);
+
+// A picture option (a face image, a logo): a path as yaml_path reads it, whose place is
+// recorded in source.picture_places, so that a picture that cannot be read when it is placed
+// is an error at that place.
+std::string yaml_picture(const YamlSource& source, const YAML::Node& node, const std::string& what);
 
 // A font option: a fontconfig family, or a font file. From a model file, a font that holds a
 // '/' is a path as yaml_path reads it and anything else a family; elsewhere as user_font says.

@@ -128,7 +128,13 @@ std::optional<std::string> caption_for(const Layer& layer, std::size_t box_index
                                        const Options& options, TextBudget& budget) {
     std::optional<std::string> caption;
     if (auto own = options.captions.find(layer.name); own != options.captions.end()) {
-        caption = expand_caption_template(own->second, layer, box_index, reader_times(options));
+        try {
+            caption = expand_caption_template(own->second, layer, box_index, reader_times(options));
+        } catch (const Error& e) {
+            // The layer's own caption is the option captions.NAME, not the template `caption`.
+            if (e.line() > 0 || e.file() != "caption") throw;
+            throw Error("captions." + layer.name, e.message());
+        }
     } else if (!options.caption.empty()) {
         caption = expand_caption_template(options.caption, layer, box_index, reader_times(options));
     } else if (options.text_callable != TextCallable::none) {

@@ -60,8 +60,8 @@ std::optional<Group> face_image_group(const Layer& layer, std::string id, const 
     const Picture* file = images.load(*style.image, error);
     // visualkeras only warns; a figure silently missing a picture it was asked for is worse.
     if (!file)
-        throw Error(*style.image, "styles image of layer " + quoted_text(layer.name) + ": " +
-                                      without_path(error, *style.image));
+        throw images.failure(*style.image, error,
+                             "styles image of layer " + quoted_text(layer.name));
     const char axis = axis_of(style);
     const std::optional<FaceQuad> quad = face_quad(box, axis);
     if (!quad) {

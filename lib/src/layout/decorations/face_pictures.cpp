@@ -34,8 +34,8 @@ void FacePictures::append_logos(Scene& scene, const Layer& layer, const std::str
         const Picture* file = images_.load(logo.file, error);
         // visualkeras skips such logos silently; a figure missing what it asked for is worse.
         if (!file)
-            throw Error(logo.file, "logo_groups logo for layer " + quoted_text(layer.name) + ": " +
-                                       without_path(error, logo.file));
+            throw images_.failure(logo.file, error,
+                                  "logo_groups logo for layer " + quoted_text(layer.name));
         const char axis = options_.draw_volume ? name_of(logo.axis).front() : 'z';
         const std::optional<FaceQuad> face = face_quad(box, axis);
         if (!face) {

@@ -22,7 +22,7 @@ namespace strata::layout {
 class FacePictures {
   public:
     FacePictures(const Options& options, ImageSource& images, Warnings& warnings)
-        : options_(options), warnings_(warnings), images_(images) {}
+        : options_(options), warnings_(warnings), images_(images, &options.picture_places) {}
 
     // Before placement: match_aspect and scale_image.
     void fit_box(BoxSize& size, const LayerStyle& style);

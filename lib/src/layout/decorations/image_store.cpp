@@ -4,6 +4,7 @@
 
 #include "strata/error.hpp"
 #include "strata/limits.hpp"
+#include "strata/printable.hpp"
 
 namespace strata::layout {
 namespace {
@@ -47,18 +48,43 @@ const Picture* ImageStore::load(const std::string& name, std::string& error) {
 void ImageStore::count(const std::string& name, const Picture& picture) {
     const std::size_t bytes = bytes_ + picture.data.size();
     if (bytes > limits::kMaxFigurePictureBytes) {
-        throw Error(name, "with this picture the figure's pictures would take " + mib(bytes) +
-                              " of files; at most " + mib(limits::kMaxFigurePictureBytes) +
-                              " are allowed together (use fewer or smaller pictures)");
+        throw picture_error(name,
+                            "with this picture the figure's pictures would take " + mib(bytes) +
+                                " of files; at most " + mib(limits::kMaxFigurePictureBytes) +
+                                " are allowed together (use fewer or smaller pictures)",
+                            "");
     }
     const double pixels = pixels_ + (is_raster(picture) ? picture.width * picture.height : 0);
     if (pixels > limits::kMaxFigurePicturePixels) {
-        throw Error(name, "with this picture the figure's pictures would hold " + whole(pixels) +
-                              " pixels; at most " + whole(limits::kMaxFigurePicturePixels) +
-                              " are allowed together (use fewer or smaller pictures)");
+        throw picture_error(name,
+                            "with this picture the figure's pictures would hold " + whole(pixels) +
+                                " pixels; at most " + whole(limits::kMaxFigurePicturePixels) +
+                                " are allowed together (use fewer or smaller pictures)",
+                            "");
     }
     bytes_ = bytes;
     pixels_ = pixels;
+}
+
+Error ImageStore::failure(const std::string& name, const std::string& error,
+                          const std::string& use) const {
+    return picture_error(name, without_path(error, name), use);
+}
+
+Error ImageStore::picture_error(const std::string& name, const std::string& problem,
+                                const std::string& use) const {
+    const OptionPlace* place = places_ ? places_->find(name) : nullptr;
+    if (place == nullptr) return Error(name, use.empty() ? problem : use + ": " + problem);
+    std::string message = place->option + ": image " + quoted_text(place->written);
+    if (problem != missing_picture_message()) {
+        message += ": " + problem;
+    } else {
+        message += " not found";
+        // The one thing the path alone does not say.
+        if (!place->written.starts_with('/'))
+            message += " (a path relative to the folder of " + quoted_text(place->file) + ")";
+    }
+    return Error(place->file, place->line, place->column, message);
 }
 
 std::string without_path(const std::string& error, const std::string& name) {

@@ -5,7 +5,9 @@
 #include <string>
 #include <variant>
 
+#include "strata/error.hpp"
 #include "strata/image_source.hpp"
+#include "strata/option_places.hpp"
 
 namespace strata::layout {
 
@@ -14,19 +16,31 @@ namespace strata::layout {
 // is kept sanitised (sanitize_svg_picture), whatever source served it. Every placement
 // shares the loaded picture's bytes. The distinct pictures of a figure stay within
 // limits::kMaxFigurePictureBytes and kMaxFigurePicturePixels together.
+//
+// Errors about a picture an option file or a model spec named (`places`, the options'
+// picture_places) are at that place: FILE:LINE:COL: OPTION: image 'PATH AS WRITTEN': PROBLEM.
 class ImageStore {
   public:
-    explicit ImageStore(ImageSource& source) : source_(source) {}
+    explicit ImageStore(ImageSource& source, const OptionPlaces* places = nullptr)
+        : source_(source), places_(places) {}
 
     // The picture, or nullptr with `error` set to why it could not be loaded. Throws
     // strata::Error naming the picture when it would take the figure's pictures past their
     // limits.
     const Picture* load(const std::string& name, std::string& error);
 
+    // The error for the picture `name` that `use` ("styles image of layer 'conv'") could not
+    // have, `error` being what load() said: at the place that named the picture, else naming
+    // the picture and the use.
+    Error failure(const std::string& name, const std::string& error, const std::string& use) const;
+
   private:
     void count(const std::string& name, const Picture& picture);
+    Error picture_error(const std::string& name, const std::string& problem,
+                        const std::string& use) const;
 
     ImageSource& source_;
+    const OptionPlaces* places_;
     std::map<std::string, std::variant<Picture, std::string>> pictures_;
     std::size_t bytes_ = 0;
     double pixels_ = 0;

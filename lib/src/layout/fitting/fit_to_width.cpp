@@ -17,6 +17,7 @@
 #include "layout/detail/expansion.hpp"
 #include "layout/fitting/latin_modern.hpp"
 #include "layout/fitting/legend_shrink.hpp"
+#include "layout/fitting/placed_option_errors.hpp"
 #include "layout/fitting/scaled_scene.hpp"
 #include "layout/layered/layered_view.hpp"
 #include "strata/error.hpp"
@@ -227,22 +228,28 @@ FittedScene layered_at_level(const Model& model, const Options& options,
 
 }  // namespace
 
+// An error the layout finds in an option's value is placed where a file gave the option.
+
 Scene layout_layered(const Model& model, const Options& options, const LayoutContext& context,
                      Warnings& warnings) {
-    validate(options);
-    FittedScene fitted =
-        within_page(layered_at_level(model, options, context, warnings), options, warnings);
-    return layout::scaled_scene(std::move(fitted.scene), fitted.scale);
+    return layout::with_option_places(options.option_places, [&] {
+        validate(options);
+        FittedScene fitted =
+            within_page(layered_at_level(model, options, context, warnings), options, warnings);
+        return layout::scaled_scene(std::move(fitted.scene), fitted.scale);
+    });
 }
 
-FittedScene layout_to_width(const Model& model, const Options& options, double width_px,
-                            const LayoutContext& context, Warnings& warnings) {
+namespace {
+
+FittedScene to_width(const Model& model, const Options& options, double width_px,
+                     const LayoutContext& context, Warnings& warnings) {
     validate(options);
     // At level layer every block is drawn layer by layer: the names to expand are only checked.
     if (options.level == Level::layer) layout::detail::check_expand_names(model, options.expand);
     if (options.level != Level::layer) {
         const auto at_level = [&](const Model& m, const Options& o, Warnings& w) {
-            return layout_to_width(m, o, width_px, context, w);
+            return to_width(m, o, width_px, context, w);
         };
         return layout::detail::lay_out_at_level(model, options, at_level, warnings);
     }
@@ -272,6 +279,15 @@ FittedScene layout_to_width(const Model& model, const Options& options, double w
                      " bp (use smaller text, fewer captions or a wider figure)"});
     }
     return {std::move(scene), used};
+}
+
+}  // namespace
+
+FittedScene layout_to_width(const Model& model, const Options& options, double width_px,
+                            const LayoutContext& context, Warnings& warnings) {
+    return layout::with_option_places(options.option_places, [&] {
+        return to_width(model, options, width_px, context, warnings);
+    });
 }
 
 Options latex_defaults(Options base, const LatexDocument& document) {
@@ -337,8 +353,10 @@ FittedScene latex_at_level(const Model& model, const Options& options, const Lay
 
 FittedScene layout_for_latex(const Model& model, const Options& options,
                              const LayoutContext& context, Warnings& warnings) {
-    validate(options);
-    return within_page(latex_at_level(model, options, context, warnings), options, warnings);
+    return layout::with_option_places(options.option_places, [&] {
+        validate(options);
+        return within_page(latex_at_level(model, options, context, warnings), options, warnings);
+    });
 }
 
 }  // namespace strata
