@@ -233,6 +233,26 @@ BOOST_AUTO_TEST_CASE(height_keeps_a_figure_within_it) {
     BOOST_TEST(count_of(log, "Package strata Warning") == 0u);
 }
 
+// The figure presets set their text at \footnotesize unless `text size' says otherwise: in a
+// 10 pt document the figure is measured at 8 pt.
+BOOST_AUTO_TEST_CASE(figure_presets_set_their_text_smaller_than_the_body) {
+    if (!have_tex("pdflatex")) return;
+    ScratchDir scratch("sty-preset-size");
+    fs::copy_file(kSource / "examples" / "vgg16.json", scratch.path / "vgg16.json");
+    write_file(scratch.path / "doc.tex",
+               document("\\strataFigure[preset=paper]{vgg16.json}"
+                        "\\strataFigure[preset=slides]{vgg16.json}"
+                        "\\strataFigure[preset=paper, text size=\\small]{vgg16.json}"
+                        "\\strataFigure[preset=compact]{vgg16.json}"));
+    BOOST_REQUIRE(run_tex("pdflatex", scratch.path, "doc.tex", true));
+    const std::string log = read_file(scratch.path / "doc.log");
+    // The log shows each figure's command the same number of times.
+    const std::size_t small = count_of(log, "--document-font-size 9");
+    BOOST_TEST(small >= 1u);
+    BOOST_TEST(count_of(log, "--document-font-size 8") == 2 * small);
+    BOOST_TEST(count_of(log, "--document-font-size 10 ") == small);
+}
+
 // Without `height', a figure is kept within 0.8 of the page's text height (in beamer 0.7 of
 // the frame's): strata is told so.
 BOOST_AUTO_TEST_CASE(a_figure_is_kept_within_the_page_by_default) {
