@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus_models.hpp"
 #include "reference_model.hpp"
 #include "strata/import.hpp"
 #include "strata/layout.hpp"
@@ -26,25 +27,8 @@ namespace fs = std::filesystem;
 
 constexpr double kSlack = 0.01;  // px
 
-// The corpus models: Keras JSON and ONNX with shapes (the .noshapes copies give the same
-// graph), not the hostile or generated ones.
 std::vector<std::string> corpus_models() {
-    std::vector<std::string> models;
-    const fs::path root = STRATA_CORPUS_DIR;
-    for (const char* folder : {"keras", "onnx"}) {
-        if (std::string(folder) == "onnx" && !STRATA_WITH_ONNX) continue;
-        for (const auto& entry : fs::directory_iterator(root / folder)) {
-            const std::string name = entry.path().filename().string();
-            const bool wanted = std::string(folder) == "keras"
-                                    ? entry.path().extension() == ".json"
-                                    : entry.path().extension() == ".onnx" &&
-                                          name.find(".noshapes.") == std::string::npos;
-            if (entry.is_regular_file() && wanted)
-                models.push_back(std::string(folder) + "/" + name);
-        }
-    }
-    std::sort(models.begin(), models.end());
-    return models;
+    return test::corpus_models(STRATA_WITH_ONNX);
 }
 
 Options preset(const std::string& name) {

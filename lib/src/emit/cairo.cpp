@@ -143,26 +143,17 @@ void check_painted_pictures(const Scene& scene, double scale) {
     }
 }
 
-}  // namespace
-
-std::string to_png(const Scene& scene, const RasterOptions& options) {
-    Warnings ignored;
-    return to_png(scene, options, ignored);
-}
-
-std::string to_png(const Scene& scene, const RasterOptions& options, Warnings& warnings) {
-    const double scale = pixel_scale(options);
-    const ImageSize size = image_size(scene, scale);
-    check_painted_pictures(scene, scale);
-    // Painted in strips of a few MiB, each encoded before the next is drawn: a large figure
-    // never needs its whole image in memory. ARGB32 starts fully transparent, so a
-    // transparent background stays transparent; an opaque one covers every pixel.
+// Paints the image in strips of a few MiB, handing each to `take` (its premultiplied ARGB32
+// rows, how many, and their stride) before the next is drawn: a large figure never needs its
+// whole image in memory. ARGB32 starts fully transparent, so a transparent background stays
+// transparent; an opaque one covers every pixel.
+template <typename TakeStrip>
+void paint_in_strips(const Scene& scene, double scale, ImageSize size, TakeStrip&& take) {
     const bool opaque = scene.background.a == 255;
     const int strip_rows = std::clamp(kStripBytes / (size.width * 4), 1, size.height);
     const CairoSurfacePtr surface(
         cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size.width, strip_rows));
     check(cairo_surface_status(surface.get()), "create the image");
-    emit::PngEncoder encoder(size.width, size.height, !opaque);
     emit::PictureSurfaces pictures;  // decoded once for all strips
     unsigned char* pixels = cairo_image_surface_get_data(surface.get());
     const int stride = cairo_image_surface_get_stride(surface.get());
@@ -175,8 +166,44 @@ std::string to_png(const Scene& scene, const RasterOptions& options, Warnings& w
         cairo_surface_set_device_offset(surface.get(), 0, -top);
         paint(surface.get(), scene, scale, opaque, pictures);
         cairo_surface_flush(surface.get());
-        encoder.add_rows({pixels, size.width, rows, stride});
+        take(static_cast<const unsigned char*>(pixels), rows, stride);
     }
+}
+
+// One pixel of cairo's ARGB32 (premultiplied, one native-endian word) as straight RGBA bytes.
+void straight_rgba(std::uint32_t pixel, unsigned char* out) {
+    const unsigned a = pixel >> 24;
+    if (a == 255) {  // most pixels: nothing to divide
+        out[0] = static_cast<unsigned char>(pixel >> 16);
+        out[1] = static_cast<unsigned char>(pixel >> 8);
+        out[2] = static_cast<unsigned char>(pixel);
+        out[3] = 255;
+        return;
+    }
+    const auto straight = [a](unsigned c) {
+        return static_cast<unsigned char>(a == 0 ? 0 : (c * 255 + a / 2) / a);
+    };
+    out[0] = straight((pixel >> 16) & 0xff);
+    out[1] = straight((pixel >> 8) & 0xff);
+    out[2] = straight(pixel & 0xff);
+    out[3] = static_cast<unsigned char>(a);
+}
+
+}  // namespace
+
+std::string to_png(const Scene& scene, const RasterOptions& options) {
+    Warnings ignored;
+    return to_png(scene, options, ignored);
+}
+
+std::string to_png(const Scene& scene, const RasterOptions& options, Warnings& warnings) {
+    const double scale = pixel_scale(options);
+    const ImageSize size = image_size(scene, scale);
+    check_painted_pictures(scene, scale);
+    emit::PngEncoder encoder(size.width, size.height, scene.background.a != 255);
+    paint_in_strips(scene, scale, size, [&](const unsigned char* pixels, int rows, int stride) {
+        encoder.add_rows({pixels, size.width, rows, stride});
+    });
     emit::warn_pictures_left_out(scene, "PNG", warnings);
     return encoder.finish();
 }
@@ -185,49 +212,15 @@ RgbaImage to_rgba(const Scene& scene, const RasterOptions& options, Warnings& wa
     const double scale = pixel_scale(options);
     const ImageSize size = image_size(scene, scale);
     check_painted_pictures(scene, scale);
-    // Painted in strips as to_png paints them, so that both give the same pixels.
-    const bool opaque = scene.background.a == 255;
-    const int strip_rows = std::clamp(kStripBytes / (size.width * 4), 1, size.height);
-    const CairoSurfacePtr surface(
-        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size.width, strip_rows));
-    check(cairo_surface_status(surface.get()), "create the image");
     RgbaImage image{size.width, size.height, {}};
     image.pixels.resize(static_cast<std::size_t>(size.width) * size.height * 4);
-    emit::PictureSurfaces pictures;
-    unsigned char* pixels = cairo_image_surface_get_data(surface.get());
-    const int stride = cairo_image_surface_get_stride(surface.get());
     auto* out = reinterpret_cast<unsigned char*>(image.pixels.data());
-    for (int top = 0; top < size.height; top += strip_rows) {
-        const int rows = std::min(strip_rows, size.height - top);
-        cairo_surface_flush(surface.get());
-        std::memset(pixels, 0, static_cast<std::size_t>(stride) * strip_rows);
-        cairo_surface_mark_dirty(surface.get());
-        cairo_surface_set_device_offset(surface.get(), 0, -top);
-        paint(surface.get(), scene, scale, opaque, pictures);
-        cairo_surface_flush(surface.get());
+    paint_in_strips(scene, scale, size, [&](const unsigned char* pixels, int rows, int stride) {
         for (int y = 0; y < rows; ++y) {
             const auto* row = reinterpret_cast<const std::uint32_t*>(pixels + y * stride);
-            for (int x = 0; x < size.width; ++x, out += 4) {
-                // Cairo's ARGB32: premultiplied, one native-endian word per pixel.
-                const std::uint32_t p = row[x];
-                const unsigned a = p >> 24;
-                if (a == 255) {  // most pixels: nothing to divide
-                    out[0] = static_cast<unsigned char>(p >> 16);
-                    out[1] = static_cast<unsigned char>(p >> 8);
-                    out[2] = static_cast<unsigned char>(p);
-                    out[3] = 255;
-                    continue;
-                }
-                const auto straight = [a](unsigned c) {
-                    return static_cast<unsigned char>(a == 0 ? 0 : (c * 255 + a / 2) / a);
-                };
-                out[0] = straight((p >> 16) & 0xff);
-                out[1] = straight((p >> 8) & 0xff);
-                out[2] = straight(p & 0xff);
-                out[3] = static_cast<unsigned char>(a);
-            }
+            for (int x = 0; x < size.width; ++x, out += 4) straight_rgba(row[x], out);
         }
-    }
+    });
     emit::warn_pictures_left_out(scene, "PNG", warnings);
     return image;
 }
