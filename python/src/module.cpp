@@ -85,8 +85,9 @@ std::shared_ptr<LoadedModel> load_bytes(const py::bytes& data, const std::string
     const std::string bytes = data;  // a copy the GIL-free part may read
     {
         py::gil_scoped_release unlocked;
-        loaded->model = strata::parse_model(bytes, source, loaded->warnings,
-                                            strata::ImportOptions{onnx_raw, false});
+        const strata::ImportOptions import{onnx_raw, false};
+        loaded->file_options = strata::options_of_model_bytes(bytes, source, import);
+        loaded->model = strata::parse_model(bytes, source, loaded->warnings, import);
     }
     loaded->source = source;
     return loaded;

@@ -143,10 +143,27 @@ def option_value(key: str, value: Any) -> Any:
     return value
 
 
+# The most text the keywords may make, as for an option file (the library's limit), checked
+# as each is converted so that no value costs more than that before it is refused.
+MAX_OPTION_BYTES = 4 << 20
+MAX_OPTION_ENTRIES = 20_000  # the most layers a model may have
+
+
 def option_layers(values: Mapping[str, Any], source: str) -> List[Tuple[str, str]]:
     """One (source, option file text) per option, so that a bad value is named alone."""
     layers = []
+    total = 0
     for key, value in values.items():
+        if isinstance(value, (str, bytes)) and len(value) > MAX_OPTION_BYTES:
+            raise ValueError(f"{key}: {len(value)} characters; the options may hold at most "
+                             f"{MAX_OPTION_BYTES} bytes in all")
+        if isinstance(value, (list, tuple, set, dict)) and len(value) > MAX_OPTION_ENTRIES:
+            raise ValueError(f"{key}: {len(value)} entries; an option may hold at most "
+                             f"{MAX_OPTION_ENTRIES}, the most layers a model may have")
         text = json.dumps({key: option_value(key, value)}, ensure_ascii=False)
+        total += len(text.encode("utf-8", "surrogatepass"))
+        if total > MAX_OPTION_BYTES:
+            raise ValueError(f"{key}: the options would hold more than {MAX_OPTION_BYTES} bytes "
+                             "(the limit of an option file)")
         layers.append((f"{source} {key}={value!r}"[:200], text))
     return layers

@@ -47,6 +47,11 @@ def _resolved(preset: Optional[str], options: Any, given: Dict[str, Any]) -> Dic
     return values
 
 
+# A caption's longest text, as the library allows it (64 KiB), checked before the text is
+# handed over.
+MAX_CAPTION_CHARS = 64 << 10
+
+
 def _same(a: Any, b: Any) -> bool:
     """Equal as visualkeras compares a keyword with its default (10.0 is 10), but a bool
     is not a number here (True is not 1)."""
@@ -84,7 +89,13 @@ def _caption_values(values: Dict[str, Any], model: Any, loaded: Any) -> Dict[str
         text, on_top = result
         if text is None:
             continue
-        captions[layer_name] = template_text(str(text))
+        text = str(text)
+        if len(text) > MAX_CAPTION_CHARS:
+            raise ValueError(
+                f"text_callable: the caption of box {index} ({layer_name}) has {len(text)} "
+                f"characters; a caption may have at most {MAX_CAPTION_CHARS}"
+            )
+        captions[layer_name] = template_text(text)
         if on_top:
             above.append(layer_name)
     own = dict(values.pop("captions", None) or {})
@@ -98,11 +109,11 @@ def _warn_unmatched(sent: Dict[str, Any], layers: Sequence[Dict[str, Any]]) -> N
     types = {layer["type"] for layer in layers}
     named = list(option_value("color_map", sent.get("color_map") or {}))
     named += option_value("type_ignore", sent.get("type_ignore") or [])
-    for name in named:
-        if name not in types:
-            warnings.warn(
-                f"no layer of the model is a {name} (its classes: {', '.join(sorted(types))})",
-                StrataWarning, stacklevel=caller_level())
+    unmatched = sorted({name for name in named if name not in types})
+    for name in unmatched[:10]:  # a few say it; thousands would only cost time
+        warnings.warn(
+            f"no layer of the model is a {name} (its classes: {', '.join(sorted(types))})",
+            StrataWarning, stacklevel=caller_level())
 
 
 def layered_view(
@@ -201,8 +212,9 @@ def layered_view(
     if size_from_font is not None and values.get("font_size") is None:
         sent["font_size"] = size_from_font
     sent.update(caption_values)
+    layers = option_layers(sent, "keyword")  # refuses values too large before more work
     _warn_unmatched(sent, loaded.layers)
-    figure = Figure(loaded, option_layers(sent, "keyword"), chosen_font, chosen_size)
+    figure = Figure(loaded, layers, chosen_font, chosen_size)
     if target is not None:
         figure.save(target)
     return figure

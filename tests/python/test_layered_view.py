@@ -379,3 +379,31 @@ def test_a_notebook_gets_a_png_it_can_show(vgg16_path):
         warnings.simplefilter("error")
         shown = Image.open(io.BytesIO(fig._repr_png_()))
     assert shown.width <= 2400 and shown.width >= 2300
+
+
+def test_a_spec_as_text_or_bytes_keeps_its_options(small_model_path):
+    from_path = strata.layered_view(small_model_path).svg
+    assert strata.layered_view(small_model_path.read_text(encoding="utf-8")).svg == from_path
+    assert strata.layered_view(small_model_path.read_bytes()).svg == from_path
+
+
+def test_values_too_large_are_refused_before_the_work(vgg16_path):
+    # Refused by their size as given, before they are converted or laid out.
+    with pytest.raises(ValueError, match="caption: 50000000 characters; the options may hold"):
+        strata.layered_view(vgg16_path, caption="x" * 50_000_000)
+    with pytest.raises(ValueError, match="layered_groups: 1000000 entries"):
+        strata.layered_view(vgg16_path, layered_groups=[{"name": "g", "layers": ["fc1"]}] * 10**6)
+    with pytest.raises(ValueError, match="a caption may have at most 65536"):
+        strata.layered_view(vgg16_path, text_callable=lambda i, layer: ("x" * 10**6, False))
+
+
+def test_an_absurd_resolution_is_reported_in_whole_numbers(vgg16_path):
+    fig = strata.layered_view(vgg16_path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            fig.png(dpi=1e300)
+        except strata.Error as e:
+            caught.append(e)
+    assert caught
+    assert not any("-9223372036854775808" in str(getattr(w, "message", w)) for w in caught)

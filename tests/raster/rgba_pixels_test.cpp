@@ -77,4 +77,23 @@ BOOST_AUTO_TEST_CASE(a_too_large_image_is_refused_as_for_png) {
     BOOST_CHECK_THROW(to_rgba(scene, RasterOptions{96, 1}, warnings), Error);
 }
 
+// A resolution far beyond any image is reported in whole pixels, not through an integer
+// the number does not fit (whether it is refused or lowered).
+BOOST_AUTO_TEST_CASE(an_absurd_resolution_is_reported_as_its_number) {
+    const Scene scene = two_squares(Rgba{255, 255, 255, 255});
+    for (const double dpi : {1e300, 1e18}) {
+        Warnings warnings;
+        std::string said;
+        try {
+            fit_raster(scene, RasterOptions{dpi, 1}, warnings);
+            BOOST_TEST_REQUIRE(warnings.size() == 1u);
+            said = warnings[0].message;
+        } catch (const Error& e) {
+            said = e.message();
+        }
+        BOOST_TEST(said.find("-9223372036854775808") == std::string::npos, said);
+        BOOST_TEST(said.find("the image would be 41666666666666") != std::string::npos, said);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

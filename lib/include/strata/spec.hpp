@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "strata/import_options.hpp"
 #include "strata/model.hpp"
@@ -23,5 +24,9 @@ std::string to_spec_yaml(const Model& model, const Options& options);
 // load_model does.
 Options options_of_model_file(const std::string& path);
 Options options_of_model_file(const std::string& path, const ImportOptions& import);
+// The same for a model file's bytes already in memory (parse_model's), named `source_name` in
+// messages; the files a spec names are then looked for in the working directory.
+Options options_of_model_bytes(std::string_view bytes, const std::string& source_name,
+                               const ImportOptions& import);
 
 }  // namespace strata

@@ -110,9 +110,14 @@ ImageSize image_size(const Scene& scene, double scale) {
 // Image bytes painted and encoded at a time.
 constexpr int kStripBytes = 4 << 20;
 
+// Printed from the double: a side can be far beyond what a long long holds.
 std::string pixels_text(double width, double height) {
-    return std::to_string(static_cast<long long>(std::ceil(width))) + " x " +
-           std::to_string(static_cast<long long>(std::ceil(height)));
+    const auto whole = [](double pixels) {
+        char text[400];
+        std::snprintf(text, sizeof text, "%.0f", std::ceil(pixels));
+        return std::string(text);
+    };
+    return whole(width) + " x " + whole(height);
 }
 
 void paint(cairo_surface_t* surface, const Scene& scene, double scale, bool fill_surface,

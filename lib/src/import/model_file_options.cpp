@@ -20,4 +20,12 @@ Options options_of_model_file(const std::string& path, const ImportOptions& impo
     return read_model_spec(text, path, ignored, import).options;
 }
 
+Options options_of_model_bytes(std::string_view bytes, const std::string& source_name,
+                               const ImportOptions& import) {
+    if (detect_format(bytes.substr(0, 4096)) != ModelFormat::yaml_spec) return Options{};
+    if (bytes.size() > limits::kMaxSpecBytes) return Options{};  // parse_model refuses it
+    Warnings ignored;                                            // parsing the model reports them
+    return read_model_spec(bytes, source_name, ignored, import).options;
+}
+
 }  // namespace strata
