@@ -109,10 +109,10 @@ strata::Options options_from(const LoadedModel& model,
     return options;
 }
 
-std::shared_ptr<LaidOutScene> layout(const LoadedModel& model,
-                                     const std::vector<std::pair<std::string, std::string>>& layers,
-                                     bool for_latex, bool font_chosen, bool font_size_chosen,
-                                     double document_font_pt, bool document_sans) {
+std::shared_ptr<LaidOutScene> layout(
+    const LoadedModel& model, const std::vector<std::pair<std::string, std::string>>& layers,
+    bool for_latex, bool font_chosen, bool font_size_chosen, double document_font_pt,
+    bool document_sans, const std::vector<std::pair<std::string, std::string>>& inherited_layers) {
     strata::Options options = options_from(model, layers);
     auto out = std::make_shared<LaidOutScene>();
     out->compat = options.compat_visualkeras;
@@ -120,7 +120,10 @@ std::shared_ptr<LaidOutScene> layout(const LoadedModel& model,
     try {
         if (for_latex) {
             const strata::LatexDocument document{document_font_pt, document_sans};
-            strata::Options inherited = model.file_options;
+            // What a preset gave may give way to the document silently, as on the command line.
+            strata::Options inherited;
+            for (const auto& [source, yaml] : inherited_layers)
+                strata::apply_options_yaml(inherited, yaml, source);
             options = strata::with_document_text(std::move(options), document,
                                                  {font_chosen, font_size_chosen}, inherited,
                                                  "keywords", out->warnings);
@@ -235,7 +238,8 @@ PYBIND11_MODULE(_strata, m) {
     m.def("layout", &layout, py::arg("model"), py::arg("option_layers"),
           py::arg("for_latex") = false, py::arg("font_chosen") = false,
           py::arg("font_size_chosen") = false, py::arg("document_font_pt") = 10.0,
-          py::arg("document_sans") = false);
+          py::arg("document_sans") = false,
+          py::arg("inherited_layers") = std::vector<std::pair<std::string, std::string>>{});
     m.def("options_yaml", [](const std::vector<std::pair<std::string, std::string>>& layers,
                              bool differences_only) {
         strata::Options options;

@@ -49,9 +49,11 @@ class Figure:
     text; notebooks show it; ``to_pil()`` gives the image visualkeras returns."""
 
     def __init__(self, model: "_strata.Model", option_layers: List[Tuple[str, str]],
-                 chosen_font: bool, chosen_font_size: bool):
+                 chosen_font: bool, chosen_font_size: bool,
+                 inherited_layers: Optional[List[Tuple[str, str]]] = None):
         self._model = model
         self._option_layers = option_layers
+        self._inherited_layers = inherited_layers or []
         self._chosen = (chosen_font, chosen_font_size)
         self._scene = _strata.layout(model, option_layers)
         self._latex_scene: Optional[Any] = None
@@ -77,7 +79,8 @@ class Figure:
         if fmt == "tex":
             if self._latex_scene is None:
                 self._latex_scene = _strata.layout(
-                    self._model, self._option_layers, True, self._chosen[0], self._chosen[1]
+                    self._model, self._option_layers, True, self._chosen[0], self._chosen[1],
+                    inherited_layers=self._inherited_layers,
                 )
                 _warn(self._latex_scene.warnings)
             scene = self._latex_scene

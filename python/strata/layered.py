@@ -198,9 +198,18 @@ def layered_view(
     )
     base = defaults()
     target = values.pop("to_file", None)
-    chosen_font = values.get("font") is not None
+    # For a .tex figure the document's font and size govern unless the call chose them (not a
+    # preset): as the command line's --font and --font-size.
+    chosen = {**(options.to_kwargs() if isinstance(options, LayeredOptions) else
+                 dict(options) if isinstance(options, Mapping) else {}),
+              **{k: v for k, v in given.items() if v is not None}}
+    chosen_font = chosen.get("font") is not None
     font_name, size_from_font = font_value(values.pop("font", None))
-    chosen_size = values.get("font_size") is not None or size_from_font is not None
+    chosen_size = chosen.get("font_size") is not None or (chosen_font and size_from_font is not None)
+    inherited: Dict[str, Any] = {}
+    if preset is not None:
+        inherited = {k: v for k, v in LAYERED_PRESETS[preset].to_kwargs().items()
+                     if k in ("font", "font_size") and v is not None}
     caption_values = _caption_values(values, model, loaded)
     sent: Dict[str, Any] = {}
     for key, value in values.items():
@@ -214,7 +223,8 @@ def layered_view(
     sent.update(caption_values)
     layers = option_layers(sent, "keyword")  # refuses values too large before more work
     _warn_unmatched(sent, loaded.layers)
-    figure = Figure(loaded, layers, chosen_font, chosen_size)
+    figure = Figure(loaded, layers, chosen_font, chosen_size,
+                    option_layers(inherited, "preset"))
     if target is not None:
         figure.save(target)
     return figure

@@ -407,3 +407,19 @@ def test_an_absurd_resolution_is_reported_in_whole_numbers(vgg16_path):
             caught.append(e)
     assert caught
     assert not any("-9223372036854775808" in str(getattr(w, "message", w)) for w in caught)
+
+
+def test_a_tex_figure_of_a_preset_is_the_tools(vgg16_path, tmp_path):
+    # The document's font and size govern a .tex figure unless the call chose them; a preset's
+    # text size gives way, as on the command line.
+    import subprocess
+    from conftest import CLI
+
+    for preset in ("slides", "paper"):
+        out = tmp_path / f"{preset}.tex"
+        subprocess.run([CLI, "render", str(vgg16_path), "--preset", preset, "-o", str(out)],
+                       check=True, capture_output=True)
+        assert strata.layered_view(vgg16_path, preset=preset).tikz() == out.read_text(
+            encoding="utf-8")
+    chosen = strata.layered_view(vgg16_path, preset="slides", font_size=20).tikz()
+    assert "\\fontsize{15.056}" in chosen
