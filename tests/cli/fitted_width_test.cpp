@@ -51,8 +51,8 @@ BOOST_AUTO_TEST_CASE(every_output_notes_the_level_auto_chose) {
         outputs.push_back("figure.pdf");
     }
     const std::string model = corpus("onnx/densenet121.onnx");
-    const std::string note = "strata: note: " + std::string(STRATA_CORPUS_DIR) +
-                             "/onnx/densenet121.onnx: one box per ";
+    const std::string note =
+        "strata: note: " + std::string(STRATA_CORPUS_DIR) + "/onnx/densenet121.onnx: one box per ";
     const std::string width = " (level auto at the width 241pt)\n";
     const std::string expected = note + "block" + width;
     for (const std::string& output : outputs) {
