@@ -93,10 +93,11 @@ std::shared_ptr<LoadedModel> load_bytes(const py::bytes& data, const std::string
     return loaded;
 }
 
-// The options of one figure: the model file's, then each (source, YAML) layer in turn.
-strata::Options options_from(const LoadedModel& model,
-                             const std::vector<std::pair<std::string, std::string>>& layers) {
-    strata::Options options = model.file_options;
+// Option files the package made of keywords or a preset: (source, YAML) pairs.
+using OptionLayers = std::vector<std::pair<std::string, std::string>>;
+
+// `options` with each layer applied in turn.
+strata::Options with_layers(strata::Options options, const OptionLayers& layers) {
     for (const auto& [source, yaml] : layers) {
         try {
             strata::apply_options_yaml(options, yaml, source);
@@ -109,11 +110,12 @@ strata::Options options_from(const LoadedModel& model,
     return options;
 }
 
-std::shared_ptr<LaidOutScene> layout(
-    const LoadedModel& model, const std::vector<std::pair<std::string, std::string>>& layers,
-    bool for_latex, bool font_chosen, bool font_size_chosen, double document_font_pt,
-    bool document_sans, const std::vector<std::pair<std::string, std::string>>& inherited_layers) {
-    strata::Options options = options_from(model, layers);
+// The figure of `model` with the options of its file and then `layers`.
+std::shared_ptr<LaidOutScene> layout(const LoadedModel& model, const OptionLayers& layers,
+                                     bool for_latex, bool font_chosen, bool font_size_chosen,
+                                     double document_font_pt, bool document_sans,
+                                     const OptionLayers& inherited_layers) {
+    strata::Options options = with_layers(model.file_options, layers);
     auto out = std::make_shared<LaidOutScene>();
     out->compat = options.compat_visualkeras;
     py::gil_scoped_release unlocked;
@@ -121,9 +123,7 @@ std::shared_ptr<LaidOutScene> layout(
         if (for_latex) {
             const strata::LatexDocument document{document_font_pt, document_sans};
             // What a preset gave may give way to the document silently, as on the command line.
-            strata::Options inherited;
-            for (const auto& [source, yaml] : inherited_layers)
-                strata::apply_options_yaml(inherited, yaml, source);
+            const strata::Options inherited = with_layers({}, inherited_layers);
             options = strata::with_document_text(std::move(options), document,
                                                  {font_chosen, font_size_chosen}, inherited,
                                                  "keywords", out->warnings);
@@ -238,25 +238,12 @@ PYBIND11_MODULE(_strata, m) {
     m.def("layout", &layout, py::arg("model"), py::arg("option_layers"),
           py::arg("for_latex") = false, py::arg("font_chosen") = false,
           py::arg("font_size_chosen") = false, py::arg("document_font_pt") = 10.0,
-          py::arg("document_sans") = false,
-          py::arg("inherited_layers") = std::vector<std::pair<std::string, std::string>>{});
-    m.def("options_yaml", [](const std::vector<std::pair<std::string, std::string>>& layers,
-                             bool differences_only) {
-        strata::Options options;
-        for (const auto& [source, yaml] : layers) strata::apply_options_yaml(options, yaml, source);
-        return differences_only ? strata::options_to_yaml(options, strata::Options{})
-                                : strata::options_to_yaml(options);
-    });
+          py::arg("document_sans") = false, py::arg("inherited_layers") = OptionLayers{});
     m.def("preset_names", &strata::preset_names);
     // A preset as an option file of the keys it changes.
     m.def("preset_yaml", [](const std::string& name) {
         strata::Options options;
         strata::apply_preset(options, name);
         return strata::options_to_yaml(options, strata::Options{});
-    });
-    m.def("option_keys", [] {
-        std::vector<std::string> keys;
-        for (const strata::OptionInfo& info : strata::option_table()) keys.push_back(info.key);
-        return keys;
     });
 }

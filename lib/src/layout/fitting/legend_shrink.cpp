@@ -8,6 +8,18 @@
 namespace strata::layout {
 namespace {
 
+// A text run's size and metrics divided by `factor`, where it stands left to the caller.
+void divide_text_sizes(TextRun& run, double factor) {
+    run.font_size /= factor;
+    run.advance /= factor;
+    run.ascent /= factor;
+    run.descent /= factor;
+    for (Glyph& glyph : run.glyphs) {
+        glyph.x /= factor;
+        glyph.y /= factor;
+    }
+}
+
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 struct Span {
@@ -58,14 +70,7 @@ struct ShrinkAbout {
         const Point p = at({run.x, run.y});
         run.x = p.x;
         run.y = p.y;
-        run.font_size /= factor;
-        run.advance /= factor;
-        run.ascent /= factor;
-        run.descent /= factor;
-        for (Glyph& glyph : run.glyphs) {
-            glyph.x /= factor;
-            glyph.y /= factor;
-        }
+        divide_text_sizes(run, factor);
     }
     void operator()(Image& image) const {
         Affine& m = image.transform;
@@ -99,14 +104,7 @@ double legend_height_given_up(const Scene& scene) {
 
 void shrink_about_anchor(TextRun& run, double factor) {
     const double anchor = anchor_x(run);
-    run.font_size /= factor;
-    run.advance /= factor;
-    run.ascent /= factor;
-    run.descent /= factor;
-    for (Glyph& glyph : run.glyphs) {
-        glyph.x /= factor;
-        glyph.y /= factor;
-    }
+    divide_text_sizes(run, factor);
     run.x = anchor - (anchor_x(run) - run.x);
 }
 
