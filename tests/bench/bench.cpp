@@ -19,7 +19,6 @@
 #include "layout/layered/layered_view.hpp"
 #include "shapes/infer.hpp"
 #include "strata/render.hpp"
-#include "text/harfbuzz_engine.hpp"
 
 extern char** environ;
 
@@ -79,7 +78,10 @@ void measure(const std::string& path, const std::string& tool) {
         png_process_s;
     std::size_t layers = 0, svg_bytes = 0;
     double width = 0, height = 0;
-    strata::TextEngine text;  // fonts load once, as in one tool run
+    // Fonts load once, as in one tool run.
+    const auto text = strata::system_text_measurer();
+    const auto images = strata::disk_image_source();
+    const strata::LayoutContext context{*text, *images};
     for (int run = 0, n = 1; run < n; ++run) {
         strata::Warnings warnings;
         strata::Model model;
@@ -88,16 +90,16 @@ void measure(const std::string& path, const std::string& tool) {
         double a = time_ms([&] { model = strata::import_model_file(path, warnings); });
         double b = time_ms([&] { strata::infer_shapes(model, warnings); });
         double c = time_ms([&] {
-            scene = strata::layout::layered_view(model, strata::Options{}, text, warnings);
+            scene = strata::layout::layered_view(model, strata::Options{}, context, warnings);
         });
         // The same layout with every layer drawn (--collapse none), and fitted to 17 cm.
         strata::Options unfolded, fitted;
         unfolded.collapse = strata::Collapse::none;
         fitted.width = "17cm";
         unfolded_s.add(
-            time_ms([&] { (void)strata::layout::layered_view(model, unfolded, text, warnings); }));
+            time_ms([&] { (void)strata::layout::layered_view(model, unfolded, context, warnings); }));
         fitted_s.add(
-            time_ms([&] { (void)strata::layout::layered_view(model, fitted, text, warnings); }));
+            time_ms([&] { (void)strata::layout::layered_view(model, fitted, context, warnings); }));
         double d = time_ms([&] { svg = strata::to_svg(scene); });
         if (rasterizable(scene)) png_s.add(time_ms([&] { (void)strata::to_png(scene); }));
         pdf_s.add(time_ms([&] { (void)strata::to_pdf(scene); }));
@@ -137,14 +139,16 @@ void measure(const std::string& path, const std::string& tool) {
 // neighbouring layers, and a tenth as many overlapping groups of 200 layers; laid out as is
 // and fitted to 17 cm. Their cost must stay near-linear in layers plus group members.
 void measure_groups(const std::string& path) {
-    strata::TextEngine text;
+    const auto text = strata::system_text_measurer();
+    const auto images = strata::disk_image_source();
+    const strata::LayoutContext context{*text, *images};
     strata::Warnings warnings;
     strata::Model model = strata::import_model_file(path, warnings);
     strata::infer_shapes(model, warnings);
     const std::size_t n = model.layers.size();
     const auto with_groups = [&](std::size_t size, std::size_t step) {
         strata::Options o;
-        o.collapse = "none";
+        o.collapse = strata::Collapse::none;
         for (std::size_t first = 0; first + size <= n; first += step) {
             strata::LayerGroup g;
             for (std::size_t i = first; i < first + size; ++i)
@@ -158,10 +162,10 @@ void measure_groups(const std::string& path) {
         Stats plain, fitted;
         for (int run = 0; run < 3; ++run) {
             plain.add(
-                time_ms([&] { (void)strata::layout::layered_view(model, o, text, warnings); }));
+                time_ms([&] { (void)strata::layout::layered_view(model, o, context, warnings); }));
             o.width = "17cm";
             fitted.add(
-                time_ms([&] { (void)strata::layout::layered_view(model, o, text, warnings); }));
+                time_ms([&] { (void)strata::layout::layered_view(model, o, context, warnings); }));
             o.width.clear();
         }
         std::printf("%-16s %7zu layers, %6zu groups of %3zu: layout %9.2f ms, 17cm %9.2f ms\n",
