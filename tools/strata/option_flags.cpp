@@ -77,6 +77,7 @@ namespace {
 
 void apply_option_flags(const po::variables_map& given, Options& options) {
     for (const OptionInfo& info : option_table()) {
+        if (info.key == "view") continue;  // applied first, with its defaults
         if (given.count(info.flag) != 0) {
             set_option(options, info.key, given[info.flag].as<std::string>(), "--" + info.flag);
         }
@@ -92,6 +93,8 @@ void apply_option_flags(const po::variables_map& given, Options& options) {
 
 Options resolve_options(const po::variables_map& given, Options base) {
     Options options = std::move(base);
+    // The view brings its defaults: the preset, option file and other flags apply on top.
+    if (given.count("view")) set_option(options, "view", given["view"].as<std::string>(), "--view");
     if (given.count("preset")) apply_preset(options, given["preset"].as<std::string>());
     if (given.count("options")) apply_options_file(options, given["options"].as<std::string>());
     apply_option_flags(given, options);

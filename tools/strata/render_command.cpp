@@ -86,6 +86,8 @@ Options document_text_options(Options options, const LatexDocument& document,
                               const po::variables_map& given, const std::string& model_path,
                               Warnings& warnings) {
     Options inherited;
+    if (given.count("view"))
+        set_option(inherited, "view", given["view"].as<std::string>(), "--view");
     if (given.count("preset")) apply_preset(inherited, given["preset"].as<std::string>());
     const ChosenText chosen{given.count("font") != 0, given.count("font-size") != 0};
     const std::string source =

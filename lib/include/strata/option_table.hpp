@@ -44,9 +44,14 @@ const std::vector<OptionInfo>& option_table();
 void set_option(Options& options, std::string_view key, std::string_view value,
                 const std::string& where);
 
+// Chooses the view a model is drawn as, with that view's defaults (visualkeras' defaults for
+// its function) for every option whose default differs between views: the first layer of a
+// figure's options, before the preset, option file and flags. The `view` option sets it so.
+void apply_view(Options& options, View view);
+
 // Applies an option file (YAML mapping with the same keys as the Options fields); only the keys
-// it sets change. A `preset` key names a built-in preset applied first, wherever it stands. Throws
-// strata::Error with file, line and column on bad input.
+// it sets change. A `view` key, then a `preset` key, are applied first, wherever they stand.
+// Throws strata::Error with file, line and column on bad input.
 void apply_options_file(Options& options, const std::string& path);
 
 // The same from YAML text; `source_name` is used in messages.
@@ -59,8 +64,9 @@ std::string options_file_preset(const std::string& path);
 // The names of the built-in presets: default, compact, presentation, paper, slides.
 std::vector<std::string> preset_names();
 
-// Applies a built-in preset (only the keys it sets). Throws strata::Error for an unknown name,
-// listing the known ones.
+// Applies a built-in preset (only the keys it sets): the view's own preset of that name when the
+// view has one (templates/presets/VIEW-NAME.yaml), else the common one. Throws strata::Error for
+// an unknown name, listing the known ones.
 void apply_preset(Options& options, std::string_view name);
 
 // Every option with its value, as a YAML option file that reproduces `options`.

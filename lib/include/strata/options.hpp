@@ -17,6 +17,15 @@ namespace strata {
 
 // The options that take one of a fixed set of values, each with its one table of names.
 
+// Which of visualkeras' pictures a model is drawn as (`view`): layered, 3-D boxes whose size
+// follows each tensor's shape. Every view lays out into the same Scene, so every output, the
+// fitting to a width and the reveal frames serve each alike.
+enum class View { layered };
+inline constexpr ChoiceName<View> kViewNames[] = {{View::layered, "layered"}};
+constexpr std::span<const ChoiceName<View>> choice_names(View) {
+    return kViewNames;
+}
+
 // How tensor dimensions become box sizes (`sizing_mode`).
 enum class SizingMode { accurate, balanced, capped, logarithmic, relative };
 inline constexpr ChoiceName<SizingMode> kSizingModeNames[] = {
@@ -172,6 +181,10 @@ struct LogosLegend {
 // The options of the layered view. Field names and defaults are those of visualkeras'
 // layered_view; YAML option files use the same keys, CLI flags the kebab-case words.
 struct Options {
+    // The picture the model is drawn as; the options below that a view does not use are
+    // ignored by it.
+    View view = View::layered;
+
     // Box sizing.
     double min_z = 20;
     double min_xy = 20;

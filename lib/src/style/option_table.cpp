@@ -133,6 +133,17 @@ OptionEntry structure(std::string key, OptionKind kind, std::string help, Field 
 
 std::vector<OptionEntry> make_entries() {
     std::vector<OptionEntry> e;
+    e.push_back(text_entry(
+        "view", OptionKind::choice,
+        "the picture the model is drawn as, with its own defaults: layered (3-D boxes)",
+        [](Options& o, std::string_view v, const std::string& where) {
+            apply_view(o, ov::choice<View>(v, where));
+        },
+        [](const Options& o, YAML::Emitter& out) {
+            write_value(out, std::string(name_of(o.view)));
+        },
+        [](const Options& o, const std::string& where) { ov::check_choice(o.view, where); },
+        choice_list<View>()));
     // Box sizing.
     e.push_back(
         choice("sizing_mode", "how tensor dimensions become box sizes", &Options::sizing_mode));
@@ -384,10 +395,17 @@ std::string option_value_yaml(const OptionEntry& entry, const Options& options) 
 }
 
 std::string options_to_yaml(const Options& options, const Options& base) {
+    // The file's `view` key is applied first and brings that view's defaults: the other keys
+    // are what differs from those.
+    Options start = base;
+    if (options.view != base.view) apply_view(start, options.view);
     YAML::Emitter out;
     out << YAML::BeginMap;
     for (const OptionEntry& e : option_entries()) {
-        if (option_value_yaml(e, options) == option_value_yaml(e, base)) continue;
+        const bool changed = e.info.key == "view"
+                                 ? options.view != base.view
+                                 : option_value_yaml(e, options) != option_value_yaml(e, start);
+        if (!changed) continue;
         out << YAML::Key << e.info.key << YAML::Value;
         e.get(options, out);
     }

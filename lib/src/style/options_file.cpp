@@ -37,7 +37,21 @@ void apply_options_node(Options& options, const YAML::Node& root, const YamlSour
     if (root.IsNull()) return;  // an empty file sets nothing
     if (!root.IsMap())
         throw yaml_error(source, root, "expected a mapping of option names to values");
-    // The preset is the file's starting point, whatever its place among the keys.
+    // The view, then the preset, are the file's starting point, whatever their place among the
+    // keys: the view brings its defaults, the preset its values for that view.
+    for (const auto& entry : root) {
+        if (yaml_scalar(source, entry.first, "option name") != "view") continue;
+        if (source.preset) throw yaml_error(source, entry.first, "a preset cannot name a view");
+        const YAML::Node& place = entry.second.IsNull() ? entry.first : entry.second;
+        try {
+            set_option(options, "view", yaml_scalar(source, entry.second, "view"), "");
+        } catch (const Error& e) {
+            if (e.line() > 0) throw;
+            throw yaml_error(source, place, "view: " + e.message());
+        }
+        if (source.option_places) source.option_places->forget("view");
+        record_option_place(source, place, "view", "view");
+    }
     for (const auto& entry : root) {
         if (yaml_scalar(source, entry.first, "option name") != "preset") continue;
         if (source.preset) throw yaml_error(source, entry.first, "a preset cannot name a preset");
@@ -51,7 +65,7 @@ void apply_options_node(Options& options, const YAML::Node& root, const YamlSour
     }
     for (const auto& entry : root) {
         const std::string key = yaml_scalar(source, entry.first, "option name");
-        if (key == "preset") continue;
+        if (key == "preset" || key == "view") continue;
         const OptionEntry* option = find_option(key);
         if (option == nullptr || option->info.key != key) {
             throw yaml_error(source, entry.first, "unknown option " + quoted_text(key));

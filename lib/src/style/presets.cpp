@@ -13,20 +13,35 @@ namespace strata {
 // Defined in the file generated from templates/presets/ at build time.
 const std::vector<std::pair<std::string_view, std::string_view>>& embedded_texts();
 
+// A view's own preset is named VIEW-NAME; the common ones have no hyphen.
 std::vector<std::string> preset_names() {
     std::vector<std::string> names;
-    for (const auto& [name, text] : embedded_texts()) names.emplace_back(name);
+    for (const auto& [name, text] : embedded_texts()) {
+        if (name.find('-') == std::string_view::npos) names.emplace_back(name);
+    }
     return names;
 }
 
-void apply_preset(Options& options, std::string_view name) {
+namespace {
+
+bool apply_embedded_preset(Options& options, std::string_view embedded_name) {
     for (const auto& [preset, text] : embedded_texts()) {
-        if (preset == name) {
-            YamlSource source{"preset " + std::string(name), ""};
-            source.preset = true;
-            apply_options_node(options, parse_yaml_document(text, source.name), source);
-            return;
-        }
+        if (preset != embedded_name) continue;
+        YamlSource source{"preset " + std::string(embedded_name), ""};
+        source.preset = true;
+        apply_options_node(options, parse_yaml_document(text, source.name), source);
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+void apply_preset(Options& options, std::string_view name) {
+    if (name.find('-') == std::string_view::npos) {
+        const std::string own = std::string(name_of(options.view)) + "-" + std::string(name);
+        if (options.view != View::layered && apply_embedded_preset(options, own)) return;
+        if (apply_embedded_preset(options, name)) return;
     }
     std::string known;
     for (const std::string& n : preset_names()) known += (known.empty() ? "" : ", ") + n;

@@ -19,7 +19,7 @@
 #include "layout/fitting/legend_shrink.hpp"
 #include "layout/fitting/placed_option_errors.hpp"
 #include "layout/fitting/scaled_scene.hpp"
-#include "layout/layered/layered_view.hpp"
+#include "layout/views/view_scene.hpp"
 #include "strata/error.hpp"
 #include "strata/layout.hpp"
 #include "strata/limits.hpp"
@@ -99,7 +99,7 @@ std::optional<FittedScene> widened_to_width(const Model& model, const Options& o
         if (!o.height.empty())
             o.height = std::to_string(length_in_px(options.height, "height") / used) + "px";
         Warnings last;
-        layout::RowFit fit = layout::layered_view_may_widen(model, o, context, last);
+        layout::RowFit fit = layout::view_scene_may_widen(model, o, context, last);
         const double rendered = fit.scene.width * used;
         if (rendered <= width_px * (1 + 1e-9)) {
             warnings.insert(warnings.end(), last.begin(), last.end());
@@ -120,7 +120,7 @@ FittedScene fitted_layout(const Model& model, const Options& asked, const Layout
     const Options options = with_text_at_least_min(asked);
     const double width_px = length_in_px(options.width, "width");
     Warnings fitting;
-    layout::RowFit fit = layout::layered_view_may_widen(model, options, context, fitting);
+    layout::RowFit fit = layout::view_scene_may_widen(model, options, context, fitting);
     if (!fit.widened) {
         warnings.insert(warnings.end(), fitting.begin(), fitting.end());
         return {std::move(fit.scene), 1};
@@ -129,7 +129,7 @@ FittedScene fitted_layout(const Model& model, const Options& asked, const Layout
         return std::move(*widened);
     }
     // No fair rows come out at the width once scaled: the rows the width itself gives.
-    return {layout::layered_view(model, options, context, warnings), 1};
+    return {layout::view_scene(model, options, context, warnings), 1};
 }
 
 // The smallest text of `scene` drawn at `scale`, in pixels (0 without text).
@@ -222,7 +222,7 @@ FittedScene layered_at_level(const Model& model, const Options& options,
         };
         return layout::detail::lay_out_at_level(model, options, at_level, warnings);
     }
-    if (options.width.empty()) return {layout::layered_view(model, options, context, warnings), 1};
+    if (options.width.empty()) return {layout::view_scene(model, options, context, warnings), 1};
     return fitted_layout(model, options, context, warnings);
 }
 
@@ -263,7 +263,7 @@ FittedScene to_width(const Model& model, const Options& options, double width_px
     for (int round = 0; round < 60; ++round) {
         last.clear();
         used = s;
-        scene = layout::layered_view(model, with_text_scaled(options, 1 / used), context, last);
+        scene = layout::view_scene(model, with_text_scaled(options, 1 / used), context, last);
         const double rendered = scene.width * used;
         if (std::fabs(rendered - width_px) <= kTolerancePx) break;
         const double next = used * width_px / rendered;

@@ -1,0 +1,23 @@
+#include "layout/views/view_scene.hpp"
+
+namespace strata::layout {
+
+Scene view_scene(const Model& model, const Options& options, const LayoutContext& context,
+                 Warnings& warnings) {
+    switch (options.view) {
+        case View::layered:
+            break;
+    }
+    return layered_view(model, options, context, warnings);
+}
+
+RowFit view_scene_may_widen(const Model& model, const Options& options,
+                            const LayoutContext& context, Warnings& warnings) {
+    switch (options.view) {
+        case View::layered:
+            break;
+    }
+    return layered_view_may_widen(model, options, context, warnings);
+}
+
+}  // namespace strata::layout
