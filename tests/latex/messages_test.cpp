@@ -117,6 +117,27 @@ BOOST_AUTO_TEST_CASE(strata_warnings_reach_latex_also_from_the_cache) {
     BOOST_TEST(count_of(log, warning) == 1u);
 }
 
+// A figure beamer sets once per overlay of its frame says each warning once, not once per
+// overlay.
+BOOST_AUTO_TEST_CASE(a_figure_on_every_overlay_warns_once) {
+    if (!have_tex("pdflatex")) return;
+    ScratchDir scratch("sty-warnings-overlays");
+    fs::copy_file(fs::path(STRATA_SOURCE_DIR) / "examples" / "vgg16.json",
+                  scratch.path / "vgg16.json");
+    write_file(scratch.path / "deck.tex",
+               "\\documentclass{beamer}\n\\usepackage{strata}\n\\strataset{program=" +
+                   std::string(STRATA_CLI_PATH) +
+                   "}\n\\begin{document}\n\\begin{frame}\n"
+                   "\\strataFigure[width=1in, caption={Supercalifragilisticexpialidocious}]"
+                   "{vgg16.json}\n\\only<1>{one}\\only<2>{two}\\only<3>{three}\n"
+                   "\\end{frame}\n\\end{document}\n");
+    BOOST_REQUIRE(run_tex("pdflatex", scratch.path, "deck.tex", true));
+    BOOST_TEST(pages_of_pdf(scratch.path / "deck.pdf") == 3);
+    const std::string log = read_file(scratch.path / "deck.log");
+    BOOST_TEST(count_of(log, "Running:") == 1u);
+    BOOST_TEST(count_of(log, "cannot be made as narrow as") == 1u, log);
+}
+
 // The environment without keys: its first line is the first line of the model.
 BOOST_AUTO_TEST_CASE(the_environment_needs_no_keys) {
     if (!have_tex("pdflatex")) return;
