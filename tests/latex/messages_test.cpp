@@ -4,6 +4,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -136,6 +137,26 @@ BOOST_AUTO_TEST_CASE(a_figure_on_every_overlay_warns_once) {
     const std::string log = read_file(scratch.path / "deck.log");
     BOOST_TEST(count_of(log, "Running:") == 1u);
     BOOST_TEST(count_of(log, "cannot be made as narrow as") == 1u, log);
+}
+
+// A key one letter away from a key of the package or an option of strata names it; a key
+// far from all names none.
+BOOST_AUTO_TEST_CASE(a_mistyped_key_names_the_key_meant) {
+    if (!have_tex("pdflatex")) return;
+    ScratchDir scratch("sty-mistyped-key");
+    const fs::path folder = article(scratch,
+                                    "\\strataFigure[legnd]{vgg16.json}\n"
+                                    "\\strataFigure[cache prefx=x]{vgg16.json}\n"
+                                    "\\strataFigure[sizing_mdoe=balanced]{vgg16.json}\n"
+                                    "\\strataFigure[zzzz]{vgg16.json}");
+    run_tex("pdflatex", folder, "doc.tex", false, false);  // on past each error
+    std::string log = read_file(folder / "doc.log");
+    log.erase(std::remove(log.begin(), log.end(), '\n'), log.end());  // TeX breaks long lines
+    BOOST_TEST(count_of(log, "`legnd' is not a key of strata (did you mean `legend'?)") == 1u);
+    BOOST_TEST(count_of(log, "(did you mean `cache prefix'?)") == 1u);
+    BOOST_TEST(count_of(log, "(did you mean `sizing-mode'?)") == 1u);
+    BOOST_TEST(count_of(log, "`zzzz' is not a key of strata:") == 1u);
+    BOOST_TEST(count_of(log, "Running:") == 0u);
 }
 
 // The environment without keys: its first line is the first line of the model.
