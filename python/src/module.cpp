@@ -32,6 +32,12 @@ struct LoadedModel {
 };
 
 // A laid-out figure and what the layout said about it.
+// An image's pixels, handed to Python through the buffer protocol: PIL's frombuffer then
+// shares them, so a large figure is held once (4 bytes a pixel), not copied into a bytes.
+struct Pixels {
+    strata::RgbaImage image;
+};
+
 struct LaidOutScene {
     strata::Scene scene;
     double tikz_scale = 1;
@@ -202,13 +208,19 @@ PYBIND11_MODULE(_strata, m) {
             return out;
         });
 
+    py::class_<Pixels, std::shared_ptr<Pixels>>(m, "Pixels", py::buffer_protocol())
+        .def_buffer([](Pixels& p) {
+            return py::buffer_info(p.image.pixels.get(), 1,
+                                   py::format_descriptor<std::uint8_t>::format(), 1,
+                                   {static_cast<py::ssize_t>(p.image.byte_count())}, {1}, true);
+        });
     py::class_<LaidOutScene, std::shared_ptr<LaidOutScene>>(m, "Scene")
         .def_property_readonly("width", [](const LaidOutScene& s) { return s.scene.width; })
         .def_property_readonly("height", [](const LaidOutScene& s) { return s.scene.height; })
         .def_property_readonly("level", [](const LaidOutScene& s) { return s.scene.level; })
         .def_property_readonly("warnings",
                                [](const LaidOutScene& s) { return messages(s.warnings, "layout"); })
-        // The image as straight RGBA pixels: (width, height, bytes, warnings).
+        // The image as straight RGBA pixels: (width, height, Pixels, warnings).
         .def("rgba",
              [](const LaidOutScene& s, double dpi, double scale) {
                  strata::RgbaImage image;
@@ -221,7 +233,8 @@ PYBIND11_MODULE(_strata, m) {
                      image = strata::to_rgba(s.scene, strata::fit_raster(s.scene, raster, warnings),
                                              warnings);
                  }
-                 return py::make_tuple(image.width, image.height, py::bytes(image.pixels),
+                 auto pixels = std::make_shared<Pixels>(Pixels{std::move(image)});
+                 return py::make_tuple(pixels->image.width, pixels->image.height, py::cast(pixels),
                                        messages(warnings, "image"));
              })
         .def("emit",

@@ -217,6 +217,12 @@ def test_notebook_reprs_and_pillow(vgg16_path):
     from PIL import Image
     decoded = Image.open(io.BytesIO(fig.png())).convert("RGBA")
     assert decoded.size == image.size and decoded.tobytes() == image.tobytes()
+    # The image holds the pixels strata drew, not a copy of them (a large figure is held once);
+    # drawing on it copies them first, as Pillow does for any image over a read-only buffer.
+    assert image.readonly
+    image.putpixel((0, 0), (1, 2, 3, 255))
+    assert image.getpixel((0, 0)) == (1, 2, 3, 255)
+    assert fig.to_pil().getpixel((0, 0)) == decoded.getpixel((0, 0))
 
 
 def test_save_by_extension_and_to_file(vgg16_path, tmp_path):

@@ -51,12 +51,11 @@ BOOST_AUTO_TEST_CASE(the_pixels_are_those_of_the_png_in_rgba_order) {
         const Surface png = decode_png(to_png(scene, raster));
         BOOST_TEST_REQUIRE(image.width == 80);
         BOOST_TEST_REQUIRE(image.height == 40);
-        BOOST_TEST_REQUIRE(image.pixels.size() == 80u * 40u * 4u);
+        BOOST_TEST_REQUIRE(image.byte_count() == 80u * 40u * 4u);
         int differing = 0;
         for (int y = 0; y < image.height; ++y) {
             for (int x = 0; x < image.width; ++x) {
-                const auto* p =
-                    reinterpret_cast<const unsigned char*>(image.pixels.data()) + 4 * (y * 80 + x);
+                const unsigned char* p = image.pixels.get() + 4 * (y * 80 + x);
                 const std::uint32_t mine =
                     p[0] | p[1] << 8 | p[2] << 16 | static_cast<std::uint32_t>(p[3]) << 24;
                 differing += mine != straight_rgba(png, x, y);
@@ -64,8 +63,7 @@ BOOST_AUTO_TEST_CASE(the_pixels_are_those_of_the_png_in_rgba_order) {
         }
         BOOST_TEST(differing == 0);
         // Red at the red square's middle, stored red first.
-        const auto* red =
-            reinterpret_cast<const unsigned char*>(image.pixels.data()) + 4 * (20 * 80 + 24);
+        const unsigned char* red = image.pixels.get() + 4 * (20 * 80 + 24);
         BOOST_TEST((red[0] == 255 && red[1] == 0 && red[3] == 255));
     }
 }

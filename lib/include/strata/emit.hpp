@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,11 +29,13 @@ std::string to_png(const Scene& scene, const RasterOptions& options = {});
 std::string to_png(const Scene& scene, const RasterOptions& options, Warnings& warnings);
 
 // An image as pixels: `width` × `height`, rows top to bottom, 4 bytes per pixel in the order
-// red, green, blue, alpha, not premultiplied (what Pillow's "RGBA" mode holds).
+// red, green, blue, alpha, not premultiplied (what Pillow's "RGBA" mode holds). The buffer is
+// never filled with zeros first: a large image's pages are touched once, by the drawing.
 struct RgbaImage {
     int width = 0;
     int height = 0;
-    std::string pixels;
+    std::unique_ptr<unsigned char[]> pixels;
+    std::size_t byte_count() const { return static_cast<std::size_t>(width) * height * 4; }
 };
 
 // Draws a scene into pixels, exactly the image to_png encodes, for a program that wants the

@@ -5,6 +5,7 @@
 #include <cairo.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -178,11 +179,11 @@ void paint_in_strips(const Scene& scene, double scale, ImageSize size, TakeStrip
 // One pixel of cairo's ARGB32 (premultiplied, one native-endian word) as straight RGBA bytes.
 void straight_rgba(std::uint32_t pixel, unsigned char* out) {
     const unsigned a = pixel >> 24;
-    if (a == 255) {  // most pixels: nothing to divide
-        out[0] = static_cast<unsigned char>(pixel >> 16);
-        out[1] = static_cast<unsigned char>(pixel >> 8);
-        out[2] = static_cast<unsigned char>(pixel);
-        out[3] = 255;
+    if (a == 255) {  // most pixels: nothing to divide, the bytes written at once
+        const std::array<unsigned char, 4> rgba{static_cast<unsigned char>(pixel >> 16),
+                                                static_cast<unsigned char>(pixel >> 8),
+                                                static_cast<unsigned char>(pixel), 255};
+        std::memcpy(out, rgba.data(), 4);
         return;
     }
     const auto straight = [a](unsigned c) {
@@ -218,8 +219,8 @@ RgbaImage to_rgba(const Scene& scene, const RasterOptions& options, Warnings& wa
     const ImageSize size = image_size(scene, scale);
     check_painted_pictures(scene, scale);
     RgbaImage image{size.width, size.height, {}};
-    image.pixels.resize(static_cast<std::size_t>(size.width) * size.height * 4);
-    auto* out = reinterpret_cast<unsigned char*>(image.pixels.data());
+    image.pixels.reset(new unsigned char[image.byte_count()]);  // not zeroed: all written below
+    unsigned char* out = image.pixels.get();
     paint_in_strips(scene, scale, size, [&](const unsigned char* pixels, int rows, int stride) {
         for (int y = 0; y < rows; ++y) {
             const auto* row = reinterpret_cast<const std::uint32_t*>(pixels + y * stride);
