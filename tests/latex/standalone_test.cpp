@@ -75,6 +75,34 @@ BOOST_AUTO_TEST_CASE(vgg16_with_captions_compiles_cleanly_with_every_engine) {
     }
 }
 
+// Two pictures \input into one document, as a paper does: the second has the unit the first
+// set up (its group ends with the picture, the unit's value must not).
+BOOST_AUTO_TEST_CASE(a_second_picture_in_a_document_has_the_same_unit) {
+    if (!have_tex("pdflatex")) return;
+    Warnings warnings;
+    const std::string picture =
+        to_tikz(vgg16_scene(latex_defaults(Options{}, {.font_pt = 10})), TikzOptions{}, warnings);
+    ScratchDir scratch("tex-two-pictures");
+    write_file(scratch.path / "a.tex", picture);
+    write_file(scratch.path / "b.tex", picture);
+    write_file(scratch.path / "doc.tex",
+               "\\documentclass{article}\\usepackage{tikz}\\begin{document}\n"
+               "\\setbox0\\hbox{\\input{a.tex}}\\typeout{FIRST=\\the\\wd0}\n"
+               "\\setbox0\\hbox{\\input{b.tex}}\\typeout{SECOND=\\the\\wd0}\n"
+               "\\end{document}\n");
+    BOOST_REQUIRE(run_tex("pdflatex", scratch.path, "doc.tex"));
+    const std::string log = read_file(scratch.path / "doc.log");
+    const auto width = [&](const std::string& name) {
+        const std::size_t at = log.find(name + "=");
+        return at == std::string::npos
+                   ? std::string()
+                   : log.substr(at + name.size() + 1, log.find('\n', at) - at - name.size() - 1);
+    };
+    BOOST_TEST(!width("FIRST").empty());
+    BOOST_TEST(width("FIRST") != "0.0pt");
+    BOOST_TEST(width("SECOND") == width("FIRST"));
+}
+
 BOOST_AUTO_TEST_CASE(shapes_with_a_times_sign_compile_with_every_engine) {
     Options options = latex_defaults(Options{}, {.font_pt = 10});
     options.text_callable = strata::TextCallable::name_shape;

@@ -85,9 +85,11 @@ class TikzWriter {
                ". Needs \\usepackage{tikz}";
         if (!picture_boxes_.empty()) out += " and \\usepackage{graphicx}";
         out += ".\n% Its unit is the length \\strataunit (1bp unless set before).\n\\begingroup\n";
+        // The unit is set globally where it is made: the group ends with this picture, and the
+        // next picture of the document finds the unit made and uses it.
         out +=
             "\\ifdefined\\strataunit\\else\\csname newdimen\\endcsname\\strataunit"
-            "\\strataunit=1bp\\fi\n";
+            "\\global\\strataunit=1bp\\fi\n";
         // pdflatex stops at a character its input encoding does not know; in the picture it
         // prints as "?" instead (lualatex and xelatex only report a missing glyph).
         out += "\\expandafter\\def\\csname UTFviii@undefined@err\\endcsname#1{?}%\n";
