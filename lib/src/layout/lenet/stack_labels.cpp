@@ -31,28 +31,31 @@ std::string size_label(const RenderShape& shape) {
 
 void keep_labels_apart(std::vector<StackLabels>& labels) {
     for (bool top : {true, false}) {
+        std::vector<StackLabel*> side;
+        for (StackLabels& l : labels) {
+            if (auto& label = top ? l.top : l.bottom) side.push_back(&*label);
+        }
+        if (side.empty()) continue;
         // The row nearest the stacks that clears every stack: above the tallest, below the
         // lowest.
-        std::optional<double> row;
-        for (StackLabels& l : labels) {
-            const auto& label = top ? l.top : l.bottom;
-            if (label)
-                row = !row  ? label->top
-                      : top ? std::min(*row, label->top)
-                            : std::max(*row, label->top);
-        }
-        std::vector<double> right_ends;  // of each line of labels, nearest the stacks first
-        for (StackLabels& l : labels) {
-            auto& label = top ? l.top : l.bottom;
-            if (!label) continue;
-            const Rect box = label->box();
-            const double gap = label->height * 0.4;
-            std::size_t line = 0;
-            while (line < right_ends.size() && right_ends[line] + gap > box.x1) ++line;
-            if (line == right_ends.size()) right_ends.push_back(box.x2);
-            right_ends[line] = box.x2;
-            const double step = label->height * 1.15;
-            label->top = *row + (top ? -step : step) * static_cast<double>(line);
+        double row = side.front()->top;
+        for (const StackLabel* label : side)
+            row = top ? std::min(row, label->top) : std::max(row, label->top);
+        // The fewest lines that keep every label clear of the next on its line, the labels
+        // taking the lines in turn: a regular staircase the eye follows from stack to stack.
+        const auto clear_with = [&](std::size_t lines) {
+            for (std::size_t i = 0; i + lines < side.size(); ++i) {
+                const StackLabel& a = *side[i];
+                const StackLabel& b = *side[i + lines];
+                if (a.box().x2 + a.height * 0.4 > b.box().x1) return false;
+            }
+            return true;
+        };
+        std::size_t lines = 1;
+        while (lines < side.size() && !clear_with(lines)) ++lines;
+        for (std::size_t i = 0; i < side.size(); ++i) {
+            const double step = side[i]->height * 1.15 * static_cast<double>(i % lines);
+            side[i]->top = row + (top ? -step : step);
         }
     }
 }

@@ -31,9 +31,9 @@ std::vector<StackLabels> stack_labels(const Model& model, const std::vector<Feat
                                       const Options& options, TextMeasurer& text);
 
 // Labels in rows clear of every stack and of each other: the top labels on one line above the
-// tallest stack, the bottom labels on one below the lowest, a label that would touch the one
-// before it on the next line out. visualkeras sets each label against its own stack, where
-// neighbours overlap once the stacks are narrower than their labels (a long model fitted to
+// tallest stack, the bottom labels on one below the lowest; when neighbours would touch, on as
+// few lines as keep them apart, taken in turn. visualkeras sets each label against its own stack,
+// where neighbours overlap once the stacks are narrower than their labels (a long model fitted to
 // a width); compat_visualkeras keeps that.
 void keep_labels_apart(std::vector<StackLabels>& labels);
 
