@@ -7,6 +7,7 @@
 #include <functional>
 #include <utility>
 
+#include "strata/error.hpp"
 #include "views/lenet_support.hpp"
 
 using namespace strata;
@@ -85,6 +86,37 @@ BOOST_AUTO_TEST_CASE(view_brings_visualkeras_lenet_defaults_and_leaves_none_behi
     BOOST_TEST(o.padding == plain.padding);
     BOOST_TEST(o.shade_step == plain.shade_step);
     BOOST_TEST((o.level == plain.level));
+}
+
+BOOST_AUTO_TEST_CASE(presets_of_the_view_are_visualkeras_lenet_presets) {
+    Options compact = lenet_options();
+    apply_preset(compact, "compact");
+    BOOST_TEST(compact.layer_spacing == 28);
+    BOOST_TEST(compact.map_spacing == 3);
+    BOOST_TEST(compact.max_xy == 180);
+    BOOST_TEST(compact.padding == 15);
+    Options presentation = lenet_options();
+    apply_preset(presentation, "presentation");
+    BOOST_TEST(presentation.layer_spacing == 55);
+    BOOST_TEST(presentation.connector_width == 2);
+    BOOST_TEST(presentation.max_xy == 260);
+    Options plain = lenet_options();
+    apply_preset(plain, "default");
+    BOOST_TEST(plain.max_xy == 220);
+}
+
+BOOST_AUTO_TEST_CASE(seed_is_an_integer_or_none) {
+    Options o = lenet_options();
+    set_option(o, "seed", "42", "--seed");
+    BOOST_TEST((o.seed == std::optional<std::int64_t>(42)));
+    set_option(o, "seed", "-7", "--seed");
+    BOOST_TEST((o.seed == std::optional<std::int64_t>(-7)));
+    set_option(o, "seed", "none", "--seed");
+    BOOST_TEST(!o.seed.has_value());
+    BOOST_CHECK_THROW(set_option(o, "seed", "1.5", "--seed"), Error);
+    BOOST_CHECK_THROW(set_option(o, "seed", "abc", "--seed"), Error);
+    o.seed = 3;
+    BOOST_TEST(options_to_yaml(o, lenet_options()).find("seed: 3") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(default_scene_has_stacks_connections_and_labels) {

@@ -352,7 +352,7 @@ std::vector<OptionEntry> make_entries() {
     e.push_back(number("map_spacing", "lenet: offset between the maps of a stack, px",
                        &Options::map_spacing));
     e.push_back(number("max_visual_channels", "lenet: most maps drawn per stack",
-                       &Options::max_visual_channels, 1, 10000));
+                       &Options::max_visual_channels, 1, 1000));
     e.push_back(color("patch_fill", "lenet: receptive field patch colour", &Options::patch_fill));
     e.push_back(
         color("patch_outline", "lenet: receptive field patch outline", &Options::patch_outline));
