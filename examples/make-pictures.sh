@@ -21,3 +21,5 @@ for preset in default compact presentation slides; do
     "$strata" render "$here/autoencoder.json" -o "$out/preset-$preset.png" --preset "$preset"
 done
 "$strata" render "$here/autoencoder.json" -o "$out/preset-paper.png" --preset paper --dpi 192
+# The lenet view of VGG16 (stacks of feature maps), fitted to a page's text width.
+"$strata" render "$here/vgg16.json" -o "$out/vgg16-lenet-17cm.svg" --view lenet --width 17cm

@@ -254,9 +254,16 @@ PYBIND11_MODULE(_strata, m) {
           py::arg("document_sans") = false, py::arg("inherited_layers") = OptionLayers{});
     m.def("preset_names", &strata::preset_names);
     // A preset as an option file of the keys it changes.
-    m.def("preset_yaml", [](const std::string& name) {
-        strata::Options options;
-        strata::apply_preset(options, name);
-        return strata::options_to_yaml(options, strata::Options{});
-    });
+    // A view's preset of that name (its own, else the common one), as what it changes from the
+    // view's defaults.
+    m.def(
+        "preset_yaml",
+        [](const std::string& name, const std::string& view) {
+            strata::Options base;
+            if (!view.empty()) strata::set_option(base, "view", view, "view");
+            strata::Options options = base;
+            strata::apply_preset(options, name);
+            return strata::options_to_yaml(options, base);
+        },
+        py::arg("name"), py::arg("view") = "");
 }

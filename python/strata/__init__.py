@@ -16,6 +16,7 @@ from ._strata import Error
 from .captions import LAYERED_TEXT_CALLABLES
 from .figure import Figure, StrataWarning
 from .layered import layered_view, show
+from .lenet import LENET_PRESETS, LenetOptions, lenet_view
 from .options import LAYERED_PRESETS, LayeredOptions
 
 Error.__module__ = "strata"
@@ -28,6 +29,9 @@ __all__ = [
     "LAYERED_PRESETS",
     "LAYERED_TEXT_CALLABLES",
     "LayeredOptions",
+    "LENET_PRESETS",
+    "LenetOptions",
     "layered_view",
+    "lenet_view",
     "show",
 ]

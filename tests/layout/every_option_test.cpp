@@ -96,7 +96,25 @@ BOOST_AUTO_TEST_CASE(every_option_changes_the_picture) {
     // Options that only matter for branching, repeating or named models; branching_test.cpp
     // levels_test.cpp, similar_blocks_test.cpp and expand_test.cpp show that they change those
     // pictures. The view chooses another layout altogether: tests/views show each.
-    const std::set<std::string> elsewhere{"collapse", "stages", "level", "expand", "view"};
+    // The lenet view's own options: tests/views/lenet_options_test.cpp shows each.
+    const std::set<std::string> elsewhere{"collapse",
+                                          "stages",
+                                          "level",
+                                          "expand",
+                                          "view",
+                                          "layer_spacing",
+                                          "map_spacing",
+                                          "max_visual_channels",
+                                          "patch_fill",
+                                          "patch_outline",
+                                          "patch_scale",
+                                          "seed",
+                                          "draw_connections",
+                                          "draw_patches",
+                                          "top_label",
+                                          "bottom_label",
+                                          "top_label_padding",
+                                          "bottom_label_padding"};
     for (const OptionInfo& info : option_table()) {
         if (elsewhere.count(info.key) != 0) continue;
         const bool changes = cases.count(info.key) != 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <span>
@@ -18,10 +19,12 @@ namespace strata {
 // The options that take one of a fixed set of values, each with its one table of names.
 
 // Which of visualkeras' pictures a model is drawn as (`view`): layered, 3-D boxes whose size
-// follows each tensor's shape. Every view lays out into the same Scene, so every output, the
+// follows each tensor's shape; lenet, stacks of feature maps joined by receptive fields, as
+// the classic LeNet figure. Every view lays out into the same Scene, so every output, the
 // fitting to a width and the reveal frames serve each alike.
-enum class View { layered };
-inline constexpr ChoiceName<View> kViewNames[] = {{View::layered, "layered"}};
+enum class View { layered, lenet };
+inline constexpr ChoiceName<View> kViewNames[] = {{View::layered, "layered"},
+                                                  {View::lenet, "lenet"}};
 constexpr std::span<const ChoiceName<View>> choice_names(View) {
     return kViewNames;
 }
@@ -255,6 +258,24 @@ struct Options {
     Level level = Level::automatic;
     // Blocks or stages drawn layer by layer, framed, in a figure of blocks or stages.
     std::vector<std::string> expand;
+
+    // The lenet view (visualkeras' lenet_view names and defaults): the gap between stacks, the
+    // offset between the maps of a stack and how many are drawn at most, the patches of the
+    // receptive fields (colour, outline, size as a share of the kernel's), the seed of their
+    // places (unset: visualkeras' placement without a seed), and the labels above and below.
+    double layer_spacing = 40;
+    double map_spacing = 4;
+    double max_visual_channels = 12;
+    Rgba patch_fill{0x7d, 0xb7, 0xff, 255};
+    Rgba patch_outline{0, 0, 0, 255};
+    double patch_scale = 1;
+    std::optional<std::int64_t> seed;
+    bool draw_connections = true;
+    bool draw_patches = true;
+    bool top_label = true;
+    bool bottom_label = true;
+    double top_label_padding = 6;
+    double bottom_label_padding = 6;
 
     // Output file when none is given on the command line.
     std::string to_file;

@@ -135,7 +135,8 @@ std::vector<OptionEntry> make_entries() {
     std::vector<OptionEntry> e;
     e.push_back(text_entry(
         "view", OptionKind::choice,
-        "the picture the model is drawn as, with its own defaults: layered (3-D boxes)",
+        "the picture the model is drawn as, with its own defaults: layered (3-D boxes), lenet "
+        "(stacks of feature maps)",
         [](Options& o, std::string_view v, const std::string& where) {
             apply_view(o, ov::choice<View>(v, where));
         },
@@ -345,6 +346,50 @@ std::vector<OptionEntry> make_entries() {
         "blocks or stages drawn layer by layer in a coarser figure, e.g. conv3_block2,conv4",
         [](Options& o, std::string_view v, const std::string&) { o.expand = ov::name_list(v); },
         getter(&Options::expand)));
+    // The lenet view.
+    e.push_back(number("layer_spacing", "lenet: gap between stacks, px", &Options::layer_spacing,
+                       -kSizeLimit));
+    e.push_back(number("map_spacing", "lenet: offset between the maps of a stack, px",
+                       &Options::map_spacing));
+    e.push_back(number("max_visual_channels", "lenet: most maps drawn per stack",
+                       &Options::max_visual_channels, 1, 1000));
+    e.push_back(color("patch_fill", "lenet: receptive field patch colour", &Options::patch_fill));
+    e.push_back(
+        color("patch_outline", "lenet: receptive field patch outline", &Options::patch_outline));
+    e.push_back(number("patch_scale", "lenet: patch size as a share of the kernel's",
+                       &Options::patch_scale, 0, 1000));
+    e.push_back(text_entry(
+        "seed", OptionKind::text,
+        "lenet: seed of the patch places, an integer (none: visualkeras' unseeded places)",
+        [](Options& o, std::string_view v, const std::string& where) {
+            if (v.empty() || v == "none" || v == "null" || v == "~") {
+                o.seed.reset();
+                return;
+            }
+            constexpr double kLargest = 9007199254740992.0;  // 2^53: exact as a double
+            const double n = ov::number(v, where, -kLargest, kLargest);
+            if (n != static_cast<double>(static_cast<std::int64_t>(n)))
+                throw Error(where, "expected an integer, got '" + std::string(v) + "'");
+            o.seed = static_cast<std::int64_t>(n);
+        },
+        [](const Options& o, YAML::Emitter& out) {
+            if (o.seed)
+                out << *o.seed;
+            else
+                out << YAML::Null;
+        }));
+    e.push_back(
+        boolean("draw_connections", "lenet: join neighbouring stacks", &Options::draw_connections));
+    e.push_back(
+        boolean("draw_patches", "lenet: draw the receptive field patches", &Options::draw_patches));
+    e.push_back(
+        boolean("top_label", "lenet: the layer class above each stack", &Options::top_label));
+    e.push_back(boolean("bottom_label", "lenet: the size (C@HxW) below each stack",
+                        &Options::bottom_label));
+    e.push_back(number("top_label_padding", "lenet: gap above a stack to its label, px",
+                       &Options::top_label_padding, -kSizeLimit));
+    e.push_back(number("bottom_label_padding", "lenet: gap below a stack to its label, px",
+                       &Options::bottom_label_padding, -kSizeLimit));
     // Output.
     e.push_back(text("to_file", "output file when -o is not given", &Options::to_file, true));
     e.back().info.names_output = true;

@@ -8,8 +8,22 @@ namespace strata {
 
 void apply_view(Options& options, View view) {
     options.view = view;
+    const Options plain;
+    options.max_xy = plain.max_xy;
+    options.padding = plain.padding;
+    options.shade_step = plain.shade_step;
+    options.level = plain.level;
     switch (view) {
         case View::layered:
+            break;
+        case View::lenet:
+            // visualkeras' lenet_view defaults but its black background and white text, which
+            // print badly: the colours stay strata's (--compat-visualkeras draws them). Every
+            // layer is a stack: no blocks or stages.
+            options.max_xy = 220;
+            options.padding = 20;
+            options.shade_step = 6;
+            options.level = Level::layer;
             break;
     }
 }

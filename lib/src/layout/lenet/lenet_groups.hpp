@@ -1,0 +1,27 @@
+#pragma once
+
+#include <vector>
+
+#include "layout/layered/ids.hpp"
+#include "layout/lenet/connections.hpp"
+#include "layout/lenet/feature_stacks.hpp"
+#include "layout/lenet/stack_labels.hpp"
+#include "strata/scene.hpp"
+#include "strata/text_measurer.hpp"
+
+namespace strata::layout {
+
+// The scene's groups, in visualkeras' paint order: every stack (one group per layer, its maps
+// back to front, each darker by shade_step), then the connections over the faces, then the
+// labels.
+struct LenetColors {
+    Rgba connector, patch_fill, patch_outline;
+    double connector_width = 1;
+    bool draw_patches = true;
+};
+std::vector<Group> lenet_groups(const Model& model, const std::vector<FeatureStack>& stacks,
+                                const std::vector<Connection>& links,
+                                const std::vector<StackLabels>& labels, const LenetColors& colors,
+                                TextMeasurer& text);
+
+}  // namespace strata::layout

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "layout/lenet/feature_stacks.hpp"
+#include "strata/model.hpp"
+#include "strata/options.hpp"
+#include "strata/text_measurer.hpp"
+
+namespace strata::layout {
+
+// One label of a stack: its text, centred on the stack; `top` is the top of its line box
+// (the ascender line), `height` the line's ascent plus descent.
+struct StackLabel {
+    std::string text;
+    FontSpec font;
+    Rgba color;
+    double center_x = 0, top = 0;
+    double advance = 0, height = 0, ascent = 0;
+    Rect box() const { return {center_x - advance / 2, top, center_x + advance / 2, top + height}; }
+};
+
+// The class name above each stack and its size below it ("C@H×W" for maps, "C" for a vector),
+// `top_label_padding` and `bottom_label_padding` away, as top_label and bottom_label ask.
+struct StackLabels {
+    std::optional<StackLabel> top, bottom;
+};
+std::vector<StackLabels> stack_labels(const Model& model, const std::vector<FeatureStack>& stacks,
+                                      const Options& options, TextMeasurer& text);
+
+// Labels in rows clear of every stack and of each other: the top labels on one line above the
+// tallest stack, the bottom labels on one below the lowest; when neighbours would touch, on as
+// few lines as keep them apart, taken in turn. visualkeras sets each label against its own stack,
+// where neighbours overlap once the stacks are narrower than their labels (a long model fitted to
+// a width); compat_visualkeras keeps that.
+void keep_labels_apart(std::vector<StackLabels>& labels);
+
+// The bottom label's text of a stack: channels@height×width, or the units of a vector.
+std::string size_label(const RenderShape& shape);
+
+}  // namespace strata::layout

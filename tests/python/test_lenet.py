@@ -1,0 +1,76 @@
+"""lenet_view as visualkeras users call it: same keywords, the tool's picture, a Figure back."""
+
+import json
+
+import pytest
+
+import strata
+from conftest import cli_scene
+
+
+def scene(fig):
+    return json.loads(fig.scene_json())
+
+
+def roles(fig):
+    return [g["role"] for g in scene(fig)["groups"]]
+
+
+def test_a_path_draws_what_the_tool_draws(vgg16_path, tmp_path):
+    fig = strata.lenet_view(str(vgg16_path))
+    assert scene(fig) == cli_scene(vgg16_path, "--view", "lenet", tmp_path=tmp_path)
+
+
+def test_keywords_are_the_tools_options(vgg16_path, tmp_path):
+    fig = strata.lenet_view(vgg16_path, layer_spacing=60, max_visual_channels=5, seed=3,
+                            draw_patches=False, background_fill="black", font_color="white")
+    expected = cli_scene(vgg16_path, "--view", "lenet", "--layer-spacing", "60",
+                         "--max-visual-channels", "5", "--seed", "3", "--no-draw-patches",
+                         "--background-fill", "black", "--font-color", "white",
+                         tmp_path=tmp_path)
+    assert scene(fig) == expected
+
+
+def test_every_lenet_keyword_changes_the_picture(vgg16_path):
+    plain = strata.lenet_view(vgg16_path).svg
+    changing = {
+        "min_xy": 60, "max_xy": 100, "scale_xy": 2, "type_ignore": ["MaxPooling2D"],
+        "index_ignore": [0], "color_map": {"Conv2D": {"fill": "red"}},
+        "background_fill": "navy", "padding": 50, "layer_spacing": 80, "map_spacing": 7,
+        "max_visual_channels": 3, "connector_fill": "red", "connector_width": 3,
+        "patch_fill": "yellow", "patch_outline": "red", "patch_scale": 2.5, "seed": 11,
+        "draw_connections": False, "draw_patches": False, "font_color": "blue",
+        "top_label": False, "bottom_label": False, "top_label_padding": 20,
+        "bottom_label_padding": 20, "styles": {"Conv2D": {"fill": "green"}},
+    }
+    for key, value in changing.items():
+        assert strata.lenet_view(vgg16_path, **{key: value}).svg != plain, key
+
+
+def test_options_and_presets_come_before_keywords(vgg16_path):
+    compact = strata.LENET_PRESETS["compact"]
+    assert compact.layer_spacing == 28 and compact.max_xy == 180
+    assert set(strata.LENET_PRESETS) == {"default", "compact", "presentation"}
+    assert strata.LAYERED_PRESETS["compact"].padding == 6  # visualkeras' layered compact
+    by_preset = strata.lenet_view(vgg16_path, preset="compact").svg
+    by_options = strata.lenet_view(vgg16_path, options=compact).svg
+    assert by_preset == by_options
+    assert by_preset != strata.lenet_view(vgg16_path).svg
+    assert strata.lenet_view(vgg16_path, preset="compact", layer_spacing=90).svg != by_preset
+    with pytest.raises(strata.Error):
+        strata.lenet_view(vgg16_path, preset="nonesuch")
+
+
+def test_show_draws_the_lenet_mode(vgg16_path):
+    assert scene(strata.show(vgg16_path, mode="lenet")) == scene(strata.lenet_view(vgg16_path))
+    assert "funnel" in roles(strata.show(vgg16_path, mode="lenet_style"))
+
+
+def test_label_callables_are_refused_with_a_reason(vgg16_path):
+    with pytest.raises(ValueError, match="top_label_callable"):
+        strata.lenet_view(vgg16_path, top_label_callable=lambda layer, shape: "x")
+
+
+def test_width_gives_that_width(vgg16_path):
+    fig = strata.lenet_view(vgg16_path, width="8.5cm")
+    assert fig.width == pytest.approx(8.5 / 2.54 * 96, abs=0.01)
