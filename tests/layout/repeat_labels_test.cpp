@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -82,7 +83,7 @@ std::vector<std::string> texts(const std::vector<Label>& labels) {
 
 BOOST_AUTO_TEST_SUITE(repeat_labels)
 
-BOOST_AUTO_TEST_CASE(resnet50_in_a_column_reads_its_counts_on_one_line) {
+BOOST_AUTO_TEST_CASE(resnet50_in_a_column_reads_its_counts_a_line_per_row) {
     std::vector<std::string> models{"keras/resnet50_k230tf.json"};
     if (STRATA_WITH_ONNX) models.push_back("onnx/resnet50.onnx");
     for (const std::string& relative : models) {
@@ -96,7 +97,13 @@ BOOST_AUTO_TEST_CASE(resnet50_in_a_column_reads_its_counts_on_one_line) {
                     : std::vector<std::string>{"\u00d72", "\u00d73", "\u00d75", "\u00d72"};
             BOOST_TEST(texts(labels) == wanted, boost::test_tools::per_element());
             BOOST_REQUIRE(!labels.empty());
-            for (const Label& l : labels) BOOST_TEST(l.baseline == labels.front().baseline);
+            // The labels of one row stand on one line; a row below has its own line.
+            std::set<double> lines;
+            for (std::size_t k = 0; k < labels.size(); ++k) {
+                lines.insert(labels[k].baseline);
+                if (k > 0) BOOST_TEST(labels[k].baseline >= labels[k - 1].baseline);
+            }
+            BOOST_TEST(lines.size() <= 2u);
             check_reading_order(labels, scene);
         }
     }

@@ -51,7 +51,8 @@ constexpr std::array<Rgba, 9> kLight{{
 // subclasses through `class_chain`; ONNX op types by name). Nine colours cannot tell every
 // class apart, so a family shares one (every convolution is blue); the families that appear
 // together in the common architectures (VGG, ResNet, MobileNet, Xception, text CNNs and
-// LSTMs) differ. Global pooling sits with recurrent layers, which seldom meet it.
+// LSTMs, U-Nets) differ. Global pooling and upsampling sit with recurrent layers, which
+// seldom meet them.
 const std::map<std::string_view, Tone>& families() {
     static const std::map<std::string_view, Tone> table = [] {
         std::map<std::string_view, Tone> t;
@@ -64,9 +65,8 @@ const std::map<std::string_view, Tone>& families() {
              {"BatchNormalization", "LayerNormalization", "GroupNormalization", "UnitNormalization",
               "Normalization", "Rescaling", "InstanceNormalization", "LRN", "LpNormalization"})
             t[c] = light_yellow;
-        for (std::string_view c : {"Pooling1D", "Pooling2D", "Pooling3D", "MaxPool", "AveragePool",
-                                   "LpPool", "MaxUnpool", "UpSampling1D", "UpSampling2D",
-                                   "UpSampling3D", "Upsample", "Resize", "Resizing"})
+        for (std::string_view c :
+             {"Pooling1D", "Pooling2D", "Pooling3D", "MaxPool", "AveragePool", "LpPool"})
             t[c] = pink;
         for (std::string_view c :
              {"Merge", "Add", "Sum", "Mul", "Sub", "Div", "Concat", "Max", "Min", "Mean", "Block"})
@@ -79,7 +79,8 @@ const std::map<std::string_view, Tone>& families() {
             t[c] = mint;
         for (std::string_view c :
              {"RNN", "ConvLSTM", "Wrapper", "LSTM", "GRU", "GlobalPooling1D", "GlobalPooling2D",
-              "GlobalPooling3D", "GlobalAveragePool", "GlobalMaxPool"})
+              "GlobalPooling3D", "GlobalAveragePool", "GlobalMaxPool", "UpSampling1D",
+              "UpSampling2D", "UpSampling3D", "Upsample", "Resize", "Resizing", "MaxUnpool"})
             t[c] = pear;
         for (std::string_view c :
              {"Flatten", "Reshape", "Permute", "RepeatVector", "ZeroPadding1D", "ZeroPadding2D",
