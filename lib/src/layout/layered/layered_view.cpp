@@ -7,6 +7,7 @@
 #include <functional>
 #include <limits>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "layout/layered/layered_figure.hpp"
@@ -111,10 +112,18 @@ RowFit fitted_view(const Model& model, const Options& options, const LayoutConte
         }
     }
     if (!best) {
+        // Captions the width cannot hold side by side: a row that no break can shorten (skips
+        // that span it, parallel branches kept side by side, one box) needs its captions'
+        // widths however small its boxes. Say what helps.
+        const std::string why =
+            captioned ? "the captions of a row that cannot be broken further (skips that span "
+                        "it, parallel branches, one box) are wider than that side by side: give "
+                        "a wider width, shorter or fewer captions (captions, text_callable "
+                        "none) or a coarser level (block or stage) where the "
+                        "model has one"
+                      : "give a wider width, a coarser level (block or stage) or fewer captions";
         warnings.push_back({"width", "the figure cannot be made as narrow as " + options.width +
-                                         " without text smaller than min_font_size: give a "
-                                         "wider width, a coarser level (block or stage) or "
-                                         "fewer captions"});
+                                         " without text smaller than min_font_size: " + why});
         return {build_trial(model, options, context, 0.02, limit).scene, false};
     }
     // Every size that fits leaves a stub row: at the smallest size, a little more width may
