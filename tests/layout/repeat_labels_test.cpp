@@ -120,6 +120,31 @@ BOOST_AUTO_TEST_CASE(densenet121_on_a_page_shows_6_12_24_16_without_repeating_ca
     check_reading_order(labels, scene);
 }
 
+// DenseNet's export names the concatenation that closes a dense block after the block: the
+// folded dense layers before it are named by their range, so no two boxes read the same.
+BOOST_AUTO_TEST_CASE(densenet121_dense_layers_and_their_concatenation_have_their_own_captions,
+                     *boost::unit_test::enable_if<(STRATA_WITH_ONNX)>()) {
+    Options options;
+    options.width = "17cm";
+    options.level = Level::block;
+    options.collapse = Collapse::similar;
+    options.text_callable = TextCallable::name;
+    Warnings warnings;
+    const Scene scene = layout_layered(corpus("onnx/densenet121.onnx"), options, warnings);
+    std::map<std::string, int> captions;
+    for (const Group& g : scene.groups) {
+        if (g.role != Role::caption) continue;
+        std::string text;
+        for (const Primitive& item : g.items) {
+            if (const auto* run = std::get_if<TextRun>(&item)) text += run->text;
+        }
+        ++captions[text];
+    }
+    BOOST_TEST(captions.count("denseblock1.denselayer1\u20136") == 1u);
+    BOOST_TEST(captions.count("features.denseblock1") == 1u);
+    for (const auto& [text, count] : captions) BOOST_TEST(count == 1, text << " " << count);
+}
+
 BOOST_AUTO_TEST_CASE(without_captions_a_label_names_its_unit_where_the_row_has_room) {
     Options options;
     options.width = "17cm";
