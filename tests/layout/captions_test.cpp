@@ -1,5 +1,8 @@
 #include <boost/test/unit_test.hpp>
 
+#include <string>
+#include <vector>
+
 #include "layout/decorations/captions.hpp"
 #include "layout/layered/ids.hpp"
 #include "strata/error.hpp"
@@ -60,13 +63,45 @@ BOOST_AUTO_TEST_CASE(captions_write_shapes_with_a_times_sign_but_in_compat_mode)
     BOOST_TEST(*layout::caption_for(l, 0, o, budget) == "conv2\n6 x 6 x 8");
 }
 
-BOOST_AUTO_TEST_CASE(palette_is_first_come_first_served) {
-    layout::Palette palette;
+BOOST_AUTO_TEST_CASE(compat_palette_is_first_come_first_served) {
+    layout::Palette palette(true);
     BOOST_TEST((palette.color_for("MaxPooling2D") == Rgba{255, 209, 102, 255}));
     BOOST_TEST((palette.color_for("Flatten") == Rgba{239, 71, 111, 255}));
     BOOST_TEST((palette.color_for("MaxPooling2D") == Rgba{255, 209, 102, 255}));
     for (int i = 0; i < 8; ++i) palette.color_for("C" + std::to_string(i));
     BOOST_TEST((palette.color_for("Eleventh") == Rgba{255, 209, 102, 255}));  // wraps after ten
+}
+
+BOOST_AUTO_TEST_CASE(default_palette_gives_a_class_one_colour_in_every_figure) {
+    // The order the classes come in does not matter: two figures agree.
+    layout::Palette first, second;
+    const std::vector<std::string> classes = {"Conv2D",  "MaxPooling2D", "Dense", "MyAttention",
+                                              "Flatten", "Dropout",      "Add"};
+    std::vector<Rgba> forward;
+    for (const auto& c : classes) forward.push_back(first.color_for(c));
+    for (std::size_t i = classes.size(); i-- > 0;)
+        BOOST_TEST((second.color_for(classes[i]) == forward[i]), classes[i]);
+    // Families share a colour (every convolution, Keras or ONNX, is Tol's light blue) ...
+    const Rgba blue{119, 170, 221, 255};
+    for (const char* conv : {"Conv2D", "Conv1D", "Conv2DTranspose", "SeparableConv2D", "Conv"})
+        BOOST_TEST((layout::stable_class_color(conv) == blue), conv);
+    // ... and the families of one common architecture differ.
+    const std::vector<std::string> resnet = {
+        "InputLayer", "ZeroPadding2D", "Conv2D", "BatchNormalization",
+        "Activation", "MaxPooling2D",  "Add",    "GlobalAveragePooling2D",
+        "Dense"};
+    for (std::size_t i = 0; i < resnet.size(); ++i)
+        for (std::size_t j = i + 1; j < resnet.size(); ++j)
+            BOOST_TEST(
+                (layout::stable_class_color(resnet[i]) != layout::stable_class_color(resnet[j])),
+                resnet[i] << " " << resnet[j]);
+    // A class no table knows is hashed into the same palette: the same colour every time.
+    BOOST_TEST((layout::stable_class_color("MyAttention") ==
+                layout::stable_class_color(std::string("My") + "Attention")));
+    bool in_palette = false;
+    for (const auto& c : resnet)
+        in_palette |= layout::stable_class_color(c) == layout::stable_class_color("MyAttention");
+    BOOST_TEST(in_palette);
 }
 
 BOOST_AUTO_TEST_CASE(ids_are_unique_xml_names) {

@@ -12,7 +12,9 @@
 
 #include "layout/detail/blocks.hpp"
 #include "layout_context.hpp"
+#include "scene_checks.hpp"
 #include "strata/error.hpp"
+#include "strata/layout.hpp"
 #include "strata/render.hpp"
 #include "style/length.hpp"
 
@@ -343,6 +345,26 @@ BOOST_AUTO_TEST_CASE(a_wrong_name_is_an_error_that_says_what_is_near) {
     options.expand = {"block1"};
     BOOST_TEST(error_of(corpus("keras/vgg16_functional_k224.json"), options) ==
                "expand: no block or stage named 'block1': this model has no blocks or stages");
+}
+
+// A residual block drawn layer by layer inside its skip is a row no break can shorten: with a
+// caption under each of its ten layers it is wider than a column at the text's own size. Its
+// captions go above and below in turn, off the skip's legs, and its text as large as fits,
+// never under 6 pt: the figure keeps to the column, with no warning and no text over a line
+// (it was 602 px wide for 321).
+BOOST_AUTO_TEST_CASE(an_expanded_block_with_captions_keeps_to_a_column) {
+    Options options;
+    options.width = "241pt";
+    options.level = Level::automatic;
+    options.text_callable = TextCallable::name;
+    options.expand = {"conv3_block2"};
+    Warnings warnings;
+    const Scene scene = layout_layered(corpus("keras/resnet50_k230tf.json"), options, warnings);
+    BOOST_TEST(scene.width <= length_in_px("241pt", "width") + 0.5);
+    BOOST_TEST(warnings.empty(), (warnings.empty() ? std::string() : warnings.front().message));
+    BOOST_TEST(test::texts_under(scene, 6, 1).empty());
+    const std::vector<std::string> over = test::texts_over_items(scene);
+    BOOST_TEST(over.empty(), (over.empty() ? std::string() : over.front()));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -218,12 +218,13 @@ BOOST_AUTO_TEST_CASE(background_shade_and_flat_options) {
     Scene s = draw(o);
     BOOST_TEST((s.background == Rgba{1, 2, 3, 4}));
     BOOST_TEST(groups_of(s, Role::funnel).empty());
-    const Group& input = test::group(s, "input");  // #ffd166 shaded by 30 on top, 60 on the side
+    const Group& input =
+        test::group(s, "input");  // InputLayer's #dddddd shaded by 30 on top, 60 on the side
     bool top = false, side = false;
     for (const Primitive& p : input.items) {
         if (const auto* face = std::get_if<Polygon>(&p)) {
-            if (face->name == "top") top = (*face->fill == Rgba{225, 179, 72, 255});
-            if (face->name == "side") side = (*face->fill == Rgba{195, 149, 42, 255});
+            if (face->name == "top") top = (*face->fill == Rgba{191, 191, 191, 255});
+            if (face->name == "side") side = (*face->fill == Rgba{161, 161, 161, 255});
         }
     }
     BOOST_TEST(top);

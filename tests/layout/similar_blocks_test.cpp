@@ -54,11 +54,12 @@ BOOST_AUTO_TEST_CASE(densenet121_dense_layers_fold_with_their_channel_ranges,
                      *boost::unit_test::enable_if<(STRATA_WITH_ONNX)>()) {
     const Model model = corpus("onnx/densenet121.onnx");
     const Scene scene = test::draw(model, at(Level::block, Collapse::similar));
-    // The channels entering each dense layer grow by 32 from one to the next.
-    const std::vector<std::string> labels{"\u00d76  denseblock1 \u00b7 64\u2192224 ch",
-                                          "\u00d712  denseblock2 \u00b7 128\u2192480 ch",
-                                          "\u00d724  denseblock3 \u00b7 256\u2192992 ch",
-                                          "\u00d716  denseblock4 \u00b7 512\u2192992 ch"};
+    // The channels entering each dense layer grow by 32 from one to the next. The run is named
+    // by its layers' range: the block's own name is its closing concatenation's.
+    const std::vector<std::string> labels{"\u00d76  denselayer1\u20136 \u00b7 64\u2192224 ch",
+                                          "\u00d712  denselayer1\u201312 \u00b7 128\u2192480 ch",
+                                          "\u00d724  denselayer1\u201324 \u00b7 256\u2192992 ch",
+                                          "\u00d716  denselayer1\u201316 \u00b7 512\u2192992 ch"};
     BOOST_TEST(repeat_labels(scene) == labels, boost::test_tools::per_element());
     for (const std::string& label : repeat_labels(scene))
         BOOST_TEST(layout::graph::label_length(label) <= 32u);

@@ -20,13 +20,14 @@ namespace {
 
 constexpr double kShadeStep = 10;  // visualkeras' default: top 10 darker, side 20
 
-// One 40 x 40 box with depth 20 per palette colour, in a row.
+// One 40 x 40 box with depth 20 per colour of visualkeras' palette (the darkest colours any
+// palette has), in a row.
 Scene palette_boxes() {
     Scene scene;
     scene.width = 10 * 80 + 20;
     scene.height = 100;
     scene.background = {255, 255, 255, 255};
-    layout::Palette palette;
+    layout::Palette palette(true);
     for (int i = 0; i < 10; ++i) {
         const Rgba fill = palette.color_for("Class" + std::to_string(i));
         const layout::BoxPlacement box{10.0 + 80 * i, 40, 50.0 + 80 * i, 80, 20};

@@ -35,16 +35,25 @@ struct Grid {
     // The labels' line, widened to hold their ink: from `text_top` to `text_bottom` below the
     // ascender line.
     double text_top = 0, text_bottom = 0;
-    double stroke = 0;           // of line samples and glyphs
-    double slot = 0;             // the widest swatch
-    double row = 0, column = 0;  // cell height and width
+    double stroke = 0;  // of line samples and glyphs
+    double slot = 0;    // the widest swatch
+    double row = 0;     // cell height
     double label_gap = 0, column_gap = 0, row_gap = 0;
     std::size_t columns = 1, rows = 1;
     std::vector<TextMetrics> labels;
+    std::vector<double> cells;   // each entry's swatch slot, gap and label
+    std::vector<double> widths;  // each column's: its widest cell
 
     double width() const {
-        return static_cast<double>(columns) * column +
-               static_cast<double>(columns - 1) * column_gap;
+        double sum = static_cast<double>(columns - 1) * column_gap;
+        for (double w : widths) sum += w;
+        return sum;
+    }
+    // Where column `c` begins, from the grid's left.
+    double column_left(std::size_t c) const {
+        double x = 0;
+        for (std::size_t k = 0; k < c; ++k) x += widths[k] + column_gap;
+        return x;
     }
     double height() const {
         return static_cast<double>(rows) * row + static_cast<double>(rows - 1) * row_gap;
@@ -81,25 +90,31 @@ Grid measure_grid(const std::vector<LegendEntry>& entries, const Options& o, Tex
     g.column_gap = kColumnGap * font_size;
     g.row_gap = kRowGap * font_size;
     g.row = g.line;
-    double widest_label = 0;
     for (const LegendEntry& entry : entries) {
         const SwatchSize s = swatch_size(entry.swatch, g.line, g.stroke, o.draw_volume);
         g.slot = std::max(g.slot, s.width);
         g.row = std::max(g.row, s.height);
         const TextMetrics& label = g.labels.emplace_back(text.measure(entry.label, g.font));
-        widest_label = std::max({widest_label, label.advance, label.right});
         g.text_top = std::min(g.text_top, label.top);
         g.text_bottom = std::max(g.text_bottom, label.bottom);
     }
     g.text_bottom = std::max(g.text_bottom, g.line);
     g.row = std::max(g.row, g.text_bottom - g.text_top);
-    g.column = g.slot + g.label_gap + widest_label;
+    for (const TextMetrics& label : g.labels)
+        g.cells.push_back(g.slot + g.label_gap + std::max(label.advance, label.right));
+    // The most columns, each as wide as its widest entry, that `available` holds, with the
+    // rows filled evenly (no column left empty): the fewest rows the width allows, so a long
+    // legend in a narrow column is no taller than it must be, and the same entries at the same
+    // width always give the same grid.
     const std::size_t n = entries.size();
-    const double fit = std::floor((available + g.column_gap) / (g.column + g.column_gap));
-    g.columns = fit < 1 ? 1 : static_cast<std::size_t>(std::min(fit, static_cast<double>(n)));
-    g.columns = std::clamp(std::max(g.columns, least_columns), std::size_t{1}, n);
-    g.rows = (n + g.columns - 1) / g.columns;
-    g.columns = (n + g.rows - 1) / g.rows;  // the same rows with no empty column
+    for (std::size_t columns = n; columns >= 1; --columns) {
+        g.rows = (n + columns - 1) / columns;
+        g.columns = (n + g.rows - 1) / g.rows;
+        g.widths.assign(g.columns, 0.0);
+        for (std::size_t k = 0; k < n; ++k)
+            g.widths[k % g.columns] = std::max(g.widths[k % g.columns], g.cells[k]);
+        if (g.columns <= least_columns || g.width() <= available) break;
+    }
     return g;
 }
 
@@ -175,8 +190,7 @@ void append_legend_grid(Scene& scene, const std::vector<LegendEntry>& entries, c
     const double top = scene.height - o.padding + std::max(o.padding, kTopGap * grid.font.size);
     for (std::size_t k = 0; k < entries.size(); ++k) {
         const double row = static_cast<double>(k / grid.columns);
-        const double column = static_cast<double>(k % grid.columns);
-        const Point at{o.padding + column * (grid.column + grid.column_gap),
+        const Point at{o.padding + grid.column_left(k % grid.columns),
                        top + row * (grid.row + grid.row_gap)};
         scene.groups.push_back(entry_group(entries[k], grid, k, at, o, text, ids));
     }

@@ -5,6 +5,8 @@
 #include "layout/detail/similar_blocks.hpp"
 
 #include <algorithm>
+#include <map>
+#include <string_view>
 #include <type_traits>
 #include <variant>
 
@@ -61,6 +63,21 @@ std::string first_change(const Model& model, const std::vector<std::size_t>& a,
     return size_change;
 }
 
+// "first–last" of a run, its shared leading path parts ("features.") left out while the label
+// would be too long to read whole: "denseblock1.denselayer1–6", not "features.denseb…".
+std::string run_label(std::string_view first, std::string_view last) {
+    // range_label cuts a label too long by an ellipsis.
+    while (graph::range_label(first, last).find("\u2026") != std::string::npos) {
+        const std::size_t cut = first.find_first_of("./");
+        if (cut == std::string_view::npos || cut + 1 >= first.size() || cut + 1 >= last.size() ||
+            last.substr(0, cut + 1) != first.substr(0, cut + 1))
+            break;
+        first.remove_prefix(cut + 1);
+        last.remove_prefix(cut + 1);
+    }
+    return graph::range_label(first, last);
+}
+
 }  // namespace
 
 std::string block_structure(const Model& model, const std::vector<std::size_t>& layers) {
@@ -97,6 +114,12 @@ std::vector<SimilarRun> similar_runs(const Model& model, const BlockStructure& s
     structure.reserve(s.blocks.size());
     constexpr long kNoBlock = -1;
     std::vector<long> block_of(model.layers.size(), kNoBlock);
+    // Where each name is a layer's: a run may take its stage's name only when no box of its
+    // own bears it (DenseNet's export names the concatenation that closes a dense block after
+    // the block: two boxes "denseblock1" side by side).
+    std::map<std::string_view, std::vector<std::size_t>> layers_named;
+    for (std::size_t l = 0; l < model.layers.size(); ++l)
+        layers_named[model.layers[l].name].push_back(l);
     for (std::size_t k = 0; k < s.blocks.size(); ++k) {
         structure.push_back(block_structure(model, s.blocks[k].layers));
         for (std::size_t l : s.blocks[k].layers) block_of[l] = static_cast<long>(k);
@@ -119,9 +142,14 @@ std::vector<SimilarRun> similar_runs(const Model& model, const BlockStructure& s
                         run.layers.push_back(l);
                 }
                 run.change = first_change(model, first.layers, last.layers);
-                run.name = i == 0 && j == st.blocks.size()
+                bool name_free = true;
+                if (auto named = layers_named.find(st.name); named != layers_named.end()) {
+                    for (std::size_t l : named->second)
+                        name_free &= std::binary_search(run.layers.begin(), run.layers.end(), l);
+                }
+                run.name = i == 0 && j == st.blocks.size() && name_free
                                ? st.name
-                               : graph::range_label(first.name, last.name);
+                               : run_label(first.name, last.name);
                 runs.push_back(std::move(run));
             }
             i = j;

@@ -15,7 +15,10 @@ BranchingLayout place_branching(GraphBoxes graph, std::vector<DrawnBox>& boxes, 
     BranchingLayout placed;
     placed.graph = std::move(graph);
     const GraphBoxes& g = placed.graph;
-    if (!options.compat_visualkeras) move_captions_off_lane_legs(g, boxes);
+    if (!options.compat_visualkeras) {
+        keep_alternate_captions_off_skip_legs(g, boxes, model, options);
+        move_captions_off_lane_legs(g, boxes);
+    }
     // Captions are spread apart in the band they will share: the whole spine's first, then
     // each row's, which moves a row's captions together.
     if (!options.compat_visualkeras) share_caption_bands_by_row(boxes, g.spine_boxes);

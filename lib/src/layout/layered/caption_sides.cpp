@@ -1,5 +1,6 @@
 #include "layout/layered/caption_sides.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 
@@ -41,6 +42,24 @@ SpineLegs spine_legs(const GraphBoxes& graph) {
 }
 
 }  // namespace
+
+void keep_alternate_captions_off_skip_legs(const GraphBoxes& graph, std::vector<DrawnBox>& boxes,
+                                           const Model& model, const Options& options) {
+    if (options.caption_position != CaptionPosition::alternate) return;
+    const SpineLegs legs = spine_legs(graph);
+    for (std::size_t i = 0; i < graph.spine_boxes && i < boxes.size(); ++i) {
+        DrawnBox& b = boxes[i];
+        // A caption above is wider than its box as often as not: a leg at the previous box's
+        // top (where a skip leaves, the caption reaching back over it) would cross it too.
+        const bool leg_near = legs.top[i] || (i > 0 && legs.top[i - 1]);
+        if (!b.caption || !b.caption->above || !leg_near || legs.bottom[i]) continue;
+        const std::string& name = model.layers[b.layer].name;
+        if (std::find(options.captions_above.begin(), options.captions_above.end(), name) !=
+            options.captions_above.end())
+            continue;
+        b.caption->above = false;
+    }
+}
 
 void move_captions_off_lane_legs(const GraphBoxes& graph, std::vector<DrawnBox>& boxes) {
     const SpineLegs legs = spine_legs(graph);

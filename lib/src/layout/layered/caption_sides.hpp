@@ -8,8 +8,16 @@
 #include "layout/layered/drawn_box.hpp"
 #include "layout/layered/graph_boxes.hpp"
 #include "layout/layered/repeat_units.hpp"
+#include "strata/model.hpp"
+#include "strata/options.hpp"
 
 namespace strata::layout {
+
+// Captions above and below in turn: one that would stand above a box where a skip's or bus's
+// leg meets its top or the previous box's (the leg would cross it) goes below, unless a lane's leg
+// leaves its bottom or the layer is one of `captions_above`.
+void keep_alternate_captions_off_skip_legs(const GraphBoxes& graph, std::vector<DrawnBox>& boxes,
+                                           const Model& model, const Options& options);
 
 // A spine box that a lane leaves from below or joins from below has a leg of its connector
 // dropping from its bottom, through where a caption below it would be: such a box is marked

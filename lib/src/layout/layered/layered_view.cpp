@@ -7,7 +7,9 @@
 #include <functional>
 #include <limits>
 #include <optional>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "layout/layered/layered_figure.hpp"
 #include "layout/layered/text_strips.hpp"
@@ -35,8 +37,25 @@ Trial build_trial(const Model& model, const Options& options, const LayoutContex
     return trial;
 }
 
+// Every text size scaled to make `size` the default one, none below `least`.
+Options with_text_size(Options o, double size, double least) {
+    const double factor = size / o.font_size;
+    const auto scaled = [&](double v) { return std::max(least, v * factor); };
+    o.font_size = size;
+    o.text_vspacing *= factor;
+    for (auto& [key, style] : o.styles) {
+        if (style.font_size) *style.font_size = scaled(*style.font_size);
+        if (style.text_vspacing) *style.text_vspacing *= factor;
+    }
+    for (LayerGroup& group : o.layered_groups) {
+        group.font_size = scaled(group.font_size);
+        group.text_spacing *= factor;
+    }
+    return o;
+}
+
 RowFit fitted_view(const Model& model, const Options& options, const LayoutContext& context,
-                   Warnings& warnings, bool may_widen) {
+                   Warnings& warnings, bool may_widen, bool retry = true) {
     const double limit = options.width.empty() || options.compat_visualkeras
                              ? 0
                              : length_in_px(options.width, "width");
@@ -111,10 +130,62 @@ RowFit fitted_view(const Model& model, const Options& options, const LayoutConte
         }
     }
     if (!best) {
+        // Captions side by side under a row that cannot be broken (a residual block drawn
+        // layer by layer inside its skip) may be wider than the width: above and below in turn,
+        // each has the room of two boxes (the skips' legs keep theirs below); failing that,
+        // smaller text, the largest size down to min_font_size that fits (a few halvings).
+        // Each such figure is fitted once, without trying again.
+        const double least = points_to_px(options.min_font_size);
+        std::vector<Options> ways;
+        if (retry && captioned) {
+            Options in_turn = options;
+            in_turn.caption_position = CaptionPosition::alternate;
+            if (options.caption_position == CaptionPosition::below) ways.push_back(in_turn);
+            if (options.font_size > least * (1 + 1e-9)) {
+                ways.push_back(options);
+                if (options.caption_position == CaptionPosition::below) ways.push_back(in_turn);
+            }
+        }
+        for (std::size_t w = 0; w < ways.size(); ++w) {
+            const bool shrink = ways[w].caption_position == options.caption_position || w > 0;
+            const auto at_size = [&](double size, Warnings& laid) {
+                return fitted_view(model, with_text_size(ways[w], size, least), context, laid,
+                                   may_widen, false);
+            };
+            Warnings laid_out;
+            RowFit fit = at_size(shrink ? least : options.font_size, laid_out);
+            if (fit.scene.width > limit) continue;
+            if (shrink) {
+                double fitting = least, too_big = options.font_size;
+                for (int step = 0; step < 4; ++step) {
+                    const double size = (fitting + too_big) / 2;
+                    Warnings laid;
+                    RowFit larger = at_size(size, laid);
+                    if (larger.scene.width > limit) {
+                        too_big = size;
+                        continue;
+                    }
+                    fitting = size;
+                    fit = std::move(larger);
+                    laid_out = std::move(laid);
+                }
+            }
+            warnings.insert(warnings.end(), laid_out.begin(), laid_out.end());
+            return fit;
+        }
+        // Captions the width cannot hold side by side: a row that no break can shorten (skips
+        // that span it, parallel branches kept side by side, one box) needs its captions'
+        // widths however small its boxes. Say what helps.
+        const std::string why =
+            captioned ? "the captions of a row that cannot be broken further (skips that span "
+                        "it, parallel branches, one box) are wider than that, even above and "
+                        "below in turn and at min_font_size: give "
+                        "a wider width, shorter or fewer captions (captions, text_callable "
+                        "none) or a coarser level (block or stage) where the "
+                        "model has one"
+                      : "give a wider width, a coarser level (block or stage) or fewer captions";
         warnings.push_back({"width", "the figure cannot be made as narrow as " + options.width +
-                                         " without text smaller than min_font_size: give a "
-                                         "wider width, a coarser level (block or stage) or "
-                                         "fewer captions"});
+                                         " without text smaller than min_font_size: " + why});
         return {build_trial(model, options, context, 0.02, limit).scene, false};
     }
     // Every size that fits leaves a stub row: at the smallest size, a little more width may
