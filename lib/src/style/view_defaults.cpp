@@ -8,8 +8,19 @@ namespace strata {
 
 void apply_view(Options& options, View view) {
     options.view = view;
+    const Options layered;
+    options.padding = layered.padding;
+    options.connector_width = layered.connector_width;
+    options.sizing_mode = layered.sizing_mode;
+    options.draw_volume = layered.draw_volume;
     switch (view) {
         case View::layered:
+            break;
+        case View::functional:
+            options.padding = 20;
+            options.connector_width = 2;
+            options.sizing_mode = SizingMode::balanced;
+            options.draw_volume = false;
             break;
     }
 }
