@@ -122,8 +122,9 @@ struct Extent {
     }
 };
 
+// Its lines left-aligned in compat mode, as Pillow sets them; else each centred on the box.
 Group caption_group(const PlacedLabel& p, const std::string& id, const std::string& name,
-                    TextMeasurer& text) {
+                    TextMeasurer& text, bool centred) {
     Group group;
     group.id = id;
     group.label = name;
@@ -132,8 +133,10 @@ Group caption_group(const PlacedLabel& p, const std::string& id, const std::stri
     for (std::size_t i = 0; i < p.label.lines.size(); ++i) {
         const TextMetrics m = text.measure(p.label.lines[i], p.font);
         const double baseline = p.label.y + static_cast<double>(i) * step + m.ascent;
-        group.items.push_back(make_text_run(text, p.font, p.label.lines[i], {p.label.x, baseline},
-                                            m.advance, p.color, TextAnchor::start));
+        const double x = centred ? p.label.x + (p.label.width - m.right) / 2 : p.label.x;
+        group.items.push_back(make_text_run(text, p.font, p.label.lines[i], {x, baseline},
+                                            m.advance, p.color,
+                                            centred ? TextAnchor::middle : TextAnchor::start));
     }
     return group;
 }
@@ -278,7 +281,7 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
         const std::string name =
             n.kind == NodeKind::layer ? model.layers[n.layer].name : node_id[p.node];
         scene.groups.push_back(
-            caption_group(p, ids.make(node_id[p.node] + "-caption"), name, context.text));
+            caption_group(p, ids.make(node_id[p.node] + "-caption"), name, context.text, !compat));
     }
     return scene;
 }
