@@ -21,3 +21,6 @@ for preset in default compact presentation slides; do
     "$strata" render "$here/autoencoder.json" -o "$out/preset-$preset.png" --preset "$preset"
 done
 "$strata" render "$here/autoencoder.json" -o "$out/preset-paper.png" --preset paper --dpi 192
+# The functional view of a small Inception block: branches side by side, names and shapes.
+"$strata" render "$here/inception_block.json" -o "$out/functional-inception.svg" --view functional \
+    --text-callable name_shape --width 17cm
