@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "strata/emit.hpp"
 #include "strata/import.hpp"
 #include "strata/layout.hpp"
 #include "strata/option_table.hpp"
@@ -89,12 +90,14 @@ BOOST_AUTO_TEST_CASE(view_brings_its_defaults_and_leaves_none_behind) {
     BOOST_TEST(o.connector_width == 2);
     BOOST_TEST((o.sizing_mode == SizingMode::balanced));
     BOOST_TEST(!o.draw_volume);
+    BOOST_TEST((o.level == Level::layer));
     apply_view(o, View::layered);
     const Options layered;
     BOOST_TEST(o.padding == layered.padding);
     BOOST_TEST(o.connector_width == layered.connector_width);
     BOOST_TEST((o.sizing_mode == layered.sizing_mode));
     BOOST_TEST(o.draw_volume == layered.draw_volume);
+    BOOST_TEST((o.level == layered.level));
 }
 
 // One box per layer, the input in the first column, the two branches side by side in one
@@ -311,6 +314,22 @@ BOOST_AUTO_TEST_CASE(a_width_shrinks_the_boxes_and_keeps_the_text_size) {
     BOOST_TEST(std::get<TextRun>(group(fitted, "out-caption").items.front()).font_size == 10);
     BOOST_TEST(group(fitted, "a1").box->x2 - group(fitted, "a1").box->x1 <
                group(natural, "a1").box->x2 - group(natural, "a1").box->x1);
+}
+
+// Reveal steps: one per layer; a connector comes with the box it reaches, a caption with its box.
+BOOST_AUTO_TEST_CASE(reveal_steps_bring_connectors_and_captions_with_their_layers) {
+    Options o = functional_defaults();
+    o.text_callable = TextCallable::name;
+    const std::vector<Scene> frames = reveal_frames(draw(o));
+    BOOST_TEST_REQUIRE(frames.size() == 7u);
+    const auto has = [](const Scene& s, const std::string& id) {
+        return std::any_of(s.groups.begin(), s.groups.end(),
+                           [&](const Group& g) { return g.id == id; });
+    };
+    BOOST_TEST(!has(frames[0], "in-to-a1"));
+    BOOST_TEST(has(frames[0], "in-caption"));
+    BOOST_TEST(has(frames[1], "in-to-a1"));
+    BOOST_TEST(has(frames[1], "a1-caption"));
 }
 
 // The view's presets are found by the common preset names.

@@ -13,6 +13,7 @@ void apply_view(Options& options, View view) {
     options.connector_width = layered.connector_width;
     options.sizing_mode = layered.sizing_mode;
     options.draw_volume = layered.draw_volume;
+    options.level = layered.level;
     switch (view) {
         case View::layered:
             break;
@@ -21,6 +22,8 @@ void apply_view(Options& options, View view) {
             options.connector_width = 2;
             options.sizing_mode = SizingMode::balanced;
             options.draw_volume = false;
+            // The view is there to show branches: blocks and stages would fold them away.
+            options.level = Level::layer;
             break;
     }
 }

@@ -149,6 +149,15 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
          {&options.column_spacing, &options.row_spacing, &options.component_spacing,
           &options.padding, &options.connector_padding, &options.virtual_node_size})
         *length *= scale;
+    // Gaps between captioned boxes stay about a line of text, so that a connector does not run
+    // along the caption above it.
+    if (options.text_callable != TextCallable::none || !options.caption.empty() ||
+        !options.captions.empty()) {
+        for (const auto& [length, asked_length] :
+             {std::pair{&options.column_spacing, asked.column_spacing},
+              std::pair{&options.row_spacing, asked.row_spacing}})
+            *length = std::max(*length, std::min(asked_length, options.font_size));
+    }
     Graph g = functional::build_graph(model, options, scale);
     if (g.nodes.empty()) throw Error("", "the model has no layer to draw");
     const bool compat = options.compat_visualkeras;
@@ -215,19 +224,28 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
     for (std::size_t v = 0; v < g.nodes.size(); ++v)
         if (g.nodes[v].kind == NodeKind::layer)
             node_id[v] = ids.make(model.layers[g.nodes[v].layer].name);
+    // Labels end with the name of the layer a group goes with (a reveal step shows it with
+    // that layer): a marker with the output it follows, a connector with the box it reaches.
+    std::vector<std::string> node_label(g.nodes.size());
     std::size_t markers = 0;
     for (std::size_t v = 0; v < g.nodes.size(); ++v) {
-        if (g.nodes[v].kind == NodeKind::output_marker)
+        const std::string& name = model.layers[g.nodes[v].layer].name;
+        if (g.nodes[v].kind == NodeKind::layer) {
+            node_label[v] = name;
+        } else if (g.nodes[v].kind == NodeKind::output_marker) {
             node_id[v] = ids.make("output_" + std::to_string(markers++));
-        else if (g.nodes[v].kind == NodeKind::waypoint)
-            node_id[v] = ids.make(model.layers[g.nodes[v].layer].name + "-waypoint");
+            node_label[v] = "output after " + name;
+        } else {
+            node_id[v] = ids.make(name + "-waypoint");
+            node_label[v] = "waypoint of " + name;
+        }
     }
 
     // Connectors first, under the boxes.
     for (const functional::Route& route : functional::connector_routes(g, options)) {
         Group group;
         group.id = ids.make(node_id[route.src] + "-to-" + node_id[route.dst]);
-        group.label = group.id;
+        group.label = "connector from " + node_label[route.src] + " to " + node_label[route.dst];
         group.role = Role::connector;
         group.items.push_back(
             Polyline{"connector", route.points, options.connector_fill, options.connector_width});
@@ -260,13 +278,13 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
         } else if (n.kind == NodeKind::output_marker) {
             // A class of its own, after every layer's: it takes the next palette colour.
             fill = palette.color_for("\x01output");
-            group.label = group.id;
+            group.label = node_label[v];
             group.role = Role::annotation;
         } else {
             fill = fade(options.background_fill, 10);
             outline = fade(options.connector_fill, 10);
             shade = 0;
-            group.label = group.id;
+            group.label = node_label[v];
             group.role = Role::connector;
         }
         group.box = BoxGeometry{box.x1, box.y1, box.x2, box.y2, box.de};
@@ -277,11 +295,8 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
     }
 
     for (const PlacedLabel& p : labels) {
-        const Node& n = g.nodes[p.node];
-        const std::string name =
-            n.kind == NodeKind::layer ? model.layers[n.layer].name : node_id[p.node];
-        scene.groups.push_back(
-            caption_group(p, ids.make(node_id[p.node] + "-caption"), name, context.text, !compat));
+        scene.groups.push_back(caption_group(p, ids.make(node_id[p.node] + "-caption"),
+                                             node_label[p.node], context.text, !compat));
     }
     return scene;
 }
