@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "strata/emit.hpp"
+#include "strata/error.hpp"
 #include "strata/import.hpp"
 #include "strata/layout.hpp"
 #include "strata/option_table.hpp"
@@ -330,6 +331,31 @@ BOOST_AUTO_TEST_CASE(reveal_steps_bring_connectors_and_captions_with_their_layer
     BOOST_TEST(has(frames[0], "in-caption"));
     BOOST_TEST(has(frames[1], "in-to-a1"));
     BOOST_TEST(has(frames[1], "a1-caption"));
+}
+
+// A model whose input feeds every layer of a long chain would need a waypoint per skipped
+// column per connector (quadratic): refused with a clear error instead.
+BOOST_AUTO_TEST_CASE(too_many_waypoints_are_refused) {
+    std::string layers = R"({"class_name": "InputLayer", "name": "x", "config": {
+      "batch_input_shape": [null, 4], "name": "x"}, "inbound_nodes": []})";
+    std::string previous = "x";
+    for (int i = 0; i < 700; ++i) {
+        const std::string name = "c" + std::to_string(i);
+        layers += R"(, {"class_name": "Concatenate", "name": ")" + name +
+                  R"(", "config": {"name": ")" + name + R"("}, "inbound_nodes": [[[")" + previous +
+                  R"(", 0, 0, {}], ["x", 0, 0, {}]]]})";
+        previous = name;
+    }
+    const std::string json = R"({"class_name": "Functional", "config": {"name": "wide",
+      "layers": [)" + layers +
+                             R"(], "input_layers": [["x", 0, 0]],
+      "output_layers": [[")" +
+                             previous + R"(", 0, 0]]}})";
+    Warnings w;
+    const Model m = parse_model(json, "wide.json", w);
+    BOOST_CHECK_EXCEPTION(layout_layered(m, functional_defaults(), w), Error, [](const Error& e) {
+        return std::string(e.what()).find("waypoints") != std::string::npos;
+    });
 }
 
 // The view's presets are found by the common preset names.

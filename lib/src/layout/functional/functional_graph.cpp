@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <string>
 #include <utility>
 
 #include "layout/functional/node_size.hpp"
 #include "layout/graph/dag.hpp"
+#include "strata/error.hpp"
 #include "style/layer_style.hpp"
 
 namespace strata::layout::functional {
@@ -48,6 +50,21 @@ std::vector<int> longest_path_ranks(const graph::Dag& dag, std::size_t node_coun
 // Replaces every edge over more than one rank by a chain through a waypoint in each rank
 // between, in edge order, so that every edge joins neighbouring ranks.
 void add_waypoints(Graph& g, const Options& options) {
+    // Every edge passes one waypoint per rank it skips: a model whose input feeds every layer
+    // of a long chain would need a number of them quadratic in its layers.
+    constexpr std::size_t kMostWaypoints = 200000;
+    std::size_t needed = 0;
+    for (const Edge& e : g.edges) {
+        const int skipped = g.nodes[e.dst].rank - g.nodes[e.src].rank - 1;
+        if (skipped > 0) needed += static_cast<std::size_t>(skipped);
+        if (needed > kMostWaypoints)
+            throw Error("",
+                        "the functional view of this model would pass its connectors through "
+                        "more than " +
+                            std::to_string(kMostWaypoints) +
+                            " waypoints (connectors that skip many columns): draw it with "
+                            "--view layered");
+    }
     std::vector<Edge> edges;
     edges.reserve(g.edges.size());
     std::size_t order = g.nodes.size();
