@@ -23,3 +23,6 @@ done
 "$strata" render "$here/autoencoder.json" -o "$out/preset-paper.png" --preset paper --dpi 192
 # The lenet view of VGG16 (stacks of feature maps), fitted to a page's text width.
 "$strata" render "$here/vgg16.json" -o "$out/vgg16-lenet-17cm.svg" --view lenet --width 17cm
+# The functional view of a small Inception block: branches side by side, names and shapes.
+"$strata" render "$here/inception_block.json" -o "$out/functional-inception.svg" --view functional \
+    --text-callable name_shape --width 17cm

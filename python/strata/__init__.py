@@ -15,6 +15,7 @@ model file strata reads, or a path.
 from ._strata import Error
 from .captions import LAYERED_TEXT_CALLABLES
 from .figure import Figure, StrataWarning
+from .functional import FUNCTIONAL_PRESETS, FunctionalOptions, functional_view
 from .layered import layered_view, show
 from .lenet import LENET_PRESETS, LenetOptions, lenet_view
 from .options import LAYERED_PRESETS, LayeredOptions
@@ -25,12 +26,15 @@ Error.__doc__ = "A model or an option strata cannot use; the message names the f
 __all__ = [
     "Error",
     "Figure",
+    "FUNCTIONAL_PRESETS",
+    "FunctionalOptions",
     "StrataWarning",
     "LAYERED_PRESETS",
     "LAYERED_TEXT_CALLABLES",
     "LayeredOptions",
     "LENET_PRESETS",
     "LenetOptions",
+    "functional_view",
     "layered_view",
     "lenet_view",
     "show",

@@ -247,6 +247,10 @@ def show(model: Any, *, mode: str = "layered", preset: Optional[str] = None,
         from .lenet import lenet_view
 
         return lenet_view(model, preset=preset, options=options, **overrides)
+    if view == "functional":
+        from .functional import functional_view
+
+        return functional_view(model, preset=preset, options=options, **overrides)
     if options is not None and not isinstance(options, (Mapping, LayeredOptions)):
         raise TypeError(
             "options must be a LayeredOptions, a mapping or None, not " + type(options).__name__

@@ -97,6 +97,7 @@ BOOST_AUTO_TEST_CASE(every_option_changes_the_picture) {
     // levels_test.cpp, similar_blocks_test.cpp and expand_test.cpp show that they change those
     // pictures. The view chooses another layout altogether: tests/views show each.
     // The lenet view's own options: tests/views/lenet_options_test.cpp shows each.
+    // The functional view's own options: tests/views/functional_options_test.cpp shows each.
     const std::set<std::string> elsewhere{"collapse",
                                           "stages",
                                           "level",
@@ -114,7 +115,16 @@ BOOST_AUTO_TEST_CASE(every_option_changes_the_picture) {
                                           "top_label",
                                           "bottom_label",
                                           "top_label_padding",
-                                          "bottom_label_padding"};
+                                          "bottom_label_padding",
+                                          "column_spacing",
+                                          "row_spacing",
+                                          "component_spacing",
+                                          "connector_arrow",
+                                          "connector_padding",
+                                          "add_output_nodes",
+                                          "layout_iterations",
+                                          "virtual_node_size",
+                                          "render_virtual_nodes"};
     for (const OptionInfo& info : option_table()) {
         if (elsewhere.count(info.key) != 0) continue;
         const bool changes = cases.count(info.key) != 0;

@@ -20,11 +20,12 @@ namespace strata {
 
 // Which of visualkeras' pictures a model is drawn as (`view`): layered, 3-D boxes whose size
 // follows each tensor's shape; lenet, stacks of feature maps joined by receptive fields, as
-// the classic LeNet figure. Every view lays out into the same Scene, so every output, the
-// fitting to a width and the reveal frames serve each alike.
-enum class View { layered, lenet };
-inline constexpr ChoiceName<View> kViewNames[] = {{View::layered, "layered"},
-                                                  {View::lenet, "lenet"}};
+// the classic LeNet figure; functional, flat boxes in the columns of a graph's ranks, joined by
+// elbowed connectors (branches and merges side by side). Every view lays out into the same
+// Scene, so every output, the fitting to a width and the reveal frames serve each alike.
+enum class View { layered, lenet, functional };
+inline constexpr ChoiceName<View> kViewNames[] = {
+    {View::layered, "layered"}, {View::lenet, "lenet"}, {View::functional, "functional"}};
 constexpr std::span<const ChoiceName<View>> choice_names(View) {
     return kViewNames;
 }
@@ -239,6 +240,20 @@ struct Options {
     // Funnels between boxes.
     Rgba connector_fill{128, 128, 128, 255};
     double connector_width = 1;
+
+    // The functional view: gaps between rank columns, between boxes of one column and between
+    // unconnected parts of the graph; connectors' arrowheads and their gap to a box; a small
+    // box after each model output; passes of the crossing reduction; the size of the points
+    // a connector passes through in each rank it skips, drawn or not.
+    double column_spacing = 80;
+    double row_spacing = 40;
+    double component_spacing = 80;
+    bool connector_arrow = false;
+    double connector_padding = 5;
+    bool add_output_nodes = false;
+    double layout_iterations = 4;
+    double virtual_node_size = 12;
+    bool render_virtual_nodes = false;
 
     // Groups, logos, styles and face images.
     std::vector<LayerGroup> layered_groups;

@@ -136,7 +136,7 @@ std::vector<OptionEntry> make_entries() {
     e.push_back(text_entry(
         "view", OptionKind::choice,
         "the picture the model is drawn as, with its own defaults: layered (3-D boxes), lenet "
-        "(stacks of feature maps)",
+        "(stacks of feature maps), functional (flat boxes in the ranks of the graph)",
         [](Options& o, std::string_view v, const std::string& where) {
             apply_view(o, ov::choice<View>(v, where));
         },
@@ -273,6 +273,29 @@ std::vector<OptionEntry> make_entries() {
                         &Options::show_dimension));
     e.push_back(number("legend_text_spacing_offset", "accepted for compatibility; has no effect",
                        &Options::legend_text_spacing_offset, -kSizeLimit));
+    // The functional view.
+    e.push_back(number("column_spacing", "functional: gap between rank columns, px",
+                       &Options::column_spacing));
+    e.push_back(number("row_spacing", "functional: gap between boxes of one column, px",
+                       &Options::row_spacing));
+    e.push_back(number("component_spacing",
+                       "functional: gap between unconnected parts of the graph, px",
+                       &Options::component_spacing));
+    e.push_back(boolean("connector_arrow", "functional: arrowheads on connectors",
+                        &Options::connector_arrow));
+    e.push_back(number("connector_padding", "functional: gap between a connector and a box, px",
+                       &Options::connector_padding, -kSizeLimit));
+    e.push_back(boolean("add_output_nodes", "functional: a small box after each model output",
+                        &Options::add_output_nodes));
+    e.push_back(number("layout_iterations",
+                       "functional: passes that order each column to reduce crossings",
+                       &Options::layout_iterations, 0, 100));
+    e.push_back(number("virtual_node_size",
+                       "functional: size of the points a long connector passes through, px",
+                       &Options::virtual_node_size));
+    e.push_back(boolean("render_virtual_nodes",
+                        "functional: draw the points a long connector passes through",
+                        &Options::render_virtual_nodes));
     // Groups, logos, face images.
     e.push_back(structure(
         "layered_groups", OptionKind::structure,

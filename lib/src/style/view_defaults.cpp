@@ -8,11 +8,14 @@ namespace strata {
 
 void apply_view(Options& options, View view) {
     options.view = view;
-    const Options plain;
-    options.max_xy = plain.max_xy;
-    options.padding = plain.padding;
-    options.shade_step = plain.shade_step;
-    options.level = plain.level;
+    const Options layered;
+    options.max_xy = layered.max_xy;
+    options.padding = layered.padding;
+    options.shade_step = layered.shade_step;
+    options.connector_width = layered.connector_width;
+    options.sizing_mode = layered.sizing_mode;
+    options.draw_volume = layered.draw_volume;
+    options.level = layered.level;
     switch (view) {
         case View::layered:
             break;
@@ -23,6 +26,14 @@ void apply_view(Options& options, View view) {
             options.max_xy = 220;
             options.padding = 20;
             options.shade_step = 6;
+            options.level = Level::layer;
+            break;
+        case View::functional:
+            options.padding = 20;
+            options.connector_width = 2;
+            options.sizing_mode = SizingMode::balanced;
+            options.draw_volume = false;
+            // The view is there to show branches: blocks and stages would fold them away.
             options.level = Level::layer;
             break;
     }

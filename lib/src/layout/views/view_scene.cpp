@@ -1,5 +1,6 @@
 #include "layout/views/view_scene.hpp"
 
+#include "layout/functional/functional_view.hpp"
 #include "layout/lenet/lenet_view.hpp"
 
 namespace strata::layout {
@@ -11,6 +12,8 @@ Scene view_scene(const Model& model, const Options& options, const LayoutContext
             break;
         case View::lenet:
             return lenet_view(model, options, context, warnings);
+        case View::functional:
+            return functional_view(model, options, context, warnings);
     }
     return layered_view(model, options, context, warnings);
 }
@@ -22,6 +25,8 @@ RowFit view_scene_may_widen(const Model& model, const Options& options,
             break;
         case View::lenet:
             return {lenet_view(model, options, context, warnings), false};
+        case View::functional:
+            return {functional_view(model, options, context, warnings), false};
     }
     return layered_view_may_widen(model, options, context, warnings);
 }
