@@ -20,8 +20,9 @@ namespace strata {
 // Which of visualkeras' pictures a model is drawn as (`view`): layered, 3-D boxes whose size
 // follows each tensor's shape. Every view lays out into the same Scene, so every output, the
 // fitting to a width and the reveal frames serve each alike.
-enum class View { layered };
-inline constexpr ChoiceName<View> kViewNames[] = {{View::layered, "layered"}};
+enum class View { layered, graph };
+inline constexpr ChoiceName<View> kViewNames[] = {{View::layered, "layered"},
+                                                  {View::graph, "graph"}};
 constexpr std::span<const ChoiceName<View>> choice_names(View) {
     return kViewNames;
 }
@@ -255,6 +256,17 @@ struct Options {
     Level level = Level::automatic;
     // Blocks or stages drawn layer by layer, framed, in a figure of blocks or stages.
     std::vector<std::string> expand;
+
+    // The graph view: node diameter, gap between columns and between nodes of a column, the
+    // most nodes a stack draws (dots in the last but one place stand for the rest; 0: all, up
+    // to the stack's bound), input and output tensors as one node each, and neurons drawn
+    // for layers with units or filters.
+    double node_size = 50;
+    double layer_spacing = 250;
+    double node_spacing = 10;
+    double ellipsize_after = 10;
+    bool inout_as_tensor = true;
+    bool show_neurons = true;
 
     // Output file when none is given on the command line.
     std::string to_file;

@@ -135,7 +135,8 @@ std::vector<OptionEntry> make_entries() {
     std::vector<OptionEntry> e;
     e.push_back(text_entry(
         "view", OptionKind::choice,
-        "the picture the model is drawn as, with its own defaults: layered (3-D boxes)",
+        "the picture the model is drawn as, with its own defaults: layered (3-D boxes), graph "
+        "(a column of neurons per layer)",
         [](Options& o, std::string_view v, const std::string& where) {
             apply_view(o, ov::choice<View>(v, where));
         },
@@ -345,6 +346,19 @@ std::vector<OptionEntry> make_entries() {
         "blocks or stages drawn layer by layer in a coarser figure, e.g. conv3_block2,conv4",
         [](Options& o, std::string_view v, const std::string&) { o.expand = ov::name_list(v); },
         getter(&Options::expand)));
+    // The graph view.
+    e.push_back(number("node_size", "graph view: node diameter, px", &Options::node_size));
+    e.push_back(
+        number("layer_spacing", "graph view: gap between columns, px", &Options::layer_spacing));
+    e.push_back(number("node_spacing", "graph view: gap between the nodes of a column, px",
+                       &Options::node_spacing));
+    e.push_back(number("ellipsize_after",
+                       "graph view: most nodes per layer, dots standing for the rest (0: all)",
+                       &Options::ellipsize_after));
+    e.push_back(boolean("inout_as_tensor", "graph view: each input and output tensor one node",
+                        &Options::inout_as_tensor));
+    e.push_back(boolean("show_neurons", "graph view: a node per unit or filter of a layer",
+                        &Options::show_neurons));
     // Output.
     e.push_back(text("to_file", "output file when -o is not given", &Options::to_file, true));
     e.back().info.names_output = true;

@@ -1,5 +1,7 @@
 #include "layout/views/view_scene.hpp"
 
+#include "layout/graph_view/graph_view.hpp"
+
 namespace strata::layout {
 
 Scene view_scene(const Model& model, const Options& options, const LayoutContext& context,
@@ -7,6 +9,8 @@ Scene view_scene(const Model& model, const Options& options, const LayoutContext
     switch (options.view) {
         case View::layered:
             break;
+        case View::graph:
+            return graph_view(model, options, context, warnings);
     }
     return layered_view(model, options, context, warnings);
 }
@@ -16,6 +20,8 @@ RowFit view_scene_may_widen(const Model& model, const Options& options,
     switch (options.view) {
         case View::layered:
             break;
+        case View::graph:
+            return {graph_view(model, options, context, warnings), false};
     }
     return layered_view_may_widen(model, options, context, warnings);
 }
