@@ -15,6 +15,7 @@ model file strata reads, or a path.
 from ._strata import Error
 from .captions import LAYERED_TEXT_CALLABLES
 from .figure import Figure, StrataWarning
+from .graph import GRAPH_PRESETS, GraphOptions, graph_view
 from .layered import layered_view, show
 from .options import LAYERED_PRESETS, LayeredOptions
 
@@ -24,10 +25,13 @@ Error.__doc__ = "A model or an option strata cannot use; the message names the f
 __all__ = [
     "Error",
     "Figure",
+    "GRAPH_PRESETS",
+    "GraphOptions",
     "StrataWarning",
     "LAYERED_PRESETS",
     "LAYERED_TEXT_CALLABLES",
     "LayeredOptions",
+    "graph_view",
     "layered_view",
     "show",
 ]
