@@ -139,6 +139,17 @@ BOOST_AUTO_TEST_CASE(view_graph_brings_its_defaults_and_layered_takes_them_back)
     BOOST_TEST((o.collapse == Options{}.collapse));
 }
 
+BOOST_AUTO_TEST_CASE(a_preset_with_view_graph_is_the_graph_preset) {
+    Options o = graph_options();
+    apply_preset(o, "presentation");
+    BOOST_TEST(o.node_size == 60);
+    BOOST_TEST(o.layer_spacing == 300);
+    BOOST_TEST(o.connector_width == 2);
+    apply_preset(o, "compact");
+    BOOST_TEST(o.node_size == 40);
+    BOOST_TEST(o.layer_spacing == 180);
+}
+
 BOOST_AUTO_TEST_CASE(a_skip_connection_goes_one_column_past_its_layers) {
     // input → dense → b, and input + b → add: add comes a column after b.
     Model m = small_dense_model();
