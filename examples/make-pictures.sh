@@ -21,3 +21,5 @@ for preset in default compact presentation slides; do
     "$strata" render "$here/autoencoder.json" -o "$out/preset-$preset.png" --preset "$preset"
 done
 "$strata" render "$here/autoencoder.json" -o "$out/preset-paper.png" --preset paper --dpi 192
+# The graph view of the same small CNN, fitted to a page's text width.
+"$strata" render "$here/mnist_cnn.yaml" -o "$out/graph-mnist_cnn.svg" --view graph --width 17cm
