@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(every_option_changes_the_picture) {
         {"node_size", {"30", {{"view", "graph"}}}},
         {"layer_spacing", {"100", {{"view", "graph"}}}},
         {"node_spacing", {"4", {{"view", "graph"}}}},
-        {"ellipsize_after", {"3", {{"view", "graph"}}}},
+        {"ellipsize_after", {"2", {{"view", "graph"}}}},
         {"inout_as_tensor", {"false", {{"view", "graph"}}}},
         {"show_neurons", {"false", {{"view", "graph"}}}},
     };

@@ -76,9 +76,10 @@ std::vector<std::vector<std::size_t>> visualkeras_columns(
             placed[i] = true;
         }
     }
-    // A layer enters a column at most once and each column holds children of the one before,
-    // so no chain of columns is longer than the layers; the bound only guards that promise.
-    while (columns.size() <= n + 1) {
+    // A layer can enter several columns (once per column at most), so the columns are cut
+    // once they hold twice the layers: a hostile graph could otherwise make them quadratic.
+    std::size_t placements = columns[0].size();
+    while (columns.size() <= n + 1 && placements <= 2 * n) {
         std::vector<std::size_t> next;
         bool finished = true;
         for (std::size_t start : columns.back()) {
@@ -93,6 +94,7 @@ std::vector<std::vector<std::size_t>> visualkeras_columns(
             }
         }
         if (finished) break;
+        placements += next.size();
         columns.push_back(std::move(next));
     }
     return columns;
