@@ -26,3 +26,5 @@ done
 # The functional view of a small Inception block: branches side by side, names and shapes.
 "$strata" render "$here/inception_block.json" -o "$out/functional-inception.svg" --view functional \
     --text-callable name_shape --width 17cm
+# The graph view of the same small CNN, fitted to a page's text width.
+"$strata" render "$here/mnist_cnn.yaml" -o "$out/graph-mnist_cnn.svg" --view graph --width 17cm

@@ -16,6 +16,7 @@ from ._strata import Error
 from .captions import LAYERED_TEXT_CALLABLES
 from .figure import Figure, StrataWarning
 from .functional import FUNCTIONAL_PRESETS, FunctionalOptions, functional_view
+from .graph import GRAPH_PRESETS, GraphOptions, graph_view
 from .layered import layered_view, show
 from .lenet import LENET_PRESETS, LenetOptions, lenet_view
 from .options import LAYERED_PRESETS, LayeredOptions
@@ -28,6 +29,8 @@ __all__ = [
     "Figure",
     "FUNCTIONAL_PRESETS",
     "FunctionalOptions",
+    "GRAPH_PRESETS",
+    "GraphOptions",
     "StrataWarning",
     "LAYERED_PRESETS",
     "LAYERED_TEXT_CALLABLES",
@@ -35,6 +38,7 @@ __all__ = [
     "LENET_PRESETS",
     "LenetOptions",
     "functional_view",
+    "graph_view",
     "layered_view",
     "lenet_view",
     "show",

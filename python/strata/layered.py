@@ -9,6 +9,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 from . import _strata
 from .captions import builtin_name, template_text
 from .figure import Figure, StrataWarning, caller_level
+from .graph import graph_view
 from .keywords import class_or_name, font_value, option_layers, option_value
 from .layers import drawn_layers
 from .models import live_layers, load
@@ -251,6 +252,8 @@ def show(model: Any, *, mode: str = "layered", preset: Optional[str] = None,
         from .functional import functional_view
 
         return functional_view(model, preset=preset, options=options, **overrides)
+    if view == "graph":
+        return graph_view(model, preset=preset, options=options, **overrides)
     if options is not None and not isinstance(options, (Mapping, LayeredOptions)):
         raise TypeError(
             "options must be a LayeredOptions, a mapping or None, not " + type(options).__name__

@@ -89,6 +89,12 @@ BOOST_AUTO_TEST_CASE(every_option_changes_the_picture) {
         {"width", {"100px", {}}},
         {"height", {"30px", {}}},
         {"min_font_size", {"12", {{"width", "100px"}, {"font_size", "6"}}}},
+        {"node_size", {"30", {{"view", "graph"}}}},
+        {"layer_spacing", {"100", {{"view", "graph"}}}},
+        {"node_spacing", {"4", {{"view", "graph"}}}},
+        {"ellipsize_after", {"2", {{"view", "graph"}}}},
+        {"inout_as_tensor", {"false", {{"view", "graph"}}}},
+        {"show_neurons", {"false", {{"view", "graph"}}}},
     };
     // Accepted for compatibility and without effect, as in visualkeras; to_file names the output.
     const std::map<std::string, Case> inert{{"legend_text_spacing_offset", {"0", {}}},

@@ -21,11 +21,14 @@ namespace strata {
 // Which of visualkeras' pictures a model is drawn as (`view`): layered, 3-D boxes whose size
 // follows each tensor's shape; lenet, stacks of feature maps joined by receptive fields, as
 // the classic LeNet figure; functional, flat boxes in the columns of a graph's ranks, joined by
-// elbowed connectors (branches and merges side by side). Every view lays out into the same
-// Scene, so every output, the fitting to a width and the reveal frames serve each alike.
-enum class View { layered, lenet, functional };
-inline constexpr ChoiceName<View> kViewNames[] = {
-    {View::layered, "layered"}, {View::lenet, "lenet"}, {View::functional, "functional"}};
+// elbowed connectors (branches and merges side by side); graph, a column of neurons per layer.
+// Every view lays out into the same Scene, so every output, the fitting to a width and the
+// reveal frames serve each alike.
+enum class View { layered, lenet, functional, graph };
+inline constexpr ChoiceName<View> kViewNames[] = {{View::layered, "layered"},
+                                                  {View::lenet, "lenet"},
+                                                  {View::functional, "functional"},
+                                                  {View::graph, "graph"}};
 constexpr std::span<const ChoiceName<View>> choice_names(View) {
     return kViewNames;
 }
@@ -278,7 +281,7 @@ struct Options {
     // offset between the maps of a stack and how many are drawn at most, the patches of the
     // receptive fields (colour, outline, size as a share of the kernel's), the seed of their
     // places (unset: visualkeras' placement without a seed), and the labels above and below.
-    double layer_spacing = 40;
+    double layer_spacing = 40;  // the graph view's gap between columns too (250 there)
     double map_spacing = 4;
     double max_visual_channels = 12;
     Rgba patch_fill{0x7d, 0xb7, 0xff, 255};
@@ -291,6 +294,16 @@ struct Options {
     bool bottom_label = true;
     double top_label_padding = 6;
     double bottom_label_padding = 6;
+
+    // The graph view: node diameter, gap between columns and between nodes of a column, the
+    // most nodes a stack draws (dots in the last but one place stand for the rest; 0: all, up
+    // to the stack's bound), input and output tensors as one node each, and neurons drawn
+    // for layers with units or filters.
+    double node_size = 50;
+    double node_spacing = 10;
+    double ellipsize_after = 10;
+    bool inout_as_tensor = true;
+    bool show_neurons = true;
 
     // Output file when none is given on the command line.
     std::string to_file;

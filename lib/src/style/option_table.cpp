@@ -136,7 +136,8 @@ std::vector<OptionEntry> make_entries() {
     e.push_back(text_entry(
         "view", OptionKind::choice,
         "the picture the model is drawn as, with its own defaults: layered (3-D boxes), lenet "
-        "(stacks of feature maps), functional (flat boxes in the ranks of the graph)",
+        "(stacks of feature maps), functional (flat boxes in the ranks of the graph), graph (a "
+        "column of neurons per layer)",
         [](Options& o, std::string_view v, const std::string& where) {
             apply_view(o, ov::choice<View>(v, where));
         },
@@ -370,8 +371,8 @@ std::vector<OptionEntry> make_entries() {
         [](Options& o, std::string_view v, const std::string&) { o.expand = ov::name_list(v); },
         getter(&Options::expand)));
     // The lenet view.
-    e.push_back(number("layer_spacing", "lenet: gap between stacks, px", &Options::layer_spacing,
-                       -kSizeLimit));
+    e.push_back(number("layer_spacing", "lenet and graph views: gap between stacks or columns, px",
+                       &Options::layer_spacing, -kSizeLimit));
     e.push_back(number("map_spacing", "lenet: offset between the maps of a stack, px",
                        &Options::map_spacing));
     e.push_back(number("max_visual_channels", "lenet: most maps drawn per stack",
@@ -413,6 +414,17 @@ std::vector<OptionEntry> make_entries() {
                        &Options::top_label_padding, -kSizeLimit));
     e.push_back(number("bottom_label_padding", "lenet: gap below a stack to its label, px",
                        &Options::bottom_label_padding, -kSizeLimit));
+    // The graph view.
+    e.push_back(number("node_size", "graph view: node diameter, px", &Options::node_size));
+    e.push_back(number("node_spacing", "graph view: gap between the nodes of a column, px",
+                       &Options::node_spacing));
+    e.push_back(number("ellipsize_after",
+                       "graph view: most nodes per layer, dots standing for the rest (0: all)",
+                       &Options::ellipsize_after));
+    e.push_back(boolean("inout_as_tensor", "graph view: each input and output tensor one node",
+                        &Options::inout_as_tensor));
+    e.push_back(boolean("show_neurons", "graph view: a node per unit or filter of a layer",
+                        &Options::show_neurons));
     // Output.
     e.push_back(text("to_file", "output file when -o is not given", &Options::to_file, true));
     e.back().info.names_output = true;

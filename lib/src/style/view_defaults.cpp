@@ -15,7 +15,9 @@ void apply_view(Options& options, View view) {
     options.connector_width = layered.connector_width;
     options.sizing_mode = layered.sizing_mode;
     options.draw_volume = layered.draw_volume;
+    options.layer_spacing = layered.layer_spacing;
     options.level = layered.level;
+    options.collapse = layered.collapse;
     switch (view) {
         case View::layered:
             break;
@@ -35,6 +37,12 @@ void apply_view(Options& options, View view) {
             options.draw_volume = false;
             // The view is there to show branches: blocks and stages would fold them away.
             options.level = Level::layer;
+            break;
+        case View::graph:
+            // visualkeras draws every layer of a graph once: no blocks, no ×N.
+            options.layer_spacing = 250;
+            options.level = Level::layer;
+            options.collapse = Collapse::none;
             break;
     }
 }

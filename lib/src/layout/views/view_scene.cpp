@@ -1,6 +1,7 @@
 #include "layout/views/view_scene.hpp"
 
 #include "layout/functional/functional_view.hpp"
+#include "layout/graph_view/graph_view.hpp"
 #include "layout/lenet/lenet_view.hpp"
 
 namespace strata::layout {
@@ -14,6 +15,8 @@ Scene view_scene(const Model& model, const Options& options, const LayoutContext
             return lenet_view(model, options, context, warnings);
         case View::functional:
             return functional_view(model, options, context, warnings);
+        case View::graph:
+            return graph_view(model, options, context, warnings);
     }
     return layered_view(model, options, context, warnings);
 }
@@ -27,6 +30,8 @@ RowFit view_scene_may_widen(const Model& model, const Options& options,
             return {lenet_view(model, options, context, warnings), false};
         case View::functional:
             return {functional_view(model, options, context, warnings), false};
+        case View::graph:
+            return {graph_view(model, options, context, warnings), false};
     }
     return layered_view_may_widen(model, options, context, warnings);
 }
