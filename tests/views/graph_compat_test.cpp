@@ -53,8 +53,8 @@ double mean_channel_difference(const RgbaImage& ours, const Surface& reference) 
             std::uint32_t argb;
             std::memcpy(&argb, data + y * stride + 4 * x, 4);
             const int theirs[3] = {int(argb >> 16 & 0xff), int(argb >> 8 & 0xff), int(argb & 0xff)};
-            const auto* mine = reinterpret_cast<const unsigned char*>(
-                ours.pixels.data() + (static_cast<std::size_t>(y) * ours.width + x) * 4);
+            const unsigned char* mine =
+                ours.pixels.get() + (static_cast<std::size_t>(y) * ours.width + x) * 4;
             for (int c = 0; c < 3; ++c) total += std::abs(int(mine[c]) - theirs[c]);
         }
     }
