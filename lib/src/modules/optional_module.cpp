@@ -31,15 +31,18 @@ std::string folder_of_this_code() {
     return slash == std::string::npos ? std::string() : path.substr(0, slash);
 }
 
-// Where a module may be, first match wins: beside a library (LIBDIR/strata), where the program's
-// installation keeps it (BINDIR/../LIBDIR/strata), then by bare name along the run path (the
-// build tree's programs carry it), then the folder it was installed into.
+// Where a module may be, first match wins: beside a library (LIBDIR/strata), in the installation
+// the program or library belongs to (PREFIX/LIBDIR/strata, PREFIX being one of the first folders
+// above it: BINDIR/.., LIBDIR/.., the Python package's folder's ancestors), then by bare name
+// along the run path (the build tree's programs carry it), then the folder it was installed
+// into.
 std::vector<std::string> candidates(const char* file) {
     std::vector<std::string> paths;
-    const std::string folder = folder_of_this_code();
-    if (!folder.empty()) {
-        paths.push_back(folder + "/strata/" + file);
-        paths.push_back(folder + "/" STRATA_MODULE_DIR_FROM_BINDIR "/" + file);
+    std::string folder = folder_of_this_code();
+    if (!folder.empty()) paths.push_back(folder + "/strata/" + file);
+    for (int up = 0; up < 4 && !folder.empty(); ++up) {
+        folder.erase(folder.rfind('/'));
+        paths.push_back(folder + "/" STRATA_MODULE_DIR_IN_PREFIX "/" + file);
     }
     paths.emplace_back(file);
     paths.push_back(std::string(STRATA_MODULE_INSTALL_DIR "/") + file);
