@@ -8,6 +8,8 @@ install(TARGETS strata_shared strata_cli
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+# The modules (lib/CMakeLists.txt), in the folder the library and the tool look in.
+install(TARGETS ${STRATA_MODULES} LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/strata)
 install(TARGETS strata_static
         EXPORT strataStaticTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
@@ -30,19 +32,10 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/strataConfig.cmake
 # folder, so the same file serves /usr (the Debian package) and any `--prefix`.
 file(RELATIVE_PATH STRATA_PC_TO_PREFIX "/prefix/${STRATA_PKGCONFIG_DIR}" "/prefix")
 string(REGEX REPLACE "/$" "" STRATA_PC_TO_PREFIX "${STRATA_PC_TO_PREFIX}")
-# Only the libraries this build links (STRATA_WITH_*).
+# The libraries the static library links; ONNX, libzip and cairo are linked by its modules.
 set(STRATA_PC_LIBS_PRIVATE "")
 set(strata_linked_libraries ${HARFBUZZ_LIBRARIES} ${FREETYPE_LIBRARIES} ${FONTCONFIG_LIBRARIES})
-if(STRATA_WITH_CAIRO)
-  list(APPEND strata_linked_libraries ${CAIRO_LIBRARIES})
-endif()
-if(STRATA_WITH_LIBZIP)
-  list(APPEND strata_linked_libraries ${LIBZIP_LIBRARIES})
-endif()
 list(APPEND strata_linked_libraries z pugixml yaml-cpp)
-if(STRATA_WITH_ONNX)
-  list(APPEND strata_linked_libraries onnx onnx_proto protobuf)
-endif()
 foreach(library ${strata_linked_libraries} ${CMAKE_DL_LIBS} pthread)
   if(NOT " ${STRATA_PC_LIBS_PRIVATE} " MATCHES " -l${library} ")
     string(APPEND STRATA_PC_LIBS_PRIVATE " -l${library}")

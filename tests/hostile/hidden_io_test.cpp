@@ -38,7 +38,8 @@ bool starts_with(const std::string& text, const std::string& prefix) {
     return text.rfind(prefix, 0) == 0;
 }
 
-// The system's part: shared libraries, locale, fontconfig's configuration and caches, fonts.
+// The system's part: shared libraries, locale, fontconfig's configuration and caches, fonts,
+// strata's own cache of font lookups.
 bool is_system_path(const std::string& path) {
     for (const char* prefix :
          {"/lib", "/usr/lib", "/etc/ld.so", "/usr/share/fonts", "/usr/share/texmf",
@@ -50,7 +51,8 @@ bool is_system_path(const std::string& path) {
     return path.find("/.cache/fontconfig") != std::string::npos ||
            path.find("/.fontconfig") != std::string::npos ||
            path.find("/.config/fontconfig") != std::string::npos ||
-           path.find("/.fonts") != std::string::npos;
+           path.find("/.fonts") != std::string::npos ||
+           path.find("/strata/font-lookups") != std::string::npos;
 }
 
 }  // namespace

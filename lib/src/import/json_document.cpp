@@ -3,6 +3,7 @@
 #include <variant>
 
 #include "import/json_scan.hpp"
+#include "import/json_tree_builder.hpp"
 #include "strata/error.hpp"
 #include "strata/limits.hpp"
 
@@ -54,7 +55,10 @@ std::variant<json, SyntaxError> parse_text(std::string_view text) {
                                      std::to_string(limits::kMaxJsonStringBytes >> 20) + " MiB"};
     }
     try {
-        return json::parse(text.begin(), text.end(), nullptr, true, false);
+        JsonTreeBuilder builder;
+        json::sax_parse(text.begin(), text.end(), &builder, nlohmann::json::input_format_t::json,
+                        true, false);
+        return builder.take();
     } catch (const json::parse_error& error) {
         // `byte` counts from 1 and points at the last character read: the end of the token
         // that could not be parsed.

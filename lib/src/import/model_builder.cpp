@@ -1,5 +1,6 @@
 #include "import/model_builder.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <unordered_set>
 
@@ -58,6 +59,13 @@ class ModelBuilder {
         const LayerEntry top = read_model_object(model_object, place);
         const std::size_t scope = symbols_.new_scope();
         result_.model.name = top.name;
+        // The top level's layers (and an implicit input) at once: growing the list by doubling
+        // would hold it twice over at its largest.
+        const std::size_t expected =
+            std::min(layer_list(*top.config)->size() + 1, limits::kMaxLayers);
+        result_.model.layers.reserve(expected);
+        pending_inputs_.reserve(expected);
+        layer_places_.reserve(expected);
         const std::vector<SymbolRef> outputs = build_scope(top, scope, "", nullptr);
         finish(outputs);
         return std::move(result_);

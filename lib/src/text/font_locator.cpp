@@ -14,6 +14,7 @@
 #include "strata/error.hpp"
 #include "strata/limits.hpp"
 #include "strata/printable.hpp"
+#include "text/font_lookup_cache.hpp"
 
 namespace strata {
 namespace {
@@ -131,6 +132,11 @@ FontLocation FontLocator::locate_family(std::string_view pattern_text) {
     check_style_only(pattern.get(), text);
     const std::string requested_family(reinterpret_cast<const char*>(requested));
 
+    // fontconfig is started only when the cache has no valid answer.
+    const FontLookupCache cache(FontLookupCache::default_file());
+    const std::string key = font_lookup_key(text);
+    if (auto remembered = cache.find(key)) return *std::move(remembered);
+
     if (!config_) config_.reset(FcInitLoadConfigAndFonts());
     if (!config_) throw Error("", "fontconfig could not be initialised");
     FcConfigSubstitute(config_.get(), pattern.get(), FcMatchPattern);
@@ -147,7 +153,9 @@ FontLocation FontLocator::locate_family(std::string_view pattern_text) {
     }
     int index = 0;
     FcPatternGetInteger(match.get(), FC_INDEX, 0, &index);
-    return {reinterpret_cast<const char*>(file), index};
+    FontLocation location{reinterpret_cast<const char*>(file), index};
+    cache.store(key, location, font_lookup_inputs(config_.get(), location.file));
+    return location;
 }
 
 }  // namespace strata
