@@ -1135,6 +1135,24 @@ case("bounds-fan-in-19000-width", dict(WIDTH_17CM, **{"model.json": fan_in_joins
 case("bounds-fan-in-19000-into-3-width", dict(WIDTH_17CM, **{"model.json": fan_in_joins(19000, 3)}),
      "ok", options="fig.yaml", max_mib=448, max_seconds=10)
 
+# Values no Keras builds a layer with: counts below 1, axes the input does not have.
+def on_image(layer):
+    return dumps(seq([{"class_name": "InputLayer", "config": {"name": "in",
+                      "batch_input_shape": [None, 8, 8, 3]}}, layer]))
+
+
+for cid, layer, message in [
+        ("impossible-dense-units-0", dense("d", units=0), "layer 'd' (Dense): 'units' holds 0"),
+        ("impossible-conv-filters-negative", conv("c", filters=-1),
+         "layer 'c' (Conv2D): 'filters' holds -1"),
+        ("impossible-batchnorm-axis-9", {"class_name": "BatchNormalization",
+                                         "config": {"name": "bn", "axis": 9}},
+         "'axis' holds 9, outside the 4 axes"),
+        ("impossible-softmax-axis-minus-9", {"class_name": "Softmax",
+                                             "config": {"name": "sm", "axis": -9}},
+         "'axis' holds -9, outside the 4 axes")]:
+    case(cid, {"model.json": on_image(layer)}, "error", message)
+
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\tmax_seconds\n")
     for row in rows:

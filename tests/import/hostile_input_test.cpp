@@ -2,6 +2,7 @@
 
 #include "import/load.hpp"
 #include "import_test_support.hpp"
+#include "strata/import.hpp"
 
 using namespace import_test;
 
@@ -227,6 +228,36 @@ BOOST_AUTO_TEST_CASE(unreadable_file_is_named) {
     BOOST_CHECK_EXCEPTION(
         strata::import_model_file("/tmp", warnings), strata::Error,
         [](const strata::Error& error) { return contains(error.message(), "directory"); });
+}
+
+// Values no Keras builds the layer with are errors naming the file and the layer, not a
+// warning and a box of unknown shape.
+BOOST_AUTO_TEST_CASE(impossible_counts_and_axes_are_errors_naming_file_and_layer) {
+    const auto error_of = [](const std::string& layer) -> std::string {
+        const std::string text = R"({"class_name": "Sequential", "config": {"name": "s", "layers": [
+          {"class_name": "InputLayer", "config": {"name": "in", "batch_input_shape": [null, 8, 8, 3]}},
+          )" + layer + "]}}";
+        strata::Warnings warnings;
+        try {
+            strata::parse_model(text, "model.json", warnings);
+        } catch (const strata::Error& error) {
+            BOOST_TEST(error.file() == "model.json");
+            return error.message();
+        }
+        return "";
+    };
+    BOOST_TEST(error_of(R"({"class_name": "Dense", "config": {"name": "fc", "units": 0}})") ==
+               "layer 'fc' (Dense): 'units' holds 0, expected 1 or more");
+    BOOST_TEST(error_of(R"({"class_name": "Conv2D", "config": {"name": "c", "filters": 0,
+               "kernel_size": 3}})") ==
+               "layer 'c' (Conv2D): 'filters' holds 0, expected 1 or more");
+    BOOST_TEST(contains(error_of(R"({"class_name": "BatchNormalization",
+               "config": {"name": "bn", "axis": 9}})"),
+                        "layer 'bn' (BatchNormalization): 'axis' holds 9, outside the 4 axes"));
+    BOOST_TEST(
+        contains(error_of(R"({"class_name": "Softmax", "config": {"name": "sm", "axis": -9}})"),
+                 "layer 'sm' (Softmax): 'axis' holds -9"));
+    BOOST_TEST(error_of(R"({"class_name": "Softmax", "config": {"name": "sm", "axis": 1}})") == "");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
