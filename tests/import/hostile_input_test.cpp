@@ -260,4 +260,29 @@ BOOST_AUTO_TEST_CASE(impossible_counts_and_axes_are_errors_naming_file_and_layer
     BOOST_TEST(error_of(R"({"class_name": "Softmax", "config": {"name": "sm", "axis": 1}})") == "");
 }
 
+// An error placed by its JSON path gets that value's line and column as well.
+BOOST_AUTO_TEST_CASE(errors_at_a_json_path_carry_its_line_and_column) {
+    const std::string text =
+        "{\"class_name\": \"Sequential\",\n \"config\": {\"name\": \"s\", "
+        "\"layers\": [\n  {\"class_name\": \"Dense\", \"config\": {\"name\": "
+        "\"a\", \"units\": 2, \"batch_input_shape\": [null, 4]}},\n  "
+        "{\"class_name\": \"Conv2D\", \"config\": {\"name\": \"c\",\n    "
+        "\"strides\": [1, 0]}}]}}";
+    const auto error = read_error(text);
+    BOOST_TEST_REQUIRE(error.has_value());
+    BOOST_TEST(error->line() == 5u);
+    BOOST_TEST(error->column() == 20u);  // the 0
+    BOOST_TEST(contains(error->what(), "model.json:5:20: config.layers[1].config.strides[1]: "));
+    // A double-encoded document has no line of its own to name: the path alone.
+    std::string encoded = "\"";
+    for (const char c : text) {
+        if (c == '"' || c == '\\') encoded += '\\';
+        encoded += c == '\n' ? std::string("\\n") : std::string(1, c);
+    }
+    const auto inner = read_error(encoded + "\"");
+    BOOST_TEST_REQUIRE(inner.has_value());
+    BOOST_TEST(inner->line() == 0u);
+    BOOST_TEST(contains(inner->message(), "config.layers[1].config.strides[1]: "));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
