@@ -1,5 +1,8 @@
 #include "strata/import.hpp"
 
+#include <string>
+#include <unordered_map>
+
 #include "strata/error.hpp"
 
 #include "import/load.hpp"
@@ -18,8 +21,21 @@ void infer_shapes_of(Model& model, const std::string& source_name, Warnings& war
     } catch (const Error& e) {
         throw Error(source_name, e.line(), e.column(), e.message());
     }
+    // A warning about a layer the file places (a spec's) names its line and column.
+    std::unordered_map<std::string, std::size_t> index_of;
     for (std::size_t i = first; i < warnings.size(); ++i) {
-        if (warnings[i].where.empty()) warnings[i].where = source_name;
+        Warning& w = warnings[i];
+        if (!w.where.empty()) continue;
+        w.where = source_name;
+        if (w.layer.empty()) continue;
+        if (index_of.empty()) {
+            for (std::size_t k = model.layers.size(); k-- > 0;) index_of[model.layers[k].name] = k;
+        }
+        const auto found = index_of.find(w.layer);
+        if (found == index_of.end()) continue;
+        const Layer& layer = model.layers[found->second];
+        if (layer.line == 0) continue;
+        w.where += ":" + std::to_string(layer.line) + ":" + std::to_string(layer.column);
     }
 }
 

@@ -381,8 +381,9 @@ BOOST_AUTO_TEST_CASE(model_names_over_the_limit_are_refused_at_their_place) {
                                         long_name));
     ToolResult r = run_strata("info " + shell_quote(keras.string()), dir);
     BOOST_TEST(r.status == 1);
-    BOOST_TEST(r.err ==
-               "strata: error: " + keras.string() + ": config.name: name longer than 4096 bytes\n");
+    // The place is the JSON path of the value, and its line and column.
+    BOOST_TEST(r.err == "strata: error: " + keras.string() +
+                            ":1:49: config.name: name longer than 4096 bytes\n");
     auto spec = write(
         dir, "m.yaml",
         "strata: 1\nmodel: " + long_name + "\nlayers:\n  - {type: InputLayer, shape: [null, 3]}\n");
@@ -521,4 +522,46 @@ BOOST_AUTO_TEST_CASE(a_layer_warning_names_the_file_then_the_layer) {
         r.err.rfind("strata: warning: " + model.string() + ": shape unknown for Lambda layer 'lam'",
                     0) == 0u,
         r.err);
+}
+
+BOOST_AUTO_TEST_CASE(options_naming_classes_the_model_lacks_warn_with_the_nearest_class) {
+    auto dir = scratch_dir("unused-option-names");
+    auto model = write(dir, "m.json",
+                       keras_sequential(keras_layer("Dense", "fc1",
+                                                    ", \"units\": 4, \"batch_input_shape\": "
+                                                    "[null, 8]") +
+                                        ", " + keras_layer("Dropout", "drop", ", \"rate\": 0.5") +
+                                        ", " + keras_layer("Dense", "fc2", ", \"units\": 2")));
+    ToolResult r = run_strata("render " + shell_quote(model.string()) + " -o " +
+                                  shell_quote((dir / "m.svg").string()) +
+                                  " --type-ignore Dropuot,Dropout --color-map "
+                                  "dense=#ff0000,Zebra=#00ff00 --index-ignore 1,7",
+                              dir);
+    BOOST_TEST(r.status == 0, r.err);
+    BOOST_TEST(r.err.find("strata: warning: type_ignore: no layer of the model is of class "
+                          "'Dropuot' (did you mean 'Dropout'?)") != std::string::npos,
+               r.err);
+    BOOST_TEST(r.err.find("strata: warning: color_map: no layer of the model is of class 'dense' "
+                          "(did you mean 'Dense'?)") != std::string::npos,
+               r.err);
+    BOOST_TEST(r.err.find("class 'Zebra'\n") != std::string::npos, r.err);
+    BOOST_TEST(
+        r.err.find("index_ignore: index 7 is past the model's 3 layers") != std::string::npos,
+        r.err);
+    // Classes and indices the model has are not mentioned.
+    BOOST_TEST(r.err.find("'Dropout'\n") == std::string::npos, r.err);
+    BOOST_TEST(r.err.find("index 1 ") == std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_option_key_names_the_nearest_option) {
+    auto dir = scratch_dir("unknown-option-key");
+    auto options = write(dir, "o.yaml", "spacing: 4\nscale_xyy: 2\n");
+    ToolResult r = run_strata("options --options " + shell_quote(options.string()), dir);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(r.err.find("o.yaml:2:1: unknown option 'scale_xyy' (did you mean 'scale_xy'?)") !=
+                   std::string::npos,
+               r.err);
+    options = write(dir, "p.yaml", "zzzzzz: 2\n");
+    r = run_strata("options --options " + shell_quote(options.string()), dir);
+    BOOST_TEST(r.err.find("unknown option 'zzzzzz'\n") != std::string::npos, r.err);
 }

@@ -15,6 +15,7 @@ manifest.tsv columns: id, model, options, output, expect, message, max_mib
            @symlink / @input / @options / @existing (an output that must stay byte-identical) /
            @frames (out.svg and --frames into a folder beside it, left out on an error)
   max_mib  peak resident memory allowed (the isolated children's included); "" = 1024
+  max_seconds  processor time allowed; "" = 10
 """
 import json
 import os
@@ -35,7 +36,7 @@ rows = []
 
 
 def case(cid, files, expect, message="", model="model.json", options="", output="out.svg",
-         max_mib=""):
+         max_mib="", max_seconds=""):
     folder = os.path.join(OUT, cid)
     os.makedirs(folder, exist_ok=True)
     for name, data in files.items():
@@ -45,7 +46,7 @@ def case(cid, files, expect, message="", model="model.json", options="", output=
                 f.truncate(data[1])
             else:
                 f.write(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
-    rows.append([cid, model, options, output, expect, message, str(max_mib)])
+    rows.append([cid, model, options, output, expect, message, str(max_mib), str(max_seconds)])
 
 
 def dumps(obj):
@@ -724,7 +725,7 @@ case("messages-undefined-layer-long-name", {"model.json": dumps(functional(
      "n" * 200 + "\u2026' is referenced but never defined")
 case("messages-keras-model-name-over-limit", {"model.json": dumps(seq(
      [with_input(dense("d"), [None, 2])], name="m" * 4097))}, "error",
-     "model.json: config.name: name longer than 4096 bytes")
+     "model.json:1:49: config.name: name longer than 4096 bytes")
 case("messages-spec-model-name-over-limit", {"model.yaml": "strata: 1\nmodel: " + "m" * 4097 +
      "\nlayers:\n  - {type: InputLayer, shape: [null, 3]}\n"}, "error",
      "model.yaml:2:8: model: longer than 4096 bytes", model="model.yaml")
@@ -1083,7 +1084,7 @@ def pooling_with(**config):
 
 
 case("keras-pool-strides-minus-1", {"model.json": pooling_with(strides=[-1, -1])}, "error",
-     "model.json: config.layers[1].config.strides[0]: expected an integer of 1 or more (or "
+     "model.json:1:311: config.layers[1].config.strides[0]: expected an integer of 1 or more (or "
      "null), found -1")
 case("keras-pool-size-0", {"model.json": pooling_with(pool_size=0)}, "error",
      "config.layers[1].config.pool_size: expected an integer of 1 or more")
@@ -1118,8 +1119,42 @@ case("pictures-svg-xlink-other-prefix", {"model.json": convs(2), "logo.svg":
      "<use q:href='http://example.com/x.svg#a'/></svg>",
      "fig.yaml": "styles: {Conv2D: {image: logo.svg}}\n"}, "ok", options="fig.yaml")
 
+# Wide fan-in fitted to a width: every trial size lays out every edge of the join, so a step
+# that is quadratic in a join's inputs shows as minutes (it was: each edge scanned its lane).
+def fan_in_joins(count, joins):
+    layers = [node("in", "InputLayer", {"batch_input_shape": [None, 8]}, [])]
+    names = [f"b{i}" for i in range(count)]
+    layers += [node(n, "Dense", {"units": 2 + i % 7}, ["in"]) for i, n in enumerate(names)]
+    layers += [node(f"cat{j}", "Concatenate", {"axis": -1}, names) for j in range(joins)]
+    return dumps(functional(layers, [["in", 0, 0]], [[f"cat{j}", 0, 0] for j in range(joins)]))
+
+
+WIDTH_17CM = {"fig.yaml": "width: 17cm\n"}
+case("bounds-fan-in-19000-width", dict(WIDTH_17CM, **{"model.json": fan_in_joins(19000, 1)}),
+     "ok", options="fig.yaml", max_mib=384, max_seconds=10)
+case("bounds-fan-in-19000-into-3-width", dict(WIDTH_17CM, **{"model.json": fan_in_joins(19000, 3)}),
+     "ok", options="fig.yaml", max_mib=448, max_seconds=10)
+
+# Values no Keras builds a layer with: counts below 1, axes the input does not have.
+def on_image(layer):
+    return dumps(seq([{"class_name": "InputLayer", "config": {"name": "in",
+                      "batch_input_shape": [None, 8, 8, 3]}}, layer]))
+
+
+for cid, layer, message in [
+        ("impossible-dense-units-0", dense("d", units=0), "layer 'd' (Dense): 'units' holds 0"),
+        ("impossible-conv-filters-negative", conv("c", filters=-1),
+         "layer 'c' (Conv2D): 'filters' holds -1"),
+        ("impossible-batchnorm-axis-9", {"class_name": "BatchNormalization",
+                                         "config": {"name": "bn", "axis": 9}},
+         "'axis' holds 9, outside the 4 axes"),
+        ("impossible-softmax-axis-minus-9", {"class_name": "Softmax",
+                                             "config": {"name": "sm", "axis": -9}},
+         "'axis' holds -9, outside the 4 axes")]:
+    case(cid, {"model.json": on_image(layer)}, "error", message)
+
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
-    f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\n")
+    f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\tmax_seconds\n")
     for row in rows:
         f.write("\t".join(row) + "\n")
 print(f"{len(rows)} cases written to {OUT}")

@@ -23,6 +23,7 @@ namespace {
 struct Case {
     std::string id, model, options, output, expect, message;
     long max_mib = 1024;  // peak resident memory allowed, the isolated children's included
+    double max_seconds = 10;  // processor time allowed, before the sanitizer's scale
 };
 
 std::vector<std::string> split(const std::string& line, char separator) {
@@ -53,16 +54,16 @@ std::vector<Case> read_manifest(const fs::path& file) {
     std::getline(in, line);  // header
     while (std::getline(in, line)) {
         auto f = split(line, '\t');
-        f.resize(7);
-        cases.push_back(
-            {f[0], f[1], f[2], f[3], f[4], f[5], f[6].empty() ? 1024L : std::stol(f[6])});
+        f.resize(8);
+        cases.push_back({f[0], f[1], f[2], f[3], f[4], f[5], f[6].empty() ? 1024L : std::stol(f[6]),
+                         f[7].empty() ? 10.0 : std::stod(f[7])});
     }
     return cases;
 }
 
-double time_limit() {
+double time_limit(const Case& c) {
     const char* scale = std::getenv("STRATA_HOSTILE_TIME_SCALE");  // slower sanitizer builds
-    return 10.0 * (scale ? std::atof(scale) : 1.0);
+    return c.max_seconds * (scale ? std::atof(scale) : 1.0);
 }
 
 // Memory a sanitizer adds to every run (AddressSanitizer's shadow and quarantine: about
@@ -177,14 +178,14 @@ void check_case(const Case& c, const fs::path& scratch, Tally& tally) {
         if (c.output == "@frames")
             args.insert(args.end(), {"--frames", frames_folder(scratch).string()});
         const fs::path err_file = scratch / "stderr.txt";
-        const hostile::Outcome outcome = hostile::run(args, err_file.string(), time_limit());
+        const hostile::Outcome outcome = hostile::run(args, err_file.string(), time_limit(c));
         const std::string err = read_file(err_file);
         tally.slowest = std::max(tally.slowest, outcome.seconds);
         tally.peak_kib = std::max(tally.peak_kib, outcome.peak_kib);
 
         BOOST_TEST(outcome.signal == 0, "ended by signal " << outcome.signal << ": " << err);
-        BOOST_TEST(!outcome.timed_out, "ran past " << time_limit() << " s of processor time or "
-                                                   << time_limit() * hostile::kWallClockFactor
+        BOOST_TEST(!outcome.timed_out, "ran past " << time_limit(c) << " s of processor time or "
+                                                   << time_limit(c) * hostile::kWallClockFactor
                                                    << " s on the wall clock");
         tally.peaks << c.id << '\t' << outcome.seconds << '\t' << outcome.peak_kib << '\n';
         const long allowed_mib = c.max_mib * memory_scale() + memory_slack_mib();

@@ -2,6 +2,7 @@
 
 #include "import/load.hpp"
 #include "import_test_support.hpp"
+#include "strata/import.hpp"
 
 using namespace import_test;
 
@@ -227,6 +228,61 @@ BOOST_AUTO_TEST_CASE(unreadable_file_is_named) {
     BOOST_CHECK_EXCEPTION(
         strata::import_model_file("/tmp", warnings), strata::Error,
         [](const strata::Error& error) { return contains(error.message(), "directory"); });
+}
+
+// Values no Keras builds the layer with are errors naming the file and the layer, not a
+// warning and a box of unknown shape.
+BOOST_AUTO_TEST_CASE(impossible_counts_and_axes_are_errors_naming_file_and_layer) {
+    const auto error_of = [](const std::string& layer) -> std::string {
+        const std::string text = R"({"class_name": "Sequential", "config": {"name": "s", "layers": [
+          {"class_name": "InputLayer", "config": {"name": "in", "batch_input_shape": [null, 8, 8, 3]}},
+          )" + layer + "]}}";
+        strata::Warnings warnings;
+        try {
+            strata::parse_model(text, "model.json", warnings);
+        } catch (const strata::Error& error) {
+            BOOST_TEST(error.file() == "model.json");
+            return error.message();
+        }
+        return "";
+    };
+    BOOST_TEST(error_of(R"({"class_name": "Dense", "config": {"name": "fc", "units": 0}})") ==
+               "layer 'fc' (Dense): 'units' holds 0, expected 1 or more");
+    BOOST_TEST(error_of(R"({"class_name": "Conv2D", "config": {"name": "c", "filters": 0,
+               "kernel_size": 3}})") ==
+               "layer 'c' (Conv2D): 'filters' holds 0, expected 1 or more");
+    BOOST_TEST(contains(error_of(R"({"class_name": "BatchNormalization",
+               "config": {"name": "bn", "axis": 9}})"),
+                        "layer 'bn' (BatchNormalization): 'axis' holds 9, outside the 4 axes"));
+    BOOST_TEST(
+        contains(error_of(R"({"class_name": "Softmax", "config": {"name": "sm", "axis": -9}})"),
+                 "layer 'sm' (Softmax): 'axis' holds -9"));
+    BOOST_TEST(error_of(R"({"class_name": "Softmax", "config": {"name": "sm", "axis": 1}})") == "");
+}
+
+// An error placed by its JSON path gets that value's line and column as well.
+BOOST_AUTO_TEST_CASE(errors_at_a_json_path_carry_its_line_and_column) {
+    const std::string text =
+        "{\"class_name\": \"Sequential\",\n \"config\": {\"name\": \"s\", "
+        "\"layers\": [\n  {\"class_name\": \"Dense\", \"config\": {\"name\": "
+        "\"a\", \"units\": 2, \"batch_input_shape\": [null, 4]}},\n  "
+        "{\"class_name\": \"Conv2D\", \"config\": {\"name\": \"c\",\n    "
+        "\"strides\": [1, 0]}}]}}";
+    const auto error = read_error(text);
+    BOOST_TEST_REQUIRE(error.has_value());
+    BOOST_TEST(error->line() == 5u);
+    BOOST_TEST(error->column() == 20u);  // the 0
+    BOOST_TEST(contains(error->what(), "model.json:5:20: config.layers[1].config.strides[1]: "));
+    // A double-encoded document has no line of its own to name: the path alone.
+    std::string encoded = "\"";
+    for (const char c : text) {
+        if (c == '"' || c == '\\') encoded += '\\';
+        encoded += c == '\n' ? std::string("\\n") : std::string(1, c);
+    }
+    const auto inner = read_error(encoded + "\"");
+    BOOST_TEST_REQUIRE(inner.has_value());
+    BOOST_TEST(inner->line() == 0u);
+    BOOST_TEST(contains(inner->message(), "config.layers[1].config.strides[1]: "));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -364,4 +364,25 @@ BOOST_AUTO_TEST_CASE(a_written_spec_reads_back_in_yaml_1_1_and_1_2_readers) {
     BOOST_TEST(printed == expected);
 }
 
+// What shape inference finds about a spec's layer is placed at the layer's line and column.
+BOOST_AUTO_TEST_CASE(shape_warnings_and_errors_name_the_layer_line) {
+    const std::string head =
+        "strata: 1\nlayers:\n  - {name: a, type: InputLayer, shape: [null, 4]}\n";
+    strata::Warnings warnings;
+    strata::parse_model(head + "  - {name: b, type: Dense, config: {}}\n", "model.yaml", warnings);
+    BOOST_TEST_REQUIRE(warnings.size() == 1u);
+    BOOST_TEST(warnings[0].where == "model.yaml:4:5");
+    BOOST_TEST(contains(warnings[0].message, "layer 'b': configuration 'units' is not given"));
+    try {
+        strata::parse_model(head + "  - {name: c, type: Dense, config: {units: 0}}\n", "model.yaml",
+                            warnings);
+        BOOST_FAIL("units 0 was accepted");
+    } catch (const strata::Error& error) {
+        BOOST_TEST(error.file() == "model.yaml");
+        BOOST_TEST(error.line() == 4u);
+        BOOST_TEST(error.column() == 5u);
+        BOOST_TEST(error.message() == "layer 'c' (Dense): 'units' holds 0, expected 1 or more");
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -83,7 +83,7 @@ BOOST_AUTO_TEST_CASE(overflowing_products) {
 }
 
 BOOST_AUTO_TEST_CASE(zero_and_negative_configuration_values) {
-    expect_unknown_with_warning("Dense", {{"units", std::int64_t{-3}}}, {{N, 8}},
+    expect_unknown_with_warning("RepeatVector", {{"n", std::int64_t{-3}}}, {{N, 8}},
                                 "must be positive");
     expect_unknown_with_warning("Dense", {}, {{N, 8}}, "not given");
     expect_unknown_with_warning("Cropping1D", {{"cropping", Ints{5, 5}}}, {{N, 8, 1}},
@@ -130,6 +130,27 @@ BOOST_AUTO_TEST_CASE(impossible_windows_and_groups_are_errors_naming_layer_and_k
                           {{N, 8, 8, 2}}) ==
                "layer 'subject' (DepthwiseConv2D): 'depth_multiplier' holds 0, expected 1 or "
                "more");
+    // Counts Keras refuses to build below 1, and axes the input does not have.
+    BOOST_TEST(impossible("Dense", {{"units", std::int64_t{0}}}, {{N, 8}}) ==
+               "layer 'subject' (Dense): 'units' holds 0, expected 1 or more");
+    BOOST_TEST(impossible("Dense", {{"units", std::int64_t{-3}}}, {{N, 8}}) ==
+               "layer 'subject' (Dense): 'units' holds -3, expected 1 or more");
+    BOOST_TEST(impossible("Conv2D", with(conv, "filters", std::int64_t{0}), {{N, 8, 8, 1}}) ==
+               "layer 'subject' (Conv2D): 'filters' holds 0, expected 1 or more");
+    BOOST_TEST(impossible("LSTM", {{"units", std::int64_t{-1}}}, {{N, 4, 8}}) ==
+               "layer 'subject' (LSTM): 'units' holds -1, expected 1 or more");
+    BOOST_TEST(impossible("Embedding",
+                          {{"input_dim", std::int64_t{10}}, {"output_dim", std::int64_t{0}}},
+                          {{N, 4}}) ==
+               "layer 'subject' (Embedding): 'output_dim' holds 0, expected 1 or more");
+    BOOST_TEST(impossible("BatchNormalization", {{"axis", Ints{9}}}, {{N, 8, 8, 3}}) ==
+               "layer 'subject' (BatchNormalization): 'axis' holds 9, outside the 4 axes of its "
+               "input [?, 8, 8, 3] (from -4 to 3)");
+    BOOST_TEST(impossible("Softmax", {{"axis", std::int64_t{-9}}}, {{N, 8, 8, 3}}) ==
+               "layer 'subject' (Softmax): 'axis' holds -9, outside the 4 axes of its input "
+               "[?, 8, 8, 3] (from -4 to 3)");
+    BOOST_TEST(impossible("LayerNormalization", {{"axis", Ints{1, 2, 3}}}, {{N, 8, 8, 3}}) == "");
+    BOOST_TEST(impossible("Softmax", {{"axis", std::int64_t{-4}}}, {{N, 8, 8, 3}}) == "");
     // Inside a wrapper the wrapper is named.
     BOOST_TEST(impossible("TimeDistributed",
                           {{"layer.class_name", "MaxPooling1D"s}, {"layer.strides", Ints{0}}},

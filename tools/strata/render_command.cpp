@@ -14,6 +14,7 @@
 #include "strata/import.hpp"
 #include "strata/io.hpp"
 #include "strata/layout.hpp"
+#include "strata/option_checks.hpp"
 #include "strata/option_table.hpp"
 #include "strata/printable.hpp"
 #include "strata/spec.hpp"
@@ -150,6 +151,7 @@ int run_render(const std::vector<std::string>& args) {
     if (frames && output != "-" && !output.empty())
         check_output_beside_frames(output, frames_folder);
     Model model = load_model(model_path, warnings, import);
+    warn_unused_option_names(model, options, warnings);
     Scene scene;
     try {
         if (format == OutputFormat::tex) {

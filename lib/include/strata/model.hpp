@@ -51,6 +51,10 @@ struct Layer {
     bool implicit = false;
     // Name of the enclosing nested model ("" at top level), for flattened sub-models.
     std::string parent;
+    // Where the file defines the layer, 1-based, for messages about it; 0 when the reader
+    // does not know (a model spec's layers have it).
+    std::size_t line = 0;
+    std::size_t column = 0;
 };
 
 // A model that was nested inside another and flattened into the parent's layer list.

@@ -1,6 +1,7 @@
 #include "import/keras_json.hpp"
 
 #include "import/json_document.hpp"
+#include "import/json_locate.hpp"
 #include "import/model_builder.hpp"
 #include "strata/error.hpp"
 
@@ -39,9 +40,29 @@ bool has_keras3_markers(const json& model_object, const std::string& version) {
            starts_with(version, "3.");
 }
 
+Model read_keras_model(std::string_view text, const std::string& file, Warnings& warnings);
+
 }  // namespace
 
+// The readers name a place as the JSON path of its value ("config.layers[2].config.units:
+// ..."); an error that names one gets its line and column in the file too, found only now.
 Model read_keras_json(std::string_view text, const std::string& file, Warnings& warnings) {
+    try {
+        return read_keras_model(text, file, warnings);
+    } catch (const Error& e) {
+        if (e.line() != 0 || e.file() != file) throw;
+        const std::size_t colon = e.message().find(": ");
+        if (colon == std::string::npos) throw;
+        const std::optional<keras::TextPosition> at =
+            keras::locate_json_path(text, std::string_view(e.message()).substr(0, colon));
+        if (!at) throw;
+        throw Error(file, at->line, at->column, e.message());
+    }
+}
+
+namespace {
+
+Model read_keras_model(std::string_view text, const std::string& file, Warnings& warnings) {
     const json root = keras::parse_json_document(text, file);
     if (!root.is_object()) {
         throw Error(file, std::string("expected a JSON object describing a Keras model, found ") +
@@ -79,5 +100,7 @@ Model read_keras_json(std::string_view text, const std::string& file, Warnings& 
     }
     return model;
 }
+
+}  // namespace
 
 }  // namespace strata

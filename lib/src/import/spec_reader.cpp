@@ -446,6 +446,12 @@ class SpecReader {
             throw yaml_error(source_, *entry.node, layer_names_too_long());
         }
         names_[layer.name] = spec_.model.layers.size();
+        if (entry.node) {
+            if (const YAML::Mark mark = entry.node->Mark(); !mark.is_null() && mark.line >= 0) {
+                layer.line = static_cast<std::size_t>(mark.line) + 1;
+                layer.column = static_cast<std::size_t>(mark.column) + 1;
+            }
+        }
         if (entry.caption) {
             std::string caption = yaml_scalar(source_, *entry.caption, "caption");
             if (auto problem = caption_template_problem(caption))

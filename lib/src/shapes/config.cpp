@@ -62,6 +62,12 @@ std::int64_t positive_int_attr(const Layer& layer, const std::string& key) {
     return *value;
 }
 
+std::int64_t keras_count_attr(const Layer& layer, const std::string& key) {
+    const std::optional<std::int64_t> value = optional_int_attr(layer, key);
+    if (value && *value < 1) fail_below(key, *value, 1);
+    return positive_int_attr(layer, key);
+}
+
 bool bool_attr(const Layer& layer, const std::string& key, bool fallback) {
     auto it = layer.attrs.find(key);
     if (it == layer.attrs.end()) return fallback;

@@ -16,6 +16,10 @@ namespace strata::shapes {
 std::int64_t int_attr(const Layer& layer, const std::string& key, std::int64_t fallback);
 // A count the layer cannot do without (filters, units): present and positive.
 std::int64_t positive_int_attr(const Layer& layer, const std::string& key);
+// A count Keras itself refuses below 1 when it builds the layer (Dense and recurrent units,
+// convolution filters, Embedding sizes): a value below 1 throws ImpossibleConfiguration, an
+// error naming the layer, where positive_int_attr leaves the shape unknown with a warning.
+std::int64_t keras_count_attr(const Layer& layer, const std::string& key);
 std::optional<std::int64_t> optional_int_attr(const Layer& layer, const std::string& key);
 bool bool_attr(const Layer& layer, const std::string& key, bool fallback);
 std::string string_attr(const Layer& layer, const std::string& key, const std::string& fallback);

@@ -17,7 +17,7 @@ Window conv_window(const Layer& layer, std::size_t rank) {
 }
 
 Dim filters(const Layer& layer) {
-    return positive_int_attr(layer, "filters");
+    return keras_count_attr(layer, "filters");
 }
 
 // Keras splits the input channels and the filters into `groups` equal parts and refuses to

@@ -8,7 +8,7 @@ OutputShapes infer_dense(const Layer& layer, InputShapes inputs) {
     const Shape& input = single_input(inputs);
     require_min_rank(input, 2);
     Shape output = input;
-    output.back() = positive_int_attr(layer, "units");
+    output.back() = keras_count_attr(layer, "units");
     return {output};
 }
 
@@ -32,7 +32,7 @@ OutputShapes infer_embedding(const Layer& layer, InputShapes inputs) {
             if (given >= 0) dim = bounded(given);
         }
     }
-    output.push_back(positive_int_attr(layer, "output_dim"));
+    output.push_back(keras_count_attr(layer, "output_dim"));
     return {output};
 }
 

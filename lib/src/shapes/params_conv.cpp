@@ -30,7 +30,7 @@ std::int64_t depth_multiplier(const Layer& layer) {
 std::int64_t count_conv(const Layer& layer, InputShapes inputs, std::size_t rank) {
     const std::int64_t kernel = kernel_volume(layer, rank);
     const std::int64_t in = input_channels(layer, inputs, rank);
-    const std::int64_t filters = positive_int_attr(layer, "filters");
+    const std::int64_t filters = keras_count_attr(layer, "filters");
     const std::int64_t groups = int_attr(layer, "groups", 1);
     if (groups <= 0 || in % groups != 0 || filters % groups != 0) {
         fail("groups must divide both the input channels and the filters");
@@ -42,7 +42,7 @@ std::int64_t count_conv(const Layer& layer, InputShapes inputs, std::size_t rank
 std::int64_t count_conv_transpose(const Layer& layer, InputShapes inputs, std::size_t rank) {
     const std::int64_t kernel = kernel_volume(layer, rank);
     const std::int64_t in = input_channels(layer, inputs, rank);
-    const std::int64_t filters = positive_int_attr(layer, "filters");
+    const std::int64_t filters = keras_count_attr(layer, "filters");
     return sum_of({product_of({kernel, filters, in}), bias_size(layer, filters)});
 }
 
@@ -60,7 +60,7 @@ std::int64_t count_separable_conv(const Layer& layer, InputShapes inputs, std::s
     const std::int64_t kernel = kernel_volume(layer, rank);
     const std::int64_t depth =
         product_of({input_channels(layer, inputs, rank), depth_multiplier(layer)});
-    const std::int64_t filters = positive_int_attr(layer, "filters");
+    const std::int64_t filters = keras_count_attr(layer, "filters");
     return sum_of(
         {product_of({kernel, depth}), product_of({depth, filters}), bias_size(layer, filters)});
 }

@@ -16,14 +16,14 @@ std::int64_t lora_size(const Layer& layer, std::int64_t in, std::int64_t out) {
 // Dense: kernel [in, units] on the last axis, bias [units].
 std::int64_t count_dense(const Layer& layer, InputShapes inputs, const KerasDefaults&) {
     const std::int64_t in = feature_dim(single_input(inputs), 2);
-    const std::int64_t units = positive_int_attr(layer, "units");
+    const std::int64_t units = keras_count_attr(layer, "units");
     return sum_of({product_of({in, units}), bias_size(layer, units), lora_size(layer, in, units)});
 }
 
 // Embedding: one output_dim vector per index below input_dim; the input shape does not matter.
 std::int64_t count_embedding(const Layer& layer, InputShapes, const KerasDefaults&) {
-    const std::int64_t vocabulary = positive_int_attr(layer, "input_dim");
-    const std::int64_t width = positive_int_attr(layer, "output_dim");
+    const std::int64_t vocabulary = keras_count_attr(layer, "input_dim");
+    const std::int64_t width = keras_count_attr(layer, "output_dim");
     return sum_of({product_of({vocabulary, width}), lora_size(layer, vocabulary, width)});
 }
 

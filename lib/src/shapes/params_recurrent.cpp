@@ -21,7 +21,7 @@ std::int64_t gated_cell(std::int64_t gates, std::int64_t in, std::int64_t units,
 }
 
 std::int64_t units(const Layer& layer) {
-    return positive_int_attr(layer, "units");
+    return keras_count_attr(layer, "units");
 }
 
 std::int64_t has_bias(const Layer& layer) {
@@ -66,7 +66,7 @@ std::int64_t count_conv_lstm(const Layer& layer, InputShapes inputs, std::size_t
     const std::int64_t in = known_dim(input[channel_axis]);
     if (!layer.attrs.contains("kernel_size")) fail("kernel_size is not given");
     const std::int64_t kernel = volume(spatial_attr(layer, "kernel_size", rank, 1));
-    const std::int64_t filters = positive_int_attr(layer, "filters");
+    const std::int64_t filters = keras_count_attr(layer, "filters");
     const std::int64_t per_gate =
         sum_of({product_of({kernel, sum_of({in, filters}), filters}), bias_size(layer, filters)});
     return product_of({4, per_gate});

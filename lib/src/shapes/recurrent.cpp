@@ -21,7 +21,7 @@ OutputShapes infer_recurrent(const Layer& layer, InputShapes inputs, std::size_t
     if (inputs.empty()) fail("expects an input sequence");
     const Shape& input = inputs.front();
     require_rank(input, 3);
-    const Dim units = positive_int_attr(layer, "units");
+    const Dim units = keras_count_attr(layer, "units");
     return with_states(layer, {input[0], input[1], units}, {input[0], units}, states);
 }
 

@@ -11,8 +11,9 @@ void fail(const std::string& reason) {
 }
 
 void refuse(const Layer& layer, const ImpossibleConfiguration& problem) {
-    throw Error("", "layer " + quoted_text(layer.name) + " (" + printable_text(layer.type) +
-                        "): " + problem.what());
+    throw Error("", layer.line, layer.column,
+                "layer " + quoted_text(layer.name) + " (" + printable_text(layer.type) +
+                    "): " + problem.what());
 }
 
 void fail_below(const std::string& key, std::int64_t value, std::int64_t least) {

@@ -26,13 +26,6 @@ void add_shape_preserving(RuleTable& table) {
                              "PReLU",
                              "ELU",
                              "ThresholdedReLU",
-                             "Softmax",
-                             "BatchNormalization",
-                             "BatchNormalizationV1",
-                             "BatchNormalizationV2",
-                             "LayerNormalization",
-                             "GroupNormalization",
-                             "UnitNormalization",
                              "Dropout",
                              "SpatialDropout1D",
                              "SpatialDropout2D",
@@ -52,6 +45,11 @@ void add_shape_preserving(RuleTable& table) {
                              "RandomTranslation",
                              "RandomBrightness"}) {
         table.emplace(type, &infer_same_shape);
+    }
+    for (const char* type :
+         {"Softmax", "BatchNormalization", "BatchNormalizationV1", "BatchNormalizationV2",
+          "LayerNormalization", "GroupNormalization", "UnitNormalization"}) {
+        table.emplace(type, &infer_same_shape_on_axes);
     }
 }
 

@@ -39,6 +39,9 @@ OutputShapes infer_lambda(const Layer& layer, InputShapes inputs);
 
 // elementwise.cpp: activations, normalisation, dropout, noise: the output is the input.
 OutputShapes infer_same_shape(const Layer& layer, InputShapes inputs);
+// The same shape, for a layer that acts along `axis` (an integer or a list; Softmax,
+// normalisations): an axis the input does not have is an ImpossibleConfiguration.
+OutputShapes infer_same_shape_on_axes(const Layer& layer, InputShapes inputs);
 
 // merging.cpp
 OutputShapes infer_broadcast_merge(const Layer& layer, InputShapes inputs);

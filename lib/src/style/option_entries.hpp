@@ -35,5 +35,7 @@ const std::vector<OptionEntry>& option_entries();
 std::string option_value_yaml(const OptionEntry& entry, const Options& options);
 
 const OptionEntry* find_option(std::string_view key);
+// "unknown option 'KEY'", with the nearest option name when one is close (a misspelling).
+std::string unknown_option_message(std::string_view key);
 
 }  // namespace strata

@@ -6,6 +6,7 @@
 #include "strata/printable.hpp"
 #include "style/caption_template.hpp"
 #include "style/length.hpp"
+#include "style/nearest_name.hpp"
 #include "style/option_entries.hpp"
 #include "style/option_values.hpp"
 #include "style/option_yaml_writer.hpp"
@@ -499,10 +500,16 @@ void validate(const Options& options) {
     }
 }
 
+std::string unknown_option_message(std::string_view key) {
+    std::vector<std::string> keys;
+    for (const OptionEntry& e : option_entries()) keys.emplace_back(e.info.key);
+    return "unknown option " + quoted_text(key) + style::did_you_mean(key, keys);
+}
+
 void set_option(Options& options, std::string_view key, std::string_view value,
                 const std::string& where) {
     const OptionEntry* entry = find_option(key);
-    if (entry == nullptr) throw Error(where, "unknown option " + quoted_text(key));
+    if (entry == nullptr) throw Error(where, unknown_option_message(key));
     // A value given here has no place in a file: the place of the one it replaces goes.
     options.option_places.forget(entry->info.key);
     if (entry->set_text) {

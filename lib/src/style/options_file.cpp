@@ -68,7 +68,7 @@ void apply_options_node(Options& options, const YAML::Node& root, const YamlSour
         if (key == "preset" || key == "view") continue;
         const OptionEntry* option = find_option(key);
         if (option == nullptr || option->info.key != key) {
-            throw yaml_error(source, entry.first, "unknown option " + quoted_text(key));
+            throw yaml_error(source, entry.first, unknown_option_message(key));
         }
         if (source.model_file && option->info.names_output) {
             // The user chooses where output goes, never a file downloaded with a model.

@@ -4,6 +4,7 @@
 #include <limits>
 #include <utility>
 
+#include "layout/layered/branch_positions.hpp"
 #include "layout/layered/connector_ports.hpp"
 #include "layout/layered/connector_shapes.hpp"
 #include "layout/layered/figure_bounds.hpp"
@@ -26,13 +27,6 @@ std::vector<double> caption_right_by_row(const BranchingLayout& placed,
         right[b.row] = std::max(right[b.row], caption_block(b, at.x1, at.y1, options).right);
     }
     return right;
-}
-
-bool consecutive_in_branch(const std::vector<std::size_t>& nodes, std::size_t u, std::size_t v) {
-    for (std::size_t k = 0; k + 1 < nodes.size(); ++k) {
-        if (nodes[k] == u && nodes[k + 1] == v) return true;
-    }
-    return false;
 }
 
 // What every connector is drawn with.
@@ -64,6 +58,7 @@ std::vector<Group> connector_groups(const BranchingLayout& placed,
     const std::vector<RowBand>& rows = placed.rows;
     const BoxPorts ports(boxes, graph.spine_boxes, frame, options.spacing);
     const ConnectorPen pen{options, ids};
+    const BranchPositions in_branch(graph);
     auto name_of = [&](std::size_t node) -> const std::string& {
         return model.layers[a.dag.layer[node]].name;
     };
@@ -123,8 +118,6 @@ std::vector<Group> connector_groups(const BranchingLayout& placed,
         const DrawnBox& b = boxes[i];
         const int ln = placed.levels.lane[static_cast<std::size_t>(b.branch)];
         const double shift = 0.1 * std::min(ln - 1, 3);
-        const std::vector<std::size_t>& nodes =
-            graph.branch_nodes[static_cast<std::size_t>(b.branch)];
         for (std::size_t u : a.dag.preds[b.node]) {
             if (!graph.visible(u)) continue;
             const std::size_t ui = graph.index_of(u);
@@ -142,7 +135,7 @@ std::vector<Group> connector_groups(const BranchingLayout& placed,
                 out.push_back(pen.group(box_ids[ui] + "-branch",
                                         "branch from " + name_of(u) + " to " + name_of(b.node),
                                         std::move(path), options.connector_fill, q, 1, 0));
-            } else if (!consecutive_in_branch(nodes, u, b.node)) {
+            } else if (!in_branch.consecutive(static_cast<std::size_t>(b.branch), u, b.node)) {
                 const Point p = ports.exit_port(ui);
                 const double x = q.x - std::min(6.0, options.spacing / 2);
                 out.push_back(pen.group(

@@ -4,6 +4,7 @@
 #include <optional>
 #include <utility>
 
+#include "layout/layered/branch_positions.hpp"
 #include "layout/layered/connector_shapes.hpp"
 
 namespace strata::layout {
@@ -18,22 +19,21 @@ void append_pictures(Scene& scene, const CanvasBoxes& canvas, std::size_t i, Fac
 
 // The box drawn before box i in its row (spine) or lane (branch), when a funnel joins them.
 std::optional<std::size_t> previous_in_line(const CanvasBoxes& canvas,
+                                            const BranchPositions& in_branch,
                                             const BranchingLayout& placed, std::size_t i) {
     const std::vector<DrawnBox>& boxes = canvas.boxes;
     const DrawnBox& b = boxes[i];
-    std::optional<std::size_t> prev;
-    if (b.on_spine && boxes[i - 1].row == b.row) prev = i - 1;
-    if (!b.on_spine) {
-        const GraphBoxes& graph = placed.graph;
-        const std::vector<std::size_t>& nodes =
-            graph.branch_nodes[static_cast<std::size_t>(b.branch)];
-        const std::vector<std::size_t>& preds = graph.arrangement.dag.preds[b.node];
-        for (std::size_t k = 1; k < nodes.size(); ++k) {
-            if (nodes[k] == b.node && std::binary_search(preds.begin(), preds.end(), nodes[k - 1]))
-                prev = graph.index_of(nodes[k - 1]);
-        }
+    if (b.on_spine) {
+        if (boxes[i - 1].row == b.row) return i - 1;
+        return std::nullopt;
     }
-    return prev;
+    const GraphBoxes& graph = placed.graph;
+    const std::optional<std::size_t> before =
+        in_branch.before(static_cast<std::size_t>(b.branch), b.node);
+    const std::vector<std::size_t>& preds = graph.arrangement.dag.preds[b.node];
+    if (before && std::binary_search(preds.begin(), preds.end(), *before))
+        return graph.index_of(*before);
+    return std::nullopt;
 }
 
 }  // namespace
@@ -65,6 +65,7 @@ void emit_branching(Scene& scene, const CanvasBoxes& canvas, const BranchingLayo
                     std::vector<Group> ghosts, std::vector<Group> overlays, FacePictures& pictures,
                     IdMaker& ids) {
     const double dx = canvas.shift.x, dy = canvas.shift.y;
+    const BranchPositions in_branch(placed.graph);
     for (Group& g : ghosts) {
         for (Primitive& p : g.items) translate(p, dx, dy);
         scene.groups.push_back(std::move(g));
@@ -72,7 +73,8 @@ void emit_branching(Scene& scene, const CanvasBoxes& canvas, const BranchingLayo
     for (std::size_t i = 0; i < canvas.boxes.size(); ++i) {
         const DrawnBox& b = canvas.boxes[i];
         if (i > 0 && canvas.options.draw_funnel) {
-            if (const std::optional<std::size_t> prev = previous_in_line(canvas, placed, i)) {
+            if (const std::optional<std::size_t> prev =
+                    previous_in_line(canvas, in_branch, placed, i)) {
                 const bool glyph = is_glyph(canvas.boxes[*prev]) || is_glyph(b);
                 scene.groups.push_back(glyph ? link_group(canvas, *prev, i, ids)
                                              : funnel_group(canvas, *prev, i, ids));

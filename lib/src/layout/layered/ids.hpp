@@ -1,8 +1,8 @@
 #pragma once
 
-#include <map>
-#include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace strata::layout {
 
@@ -13,9 +13,10 @@ class IdMaker {
     std::string make(const std::string& wanted);
 
   private:
-    std::set<std::string> used_;
+    // Hashed: only looked up, never iterated, so the output does not depend on their order.
+    std::unordered_set<std::string> used_;
     // Next number to try per base, so that many clashing names cost linear time, not quadratic.
-    std::map<std::string, int> next_number_;
+    std::unordered_map<std::string, int> next_number_;
 };
 
 }  // namespace strata::layout

@@ -19,6 +19,9 @@ namespace strata::layout {
 
 namespace {
 
+// The smallest box size a fitting tries, as a share of the size asked for.
+constexpr double kSmallestFactor = 0.02;
+
 // A figure built at one box size, with what the fitting needs to know about its rows.
 struct Trial {
     Scene scene;
@@ -92,6 +95,18 @@ RowFit fitted_view(const Model& model, const Options& options, const LayoutConte
     const auto square = [&](const Trial& t) {
         return captioned && fits_room(t) && fair(t) && t.height_but_text <= limit;
     };
+    // The smallest size is where every search below starts or ends. Each trial costs a whole
+    // layout (of every edge of a wide fan-in), so it is built once, and kept only as the sizes
+    // the searches compare: built again in the rare case that it is the one drawn.
+    std::optional<Trial> smallest_sizes;
+    const auto smallest = [&]() -> const Trial& {
+        if (!smallest_sizes) {
+            smallest_sizes = build_trial(model, options, context, kSmallestFactor, limit);
+            smallest_sizes->scene.groups.clear();
+            smallest_sizes->scene.groups.shrink_to_fit();
+        }
+        return *smallest_sizes;
+    };
     std::optional<Trial> best;
     for (const auto& fits :
          {std::function<bool(const Trial&)>(balanced), std::function<bool(const Trial&)>(fits_both),
@@ -102,14 +117,19 @@ RowFit fitted_view(const Model& model, const Options& options, const LayoutConte
         }
         double fitting = 0, too_big = 1;
         for (int step = 0; step < 14; ++step) {
-            const double factor = step == 0 ? 0.02 : (fitting + too_big) / 2;
+            if (step == 0) {
+                if (!fits(smallest())) break;
+                fitting = kSmallestFactor;
+                best = build_trial(model, options, context, kSmallestFactor, limit);
+                continue;
+            }
+            const double factor = (fitting + too_big) / 2;
             Trial trial = build_trial(model, options, context, factor, limit);
             if (fits(trial)) {
                 fitting = factor;
                 best = std::move(trial);
             } else {
                 too_big = factor;
-                if (step == 0) break;
             }
         }
         if (best) break;
@@ -123,11 +143,13 @@ RowFit fitted_view(const Model& model, const Options& options, const LayoutConte
             if (fair(t) != fair(*best)) return fair(t);
             return t.scene.height < best->scene.height;
         };
-        for (const double factor : {1.0, 0.7, 0.5, 0.35, 0.25, 0.15, 0.1, 0.05, 0.02}) {
+        for (const double factor : {1.0, 0.7, 0.5, 0.35, 0.25, 0.15, 0.1, 0.05}) {
             Trial trial = factor == 1.0 ? std::move(full)
                                         : build_trial(model, options, context, factor, limit);
             if (trial.scene.width <= limit && better(trial)) best = std::move(trial);
         }
+        if (smallest().scene.width <= limit && better(smallest()))
+            best = build_trial(model, options, context, kSmallestFactor, limit);
     }
     if (!best) {
         // Captions side by side under a row that cannot be broken (a residual block drawn
@@ -186,14 +208,14 @@ RowFit fitted_view(const Model& model, const Options& options, const LayoutConte
                       : "give a wider width, a coarser level (block or stage) or fewer captions";
         warnings.push_back({"width", "the figure cannot be made as narrow as " + options.width +
                                          " without text smaller than min_font_size: " + why});
-        return {build_trial(model, options, context, 0.02, limit).scene, false};
+        return {build_trial(model, options, context, kSmallestFactor, limit).scene, false};
     }
     // Every size that fits leaves a stub row: at the smallest size, a little more width may
     // give fair rows, and the caller scales the geometry down to the width.
     bool widened = false;
     if (may_widen && !fair(*best)) {
         for (const double wider : {1.1, 1.25, 1.5}) {
-            Trial trial = build_trial(model, options, context, 0.02, limit * wider);
+            Trial trial = build_trial(model, options, context, kSmallestFactor, limit * wider);
             if (!fair(trial)) continue;
             best = std::move(trial);
             widened = true;
