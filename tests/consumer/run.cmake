@@ -46,3 +46,10 @@ endif()
 if(NOT EXISTS ${WORK_DIR}/prefix/bin/strata)
   message(FATAL_ERROR "the strata tool was not installed")
 endif()
+# The installed tool started through a relative path (its libstrata.so then found through a
+# relative run path) finds the modules of its own installation: PNG needs the cairo module.
+execute_process(COMMAND prefix/bin/strata render ${MODEL} -o relative.png --view lenet
+                WORKING_DIRECTORY ${WORK_DIR} RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(rc OR NOT EXISTS ${WORK_DIR}/relative.png)
+  message(FATAL_ERROR "the installed tool started as prefix/bin/strata did not draw a PNG: ${err}")
+endif()

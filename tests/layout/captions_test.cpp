@@ -74,7 +74,7 @@ BOOST_AUTO_TEST_CASE(compat_palette_is_first_come_first_served) {
 
 BOOST_AUTO_TEST_CASE(default_palette_gives_a_class_one_colour_in_every_figure) {
     // The order the classes come in does not matter: two figures agree.
-    layout::Palette first, second;
+    layout::Palette first(false), second(false);
     const std::vector<std::string> classes = {"Conv2D",  "MaxPooling2D", "Dense", "MyAttention",
                                               "Flatten", "Dropout",      "Add"};
     std::vector<Rgba> forward;

@@ -4,9 +4,11 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "strata/error.hpp"
@@ -27,6 +29,12 @@ std::string folder_of_this_code() {
         const ssize_t length = ::readlink("/proc/self/exe", buffer.data(), buffer.size() - 1);
         if (length > 0) path.assign(buffer.data(), static_cast<std::size_t>(length));
     }
+    // A library the loader found through a relative path (a run path of $ORIGIN/../lib from a
+    // program started as inst/bin/strata) is named relative to the working folder, with its ..
+    // parts: the folders above it are those of its real place.
+    std::error_code failed;
+    const std::filesystem::path real = std::filesystem::weakly_canonical(path, failed);
+    if (!failed && real.is_absolute()) path = real.string();
     const auto slash = path.rfind('/');
     return slash == std::string::npos ? std::string() : path.substr(0, slash);
 }
@@ -40,8 +48,10 @@ std::vector<std::string> candidates(const char* file) {
     std::vector<std::string> paths;
     std::string folder = folder_of_this_code();
     if (!folder.empty()) paths.push_back(folder + "/strata/" + file);
-    for (int up = 0; up < 4 && !folder.empty(); ++up) {
-        folder.erase(folder.rfind('/'));
+    for (int up = 0; up < 4; ++up) {
+        const auto slash = folder.rfind('/');
+        if (slash == std::string::npos || slash == 0) break;
+        folder.erase(slash);
         paths.push_back(folder + "/" STRATA_MODULE_DIR_IN_PREFIX "/" + file);
     }
     paths.emplace_back(file);

@@ -19,7 +19,7 @@ namespace strata::layout {
 // class that asks gets its palette[n mod 10] and keeps it.
 class Palette {
   public:
-    explicit Palette(bool compat_visualkeras = false) : compat_(compat_visualkeras) {}
+    explicit Palette(bool compat_visualkeras) : compat_(compat_visualkeras) {}
     Rgba color_for(const std::string& layer_class);
 
   private:

@@ -256,7 +256,7 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
         scene.groups.push_back(std::move(group));
     }
 
-    Palette palette;
+    Palette palette(options.compat_visualkeras);
     for (std::size_t v = 0; v < g.nodes.size(); ++v) {
         const Node& n = g.nodes[v];
         if (n.kind == NodeKind::waypoint && !options.render_virtual_nodes) continue;
