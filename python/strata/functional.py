@@ -8,8 +8,8 @@ from typing import Any, Dict, Mapping, Optional, Sequence
 from . import _strata
 from .captions import LAYERED_TEXT_CALLABLES
 from .figure import Figure
-from .keywords import font_value, option_layers
-from .layered import _caption_values, _same, _warn_unmatched
+from .keywords import font_value, option_layers, resolved_keywords, same_keyword
+from .layered import _caption_values, _warn_unmatched
 from .models import load
 
 
@@ -87,28 +87,8 @@ FUNCTIONAL_PRESETS: Dict[str, FunctionalOptions] = {
 
 def _resolved(preset: Optional[str], options: Any, given: Dict[str, Any]) -> Dict[str, Any]:
     """Preset, then options, then each keyword that differs from its default."""
-    base = FunctionalOptions().to_kwargs()
-    values = dict(base)
-    if preset is not None:
-        if preset not in FUNCTIONAL_PRESETS:
-            raise _strata.Error(f"preset: unknown preset '{preset}'. Available presets: "
-                                + ", ".join(sorted(FUNCTIONAL_PRESETS)))
-        values.update(FUNCTIONAL_PRESETS[preset].to_kwargs())
-    if isinstance(options, FunctionalOptions):
-        values.update(options.to_kwargs())
-    elif isinstance(options, Mapping):
-        unknown = sorted(set(options) - set(base))
-        if unknown:
-            raise TypeError("options has no field " + ", ".join(unknown))
-        values.update(options)
-    elif options is not None:
-        raise TypeError("options must be a FunctionalOptions, a mapping or None, not "
-                        + type(options).__name__)
-    for key, value in given.items():
-        if not _same(value, base[key]):
-            values[key] = value
-    return values
-
+    return resolved_keywords("functional ", FUNCTIONAL_PRESETS, FunctionalOptions,
+                             FunctionalOptions().to_kwargs(), preset, options, given)
 
 def functional_view(
     model: Any,
@@ -182,7 +162,7 @@ def functional_view(
     values = _resolved(preset, options, given)
     defaults = FunctionalOptions().to_kwargs()
     for key in _NOT_DRAWN:
-        if not _same(values.get(key), defaults[key]):
+        if not same_keyword(values.get(key), defaults[key]):
             raise _strata.Error(f"{key}: the functional view of strata does not draw it yet")
         values.pop(key, None)
     loaded = load(model, input_shape=input_shape, example_input=example_input,
@@ -193,7 +173,7 @@ def functional_view(
     # The view first: choosing it brings its defaults, which the values below then change.
     sent: Dict[str, Any] = {"view": "functional"}
     for key, value in values.items():
-        if value is not None and not _same(value, defaults.get(key)):
+        if value is not None and not same_keyword(value, defaults.get(key)):
             sent[key] = value
     for key, value in (("width", width), ("height", height), ("font_size", font_size),
                        ("caption", caption), ("captions", captions),

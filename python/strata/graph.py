@@ -6,9 +6,8 @@ import warnings
 from dataclasses import dataclass, fields
 from typing import Any, Dict, Mapping, Optional, Sequence
 
-from . import _strata
 from .figure import Figure, StrataWarning, caller_level
-from .keywords import option_layers
+from .keywords import option_layers, resolved_keywords, same_keyword
 from .models import load
 
 
@@ -48,39 +47,12 @@ GRAPH_PRESETS: Dict[str, GraphOptions] = {
 _NOT_DRAWN = ("image_fit", "circular_crop", "layered_groups")
 
 
-def _same(a: Any, b: Any) -> bool:
-    if isinstance(a, bool) or isinstance(b, bool):
-        return a is b
-    try:
-        return bool(a == b)
-    except Exception:  # noqa: BLE001 - values that cannot be compared differ
-        return a is b
 
 
 def _resolved(preset: Optional[str], options: Any, given: Dict[str, Any]) -> Dict[str, Any]:
     """Preset, then options, then each keyword that differs from its default."""
-    base = GraphOptions().to_kwargs()
-    values = dict(base)
-    if preset is not None:
-        if preset not in GRAPH_PRESETS:
-            raise _strata.Error(f"preset: unknown graph preset '{preset}'. Available presets: "
-                                + ", ".join(sorted(GRAPH_PRESETS)))
-        values.update(GRAPH_PRESETS[preset].to_kwargs())
-    if isinstance(options, GraphOptions):
-        values.update(options.to_kwargs())
-    elif isinstance(options, Mapping):
-        unknown = sorted(set(options) - set(base))
-        if unknown:
-            raise TypeError("options has no field " + ", ".join(unknown))
-        values.update(options)
-    elif options is not None:
-        raise TypeError(
-            "options must be a GraphOptions, a mapping or None, not " + type(options).__name__)
-    for key, value in given.items():
-        if not _same(value, base[key]):
-            values[key] = value
-    return values
-
+    return resolved_keywords("graph ", GRAPH_PRESETS, GraphOptions, GraphOptions().to_kwargs(),
+                             preset, options, given)
 
 def graph_view(
     model: Any,
@@ -125,7 +97,7 @@ def graph_view(
     values = _resolved(preset, options, given)
     base = GraphOptions().to_kwargs()
     for key in _NOT_DRAWN:
-        if not _same(values.pop(key), base[key]):
+        if not same_keyword(values.pop(key), base[key]):
             warnings.warn(f"{key}: strata's graph view draws no node pictures or group boxes",
                           StrataWarning, stacklevel=caller_level())
     loaded = load(model, input_shape=input_shape, example_input=example_input,

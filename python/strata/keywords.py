@@ -5,7 +5,48 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Dict, List, Mapping, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+from . import _strata
+
+
+def same_keyword(a: Any, b: Any) -> bool:
+    """Equal as visualkeras compares a keyword with its default (10.0 is 10), but a bool
+    is not a number here (True is not 1)."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    try:
+        return bool(a == b)
+    except Exception:  # noqa: BLE001 - values that cannot be compared differ
+        return a is b
+
+
+def resolved_keywords(view: str, presets: Mapping[str, Any], options_class: type,
+                      base: Dict[str, Any], preset: Optional[str], options: Any,
+                      given: Dict[str, Any]) -> Dict[str, Any]:
+    """visualkeras' precedence for a view's call: its defaults `base`, then the preset of that
+    name in `presets`, then `options` (an `options_class` or a mapping of its fields), then
+    each keyword in `given` whose value differs from its default."""
+    values = dict(base)
+    if preset is not None:
+        if preset not in presets:
+            raise _strata.Error(f"preset: unknown {view}preset '{preset}'. Available presets: "
+                                + ", ".join(sorted(presets)))
+        values.update(presets[preset].to_kwargs())
+    if isinstance(options, options_class):
+        values.update(options.to_kwargs())
+    elif isinstance(options, Mapping):
+        unknown = sorted(set(options) - set(base))
+        if unknown:
+            raise TypeError("options has no field " + ", ".join(unknown))
+        values.update(options)
+    elif options is not None:
+        raise TypeError(f"options must be a {options_class.__name__}, a mapping or None, not "
+                        + type(options).__name__)
+    for key, value in given.items():
+        if not same_keyword(value, base[key]):
+            values[key] = value
+    return values
 
 
 # torch.nn classes by the Keras word strata gives the ONNX ops they export to.

@@ -6,11 +6,11 @@ import warnings
 from dataclasses import fields
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
-from . import _strata
 from .captions import builtin_name, template_text
 from .figure import Figure, StrataWarning, caller_level
 from .graph import graph_view
-from .keywords import class_or_name, font_value, option_layers, option_value
+from .keywords import (class_or_name, font_value, option_layers, option_value,
+                       resolved_keywords, same_keyword)
 from .layers import drawn_layers
 from .models import live_layers, load
 from .options import LAYERED_PRESETS, LayeredOptions, defaults
@@ -20,48 +20,16 @@ def _resolved(preset: Optional[str], options: Any, given: Dict[str, Any]) -> Dic
     """Preset, then options, then each keyword that differs from its default (visualkeras'
     precedence; unlike visualkeras, every keyword counts on that path, image_fit and
     image_axis included, and logo_groups and logos_legend may come from the options)."""
-    base = defaults()
     if preset is None and options is None:
         return dict(given)
-    values = dict(base)
-    if preset is not None:
-        if preset not in LAYERED_PRESETS:
-            raise _strata.Error(
-                f"preset: unknown preset '{preset}'. Available presets: "
-                + ", ".join(sorted(LAYERED_PRESETS))
-            )
-        values.update(LAYERED_PRESETS[preset].to_kwargs())
-    if isinstance(options, LayeredOptions):
-        values.update(options.to_kwargs())
-    elif isinstance(options, Mapping):
-        unknown = sorted(set(options) - set(base))
-        if unknown:
-            raise TypeError("options has no field " + ", ".join(unknown))
-        values.update(options)
-    elif options is not None:
-        raise TypeError(
-            "options must be a LayeredOptions, a mapping or None, not " + type(options).__name__
-        )
-    for key, value in given.items():
-        if not _same(value, base[key]):
-            values[key] = value
-    return values
-
+    return resolved_keywords("", LAYERED_PRESETS, LayeredOptions, defaults(), preset, options,
+                             given)
 
 # A caption's longest text, as the library allows it (64 KiB), checked before the text is
 # handed over.
 MAX_CAPTION_CHARS = 64 << 10
 
 
-def _same(a: Any, b: Any) -> bool:
-    """Equal as visualkeras compares a keyword with its default (10.0 is 10), but a bool
-    is not a number here (True is not 1)."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return a is b
-    try:
-        return bool(a == b)
-    except Exception:  # noqa: BLE001 - values that cannot be compared differ
-        return a is b
 
 
 def _caption_values(values: Dict[str, Any], model: Any, loaded: Any) -> Dict[str, Any]:
@@ -214,7 +182,7 @@ def layered_view(
     caption_values = _caption_values(values, model, loaded)
     sent: Dict[str, Any] = {}
     for key, value in values.items():
-        if value is None or (key in base and _same(value, base[key])):
+        if value is None or (key in base and same_keyword(value, base[key])):
             continue
         sent[key] = value
     if font_name is not None:

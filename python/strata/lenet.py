@@ -7,7 +7,7 @@ from typing import Any, Dict, Mapping, Optional, Sequence
 
 from . import _strata
 from .figure import Figure
-from .keywords import font_value, option_layers
+from .keywords import font_value, option_layers, resolved_keywords
 from .models import load
 from .options import _scalar
 
@@ -85,31 +85,8 @@ _UNSUPPORTED = ("top_label_callable", "bottom_label_callable")
 
 def _resolved(preset: Optional[str], options: Any, given: Dict[str, Any]) -> Dict[str, Any]:
     """Preset, then options, then each keyword that differs from its default."""
-    base = _defaults()
-    values = dict(base)
-    if preset is not None:
-        if preset not in LENET_PRESETS:
-            raise _strata.Error(
-                f"preset: unknown lenet preset '{preset}'. Available presets: "
-                + ", ".join(sorted(LENET_PRESETS))
-            )
-        values.update(LENET_PRESETS[preset].to_kwargs())
-    if isinstance(options, LenetOptions):
-        values.update(options.to_kwargs())
-    elif isinstance(options, Mapping):
-        unknown = sorted(set(options) - set(base))
-        if unknown:
-            raise TypeError("options has no field " + ", ".join(unknown))
-        values.update(options)
-    elif options is not None:
-        raise TypeError(
-            "options must be a LenetOptions, a mapping or None, not " + type(options).__name__
-        )
-    for key, value in given.items():
-        if value is not base[key] and not (type(value) is type(base[key]) and value == base[key]):
-            values[key] = value
-    return values
-
+    return resolved_keywords("lenet ", LENET_PRESETS, LenetOptions, _defaults(), preset, options,
+                             given)
 
 def lenet_view(
     model: Any,
