@@ -30,4 +30,22 @@ inline std::vector<std::string> corpus_models(bool with_onnx) {
     return models;
 }
 
+// Every model file of the corpus, as full paths, sorted: Keras files, the generated ones (the
+// deep and wide chains among them) and ONNX files, with and without shapes, but not the
+// reference shape listings.
+inline std::vector<std::filesystem::path> every_corpus_model_file() {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> models;
+    for (const char* folder : {"keras", "generated", "onnx"}) {
+        for (const auto& entry : fs::directory_iterator(fs::path(STRATA_CORPUS_DIR) / folder)) {
+            const std::string name = entry.path().filename().string();
+            const std::string ext = entry.path().extension().string();
+            if ((ext == ".json" || ext == ".onnx") && name.find(".shapes.") == std::string::npos)
+                models.push_back(entry.path());
+        }
+    }
+    std::sort(models.begin(), models.end());
+    return models;
+}
+
 }  // namespace strata::test

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "layout/corpus_models.hpp"
 #include "raster/raster_support.hpp"
 #include "strata/emit.hpp"
 #include "strata/import.hpp"
@@ -13,31 +14,12 @@
 using namespace strata;
 using namespace strata::test;
 
-namespace {
-
-// Every model of the corpus: Keras files, the generated ones, ONNX files.
-std::vector<fs::path> corpus_models() {
-    std::vector<fs::path> models;
-    for (const char* folder : {"keras", "generated", "onnx"}) {
-        for (const auto& entry : fs::directory_iterator(fs::path(STRATA_CORPUS_DIR) / folder)) {
-            const std::string name = entry.path().filename().string();
-            const std::string ext = entry.path().extension().string();
-            if ((ext == ".json" || ext == ".onnx") && name.find(".shapes.") == std::string::npos)
-                models.push_back(entry.path());
-        }
-    }
-    std::sort(models.begin(), models.end());
-    return models;
-}
-
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(functional_formats)
 
 // Every corpus model is drawn in the functional view and written as SVG, PNG, PDF, TikZ (pgf) and
 // scene JSON at 17 cm: each output is produced and is of its format, the figure is no wider.
 BOOST_AUTO_TEST_CASE(every_corpus_model_renders_in_every_format) {
-    const std::vector<fs::path> models = corpus_models();
+    const std::vector<fs::path> models = every_corpus_model_file();
     BOOST_TEST_REQUIRE(models.size() >= 60u);
     Options options;
     apply_view(options, View::functional);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "layout/corpus_models.hpp"
 #include "strata/render.hpp"
 #include "views/graph_support.hpp"
 
@@ -12,31 +13,12 @@ using namespace strata;
 using namespace strata::test;
 namespace fs = std::filesystem;
 
-namespace {
-
-// Every model file of the corpus but its shape listings and the hostile ones.
-std::vector<fs::path> corpus_models() {
-    std::vector<fs::path> models;
-    for (const char* folder : {"keras", "generated", "onnx"}) {
-        for (const auto& entry : fs::directory_iterator(fs::path(STRATA_CORPUS_DIR) / folder)) {
-            const std::string name = entry.path().filename().string();
-            const std::string ext = entry.path().extension().string();
-            if ((ext == ".json" || ext == ".onnx") && name.find(".shapes.") == std::string::npos)
-                models.push_back(entry.path());
-        }
-    }
-    std::sort(models.begin(), models.end());
-    return models;
-}
-
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(graph_view_formats)
 
 // Each corpus model in the graph view becomes SVG, PNG, PDF, TikZ and scene JSON, each
 // holding the drawing (a layer group per layer at least), and no stack passes its bound.
 BOOST_AUTO_TEST_CASE(every_corpus_model_renders_in_every_format) {
-    const std::vector<fs::path> models = corpus_models();
+    const std::vector<fs::path> models = every_corpus_model_file();
     BOOST_TEST_REQUIRE(models.size() >= 80u);
     for (const fs::path& path : models) {
         BOOST_TEST_CONTEXT(path.filename().string()) {
