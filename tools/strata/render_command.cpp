@@ -152,6 +152,10 @@ int run_render(const std::vector<std::string>& args) {
         check_output_beside_frames(output, frames_folder);
     Model model = load_model(model_path, warnings, import);
     warn_unused_option_names(model, options, warnings);
+    std::string preset = given.count("preset") ? given["preset"].as<std::string>() : "";
+    if (preset.empty() && given.count("options"))
+        preset = options_file_preset(given["options"].as<std::string>());
+    warn_options_unused_by_view(options, preset, warnings);
     Scene scene;
     try {
         if (format == OutputFormat::tex) {

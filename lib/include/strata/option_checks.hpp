@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 #include "strata/diagnostics.hpp"
 #include "strata/model.hpp"
 #include "strata/options.hpp"
@@ -11,5 +13,12 @@ namespace strata {
 // nearest class the model has, when one is close: a misspelling), an index_ignore past the
 // model's layers.
 void warn_unused_option_names(const Model& model, const Options& options, Warnings& warnings);
+
+// Warns of each option that the view `options.view` does not draw (the legend in the lenet
+// view, a lenet option in the layered view) whose value differs from that view's default with
+// `preset` (a name, or empty) applied: given by the user, it would change nothing without a
+// word; a preset, made for every view, is not blamed.
+void warn_options_unused_by_view(const Options& options, const std::string& preset,
+                                 Warnings& warnings);
 
 }  // namespace strata

@@ -81,7 +81,7 @@ class TikzWriter {
         std::string out;
         out.reserve(body.size() + 2048);
         if (options_.standalone) write_preamble(out);
-        out += "% A layered model diagram drawn by strata " STRATA_VERSION
+        out += "% A model diagram drawn by strata " STRATA_VERSION
                ". Needs \\usepackage{tikz}";
         if (!picture_boxes_.empty()) out += " and \\usepackage{graphicx}";
         out += ".\n% Its unit is the length \\strataunit (1bp unless set before).\n\\begingroup\n";

@@ -89,8 +89,32 @@ Options with_text_scaled(Options o, double factor) {
 
 }  // namespace
 
+namespace {
+
+// Whether a layer takes two inputs or a tensor feeds two layers: the lenet view, as
+// visualkeras', draws the layers as one chain in file order, and such a model's chain joins
+// layers that are not joined.
+bool branches(const Model& model) {
+    std::vector<int> uses(model.layers.size(), 0);
+    for (const Layer& layer : model.layers) {
+        if (layer.inputs.size() > 1) return true;
+        for (const TensorRef& input : layer.inputs) {
+            if (input.layer < uses.size() && ++uses[input.layer] > 1) return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
 Scene lenet_view(const Model& model, const Options& options, const LayoutContext& context,
                  Warnings& warnings) {
+    if (branches(model) && !options.compat_visualkeras) {
+        warnings.push_back({"view", "the lenet view draws the layers as one chain in file order, "
+                                    "and this model branches: the chain joins layers the model "
+                                    "does not join (the functional or layered view draws its "
+                                    "branches)"});
+    }
     if (options.width.empty() || options.compat_visualkeras)
         return lenet_figure(model, options, context);
     // Drawn at scale s, a figure laid out with its text divided by s is s * (geometry + text / s)
