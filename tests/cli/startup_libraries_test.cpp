@@ -103,4 +103,31 @@ BOOST_AUTO_TEST_CASE(hdf5_model_renders_with_the_library_loaded_on_demand,
                std::string::npos);
 }
 
+// The program's own place decides where its modules are, not argv[0], which whoever starts it
+// chooses: started as ./strata in a folder holding strata/strata-cairo.so, it never opens that.
+BOOST_AUTO_TEST_CASE(argv0_does_not_choose_the_module_folder) {
+    const auto dir = scratch_dir("argv0-modules");
+    std::filesystem::create_directories(dir / "strata");
+    {
+        std::FILE* planted = std::fopen((dir / "strata" / "strata-cairo.so").c_str(), "w");
+        std::fputs("not a module", planted);
+        std::fclose(planted);
+    }
+    const std::string command = "cd " + shell_quote(dir.string()) +
+                                " && LD_DEBUG=files bash -c 'exec -a ./strata \"$0\" \"$@\"' " +
+                                shell_quote(STRATA_CLI_PATH) + " render " +
+                                strata::test::example("vgg16.json") + " -o out.png 2>&1 >/dev/null";
+    std::string listing;
+    if (FILE* pipe = ::popen(command.c_str(), "r")) {
+        char buffer[4096];
+        std::size_t got = 0;
+        while ((got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) listing.append(buffer, got);
+        BOOST_TEST(::pclose(pipe) == 0, listing);
+    }
+    BOOST_TEST(std::filesystem::exists(dir / "out.png"));
+    BOOST_TEST(loaded(listing, "strata-cairo.so"));
+    BOOST_TEST(!loaded(listing, "./strata/strata-cairo.so"), listing);
+    BOOST_TEST(listing.find((dir / "strata").string()) == std::string::npos, listing);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

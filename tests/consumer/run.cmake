@@ -53,3 +53,13 @@ execute_process(COMMAND prefix/bin/strata render ${MODEL} -o relative.png --view
 if(rc OR NOT EXISTS ${WORK_DIR}/relative.png)
   message(FATAL_ERROR "the installed tool started as prefix/bin/strata did not draw a PNG: ${err}")
 endif()
+# No installed file keeps a run path into the build tree (the Python module is installed by
+# hand, so CMake does not rewrite it): a moved or packaged install would load that folder's
+# libraries and modules.
+file(GLOB_RECURSE installed_objects ${WORK_DIR}/prefix/*.so ${WORK_DIR}/prefix/bin/*)
+foreach(object ${installed_objects})
+  file(STRINGS ${object} build_paths REGEX "${BUILD_DIR}")
+  if(build_paths)
+    message(FATAL_ERROR "${object} names the build folder: ${build_paths}")
+  endif()
+endforeach()

@@ -1,6 +1,8 @@
 // The remembered font lookups: used only while nothing the answer depends on has changed.
 #include <boost/test/unit_test.hpp>
 
+#include <sys/stat.h>
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -108,6 +110,27 @@ BOOST_AUTO_TEST_CASE(a_damaged_cache_file_is_not_used) {
         write(file, text);
         BOOST_TEST(!cache.find("Family").has_value(), text);
     }
+}
+
+// A cache file others may write could name any font file, and a FIFO in its place would
+// block a reader: neither is read; a regular file of this user's is.
+BOOST_AUTO_TEST_CASE(a_cache_others_may_write_or_a_fifo_is_not_used) {
+    const Scratch scratch("trust");
+    const fs::path font = scratch.dir / "Font.ttf";
+    write(font, "font bytes");
+    const fs::path file = scratch.dir / "font-lookups";
+    const strata::FontLookupCache cache(file.string());
+    cache.store("Family", {font.string(), 0}, {font.string()});
+    BOOST_TEST_REQUIRE(cache.find("Family").has_value());
+    fs::permissions(file, fs::perms::group_write | fs::perms::others_write, fs::perm_options::add);
+    BOOST_TEST(!cache.find("Family").has_value());
+    fs::permissions(file, fs::perms::group_write | fs::perms::others_write,
+                    fs::perm_options::remove);
+    BOOST_TEST(cache.find("Family").has_value());
+
+    fs::remove(file);
+    BOOST_TEST_REQUIRE(::mkfifo(file.c_str(), 0600) == 0);
+    BOOST_TEST(!cache.find("Family").has_value());  // returns at once, no writer needed
 }
 
 BOOST_AUTO_TEST_CASE(the_locator_answers_as_fontconfig_from_the_cache) {

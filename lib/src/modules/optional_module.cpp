@@ -1,6 +1,7 @@
 #include "modules/optional_module.hpp"
 
 #include <dlfcn.h>
+#include <link.h>
 #include <unistd.h>
 
 #include <cstring>
@@ -20,18 +21,22 @@ namespace {
 // relative to it, so that a moved installation still finds its own modules first.
 std::string folder_of_this_code() {
     Dl_info info{};
+    link_map* map = nullptr;
     std::string path;
-    if (::dladdr(reinterpret_cast<const void*>(&load_module_table), &info) != 0 &&
-        info.dli_fname != nullptr && std::strchr(info.dli_fname, '/') != nullptr) {
-        path = info.dli_fname;
-    } else {  // the main program, which the loader names without a path
+    // A shared library has its path in its link map; the main program has none there (its
+    // dli_fname is argv[0], which whoever starts the program chooses): /proc/self/exe.
+    if (::dladdr1(reinterpret_cast<const void*>(&load_module_table), &info,
+                  reinterpret_cast<void**>(&map), RTLD_DL_LINKMAP) != 0 &&
+        map != nullptr && map->l_name != nullptr && map->l_name[0] != '\0' &&
+        std::strchr(map->l_name, '/') != nullptr) {
+        path = map->l_name;
+    } else {
         std::vector<char> buffer(4096);
         const ssize_t length = ::readlink("/proc/self/exe", buffer.data(), buffer.size() - 1);
         if (length > 0) path.assign(buffer.data(), static_cast<std::size_t>(length));
     }
-    // A library the loader found through a relative path (a run path of $ORIGIN/../lib from a
-    // program started as inst/bin/strata) is named relative to the working folder, with its ..
-    // parts: the folders above it are those of its real place.
+    // A library's path may hold .. parts (a run path of $ORIGIN/../lib): the folders above it
+    // are those of its real place.
     std::error_code failed;
     const std::filesystem::path real = std::filesystem::weakly_canonical(path, failed);
     if (!failed && real.is_absolute()) path = real.string();

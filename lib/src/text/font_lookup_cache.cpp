@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -47,9 +48,33 @@ bool storable(std::string_view text) {
 
 // The entries of a cache file; whatever does not read as one (a damaged or foreign file) ends
 // the list, so that it is merely not used.
+// The cache file's bytes, or nothing unless it is a regular file of this user that no one else
+// may write (another's file could name any font file), opened without waiting (a FIFO in its
+// place) and at most kMaxCacheBytes long.
+std::string trusted_cache_text(const std::string& file) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return {};
+    struct stat status {};
+    std::string text;
+    if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && status.st_uid == ::geteuid() &&
+        (status.st_mode & (S_IWGRP | S_IWOTH)) == 0 &&
+        static_cast<std::uintmax_t>(status.st_size) <= kMaxCacheBytes) {
+        text.resize(static_cast<std::size_t>(status.st_size));
+        std::size_t done = 0;
+        while (done < text.size()) {
+            const ssize_t got = ::read(fd, text.data() + done, text.size() - done);
+            if (got <= 0) break;
+            done += static_cast<std::size_t>(got);
+        }
+        text.resize(done);
+    }
+    ::close(fd);
+    return text;
+}
+
 std::vector<Entry> read_entries(const std::string& file) {
     std::vector<Entry> entries;
-    std::ifstream in(file, std::ios::binary);
+    std::istringstream in(trusted_cache_text(file));
     std::string line;
     if (!in || !std::getline(in, line) || line != kHeader) return entries;
     std::size_t bytes = line.size();
