@@ -1153,6 +1153,28 @@ for cid, layer, message in [
          "'axis' holds -9, outside the 4 axes")]:
     case(cid, {"model.json": on_image(layer)}, "error", message)
 
+# The other views bound what one figure draws: a graph of many wide joins, a lenet figure of
+# many wide layers at max_visual_channels' bound.
+def wide_joins(branches, joins):
+    text = "strata: 1\nmodel: joins\nlayers:\n  - {name: in, type: InputLayer, shape: [null, 64]}\n"
+    for b in range(branches):
+        text += f"  - {{name: d{b}, type: Dense, inputs: [in], config: {{units: 64}}}}\n"
+    names = ", ".join(f"d{b}" for b in range(branches))
+    for j in range(joins):
+        text += f"  - {{name: a{j}, type: Add, inputs: [{names}]}}\n"
+    return text
+
+
+case("bounds-graph-view-lines", {"model.yaml": wide_joins(300, 80), "graph.yaml": "view: graph\n"},
+     "error",
+     "connecting lines, more than 200000", model="model.yaml", options="graph.yaml",
+     max_mib=256)
+WIDE_LENET = ("strata: 1\nmodel: wide\noptions: {view: lenet, max_visual_channels: 1000}\n"
+              "layers:\n  - {name: in, type: InputLayer, shape: [null, 8, 8, 1024]}\n"
+              + "".join("  - Conv2D: {filters: 1024, kernel_size: 1}\n" for _ in range(100)))
+case("bounds-lenet-view-maps", {"model.yaml": WIDE_LENET}, "error",
+     "feature maps, more than 50000", model="model.yaml", max_mib=256)
+
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\tmax_seconds\n")
     for row in rows:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <vector>
@@ -16,6 +17,9 @@
 #include "style/length.hpp"
 
 namespace strata::layout {
+
+// The most connecting lines a graph view draws (some 20 MB of SVG).
+constexpr std::uint64_t kMostGraphLines = 200'000;
 namespace {
 
 constexpr Rgba kOrange{255, 165, 0, 255};  // visualkeras' node fill
@@ -207,6 +211,18 @@ Scene graph_view(const Model& model, const Options& options, const LayoutContext
     scene.width = placed.width;
     scene.height = placed.height;
     scene.background = options.background_fill;
+    // Every node of a layer joins every node of the next: many wide joins (a thousand layers
+    // into each of hundreds of additions) would make a figure of millions of lines.
+    std::uint64_t lines = 0;
+    for (const auto& [from, to] : graph.edges) {
+        lines += static_cast<std::uint64_t>(placed.members[from].nodes.size()) *
+                 placed.members[to].nodes.size();
+    }
+    if (lines > kMostGraphLines) {
+        throw Error("", "the graph view of this model draws " + std::to_string(lines) +
+                            " connecting lines, more than " + std::to_string(kMostGraphLines) +
+                            ": give a smaller ellipsize_after, or draw another view");
+    }
     IdMaker ids;
     for (const auto& [from, to] : graph.edges)
         scene.groups.push_back(connector_group(graph, placed, from, to, options, ids));

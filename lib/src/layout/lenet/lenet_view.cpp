@@ -6,16 +6,22 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <string>
 
 #include "layout/fitting/scaled_scene.hpp"
 #include "layout/lenet/connections.hpp"
 #include "layout/lenet/feature_stacks.hpp"
 #include "layout/lenet/lenet_groups.hpp"
 #include "layout/lenet/stack_labels.hpp"
+#include "strata/error.hpp"
 #include "style/length.hpp"
 
 namespace strata::layout {
+
+// The most feature maps a lenet figure draws, all its stacks together (some 25 MB of SVG).
+constexpr std::uint64_t kMostLenetMaps = 50'000;
 namespace {
 
 // Bounds that grow to hold rectangles.
@@ -47,6 +53,16 @@ Scene lenet_figure(const Model& model, Options o, const LayoutContext& context) 
     scene.background = o.background_fill;
     compat_colors(scene, o);
     std::vector<FeatureStack> stacks = feature_stacks(model, o);
+    // Each map is a few shapes: a long model of wide layers at max_visual_channels' bound
+    // would make a figure of millions.
+    std::uint64_t maps = 0;
+    for (const FeatureStack& stack : stacks) maps += static_cast<std::uint64_t>(stack.visible);
+    if (maps > kMostLenetMaps) {
+        throw Error("max_visual_channels", "the lenet view of this model draws " +
+                                               std::to_string(maps) + " feature maps, more than " +
+                                               std::to_string(kMostLenetMaps) +
+                                               ": give a smaller max_visual_channels");
+    }
     std::vector<StackLabels> labels = stack_labels(model, stacks, o, context.text);
     if (!o.compat_visualkeras) keep_labels_apart(labels);
     // The canvas holds every stack and label with padding / 2 around them, as visualkeras'.
@@ -110,10 +126,11 @@ bool branches(const Model& model) {
 Scene lenet_view(const Model& model, const Options& options, const LayoutContext& context,
                  Warnings& warnings) {
     if (branches(model) && !options.compat_visualkeras) {
-        warnings.push_back({"view", "the lenet view draws the layers as one chain in file order, "
-                                    "and this model branches: the chain joins layers the model "
-                                    "does not join (the functional or layered view draws its "
-                                    "branches)"});
+        warnings.push_back({"view",
+                            "the lenet view draws the layers as one chain in file order, "
+                            "and this model branches: the chain joins layers the model "
+                            "does not join (the functional or layered view draws its "
+                            "branches)"});
     }
     if (options.width.empty() || options.compat_visualkeras)
         return lenet_figure(model, options, context);
