@@ -22,7 +22,7 @@ namespace {
 
 struct Case {
     std::string id, model, options, output, expect, message;
-    long max_mib = 1024;  // peak resident memory allowed, the isolated children's included
+    long max_mib = 1024;      // peak resident memory allowed, the isolated children's included
     double max_seconds = 10;  // processor time allowed, before the sanitizer's scale
 };
 

@@ -81,8 +81,7 @@ class TikzWriter {
         std::string out;
         out.reserve(body.size() + 2048);
         if (options_.standalone) write_preamble(out);
-        out += "% A model diagram drawn by strata " STRATA_VERSION
-               ". Needs \\usepackage{tikz}";
+        out += "% A model diagram drawn by strata " STRATA_VERSION ". Needs \\usepackage{tikz}";
         if (!picture_boxes_.empty()) out += " and \\usepackage{graphicx}";
         out += ".\n% Its unit is the length \\strataunit (1bp unless set before).\n\\begingroup\n";
         // The unit is set globally where it is made: the group ends with this picture, and the
