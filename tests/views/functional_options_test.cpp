@@ -279,7 +279,8 @@ BOOST_AUTO_TEST_CASE(connector_fill_and_width_are_the_connectors_stroke) {
     Options o = functional_defaults();
     o.connector_fill = Rgba{200, 10, 10, 255};
     o.connector_width = 5;
-    const Polyline& line = std::get<Polyline>(group(draw(o), "in-to-a1").items.front());
+    const Scene scene = draw(o);
+    const Polyline& line = std::get<Polyline>(group(scene, "in-to-a1").items.front());
     BOOST_TEST((line.stroke == Rgba{200, 10, 10, 255}));
     BOOST_TEST(line.stroke_width == 5);
 }

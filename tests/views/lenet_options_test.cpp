@@ -267,7 +267,8 @@ BOOST_AUTO_TEST_CASE(colours_and_text_options_are_honoured) {
 }
 
 BOOST_AUTO_TEST_CASE(shade_step_darkens_the_front_maps) {
-    const Group& g = *groups_of(with([](Options& o) { o.shade_step = 10; }), Role::layer).at(1);
+    const Scene s = with([](Options& o) { o.shade_step = 10; });
+    const Group& g = *groups_of(s, Role::layer).at(1);
     const Rgba back = *polygons_named(g, "map").at(0)->fill;
     const Rgba front = *polygons_named(g, "front").at(0)->fill;
     BOOST_TEST(back.r - front.r == 10 * (static_cast<int>(polygons_named(g, "map").size())));
