@@ -16,31 +16,14 @@ is also timed up to the figure (layout only) and to its SVG text.
 """
 
 import argparse
-import json
 import statistics
-import subprocess
+import pathlib
 import sys
 import time
 
-
-def stand_in_model(strata_cli, path):
-    """An object with visualkeras' view of the model in `path`: `layers`, each a stand-in."""
-    info = json.loads(subprocess.check_output([strata_cli, "info", path, "--json"]))
-    classes = {}
-
-    class StandInModel:
-        pass
-
-    model = StandInModel()
-    model.layers = []
-    for layer in info["layers"]:
-        kind = classes.setdefault(layer["type"], type(layer["type"], (), {}))
-        stand_in = kind()
-        stand_in.name = layer["name"]
-        shapes = [tuple(shape) for shape in layer["output_shapes"]]
-        stand_in.output_shape = shapes[0] if len(shapes) == 1 else shapes
-        model.layers.append(stand_in)
-    return model
+# The stand-ins the layered view's reference pictures are made with.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "views" / "layered"))
+from stand_ins import stand_in_model  # noqa: E402
 
 
 def timed(call, runs):
