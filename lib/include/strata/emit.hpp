@@ -39,7 +39,10 @@ struct RgbaImage {
 };
 
 // Draws a scene into pixels, exactly the image to_png encodes, for a program that wants the
-// image rather than a file (the Python package's PIL image). Throws as to_png does.
+// image rather than a file (the Python package's PIL image). Unlike a PNG's, its sides are not
+// bounded (it is drawn in tiles a cairo surface can hold); its pixel count is, by
+// limits::kMaxRasterPixels. Throws strata::Error as to_png does for a bad dpi or scale or an
+// image of more pixels.
 RgbaImage to_rgba(const Scene& scene, const RasterOptions& options, Warnings& warnings);
 
 // The resolution to draw `scene` at: `requested` when its image fits the limits, otherwise the
