@@ -164,12 +164,11 @@ const char* format_name(strata::OutputFormat format) {
     return "";
 }
 
-py::bytes emitted(const LaidOutScene& laid_out, const std::string& format_name, double dpi,
+py::bytes emitted(const LaidOutScene& laid_out, const std::string& requested, double dpi,
                   double scale, std::vector<std::string>& warnings_out) {
-    const std::optional<strata::OutputFormat> format = strata::output_format_named(format_name);
+    const std::optional<strata::OutputFormat> format = strata::output_format_named(requested);
     if (!format) {
-        throw strata::Error("format",
-                            "expected one of svg, png, pdf, tex, json, not " + format_name);
+        throw strata::Error("format", "expected one of svg, png, pdf, tex, json, not " + requested);
     }
     strata::WriteOptions options;
     options.svg = strata::SvgOptions{laid_out.compat};
@@ -181,7 +180,7 @@ py::bytes emitted(const LaidOutScene& laid_out, const std::string& format_name, 
         py::gil_scoped_release unlocked;
         bytes = strata::write_scene(laid_out.scene, *format, options, warnings);
     }
-    warnings_out = messages(warnings, format_name);
+    warnings_out = messages(warnings, requested);
     return py::bytes(bytes);
 }
 

@@ -131,7 +131,8 @@ class Figure:
             raise
 
     def to_pil(self, dpi: float = 96, scale: float = 1) -> Any:
-        """The figure as a ``PIL.Image.Image`` in RGBA (needs Pillow)."""
+        """The figure as a ``PIL.Image.Image`` in RGBA (needs Pillow), of any side, as
+        visualkeras' image is; at most 2**28 pixels (a PNG file is held to 32767 a side)."""
         from PIL import Image
 
         width, height, pixels, image_warnings = self._scene.rgba(float(dpi), float(scale))
