@@ -116,8 +116,10 @@ ImageSize image_size(const Scene& scene, double scale, int max_side) {
 // Image bytes painted and encoded at a time.
 constexpr int kStripBytes = 4 << 20;
 
-// The columns of an image wider than a PNG may be. Not kMaxRasterSide: cairo loses part of a
-// shape that a surface 32 767 px wide cuts at its side (its spans hold 16-bit coordinates).
+// The columns of an image wider than a PNG may be. Not kMaxRasterSide: cairo 1.16 loses part
+// of a shape that crosses the side of a surface exactly 32 767 px wide over an opaque
+// background (a surface 32 766 px wide draws it whole); a whole image of that width has
+// nothing crossing its side.
 constexpr int kWideTileColumns = 16384;
 
 // Part of an image as cairo painted it: the premultiplied ARGB32 rows, `stride` bytes apart,
