@@ -103,8 +103,6 @@ ImageSize image_size(const Scene& scene, double scale, int max_side) {
                              std::to_string(limits::kMaxRasterPixels) +
                              " pixels are allowed (lower the dpi or scale)");
     };
-    // Without a side limit of its own, a side beyond the pixel count is refused for the count.
-    if (max_side >= limits::kMaxRasterPixels && (width < 0 || height < 0)) throw too_many();
     if (width < 0 || height < 0) {
         throw Error("", "the image would be " + describe() + " pixels; a side may be at most " +
                             std::to_string(max_side) + " (lower the dpi or scale)");
@@ -121,6 +119,10 @@ constexpr int kStripBytes = 4 << 20;
 // background (a surface 32 766 px wide draws it whole); a whole image of that width has
 // nothing crossing its side.
 constexpr int kWideTileColumns = 16384;
+
+// The longest side of an image drawn in columns: cairo holds coordinates in 24.8 fixed point
+// (up to 8 388 607 px), and a column's shapes lie up to a side's length from its surface.
+constexpr int kMaxColumnsImageSide = 1 << 22;
 
 // Part of an image as cairo painted it: the premultiplied ARGB32 rows, `stride` bytes apart,
 // of the `columns` x `rows` pixels from (left, top).
@@ -190,7 +192,8 @@ void paint_in_tiles(const Scene& scene, double scale, ImageSize size, TakeTile&&
             cairo_surface_flush(surface.get());
             std::memset(pixels, 0, static_cast<std::size_t>(stride) * tile_rows);
             cairo_surface_mark_dirty(surface.get());
-            // A whole-pixel offset: every tile is rasterised exactly as the whole image would be.
+            // A whole-pixel offset: every strip of rows is rasterised exactly as the whole image
+            // would be; where a column's side cuts a shape, within a few levels of antialiasing.
             cairo_surface_set_device_offset(surface.get(), -left, -top);
             paint(surface.get(), scene, scale, opaque, pictures);
             cairo_surface_flush(surface.get());
@@ -240,8 +243,8 @@ std::string to_png(const Scene& scene, const RasterOptions& options, Warnings& w
 
 RgbaImage to_rgba(const Scene& scene, const RasterOptions& options, Warnings& warnings) {
     const double scale = pixel_scale(options);
-    // Any side, drawn in tiles: only the pixel count is bounded.
-    const ImageSize size = image_size(scene, scale, static_cast<int>(limits::kMaxRasterPixels));
+    // Drawn in columns: any side cairo's coordinates reach, and the pixel count bounded.
+    const ImageSize size = image_size(scene, scale, kMaxColumnsImageSide);
     check_painted_pictures(scene, scale);
     RgbaImage image{size.width, size.height, {}};
     image.pixels.reset(new unsigned char[image.byte_count()]);  // not zeroed: all written below
