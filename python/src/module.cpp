@@ -17,6 +17,7 @@
 #include "strata/layout.hpp"
 #include "strata/option_table.hpp"
 #include "strata/spec.hpp"
+#include "strata/write.hpp"
 
 namespace py = pybind11;
 
@@ -146,34 +147,40 @@ std::shared_ptr<LaidOutScene> layout(const LoadedModel& model, const OptionLayer
     return out;
 }
 
-py::bytes emitted(const LaidOutScene& laid_out, const std::string& format, double dpi, double scale,
-                  std::vector<std::string>& warnings_out) {
+// The name of a format as Python knows it ("json" for the scene as JSON).
+const char* format_name(strata::OutputFormat format) {
+    switch (format) {
+        case strata::OutputFormat::svg:
+            return "svg";
+        case strata::OutputFormat::scene_json:
+            return "json";
+        case strata::OutputFormat::png:
+            return "png";
+        case strata::OutputFormat::pdf:
+            return "pdf";
+        case strata::OutputFormat::tex:
+            return "tex";
+    }
+    return "";
+}
+
+py::bytes emitted(const LaidOutScene& laid_out, const std::string& requested, double dpi,
+                  double scale, std::vector<std::string>& warnings_out) {
+    const std::optional<strata::OutputFormat> format = strata::output_format_named(requested);
+    if (!format) {
+        throw strata::Error("format", "expected one of svg, png, pdf, tex, json, not " + requested);
+    }
+    strata::WriteOptions options;
+    options.svg = strata::SvgOptions{laid_out.compat};
+    options.tikz.scale = laid_out.tikz_scale;
+    options.raster = strata::RasterOptions{dpi, scale};
     std::string bytes;
     strata::Warnings warnings;
     {
         py::gil_scoped_release unlocked;
-        if (format == "svg") {
-            bytes = strata::to_svg(laid_out.scene, strata::SvgOptions{laid_out.compat});
-        } else if (format == "json") {
-            bytes = strata::to_scene_json(laid_out.scene);
-        } else if (format == "png") {
-            strata::RasterOptions raster;
-            raster.dpi = dpi;
-            raster.scale = scale;
-            bytes = strata::to_png(laid_out.scene,
-                                   strata::fit_raster(laid_out.scene, raster, warnings), warnings);
-        } else if (format == "pdf") {
-            bytes = strata::to_pdf(laid_out.scene, warnings);
-        } else if (format == "tex") {
-            strata::TikzOptions tikz;
-            tikz.scale = laid_out.tikz_scale;
-            bytes = strata::to_tikz(laid_out.scene, tikz, warnings);
-        } else {
-            throw strata::Error("format",
-                                "expected one of svg, png, pdf, tex, json, not " + format);
-        }
+        bytes = strata::write_scene(laid_out.scene, *format, options, warnings);
     }
-    warnings_out = messages(warnings, format);
+    warnings_out = messages(warnings, requested);
     return py::bytes(bytes);
 }
 
@@ -230,8 +237,8 @@ PYBIND11_MODULE(_strata, m) {
                      strata::RasterOptions raster;
                      raster.dpi = dpi;
                      raster.scale = scale;
-                     image = strata::to_rgba(s.scene, strata::fit_raster(s.scene, raster, warnings),
-                                             warnings);
+                     // Any side: only a PNG file is bounded by what its readers accept.
+                     image = strata::to_rgba(s.scene, raster, warnings);
                  }
                  auto pixels = std::make_shared<Pixels>(Pixels{std::move(image)});
                  return py::make_tuple(pixels->image.width, pixels->image.height, py::cast(pixels),
@@ -252,6 +259,12 @@ PYBIND11_MODULE(_strata, m) {
           py::arg("for_latex") = false, py::arg("font_chosen") = false,
           py::arg("font_size_chosen") = false, py::arg("document_font_pt") = 10.0,
           py::arg("document_sans") = false, py::arg("inherited_layers") = OptionLayers{});
+    // The format a file name's extension stands for, or None.
+    m.def("format_of_file", [](const std::string& path) -> std::optional<std::string> {
+        const std::optional<strata::OutputFormat> format = strata::output_format_of_file(path);
+        if (!format) return std::nullopt;
+        return std::string(format_name(*format));
+    });
     m.def("preset_names", &strata::preset_names);
     // A preset as an option file of the keys it changes.
     // A view's preset of that name (its own, else the common one), as what it changes from the

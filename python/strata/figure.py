@@ -14,8 +14,6 @@ from . import _strata
 # The widest PNG a notebook is given to show: wider figures are drawn at a lower resolution.
 _NOTEBOOK_PIXELS = 2400
 
-_FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".tex": "tex", ".json": "json"}
-
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -111,7 +109,7 @@ class Figure:
         """Writes the figure; the format comes from the extension (svg, png, pdf, tex, json)
         unless given. The file appears whole or not at all."""
         path = os.fspath(path)
-        fmt = format or _FORMATS.get(os.path.splitext(path)[1].lower())
+        fmt = format or _strata.format_of_file(path)
         if fmt is None:
             raise ValueError(
                 f"cannot tell the output format of '{path}' (use a .svg, .png, .pdf, .tex or "
@@ -133,7 +131,8 @@ class Figure:
             raise
 
     def to_pil(self, dpi: float = 96, scale: float = 1) -> Any:
-        """The figure as a ``PIL.Image.Image`` in RGBA (needs Pillow)."""
+        """The figure as a ``PIL.Image.Image`` in RGBA (needs Pillow), of any side, as
+        visualkeras' image is; at most 2**28 pixels (a PNG file is held to 32767 a side)."""
         from PIL import Image
 
         width, height, pixels, image_warnings = self._scene.rgba(float(dpi), float(scale))

@@ -1,6 +1,7 @@
 # Installs the built strata into a scratch prefix, builds the consumer project against it and
 # runs it on a model. Arguments: BUILD_DIR, SOURCE_DIR, WORK_DIR, MODEL, and the GENERATOR,
-# MAKE_PROGRAM and CXX_COMPILER of the main build (a fresh machine may have no `make`).
+# MAKE_PROGRAM and CXX_COMPILER of the main build (a fresh machine may have no `make`); PYTHON,
+# when the build made the Python package, runs the installed package.
 file(REMOVE_RECURSE ${WORK_DIR})
 execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${WORK_DIR}/prefix
                 RESULT_VARIABLE rc OUTPUT_QUIET)
@@ -63,3 +64,22 @@ foreach(object ${installed_objects})
     message(FATAL_ERROR "${object} names the build folder: ${build_paths}")
   endif()
 endforeach()
+# The installed Python package is the one imported from the prefix, and it draws (a PNG needs
+# the installed cairo module).
+if(PYTHON)
+  file(GLOB python_packages ${WORK_DIR}/prefix/lib/python*/dist-packages/strata/__init__.py)
+  list(LENGTH python_packages count)
+  if(NOT count EQUAL 1)
+    message(FATAL_ERROR "the Python package was not installed under the prefix: ${python_packages}")
+  endif()
+  get_filename_component(package_dir ${python_packages} DIRECTORY)
+  get_filename_component(site_dir ${package_dir} DIRECTORY)
+  execute_process(
+    COMMAND ${CMAKE_COMMAND} -E env PYTHONPATH=${site_dir} ${PYTHON} -c
+            "import sys, strata; assert strata.__file__.startswith(sys.argv[1]), strata.__file__; strata.layered_view(sys.argv[2]).save('python.png')"
+            ${site_dir} ${MODEL}
+    WORKING_DIRECTORY ${WORK_DIR} RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(rc OR NOT EXISTS ${WORK_DIR}/python.png)
+    message(FATAL_ERROR "the installed Python package did not draw a PNG: ${err}")
+  endif()
+endif()

@@ -173,6 +173,25 @@ BOOST_AUTO_TEST_CASE(the_unpacked_package_compiles_the_example_paper) {
     BOOST_TEST(text.find("Figure 2: U-Net") != std::string::npos);
 }
 
+// The Python package is where Debian's Python looks (lib/python3/dist-packages), and it draws
+// from there: a PNG needs the cairo module, found from the package's own place.
+BOOST_AUTO_TEST_CASE(the_unpacked_python_package_draws) {
+    if (!have_dpkg_deb() || std::string(STRATA_PYTHON).empty()) return;
+    const Package& p = built_package();
+    const fs::path site = p.root / "usr/lib/python3/dist-packages";
+    BOOST_TEST_REQUIRE(fs::exists(site / "strata/__init__.py"));
+    ScratchDir work("deb-python");
+    const fs::path png = work.path / "vgg16.png";
+    const ShellRun run = run_shell(
+        clean_env(p, work.path) + "PYTHONPATH=" + quoted(site) + " " + shell_word(STRATA_PYTHON) +
+        " -c " +
+        shell_word("import sys, strata; assert strata.__file__.startswith(sys.argv[1]); "
+                   "strata.layered_view(sys.argv[2]).save(sys.argv[3])") +
+        " " + quoted(site) + " " + quoted(kSource / "examples/vgg16.json") + " " + quoted(png));
+    BOOST_TEST(run.status == 0, run.out);
+    BOOST_TEST(fs::exists(png));
+}
+
 BOOST_AUTO_TEST_CASE(pkg_config_builds_a_program_against_the_unpacked_library) {
     if (!have_dpkg_deb()) return;
     const Package& p = built_package();

@@ -9,7 +9,6 @@
 #include "model_argument.hpp"
 #include "option_flags.hpp"
 #include "standard_output.hpp"
-#include "strata/emit.hpp"
 #include "strata/error.hpp"
 #include "strata/import.hpp"
 #include "strata/io.hpp"
@@ -18,6 +17,7 @@
 #include "strata/option_table.hpp"
 #include "strata/printable.hpp"
 #include "strata/spec.hpp"
+#include "strata/write.hpp"
 #include "warnings.hpp"
 
 namespace po = boost::program_options;
@@ -25,20 +25,10 @@ namespace po = boost::program_options;
 namespace strata::cli {
 namespace {
 
-enum class OutputFormat { svg, scene_json, png, pdf, tex };
-
 OutputFormat format_of(const std::string& path, const std::string& requested) {
-    std::string format = requested;
-    if (format.empty()) {
-        auto dot = path.rfind('.');
-        format = dot == std::string::npos ? "" : path.substr(dot + 1);
-        for (char& c : format) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    if (format == "svg") return OutputFormat::svg;
-    if (format == "json") return OutputFormat::scene_json;
-    if (format == "png") return OutputFormat::png;
-    if (format == "pdf") return OutputFormat::pdf;
-    if (format == "tex") return OutputFormat::tex;
+    const std::optional<OutputFormat> format =
+        requested.empty() ? output_format_of_file(path) : output_format_named(requested);
+    if (format) return *format;
     throw UsageError{"cannot tell the output format of " + quoted_text(path) +
                      " (use a .svg, .json, .png, .pdf or .tex file name, or --format "
                      "svg|json|png|pdf|tex)"};
@@ -46,39 +36,13 @@ OutputFormat format_of(const std::string& path, const std::string& requested) {
 
 // The PNG resolution: the one asked for, which must fit the limits; or by default 96 dpi,
 // lowered with a warning when a wide model would not fit.
-struct PngResolution {
-    RasterOptions raster;
-    bool asked = false;
-};
-
-PngResolution png_resolution_of(const po::variables_map& given, OutputFormat format) {
-    PngResolution resolution;
-    RasterOptions& raster = resolution.raster;
+void set_png_resolution(WriteOptions& write, const po::variables_map& given, OutputFormat format) {
     const bool any = given.count("dpi") || given.count("scale");
     if (any && format != OutputFormat::png)
         throw UsageError{"--dpi and --scale apply to PNG output"};
-    if (given.count("dpi")) raster.dpi = given["dpi"].as<double>();
-    if (given.count("scale")) raster.scale = given["scale"].as<double>();
-    resolution.asked = any;
-    return resolution;  // to_png checks the values
-}
-
-std::string write_scene(const Scene& scene, OutputFormat format, const PngResolution& png,
-                        const TikzOptions& tikz, const SvgOptions& svg, Warnings& warnings) {
-    switch (format) {
-        case OutputFormat::svg:
-            return to_svg(scene, svg);
-        case OutputFormat::scene_json:
-            return to_scene_json(scene);
-        case OutputFormat::png:
-            return to_png(scene, png.asked ? png.raster : fit_raster(scene, png.raster, warnings),
-                          warnings);
-        case OutputFormat::pdf:
-            return to_pdf(scene, warnings);
-        case OutputFormat::tex:
-            return to_tikz(scene, tikz, warnings);
-    }
-    return {};
+    if (given.count("dpi")) write.raster.dpi = given["dpi"].as<double>();
+    if (given.count("scale")) write.raster.scale = given["scale"].as<double>();
+    write.fit_raster = !any;  // to_png checks the values
 }
 
 // The document's font and size for a .tex figure (with_document_text): only the flags choose
@@ -132,15 +96,17 @@ int run_render(const std::vector<std::string>& args) {
         output.empty()
             ? OutputFormat::svg
             : format_of(output, given.count("format") ? given["format"].as<std::string>() : "");
-    const PngResolution png = png_resolution_of(given, format);
+    WriteOptions write;
+    set_png_resolution(write, given, format);
     const LatexRequest latex = latex_request(given, format == OutputFormat::tex);
     Warnings warnings;
     if (format == OutputFormat::tex) {
         options =
             document_text_options(std::move(options), latex.document, given, model_path, warnings);
     }
-    TikzOptions tikz = latex.tikz;
-    const SvgOptions svg{options.compat_visualkeras};
+    write.tikz = latex.tikz;
+    write.svg = SvgOptions{options.compat_visualkeras};
+    const SvgOptions& svg = write.svg;
 
     // Before any work: a bad output, or one that would replace a file this run reads, fails
     // fast.
@@ -161,7 +127,7 @@ int run_render(const std::vector<std::string>& args) {
         if (format == OutputFormat::tex) {
             FittedScene fitted = layout_for_latex(model, options, warnings);
             scene = std::move(fitted.scene);
-            tikz.scale = fitted.scale;
+            write.tikz.scale = fitted.scale;
         } else {
             scene = layout_layered(model, options, warnings);
         }
@@ -173,7 +139,7 @@ int run_render(const std::vector<std::string>& args) {
     name_unplaced_warnings(warnings, model_path);
     // A .tex scene has its text sizes divided by the picture's scale: frames get their own.
     std::optional<Scene> own_frames;
-    if (frames && format == OutputFormat::tex && tikz.scale != 1) {
+    if (frames && format == OutputFormat::tex && write.tikz.scale != 1) {
         Warnings frame_warnings;
         own_frames = layout_layered(model, options, frame_warnings);
     }
@@ -187,7 +153,7 @@ int run_render(const std::vector<std::string>& args) {
     const std::string output_name = output == "-" ? "standard output" : output;
     std::string bytes;
     try {
-        bytes = write_scene(scene, format, png, tikz, svg, warnings);
+        bytes = write_scene(scene, format, write, warnings);
     } catch (const Error& e) {
         // Nor do the emitters know the output's name.
         if (!e.file().empty()) throw;

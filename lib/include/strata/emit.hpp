@@ -39,7 +39,10 @@ struct RgbaImage {
 };
 
 // Draws a scene into pixels, exactly the image to_png encodes, for a program that wants the
-// image rather than a file (the Python package's PIL image). Throws as to_png does.
+// image rather than a file (the Python package's PIL image). Unlike a PNG, it may be wider or
+// taller than limits::kMaxRasterSide (it is drawn in columns a cairo surface can hold, a side
+// of up to 4 194 304 px); its pixel count is bounded by limits::kMaxRasterPixels. Throws
+// strata::Error as to_png does for a bad dpi or scale or an image beyond those limits.
 RgbaImage to_rgba(const Scene& scene, const RasterOptions& options, Warnings& warnings);
 
 // The resolution to draw `scene` at: `requested` when its image fits the limits, otherwise the

@@ -83,10 +83,12 @@ struct ImageSize {
     int width = 0, height = 0;
 };
 
-ImageSize image_size(const Scene& scene, double scale) {
+// The image of `scene` at `scale`, checked against the limits: a side of at most
+// `max_side` pixels and kMaxRasterPixels in all.
+ImageSize image_size(const Scene& scene, double scale, int max_side) {
     check_canvas(scene);
-    const int width = image_side(scene.width, scale, limits::kMaxRasterSide);
-    const int height = image_side(scene.height, scale, limits::kMaxRasterSide);
+    const int width = image_side(scene.width, scale, max_side);
+    const int height = image_side(scene.height, scale, max_side);
     // Printed from the double: a side can be far beyond what a long long holds.
     const auto whole = [](double pixels) {
         char text[400];
@@ -96,20 +98,38 @@ ImageSize image_size(const Scene& scene, double scale) {
     const auto describe = [&] {
         return whole(scene.width * scale) + " x " + whole(scene.height * scale);
     };
+    const auto too_many = [&] {
+        return Error("", "the image would be " + describe() + " pixels; at most " +
+                             std::to_string(limits::kMaxRasterPixels) +
+                             " pixels are allowed (lower the dpi or scale)");
+    };
     if (width < 0 || height < 0) {
         throw Error("", "the image would be " + describe() + " pixels; a side may be at most " +
-                            std::to_string(limits::kMaxRasterSide) + " (lower the dpi or scale)");
+                            std::to_string(max_side) + " (lower the dpi or scale)");
     }
-    if (static_cast<long long>(width) * height > limits::kMaxRasterPixels) {
-        throw Error("", "the image would be " + describe() + " pixels; at most " +
-                            std::to_string(limits::kMaxRasterPixels) +
-                            " pixels are allowed (lower the dpi or scale)");
-    }
+    if (static_cast<long long>(width) * height > limits::kMaxRasterPixels) throw too_many();
     return {width, height};
 }
 
 // Image bytes painted and encoded at a time.
 constexpr int kStripBytes = 4 << 20;
+
+// The columns of an image wider than a PNG may be. Not kMaxRasterSide: cairo 1.16 loses part
+// of a shape that crosses the side of a surface exactly 32 767 px wide over an opaque
+// background (a surface 32 766 px wide draws it whole); a whole image of that width has
+// nothing crossing its side.
+constexpr int kWideTileColumns = 16384;
+
+// The longest side of an image drawn in columns: cairo holds coordinates in 24.8 fixed point
+// (up to 8 388 607 px), and a column's shapes lie up to a side's length from its surface.
+constexpr int kMaxColumnsImageSide = 1 << 22;
+
+// Part of an image as cairo painted it: the premultiplied ARGB32 rows, `stride` bytes apart,
+// of the `columns` x `rows` pixels from (left, top).
+struct Tile {
+    const unsigned char* pixels;
+    int left, top, columns, rows, stride;
+};
 
 // Printed from the double: a side can be far beyond what a long long holds.
 std::string pixels_text(double width, double height) {
@@ -149,30 +169,36 @@ void check_painted_pictures(const Scene& scene, double scale) {
     }
 }
 
-// Paints the image in strips of a few MiB, handing each to `take` (its premultiplied ARGB32
-// rows, how many, and their stride) before the next is drawn: a large figure never needs its
-// whole image in memory. ARGB32 starts fully transparent, so a transparent background stays
-// transparent; an opaque one covers every pixel.
-template <typename TakeStrip>
-void paint_in_strips(const Scene& scene, double scale, ImageSize size, TakeStrip&& take) {
+// Paints the image in tiles of a few MiB, handing each to `take` before the next is drawn:
+// a large figure never needs its whole image in memory, and an image wider than a cairo
+// surface may be (kMaxRasterSide) is drawn in columns. Tiles come row by row, left to right,
+// so an image of one column comes top to bottom. ARGB32 starts fully transparent, so a
+// transparent background stays transparent; an opaque one covers every pixel.
+template <typename TakeTile>
+void paint_in_tiles(const Scene& scene, double scale, ImageSize size, TakeTile&& take) {
     const bool opaque = scene.background.a == 255;
-    const int strip_rows = std::clamp(kStripBytes / (size.width * 4), 1, size.height);
+    const int tile_columns = size.width <= limits::kMaxRasterSide ? size.width : kWideTileColumns;
+    const int tile_rows = std::clamp(kStripBytes / (tile_columns * 4), 1, size.height);
     const CairoSurfacePtr surface(
-        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size.width, strip_rows));
+        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, tile_columns, tile_rows));
     check(cairo_surface_status(surface.get()), "create the image");
-    emit::PictureSurfaces pictures;  // decoded once for all strips
+    emit::PictureSurfaces pictures;  // decoded once for all tiles
     unsigned char* pixels = cairo_image_surface_get_data(surface.get());
     const int stride = cairo_image_surface_get_stride(surface.get());
-    for (int top = 0; top < size.height; top += strip_rows) {
-        const int rows = std::min(strip_rows, size.height - top);
-        cairo_surface_flush(surface.get());
-        std::memset(pixels, 0, static_cast<std::size_t>(stride) * strip_rows);
-        cairo_surface_mark_dirty(surface.get());
-        // A whole-pixel offset: every strip is rasterised exactly as the whole image would be.
-        cairo_surface_set_device_offset(surface.get(), 0, -top);
-        paint(surface.get(), scene, scale, opaque, pictures);
-        cairo_surface_flush(surface.get());
-        take(static_cast<const unsigned char*>(pixels), rows, stride);
+    for (int top = 0; top < size.height; top += tile_rows) {
+        const int rows = std::min(tile_rows, size.height - top);
+        for (int left = 0; left < size.width; left += tile_columns) {
+            const int columns = std::min(tile_columns, size.width - left);
+            cairo_surface_flush(surface.get());
+            std::memset(pixels, 0, static_cast<std::size_t>(stride) * tile_rows);
+            cairo_surface_mark_dirty(surface.get());
+            // A whole-pixel offset: every strip of rows is rasterised exactly as the whole image
+            // would be; where a column's side cuts a shape, within a few levels of antialiasing.
+            cairo_surface_set_device_offset(surface.get(), -left, -top);
+            paint(surface.get(), scene, scale, opaque, pictures);
+            cairo_surface_flush(surface.get());
+            take(Tile{pixels, left, top, columns, rows, stride});
+        }
     }
 }
 
@@ -204,11 +230,12 @@ std::string to_png(const Scene& scene, const RasterOptions& options) {
 
 std::string to_png(const Scene& scene, const RasterOptions& options, Warnings& warnings) {
     const double scale = pixel_scale(options);
-    const ImageSize size = image_size(scene, scale);
+    const ImageSize size = image_size(scene, scale, limits::kMaxRasterSide);
     check_painted_pictures(scene, scale);
     emit::PngEncoder encoder(size.width, size.height, scene.background.a != 255);
-    paint_in_strips(scene, scale, size, [&](const unsigned char* pixels, int rows, int stride) {
-        encoder.add_rows({pixels, size.width, rows, stride});
+    // One column of tiles, no wider than a surface: the rows come in order.
+    paint_in_tiles(scene, scale, size, [&](const Tile& tile) {
+        encoder.add_rows({tile.pixels, size.width, tile.rows, tile.stride});
     });
     emit::warn_pictures_left_out(scene, "PNG", warnings);
     return encoder.finish();
@@ -216,15 +243,20 @@ std::string to_png(const Scene& scene, const RasterOptions& options, Warnings& w
 
 RgbaImage to_rgba(const Scene& scene, const RasterOptions& options, Warnings& warnings) {
     const double scale = pixel_scale(options);
-    const ImageSize size = image_size(scene, scale);
+    // Drawn in columns: any side cairo's coordinates reach, and the pixel count bounded.
+    const ImageSize size = image_size(scene, scale, kMaxColumnsImageSide);
     check_painted_pictures(scene, scale);
     RgbaImage image{size.width, size.height, {}};
     image.pixels.reset(new unsigned char[image.byte_count()]);  // not zeroed: all written below
-    unsigned char* out = image.pixels.get();
-    paint_in_strips(scene, scale, size, [&](const unsigned char* pixels, int rows, int stride) {
-        for (int y = 0; y < rows; ++y) {
-            const auto* row = reinterpret_cast<const std::uint32_t*>(pixels + y * stride);
-            for (int x = 0; x < size.width; ++x, out += 4) straight_rgba(row[x], out);
+    const std::size_t image_stride = static_cast<std::size_t>(size.width) * 4;
+    paint_in_tiles(scene, scale, size, [&](const Tile& tile) {
+        for (int y = 0; y < tile.rows; ++y) {
+            const auto* row = reinterpret_cast<const std::uint32_t*>(
+                tile.pixels + static_cast<std::size_t>(y) * tile.stride);
+            unsigned char* out = image.pixels.get() +
+                                 static_cast<std::size_t>(tile.top + y) * image_stride +
+                                 static_cast<std::size_t>(tile.left) * 4;
+            for (int x = 0; x < tile.columns; ++x, out += 4) straight_rgba(row[x], out);
         }
     });
     emit::warn_pictures_left_out(scene, "PNG", warnings);
