@@ -65,19 +65,18 @@ void keep_alternate_captions_off_skip_legs(const GraphBoxes& graph, std::vector<
         moved[i] = true;
     }
     // Below, it still has the room of two boxes: it stands under the captions of its
-    // neighbours, half a font size clear of them (a U-Net's row, skips over every box).
-    std::vector<double> extra(count, 0);
-    for (std::size_t i = 0; i < count; ++i) {
-        if (!moved[i]) continue;
-        double under = 0;
-        for (const std::size_t k : {i - 1, i + 1}) {
-            if (k >= count || moved[k] || !boxes[k].caption || boxes[k].caption->above) continue;
-            under = std::max(under, boxes[k].caption->height);
-        }
-        if (under > 0) extra[i] = under + boxes[i].style.font.size / 2;
+    // neighbours, half a font size clear of the tallest of them all, so that the captions
+    // moved make one line (a U-Net's row, skips over every box).
+    const auto stays_below = [&](std::size_t k) {
+        return k < count && !moved[k] && boxes[k].caption && !boxes[k].caption->above;
+    };
+    double tallest = 0;
+    for (std::size_t k = 0; k < count; ++k) {
+        if (stays_below(k)) tallest = std::max(tallest, boxes[k].caption->height);
     }
     for (std::size_t i = 0; i < count; ++i) {
-        if (extra[i] > 0) boxes[i].caption->lead += extra[i];
+        if (moved[i] && (stays_below(i - 1) || stays_below(i + 1)))
+            boxes[i].caption->lead += tallest + boxes[i].style.font.size / 2;
     }
 }
 
