@@ -118,7 +118,8 @@ struct KnownFailure {
     const char* check;
     const char* cases;
 };
-const KnownFailure kKnownFailures[] = {
+// A vector, as the table may be empty.
+const std::vector<KnownFailure> kKnownFailures = {
 #include "paper_sweep_known_failures.inc"
 };
 

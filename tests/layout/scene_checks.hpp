@@ -248,6 +248,35 @@ inline std::vector<std::string> texts_over_items(const Scene& scene) {
     return hits;
 }
 
+// Text runs that an edge of a group's frame crosses (a frame holds its captions, ×N labels and
+// title inside or outside it, never on its outline): "text / frame".
+inline std::vector<std::string> texts_over_frames(const Scene& scene) {
+    std::vector<std::string> hits;
+    for (const Group& holder : scene.groups) {
+        for (const Primitive& text : holder.items) {
+            const auto* run = std::get_if<TextRun>(&text);
+            if (!run || run->text.empty()) continue;
+            const Extent box = text_extent(*run);
+            for (const Group& g : scene.groups) {
+                if (g.role != Role::group) continue;
+                for (const Primitive& item : g.items) {
+                    const auto* frame = std::get_if<Polygon>(&item);
+                    if (!frame || frame->points.size() < 2) continue;
+                    const std::size_t n = frame->points.size();
+                    for (std::size_t k = 0; k < n; ++k) {
+                        if (segment_crosses(frame->points[k], frame->points[(k + 1) % n],
+                                            frame->stroke_width / 2, box)) {
+                            hits.push_back("\"" + run->text + "\" / " + g.id);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return hits;
+}
+
 // Millimetres and points of `px` scene pixels drawn at `scale` (a FittedScene's scale).
 inline double printed_mm(double px, double scale) {
     return px * scale * 25.4 / 96;

@@ -4,6 +4,7 @@
 
 #include "layout/layered/caption_bands.hpp"
 #include "layout/layered/caption_sides.hpp"
+#include "layout/layered/group_edges.hpp"
 #include "layout/layered/horizontal_placement.hpp"
 #include "layout/layered/repeat_labels.hpp"
 
@@ -24,8 +25,10 @@ BranchingLayout place_branching(GraphBoxes graph, std::vector<DrawnBox>& boxes, 
     if (!options.compat_visualkeras) share_caption_bands_by_row(boxes, g.spine_boxes);
     place_left_to_right(g, boxes, frame, options);
     placed.units = repeat_units(g, boxes);
-    if (!options.compat_visualkeras)
+    if (!options.compat_visualkeras) {
         make_room_for_repeat_labels(g, placed.units, boxes, frame, options, text);
+        make_room_at_group_edges(g, placed.units, boxes, frame, model, options, text);
+    }
     placed.rows = wrap_rows(g, placed.units, boxes, frame, options, text, width_limit);
     if (!options.compat_visualkeras) {
         share_caption_bands_by_row(boxes, g.spine_boxes);

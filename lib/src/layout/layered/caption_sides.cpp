@@ -47,17 +47,36 @@ void keep_alternate_captions_off_skip_legs(const GraphBoxes& graph, std::vector<
                                            const Model& model, const Options& options) {
     if (options.caption_position != CaptionPosition::alternate) return;
     const SpineLegs legs = spine_legs(graph);
-    for (std::size_t i = 0; i < graph.spine_boxes && i < boxes.size(); ++i) {
+    const std::size_t count = std::min(graph.spine_boxes, boxes.size());
+    std::vector<bool> moved(count, false);
+    for (std::size_t i = 0; i < count; ++i) {
         DrawnBox& b = boxes[i];
-        // A caption above is wider than its box as often as not: a leg at the previous box's
-        // top (where a skip leaves, the caption reaching back over it) would cross it too.
-        const bool leg_near = legs.top[i] || (i > 0 && legs.top[i - 1]);
+        // A caption above is wider than its box as often as not: a leg at the previous or the
+        // next box's top (where a skip leaves or arrives, the caption reaching over it) would
+        // cross it too.
+        const bool leg_near = legs.top[i] || (i > 0 && legs.top[i - 1]) ||
+                              (i + 1 < legs.top.size() && legs.top[i + 1]);
         if (!b.caption || !b.caption->above || !leg_near || legs.bottom[i]) continue;
         const std::string& name = model.layers[b.layer].name;
         if (std::find(options.captions_above.begin(), options.captions_above.end(), name) !=
             options.captions_above.end())
             continue;
         b.caption->above = false;
+        moved[i] = true;
+    }
+    // Below, it still has the room of two boxes: it stands under the captions of its
+    // neighbours, half a font size clear of the tallest of them all, so that the captions
+    // moved make one line (a U-Net's row, skips over every box).
+    const auto stays_below = [&](std::size_t k) {
+        return k < count && !moved[k] && boxes[k].caption && !boxes[k].caption->above;
+    };
+    double tallest = 0;
+    for (std::size_t k = 0; k < count; ++k) {
+        if (stays_below(k)) tallest = std::max(tallest, boxes[k].caption->height);
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        if (moved[i] && (stays_below(i - 1) || stays_below(i + 1)))
+            boxes[i].caption->lead += tallest + boxes[i].style.font.size / 2;
     }
 }
 

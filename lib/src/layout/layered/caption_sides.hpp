@@ -14,8 +14,9 @@
 namespace strata::layout {
 
 // Captions above and below in turn: one that would stand above a box where a skip's or bus's
-// leg meets its top or the previous box's (the leg would cross it) goes below, unless a lane's leg
-// leaves its bottom or the layer is one of `captions_above`.
+// leg meets its top or a neighbour's (the leg would cross it) goes below, unless a lane's leg
+// leaves its bottom or the layer is one of `captions_above`; there it stands under the captions
+// below its neighbours, so that captions keep the room of two boxes.
 void keep_alternate_captions_off_skip_legs(const GraphBoxes& graph, std::vector<DrawnBox>& boxes,
                                            const Model& model, const Options& options);
 

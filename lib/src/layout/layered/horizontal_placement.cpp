@@ -39,22 +39,26 @@ double fork_legs_right(const GraphBoxes& graph, const std::vector<DrawnBox>& box
 
 // Places a branch's boxes left to right from `start` (front face of the first box), far
 // enough apart that their captions do not touch, the first one clear of the legs that drop
-// from the fork past it; returns where the next thing may start.
+// from the fork past it; returns where the next thing may start. Captions above and below
+// the lane are apart already: each side keeps its own right end, so that captions in turn
+// above and below have the room of two boxes, as on the spine.
 double lay_branch(const GraphBoxes& graph, std::vector<DrawnBox>& boxes, std::size_t bi,
                   double start, BoxFrame frame, const Options& options) {
     double x = start;
-    double caption_right = fork_legs_right(graph, boxes, bi, frame);
+    const double legs_right = fork_legs_right(graph, boxes, bi, frame);
+    double caption_right[2] = {legs_right, legs_right};  // below, above
     for (std::size_t v : graph.branch_nodes[bi]) {
         DrawnBox& b = boxes[graph.index_of(v)];
         b.left = x - frame.x_offset - reversed_share(frame) * b.de;
         if (b.caption) {
             const Rect block = caption_block(b, x, 0, options);
-            const double push = caption_right + options.font_size / 2 - block.left;
+            double& side_right = caption_right[b.caption->above ? 1 : 0];
+            const double push = side_right + options.font_size / 2 - block.left;
             if (push > 0) {
                 b.left += push;
                 x += push;
             }
-            caption_right = block.right + std::max(0.0, push);
+            side_right = block.right + std::max(0.0, push);
         }
         x += b.size.z + b.de + b.style.spacing;
     }

@@ -86,7 +86,12 @@ LayeredFigure layered_figure(const Model& model, const Options& options,
     }
     if (!compat) {
         groups.enclose_marks(group_marks(boxes, placed ? &*placed : nullptr, frame, options, text));
-        groups.keep_titles_clear_of(lane_reaches(boxes, placed ? &*placed : nullptr, frame));
+        std::vector<std::optional<Rect>> reaches =
+            lane_reaches(boxes, placed ? &*placed : nullptr, frame);
+        // A group's title hangs under its frame, where the stages' brackets are too.
+        if (placed)
+            add_stage_reaches(placed->stages, boxes, placed->rows, frame, options, text, reaches);
+        groups.keep_titles_clear_of(std::move(reaches));
     }
     const CanvasFit fit = canvas_fit(boxes, frame, overlay_extent, groups, options);
 

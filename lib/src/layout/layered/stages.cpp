@@ -91,4 +91,33 @@ std::vector<Group> stage_brackets(const std::vector<Stage>& stages,
     return groups;
 }
 
+void add_stage_reaches(const std::vector<Stage>& stages, const std::vector<DrawnBox>& boxes,
+                       const std::vector<RowBand>& rows, BoxFrame frame, const Options& options,
+                       TextMeasurer& text, std::vector<std::optional<Rect>>& reaches) {
+    const FontSpec font = annotation_font(options);
+    for (const Stage& st : stages) {
+        const DrawnBox& first = boxes[st.first];
+        const DrawnBox& last = boxes[st.last];
+        const double lo = front_left(first, frame) - reversed_share(frame) * first.de;
+        const double hi = front_left(last, frame) + last.size.z + right_reach(last, frame);
+        const double y = rows[first.row].y + st.y;
+        const TextMetrics m = text.measure(st.label, font);
+        const double bottom =
+            y + kBracketTick / 2 + (m.advance <= hi - lo ? m.ascent + m.descent : 0);
+        for (std::size_t i = st.first; i <= st.last && i < reaches.size(); ++i) {
+            const BoxPlacement p = layout_box(boxes[i], frame);
+            const Rect bracket{lo - p.x1, y - kBracketTick / 2 - p.y1, hi - p.x1, bottom - p.y1};
+            std::optional<Rect>& r = reaches[i];
+            if (!r) {
+                r = bracket;
+                continue;
+            }
+            r->left = std::min(r->left, bracket.left);
+            r->top = std::min(r->top, bracket.top);
+            r->right = std::max(r->right, bracket.right);
+            r->bottom = std::max(r->bottom, bracket.bottom);
+        }
+    }
+}
+
 }  // namespace strata::layout

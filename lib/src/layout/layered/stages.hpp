@@ -3,9 +3,11 @@
 // Stages (--stages): runs of spine layers with one spatial size, bracketed under their row.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "layout/decorations/caption_spacing.hpp"
 #include "layout/layered/box_frame.hpp"
 #include "layout/layered/drawn_box.hpp"
 #include "layout/layered/ids.hpp"
@@ -42,5 +44,13 @@ std::vector<Group> stage_brackets(const std::vector<Stage>& stages,
                                   const std::vector<RowBand>& rows,
                                   const std::vector<std::string>& box_ids, BoxFrame frame,
                                   const Options& options, TextMeasurer& text, IdMaker& ids);
+
+// What each stage's bracket takes under its boxes, with its label, relative to each box's
+// front-face corner (x1, y1), as a group's title keeps clear of: the whole bracket under every
+// box of the stage, nothing for a box outside any stage. `reaches` holds one entry per box,
+// grown by the brackets (what else it holds, lanes' connectors, stays).
+void add_stage_reaches(const std::vector<Stage>& stages, const std::vector<DrawnBox>& boxes,
+                       const std::vector<RowBand>& rows, BoxFrame frame, const Options& options,
+                       TextMeasurer& text, std::vector<std::optional<Rect>>& reaches);
 
 }  // namespace strata::layout
