@@ -132,7 +132,9 @@ std::optional<AttrValue> scalar_value(const std::string& key, const json& value,
 
 void add_attrs(const json& config, const std::string& prefix, const std::string& place,
                const std::string& file, int wrapper_depth, Attrs& attrs) {
-    for (const auto& [key, value] : config.items()) {
+    for (const auto& member : config.items()) {
+        const std::string& key = member.key();  // named, not bound: lambdas capture it
+        const json& value = member.value();
         const auto value_place = [&] { return place + "." + printable_text(key); };
         if (is_positive_key(key) && !is_positive_or_null(value))
             check_positive(value, value_place(), file);
