@@ -11,7 +11,7 @@ namespace strata::keras {
 
 Dim read_dimension(const nlohmann::ordered_json& value, const std::string& place,
                    const std::string& file) {
-    if (value.is_null()) return kUnknownDim;
+    if (auto dimension = valid_dimension(value)) return *dimension;
     const auto fail = [&](const std::string& what) {
         throw Error(file, place + ": expected a dimension (an integer from 0 to " +
                               std::to_string(limits::kMaxDimension) + ", -1 or null), found " +
@@ -41,6 +41,30 @@ Dim read_dimension(const nlohmann::ordered_json& value, const std::string& place
     }
     fail(std::string("a ") + value.type_name());
     return kUnknownDim;  // not reached
+}
+
+std::optional<Dim> valid_dimension(const nlohmann::ordered_json& value) {
+    if (value.is_null()) return kUnknownDim;
+    if (value.is_number_unsigned()) {
+        const auto number = value.get<std::uint64_t>();
+        if (number > static_cast<std::uint64_t>(limits::kMaxDimension)) return std::nullopt;
+        return static_cast<Dim>(number);
+    }
+    if (value.is_number_integer()) {
+        const auto number = value.get<std::int64_t>();
+        if (number < -1 || number > limits::kMaxDimension) return std::nullopt;
+        return number;
+    }
+    if (value.is_number_float()) {
+        const double number = value.get<double>();
+        // NaN fails every comparison, infinities the bound.
+        if (!(number >= -1 && number <= static_cast<double>(limits::kMaxDimension)) ||
+            std::floor(number) != number) {
+            return std::nullopt;
+        }
+        return static_cast<Dim>(number);
+    }
+    return std::nullopt;
 }
 
 Shape read_shape(const nlohmann::ordered_json& value, const std::string& place,
@@ -89,6 +113,20 @@ void check_positive(const nlohmann::ordered_json& value, const std::string& plac
     const bool nan = value.is_number_float() && std::isnan(value.get<double>());
     throw Error(file, place + ": expected an integer of 1 or more (or null), found " +
                           (nan ? std::string("NaN (not a number)") : value.dump()));
+}
+
+bool is_positive_or_null(const nlohmann::ordered_json& value) {
+    if (value.is_array()) {
+        if (value.size() > limits::kMaxRank) return true;
+        for (const auto& item : value) {
+            if (!is_positive_or_null(item)) return false;
+        }
+        return true;
+    }
+    if (!value.is_number()) return true;
+    return value.is_number_unsigned()  ? value.get<std::uint64_t>() != 0
+           : value.is_number_integer() ? value.get<std::int64_t>() >= 1
+                                       : value.get<double>() >= 1;
 }
 
 bool is_dimension_key(std::string_view key) {

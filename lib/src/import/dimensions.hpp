@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,10 @@ namespace strata::keras {
 Dim read_dimension(const nlohmann::ordered_json& value, const std::string& place,
                    const std::string& file);
 
+// The dimension `value` holds, or nullopt where read_dimension would throw. Lets a caller
+// build the place of a message only when there is a message.
+std::optional<Dim> valid_dimension(const nlohmann::ordered_json& value);
+
 // Reads a shape: a list of dimensions.
 Shape read_shape(const nlohmann::ordered_json& value, const std::string& place,
                  const std::string& file);
@@ -28,6 +33,9 @@ bool is_positive_key(std::string_view key);
 // `value`, a number or a list of them, nested lists included; null is allowed.
 void check_positive(const nlohmann::ordered_json& value, const std::string& place,
                     const std::string& file);
+
+// False exactly where check_positive would throw.
+bool is_positive_or_null(const nlohmann::ordered_json& value);
 
 // True for configuration keys that hold dimensions or size-like counts (filters, units,
 // kernel_size, target_shape ...): their numbers must be valid dimensions.

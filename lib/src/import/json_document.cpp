@@ -2,6 +2,7 @@
 
 #include <variant>
 
+#include "import/json_plain_parse.hpp"
 #include "import/json_scan.hpp"
 #include "import/json_tree_builder.hpp"
 #include "strata/error.hpp"
@@ -34,18 +35,20 @@ std::variant<json, SyntaxError> parse_text(std::string_view text) {
     if (json_scan::is_blank(text)) {
         return SyntaxError{{1, 1}, "empty document: expected a JSON model"};
     }
-    if (auto offset = json_scan::find_excess_nesting(text, limits::kMaxJsonDepth)) {
+    const json_scan::ExcessFound excess =
+        json_scan::find_excess(text, limits::kMaxJsonDepth, limits::kMaxJsonValues,
+                               limits::kMaxJsonStringBytes, limits::kMaxJsonModelStringBytes);
+    if (const auto& offset = excess.nesting) {
         return SyntaxError{
             json_scan::position_of(text, *offset),
             "JSON nested deeper than " + std::to_string(limits::kMaxJsonDepth) + " levels"};
     }
-    if (auto offset = json_scan::find_excess_values(text, limits::kMaxJsonValues)) {
+    if (const auto& offset = excess.values) {
         return SyntaxError{
             json_scan::position_of(text, *offset),
             "JSON holds more than " + std::to_string(limits::kMaxJsonValues) + " values"};
     }
-    if (auto offset = json_scan::find_long_string(text, limits::kMaxJsonStringBytes,
-                                                  limits::kMaxJsonModelStringBytes)) {
+    if (const auto& offset = excess.long_string) {
         const bool whole = *offset == text.find_first_not_of(" \t\r\n");
         return SyntaxError{json_scan::position_of(text, *offset),
                            whole
@@ -55,6 +58,7 @@ std::variant<json, SyntaxError> parse_text(std::string_view text) {
                                      std::to_string(limits::kMaxJsonStringBytes >> 20) + " MiB"};
     }
     try {
+        if (JsonTreeBuilder plain; parse_plain_json(text, plain)) return plain.take();
         JsonTreeBuilder builder;
         json::sax_parse(text.begin(), text.end(), &builder, nlohmann::json::input_format_t::json,
                         true, false);

@@ -88,6 +88,50 @@ std::optional<std::size_t> find_long_string(std::string_view text, std::size_t m
     return open;
 }
 
+ExcessFound find_excess(std::string_view text, std::size_t max_depth, std::size_t max_values,
+                        std::size_t max_string_bytes, std::size_t max_whole_bytes) {
+    ExcessFound found;
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    std::size_t depth = 0;
+    std::size_t values = 1;  // counted as find_excess_values does
+    std::size_t i = 0;
+    // Nesting is reported before the others, so its answer ends the walk.
+    while (i < text.size() && !found.nesting) {
+        const char c = text[i];
+        if (c == '"') {
+            // A string: jump from one quote or backslash to the next.
+            const std::size_t open = i;
+            std::size_t close = text.size();  // unterminated: runs to the end
+            for (std::size_t at = i + 1; at < text.size();) {
+                while (at < text.size() && text[at] != '"' && text[at] != '\\') ++at;
+                if (at == text.size()) break;
+                if (text[at] == '"') {
+                    close = at;
+                    break;
+                }
+                at += 2;  // a backslash escapes the next byte
+            }
+            const std::size_t limit = open == first ? max_whole_bytes : max_string_bytes;
+            // More than `limit` bytes between the quotes (or before the end).
+            const std::size_t length = (close < text.size() ? close : text.size()) - open - 1;
+            if (!found.long_string && length > limit) found.long_string = open;
+            i = close + 1;
+            continue;
+        }
+        if (c == '[' || c == '{') {
+            if (++depth > max_depth) found.nesting = i;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+        if ((c == '[' || c == '{' || c == ',' || c == ':') && !found.values &&
+            ++values > max_values) {
+            found.values = i;
+        }
+        ++i;
+    }
+    return found;
+}
+
 std::string_view strip_byte_order_mark(std::string_view text) {
     constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
     if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) {

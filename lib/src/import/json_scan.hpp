@@ -30,6 +30,16 @@ std::optional<std::size_t> find_excess_values(std::string_view text, std::size_t
 std::optional<std::size_t> find_long_string(std::string_view text, std::size_t max_bytes,
                                             std::size_t max_whole_bytes);
 
+// The three checks above in one pass over the text, each answer as its own function gives
+// it: a large model's text is read once instead of three times.
+struct ExcessFound {
+    std::optional<std::size_t> nesting;
+    std::optional<std::size_t> values;
+    std::optional<std::size_t> long_string;
+};
+ExcessFound find_excess(std::string_view text, std::size_t max_depth, std::size_t max_values,
+                        std::size_t max_string_bytes, std::size_t max_whole_bytes);
+
 // The text without a leading UTF-8 byte order mark.
 std::string_view strip_byte_order_mark(std::string_view text);
 

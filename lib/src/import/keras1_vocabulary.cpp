@@ -124,7 +124,22 @@ bool rename_dim_ordering(Attrs& attrs) {
     return true;
 }
 
+// True when a key is one normalise_own_keys reads. Most configs have none: one pass over
+// their keys spares some twenty lookups, each making a std::string, per layer.
+bool has_keras1_key(const Attrs& attrs) {
+    static constexpr std::array<std::string_view, 9> kOtherKeys = {
+        "nb_row",       "nb_col",     "kernel_dim1", "kernel_dim2", "kernel_dim3",
+        "dim_ordering", "output_dim", "p",           "length",
+    };
+    for (const auto& entry : attrs) {
+        const std::string_view key = entry.first;
+        if (lookup(kRenamedKeys, key) || contains(key, kOtherKeys)) return true;
+    }
+    return false;
+}
+
 bool normalise_own_keys(const std::string& type, Attrs& attrs) {
+    if (!has_keras1_key(attrs)) return false;
     bool renamed = merge_kernel_dims(attrs);
     renamed = rename_dim_ordering(attrs) || renamed;
     for (const auto& [from, to] : kRenamedKeys) {

@@ -27,7 +27,10 @@ bool collect_leaves(const json& list, std::vector<const json*>& leaves) {
     return true;
 }
 
-std::optional<AttrValue> list_value(const json& list, bool dimensions, const std::string& place,
+// `place` makes the value's place for a message: only called when there is one, since
+// building a place for every key of every layer was most of a large model's import.
+template <class Place>
+std::optional<AttrValue> list_value(const json& list, bool dimensions, const Place& place,
                                     const std::string& file) {
     std::vector<const json*> leaves;
     if (!collect_leaves(list, leaves)) return std::nullopt;
@@ -41,9 +44,13 @@ std::optional<AttrValue> list_value(const json& list, bool dimensions, const std
     if (dimensions && all_numbers) {
         // Validated even when fractional: 3.7 where a size is expected is an error.
         std::vector<std::int64_t> values;
+        values.reserve(leaves.size());
         for (std::size_t i = 0; i < leaves.size(); ++i) {
+            const auto dimension = valid_dimension(*leaves[i]);
             values.push_back(
-                read_dimension(*leaves[i], place + "[" + std::to_string(i) + "]", file));
+                dimension
+                    ? *dimension
+                    : read_dimension(*leaves[i], place() + "[" + std::to_string(i) + "]", file));
         }
         return values;
     }
@@ -97,9 +104,13 @@ std::optional<std::string> policy_name(const json& value) {
     return name->get<std::string>();
 }
 
-std::optional<AttrValue> scalar_value(const std::string& key, const json& value,
-                                      const std::string& place, const std::string& file) {
-    if (is_dimension_key(key) && value.is_number()) return read_dimension(value, place, file);
+template <class Place>
+std::optional<AttrValue> scalar_value(const std::string& key, const json& value, const Place& place,
+                                      const std::string& file) {
+    if (is_dimension_key(key) && value.is_number()) {
+        if (auto dimension = valid_dimension(value)) return *dimension;
+        return read_dimension(value, place(), file);
+    }
     if (value.is_boolean()) return value.get<bool>();
     if (value.is_number_unsigned()) {
         const auto number = value.get<std::uint64_t>();
@@ -121,9 +132,12 @@ std::optional<AttrValue> scalar_value(const std::string& key, const json& value,
 
 void add_attrs(const json& config, const std::string& prefix, const std::string& place,
                const std::string& file, int wrapper_depth, Attrs& attrs) {
-    for (const auto& [key, value] : config.items()) {
-        const std::string value_place = place + "." + printable_text(key);  // for messages
-        if (is_positive_key(key)) check_positive(value, value_place, file);
+    for (const auto& member : config.items()) {
+        const std::string& key = member.key();  // named, not bound: lambdas capture it
+        const json& value = member.value();
+        const auto value_place = [&] { return place + "." + printable_text(key); };
+        if (is_positive_key(key) && !is_positive_or_null(value))
+            check_positive(value, value_place(), file);
         if (value.is_array()) {
             if (auto converted = list_value(value, is_dimension_key(key), value_place, file)) {
                 attrs[prefix + key] = std::move(*converted);
@@ -139,7 +153,7 @@ void add_attrs(const json& config, const std::string& prefix, const std::string&
                 }
                 const auto inner = value.find("config");
                 if (inner != value.end() && inner->is_object()) {
-                    add_attrs(*inner, prefix + "layer.", value_place + ".config", file,
+                    add_attrs(*inner, prefix + "layer.", value_place() + ".config", file,
                               wrapper_depth + 1, attrs);
                 }
             }

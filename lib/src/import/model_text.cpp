@@ -34,10 +34,15 @@ void make_model_text_valid(Model& model) {
         make_valid(layer.name);
         make_valid(layer.type);
         make_valid(layer.parent);
+        for (auto& entry : layer.attrs) make_valid(entry.second);
         // Keys are matched against fixed ASCII names; a key that is not valid text is useless.
+        // The map is made again only when a key changes: almost never.
+        bool keys_valid = true;
+        for (const auto& entry : layer.attrs)
+            keys_valid = keys_valid && unicode::is_valid_text(entry.first);
+        if (keys_valid) continue;
         Attrs attrs;
         for (auto& [key, value] : layer.attrs) {
-            make_valid(value);
             attrs.emplace(unicode::valid_text(key), std::move(value));
         }
         layer.attrs = std::move(attrs);
