@@ -2,7 +2,6 @@
 
 #include <variant>
 
-#include "import/json_plain_parse.hpp"
 #include "import/json_scan.hpp"
 #include "import/json_tree_builder.hpp"
 #include "strata/error.hpp"
@@ -58,7 +57,6 @@ std::variant<json, SyntaxError> parse_text(std::string_view text) {
                                      std::to_string(limits::kMaxJsonStringBytes >> 20) + " MiB"};
     }
     try {
-        if (JsonTreeBuilder plain; parse_plain_json(text, plain)) return plain.take();
         JsonTreeBuilder builder;
         json::sax_parse(text.begin(), text.end(), &builder, nlohmann::json::input_format_t::json,
                         true, false);
