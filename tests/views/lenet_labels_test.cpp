@@ -178,7 +178,9 @@ struct LabelRows {
 
 LabelRows rows_of(const Scene& s) {
     LabelRows rows;
-    const double middle = s.height / 2;
+    // Stacks are centred on one line: labels above it are above the stacks.
+    const Polygon& front = front_of(s);
+    const double middle = (front.points[0].y + bottom_of(front)) / 2;
     std::vector<const TextRun*> runs = runs_of(s);
     rows.labels = runs.size();
     for (const TextRun* run : runs) {
