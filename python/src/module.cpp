@@ -67,6 +67,7 @@ py::dict layer_dict(const strata::Layer& layer, std::optional<std::size_t> keras
     d["shapes"] =
         layer.shape_known ? py::cast(layer.shapes) : py::cast(std::vector<strata::Shape>{});
     d["params"] = layer.params ? py::cast(*layer.params) : py::none();
+    d["channels_first"] = layer.channel_axis && *layer.channel_axis == 1;
     d["implicit"] = layer.implicit;
     d["parent"] = layer.parent;
     d["index"] = keras_index ? py::cast(*keras_index) : py::none();

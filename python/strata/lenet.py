@@ -7,8 +7,9 @@ from typing import Any, Dict, Mapping, Optional, Sequence
 
 from . import _strata
 from .figure import Figure
-from .keywords import font_value, option_layers, resolved_keywords
-from .models import load
+from .keywords import class_or_name, font_value, option_layers, resolved_keywords
+from .layers import drawn_layers
+from .models import live_layers, load
 from .options import _scalar
 
 
@@ -79,8 +80,84 @@ LENET_PRESETS: Dict[str, LenetOptions] = {
 }
 """visualkeras' lenet presets: default, compact and presentation."""
 
-# visualkeras' keywords strata does not take: its labels are the class and the size.
-_UNSUPPORTED = ("top_label_callable", "bottom_label_callable")
+@dataclass(frozen=True)
+class RenderShape:
+    """A layer's output as the lenet view draws it, as visualkeras hands it to a label
+    callable: ``kind`` "spatial" (a stack of ``c`` maps of ``h`` x ``w``) or "vector"."""
+
+    kind: str
+    h: int
+    w: int
+    c: int
+    h_dim: int
+    w_dim: int
+    c_dim: int
+
+
+def _render_shape(info: Dict[str, Any], every_sequence: bool) -> RenderShape:
+    """The library's reading of a layer's first output (lenet/render_shape): rank 3 is
+    H x W x C, rank 2 a 1 x L x C sequence (visualkeras: only for a Conv1D or 1-D pooling,
+    as compat_visualkeras keeps), anything else a vector of the product of its dimensions."""
+    shapes = info.get("shapes") or []
+    if not shapes:
+        return RenderShape("vector", 1, 1, 1, 1, 1, 1)
+    shape = list(shapes[0])
+    dims = [1 if d is None or d < 0 else int(d) for d in (shape[1:] if len(shape) > 1 else shape)]
+    first = bool(info.get("channels_first"))
+    if len(dims) == 3:
+        c, h, w = dims if first else (dims[2], dims[0], dims[1])
+        return RenderShape("spatial", h, w, c, h, w, c)
+    type_name = str(info.get("type", "")).lower()
+    if len(dims) == 2 and (every_sequence or "conv1d" in type_name or "pool1d" in type_name):
+        c, w = (dims[0], dims[1]) if first and every_sequence else (dims[1], dims[0])
+        return RenderShape("spatial", 1, w, c, 1, w, c)
+    units = 1
+    for d in dims:
+        units *= d
+    return RenderShape("vector", 1, 1, units, 1, 1, units)
+
+
+# The labels strata writes itself, by the name a label callable may be given as.
+LENET_LABEL_CALLABLES = ("type", "size", "name", "shape", "none")
+
+# A label's longest text, as the library allows it (64 KiB).
+_MAX_LABEL_CHARS = 64 << 10
+
+
+def _label_values(key: str, label_callable: Any, values: Dict[str, Any], model: Any,
+                  loaded: Any) -> Dict[str, Any]:
+    """A built-in label by name is drawn by the library; a Python callable is called as
+    visualkeras calls it, ``(layer, render_shape)`` for every drawn stack, and its texts become
+    each layer's own label (None or "" draws none)."""
+    if label_callable is None:
+        return {}
+    if isinstance(label_callable, str):
+        if label_callable not in LENET_LABEL_CALLABLES:
+            raise ValueError(f"{key} must be one of {', '.join(LENET_LABEL_CALLABLES)} or a "
+                             f"callable (layer, render_shape), not {label_callable!r}")
+        return {key: label_callable}
+    if not callable(label_callable):
+        raise TypeError(f"{key} must be a built-in name or a callable (layer, render_shape)")
+    ignored_types = {class_or_name(t) for t in values.get("type_ignore") or ()}
+    ignored_indices = {int(i) for i in values.get("index_ignore") or ()}
+    live = live_layers(model)
+    every_sequence = not values.get("compat_visualkeras")
+    texts: Dict[str, str] = {}
+    for info in loaded.layers:
+        if info["index"] is None or info["type"] in ignored_types:
+            continue
+        if info["index"] in ignored_indices:
+            continue
+        layer = live.get(info["name"]) if live else None
+        if layer is None:
+            layer = drawn_layers([info], [], [], None)[0][1]
+        text = label_callable(layer, _render_shape(info, every_sequence))
+        text = "" if text is None else str(text)
+        if len(text) > _MAX_LABEL_CHARS:
+            raise ValueError(f"{key}: the label of {info['name']} has {len(text)} characters; "
+                             f"a label may have at most {_MAX_LABEL_CHARS}")
+        texts[info["name"]] = text
+    return {key.replace("_callable", "s"): texts}
 
 
 def _resolved(preset: Optional[str], options: Any, given: Dict[str, Any]) -> Dict[str, Any]:
@@ -137,24 +214,24 @@ def lenet_view(
 
     Every keyword of visualkeras' ``lenet_view`` is here with its name and default, but
     ``background_fill`` and ``font_color``: ``None`` draws strata's printable white with black
-    text. ``top_label_callable`` and ``bottom_label_callable`` are not supported (the labels
-    are the class and the size, each switched by ``top_label`` and ``bottom_label``);
+    text. ``top_label_callable`` and ``bottom_label_callable`` are a built-in name (``"type"``,
+    ``"size"``, ``"name"``, ``"shape"``, ``"none"``) or, as in visualkeras, a callable given
+    ``(layer, render_shape)`` for each stack that returns its label (``None``: none);
     ``patch_alpha_on_image`` has no effect (strata's lenet view has no face images).
     ``options`` (a :class:`LenetOptions` or a mapping) and ``preset`` (a name of
     ``LENET_PRESETS``) come first, then each keyword that differs from its default; strata's
     own options follow (``width="8.5cm"`` ...).
     """
     arguments = locals()
-    for key in _UNSUPPORTED:
-        if arguments[key] is not None:
-            raise ValueError(f"{key} is not supported by strata's lenet view; the labels are "
-                             "the layer class (top_label) and the size (bottom_label)")
     given = {f.name: arguments[f.name] for f in fields(LenetOptions)}
     values = _resolved(preset, options, given)
     loaded = load(model, input_shape=input_shape, example_input=example_input,
                   onnx_raw=onnx_raw, allow_model_paths=allow_model_paths)
     target = values.pop("to_file", None)
     values.pop("patch_alpha_on_image", None)
+    labels: Dict[str, Any] = {}
+    for key in ("top_label_callable", "bottom_label_callable"):
+        labels.update(_label_values(key, arguments[key], values, model, loaded))
     base = _defaults()
     chosen_font = values.get("font") is not None
     font_name, size_from_font = font_value(values.pop("font", None))
@@ -165,6 +242,7 @@ def lenet_view(
         if key in base and type(value) is type(base[key]) and value == base[key]:
             continue
         sent[key] = value
+    sent.update(labels)
     if font_name is not None:
         sent["font"] = font_name
     if size_from_font is not None and values.get("font_size") is None:

@@ -217,4 +217,27 @@ BOOST_AUTO_TEST_CASE(a_picture_that_cannot_be_read_names_its_place) {
                  "3:24: logo_groups[0].file: image 'logo.png': not a PNG, JPEG or SVG image");
 }
 
+// The lenet view measures its labels as the layered view measures captions.
+BOOST_AUTO_TEST_CASE(a_font_of_the_lenet_view_names_its_place) {
+    expect_error(render_with_options_file("lenet-font", "view: lenet\nfont: NoSuchFontFamilyQ\n"),
+                 "2:7: font: font 'NoSuchFontFamilyQ' not found (fontconfig has no such family)");
+}
+
+// A count with a fraction would be cut off unseen; a negative gap draws stacks over each other.
+BOOST_AUTO_TEST_CASE(counts_with_a_fraction_and_negative_gaps_name_their_place) {
+    expect_error(render_with_options_file("channels", "view: lenet\nmax_visual_channels: 2.5\n"),
+                 "2:22: max_visual_channels: expected a whole number, got 2.5");
+    expect_error(render_with_options_file("ellipsize", "view: graph\nellipsize_after: 3.7\n"),
+                 "2:18: ellipsize_after: expected a whole number, got 3.7");
+    for (const char* key : {"layer_spacing", "top_label_padding", "bottom_label_padding"}) {
+        const Run run =
+            render_with_options_file(key, std::string("view: lenet\n") + key + ": -5\n");
+        BOOST_TEST(run.result.status == 1);
+        BOOST_TEST(run.result.err.starts_with("strata: error: " + run.file.string() +
+                                              ":2:" + std::to_string(std::string(key).size() + 3) +
+                                              ": " + key + ": "),
+                   run.result.err);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -111,7 +111,8 @@ inline Scene two_layer_scene() {
                 .height = 130,
                 .background = white,
                 .groups = {},
-                .level = {}};
+                .level = {},
+                .view = {}};
     scene.groups.push_back(box_group("block1_conv1", "Conv2D", "224 x 224 x 64", first_box));
     scene.groups.push_back(funnel_group("funnel-block1_conv1-block1_pool", first_box, second_box));
     scene.groups.push_back(box_group("block1_pool", "MaxPooling2D", "112 x 112 x 64", second_box));

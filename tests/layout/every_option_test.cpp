@@ -102,7 +102,8 @@ BOOST_AUTO_TEST_CASE(every_option_changes_the_picture) {
     // Options that only matter for branching, repeating or named models; branching_test.cpp
     // levels_test.cpp, similar_blocks_test.cpp and expand_test.cpp show that they change those
     // pictures. The view chooses another layout altogether: tests/views show each.
-    // The lenet view's own options: tests/views/lenet_options_test.cpp shows each.
+    // The lenet view's own options: tests/views/lenet_options_test.cpp shows each (its labels:
+    // lenet_labels_test.cpp).
     // The functional view's own options: tests/views/functional_options_test.cpp shows each.
     const std::set<std::string> elsewhere{"collapse",
                                           "stages",
@@ -122,6 +123,10 @@ BOOST_AUTO_TEST_CASE(every_option_changes_the_picture) {
                                           "bottom_label",
                                           "top_label_padding",
                                           "bottom_label_padding",
+                                          "top_label_callable",
+                                          "bottom_label_callable",
+                                          "top_labels",
+                                          "bottom_labels",
                                           "column_spacing",
                                           "row_spacing",
                                           "component_spacing",

@@ -66,9 +66,36 @@ def test_show_draws_the_lenet_mode(vgg16_path):
     assert "funnel" in roles(strata.show(vgg16_path, mode="lenet_style"))
 
 
-def test_label_callables_are_refused_with_a_reason(vgg16_path):
-    with pytest.raises(ValueError, match="top_label_callable"):
-        strata.lenet_view(vgg16_path, top_label_callable=lambda layer, shape: "x")
+def label_texts(fig):
+    return [item["text"] for g in scene(fig)["groups"] if g["role"] == "caption"
+            for item in g.get("texts", [])]
+
+
+def test_built_in_labels_are_the_tools_choices(vgg16_path, tmp_path):
+    fig = strata.lenet_view(vgg16_path, top_label_callable="name", bottom_label_callable="none")
+    expected = cli_scene(vgg16_path, "--view", "lenet", "--top-label-callable", "name",
+                         "--bottom-label-callable", "none", tmp_path=tmp_path)
+    assert scene(fig) == expected
+    assert "block1_conv1" in label_texts(fig)
+    assert not any("@" in text for text in label_texts(fig))
+    with pytest.raises(ValueError, match="bottom_label_callable"):
+        strata.lenet_view(vgg16_path, bottom_label_callable="nonesuch")
+
+
+def test_label_callables_are_called_as_visualkeras_calls_them(vgg16_path):
+    seen = []
+
+    def top(layer, shape):
+        seen.append((type(layer).__name__, shape.kind, shape.c))
+        return f"{layer.name}!"
+
+    fig = strata.lenet_view(vgg16_path, top_label_callable=top,
+                            bottom_label_callable=lambda layer, shape: None)
+    texts = label_texts(fig)
+    assert "block1_conv1!" in texts
+    assert not any("@" in text for text in texts)  # None: no bottom label
+    assert ("Conv2D", "spatial", 64) in seen
+    assert any(kind == "vector" for _, kind, _ in seen)
 
 
 def test_width_gives_that_width(vgg16_path):

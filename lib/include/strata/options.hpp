@@ -65,6 +65,19 @@ constexpr std::span<const ChoiceName<TextCallable>> choice_names(TextCallable) {
     return kTextCallableNames;
 }
 
+// The built-in labels of the lenet view's stacks (`top_label_callable`, `bottom_label_callable`):
+// the layer class, the size (C@H×W), the layer name, the output shape, or none.
+enum class StackLabelText { type, size, name, shape, none };
+inline constexpr ChoiceName<StackLabelText> kStackLabelTextNames[] = {
+    {StackLabelText::type, "type"},
+    {StackLabelText::size, "size"},
+    {StackLabelText::name, "name"},
+    {StackLabelText::shape, "shape"},
+    {StackLabelText::none, "none"}};
+constexpr std::span<const ChoiceName<StackLabelText>> choice_names(StackLabelText) {
+    return kStackLabelTextNames;
+}
+
 // Where captions go (`caption_position`): alternate puts every second one above.
 enum class CaptionPosition { below, above, alternate };
 inline constexpr ChoiceName<CaptionPosition> kCaptionPositionNames[] = {
@@ -294,6 +307,11 @@ struct Options {
     bool bottom_label = true;
     double top_label_padding = 6;
     double bottom_label_padding = 6;
+    // What the labels say (visualkeras' label callables as built-in choices), and each stack's
+    // own label by layer name over it (a Python callable's texts; empty: no label).
+    StackLabelText top_label_callable = StackLabelText::type;
+    StackLabelText bottom_label_callable = StackLabelText::size;
+    std::map<std::string, std::string> top_labels, bottom_labels;
 
     // The graph view: node diameter, gap between columns and between nodes of a column, the
     // most nodes a stack draws (dots in the last but one place stand for the rest; 0: all, up

@@ -152,6 +152,9 @@ struct Scene {
     // What a box stands for: "block" or "stage" (options' level), or the level auto chose at a
     // width ("layer" too); empty for a figure drawn by layer otherwise.
     std::string level;
+    // The view that drew it ("graph", …; empty: layered): its layers' groups are named for what
+    // they are in the SVG's Inkscape layers (nodes in the graph view, not boxes).
+    std::string view;
 };
 
 const char* to_string(Role role);

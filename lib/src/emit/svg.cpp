@@ -46,7 +46,9 @@ struct LayerKind {
     bool operator==(const LayerKind&) const = default;
 };
 
-LayerKind inkscape_layer_of(Role role) {
+LayerKind inkscape_layer_of(Role role, const std::string& view) {
+    // The graph view draws its layers as columns of nodes under their lines.
+    if (view == "graph" && role == Role::layer) return {"layer-nodes", "nodes"};
     switch (role) {
         case Role::layer:
         case Role::funnel:
@@ -535,7 +537,7 @@ class SvgWriter {
         std::map<std::string, int> kind_uses;
         for (std::size_t i = 0; i < scene_.groups.size(); ++i) {
             const Group& group = scene_.groups[i];
-            const LayerKind kind = inkscape_layer_of(group.role);
+            const LayerKind kind = inkscape_layer_of(group.role, scene_.view);
             if (!layer_open || !(kind == current_kind)) {
                 out_ += layer_tail;
                 emit::Shell layer = layer_shell(kind, ++kind_uses[kind.id]);

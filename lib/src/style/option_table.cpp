@@ -1,5 +1,7 @@
 #include "strata/option_table.hpp"
 
+#include <cmath>
+
 #include "input/yaml_document.hpp"
 #include "strata/error.hpp"
 #include "strata/limits.hpp"
@@ -54,6 +56,25 @@ OptionEntry number(std::string key, std::string help, double Options::*field, do
         [field, lo, hi](const Options& o, const std::string& where) {
             ov::check_number(o.*field, where, lo, hi);
         });
+}
+
+// A count: a number with no fraction (a fraction would be cut off unseen).
+OptionEntry integer(std::string key, std::string help, double Options::*field, double lo,
+                    double hi) {
+    const auto whole = [lo, hi](double value, const std::string& where) {
+        ov::check_number(value, where, lo, hi);
+        if (value != std::floor(value))
+            throw Error(where, "expected a whole number, got " + ov::number_text(value));
+    };
+    return text_entry(
+        std::move(key), OptionKind::number, std::move(help),
+        [field, lo, hi, whole](Options& o, std::string_view v, const std::string& where) {
+            const double value = ov::number(v, where, lo, hi);
+            whole(value, where);
+            o.*field = value;
+        },
+        getter(field),
+        [field, whole](const Options& o, const std::string& where) { whole(o.*field, where); });
 }
 
 OptionEntry boolean(std::string key, std::string help, bool Options::*field) {
@@ -130,6 +151,18 @@ OptionEntry structure(std::string key, OptionKind kind, std::string help, Field 
                       getter(field),
                       {}};
     return entry;
+}
+
+// The lenet view's own label of each stack by layer name, over the built-in one.
+OptionEntry texts_by_layer(const char* key, const char* side,
+                           std::map<std::string, std::string> Options::*field) {
+    return structure(key, OptionKind::structure,
+                     std::string("lenet: label ") + side +
+                         " a stack per layer name: {conv1: 'first conv'} ('': none)",
+                     field, [key, field](Options& o, const YAML::Node& n, const YamlSource& s) {
+                         for (auto& [layer, text] : so::texts_by_layer(s, n, key))
+                             (o.*field)[layer] = text;
+                     });
 }
 
 std::vector<OptionEntry> make_entries() {
@@ -373,11 +406,11 @@ std::vector<OptionEntry> make_entries() {
         getter(&Options::expand)));
     // The lenet view.
     e.push_back(number("layer_spacing", "lenet and graph views: gap between stacks or columns, px",
-                       &Options::layer_spacing, -kSizeLimit));
+                       &Options::layer_spacing));
     e.push_back(number("map_spacing", "lenet: offset between the maps of a stack, px",
                        &Options::map_spacing));
-    e.push_back(number("max_visual_channels", "lenet: most maps drawn per stack",
-                       &Options::max_visual_channels, 1, 1000));
+    e.push_back(integer("max_visual_channels", "lenet: most maps drawn per stack",
+                        &Options::max_visual_channels, 1, 1000));
     e.push_back(color("patch_fill", "lenet: receptive field patch colour", &Options::patch_fill));
     e.push_back(
         color("patch_outline", "lenet: receptive field patch outline", &Options::patch_outline));
@@ -412,16 +445,24 @@ std::vector<OptionEntry> make_entries() {
     e.push_back(boolean("bottom_label", "lenet: the size (C@HxW) below each stack",
                         &Options::bottom_label));
     e.push_back(number("top_label_padding", "lenet: gap above a stack to its label, px",
-                       &Options::top_label_padding, -kSizeLimit));
+                       &Options::top_label_padding));
     e.push_back(number("bottom_label_padding", "lenet: gap below a stack to its label, px",
-                       &Options::bottom_label_padding, -kSizeLimit));
+                       &Options::bottom_label_padding));
+    e.push_back(choice("top_label_callable",
+                       "lenet: what the label above each stack says: type, size, name, shape, none",
+                       &Options::top_label_callable));
+    e.push_back(choice("bottom_label_callable",
+                       "lenet: what the label below each stack says: type, size, name, shape, none",
+                       &Options::bottom_label_callable));
+    e.push_back(texts_by_layer("top_labels", "above", &Options::top_labels));
+    e.push_back(texts_by_layer("bottom_labels", "below", &Options::bottom_labels));
     // The graph view.
     e.push_back(number("node_size", "graph view: node diameter, px", &Options::node_size));
     e.push_back(number("node_spacing", "graph view: gap between the nodes of a column, px",
                        &Options::node_spacing));
-    e.push_back(number("ellipsize_after",
-                       "graph view: most nodes per layer, dots standing for the rest (0: all)",
-                       &Options::ellipsize_after));
+    e.push_back(integer("ellipsize_after",
+                        "graph view: most nodes per layer, dots standing for the rest (0: all)",
+                        &Options::ellipsize_after, 0, kSizeLimit));
     e.push_back(boolean("inout_as_tensor", "graph view: each input and output tensor one node",
                         &Options::inout_as_tensor));
     e.push_back(boolean("show_neurons", "graph view: a node per unit or filter of a layer",

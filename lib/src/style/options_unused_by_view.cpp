@@ -12,10 +12,12 @@ namespace strata {
 namespace {
 
 const std::set<std::string> kLenetOwn{
-    "map_spacing",      "max_visual_channels", "patch_fill",
-    "patch_outline",    "patch_scale",         "seed",
-    "draw_connections", "draw_patches",        "top_label",
-    "bottom_label",     "top_label_padding",   "bottom_label_padding"};
+    "map_spacing",        "max_visual_channels",   "patch_fill",
+    "patch_outline",      "patch_scale",           "seed",
+    "draw_connections",   "draw_patches",          "top_label",
+    "bottom_label",       "top_label_padding",     "bottom_label_padding",
+    "top_label_callable", "bottom_label_callable", "top_labels",
+    "bottom_labels"};
 const std::set<std::string> kFunctionalOwn{
     "column_spacing",    "row_spacing",       "component_spacing",
     "connector_arrow",   "connector_padding", "add_output_nodes",

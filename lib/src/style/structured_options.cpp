@@ -13,6 +13,8 @@ namespace {
 namespace ov = option_values;
 
 constexpr double kSizeLimit = limits::kMaxOptionSize;
+// A stack label's longest text, as a caption's (64 KiB).
+constexpr std::size_t kMostLabelBytes = 64 << 10;
 
 // Reads the fields of one mapping through a table of field readers, so that an unknown key is
 // reported with the keys that are allowed.
@@ -249,6 +251,23 @@ std::map<std::string, std::string> captions(const YamlSource& source, const YAML
         // Filled in per layer by the layout, which may find it too long only then.
         record_option_place(source, entry.second, "captions." + layer, "captions." + layer);
         result[layer] = std::move(caption);
+    }
+    return result;
+}
+
+std::map<std::string, std::string> texts_by_layer(const YamlSource& source, const YAML::Node& node,
+                                                  const std::string& key) {
+    if (!node.IsMap())
+        throw yaml_error(source, node, key + ": expected a mapping of layer names to texts");
+    std::map<std::string, std::string> result;
+    for (const auto& entry : node) {
+        std::string layer = yaml_scalar(source, entry.first, key + " key");
+        std::string text = yaml_scalar(source, entry.second, key + "." + layer);
+        if (text.size() > kMostLabelBytes)
+            throw yaml_error(source, entry.second,
+                             key + "." + layer + ": a label of " + std::to_string(text.size()) +
+                                 " bytes, more than " + std::to_string(kMostLabelBytes));
+        result[layer] = std::move(text);
     }
     return result;
 }

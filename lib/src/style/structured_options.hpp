@@ -14,6 +14,9 @@ std::vector<LayerGroup> layered_groups(const YamlSource& source, const YAML::Nod
 std::vector<LogoGroup> logo_groups(const YamlSource& source, const YAML::Node& node);
 std::optional<LogosLegend> logos_legend(const YamlSource& source, const YAML::Node& node);
 std::map<std::string, std::string> captions(const YamlSource& source, const YAML::Node& node);
+// Plain texts by layer name (the lenet view's top_labels and bottom_labels), read as `key`.
+std::map<std::string, std::string> texts_by_layer(const YamlSource& source, const YAML::Node& node,
+                                                  const std::string& key);
 std::map<std::string, LayerColors> color_map(const YamlSource& source, const YAML::Node& node);
 DimensionCaps dimension_caps(const YamlSource& source, const YAML::Node& node);
 // One entry of `styles`; `what` names it in messages.

@@ -2,7 +2,7 @@
 """Draws the graph-view reference pictures with visualkeras itself.
 
 There is no TensorFlow here: each model is read with `strata info MODEL --json` (layer names,
-types, inputs, output shapes) and rebuilt as stand-ins that look like Keras objects to
+types, inputs, output shapes) and rebuilt as stand-ins (tests/views/layered/stand_ins.py) that look like Keras objects to
 visualkeras' graph_view (layers with _inbound_nodes, units or filters; a model with _layers,
 outputs and output_names). visualkeras runs on them with Pillow and aggdraw.
 
@@ -13,12 +13,15 @@ can draw, OUT_DIR/MANIFEST.tsv (picture, corpus model, option set) that the test
 OUT_DIR/README.md (where the pictures come from).
 """
 
-import json
 import os
 import subprocess
 import warnings
 import sys
 from pathlib import Path
+
+# The stand-ins every view's references are made with.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "layered"))
+from stand_ins import GraphStandInModel, model_info  # noqa: E402
 
 # (picture name, corpus path, channel axis of a convolution's output: -1 Keras, 1 ONNX)
 MODELS = [
@@ -46,82 +49,6 @@ OPTION_SETS = {
     },
 }
 
-# Keras classes with a `units` or a `filters` attribute: visualkeras draws their neurons.
-UNITS_CLASSES = {"Dense", "SimpleRNN", "LSTM", "GRU", "CuDNNLSTM", "CuDNNGRU"}
-FILTERS_CLASSES = {
-    "Conv1D", "Conv2D", "Conv3D", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
-    "SeparableConv1D", "SeparableConv2D", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D",
-}
-
-
-class StandInNode:
-    def __init__(self, inbound_layers):
-        self.inbound_layers = inbound_layers
-
-
-class StandInOutbound:
-    def __init__(self, layer):
-        self.outbound_layer = layer
-
-
-class StandInLayer:
-    pass
-
-
-_classes = {}
-
-
-def layer_class(type_name):
-    """A class named like the Keras class, so that visualkeras' checks by name hold."""
-    if type_name not in _classes:
-        _classes[type_name] = type(type_name, (StandInLayer,), {})
-    return _classes[type_name]
-
-
-class StandInModel:
-    def __init__(self, info, channel_axis):
-        by_name = {}
-        self._layers = []
-        for entry in info["layers"]:
-            layer = layer_class(entry["type"])()
-            layer.name = entry["name"]
-            shapes = [tuple(s) if s is not None else None for s in entry["output_shapes"]]
-            first = shapes[0] if shapes else None
-            if first is not None and len(first) > 1:
-                count = first[channel_axis] if entry["type"] in FILTERS_CLASSES else first[-1]
-                if entry["type"] in UNITS_CLASSES and count is not None:
-                    layer.units = count
-                if entry["type"] in FILTERS_CLASSES and count is not None:
-                    layer.filters = count
-            if entry["type"] == "InputLayer":
-                layer.input_shape = first
-            layer.output_shape = first
-            layer.output = object()
-            layer._inbound_nodes = []
-            layer._outbound_nodes = []
-            parents = []
-            for name in entry["inputs"]:
-                if by_name[name] not in parents:
-                    parents.append(by_name[name])
-            if parents:
-                layer._inbound_nodes.append(StandInNode(parents))
-            for parent in parents:
-                parent._outbound_nodes.append(StandInOutbound(layer))
-            by_name[layer.name] = layer
-            self._layers.append(layer)
-        self.layers = self._layers
-        self.built = True
-        outputs = [layer for layer in self._layers if not layer._outbound_nodes]
-        self.output_names = [layer.name for layer in outputs]
-        self.outputs = [layer.output for layer in outputs]
-        shapes = [layer.output_shape for layer in outputs]
-        self.output_shape = shapes[0] if len(shapes) == 1 else shapes
-        self._by_name = by_name
-
-    def get_layer(self, name=None):
-        return self._by_name[name]
-
-
 def main():
     if len(sys.argv) != 5:
         sys.exit(__doc__)
@@ -139,11 +66,9 @@ def main():
     rows = ["picture\tmodel\toptions"]
     failures = []
     for name, path, channel_axis in MODELS:
-        info = json.loads(
-            subprocess.run([strata, "info", str(Path(corpus) / path), "--json"],
-                           check=True, capture_output=True, text=True).stdout)
+        info = model_info(strata, Path(corpus) / path)
         for set_name, kwargs in OPTION_SETS.items():
-            model = StandInModel(info, channel_axis)
+            model = GraphStandInModel(info, channel_axis)
             try:
                 image = visualkeras.graph_view(model, **kwargs)
             except Exception as error:  # visualkeras' own failures: no reference for these

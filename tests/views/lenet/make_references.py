@@ -6,18 +6,19 @@
 For each model below it reads `strata info MODEL --json` (layer names, classes, inputs,
 output shapes, channel axis) and `strata spec MODEL` (the kernel_size and pool_size the
 connections read), builds stand-ins for a Keras model and its layers that carry just those
-facts, and runs visualkeras.lenet_view on them with each option set; the PNGs go to
-OUT_DIR (default: references/ next to this script). Labels are off: visualkeras sets them in
+facts (tests/views/layered/stand_ins.py), and runs visualkeras.lenet_view on them with each
+option set; the PNGs go to OUT_DIR (default: references/ next to this script). Labels are off: visualkeras sets them in
 Pillow's bitmap font, which no other renderer has, so the pictures hold geometry and colour
 only. Needs Pillow and aggdraw; no TensorFlow.
 """
 
-import json
 import os
-import subprocess
+import pathlib
 import sys
 
-import yaml
+# The stand-ins every view's references are made with.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "layered"))
+from stand_ins import lenet_stand_in_model  # noqa: E402
 
 # name of the picture -> model file under the corpus folder
 MODELS = {
@@ -51,54 +52,6 @@ OPTION_SETS = {
 NO_LABELS = {"top_label": False, "bottom_label": False}
 
 
-def info(strata, model_path):
-    out = subprocess.run([strata, "info", model_path, "--json"], check=True,
-                         capture_output=True, text=True).stdout
-    return json.loads(out)["layers"]
-
-
-def spec_facts(strata, model_path):
-    """From the model's spec: the kernel_size and pool_size of each layer (by name), which the
-    connections read, and the names of inputs Keras does not list (a Sequential model's)."""
-    out = subprocess.run([strata, "spec", model_path], check=True, capture_output=True,
-                         text=True).stdout
-    layers = (yaml.safe_load(out) or {}).get("layers", []) or []
-    windows = {}
-    implicit = set()
-    for layer in layers:
-        config = layer.get("config") or {}
-        windows[layer["name"]] = {k: config[k] for k in ("kernel_size", "pool_size") if k in config}
-        if layer.get("implicit"):
-            implicit.add(layer["name"])
-    return windows, implicit
-
-
-def stand_in_model(layers, windows, implicit):
-    """An object with `_layers` as visualkeras' get_layers reads it; each layer of a class
-    named as the layer's, with name, output_shape, data_format and its window."""
-    classes = {}
-
-    class Model:
-        pass
-
-    model = Model()
-    model._layers = []
-    for entry in layers:
-        if entry["name"] in implicit:
-            continue
-        cls = classes.setdefault(entry["type"], type(entry["type"], (object,), {}))
-        layer = cls()
-        layer.name = entry["name"]
-        shapes = [tuple(s) for s in entry["output_shapes"]]
-        layer.output_shape = None if not shapes else (shapes[0] if len(shapes) == 1 else shapes)
-        if entry.get("channel_axis") == 1:
-            layer.data_format = "channels_first"
-        for key, value in windows.get(entry["name"], {}).items():
-            setattr(layer, key, tuple(value) if isinstance(value, list) else value)
-        model._layers.append(layer)
-    return model
-
-
 def main():
     if len(sys.argv) not in (4, 5):
         sys.exit(__doc__)
@@ -110,9 +63,7 @@ def main():
 
     os.makedirs(out_dir, exist_ok=True)
     for name, relative in MODELS.items():
-        path = os.path.join(corpus, relative)
-        layers = info(strata, path)
-        model = stand_in_model(layers, *spec_facts(strata, path))
+        model = lenet_stand_in_model(strata, os.path.join(corpus, relative))
         for set_name, kwargs in OPTION_SETS.items():
             image = visualkeras.lenet_view(model, **kwargs, **NO_LABELS)
             target = os.path.join(out_dir, f"{name}-{set_name}.png")

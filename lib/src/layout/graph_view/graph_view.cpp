@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <limits>
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@ namespace {
 constexpr Rgba kOrange{255, 165, 0, 255};  // visualkeras' node fill
 constexpr double kBoxScale = 3;            // a box is this many node sizes tall
 constexpr double kThinnestPx = 0.4;        // 0.3 bp: the thinnest a scaled line is drawn
+constexpr double kSmallestNodePx = 1;      // a node narrower is not seen
 
 struct PlacedNode {
     NodeKind kind = NodeKind::neuron;
@@ -169,11 +171,25 @@ Group member_group(const Model& model, const GraphMember& member, const PlacedMe
 // The scene scaled about the origin so that it is `width` wide, or less when `height` asks.
 // Lines thin with it, as a figure's lines are in proportion to its nodes, but to no less than
 // 0.3 bp, which print still shows.
-void fit_to_room(Scene& scene, const Options& options) {
+void fit_to_room(Scene& scene, const Options& options, Warnings& warnings) {
     if (options.width.empty() || options.compat_visualkeras || scene.width <= 0) return;
     double factor = length_in_px(options.width, "width") / scene.width;
     if (!options.height.empty() && scene.height > 0)
         factor = std::min(factor, length_in_px(options.height, "height") / scene.height);
+    // Nodes under a pixel across are not seen at all (a figure a few pixels tall, or none).
+    if (options.node_size * factor < kSmallestNodePx) {
+        const bool by_height =
+            !options.height.empty() && factor < length_in_px(options.width, "width") / scene.width;
+        const std::string& bound = by_height ? options.height : options.width;
+        char across[32];
+        std::snprintf(across, sizeof across, "%.2g", options.node_size * factor);
+        warnings.push_back({by_height ? "height" : "width",
+                            "the graph view cannot be made as " +
+                                std::string(by_height ? "short" : "narrow") + " as " + bound +
+                                " with nodes that can be seen: they are drawn " + across +
+                                " px across (give a larger " + (by_height ? "height" : "width") +
+                                ", or fewer layers)"});
+    }
     const auto scaled = [factor](std::vector<Point>& points) {
         for (Point& p : points) {
             p.x *= factor;
@@ -230,7 +246,8 @@ Scene graph_view(const Model& model, const Options& options, const LayoutContext
         for (std::size_t m : column)
             scene.groups.push_back(member_group(model, graph.members[m], placed.members[m], ids));
     }
-    fit_to_room(scene, options);
+    scene.view = "graph";
+    fit_to_room(scene, options, warnings);
     return scene;
 }
 

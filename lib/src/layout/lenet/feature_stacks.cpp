@@ -50,7 +50,7 @@ std::vector<FeatureStack> feature_stacks(const Model& model, const Options& o) {
         if (contains(o.type_ignore, layer.type) || contains(o.index_ignore, k)) continue;
         FeatureStack s;
         s.layer = li;
-        s.shape = render_shape(layer);
+        s.shape = render_shape(layer, !o.compat_visualkeras);
         s.style = resolve_style(layer, o);
         s.fill = s.style.fill.value_or(kFaceFill);
         size_stack(s, o);

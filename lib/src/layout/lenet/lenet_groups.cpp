@@ -115,6 +115,7 @@ TextRun label_run(const StackLabel& label, TextMeasurer& text) {
 
 std::vector<Group> lenet_groups(const Model& model, const std::vector<FeatureStack>& stacks,
                                 const std::vector<Connection>& links,
+                                const std::vector<SkipArc>& arcs,
                                 const std::vector<StackLabels>& labels, const LenetColors& colors,
                                 TextMeasurer& text) {
     IdMaker ids;
@@ -125,6 +126,16 @@ std::vector<Group> lenet_groups(const Model& model, const std::vector<FeatureSta
         groups.push_back(stack_group(model.layers[stacks[i].layer], stacks[i], stack_ids[i]));
     for (const Connection& c : links)
         groups.push_back(connection_group(model, stacks, c, colors, ids));
+    for (const SkipArc& arc : arcs) {
+        const std::string& to_name = model.layers[stacks[arc.to].layer].name;
+        Group g;
+        g.id = ids.make(model.layers[stacks[arc.from].layer].name + "-to-" + to_name);
+        g.label = "connection to " + to_name;
+        g.role = Role::connector;
+        g.items.push_back(Polyline{"arc", arc.points, colors.connector,
+                                   std::max(1.0, std::trunc(colors.connector_width))});
+        groups.push_back(std::move(g));
+    }
     for (std::size_t i = 0; i < stacks.size(); ++i) {
         if (!labels[i].top && !labels[i].bottom) continue;
         const Layer& layer = model.layers[stacks[i].layer];

@@ -5,6 +5,7 @@
 #include "layout/layered/ids.hpp"
 #include "layout/lenet/connections.hpp"
 #include "layout/lenet/feature_stacks.hpp"
+#include "layout/lenet/skip_arcs.hpp"
 #include "layout/lenet/stack_labels.hpp"
 #include "strata/scene.hpp"
 #include "strata/text_measurer.hpp"
@@ -12,8 +13,8 @@
 namespace strata::layout {
 
 // The scene's groups, in visualkeras' paint order: every stack (one group per layer, its maps
-// back to front, each darker by shade_step), then the connections over the faces, then the
-// labels.
+// back to front, each darker by shade_step), then the connections over the faces (the chain's,
+// then the arcs of branches), then the labels.
 struct LenetColors {
     Rgba connector, patch_fill, patch_outline;
     double connector_width = 1;
@@ -21,6 +22,7 @@ struct LenetColors {
 };
 std::vector<Group> lenet_groups(const Model& model, const std::vector<FeatureStack>& stacks,
                                 const std::vector<Connection>& links,
+                                const std::vector<SkipArc>& arcs,
                                 const std::vector<StackLabels>& labels, const LenetColors& colors,
                                 TextMeasurer& text);
 

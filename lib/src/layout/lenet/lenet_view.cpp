@@ -8,12 +8,16 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 
+#include "layout/decorations/placed_font_errors.hpp"
 #include "layout/fitting/scaled_scene.hpp"
 #include "layout/lenet/connections.hpp"
 #include "layout/lenet/feature_stacks.hpp"
 #include "layout/lenet/lenet_groups.hpp"
+#include "layout/lenet/skip_arcs.hpp"
+#include "layout/lenet/stack_inputs.hpp"
 #include "layout/lenet/stack_labels.hpp"
 #include "strata/error.hpp"
 #include "style/length.hpp"
@@ -47,7 +51,9 @@ void compat_colors(Scene& scene, Options& o) {
     o.font_color = Rgba{255, 255, 255, 255};
 }
 
-Scene lenet_figure(const Model& model, Options o, const LayoutContext& context) {
+Scene lenet_figure(const Model& model, Options o, const LayoutContext& context, bool& crossed) {
+    // A font an option file named fails at its place there, not under its option's name alone.
+    PlacedFontErrors text(context.text, o.font_places);
     Scene scene;
     scene.title = model.name;
     scene.background = o.background_fill;
@@ -63,14 +69,25 @@ Scene lenet_figure(const Model& model, Options o, const LayoutContext& context) 
                                                std::to_string(kMostLenetMaps) +
                                                ": give a smaller max_visual_channels");
     }
-    std::vector<StackLabels> labels = stack_labels(model, stacks, o, context.text);
+    std::vector<StackLabels> labels = stack_labels(model, stacks, o, text);
     if (!o.compat_visualkeras) keep_labels_apart(labels);
+    // visualkeras joins each stack to the next in file order; strata joins each to its real
+    // inputs: the chain's connection where the input is the stack before, an arc otherwise.
+    const auto inputs = stack_inputs(model, stacks);
+    std::vector<SkipArc> arcs;
+    if (!o.compat_visualkeras && o.draw_connections)
+        arcs = skip_arcs(stacks, inputs, labels, o.font_size * 0.8);
+    crossed =
+        std::any_of(arcs.begin(), arcs.end(), [](const SkipArc& a) { return a.crosses_label; });
     // The canvas holds every stack and label with padding / 2 around them, as visualkeras'.
     Extent extent;
     for (std::size_t i = 0; i < stacks.size(); ++i) {
         extent.add(stacks[i].bounds());
         if (labels[i].top) extent.add(labels[i].top->box());
         if (labels[i].bottom) extent.add(labels[i].bottom->box());
+    }
+    for (const SkipArc& arc : arcs) {
+        for (const Point& p : arc.points) extent.add({p.x, p.y, p.x, p.y});
     }
     // visualkeras' canvas is whole pixels; a figure fitted to a width is exactly that wide.
     const auto side = [&](double length) {
@@ -88,15 +105,31 @@ Scene lenet_figure(const Model& model, Options o, const LayoutContext& context) 
             (*label)->top += dy;
         }
     }
-    const std::vector<Connection> links = connections(model, stacks, o);
+    for (SkipArc& arc : arcs) {
+        for (Point& p : arc.points) {
+            p.x += dx;
+            p.y += dy;
+        }
+    }
+    std::vector<Connection> links = connections(model, stacks, o);
+    if (!o.compat_visualkeras) {
+        std::erase_if(links, [&](const Connection& c) {
+            return std::find(inputs[c.to].begin(), inputs[c.to].end(), c.from) ==
+                   inputs[c.to].end();
+        });
+    }
     const LenetColors colors{o.connector_fill, o.patch_fill, o.patch_outline, o.connector_width,
                              o.draw_patches};
-    scene.groups = lenet_groups(model, stacks, links, labels, colors, context.text);
+    scene.groups = lenet_groups(model, stacks, links, arcs, labels, colors, text);
     return scene;
 }
 
+// The text and its gaps to the stacks, so that a fitted figure keeps the label paddings asked
+// for, as it keeps its text size.
 Options with_text_scaled(Options o, double factor) {
     o.font_size *= factor;
+    o.top_label_padding *= factor;
+    o.bottom_label_padding *= factor;
     for (auto& [key, style] : o.styles) {
         if (style.font_size) *style.font_size *= factor;
     }
@@ -105,49 +138,59 @@ Options with_text_scaled(Options o, double factor) {
 
 }  // namespace
 
-namespace {
-
-// Whether a layer takes two inputs or a tensor feeds two layers: the lenet view, as
-// visualkeras', draws the layers as one chain in file order, and such a model's chain joins
-// layers that are not joined.
-bool branches(const Model& model) {
-    std::vector<int> uses(model.layers.size(), 0);
-    for (const Layer& layer : model.layers) {
-        if (layer.inputs.size() > 1) return true;
-        for (const TensorRef& input : layer.inputs) {
-            if (input.layer < uses.size() && ++uses[input.layer] > 1) return true;
-        }
-    }
-    return false;
-}
-
-}  // namespace
-
 Scene lenet_view(const Model& model, const Options& options, const LayoutContext& context,
                  Warnings& warnings) {
-    if (branches(model) && !options.compat_visualkeras) {
+    bool crossed = false;
+    const auto say_crossings = [&] {
+        if (!crossed) return;
         warnings.push_back({"view",
-                            "the lenet view draws the layers as one chain in file order, "
-                            "and this model branches: the chain joins layers the model "
-                            "does not join (the functional or layered view draws its "
-                            "branches)"});
+                            "a connection of this branching model crosses a label: no gap "
+                            "beside its stacks is free of labels (give a wider width, or "
+                            "fewer labels with top_label or bottom_label)"});
+    };
+    if (options.width.empty() || options.compat_visualkeras) {
+        Scene scene = lenet_figure(model, options, context, crossed);
+        say_crossings();
+        return scene;
     }
-    if (options.width.empty() || options.compat_visualkeras)
-        return lenet_figure(model, options, context);
     // Drawn at scale s, a figure laid out with its text divided by s is s * (geometry + text / s)
     // wide: a few rounds find the s that makes it the width asked for.
     const double width = length_in_px(options.width, "width");
     constexpr double kTolerancePx = 0.005, kSmallestScale = 1e-3;
     double scale = 1;
-    Scene scene = lenet_figure(model, options, context);
+    Scene scene = lenet_figure(model, options, context, crossed);
     for (int round = 0; round < 40; ++round) {
         const double drawn = scene.width * scale;
         if (std::fabs(drawn - width) <= kTolerancePx) break;
         const double next = scale * width / drawn;
         if (next < kSmallestScale) break;
         scale = next;
-        scene = lenet_figure(model, with_text_scaled(options, 1 / scale), context);
+        scene = lenet_figure(model, with_text_scaled(options, 1 / scale), context, crossed);
     }
+    // Crowded labels are thinned at some scales and not at others, so the width can jump
+    // between rounds and the rounds circle: then the largest scale that keeps within the width.
+    if (scene.width * scale > width + kTolerancePx) {
+        double lo = kSmallestScale, hi = scale;
+        std::optional<Scene> fitting;
+        bool fitting_crossed = false;
+        for (int round = 0; round < 30; ++round) {
+            const double mid = (lo + hi) / 2;
+            Scene trial = lenet_figure(model, with_text_scaled(options, 1 / mid), context, crossed);
+            if (trial.width * mid <= width + kTolerancePx) {
+                lo = mid;
+                fitting = std::move(trial);
+                fitting_crossed = crossed;
+            } else {
+                hi = mid;
+            }
+        }
+        if (fitting) {
+            scene = std::move(*fitting);
+            scale = lo;
+            crossed = fitting_crossed;
+        }
+    }
+    say_crossings();
     if (scene.width * scale > width + 0.5) {
         warnings.push_back({"width", "the text of this figure is wider than the width asked for"});
     }

@@ -25,7 +25,7 @@ std::int64_t product(const std::vector<Dim>& dims) {
 
 }  // namespace
 
-RenderShape render_shape(const Layer& layer) {
+RenderShape render_shape(const Layer& layer, bool every_sequence) {
     if (layer.shapes.empty()) return {};
     const Shape& shape = layer.shapes.front();
     // The batch is dropped; a shape of one dimension is all there is.
@@ -35,6 +35,11 @@ RenderShape render_shape(const Layer& layer) {
         const bool channels_first = layer.channel_axis && *layer.channel_axis == 1;
         if (channels_first) return {true, known(dims[1]), known(dims[2]), known(dims[0])};
         return {true, known(dims[0]), known(dims[1]), known(dims[2])};
+    }
+    if (dims.size() == 2 && every_sequence) {
+        const bool channels_first = layer.channel_axis && *layer.channel_axis == 1;
+        if (channels_first) return {true, 1, known(dims[1]), known(dims[0])};
+        return {true, 1, known(dims[0]), known(dims[1])};
     }
     if (dims.size() == 2) {
         std::string type = layer.type;

@@ -15,7 +15,10 @@ struct RenderShape {
 
 // visualkeras' reading of the first output: rank 3 without the batch is H x W x C (C x H x W
 // when the layer is channels-first); rank 2 is 1 x L x C for a Conv1D or pooling 1-D layer;
-// everything else is a vector of the product of its dimensions.
-RenderShape render_shape(const Layer& layer);
+// everything else is a vector of the product of its dimensions. visualkeras tells a Conv1D by
+// its class name, so that a sequence of the same shape from another layer (an LSTM's, an ONNX
+// Conv's) is one vector of L * C units; with `every_sequence` each rank-2 output is 1 x L x C
+// (C x L channels-first): one rule, one label form ("C@1×L") for every sequence.
+RenderShape render_shape(const Layer& layer, bool every_sequence);
 
 }  // namespace strata::layout

@@ -1,8 +1,12 @@
 #include "layout/lenet/stack_labels.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
+#include <map>
 #include <optional>
+
+#include "layout/decorations/captions.hpp"
 
 namespace strata::layout {
 namespace {
@@ -21,7 +25,37 @@ StackLabel measured(std::string text, const FeatureStack& s, TextMeasurer& measu
     return label;
 }
 
+void shorten(StackLabel& label, std::string short_text, TextMeasurer& measurer) {
+    if (short_text.empty()) return;
+    label.short_advance = measurer.measure(short_text, label.font).advance;
+    label.short_text = std::move(short_text);
+}
+
+// The label of a stack: the layer's own text (top_labels, bottom_labels) or the built-in choice.
+std::string label_text(StackLabelText choice, const std::map<std::string, std::string>& own,
+                       const Layer& layer, const RenderShape& shape, std::string_view times) {
+    if (auto it = own.find(layer.name); it != own.end()) return it->second;
+    switch (choice) {
+        case StackLabelText::type:
+            return layer.type;
+        case StackLabelText::size:
+            return size_label(shape);
+        case StackLabelText::name:
+            return layer.name;
+        case StackLabelText::shape:
+            return shape_text(layer, times);
+        case StackLabelText::none:
+            break;
+    }
+    return "";
+}
+
 }  // namespace
+
+std::string short_size_label(const RenderShape& shape) {
+    if (!shape.spatial || shape.h != shape.w) return "";
+    return std::to_string(shape.c) + "@" + std::to_string(shape.h) + "\u00b2";
+}
 
 std::string size_label(const RenderShape& shape) {
     if (!shape.spatial) return std::to_string(shape.c);
@@ -29,30 +63,72 @@ std::string size_label(const RenderShape& shape) {
            std::to_string(shape.w);
 }
 
+namespace {
+
+// The most lines of labels one side takes before it is thinned.
+constexpr std::size_t kMostLines = 2;
+
+std::vector<StackLabel*> side_of(std::vector<StackLabels>& labels, bool top) {
+    std::vector<StackLabel*> side;
+    for (StackLabels& l : labels) {
+        if (auto& label = top ? l.top : l.bottom) side.push_back(&*label);
+    }
+    return side;
+}
+
+// The fewest lines that keep every label clear of the next on its line, the labels taking the
+// lines in turn.
+std::size_t lines_needed(const std::vector<StackLabel*>& side) {
+    const auto clear_with = [&](std::size_t lines) {
+        for (std::size_t i = 0; i + lines < side.size(); ++i) {
+            const StackLabel& a = *side[i];
+            const StackLabel& b = *side[i + lines];
+            if (a.box().x2 + a.height * 0.4 > b.box().x1) return false;
+        }
+        return true;
+    };
+    std::size_t lines = 1;
+    while (lines < side.size() && !clear_with(lines)) ++lines;
+    return lines;
+}
+
+void thin_crowded(std::vector<StackLabels>& labels, bool top) {
+    const auto crowded = [&] { return lines_needed(side_of(labels, top)) > kMostLines; };
+    if (!crowded()) return;
+    for (StackLabel* label : side_of(labels, top)) {
+        if (label->short_text.empty()) continue;
+        label->text = label->short_text;
+        label->advance = label->short_advance;
+    }
+    if (!crowded()) return;
+    std::string previous;
+    for (StackLabels& l : labels) {
+        auto& label = top ? l.top : l.bottom;
+        if (!label) continue;
+        if (label->text == previous) {
+            label.reset();
+            continue;
+        }
+        previous = label->text;
+    }
+    if (!top || !crowded()) return;
+    for (StackLabels& l : labels) l.top.reset();
+}
+
+}  // namespace
+
 void keep_labels_apart(std::vector<StackLabels>& labels) {
     for (bool top : {true, false}) {
-        std::vector<StackLabel*> side;
-        for (StackLabels& l : labels) {
-            if (auto& label = top ? l.top : l.bottom) side.push_back(&*label);
-        }
+        thin_crowded(labels, top);
+        const std::vector<StackLabel*> side = side_of(labels, top);
         if (side.empty()) continue;
         // The row nearest the stacks that clears every stack: above the tallest, below the
         // lowest.
         double row = side.front()->top;
         for (const StackLabel* label : side)
             row = top ? std::min(row, label->top) : std::max(row, label->top);
-        // The fewest lines that keep every label clear of the next on its line, the labels
-        // taking the lines in turn: a regular staircase the eye follows from stack to stack.
-        const auto clear_with = [&](std::size_t lines) {
-            for (std::size_t i = 0; i + lines < side.size(); ++i) {
-                const StackLabel& a = *side[i];
-                const StackLabel& b = *side[i + lines];
-                if (a.box().x2 + a.height * 0.4 > b.box().x1) return false;
-            }
-            return true;
-        };
-        std::size_t lines = 1;
-        while (lines < side.size() && !clear_with(lines)) ++lines;
+        // A regular staircase the eye follows from stack to stack.
+        const std::size_t lines = lines_needed(side);
         for (std::size_t i = 0; i < side.size(); ++i) {
             const double step = side[i]->height * 1.15 * static_cast<double>(i % lines);
             side[i]->top = row + (top ? -step : step);
@@ -63,17 +139,35 @@ void keep_labels_apart(std::vector<StackLabels>& labels) {
 std::vector<StackLabels> stack_labels(const Model& model, const std::vector<FeatureStack>& stacks,
                                       const Options& o, TextMeasurer& text) {
     std::vector<StackLabels> labels(stacks.size());
+    // visualkeras reads the paddings with int().
+    const double top_padding =
+        o.compat_visualkeras ? std::trunc(o.top_label_padding) : o.top_label_padding;
+    const double bottom_padding =
+        o.compat_visualkeras ? std::trunc(o.bottom_label_padding) : o.bottom_label_padding;
     for (std::size_t i = 0; i < stacks.size(); ++i) {
         const FeatureStack& s = stacks[i];
+        const Layer& layer = model.layers[s.layer];
         if (o.bottom_label) {
-            StackLabel label = measured(size_label(s.shape), s, text);
-            label.top = s.y + s.height + o.bottom_label_padding;
-            labels[i].bottom = std::move(label);
+            std::string said = label_text(o.bottom_label_callable, o.bottom_labels, layer, s.shape,
+                                          reader_times(o));
+            if (!said.empty()) {
+                const bool sized = said == size_label(s.shape);
+                StackLabel label = measured(std::move(said), s, text);
+                if (sized) shorten(label, short_size_label(s.shape), text);
+                label.top = s.y + s.height + bottom_padding;
+                labels[i].bottom = std::move(label);
+            }
         }
-        if (o.top_label && !model.layers[s.layer].type.empty()) {
-            StackLabel label = measured(model.layers[s.layer].type, s, text);
-            label.top = s.y - s.offset() - o.top_label_padding - label.height;
-            labels[i].top = std::move(label);
+        if (o.top_label) {
+            std::string said =
+                label_text(o.top_label_callable, o.top_labels, layer, s.shape, reader_times(o));
+            if (!said.empty()) {
+                const bool sized = said == size_label(s.shape);
+                StackLabel label = measured(std::move(said), s, text);
+                if (sized) shorten(label, short_size_label(s.shape), text);
+                label.top = s.y - s.offset() - top_padding - label.height;
+                labels[i].top = std::move(label);
+            }
         }
     }
     return labels;
