@@ -1175,6 +1175,43 @@ WIDE_LENET = ("strata: 1\nmodel: wide\noptions: {view: lenet, max_visual_channel
 case("bounds-lenet-view-maps", {"model.yaml": WIDE_LENET}, "error",
      "feature maps, more than 50000", model="model.yaml", max_mib=256)
 
+# Connections between layers are bounded in every format, before shapes and layout: each input
+# of each layer is one line drawn, and 19 000 branches into 20 joins (399 000 of them) took 25 s
+# and 900 MiB. The error names the layer that passes the limit, and its place when the file has
+# lines. At the limit a figure fitted to a width stays within the time budget.
+def column_of(text, layer):  # where node() writes the layer, on the one line dumps() writes
+    return text.index(dumps({"name": layer})[:-1]) + 1
+
+
+FAN_20 = fan_in_joins(19000, 20)
+case("bounds-connections-fan-in-into-20", {"model.json": FAN_20}, "error",
+     f"model.json:1:{column_of(FAN_20, 'cat4')}: more than 100000 connections "
+     "between layers: the 19000 inputs of layer 'cat4' (Concatenate) bring them to 114000",
+     max_mib=256)
+case("bounds-connections-fan-in-into-4-width",
+     dict(WIDTH_17CM, **{"model.json": fan_in_joins(19000, 4)}), "ok", options="fig.yaml",
+     max_mib=512, max_seconds=10)
+FAN_50 = fan_in_joins(2000, 50)
+TFJS_FAN_50 = dumps({"format": "layers-model", "modelTopology": json.loads(FAN_50)})
+case("bounds-connections-tfjs", {"model.json": TFJS_FAN_50}, "error",
+     f"model.json:1:{column_of(TFJS_FAN_50, 'cat49')}: more than 100000 "
+     "connections between layers: the 2000 inputs of layer 'cat49' (Concatenate) bring them to "
+     "102000", max_mib=128)
+case("bounds-connections-keras-archive", {"model.keras": zip_bytes([("config.json", FAN_50)])},
+     "error", "model.keras: more than 100000 connections between layers: the 2000 inputs of "
+     "layer 'cat49' (Concatenate) bring them to 102000", model="model.keras", max_mib=128)
+case("bounds-connections-spec", {"model.yaml": wide_joins(2000, 51)}, "error",
+     "model.yaml:2054:5: more than 100000 connections between layers: the 2000 inputs of layer "
+     "'a49' (Add) bring them to 102000", model="model.yaml", max_mib=256)
+# (distinct inputs: a node that reads one tensor twice is drawn with one line)
+ONNX_INPUTS = [f"i{k}" for k in range(2000)]
+case("bounds-connections-onnx", {"model.onnx": onnx_model(
+     [op("Concat", ONNX_INPUTS, f"y{k}", f"concat{k}", [int_attribute("axis", 0)])
+      for k in range(51)], [], [value_info(name, [1]) for name in ONNX_INPUTS],
+     [value_info(f"y{k}", []) for k in range(51)])}, "error",
+     "model.onnx: more than 100000 connections between layers: the 2000 inputs of layer "
+     "'concat50' (Concatenate) bring them to 102000", model="model.onnx", max_mib=128)
+
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\tmax_seconds\n")
     for row in rows:
