@@ -1212,6 +1212,35 @@ case("bounds-connections-onnx", {"model.onnx": onnx_model(
      "model.onnx: more than 100000 connections between layers: the 2000 inputs of layer "
      "'concat50' (Concatenate) bring them to 102000", model="model.onnx", max_mib=128)
 
+# Attributes no Keras builds a layer from, refused at the layer's line and column (shape
+# inference names the place as the reader does): no heads, and a flag that is a number.
+def place_of(text, layer):  # LINE:COL of the object node() writes for `layer`
+    start = text.rindex("{", 0, text.index(f'"name": "{layer}"'))
+    return f"{text.count(chr(10), 0, start) + 1}:{start - text.rfind(chr(10), 0, start)}"
+
+
+MHA_0 = json.dumps(functional([node("q", "InputLayer", {"batch_input_shape": [None, 8, 16]}, []),
+                               node("mha", "MultiHeadAttention", {"num_heads": 0, "key_dim": 4},
+                                    ["q", "q"])], [["q", 0, 0]], [["mha", 0, 0]]), indent=1)
+case("impossible-attention-no-heads", {"model.json": MHA_0}, "error",
+     f"model.json:{place_of(MHA_0, 'mha')}: layer 'mha' (MultiHeadAttention): 'num_heads' holds 0, "
+     "expected 1 or more")
+KEEPDIMS_7 = json.dumps(functional([node("in", "InputLayer", {"batch_input_shape": [None, 8, 8, 3]},
+                                         []),
+                                    node("gap", "GlobalAveragePooling2D", {"keepdims": 7}, ["in"])],
+                                   [["in", 0, 0]], [["gap", 0, 0]]), indent=1)
+case("impossible-reduction-keepdims-7", {"model.json": KEEPDIMS_7}, "error",
+     f"model.json:{place_of(KEEPDIMS_7, 'gap')}: layer 'gap' (GlobalAveragePooling2D): 'keepdims' "
+     "holds 7, expected true or false")
+# A shape rule's error inside a TF.js topology is placed too.
+TFJS_UNITS_0 = json.dumps({"format": "layers-model", "modelTopology": json.loads(json.dumps(
+    functional([node("in", "InputLayer", {"batch_input_shape": [None, 8]}, []),
+                node("d", "Dense", {"units": 0}, ["in"])], [["in", 0, 0]], [["d", 0, 0]])))},
+    indent=1)
+case("impossible-tfjs-dense-units-0", {"model.json": TFJS_UNITS_0}, "error",
+     f"model.json:{place_of(TFJS_UNITS_0, 'd')}: layer 'd' (Dense): 'units' holds 0, expected 1 or "
+     "more")
+
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\tmax_seconds\n")
     for row in rows:
