@@ -90,6 +90,15 @@ class Scanner {
         return out;
     }
 
+    // Skips a string at the cursor without decoding it: most of a model is skipped.
+    bool skip_string() {
+        ++pos_;  // the opening quote
+        while (!done() && peek() != '"') pos_ += peek() == '\\' ? 2 : 1;
+        if (done()) return false;
+        ++pos_;
+        return true;
+    }
+
     // Skips one value of any kind, nested ones included, without recursion.
     bool skip_value() {
         skip_space();
@@ -99,7 +108,7 @@ class Scanner {
             const char c = peek();
             if (done()) return false;
             if (c == '"') {
-                if (!string()) return false;
+                if (!skip_string()) return false;
             } else if (c == '{' || c == '[') {
                 ++depth;
                 ++pos_;
