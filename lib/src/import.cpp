@@ -5,6 +5,7 @@
 
 #include "strata/error.hpp"
 
+#include "import/connection_limit.hpp"
 #include "import/load.hpp"
 #include "shapes/infer.hpp"
 
@@ -47,6 +48,7 @@ Model load_model(const std::string& path, Warnings& warnings) {
 
 Model load_model(const std::string& path, Warnings& warnings, const ImportOptions& import) {
     Model model = import_model_file(path, warnings, import);
+    check_connection_count(model, path);
     infer_shapes_of(model, path, warnings);
     return model;
 }
@@ -58,6 +60,7 @@ Model parse_model(std::string_view bytes, const std::string& source_name, Warnin
 Model parse_model(std::string_view bytes, const std::string& source_name, Warnings& warnings,
                   const ImportOptions& import) {
     Model model = import_model_bytes(bytes, source_name, warnings, import);
+    check_connection_count(model, source_name);
     infer_shapes_of(model, source_name, warnings);
     return model;
 }

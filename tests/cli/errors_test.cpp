@@ -332,7 +332,7 @@ BOOST_AUTO_TEST_CASE(quoted_names_are_cut_at_200_characters_in_errors_warnings_a
                    std::string::npos,
                r.err);
     BOOST_TEST(
-        r.err.find("strata: warning: " + model.string() + ": shape unknown for " +
+        r.err.find("strata: warning: " + model.string() + ":1:825: shape unknown for " +
                    std::string(200, 'C') + "\u2026 layer '" + cut + "'") != std::string::npos,
         r.err);
     BOOST_TEST(r.out.find(cut + "  " + std::string(200, 'C') + "\u2026  ?  <- " + cut) !=
@@ -509,7 +509,8 @@ BOOST_AUTO_TEST_CASE(a_fitted_figure_too_wide_for_tex_names_its_text) {
     BOOST_TEST(r.err.find("its text keeps it wide") != std::string::npos, r.err);
 }
 
-// A warning about one layer names the file first, then the layer.
+// A warning about one layer names the file and the layer's line and column first, then the
+// layer.
 BOOST_AUTO_TEST_CASE(a_layer_warning_names_the_file_then_the_layer) {
     auto dir = scratch_dir("layer-warning");
     const auto model = write(
@@ -518,10 +519,10 @@ BOOST_AUTO_TEST_CASE(a_layer_warning_names_the_file_then_the_layer) {
         "config": {"name": "lam", "function": "f", "batch_input_shape": [null, 2]}}]}})");
     const ToolResult r = run_strata("info " + shell_quote(model.string()), dir);
     BOOST_TEST(r.status == 0, r.err);
-    BOOST_TEST(
-        r.err.rfind("strata: warning: " + model.string() + ": shape unknown for Lambda layer 'lam'",
-                    0) == 0u,
-        r.err);
+    BOOST_TEST(r.err.rfind("strata: warning: " + model.string() +
+                               ":1:65: shape unknown for Lambda layer 'lam'",
+                           0) == 0u,
+               r.err);
 }
 
 BOOST_AUTO_TEST_CASE(options_naming_classes_the_model_lacks_warn_with_the_nearest_class) {

@@ -35,8 +35,10 @@ CORPUS = sys.argv[2] if len(sys.argv) > 2 else ""
 rows = []
 
 
+# Every case names its peak memory bound. 128 MiB is about twice what the cases without a bound
+# of their own took in a release build (70 MiB at most; strata starts in about 45 MiB).
 def case(cid, files, expect, message="", model="model.json", options="", output="out.svg",
-         max_mib="", max_seconds=""):
+         max_mib=128, max_seconds=""):
     folder = os.path.join(OUT, cid)
     os.makedirs(folder, exist_ok=True)
     for name, data in files.items():
@@ -403,7 +405,7 @@ case("keras-absolute-member", {"model.keras": zip_bytes([("/etc/config.json", co
      "error", "no config.json", model="model.keras")
 case("keras-zip-bomb", {"model.keras": zip_bytes([("metadata.json", meta),
      ("config.json", b"{" + b" " * (64 << 20) + b"}")])}, "error", "decompresses to more than 64 MiB",
-     model="model.keras")
+     model="model.keras", max_mib=192)
 case("keras-no-config", {"model.keras": zip_bytes([("metadata.json", meta)])}, "error",
      "config.json", model="model.keras")
 case("keras-config-garbage", {"model.keras": zip_bytes([("config.json", b"\x00\xff" * 50)])},
@@ -1174,6 +1176,72 @@ WIDE_LENET = ("strata: 1\nmodel: wide\noptions: {view: lenet, max_visual_channel
               + "".join("  - Conv2D: {filters: 1024, kernel_size: 1}\n" for _ in range(100)))
 case("bounds-lenet-view-maps", {"model.yaml": WIDE_LENET}, "error",
      "feature maps, more than 50000", model="model.yaml", max_mib=256)
+
+# Connections between layers are bounded in every format, before shapes and layout: each input
+# of each layer is one line drawn, and 19 000 branches into 20 joins (399 000 of them) took 25 s
+# and 900 MiB. The error names the layer that passes the limit, and its place when the file has
+# lines. At the limit a figure fitted to a width stays within the time budget.
+def column_of(text, layer):  # where node() writes the layer, on the one line dumps() writes
+    return text.index(dumps({"name": layer})[:-1]) + 1
+
+
+FAN_20 = fan_in_joins(19000, 20)
+case("bounds-connections-fan-in-into-20", {"model.json": FAN_20}, "error",
+     f"model.json:1:{column_of(FAN_20, 'cat4')}: more than 100000 connections "
+     "between layers: the 19000 inputs of layer 'cat4' (Concatenate) bring them to 114000",
+     max_mib=256)
+case("bounds-connections-fan-in-into-4-width",
+     dict(WIDTH_17CM, **{"model.json": fan_in_joins(19000, 4)}), "ok", options="fig.yaml",
+     max_mib=512, max_seconds=10)
+FAN_50 = fan_in_joins(2000, 50)
+TFJS_FAN_50 = dumps({"format": "layers-model", "modelTopology": json.loads(FAN_50)})
+case("bounds-connections-tfjs", {"model.json": TFJS_FAN_50}, "error",
+     f"model.json:1:{column_of(TFJS_FAN_50, 'cat49')}: more than 100000 "
+     "connections between layers: the 2000 inputs of layer 'cat49' (Concatenate) bring them to "
+     "102000", max_mib=128)
+case("bounds-connections-keras-archive", {"model.keras": zip_bytes([("config.json", FAN_50)])},
+     "error", "model.keras: more than 100000 connections between layers: the 2000 inputs of "
+     "layer 'cat49' (Concatenate) bring them to 102000", model="model.keras", max_mib=128)
+case("bounds-connections-spec", {"model.yaml": wide_joins(2000, 51)}, "error",
+     "model.yaml:2054:5: more than 100000 connections between layers: the 2000 inputs of layer "
+     "'a49' (Add) bring them to 102000", model="model.yaml", max_mib=256)
+# (distinct inputs: a node that reads one tensor twice is drawn with one line)
+ONNX_INPUTS = [f"i{k}" for k in range(2000)]
+case("bounds-connections-onnx", {"model.onnx": onnx_model(
+     [op("Concat", ONNX_INPUTS, f"y{k}", f"concat{k}", [int_attribute("axis", 0)])
+      for k in range(51)], [], [value_info(name, [1]) for name in ONNX_INPUTS],
+     [value_info(f"y{k}", []) for k in range(51)])}, "error",
+     "model.onnx: more than 100000 connections between layers: the 2000 inputs of layer "
+     "'concat50' (Concatenate) bring them to 102000", model="model.onnx", max_mib=128)
+
+# Attributes no Keras builds a layer from, refused at the layer's line and column (shape
+# inference names the place as the reader does): no heads, and a flag that is a number.
+def place_of(text, layer):  # LINE:COL of the object node() writes for `layer`
+    start = text.rindex("{", 0, text.index(f'"name": "{layer}"'))
+    return f"{text.count(chr(10), 0, start) + 1}:{start - text.rfind(chr(10), 0, start)}"
+
+
+MHA_0 = json.dumps(functional([node("q", "InputLayer", {"batch_input_shape": [None, 8, 16]}, []),
+                               node("mha", "MultiHeadAttention", {"num_heads": 0, "key_dim": 4},
+                                    ["q", "q"])], [["q", 0, 0]], [["mha", 0, 0]]), indent=1)
+case("impossible-attention-no-heads", {"model.json": MHA_0}, "error",
+     f"model.json:{place_of(MHA_0, 'mha')}: layer 'mha' (MultiHeadAttention): 'num_heads' holds 0, "
+     "expected 1 or more")
+KEEPDIMS_7 = json.dumps(functional([node("in", "InputLayer", {"batch_input_shape": [None, 8, 8, 3]},
+                                         []),
+                                    node("gap", "GlobalAveragePooling2D", {"keepdims": 7}, ["in"])],
+                                   [["in", 0, 0]], [["gap", 0, 0]]), indent=1)
+case("impossible-reduction-keepdims-7", {"model.json": KEEPDIMS_7}, "error",
+     f"model.json:{place_of(KEEPDIMS_7, 'gap')}: layer 'gap' (GlobalAveragePooling2D): 'keepdims' "
+     "holds 7, expected true or false")
+# A shape rule's error inside a TF.js topology is placed too.
+TFJS_UNITS_0 = json.dumps({"format": "layers-model", "modelTopology": json.loads(json.dumps(
+    functional([node("in", "InputLayer", {"batch_input_shape": [None, 8]}, []),
+                node("d", "Dense", {"units": 0}, ["in"])], [["in", 0, 0]], [["d", 0, 0]])))},
+    indent=1)
+case("impossible-tfjs-dense-units-0", {"model.json": TFJS_UNITS_0}, "error",
+     f"model.json:{place_of(TFJS_UNITS_0, 'd')}: layer 'd' (Dense): 'units' holds 0, expected 1 or "
+     "more")
 
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\tmax_seconds\n")

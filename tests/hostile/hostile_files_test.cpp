@@ -1,7 +1,8 @@
 // Runs every case of the hostile-input suite (generate.py writes the files and manifest.tsv)
 // through the strata tool and checks the promise: valid output, or exactly one line
 // "strata: error: FILE[:LINE:COL]: ..." and exit 1; never a signal, a hang past 10 s, more
-// than 1 GiB of memory, a library's own message, a leftover temporary or a changed output.
+// memory than the case's bound (1 GiB for a manifest row that names none), a library's own
+// message, a leftover temporary or a changed output.
 
 #include <boost/test/unit_test.hpp>
 #include <pugixml.hpp>

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "import/connection_limit.hpp"
 #include "import/keras_archive.hpp"
 #include "import/keras_json.hpp"
 #include "import/load.hpp"
@@ -202,6 +203,31 @@ BOOST_AUTO_TEST_CASE(layers) {
         strata::read_keras_json(sequential(limits::kMaxLayers), "model.json", warnings);
     BOOST_TEST(model.layers.size() == limits::kMaxLayers);
     BOOST_TEST(has(import_error(sequential(limits::kMaxLayers + 1)), "more than 20000 layers"));
+}
+
+BOOST_AUTO_TEST_CASE(connections) {
+    // An input layer and joins of 1 000 inputs each; the last join takes `last` inputs.
+    const auto joins = [](std::size_t last) {
+        strata::Model model;
+        model.layers.emplace_back();
+        model.layers.back().name = "in";
+        model.layers.back().type = "InputLayer";
+        const std::size_t full = limits::kMaxConnections / 1000;
+        for (std::size_t j = 0; j <= full; ++j) {
+            strata::Layer join;
+            join.name = "j" + std::to_string(j);
+            join.type = "Concatenate";
+            join.inputs.assign(j < full ? 1000 : last, strata::TensorRef{0, 0});
+            model.layers.push_back(std::move(join));
+        }
+        model.layers.back().line = 7;
+        model.layers.back().column = 3;
+        return model;
+    };
+    BOOST_TEST(error_of([&] { strata::check_connection_count(joins(0), "m.json"); }) == "no error");
+    BOOST_TEST(error_of([&] { strata::check_connection_count(joins(1), "m.json"); }) ==
+               "m.json:7:3: more than 100000 connections between layers: the 1 inputs of layer "
+               "'j100' (Concatenate) bring them to 100001");
 }
 
 BOOST_AUTO_TEST_CASE(rank) {

@@ -1,6 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "import_test_support.hpp"
+#include "strata/import.hpp"
 
 using namespace import_test;
 using strata::attr;
@@ -237,6 +238,46 @@ BOOST_AUTO_TEST_CASE(shared_layer_uses_its_first_call_and_warns) {
     BOOST_TEST((inputs_of(model, "shared") == Strings{"a"}));
     BOOST_REQUIRE(warnings.size() == 1u);
     BOOST_TEST(contains(warnings[0].message, "'shared'"));
+}
+
+// The layers of a JSON model file, nested models' too, carry the line and column of their
+// definition, so that shape inference names the place in its errors and warnings; text inside
+// another file (an archive member, an HDF5 attribute) has no line of that file.
+BOOST_AUTO_TEST_CASE(layers_of_a_json_file_know_their_line_and_column) {
+    const std::string text =
+        "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"s\", \"layers\": [\n"
+        "  {\"class_name\": \"InputLayer\", \"config\": {\"name\": \"in\",\n"
+        "   \"batch_input_shape\": [null, 4]}},\n"
+        "    {\"class_name\": \"Sequential\", \"config\": {\"name\": \"inner\", \"layers\": [\n"
+        "      {\"class_name\": \"Dense\", \"config\": {\"name\": \"d\", \"units\": 2}}]}}]}}";
+    strata::Warnings warnings;
+    const strata::Model file = strata::read_keras_json_file(text, "model.json", warnings);
+    BOOST_TEST(layer(file, "in").line == 2u);
+    BOOST_TEST(layer(file, "in").column == 3u);
+    BOOST_TEST(layer(file, "d").line == 5u);
+    BOOST_TEST(layer(file, "d").column == 7u);
+    BOOST_TEST(layer(read(text), "d").line == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_shape_error_names_the_line_and_column_of_the_layer) {
+    const std::string text =
+        "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"s\", \"layers\": [\n"
+        "  {\"class_name\": \"InputLayer\", \"config\": {\"name\": \"in\",\n"
+        "   \"batch_input_shape\": [null, 4, 4, 3]}},\n"
+        "  {\"class_name\": \"GlobalAveragePooling2D\",\n"
+        "   \"config\": {\"name\": \"gap\", \"keepdims\": 7}}]}}";
+    strata::Warnings warnings;
+    try {
+        strata::parse_model(text, "model.json", warnings);
+        BOOST_ERROR("keepdims 7 was accepted");
+    } catch (const strata::Error& e) {
+        BOOST_TEST(e.file() == "model.json");
+        BOOST_TEST(e.line() == 4u);
+        BOOST_TEST(e.column() == 3u);
+        BOOST_TEST(e.message() ==
+                   "layer 'gap' (GlobalAveragePooling2D): 'keepdims' holds 7, expected true or "
+                   "false");
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -151,6 +151,28 @@ BOOST_AUTO_TEST_CASE(impossible_windows_and_groups_are_errors_naming_layer_and_k
                "[?, 8, 8, 3] (from -4 to 3)");
     BOOST_TEST(impossible("LayerNormalization", {{"axis", Ints{1, 2, 3}}}, {{N, 8, 8, 3}}) == "");
     BOOST_TEST(impossible("Softmax", {{"axis", std::int64_t{-4}}}, {{N, 8, 8, 3}}) == "");
+    // Keras divides by the square root of key_dim and builds num_heads heads; a flag holds
+    // true or false (0 and 1 as some writers store them), not any number.
+    BOOST_TEST(impossible("MultiHeadAttention",
+                          {{"num_heads", std::int64_t{0}}, {"key_dim", std::int64_t{4}}},
+                          {{N, 8, 16}}) ==
+               "layer 'subject' (MultiHeadAttention): 'num_heads' holds 0, expected 1 or more");
+    BOOST_TEST(impossible("MultiHeadAttention",
+                          {{"num_heads", std::int64_t{2}}, {"key_dim", std::int64_t{-1}}},
+                          {{N, 8, 16}}) ==
+               "layer 'subject' (MultiHeadAttention): 'key_dim' holds -1, expected 1 or more");
+    BOOST_TEST(impossible("MultiHeadAttention",
+                          {{"num_heads", std::int64_t{2}}, {"key_dim", std::int64_t{4}}},
+                          {{N, 8, 16}}) == "");
+    BOOST_TEST(
+        impossible("GlobalAveragePooling2D", {{"keepdims", std::int64_t{7}}}, {{N, 8, 8, 3}}) ==
+        "layer 'subject' (GlobalAveragePooling2D): 'keepdims' holds 7, expected true or "
+        "false");
+    BOOST_TEST(impossible("GlobalMaxPooling1D", {{"keepdims", std::int64_t{-1}}}, {{N, 8, 3}}) ==
+               "layer 'subject' (GlobalMaxPooling1D): 'keepdims' holds -1, expected true or "
+               "false");
+    BOOST_TEST(impossible("GlobalAveragePooling2D", {{"keepdims", std::int64_t{1}}},
+                          {{N, 8, 8, 3}}) == "");
     // Inside a wrapper the wrapper is named.
     BOOST_TEST(impossible("TimeDistributed",
                           {{"layer.class_name", "MaxPooling1D"s}, {"layer.strides", Ints{0}}},

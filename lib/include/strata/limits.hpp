@@ -39,6 +39,13 @@ inline constexpr int kMaxJsonStringUnwraps = 4;
 // more layers is unreadable, and 10^5 layers would take the layout ~10 s and ~700 MB.
 inline constexpr std::size_t kMaxLayers = 20'000;
 
+// Connections between layers in one model, nested models flattened: every input of every layer
+// is one line drawn. Import, layout and drawing take time and memory linear in them, but about
+// 60 us and 2 KiB each on the way to an SVG (19 000 branches into 20 joins, 399 000 connections:
+// 25 s and 900 MiB, a 240 MB SVG). 100 000 allows five inputs a layer at kMaxLayers (DenseNet's
+// joins average four) and keeps a figure within about 10 s and 500 MiB, --width included.
+inline constexpr std::size_t kMaxConnections = 100'000;
+
 // Most dimensions of one tensor shape, the batch dimension included.
 inline constexpr std::size_t kMaxRank = 32;
 

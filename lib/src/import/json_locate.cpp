@@ -1,6 +1,8 @@
 #include "import/json_locate.hpp"
 
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <variant>
 #include <vector>
 
@@ -88,6 +90,15 @@ class Scanner {
         return out;
     }
 
+    // Skips a string at the cursor without decoding it: most of a model is skipped.
+    bool skip_string() {
+        ++pos_;  // the opening quote
+        while (!done() && peek() != '"') pos_ += peek() == '\\' ? 2 : 1;
+        if (done()) return false;
+        ++pos_;
+        return true;
+    }
+
     // Skips one value of any kind, nested ones included, without recursion.
     bool skip_value() {
         skip_space();
@@ -97,7 +108,7 @@ class Scanner {
             const char c = peek();
             if (done()) return false;
             if (c == '"') {
-                if (!string()) return false;
+                if (!skip_string()) return false;
             } else if (c == '{' || c == '[') {
                 ++depth;
                 ++pos_;
@@ -147,7 +158,100 @@ class Scanner {
     std::size_t pos_ = 0;
 };
 
+// Turns offsets met in increasing order into lines and columns, counting each byte once.
+class LineCounter {
+  public:
+    explicit LineCounter(std::string_view text) : text_(text) {}
+
+    TextPosition at(std::size_t offset) {
+        for (; done_ < offset && done_ < text_.size(); ++done_) {
+            if (text_[done_] == '\n') {
+                ++position_.line;
+                position_.column = 1;
+            } else {
+                ++position_.column;
+            }
+        }
+        return position_;
+    }
+
+  private:
+    std::string_view text_;
+    std::size_t done_ = 0;
+    TextPosition position_{1, 1};
+};
+
+// The walk of locate_json_paths: records the wanted paths it meets and enters only the values
+// whose path leads to one (at most as deep as the longest wanted path).
+class PathWalker {
+  public:
+    PathWalker(std::string_view text, const std::vector<std::string>& paths,
+               std::vector<std::optional<TextPosition>>& found)
+        : scan_(text), lines_(text), found_(found) {
+        for (std::size_t i = 0; i < paths.size(); ++i) {
+            const std::string& path = paths[i];
+            wanted_[path].push_back(i);
+            for (std::size_t k = 0; k < path.size(); ++k) {
+                if (path[k] == '.' || path[k] == '[') leading_.insert(path.substr(0, k));
+            }
+            if (!path.empty()) leading_.insert("");
+        }
+    }
+
+    bool walk(const std::string& path) {
+        scan_.skip_space();
+        if (const auto it = wanted_.find(path); it != wanted_.end()) {
+            const TextPosition position = lines_.at(scan_.at());
+            for (std::size_t index : it->second) found_[index] = position;
+        }
+        if (!leading_.contains(path)) return scan_.skip_value();
+        if (scan_.peek() == '{') return walk_object(path);
+        if (scan_.peek() == '[') return walk_list(path);
+        return scan_.skip_value();
+    }
+
+  private:
+    bool walk_object(const std::string& path) {
+        scan_.eat('{');
+        if (scan_.eat('}')) return true;
+        do {
+            const std::optional<std::string> key = scan_.string();
+            if (!key || !scan_.eat(':')) return false;
+            if (!walk(path.empty() ? *key : path + "." + *key)) return false;
+        } while (scan_.eat(','));
+        return scan_.eat('}');
+    }
+
+    bool walk_list(const std::string& path) {
+        scan_.eat('[');
+        if (scan_.eat(']')) return true;
+        std::size_t index = 0;
+        do {
+            if (!walk(path + "[" + std::to_string(index++) + "]")) return false;
+        } while (scan_.eat(','));
+        return scan_.eat(']');
+    }
+
+    Scanner scan_;
+    LineCounter lines_;
+    std::vector<std::optional<TextPosition>>& found_;
+    std::unordered_map<std::string, std::vector<std::size_t>> wanted_;
+    std::unordered_set<std::string> leading_;  // proper prefixes of the wanted paths
+};
+
 }  // namespace
+
+std::vector<std::optional<TextPosition>> locate_json_paths(std::string_view text,
+                                                           const std::vector<std::string>& paths) {
+    std::vector<std::optional<TextPosition>> found(paths.size());
+    const std::size_t start = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+    const std::string_view body = text.substr(start);
+    const std::size_t first = body.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos || (body[first] != '{' && body[first] != '['))
+        return found;  // double-encoded
+    PathWalker(body, paths, found).walk("");
+    return found;
+}
 
 std::optional<TextPosition> locate_json_path(std::string_view text, std::string_view path) {
     const std::optional<std::vector<Step>> steps = parse_path(path);

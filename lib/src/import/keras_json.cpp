@@ -40,13 +40,12 @@ bool has_keras3_markers(const json& model_object, const std::string& version) {
            starts_with(version, "3.");
 }
 
-Model read_keras_model(std::string_view text, const std::string& file, Warnings& warnings);
-
-}  // namespace
+keras::BuiltModel read_keras_model(std::string_view text, const std::string& file,
+                                   Warnings& warnings);
 
 // The readers name a place as the JSON path of its value ("config.layers[2].config.units:
 // ..."); an error that names one gets its line and column in the file too, found only now.
-Model read_keras_json(std::string_view text, const std::string& file, Warnings& warnings) {
+keras::BuiltModel read_located(std::string_view text, const std::string& file, Warnings& warnings) {
     try {
         return read_keras_model(text, file, warnings);
     } catch (const Error& e) {
@@ -60,9 +59,28 @@ Model read_keras_json(std::string_view text, const std::string& file, Warnings& 
     }
 }
 
+}  // namespace
+
+Model read_keras_json(std::string_view text, const std::string& file, Warnings& warnings) {
+    return std::move(read_located(text, file, warnings).model);
+}
+
+Model read_keras_json_file(std::string_view text, const std::string& file, Warnings& warnings) {
+    keras::BuiltModel built = read_located(text, file, warnings);
+    const std::vector<std::optional<keras::TextPosition>> places =
+        keras::locate_json_paths(text, built.layer_places);
+    for (std::size_t i = 0; i < places.size() && i < built.model.layers.size(); ++i) {
+        if (!places[i]) continue;
+        built.model.layers[i].line = places[i]->line;
+        built.model.layers[i].column = places[i]->column;
+    }
+    return std::move(built.model);
+}
+
 namespace {
 
-Model read_keras_model(std::string_view text, const std::string& file, Warnings& warnings) {
+keras::BuiltModel read_keras_model(std::string_view text, const std::string& file,
+                                   Warnings& warnings) {
     const json root = keras::parse_json_document(text, file);
     if (!root.is_object()) {
         throw Error(file, std::string("expected a JSON object describing a Keras model, found ") +
@@ -87,7 +105,7 @@ Model read_keras_model(std::string_view text, const std::string& file, Warnings&
     }
 
     keras::BuiltModel built = keras::build_model(*model_object, place, file, warnings);
-    Model model = std::move(built.model);
+    Model& model = built.model;
     model.keras_version = keras_version_of(root, topology, *model_object);
     if (topology) {
         model.format = "tfjs-model";
@@ -98,7 +116,7 @@ Model read_keras_model(std::string_view text, const std::string& file, Warnings&
     } else {
         model.format = "keras-json";
     }
-    return model;
+    return built;
 }
 
 }  // namespace

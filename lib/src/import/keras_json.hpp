@@ -15,4 +15,10 @@ namespace strata {
 // place (line and column for syntax errors, a JSON path otherwise).
 Model read_keras_json(std::string_view text, const std::string& file, Warnings& warnings);
 
+// read_keras_json for a model file that is the JSON text itself: each layer also gets the line
+// and column of its definition in `text`, so that later messages about it (shape inference)
+// name the place as the reader's own do. Text inside another file (an archive member, an HDF5
+// attribute) has no line of that file, so those readers use read_keras_json.
+Model read_keras_json_file(std::string_view text, const std::string& file, Warnings& warnings);
+
 }  // namespace strata

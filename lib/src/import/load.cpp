@@ -58,7 +58,7 @@ Model read_by_format(std::string_view bytes, const std::string& source_name, War
     const ModelFormat format = detect_format(bytes);
     switch (format) {
         case ModelFormat::json:
-            return read_keras_json(bytes, source_name, warnings);
+            return read_keras_json_file(bytes, source_name, warnings);
         case ModelFormat::keras_archive:
             return read_keras_archive_bytes(bytes, source_name, warnings);
         case ModelFormat::hdf5:

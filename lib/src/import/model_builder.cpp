@@ -68,6 +68,7 @@ class ModelBuilder {
         layer_places_.reserve(expected);
         const std::vector<SymbolRef> outputs = build_scope(top, scope, "", nullptr);
         finish(outputs);
+        result_.layer_places = std::move(layer_places_);
         return std::move(result_);
     }
 

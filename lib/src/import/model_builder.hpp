@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,8 @@ namespace strata::keras {
 struct BuiltModel {
     Model model;                     // name, layers, inputs, outputs, submodels
     bool keras1_vocabulary = false;  // a Keras 1 class or key was renamed
+    // Per layer of `model`, the JSON path of the object that defines it ("config.layers[2]").
+    std::vector<std::string> layer_places;
 };
 
 // Builds the flattened layer graph of a Keras model object {"class_name": "Sequential" |

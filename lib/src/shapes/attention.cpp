@@ -5,6 +5,12 @@ namespace strata::shapes {
 
 // The output follows the query; output_shape, when given, replaces its feature axis.
 OutputShapes infer_multi_head_attention(const Layer& layer, InputShapes inputs) {
+    // Keras divides by the square root of key_dim, and builds projections of num_heads heads:
+    // below 1, neither is a layer.
+    for (const char* key : {"num_heads", "key_dim"}) {
+        if (const auto value = optional_int_attr(layer, key); value && *value < 1)
+            fail_below(key, *value, 1);
+    }
     if (inputs.empty()) fail("expects a query");
     Shape output = inputs.front();
     require_min_rank(output, 3);

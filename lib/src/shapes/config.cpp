@@ -72,7 +72,12 @@ bool bool_attr(const Layer& layer, const std::string& key, bool fallback) {
     auto it = layer.attrs.find(key);
     if (it == layer.attrs.end()) return fallback;
     if (const auto* value = std::get_if<bool>(&it->second)) return *value;
-    if (const auto* value = std::get_if<std::int64_t>(&it->second)) return *value != 0;
+    // Some writers store a flag as 0 or 1; any other number is no flag Keras would write.
+    if (const auto* value = std::get_if<std::int64_t>(&it->second)) {
+        if (*value == 0 || *value == 1) return *value == 1;
+        throw ImpossibleConfiguration(quoted_text(key) + " holds " + std::to_string(*value) +
+                                      ", expected true or false");
+    }
     fail_type(key, "a boolean");
 }
 

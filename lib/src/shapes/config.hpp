@@ -21,6 +21,8 @@ std::int64_t positive_int_attr(const Layer& layer, const std::string& key);
 // error naming the layer, where positive_int_attr leaves the shape unknown with a warning.
 std::int64_t keras_count_attr(const Layer& layer, const std::string& key);
 std::optional<std::int64_t> optional_int_attr(const Layer& layer, const std::string& key);
+// true, false, or 0 and 1 as some writers store flags; another number throws
+// ImpossibleConfiguration.
 bool bool_attr(const Layer& layer, const std::string& key, bool fallback);
 std::string string_attr(const Layer& layer, const std::string& key, const std::string& fallback);
 // A list of integers, a scalar read as a one-element list; nullopt when missing.
