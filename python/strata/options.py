@@ -66,6 +66,7 @@ class LayeredOptions:
     font_size: Optional[float] = None
     caption: Optional[str] = None
     caption_position: Optional[str] = None
+    legend_position: Optional[str] = None
     captions: Optional[Mapping[str, str]] = None
     link_images: Optional[bool] = None
     compat_visualkeras: Optional[bool] = None

@@ -78,6 +78,7 @@ BOOST_AUTO_TEST_CASE(every_option_changes_the_picture) {
         {"font_size", {"14", {}}},
         {"font_color", {"red", {}}},
         {"legend", {"false", {}}},
+        {"legend_position", {"right", {}}},
         {"show_dimension", {"true", {}}},
         {"layered_groups", {"[{name: pool, layers: [pool]}]", {}}},
         {"logo_groups", {with_logo, {}}},

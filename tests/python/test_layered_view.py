@@ -71,12 +71,13 @@ CHANGING = {
     "stages": True, "min_font_size": 12, "expand": ["block2"],
     "image_fit": "contain", "image_axis": "y", "link_images": True,
     "logo_groups": [{"file": "PICTURE", "layers": ["Dense"], "name": "dense"}],
-    "logos_legend": True,
+    "logos_legend": True, "legend_position": "right",
 }
 CONTEXT = {
     "text_vspacing": {"text_callable": "name_shape"},
     "font_color": {"text_callable": "name"},
     "show_dimension": {"legend": True},
+    "legend_position": {"legend": True},
     "font_size": {"text_callable": "name"},
     "caption_position": {"text_callable": "name"},
     "dimension_caps": {"sizing_mode": "balanced"},

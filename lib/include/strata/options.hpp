@@ -88,6 +88,18 @@ constexpr std::span<const ChoiceName<CaptionPosition>> choice_names(CaptionPosit
     return kCaptionPositionNames;
 }
 
+// Where the legend goes (`legend_position`): below the picture; right of it, in as few columns
+// as the height holds; or auto: right when a height is given and the diagram comes out larger
+// there, else below.
+enum class LegendPosition { automatic, below, right };
+inline constexpr ChoiceName<LegendPosition> kLegendPositionNames[] = {
+    {LegendPosition::automatic, "auto"},
+    {LegendPosition::below, "below"},
+    {LegendPosition::right, "right"}};
+constexpr std::span<const ChoiceName<LegendPosition>> choice_names(LegendPosition) {
+    return kLegendPositionNames;
+}
+
 // How a face image fits its face (`image_fit`): stretched, inside with margins, covering it
 // clipped, or stretched on a box reshaped to the picture's aspect.
 enum class ImageFit { fill, contain, cover, match_aspect };
@@ -250,6 +262,7 @@ struct Options {
 
     // Legend.
     bool legend = false;
+    LegendPosition legend_position = LegendPosition::automatic;
     bool show_dimension = false;
     double legend_text_spacing_offset = 15;  // accepted for compatibility; it has no effect
 

@@ -304,6 +304,10 @@ std::vector<OptionEntry> make_entries() {
     e.push_back(color("font_color", "text colour", &Options::font_color));
     // Legend.
     e.push_back(boolean("legend", "add a legend of the layer classes", &Options::legend));
+    e.push_back(choice("legend_position",
+                       "where the legend goes: below, right, or auto (right when a height is "
+                       "given and the diagram is larger so)",
+                       &Options::legend_position));
     e.push_back(boolean("show_dimension", "one legend entry per layer, with its dimensions",
                         &Options::show_dimension));
     e.push_back(number("legend_text_spacing_offset", "accepted for compatibility; has no effect",

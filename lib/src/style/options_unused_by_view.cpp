@@ -26,8 +26,9 @@ const std::set<std::string> kGraphOwn{"node_size", "node_spacing", "ellipsize_af
                                       "inout_as_tensor", "show_neurons"};
 // The layered view's decorations, which no other view draws.
 const std::set<std::string> kLayeredDecorations{
-    "legend", "show_dimension", "layered_groups", "logo_groups",    "logos_legend", "stages",
-    "expand", "draw_reversed",  "draw_funnel",    "captions_above", "link_images",  "spacing"};
+    "legend",         "legend_position", "show_dimension", "layered_groups", "logo_groups",
+    "logos_legend",   "stages",          "expand",         "draw_reversed",  "draw_funnel",
+    "captions_above", "link_images",     "spacing"};
 // Box sizes and captions, which the lenet and graph views do not take from these options.
 const std::set<std::string> kBoxesAndCaptions{"text_callable",
                                               "caption",

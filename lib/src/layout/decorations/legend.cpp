@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
 #include "layout/decorations/captions.hpp"
 #include "layout/decorations/legend_grid.hpp"
 #include "layout/decorations/text_run.hpp"
 #include "layout/layered/box_faces.hpp"
+#include "style/length.hpp"
 
 namespace strata::layout {
 namespace {
@@ -125,17 +127,49 @@ void append_visualkeras_legend(Scene& scene, const std::vector<LegendEntry>& ent
 
 }  // namespace
 
+bool legend_beside(const Options& o) {
+    return o.legend && !o.compat_visualkeras && o.legend_position == LegendPosition::right;
+}
+
+namespace {
+
+// The height a legend beside the picture may take: the figure's height less its padding.
+double beside_room(const Options& o) {
+    if (o.height.empty()) return std::numeric_limits<double>::infinity();
+    return std::max(0.0, length_in_px(o.height, "height") - 2 * o.padding);
+}
+
+std::vector<LegendEntry> grid_entries(const std::vector<LegendLayer>& drawn,
+                                      const std::vector<LegendEntry>& connections,
+                                      const Options& o) {
+    std::vector<LegendEntry> entries = legend_entries(drawn, o.show_dimension, false);
+    entries.insert(entries.end(), connections.begin(), connections.end());
+    return entries;
+}
+
+}  // namespace
+
+double legend_beside_width(const std::vector<LegendLayer>& drawn,
+                           const std::vector<LegendEntry>& connections, const Options& o,
+                           TextMeasurer& text) {
+    if (!legend_beside(o)) return 0;
+    return legend_grid_beside_width(grid_entries(drawn, connections, o), o, beside_room(o), text);
+}
+
 void append_legend(Scene& scene, const std::vector<LegendLayer>& drawn,
                    const std::vector<LegendEntry>& connections, const Options& o,
                    double width_limit, TextMeasurer& text, IdMaker& ids) {
     if (!o.legend) return;
-    std::vector<LegendEntry> entries =
-        legend_entries(drawn, o.show_dimension, o.compat_visualkeras);
     if (o.compat_visualkeras) {
+        const std::vector<LegendEntry> entries = legend_entries(drawn, o.show_dimension, true);
         if (!entries.empty()) append_visualkeras_legend(scene, entries, o, text, ids);
         return;
     }
-    entries.insert(entries.end(), connections.begin(), connections.end());
+    const std::vector<LegendEntry> entries = grid_entries(drawn, connections, o);
+    if (legend_beside(o)) {
+        append_legend_grid_beside(scene, entries, o, beside_room(o), text, ids);
+        return;
+    }
     append_legend_grid(scene, entries, o, width_limit, text, ids);
 }
 

@@ -40,12 +40,23 @@ std::string dimension_list_text(const Layer& layer);
 std::vector<LegendEntry> legend_entries(const std::vector<LegendLayer>& drawn, bool show_dimension,
                                         bool compat_visualkeras);
 
+// Whether the legend goes right of the picture (legend_position right, not compat_visualkeras).
+bool legend_beside(const Options& options);
+
+// The width a legend beside the picture adds to it (0 unless legend_beside): the rows of the
+// picture are kept that much narrower than the width the figure is fitted to.
+double legend_beside_width(const std::vector<LegendLayer>& drawn,
+                           const std::vector<LegendEntry>& connections, const Options& options,
+                           TextMeasurer& text);
+
 // Appends the legend below the picture already in `scene` and grows the canvas to hold it: the
 // entries of `drawn`, then `connections` (line samples and merge glyphs). Does nothing unless
 // `options.legend` is set. With `compat_visualkeras` it is visualkeras' legend (§6 of the
 // layered-view reference: cubes and labels flowed into rows, no connections); otherwise the
 // legend of legend_grid.hpp, whose columns may fill `width_limit` (px, the width the figure is
-// fitted to; 0 for none).
+// fitted to; 0 for none), or, when legend_beside, the same legend right of the picture in as
+// few columns as the height the figure is fitted to holds. `legend_position` auto is below
+// here: the fitting chooses between the two.
 void append_legend(Scene& scene, const std::vector<LegendLayer>& drawn,
                    const std::vector<LegendEntry>& connections, const Options& options,
                    double width_limit, TextMeasurer& text, IdMaker& ids);

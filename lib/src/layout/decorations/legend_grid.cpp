@@ -177,7 +177,49 @@ Group entry_group(const LegendEntry& entry, const Grid& grid, std::size_t k, Poi
     return g;
 }
 
+// The grid beside the picture: as few columns as keep it within `room_height` (every entry
+// in one column without a bound), its rows filled evenly.
+Grid beside_grid(const std::vector<LegendEntry>& entries, const Options& o, TextMeasurer& text,
+                 double room_height) {
+    const Grid one = measure_grid(entries, o, text, o.font_size, 0, 1);
+    if (one.height() <= room_height) return one;
+    const double rows = std::floor((room_height + one.row_gap) / (one.row + one.row_gap));
+    const std::size_t n = entries.size();
+    const std::size_t most_rows = rows < 1 ? 1 : static_cast<std::size_t>(rows);
+    return measure_grid(entries, o, text, o.font_size, 0, (n + most_rows - 1) / most_rows);
+}
+
+// From the picture's right edge (its padding included) to the legend's first column.
+double beside_gap(const Options& o) {
+    return std::max(o.padding, kColumnGap * o.font_size);
+}
+
 }  // namespace
+
+double legend_grid_beside_width(const std::vector<LegendEntry>& entries, const Options& o,
+                                double room_height, TextMeasurer& text) {
+    if (entries.empty()) return 0;
+    return beside_gap(o) + beside_grid(entries, o, text, room_height).width();
+}
+
+void append_legend_grid_beside(Scene& scene, const std::vector<LegendEntry>& entries,
+                               const Options& o, double room_height, TextMeasurer& text,
+                               IdMaker& ids) {
+    if (entries.empty()) return;
+    const Grid grid = beside_grid(entries, o, text, room_height);
+    const double left = scene.width - o.padding + beside_gap(o);
+    const double height = std::max(scene.height, std::ceil(grid.height() + 2 * o.padding));
+    // Centred on the picture's height: a slide's eye finds it beside the middle row.
+    const double top = (height - grid.height()) / 2;
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+        const double row = static_cast<double>(k / grid.columns);
+        const Point at{left + grid.column_left(k % grid.columns),
+                       top + row * (grid.row + grid.row_gap)};
+        scene.groups.push_back(entry_group(entries[k], grid, k, at, o, text, ids));
+    }
+    scene.width = std::ceil(left + grid.width() + o.padding);
+    scene.height = height;
+}
 
 void append_legend_grid(Scene& scene, const std::vector<LegendEntry>& entries, const Options& o,
                         double width_limit, TextMeasurer& text, IdMaker& ids) {

@@ -21,4 +21,14 @@ void append_legend_grid(Scene& scene, const std::vector<LegendEntry>& entries,
                         const Options& options, double width_limit, TextMeasurer& text,
                         IdMaker& ids);
 
+// The same legend right of the picture, vertically centred on it: its columns as few as keep
+// it within `room_height` (px, the height the figure is fitted to less its padding; infinity
+// for none), their rows filled evenly. The canvas grows to hold it, wider by
+// legend_grid_beside_width (rounded up).
+void append_legend_grid_beside(Scene& scene, const std::vector<LegendEntry>& entries,
+                               const Options& options, double room_height, TextMeasurer& text,
+                               IdMaker& ids);
+double legend_grid_beside_width(const std::vector<LegendEntry>& entries, const Options& options,
+                                double room_height, TextMeasurer& text);
+
 }  // namespace strata::layout

@@ -16,6 +16,7 @@
 #include "layout/detail/auto_level.hpp"
 #include "layout/detail/expansion.hpp"
 #include "layout/fitting/latin_modern.hpp"
+#include "layout/fitting/legend_placement.hpp"
 #include "layout/fitting/legend_shrink.hpp"
 #include "layout/fitting/placed_option_errors.hpp"
 #include "layout/fitting/scaled_scene.hpp"
@@ -234,8 +235,10 @@ Scene layout_layered(const Model& model, const Options& options, const LayoutCon
                      Warnings& warnings) {
     return layout::with_option_places(options.option_places, [&] {
         validate(options);
-        FittedScene fitted =
-            within_page(layered_at_level(model, options, context, warnings), options, warnings);
+        const auto on_page = [&](const Options& o, Warnings& w) {
+            return within_page(layered_at_level(model, o, context, w), o, w);
+        };
+        FittedScene fitted = layout::with_legend_placed(options, on_page, warnings);
         return layout::scaled_scene(std::move(fitted.scene), fitted.scale);
     });
 }
@@ -355,7 +358,10 @@ FittedScene layout_for_latex(const Model& model, const Options& options,
                              const LayoutContext& context, Warnings& warnings) {
     return layout::with_option_places(options.option_places, [&] {
         validate(options);
-        return within_page(latex_at_level(model, options, context, warnings), options, warnings);
+        const auto on_page = [&](const Options& o, Warnings& w) {
+            return within_page(latex_at_level(model, o, context, w), o, w);
+        };
+        return layout::with_legend_placed(options, on_page, warnings);
     });
 }
 

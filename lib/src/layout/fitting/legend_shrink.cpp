@@ -23,30 +23,32 @@ void divide_text_sizes(TextRun& run, double factor) {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 struct Span {
-    double left = kInf, top = kInf, bottom = -kInf;
-    void add(double x, double y_top, double y_bottom) {
-        left = std::min(left, x);
+    double left = kInf, right = -kInf, top = kInf, bottom = -kInf;
+    void add(double x_left, double x_right, double y_top, double y_bottom) {
+        left = std::min(left, x_left);
+        right = std::max(right, x_right);
         top = std::min(top, y_top);
         bottom = std::max(bottom, y_bottom);
     }
 };
 
-// Where a primitive reaches: its leftmost x, its top and its bottom (lines widened by half
+// Where a primitive reaches: its left and right, its top and its bottom (lines widened by half
 // their stroke).
 void reach(const Primitive& item, Span& span) {
     if (const auto* run = std::get_if<TextRun>(&item)) {
-        span.add(run->x, run->y - run->ascent, run->y + run->descent);
+        span.add(run->x, run->x + run->advance, run->y - run->ascent, run->y + run->descent);
     } else if (const auto* shape = std::get_if<Polygon>(&item)) {
-        for (const Point& p : shape->points) span.add(p.x, p.y, p.y);
+        for (const Point& p : shape->points) span.add(p.x, p.x, p.y, p.y);
     } else if (const auto* line = std::get_if<Polyline>(&item)) {
         const double half = line->stroke_width / 2;
-        for (const Point& p : line->points) span.add(p.x - half, p.y - half, p.y + half);
+        for (const Point& p : line->points)
+            span.add(p.x - half, p.x + half, p.y - half, p.y + half);
     } else if (const auto* image = std::get_if<Image>(&item)) {
         const Affine& m = image->transform;
         for (const Point& p : {Point{0, 0}, Point{image->width, 0}, Point{0, image->height},
                                Point{image->width, image->height}}) {
             const double x = m.a * p.x + m.c * p.y + m.e, y = m.b * p.x + m.d * p.y + m.f;
-            span.add(x, y, y);
+            span.add(x, x, y, y);
         }
     }
 }
@@ -113,7 +115,10 @@ Scene legend_shrunk(Scene scene, double factor) {
     const double given_up = legend_height_given_up(scene);
     const auto [legend, rest] = legend_and_rest(scene);
     if (legend.left == kInf) return scene;
-    const ShrinkAbout shrink{{legend.left, legend.top}, factor};
+    // A legend right of everything else is centred on the picture's height, and stays so.
+    const bool beside = legend.left >= rest.right;
+    const double anchor_y = beside ? (legend.top + legend.bottom) / 2 : legend.top;
+    const ShrinkAbout shrink{{legend.left, anchor_y}, factor};
     for (Group& group : scene.groups) {
         if (group.role != Role::legend) continue;
         for (Primitive& item : group.items) std::visit(shrink, item);

@@ -14,9 +14,10 @@ void shrink_about_anchor(TextRun& run, double factor);
 double legend_height_given_up(const Scene& scene);
 
 // `scene` with its legend (the groups of role legend) `factor` times smaller about the
-// legend's top-left corner: swatches, gaps and text together, as LaTeX's growth of a figure
-// would otherwise draw the swatches `factor` times taller than their text. The canvas loses the
-// height the legend gave up when nothing else lies below the legend's top.
+// legend's top-left corner (its left middle when it lies right of everything else): swatches, gaps
+// and text together, as LaTeX's growth of a figure would otherwise draw the swatches `factor` times
+// taller than their text. The canvas loses the height the legend gave up when nothing else lies
+// below the legend's top.
 Scene legend_shrunk(Scene scene, double factor);
 
 }  // namespace strata::layout

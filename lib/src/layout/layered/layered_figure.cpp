@@ -1,5 +1,6 @@
 #include "layout/layered/layered_figure.hpp"
 
+#include <algorithm>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -56,6 +57,16 @@ LayeredFigure layered_figure(const Model& model, const Options& options,
     // funnels of the branching layout assume the depth goes right.
     std::optional<GraphBoxes> graph;
     if (!compat && !options.draw_reversed) graph = arrange_boxes(model, options, scale, boxes);
+    // A legend right of the picture takes its width from the rows' (never all of it: a row
+    // still wraps at a width).
+    if (legend_beside(options) && scale.width_limit > 0) {
+        const double beside = legend_beside_width(
+            legend_layers(boxes, model),
+            graph ? connection_legend_entries(graph->arrangement, boxes, options)
+                  : std::vector<LegendEntry>{},
+            options, text);
+        scale.width_limit = std::max(1.0, scale.width_limit - beside);
+    }
     TextBudget text_budget;  // all the text of the figure
     measure_captions(boxes, model, options, text, text_budget, scale.width_limit);
     LayerGroups groups(options, drawn_names(boxes, model), model, text, warnings);
