@@ -80,10 +80,10 @@ Group collapse_marks(const Node& node, TextMeasurer& text, const CollapseMarkSty
         // Pillow sets the text's origin where its ink should start.
         const double ink_x = style.compat ? 0 : t.metrics.left;
         const double ink_y = style.compat ? 0 : t.metrics.top;
-        group.items.push_back(make_text_run(
-            text, style.font, mark,
-            {bx1 + kBadgePadX - ink_x, by1 + kBadgePadY - ink_y + t.metrics.ascent},
-            t.metrics.advance, style.text_color, TextAnchor::start));
+        group.items.push_back(
+            make_text_run(text, style.font, mark,
+                          {bx1 + kBadgePadX - ink_x, by1 + kBadgePadY - ink_y + t.metrics.ascent},
+                          t.metrics.advance, style.text_color, TextAnchor::start));
     }
     if (!has_arrow(node, style)) return group;
     double left = r.x1 + 8, right = r.x2 - 8;

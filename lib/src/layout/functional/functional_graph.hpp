@@ -37,6 +37,19 @@ struct Node {
         AnnotationPosition position = AnnotationPosition::above;
     };
     std::optional<Run> collapsed;
+    // The row of a figure wrapped into rows of columns (0 unwrapped).
+    std::size_t row = 0;
+};
+
+// Where connectors pass between the rows of a wrapped figure: after the last column of row k
+// they turn down at turn_right[k], run left along band_y[k], below row k, and turn down again
+// at turn_left[k] before the first column of row k + 1.
+// Several connectors between the same rows run side by side, `lane` apart: the j-th turns
+// j lanes further out and runs j lanes lower.
+struct RowPassages {
+    std::vector<double> band_y, turn_right, turn_left;
+    std::vector<std::size_t> lanes;  // connectors from row k to row k + 1
+    double lane = 4;
 };
 
 struct Edge {
@@ -50,6 +63,7 @@ struct Graph {
     std::vector<Edge> edges;
     // How many runs each collapse rule drew as one box (collapse_enabled), in rule order.
     std::vector<std::size_t> rule_matches;
+    RowPassages passages;
 };
 
 // The drawn layers of `model` (every layer the model lists itself) as nodes with the box sizes

@@ -22,6 +22,7 @@
 #include "layout/functional/node_labels.hpp"
 #include "layout/functional/placement.hpp"
 #include "layout/functional/rotated_box.hpp"
+#include "layout/functional/row_wrap.hpp"
 #include "layout/layered/box_faces.hpp"
 #include "layout/layered/connector_shapes.hpp"
 #include "layout/layered/ids.hpp"
@@ -183,11 +184,13 @@ std::vector<BoxPlacement> layer_boxes(const Graph& g, const std::vector<std::siz
 }
 
 // How a figure is fitted to a width: its boxes and gaps multiplied by `scale`, its captions'
-// lines broken to at most `wrap` pixels, its text at `font_size` (unset: as asked).
+// lines broken to at most `wrap` pixels, its text at `font_size` (unset: as asked), its
+// columns wrapped into rows `row_width` wide.
 struct Fit {
     double scale = 1;
     double wrap = std::numeric_limits<double>::infinity();
     std::optional<double> font_size;
+    double row_width = std::numeric_limits<double>::infinity();  // rows no wider than this
 };
 
 // The figure fitted as `fit` says.
@@ -257,6 +260,9 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
         }
     }
     functional::place_nodes(g, options);
+    if (fit.row_width < std::numeric_limits<double>::infinity())
+        functional::wrap_rows(g, fit.row_width, options.row_spacing + options.font_size,
+                              options.column_spacing);
     place_captions(labels, g, arrow_room);
 
     // Layer groups around the layer nodes (waypoints and markers belong to none).
@@ -338,6 +344,13 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
             reach.add(p.label.x, p.label.y, p.label.x + p.label.width, p.label.y + p.label.height);
         if (grouped)
             reach.add(group_reach.left, group_reach.top, group_reach.right, group_reach.bottom);
+        const functional::RowPassages& ways = g.passages;
+        for (std::size_t k = 0; k < ways.band_y.size(); ++k) {
+            const double out =
+                ways.lane * static_cast<double>(std::max<std::size_t>(ways.lanes[k], 1) - 1);
+            reach.add(ways.turn_left[k] - out, ways.band_y[k], ways.turn_right[k] + out,
+                      ways.band_y[k] + out);
+        }
         shift_x = options.padding - reach.left;
         shift_y = options.padding - reach.top;
         width = std::ceil(reach.right - reach.left + 2 * options.padding);
@@ -350,6 +363,9 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
             p.label.x += shift_x;
             p.label.y += shift_y;
         }
+        for (double& y : g.passages.band_y) y += shift_y;
+        for (std::vector<double>* xs : {&g.passages.turn_left, &g.passages.turn_right})
+            for (double& x : *xs) x += shift_x;
     } else {
         width = std::trunc(width);
         height = std::trunc(height);
@@ -504,9 +520,10 @@ Scene functional_view(const Model& model, const Options& options, const LayoutCo
     Scene scene = functional_figure(model, options, context, Fit{}, &warnings);
     if (options.width.empty() || options.compat_visualkeras) return scene;
     // Fitted to a width: first the boxes and gaps shrink, down to a quarter of their size;
-    // then captions break onto more lines (each round three quarters as wide as the widest
-    // line before), then their text gets smaller, down to min_font_size; last the boxes shrink
-    // further, down to a twentieth. A figure narrower than the width keeps its size.
+    // then the columns wrap into rows, then captions break onto more lines (each round three
+    // quarters as wide as the widest line before), then the text gets smaller, down to
+    // min_font_size; last the boxes shrink further, down to a twentieth. A figure narrower
+    // than the width keeps its size.
     const double limit = length_in_px(options.width, "width");
     const auto fits = [&](const Scene& s) { return s.width <= limit + 0.5; };
     Fit fit;
@@ -517,6 +534,11 @@ Scene functional_view(const Model& model, const Options& options, const LayoutCo
         }
     };
     shrink_boxes(0.25);
+    // Then the columns wrap into rows as wide as the width.
+    if (!fits(scene)) {
+        fit.row_width = limit - 2 * options.padding;
+        scene = functional_figure(model, options, context, fit, nullptr);
+    }
     const auto widest_caption_line = [&] {
         double widest = 0;
         for (const Group& g : scene.groups)
