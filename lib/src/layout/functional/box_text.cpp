@@ -84,6 +84,32 @@ std::string spaced_class_name(const std::string& type, bool compat) {
     return tidy;
 }
 
+BoxTextRoom box_text_room(TextMeasurer& text, const std::string& label, const FontSpec& font,
+                          double vspacing) {
+    BoxTextRoom room;
+    std::size_t words = 0;
+    std::string word;
+    const auto add = [&] {
+        if (word.empty()) return;
+        const TextMetrics m = text.measure(word, font);
+        room.width = std::max(room.width, m.right);
+        room.height += m.bottom;
+        ++words;
+        word.clear();
+    };
+    for (char c : label) {
+        if (c == ' ')
+            add();
+        else
+            word += c;
+    }
+    add();
+    if (words > 1) room.height += vspacing * static_cast<double>(words - 1);
+    room.width += 2 * kInset;
+    room.height += 2 * kInset;
+    return room;
+}
+
 Group box_text(TextMeasurer& text, const std::string& label, FontSpec font, double least_size,
                Rgba color, double vspacing, double x1, double y1, double x2, double y2,
                const std::string& id, const std::string& name) {

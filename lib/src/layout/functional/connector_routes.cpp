@@ -124,7 +124,8 @@ std::vector<Route> connector_routes(const Graph& g, const Options& options) {
                     // To the next row: down past the end of this one, left along the band
                     // below it, down before the first column of the next.
                     const RowPassages& ways = g.passages;
-                    const double out = ways.lane * static_cast<double>(lanes_taken[from_row]++);
+                    const double out =
+                        ways.lane[from_row] * static_cast<double>(lanes_taken[from_row]++);
                     const double right = std::max(ways.turn_right[from_row] + out, last.x);
                     const double left = std::min(ways.turn_left[from_row] - out, p.x);
                     const double band = ways.band_y[from_row] + out;

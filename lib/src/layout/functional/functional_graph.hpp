@@ -44,12 +44,13 @@ struct Node {
 // Where connectors pass between the rows of a wrapped figure: after the last column of row k
 // they turn down at turn_right[k], run left along band_y[k], below row k, and turn down again
 // at turn_left[k] before the first column of row k + 1.
-// Several connectors between the same rows run side by side, `lane` apart: the j-th turns
-// j lanes further out and runs j lanes lower.
+// Several connectors between the same rows run side by side, lane[k] apart (at most 4 px,
+// and all of them within half a column gap): the j-th turns j lanes further out and runs j
+// lanes lower.
 struct RowPassages {
     std::vector<double> band_y, turn_right, turn_left;
     std::vector<std::size_t> lanes;  // connectors from row k to row k + 1
-    double lane = 4;
+    std::vector<double> lane;
 };
 
 struct Edge {

@@ -125,15 +125,20 @@ std::vector<PlacedLabel> captions(const Model& model, const Graph& g, const Opti
     return out;
 }
 
-// Each caption centred on its box's front face, above or below it (beyond the arrow of a
-// collapsed block on that side, `arrow_room` of it).
+// What a node's box carries beyond its own height, above and below it: the arrow of a
+// collapsed block, the parts of a turned box that its node does not hold.
+struct Beyond {
+    double above = 0, below = 0;
+};
+
+// Each caption centred on its box's front face, above or below it, beyond what the box
+// carries on that side.
 void place_captions(std::vector<PlacedLabel>& labels, const Graph& g,
-                    const std::vector<double>& arrow_room) {
+                    const std::vector<Beyond>& beyond_box) {
     for (PlacedLabel& p : labels) {
         const Node& n = g.nodes[p.node];
         const double face_w = n.width - n.de, face_h = n.height - n.de, face_y = n.y + n.de;
-        const bool arrow_below = n.collapsed && n.collapsed->position == AnnotationPosition::below;
-        const double beyond = p.above != arrow_below ? arrow_room[p.node] : 0;
+        const double beyond = p.above ? beyond_box[p.node].above : beyond_box[p.node].below;
         p.label.x = n.x + face_w / 2 - p.label.width / 2;
         p.label.y = p.above ? std::trunc(face_y - p.label.height - kCaptionGap - beyond)
                             : std::trunc(face_y + face_h + kCaptionGap + beyond);
@@ -168,6 +173,12 @@ Group caption_group(const PlacedLabel& p, const std::string& id, const std::stri
                                             centred ? TextAnchor::middle : TextAnchor::start));
     }
     return group;
+}
+
+// The name simple_text_visualization writes in a node's box: its class, words apart.
+std::string inside_label(const Model& model, const Node& n, bool compat) {
+    return functional::spaced_class_name(
+        n.kind == NodeKind::output_marker ? "Output" : model.layers[n.layer].type, compat);
 }
 
 // The front face and depth of a node's box.
@@ -231,19 +242,43 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
                                      "matches no run of layers along a chain without branches"});
     const bool compat = options.compat_visualkeras;
     std::vector<PlacedLabel> labels = captions(model, g, options, context.text, fit.wrap);
+    // Outside compat mode a box grows to hold the name written in it at the caption size
+    // (visualkeras turns the name a quarter turn and lets it run out of narrow boxes).
+    if (text_inside && !compat)
+        for (Node& n : g.nodes) {
+            if (n.kind == NodeKind::waypoint) continue;
+            const functional::BoxTextRoom room = functional::box_text_room(
+                context.text, inside_label(model, n, compat),
+                FontSpec{options.font, options.font_size}, options.text_vspacing);
+            n.width = std::max(n.width, room.width + n.de);
+            n.height = std::max(n.height, room.height + n.de);
+        }
     const FontSpec mark_font{options.font, 12};
     functional::CollapseMarkStyle marks{mark_font, options.font_color, options.connector_fill,
                                         options.collapse_annotations, 0};
-    // Outside compat mode the arrow of a collapsed block keeps its rows apart too.
-    std::vector<double> arrow_room(g.nodes.size(), 0);
+    // Outside compat mode the arrow of a collapsed block and the reach of a turned box keep
+    // their rows apart too.
+    std::vector<Beyond> beyond(g.nodes.size());
     if (!compat)
         for (std::size_t v = 0; v < g.nodes.size(); ++v) {
             Node& n = g.nodes[v];
-            arrow_room[v] = functional::annotation_room(n, context.text, marks);
-            if (arrow_room[v] > 0)
-                (n.collapsed->position == AnnotationPosition::below ? n.room_below
-                                                                    : n.room_above) +=
-                    arrow_room[v];
+            const double arrow = functional::annotation_room(n, context.text, marks);
+            (n.collapsed && n.collapsed->position == AnnotationPosition::below ? beyond[v].below
+                                                                               : beyond[v].above) +=
+                arrow;
+            if (options.orientation_rotation && n.de > 0) {
+                double top = n.y + n.de, bottom = n.y + n.height;
+                for (const Primitive& item :
+                     functional::rotated_box(box_of(n), *options.orientation_rotation, {}, {}, 0))
+                    for (const Point& q : std::get<Polygon>(item).points) {
+                        top = std::min(top, q.y);
+                        bottom = std::max(bottom, q.y);
+                    }
+                beyond[v].above += std::max(0.0, n.y + n.de - top);
+                beyond[v].below += std::max(0.0, bottom - (n.y + n.height));
+            }
+            n.room_above += beyond[v].above;
+            n.room_below += beyond[v].below;
         }
     // visualkeras keeps room for the captions below flat boxes (simple_text_visualization).
     if (compat && simple && !text_inside)
@@ -263,7 +298,7 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
     if (fit.row_width < std::numeric_limits<double>::infinity())
         functional::wrap_rows(g, fit.row_width, options.row_spacing + options.font_size,
                               options.column_spacing);
-    place_captions(labels, g, arrow_room);
+    place_captions(labels, g, beyond);
 
     // Layer groups around the layer nodes (waypoints and markers belong to none).
     Warnings unreported;
@@ -296,9 +331,10 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
             carry(p.node, p.label.x, p.label.y, p.label.x + p.label.width,
                   p.label.y + p.label.height);
         for (std::size_t v = 0; v < g.nodes.size(); ++v)
-            if (arrow_room[v] > 0) {
+            if (beyond[v].above > 0 || beyond[v].below > 0) {
                 const Node& n = g.nodes[v];
-                carry(v, n.x, n.y - arrow_room[v], n.x + n.width, n.y + n.height + arrow_room[v]);
+                carry(v, n.x, n.y - beyond[v].above, n.x + n.width,
+                      n.y + n.height + beyond[v].below);
             }
         groups.enclose_marks(std::move(carried));
     }
@@ -337,8 +373,9 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
                      functional::rotated_box(box_of(n), *options.orientation_rotation, {}, {}, 0))
                     for (const Point& p : std::get<Polygon>(item).points)
                         reach.add(p.x, p.y, p.x, p.y);
-            if (arrow_room[v] > 0)
-                reach.add(n.x, n.y - arrow_room[v], n.x + n.width, n.y + n.height + arrow_room[v]);
+            if (beyond[v].above > 0 || beyond[v].below > 0)
+                reach.add(n.x, n.y - beyond[v].above, n.x + n.width,
+                          n.y + n.height + beyond[v].below);
         }
         for (const PlacedLabel& p : labels)
             reach.add(p.label.x, p.label.y, p.label.x + p.label.width, p.label.y + p.label.height);
@@ -347,7 +384,7 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
         const functional::RowPassages& ways = g.passages;
         for (std::size_t k = 0; k < ways.band_y.size(); ++k) {
             const double out =
-                ways.lane * static_cast<double>(std::max<std::size_t>(ways.lanes[k], 1) - 1);
+                ways.lane[k] * static_cast<double>(std::max<std::size_t>(ways.lanes[k], 1) - 1);
             reach.add(ways.turn_left[k] - out, ways.band_y[k], ways.turn_right[k] + out,
                       ways.band_y[k] + out);
         }
@@ -486,13 +523,11 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
         for (std::size_t v = 0; v < g.nodes.size(); ++v) {
             const Node& n = g.nodes[v];
             if (n.kind == NodeKind::waypoint) continue;
-            const std::string type =
-                n.kind == NodeKind::output_marker ? "Output" : model.layers[n.layer].type;
             scene.groups.push_back(functional::box_text(
-                context.text, functional::spaced_class_name(type, compat), font, 8,
-                options.font_color, options.text_vspacing, std::trunc(n.x), std::trunc(n.y),
-                std::trunc(n.x + n.width), std::trunc(n.y + n.height),
-                ids.make(node_id[v] + "-text"), node_label[v]));
+                context.text, inside_label(model, n, compat), font,
+                compat ? 8 : std::min(8.0, options.font_size), options.font_color,
+                options.text_vspacing, std::trunc(n.x), std::trunc(n.y), std::trunc(n.x + n.width),
+                std::trunc(n.y + n.height), ids.make(node_id[v] + "-text"), node_label[v]));
         }
     }
 
@@ -520,9 +555,9 @@ Scene functional_view(const Model& model, const Options& options, const LayoutCo
     Scene scene = functional_figure(model, options, context, Fit{}, &warnings);
     if (options.width.empty() || options.compat_visualkeras) return scene;
     // Fitted to a width: first the boxes and gaps shrink, down to a quarter of their size;
-    // then the columns wrap into rows, then captions break onto more lines (each round three
-    // quarters as wide as the widest line before), then the text gets smaller, down to
-    // min_font_size; last the boxes shrink further, down to a twentieth. A figure narrower
+    // then the columns of a captioned figure wrap into rows, then captions break onto more lines
+    // (each round three quarters as wide as the widest line before), then the text gets smaller,
+    // down to min_font_size; last the boxes shrink further, down to a twentieth. A figure narrower
     // than the width keeps its size.
     const double limit = length_in_px(options.width, "width");
     const auto fits = [&](const Scene& s) { return s.width <= limit + 0.5; };
@@ -534,10 +569,20 @@ Scene functional_view(const Model& model, const Options& options, const LayoutCo
         }
     };
     shrink_boxes(0.25);
-    // Then the columns wrap into rows as wide as the width.
-    if (!fits(scene)) {
-        fit.row_width = limit - 2 * options.padding;
-        scene = functional_figure(model, options, context, fit, nullptr);
+    // Captions wider than their boxes keep their columns wide: the columns wrap into rows as
+    // wide as the width, unless that makes a tower taller than any output can hold (a long
+    // chain), and boxes are not made smaller than a twentieth of their size for them.
+    const bool captioned = std::any_of(scene.groups.begin(), scene.groups.end(),
+                                       [](const Group& g) { return g.role == Role::caption; });
+    constexpr double kTallestRows = 20000;  // px: TeX measures up to 16 000 bp
+    if (!fits(scene) && captioned) {
+        Fit rows = fit;
+        rows.row_width = limit - 2 * options.padding;
+        Scene wrapped = functional_figure(model, options, context, rows, nullptr);
+        if (wrapped.height <= kTallestRows) {
+            fit = rows;
+            scene = std::move(wrapped);
+        }
     }
     const auto widest_caption_line = [&] {
         double widest = 0;
@@ -563,7 +608,7 @@ Scene functional_view(const Model& model, const Options& options, const LayoutCo
         if (fit.wrap < std::numeric_limits<double>::infinity()) fit.wrap *= *fit.font_size / size;
         scene = functional_figure(model, options, context, fit, nullptr);
     }
-    shrink_boxes(0.05);
+    shrink_boxes(captioned ? 0.05 : 1e-4);
     if (!fits(scene))
         warnings.push_back({"width", "the captions of the functional view are wider than " +
                                          options.width +

@@ -43,14 +43,16 @@ void wrap_rows(Graph& g, double row_width, double gap, double column_spacing) {
         const std::size_t from = row_of[static_cast<std::size_t>(g.nodes[e.src].rank)];
         if (row_of[static_cast<std::size_t>(g.nodes[e.dst].rank)] != from) ++crossing[from];
     }
-    const double lane = g.passages.lane;
+    std::vector<double> lane(rows, 0);
+    for (std::size_t k = 0; k < rows; ++k)
+        lane[k] = std::min(4.0, column_spacing / 2 / std::max(1.0, crossing[k]));
     // Row k moves left by its first column's offset from the first row's, and down below row
     // k - 1 and the lanes under it.
     std::vector<double> dx(rows, 0), dy(rows, 0);
     for (std::size_t k = 1; k < rows; ++k) {
         dx[k] = left[first_rank[k]] - left[0];
-        dy[k] =
-            (bottom[k - 1] + dy[k - 1]) + gap + lane * std::max(0.0, crossing[k - 1] - 1) - top[k];
+        dy[k] = (bottom[k - 1] + dy[k - 1]) + gap +
+                lane[k - 1] * std::max(0.0, crossing[k - 1] - 1) - top[k];
     }
     for (Node& n : g.nodes) {
         const std::size_t k = row_of[static_cast<std::size_t>(n.rank)];
@@ -61,6 +63,7 @@ void wrap_rows(Graph& g, double row_width, double gap, double column_spacing) {
     for (std::size_t k = 0; k + 1 < rows; ++k) {
         const std::size_t last = first_rank[k + 1] - 1;
         g.passages.lanes.push_back(static_cast<std::size_t>(crossing[k]));
+        g.passages.lane.push_back(lane[k]);
         g.passages.band_y.push_back(bottom[k] + dy[k] + gap / 2);
         g.passages.turn_right.push_back(right[last] - dx[k] + column_spacing / 2);
         g.passages.turn_left.push_back(left[first_rank[k + 1]] - dx[k + 1] - column_spacing / 2);
