@@ -15,23 +15,21 @@ bool matches(const Graph& g, const Model& model, std::size_t v, const std::strin
     return layer.name == selector || layer.type == selector;
 }
 
-// The first run of `pattern` in the model's order, or none.
+// The first run of `pattern` starting at candidates[from] or later (the nodes in the model's
+// order), or none; `from` is left at its start. Starts before `from` matched nothing before
+// and match nothing now: a collapsed node matches no selector.
 std::vector<std::size_t> first_run(const Graph& g, const Model& model,
                                    const std::vector<bool>& alive,
+                                   const std::vector<std::size_t>& candidates, std::size_t& from,
                                    const std::vector<std::string>& pattern) {
     std::vector<std::vector<std::size_t>> out(g.nodes.size()), in(g.nodes.size());
     for (const Edge& e : g.edges) {
         out[e.src].push_back(e.dst);
         in[e.dst].push_back(e.src);
     }
-    std::vector<std::size_t> candidates;
-    for (std::size_t v = 0; v < g.nodes.size(); ++v)
-        if (alive[v]) candidates.push_back(v);
-    std::stable_sort(candidates.begin(), candidates.end(), [&](std::size_t l, std::size_t r) {
-        return g.nodes[l].order < g.nodes[r].order;
-    });
-    for (std::size_t start : candidates) {
-        if (!matches(g, model, start, pattern[0])) continue;
+    for (; from < candidates.size(); ++from) {
+        const std::size_t start = candidates[from];
+        if (!alive[start] || !matches(g, model, start, pattern[0])) continue;
         std::vector<std::size_t> run{start};
         for (std::size_t i = 1; i < pattern.size(); ++i) {
             const std::size_t cursor = run.back();
@@ -90,12 +88,24 @@ void collapse_runs(Graph& g, const Model& model, const std::vector<CollapseRule>
     std::vector<bool> alive(g.nodes.size(), true);
     g.rule_matches.assign(rules.size(), 0);
     for (std::size_t r = 0; r < rules.size(); ++r) {
+        // A run longer than the graph matches nothing (and is not spelt out).
+        const std::size_t length =
+            rules[r].selector.size() * static_cast<std::size_t>(rules[r].repeat_count);
+        if (length < 2 || length > g.nodes.size()) continue;
         std::vector<std::string> pattern;
+        pattern.reserve(length);
         for (int i = 0; i < rules[r].repeat_count; ++i)
             pattern.insert(pattern.end(), rules[r].selector.begin(), rules[r].selector.end());
-        if (pattern.size() < 2 || pattern.size() > g.nodes.size()) continue;
+        std::vector<std::size_t> candidates;
+        for (std::size_t v = 0; v < g.nodes.size(); ++v)
+            if (alive[v]) candidates.push_back(v);
+        std::stable_sort(candidates.begin(), candidates.end(), [&](std::size_t a, std::size_t b) {
+            return g.nodes[a].order < g.nodes[b].order;
+        });
+        std::size_t from = 0;
         while (true) {
-            const std::vector<std::size_t> run = first_run(g, model, alive, pattern);
+            const std::vector<std::size_t> run =
+                first_run(g, model, alive, candidates, from, pattern);
             if (run.empty()) break;
             collapse(g, alive, run, rules[r]);
             ++g.rule_matches[r];
