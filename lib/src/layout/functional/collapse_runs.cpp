@@ -1,12 +1,13 @@
 #include "layout/functional/collapse_runs.hpp"
 
 #include <algorithm>
-#include <numeric>
-#include <set>
+#include <string>
 #include <utility>
 
 namespace strata::layout::functional {
 namespace {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 bool matches(const Graph& g, const Model& model, std::size_t v, const std::string& selector) {
     const Node& n = g.nodes[v];
@@ -15,28 +16,30 @@ bool matches(const Graph& g, const Model& model, std::size_t v, const std::strin
     return layer.name == selector || layer.type == selector;
 }
 
+// The graph's links as lists, kept up to date as runs collapse (a run's members keep theirs,
+// no longer reached).
+struct Links {
+    std::vector<std::vector<std::size_t>> in, out;
+};
+
 // The first run of `pattern` starting at candidates[from] or later (the nodes in the model's
 // order), or none; `from` is left at its start. Starts before `from` matched nothing before
-// and match nothing now: a collapsed node matches no selector.
-std::vector<std::size_t> first_run(const Graph& g, const Model& model,
+// and match nothing now: a collapsed node matches no selector, and collapsing drops only the
+// links inside a run (its members but the last link only to the next member).
+std::vector<std::size_t> first_run(const Graph& g, const Model& model, const Links& links,
                                    const std::vector<bool>& alive,
                                    const std::vector<std::size_t>& candidates, std::size_t& from,
                                    const std::vector<std::string>& pattern) {
-    std::vector<std::vector<std::size_t>> out(g.nodes.size()), in(g.nodes.size());
-    for (const Edge& e : g.edges) {
-        out[e.src].push_back(e.dst);
-        in[e.dst].push_back(e.src);
-    }
     for (; from < candidates.size(); ++from) {
         const std::size_t start = candidates[from];
         if (!alive[start] || !matches(g, model, start, pattern[0])) continue;
         std::vector<std::size_t> run{start};
         for (std::size_t i = 1; i < pattern.size(); ++i) {
             const std::size_t cursor = run.back();
-            if (out[cursor].size() != 1) break;
-            const std::size_t next = out[cursor][0];
+            if (links.out[cursor].size() != 1) break;
+            const std::size_t next = links.out[cursor][0];
             if (std::find(run.begin(), run.end(), next) != run.end()) break;
-            if (in[next].size() != 1 || !matches(g, model, next, pattern[i])) break;
+            if (links.in[next].size() != 1 || !matches(g, model, next, pattern[i])) break;
             run.push_back(next);
         }
         if (run.size() == pattern.size()) return run;
@@ -44,48 +47,33 @@ std::vector<std::size_t> first_run(const Graph& g, const Model& model,
     return {};
 }
 
-// Replaces `run` by a new node at the end of g.nodes; its members stay, no longer alive.
-void collapse(Graph& g, std::vector<bool>& alive, const std::vector<std::size_t>& run,
-              const CollapseRule& rule) {
-    const Node& first = g.nodes[run.front()];
-    Node merged = first;
-    merged.collapsed =
+// The node a run becomes: its first member's, with the largest member's box and the rule's
+// mark.
+Node merged(const Graph& g, const std::vector<std::size_t>& run, const CollapseRule& rule) {
+    Node node = g.nodes[run.front()];
+    node.collapsed =
         Node::Run{g.nodes[run.back()].layer, run.size(), rule.kind,
                   rule.label.empty() ? std::to_string(rule.repeat_count) + "x" : rule.label,
                   rule.annotation_position};
     for (std::size_t v : run) {
-        merged.width = std::max(merged.width, g.nodes[v].width);
-        merged.height = std::max(merged.height, g.nodes[v].height);
-        merged.de = std::max(merged.de, g.nodes[v].de);
-        alive[v] = false;
+        node.width = std::max(node.width, g.nodes[v].width);
+        node.height = std::max(node.height, g.nodes[v].height);
+        node.de = std::max(node.de, g.nodes[v].de);
     }
-    const std::size_t id = g.nodes.size();
-    g.nodes.push_back(std::move(merged));
-    alive.push_back(true);
-    const std::set<std::size_t> members(run.begin(), run.end());
-    std::set<std::pair<std::size_t, std::size_t>> seen;
-    std::vector<Edge> edges;
-    for (Edge e : g.edges) {
-        const bool from = members.count(e.src) != 0, to = members.count(e.dst) != 0;
-        if (from && to) continue;
-        if (from) {
-            if (e.src != run.back()) continue;
-            e.src = id;
-        }
-        if (to) {
-            if (e.dst != run.front()) continue;
-            e.dst = id;
-        }
-        if (e.src == e.dst || !seen.insert({e.src, e.dst}).second) continue;
-        edges.push_back(e);
-    }
-    g.edges = std::move(edges);
+    return node;
 }
 
 }  // namespace
 
 void collapse_runs(Graph& g, const Model& model, const std::vector<CollapseRule>& rules) {
+    Links links{std::vector<std::vector<std::size_t>>(g.nodes.size()),
+                std::vector<std::vector<std::size_t>>(g.nodes.size())};
+    for (const Edge& e : g.edges) {
+        links.out[e.src].push_back(e.dst);
+        links.in[e.dst].push_back(e.src);
+    }
     std::vector<bool> alive(g.nodes.size(), true);
+    std::vector<std::size_t> run_node(g.nodes.size(), kNone);  // the node a member became
     g.rule_matches.assign(rules.size(), 0);
     for (std::size_t r = 0; r < rules.size(); ++r) {
         // A run longer than the graph matches nothing (and is not spelt out).
@@ -105,20 +93,42 @@ void collapse_runs(Graph& g, const Model& model, const std::vector<CollapseRule>
         std::size_t from = 0;
         while (true) {
             const std::vector<std::size_t> run =
-                first_run(g, model, alive, candidates, from, pattern);
+                first_run(g, model, links, alive, candidates, from, pattern);
             if (run.empty()) break;
-            collapse(g, alive, run, rules[r]);
+            const std::size_t id = g.nodes.size();
+            g.nodes.push_back(merged(g, run, rules[r]));
+            alive.push_back(true);
+            run_node.push_back(kNone);
+            for (std::size_t v : run) {
+                alive[v] = false;
+                run_node[v] = id;
+            }
+            // Links into the run reach it at its first member, links out leave from its last.
+            links.in.push_back(links.in[run.front()]);
+            links.out.push_back(links.out[run.back()]);
+            for (std::size_t p : links.in[id])
+                std::replace(links.out[p].begin(), links.out[p].end(), run.front(), id);
+            for (std::size_t q : links.out[id])
+                std::replace(links.in[q].begin(), links.in[q].end(), run.back(), id);
             ++g.rule_matches[r];
         }
     }
-    // Drop the members: the surviving nodes keep their order, edges their new indices.
+    // The edges in their order, each end moved to the node its run became; those inside a run
+    // go. Then the members go: the surviving nodes keep their order.
+    std::vector<Edge> edges;
+    for (const Edge& e : g.edges) {
+        const std::size_t src = run_node[e.src] == kNone ? e.src : run_node[e.src];
+        const std::size_t dst = run_node[e.dst] == kNone ? e.dst : run_node[e.dst];
+        if (src != dst) edges.push_back({src, dst});
+    }
     std::vector<std::size_t> index(g.nodes.size());
     std::vector<Node> kept;
     for (std::size_t v = 0; v < g.nodes.size(); ++v) {
         index[v] = kept.size();
         if (alive[v]) kept.push_back(std::move(g.nodes[v]));
     }
-    for (Edge& e : g.edges) e = {index[e.src], index[e.dst]};
+    for (Edge& e : edges) e = {index[e.src], index[e.dst]};
+    g.edges = std::move(edges);
     g.nodes = std::move(kept);
 }
 
