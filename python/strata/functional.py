@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any, Dict, Mapping, Optional, Sequence
 
-from . import _strata
 from .captions import LAYERED_TEXT_CALLABLES
 from .figure import Figure
 from .keywords import font_value, option_layers, resolved_keywords, same_keyword
@@ -63,14 +62,6 @@ class FunctionalOptions:
 
     def to_kwargs(self) -> Dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
-
-
-# Keywords of visualkeras that the functional view of strata does not draw yet: a value other
-# than the default is refused rather than silently left out.
-_NOT_DRAWN = ("orientation_rotation", "image_fit", "image_axis", "layered_groups",
-              "logo_groups", "logos_legend", "simple_text_visualization",
-              "simple_text_label_mode", "collapse_enabled", "collapse_rules",
-              "collapse_annotations")
 
 
 # The same values as templates/presets/functional-*.yaml, which the command line reads.
@@ -155,16 +146,13 @@ def functional_view(
     ``FUNCTIONAL_PRESETS``, then ``options``, then each keyword that differs from its
     default); strata's ``width``, ``height``, ``font_size``, ``caption``, ``captions`` and
     ``compat_visualkeras`` follow. Raises strata.Error (a ValueError) for a model or an option
-    strata cannot use, and for a keyword the view does not draw yet.
+    strata cannot use. ``collapse_rules`` selectors may be layer classes (their names are
+    matched).
     """
     arguments = locals()
     given = {f.name: arguments[f.name] for f in fields(FunctionalOptions)}
     values = _resolved(preset, options, given)
     defaults = FunctionalOptions().to_kwargs()
-    for key in _NOT_DRAWN:
-        if not same_keyword(values.get(key), defaults[key]):
-            raise _strata.Error(f"{key}: the functional view of strata does not draw it yet")
-        values.pop(key, None)
     loaded = load(model, input_shape=input_shape, example_input=example_input,
                   onnx_raw=onnx_raw, allow_model_paths=allow_model_paths)
     target = values.pop("to_file", None)

@@ -135,6 +135,17 @@ def _style(entry: Any, where: str = "style") -> Dict[str, Any]:
     return out
 
 
+def _collapse_rule(entry: Any, where: str) -> Dict[str, Any]:
+    """A collapse rule with its selector as names: a layer class stands for its class name."""
+    out = {str(k): v for k, v in _mapping(entry, where).items()}
+    selector = out.get("selector")
+    if isinstance(selector, (list, tuple)):
+        out["selector"] = [class_or_name(v) for v in selector]
+    elif selector is not None:
+        out["selector"] = class_or_name(selector)
+    return out
+
+
 def font_value(font: Any) -> Tuple[Any, Any]:
     """A font as (family or file, size or None): a path, a family name, or a Pillow font
     (its file and its size)."""
@@ -173,6 +184,8 @@ def option_value(key: str, value: Any) -> Any:
         }
     if key in ("layered_groups", "logo_groups"):
         return [_style(entry, f"{key}[{i}]") for i, entry in enumerate(_sequence(value, key))]
+    if key == "collapse_rules":
+        return [_collapse_rule(entry, f"{key}[{i}]") for i, entry in enumerate(_sequence(value, key))]
     if key == "logos_legend":
         return value if isinstance(value, bool) else _style(value, key)
     if key == "dimension_caps":

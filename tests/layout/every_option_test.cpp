@@ -105,7 +105,8 @@ BOOST_AUTO_TEST_CASE(every_option_changes_the_picture) {
     // pictures. The view chooses another layout altogether: tests/views show each.
     // The lenet view's own options: tests/views/lenet_options_test.cpp shows each (its labels:
     // lenet_labels_test.cpp).
-    // The functional view's own options: tests/views/functional_options_test.cpp shows each.
+    // The functional view's own options: tests/views/functional_options_test.cpp shows each;
+    // those of its collapse, flat text and turned boxes the test below.
     const std::set<std::string> elsewhere{"collapse",
                                           "stages",
                                           "level",
@@ -136,7 +137,13 @@ BOOST_AUTO_TEST_CASE(every_option_changes_the_picture) {
                                           "add_output_nodes",
                                           "layout_iterations",
                                           "virtual_node_size",
-                                          "render_virtual_nodes"};
+                                          "render_virtual_nodes",
+                                          "collapse_enabled",
+                                          "collapse_rules",
+                                          "collapse_annotations",
+                                          "simple_text_visualization",
+                                          "simple_text_label_mode",
+                                          "orientation_rotation"};
     for (const OptionInfo& info : option_table()) {
         if (elsewhere.count(info.key) != 0) continue;
         const bool changes = cases.count(info.key) != 0;
@@ -148,5 +155,53 @@ BOOST_AUTO_TEST_CASE(every_option_changes_the_picture) {
         set_option(after, info.key, c.value, "test");
         BOOST_TEST((svg_of(before) != svg_of(after)) == changes,
                    "option " << info.key << " = " << c.value);
+    }
+}
+
+// The functional view's collapse rules, flat text and turned boxes, and the layered view's
+// groups, logos and face images, each change the functional view's scene.
+BOOST_AUTO_TEST_CASE(functional_options_change_the_functional_scene) {
+    using test::layer;
+    Model model;
+    model.name = "repeating";
+    model.layers = {layer("input", "InputLayer", {-1, 16, 16, 3}),
+                    layer("conv_a", "Conv2D", {-1, 16, 16, 8}, {0}),
+                    layer("relu_a", "ReLU", {-1, 16, 16, 8}, {1}),
+                    layer("conv_b", "Conv2D", {-1, 16, 16, 8}, {2}),
+                    layer("relu_b", "ReLU", {-1, 16, 16, 8}, {3}),
+                    layer("dense", "Dense", {-1, 10}, {4})};
+    model.inputs = {0};
+    model.outputs = {{5, 0}};
+    const std::string rules = "[{kind: block, selector: [Conv2D, ReLU], repeat_count: 2}]";
+    const std::string with_image = "{conv_a: {image: face.png}}";
+    const std::string with_logo = "[{file: face.png, layers: [Dense], name: dense}]";
+    const std::map<std::string, Case> cases{
+        {"collapse_enabled", {"true", {{"collapse_rules", rules}}}},
+        {"collapse_rules", {rules, {{"collapse_enabled", "true"}}}},
+        {"collapse_annotations",
+         {"false", {{"collapse_enabled", "true"}, {"collapse_rules", rules}}}},
+        {"simple_text_visualization", {"true", {}}},
+        {"simple_text_label_mode", {"inside", {{"simple_text_visualization", "true"}}}},
+        {"orientation_rotation", {"30", {{"draw_volume", "true"}}}},
+        {"layered_groups", {"[{name: convs, layers: [conv_a, relu_b]}]", {}}},
+        {"logo_groups", {with_logo, {}}},
+        {"logos_legend", {"true", {{"logo_groups", with_logo}}}},
+        {"image_fit", {"contain", {{"styles", with_image}}}},
+        {"image_axis", {"y", {{"styles", with_image}, {"draw_volume", "true"}}}},
+        {"link_images", {"true", {{"styles", with_image}}}},
+    };
+    const auto svg = [&](const Options& options) {
+        Warnings warnings;
+        test::FixedContext fixed;
+        fixed.images.add("face.png", test::png_bytes(20, 10, 1, 0, 0));
+        return to_svg(layout_layered(model, options, fixed.context(), warnings));
+    };
+    for (const auto& [key, c] : cases) {
+        Options before;
+        set_option(before, "view", "functional", "test");
+        for (const auto& [k, v] : c.context) set_option(before, k, v, "test");
+        Options after = before;
+        set_option(after, key, c.value, "test");
+        BOOST_TEST(svg(before) != svg(after), "option " << key << " = " << c.value);
     }
 }

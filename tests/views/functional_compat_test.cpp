@@ -71,4 +71,35 @@ BOOST_AUTO_TEST_CASE(compat_pictures_match_visualkeras) {
     }
 }
 
+// The collapse cases of make_references.py: runs drawn once, with their badges and arrows.
+BOOST_AUTO_TEST_CASE(compat_collapse_pictures_match_visualkeras) {
+    const fs::path references = fs::path(STRATA_SOURCE_DIR) / "tests/views/functional/references";
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"vgg16",
+         "[{kind: layer, selector: Conv2D, repeat_count: 3}, {kind: block, selector: [Conv2D, "
+         "Conv2D, MaxPooling2D], repeat_count: 2, label: 2 blocks}]"},
+        {"conv1d_audio",
+         "[{kind: block, selector: [Conv1D, BatchNormalization, Activation, MaxPooling1D], "
+         "repeat_count: 2, annotation_position: below}]"}};
+    for (const auto& [name, rules] : cases) {
+        BOOST_TEST_CONTEXT(name) {
+            Warnings warnings;
+            const Model model = load_model(
+                (fs::path(STRATA_CORPUS_DIR) / "generated" / (name + ".json")).string(), warnings);
+            Options o = option_set("default");
+            set_option(o, "collapse_enabled", "true", "test");
+            set_option(o, "collapse_rules", rules, "test");
+            const Scene scene = layout_layered(model, o, warnings);
+            BOOST_TEST(warnings.empty());
+            const Surface ours = decode_png(to_png(scene, {}, warnings));
+            const Surface theirs = decode_png(read_file(references / (name + "-collapse.png")));
+            BOOST_TEST_REQUIRE(ours != nullptr);
+            BOOST_TEST_REQUIRE(theirs != nullptr);
+            BOOST_TEST_REQUIRE(width_of(ours) == width_of(theirs));
+            BOOST_TEST_REQUIRE(height_of(ours) == height_of(theirs));
+            BOOST_TEST(mean_channel_difference(ours, theirs) <= 3.0);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

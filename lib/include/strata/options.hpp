@@ -178,6 +178,40 @@ struct Style {
     std::optional<double> scale_image;
 };
 
+// The functional view's collapse rules (`collapse_rules`, visualkeras' names): `repeat_count`
+// consecutive matches, along a chain without branches, of one layer (kind layer) or of a block
+// of at least two layers (kind block), drawn as one box marked with `label` ("Nx" when empty);
+// a selector is a layer name or class name. A block's double-headed arrow goes above or below
+// the box (`annotation_position`).
+enum class CollapseKind { layer, block };
+inline constexpr ChoiceName<CollapseKind> kCollapseKindNames[] = {{CollapseKind::layer, "layer"},
+                                                                  {CollapseKind::block, "block"}};
+constexpr std::span<const ChoiceName<CollapseKind>> choice_names(CollapseKind) {
+    return kCollapseKindNames;
+}
+enum class AnnotationPosition { above, below };
+inline constexpr ChoiceName<AnnotationPosition> kAnnotationPositionNames[] = {
+    {AnnotationPosition::above, "above"}, {AnnotationPosition::below, "below"}};
+constexpr std::span<const ChoiceName<AnnotationPosition>> choice_names(AnnotationPosition) {
+    return kAnnotationPositionNames;
+}
+struct CollapseRule {
+    CollapseKind kind = CollapseKind::layer;
+    std::vector<std::string> selector;  // one entry for kind layer, two or more for a block
+    int repeat_count = 2;
+    std::string label;  // "Nx" when empty
+    AnnotationPosition annotation_position = AnnotationPosition::above;
+};
+
+// Where the functional view's flat boxes carry their text (`simple_text_label_mode`): a
+// caption below each box, or the layer's name inside it.
+enum class SimpleTextLabelMode { below, inside };
+inline constexpr ChoiceName<SimpleTextLabelMode> kSimpleTextLabelModeNames[] = {
+    {SimpleTextLabelMode::below, "below"}, {SimpleTextLabelMode::inside, "inside"}};
+constexpr std::span<const ChoiceName<SimpleTextLabelMode>> choice_names(SimpleTextLabelMode) {
+    return kSimpleTextLabelModeNames;
+}
+
 // A box drawn around named layers, with a title below it (`layered_groups`).
 struct LayerGroup {
     std::vector<std::string> layers;  // layer names
@@ -283,6 +317,16 @@ struct Options {
     double layout_iterations = 4;
     double virtual_node_size = 12;
     bool render_virtual_nodes = false;
+    // Runs of layers drawn once (collapse_enabled, collapse_rules), with a badge and, for a
+    // block, a double-headed arrow (collapse_annotations); flat boxes with the text inside or
+    // below (simple_text_visualization, simple_text_label_mode).
+    bool collapse_enabled = false;
+    std::vector<CollapseRule> collapse_rules;
+    bool collapse_annotations = true;
+    bool simple_text_visualization = false;
+    SimpleTextLabelMode simple_text_label_mode = SimpleTextLabelMode::below;
+    // 3-D boxes turned this many degrees about the vertical (unset: the oblique boxes).
+    std::optional<double> orientation_rotation;
 
     // Groups, logos, styles and face images.
     std::vector<LayerGroup> layered_groups;

@@ -335,6 +335,48 @@ std::vector<OptionEntry> make_entries() {
     e.push_back(boolean("render_virtual_nodes",
                         "functional: draw the points a long connector passes through",
                         &Options::render_virtual_nodes));
+    e.push_back(boolean("collapse_enabled", "functional: draw the runs collapse_rules match once",
+                        &Options::collapse_enabled));
+    e.push_back(structure(
+        "collapse_rules", OptionKind::structure,
+        "functional: runs drawn once: [{kind: block, selector: [Conv2D, ReLU], repeat_count: 3, "
+        "label: 3x, annotation_position: above}] (selector: layer or class names)",
+        &Options::collapse_rules, [](Options& o, const YAML::Node& n, const YamlSource& s) {
+            o.collapse_rules = so::collapse_rules(s, n);
+        }));
+    e.back().check = [](const Options& o, const std::string& where) {
+        for (std::size_t i = 0; i < o.collapse_rules.size(); ++i)
+            so::check_collapse_rule(o.collapse_rules[i], where + "[" + std::to_string(i) + "]");
+    };
+    e.push_back(boolean("collapse_annotations",
+                        "functional: a double-headed arrow over each collapsed block",
+                        &Options::collapse_annotations));
+    e.push_back(boolean("simple_text_visualization",
+                        "functional: flat boxes with text inside or below",
+                        &Options::simple_text_visualization));
+    e.push_back(choice("simple_text_label_mode",
+                       "functional: with simple_text_visualization, text below or inside the boxes",
+                       &Options::simple_text_label_mode));
+    e.push_back(text_entry(
+        "orientation_rotation", OptionKind::text,
+        "functional: turn 3-D boxes this many degrees about the vertical (none: visualkeras' "
+        "oblique boxes)",
+        [](Options& o, std::string_view v, const std::string& where) {
+            if (v.empty() || v == "none" || v == "null" || v == "~") {
+                o.orientation_rotation.reset();
+                return;
+            }
+            o.orientation_rotation = ov::number(v, where, -1e6, 1e6);
+        },
+        [](const Options& o, YAML::Emitter& out) {
+            if (o.orientation_rotation)
+                write_value(out, *o.orientation_rotation);
+            else
+                out << YAML::Null;
+        },
+        [](const Options& o, const std::string& where) {
+            if (o.orientation_rotation) ov::check_number(*o.orientation_rotation, where, -1e6, 1e6);
+        }));
     // Groups, logos, face images.
     e.push_back(structure(
         "layered_groups", OptionKind::structure,

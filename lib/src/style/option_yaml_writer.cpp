@@ -206,6 +206,21 @@ void write_value(YAML::Emitter& out, const std::vector<LogoGroup>& value) {
     out << YAML::EndSeq;
 }
 
+void write_value(YAML::Emitter& out, const std::vector<CollapseRule>& value) {
+    if (value.empty()) out << YAML::Flow;
+    out << YAML::BeginSeq;
+    for (const CollapseRule& r : value) {
+        out << YAML::BeginMap;
+        field(out, "kind", r.kind);
+        field(out, "selector", r.selector);
+        field(out, "repeat_count", static_cast<double>(r.repeat_count));
+        if (!r.label.empty()) field(out, "label", r.label);
+        field(out, "annotation_position", r.annotation_position);
+        out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+}
+
 void write_value(YAML::Emitter& out, const std::optional<LogosLegend>& value) {
     if (!value) {
         out << "false";

@@ -36,6 +36,7 @@ void write_value(YAML::Emitter& out, const std::map<std::string, Style>& value);
 void write_value(YAML::Emitter& out, const std::map<std::string, std::string>& value);
 void write_value(YAML::Emitter& out, const std::vector<LayerGroup>& value);
 void write_value(YAML::Emitter& out, const std::vector<LogoGroup>& value);
+void write_value(YAML::Emitter& out, const std::vector<CollapseRule>& value);
 void write_value(YAML::Emitter& out, const std::optional<LogosLegend>& value);
 
 // A choice, as its name (double-quoted, like any text value).

@@ -18,10 +18,21 @@ const std::set<std::string> kLenetOwn{
     "bottom_label",       "top_label_padding",     "bottom_label_padding",
     "top_label_callable", "bottom_label_callable", "top_labels",
     "bottom_labels"};
-const std::set<std::string> kFunctionalOwn{
-    "column_spacing",    "row_spacing",       "component_spacing",
-    "connector_arrow",   "connector_padding", "add_output_nodes",
-    "layout_iterations", "virtual_node_size", "render_virtual_nodes"};
+const std::set<std::string> kFunctionalOwn{"column_spacing",
+                                           "row_spacing",
+                                           "component_spacing",
+                                           "connector_arrow",
+                                           "connector_padding",
+                                           "add_output_nodes",
+                                           "layout_iterations",
+                                           "virtual_node_size",
+                                           "render_virtual_nodes",
+                                           "collapse_enabled",
+                                           "collapse_rules",
+                                           "collapse_annotations",
+                                           "simple_text_visualization",
+                                           "simple_text_label_mode",
+                                           "orientation_rotation"};
 const std::set<std::string> kGraphOwn{"node_size", "node_spacing", "ellipsize_after",
                                       "inout_as_tensor", "show_neurons"};
 // The layered view's decorations, which no other view draws.
@@ -29,6 +40,9 @@ const std::set<std::string> kLayeredDecorations{
     "legend",         "legend_position", "show_dimension", "layered_groups", "logo_groups",
     "logos_legend",   "stages",          "expand",         "draw_reversed",  "draw_funnel",
     "captions_above", "link_images",     "spacing"};
+// The decorations the functional view draws too.
+const std::set<std::string> kFunctionalDecorations{"layered_groups", "logo_groups", "logos_legend",
+                                                   "link_images"};
 // Box sizes and captions, which the lenet and graph views do not take from these options.
 const std::set<std::string> kBoxesAndCaptions{"text_callable",
                                               "caption",
@@ -52,7 +66,8 @@ bool unused(View view, const std::string& key) {
             return in(kFunctionalOwn) || in(kGraphOwn) || in(kLayeredDecorations) ||
                    in(kBoxesAndCaptions);
         case View::functional:
-            return in(kLenetOwn) || in(kGraphOwn) || in(kLayeredDecorations) ||
+            return in(kLenetOwn) || in(kGraphOwn) ||
+                   (in(kLayeredDecorations) && !in(kFunctionalDecorations)) ||
                    key == "layer_spacing";
         case View::graph:
             return in(kLenetOwn) || in(kFunctionalOwn) || in(kLayeredDecorations) ||

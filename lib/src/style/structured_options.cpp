@@ -1,5 +1,6 @@
 #include "style/structured_options.hpp"
 
+#include <cmath>
 #include <functional>
 
 #include "strata/limits.hpp"
@@ -151,6 +152,20 @@ void check_logos_legend(const LogosLegend& legend, const std::string& where) {
     check_number(legend.spacing, where + ".spacing");
 }
 
+void check_collapse_rule(const CollapseRule& r, const std::string& where) {
+    ov::check_choice(r.kind, where + ".kind");
+    ov::check_choice(r.annotation_position, where + ".annotation_position");
+    if (r.repeat_count < 2 || r.repeat_count > 1000000)
+        throw Error(where + ".repeat_count", "expected a whole number from 2 to 1000000");
+    if (r.kind == CollapseKind::layer && r.selector.size() != 1)
+        throw Error(where + ".selector", "expected one layer name or class name for kind layer");
+    if (r.kind == CollapseKind::block && r.selector.size() < 2)
+        throw Error(where + ".selector",
+                    "expected a list of at least two layer names or class names for kind block");
+    for (const std::string& s : r.selector)
+        if (s.empty()) throw Error(where + ".selector", "expected a layer name or class name");
+}
+
 void check_dimension_caps(const DimensionCaps& caps, const std::string& where) {
     check_number(caps.channels, where + ".channels");
     check_number(caps.sequence, where + ".sequence");
@@ -237,6 +252,46 @@ std::optional<LogosLegend> logos_legend(const YamlSource& source, const YAML::No
                 {{"padding", [&](auto& v, auto& w) { legend.padding = f.number(v, w); }},
                  {"spacing", [&](auto& v, auto& w) { legend.spacing = f.number(v, w); }}});
     return legend;
+}
+
+std::vector<CollapseRule> collapse_rules(const YamlSource& source, const YAML::Node& node) {
+    if (!node.IsSequence())
+        throw yaml_error(source, node, "collapse_rules: expected a list of rules");
+    std::vector<CollapseRule> rules;
+    Fields f{source};
+    for (std::size_t i = 0; i < node.size(); ++i) {
+        CollapseRule r;
+        bool has_kind = false, has_selector = false, has_count = false;
+        const std::string what = "collapse_rules[" + std::to_string(i) + "]";
+        read_fields(
+            source, node[i], what,
+            {{"kind",
+              [&](auto& v, auto& w) { r.kind = f.choice<CollapseKind>(v, w), has_kind = true; }},
+             {"selector",
+              [&](auto& v, auto& w) { r.selector = f.names(v, w), has_selector = true; }},
+             {"repeat_count",
+              [&](auto& v, auto& w) {
+                  const double n = f.number(v, w, 2);
+                  if (n != std::floor(n) || n > 1e6)
+                      throw Error("", "expected a whole number from 2 to 1000000");
+                  r.repeat_count = static_cast<int>(n);
+                  has_count = true;
+              }},
+             {"label", [&](auto& v, auto& w) { r.label = f.text(v, w); }},
+             {"annotation_position", [&](auto& v, auto& w) {
+                  r.annotation_position = f.choice<AnnotationPosition>(v, w);
+              }}});
+        if (!has_kind || !has_selector || !has_count)
+            throw yaml_error(source, node[i],
+                             what + ": expected kind (layer or block), selector and repeat_count");
+        try {
+            check_collapse_rule(r, what);
+        } catch (const Error& e) {
+            throw yaml_error(source, node[i], e.file() + ": " + e.message());
+        }
+        rules.push_back(std::move(r));
+    }
+    return rules;
 }
 
 std::map<std::string, std::string> captions(const YamlSource& source, const YAML::Node& node) {

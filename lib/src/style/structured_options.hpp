@@ -19,6 +19,7 @@ std::map<std::string, std::string> texts_by_layer(const YamlSource& source, cons
                                                   const std::string& key);
 std::map<std::string, LayerColors> color_map(const YamlSource& source, const YAML::Node& node);
 DimensionCaps dimension_caps(const YamlSource& source, const YAML::Node& node);
+std::vector<CollapseRule> collapse_rules(const YamlSource& source, const YAML::Node& node);
 // One entry of `styles`; `what` names it in messages.
 Style one_style(const YamlSource& source, const YAML::Node& node, const std::string& what);
 
@@ -29,5 +30,6 @@ void check_layered_group(const LayerGroup& group, const std::string& where);
 void check_logo_group(const LogoGroup& group, const std::string& where);
 void check_logos_legend(const LogosLegend& legend, const std::string& where);
 void check_dimension_caps(const DimensionCaps& caps, const std::string& where);
+void check_collapse_rule(const CollapseRule& rule, const std::string& where);
 
 }  // namespace strata::structured_options

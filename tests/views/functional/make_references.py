@@ -8,7 +8,7 @@ producers, output shapes), and stand-ins with the attributes visualkeras reads (
 _layers and output_names, a layer's name, class, output_shape and _inbound_nodes) are handed to
 visualkeras.functional_view. Shapes are given channels-last, as Keras holds them. Text is off
 (no text_callable), so the pictures compare whatever fonts each side has. Writes
-references/MODEL-SET.png beside this script.
+references/MODEL-SET.png beside this script, and MODEL-collapse.png for the collapse cases.
 """
 
 import json
@@ -43,6 +43,35 @@ OPTION_SETS = {
         "virtual_node_size": 10,
     },
 }
+
+# Collapse rules on the models whose runs repeat: layer and block rules, the arrow above and
+# below. Selectors name classes (layer_class turns each into the stand-in class visualkeras
+# matches); each case writes references/MODEL-collapse.png with visualkeras' defaults otherwise.
+COLLAPSE_CASES = {
+    "vgg16": [
+        {"kind": "layer", "selector": "Conv2D", "repeat_count": 3},
+        {"kind": "block", "selector": ["Conv2D", "Conv2D", "MaxPooling2D"], "repeat_count": 2,
+         "label": "2 blocks"},
+    ],
+    "conv1d_audio": [
+        {"kind": "block",
+         "selector": ["Conv1D", "BatchNormalization", "Activation", "MaxPooling1D"],
+         "repeat_count": 2, "annotation_position": "below"},
+    ],
+}
+
+
+def with_classes(rules):
+    """The rules with each selector's class names as the stand-in classes."""
+    out = []
+    for rule in rules:
+        rule = dict(rule)
+        selector = rule["selector"]
+        rule["selector"] = (
+            [layer_class(s) for s in selector] if isinstance(selector, list) else layer_class(selector)
+        )
+        out.append(rule)
+    return out
 
 
 def layer_class(name, classes={}):
@@ -112,6 +141,14 @@ def main():
             image = visualkeras.functional_view(StandInModel(info), **options)
             image.save(os.path.join(out_dir, f"{short}-{set_name}.png"))
             print(f"{short}-{set_name}.png {image.size[0]}x{image.size[1]}")
+        if short in COLLAPSE_CASES:
+            image = visualkeras.functional_view(
+                StandInModel(info),
+                collapse_enabled=True,
+                collapse_rules=with_classes(COLLAPSE_CASES[short]),
+            )
+            image.save(os.path.join(out_dir, f"{short}-collapse.png"))
+            print(f"{short}-collapse.png {image.size[0]}x{image.size[1]}")
 
 
 if __name__ == "__main__":

@@ -94,10 +94,10 @@ FittedScene lay_out_at_level(const Model& model, const Options& asked, const Lay
         options.collapse = options.level == Level::automatic ? Collapse::similar : Collapse::exact;
     check_expand_names(model, options.expand);
     // visualkeras draws every layer, and so does a figure compared with its pictures. The
-    // choice of a level by the boxes' size in print is the layered view's: another view at level
-    // auto (a preset's, as paper's) draws every layer; a level it is given, it draws.
+    // choice of a level by the boxes' size in print is the layered and functional views': another
+    // view at level auto (a preset's, as paper's) draws every layer; a level it is given, it draws.
     if (options.level != Level::automatic || options.width.empty() || options.compat_visualkeras ||
-        options.view != View::layered) {
+        (options.view != View::layered && options.view != View::functional)) {
         const Level level = options.level == Level::automatic ? Level::layer : options.level;
         if (level != Level::stage || options.width.empty() || options.compat_visualkeras)
             return at(model, options, level, lay_out, warnings);

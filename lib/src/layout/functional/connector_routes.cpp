@@ -85,6 +85,7 @@ std::vector<Route> connector_routes(const Graph& g, const Options& options) {
         paths[e.src].push_back(std::move(path));
     }
     std::vector<Route> routes;
+    std::vector<std::size_t> lanes_taken(g.passages.band_y.size(), 0);
     for (std::size_t src : sources) {
         auto& list = paths[src];
         std::stable_sort(list.begin(), list.end(), [&](const auto& l, const auto& rr) {
@@ -118,6 +119,23 @@ std::vector<Route> connector_routes(const Graph& g, const Options& options) {
                     continue;
                 }
                 const Point last = route.points.back();
+                const std::size_t from_row = g.nodes[path[i - 1]].row;
+                if (g.nodes[path[i]].row != from_row) {
+                    // To the next row: down past the end of this one, left along the band
+                    // below it, down before the first column of the next.
+                    const RowPassages& ways = g.passages;
+                    const double out =
+                        ways.lane[from_row] * static_cast<double>(lanes_taken[from_row]++);
+                    const double right = std::max(ways.turn_right[from_row] + out, last.x);
+                    const double left = std::min(ways.turn_left[from_row] - out, p.x);
+                    const double band = ways.band_y[from_row] + out;
+                    add_point(route.points, {right, last.y});
+                    add_point(route.points, {right, band});
+                    add_point(route.points, {left, band});
+                    add_point(route.points, {left, p.y});
+                    add_point(route.points, p);
+                    continue;
+                }
                 if (p.x <= last.x + 1) {
                     add_point(route.points, p);
                     continue;

@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "layout/functional/collapse_runs.hpp"
 #include "layout/functional/node_size.hpp"
 #include "layout/graph/dag.hpp"
 #include "strata/error.hpp"
@@ -37,13 +38,27 @@ Node layer_node(const Model& model, std::size_t layer, std::size_t order, const 
     return node;
 }
 
-// The longest path from an input to each node, in a topological order of the DAG.
-std::vector<int> longest_path_ranks(const graph::Dag& dag, std::size_t node_count,
-                                    const std::vector<Edge>& marker_edges) {
-    std::vector<int> rank(node_count, 0);
-    for (std::size_t v : dag.topo)
-        for (std::size_t p : dag.preds[v]) rank[v] = std::max(rank[v], rank[p] + 1);
-    for (const Edge& e : marker_edges) rank[e.dst] = std::max(rank[e.dst], rank[e.src] + 1);
+// The longest path from an input to each node (the edges form a DAG: the model's, with runs
+// collapsed and markers added).
+std::vector<int> longest_path_ranks(const Graph& g) {
+    std::vector<std::vector<std::size_t>> out(g.nodes.size());
+    std::vector<std::size_t> waiting(g.nodes.size(), 0);
+    for (const Edge& e : g.edges) {
+        out[e.src].push_back(e.dst);
+        ++waiting[e.dst];
+    }
+    std::vector<int> rank(g.nodes.size(), 0);
+    std::vector<std::size_t> ready;
+    for (std::size_t v = 0; v < g.nodes.size(); ++v)
+        if (waiting[v] == 0) ready.push_back(v);
+    while (!ready.empty()) {
+        const std::size_t v = ready.back();
+        ready.pop_back();
+        for (std::size_t w : out[v]) {
+            rank[w] = std::max(rank[w], rank[v] + 1);
+            if (--waiting[w] == 0) ready.push_back(w);
+        }
+    }
     return rank;
 }
 
@@ -67,7 +82,8 @@ void add_waypoints(Graph& g, const Options& options) {
     }
     std::vector<Edge> edges;
     edges.reserve(g.edges.size());
-    std::size_t order = g.nodes.size();
+    std::size_t order = 0;
+    for (const Node& n : g.nodes) order = std::max(order, n.order + 1);
     for (const Edge& e : g.edges) {
         const int from = g.nodes[e.src].rank, to = g.nodes[e.dst].rank;
         std::size_t prev = e.src;
@@ -116,7 +132,9 @@ Graph build_graph(const Model& model, const Options& options, double scale) {
         }
     }
     g.edges.insert(g.edges.end(), marker_edges.begin(), marker_edges.end());
-    const std::vector<int> rank = longest_path_ranks(dag, g.nodes.size(), marker_edges);
+    if (options.collapse_enabled && !options.collapse_rules.empty())
+        collapse_runs(g, model, options.collapse_rules);
+    const std::vector<int> rank = longest_path_ranks(g);
     for (std::size_t i = 0; i < g.nodes.size(); ++i) g.nodes[i].rank = rank[i];
     add_waypoints(g, options);
     return g;

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "strata/model.hpp"
@@ -26,6 +27,30 @@ struct Node {
     // Room its caption takes: the least width of its column, the space kept free above and
     // below its box (outside compat mode; visualkeras lets captions overlap).
     double caption_width = 0, room_above = 0, room_below = 0;
+    // A run of layers drawn as this one box (collapse_rules): the layer whose output it
+    // stands for (the run's last; `layer` is its first), how many layers, and the rule's mark.
+    struct Run {
+        std::size_t last_layer = 0;
+        std::size_t members = 0;
+        CollapseKind kind = CollapseKind::layer;
+        std::string label;
+        AnnotationPosition position = AnnotationPosition::above;
+    };
+    std::optional<Run> collapsed;
+    // The row of a figure wrapped into rows of columns (0 unwrapped).
+    std::size_t row = 0;
+};
+
+// Where connectors pass between the rows of a wrapped figure: after the last column of row k
+// they turn down at turn_right[k], run left along band_y[k], below row k, and turn down again
+// at turn_left[k] before the first column of row k + 1.
+// Several connectors between the same rows run side by side, lane[k] apart (at most 4 px,
+// and all of them within half a column gap): the j-th turns j lanes further out and runs j
+// lanes lower.
+struct RowPassages {
+    std::vector<double> band_y, turn_right, turn_left;
+    std::vector<std::size_t> lanes;  // connectors from row k to row k + 1
+    std::vector<double> lane;
 };
 
 struct Edge {
@@ -37,11 +62,15 @@ struct Edge {
 struct Graph {
     std::vector<Node> nodes;
     std::vector<Edge> edges;
+    // How many runs each collapse rule drew as one box (collapse_enabled), in rule order.
+    std::vector<std::size_t> rule_matches;
+    RowPassages passages;
 };
 
 // The drawn layers of `model` (every layer the model lists itself) as nodes with the box sizes
 // of `options`, an edge from each producer to each consumer (once), and an output marker after
-// each model output when options.add_output_nodes. Ranks are the longest path from an input;
+// each model output when options.add_output_nodes; with options.collapse_enabled, the runs
+// options.collapse_rules match become one node each. Ranks are the longest path from an input;
 // an edge over several ranks passes through a waypoint in each rank between. Linear in layers
 // plus the ranks edges skip. Box sizes are multiplied by `scale` (a figure fitted to a width).
 Graph build_graph(const Model& model, const Options& options, double scale = 1);
