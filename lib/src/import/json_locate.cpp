@@ -1,5 +1,6 @@
 #include "import/json_locate.hpp"
 
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -93,10 +94,17 @@ class Scanner {
     // Skips a string at the cursor without decoding it: most of a model is skipped.
     bool skip_string() {
         ++pos_;  // the opening quote
-        while (!done() && peek() != '"') pos_ += peek() == '\\' ? 2 : 1;
-        if (done()) return false;
-        ++pos_;
-        return true;
+        for (;;) {
+            // memchr to the next quote: strings are most of a model's bytes.
+            const void* quote = std::memchr(text_.data() + pos_, '"', text_.size() - pos_);
+            if (quote == nullptr) return false;
+            const std::size_t at =
+                static_cast<std::size_t>(static_cast<const char*>(quote) - text_.data());
+            std::size_t backslashes = 0;
+            while (at - backslashes > pos_ && text_[at - backslashes - 1] == '\\') ++backslashes;
+            pos_ = at + 1;
+            if (backslashes % 2 == 0) return true;
+        }
     }
 
     // Skips one value of any kind, nested ones included, without recursion.
