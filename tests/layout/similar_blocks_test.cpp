@@ -176,6 +176,13 @@ BOOST_AUTO_TEST_CASE(densenet121_at_a_paper_width_folds_its_dense_layers_layer_b
         BOOST_TEST(labels[i].starts_with(counts[i]), labels[i]);
         BOOST_TEST(labels[i].ends_with(changes[i]), labels[i]);
     }
+    // A dense layer to expand leaves its run drawn layer by layer, every dense layer of it.
+    options.expand = {"features.denseblock2.denselayer3"};
+    const Scene expanded = test::draw(model, options);
+    BOOST_TEST(expanded.level == "layer");
+    BOOST_TEST(repeat_labels(expanded).size() == 3u);
+    BOOST_TEST(boxes(expanded) >= boxes(scene) + 11 * 3);  // a concatenation, two convolutions
+    options.expand.clear();
     // Exact folds nothing: no two dense layers are alike in their sizes.
     options.collapse = Collapse::exact;
     const Scene exact = test::draw(model, options);
