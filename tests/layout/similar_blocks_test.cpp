@@ -158,6 +158,48 @@ BOOST_AUTO_TEST_CASE(collapse_auto_is_similar_at_level_auto_and_exact_otherwise,
     BOOST_TEST(exact[1] == "\u00d75  inception4a\u2013e");
 }
 
+BOOST_AUTO_TEST_CASE(densenet121_at_a_paper_width_folds_its_dense_layers_layer_by_layer,
+                     *boost::unit_test::enable_if<(STRATA_WITH_ONNX)>()) {
+    const Model model = corpus("onnx/densenet121.onnx");
+    Options options;
+    options.width = "17cm";
+    const Scene scene = test::draw(model, options);
+    // Layers fit: each dense block's first dense layer is drawn layer by layer, marked with
+    // how many it stands for and what changes along them, as at level block.
+    BOOST_TEST(scene.level == "layer");
+    const std::vector<std::string> labels = repeat_labels(scene);
+    BOOST_REQUIRE(labels.size() == 4u);
+    const std::vector<std::string> counts{"\u00d76 ", "\u00d712 ", "\u00d724 ", "\u00d716 "};
+    const std::vector<std::string> changes{"64\u2192224 ch", "128\u2192480 ch", "256\u2192992 ch",
+                                           "512\u2192992 ch"};
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        BOOST_TEST(labels[i].starts_with(counts[i]), labels[i]);
+        BOOST_TEST(labels[i].ends_with(changes[i]), labels[i]);
+    }
+    // A dense layer to expand leaves its run drawn layer by layer, every dense layer of it.
+    options.expand = {"features.denseblock2.denselayer3"};
+    const Scene expanded = test::draw(model, options);
+    BOOST_TEST(expanded.level == "layer");
+    BOOST_TEST(repeat_labels(expanded).size() == 3u);
+    BOOST_TEST(boxes(expanded) >= boxes(scene) + 11 * 3);  // a concatenation, two convolutions
+    options.expand.clear();
+    // Exact folds nothing: no two dense layers are alike in their sizes.
+    options.collapse = Collapse::exact;
+    const Scene exact = test::draw(model, options);
+    BOOST_TEST(repeat_labels(exact).empty());
+    BOOST_TEST(boxes(exact) > boxes(scene) + 100);
+    // Without a width, or with collapse exact, every dense layer is drawn.
+    options = Options{};
+    BOOST_TEST(repeat_labels(test::draw(model, options)).empty());
+    // Collapse similar at level layer folds them too; expanding a block of a run draws its
+    // run's blocks one by one.
+    options.level = Level::layer;
+    options.collapse = Collapse::similar;
+    BOOST_TEST(repeat_labels(test::draw(model, options)).size() == 4u);
+    options.expand = {"denseblock2"};
+    BOOST_TEST(repeat_labels(test::draw(model, options)).size() == 3u);
+}
+
 BOOST_AUTO_TEST_CASE(structure_leaves_out_channel_counts_and_outside_inputs) {
     Model model;
     const auto add = [&](std::string type, std::vector<std::size_t> inputs, std::int64_t filters) {

@@ -113,7 +113,7 @@ constexpr std::span<const ChoiceName<ImageFit>> choice_names(ImageFit) {
 
 // Which consecutive blocks are drawn once, marked ×N (`collapse`): none; identical ones
 // (exact); ones of the same structure whose shapes or channel counts differ, marked with what
-// changes (similar); auto: similar at `level` auto, else exact.
+// changes (similar); auto: similar at `level` auto with a `width`, else exact.
 enum class Collapse { none, exact, similar, automatic };
 inline constexpr ChoiceName<Collapse> kCollapseNames[] = {{Collapse::none, "none"},
                                                           {Collapse::exact, "exact"},

@@ -90,8 +90,13 @@ std::optional<FittedScene> expanded_by_blocks(const Model& model, const Options&
 FittedScene lay_out_at_level(const Model& model, const Options& asked, const LayOut& lay_out,
                              Warnings& warnings) {
     Options options = asked;
+    // Similar blocks fold where a width chooses the level; without one every block is drawn
+    // as it is, but identical ones.
     if (options.collapse == Collapse::automatic)
-        options.collapse = options.level == Level::automatic ? Collapse::similar : Collapse::exact;
+        options.collapse = options.level == Level::automatic && !options.width.empty() &&
+                                   !options.compat_visualkeras && options.view == View::layered
+                               ? Collapse::similar
+                               : Collapse::exact;
     check_expand_names(model, options.expand);
     // visualkeras draws every layer, and so does a figure compared with its pictures. The
     // choice of a level by the boxes' size in print is the layered and functional views': another

@@ -17,7 +17,8 @@ using LayOut = std::function<FittedScene(const Model&, const Options&, Warnings&
 // width with text at least min_font_size and every box face at least 2 mm tall in print, else
 // the coarsest level the model has; without a width, or in compat_visualkeras, layer. The
 // scene says which level it shows when not layer, and always which one auto chose. Collapse
-// auto becomes similar at level auto, else exact.
+// auto becomes similar at level auto with a width (layered view, not compat_visualkeras),
+// else exact.
 FittedScene lay_out_at_level(const Model& model, const Options& options, const LayOut& lay_out,
                              Warnings& warnings);
 

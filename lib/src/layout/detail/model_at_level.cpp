@@ -12,6 +12,7 @@
 
 #include "layout/detail/blocks.hpp"
 #include "layout/detail/expansion.hpp"
+#include "layout/detail/folded_runs.hpp"
 #include "layout/detail/similar_blocks.hpp"
 
 namespace strata::layout::detail {
@@ -221,8 +222,14 @@ ModelAtLevel::ModelAtLevel(const Model& model, const Options& options, Warnings&
                            bool expanded_as_blocks)
     : model_(model), options_(options) {
     options_.level = Level::layer;
+    // Similar blocks are folded here, if at all; later steps fold identical ones.
+    if (options_.collapse == Collapse::similar) options_.collapse = Collapse::exact;
     options_.expand.clear();  // the coarse model's names are not the model's
-    if (options.level == Level::layer || options.level == Level::automatic) return;
+    if (options.level == Level::automatic) return;
+    if (options.level == Level::layer) {
+        if (options.collapse == Collapse::similar) fold_similar_runs(model, options);
+        return;
+    }
     const BlockStructure s = find_blocks(model);
     const Expansion expanded = expansion(model, s, options.level, options.expand);
     const auto units_for = [&](bool similar) {
@@ -274,6 +281,30 @@ ModelAtLevel::ModelAtLevel(const Model& model, const Options& options, Warnings&
     options_.index_ignore = remapped(options.index_ignore, c->index);
     options_.index_2D = remapped(options.index_2D, c->index);
     coarse_ = std::move(c->model);
+}
+
+void ModelAtLevel::fold_similar_runs(const Model& model, const Options& options) {
+    const BlockStructure s = find_blocks(model);
+    // A block to expand is drawn as it is, and so are the other blocks of its run.
+    const Expansion expanded = expansion(model, s, Level::block, options.expand);
+    std::vector<bool> drawn_out = expanded.blocks;
+    for (std::size_t k = 0; k < s.stages.size(); ++k) {
+        if (!expanded.stages[k]) continue;
+        for (std::size_t b : s.stages[k].blocks) drawn_out[b] = true;
+    }
+    std::vector<SimilarRun> runs = similar_runs(model, s);
+    std::erase_if(runs, [&](const SimilarRun& run) {
+        for (std::size_t b = run.first; b <= run.last; ++b) {
+            if (drawn_out[b]) return true;
+        }
+        return false;
+    });
+    std::optional<FoldedModel> f = folded_runs(model, s, runs);
+    if (!f) return;
+    options_.index_ignore = remapped(options.index_ignore, f->index);
+    options_.index_2D = remapped(options.index_2D, f->index);
+    coarse_ = std::move(f->model);
+    folded_only_ = true;
 }
 
 }  // namespace strata::layout::detail

@@ -31,10 +31,15 @@ class ModelAtLevel {
     // The options for the model at its level (whose own level is layer, so that no later
     // step coarsens it again).
     const Options& options() const { return options_; }
-    // False when the model stays as it is (level layer, or no blocks to be found).
-    bool coarsened() const { return coarse_.has_value(); }
+    // False when the model stays as it is (level layer, or no blocks to be found). At level
+    // layer with collapse similar, each run of similar blocks is drawn once, layer by layer
+    // (see folded_runs): the model changes, its level does not.
+    bool coarsened() const { return coarse_.has_value() && !folded_only_; }
 
   private:
+    void fold_similar_runs(const Model& model, const Options& options);
+
+    bool folded_only_ = false;
     const Model& model_;
     std::optional<Model> coarse_;
     Options options_;

@@ -217,7 +217,7 @@ FittedScene layered_at_level(const Model& model, const Options& options,
                              const LayoutContext& context, Warnings& warnings) {
     // At level layer every block is drawn layer by layer: the names to expand are only checked.
     if (options.level == Level::layer) layout::detail::check_expand_names(model, options.expand);
-    if (options.level != Level::layer) {
+    if (options.level != Level::layer || options.collapse == Collapse::similar) {
         const auto at_level = [&](const Model& m, const Options& o, Warnings& w) {
             return layered_at_level(m, o, context, w);
         };
@@ -250,7 +250,7 @@ FittedScene to_width(const Model& model, const Options& options, double width_px
     validate(options);
     // At level layer every block is drawn layer by layer: the names to expand are only checked.
     if (options.level == Level::layer) layout::detail::check_expand_names(model, options.expand);
-    if (options.level != Level::layer) {
+    if (options.level != Level::layer || options.collapse == Collapse::similar) {
         const auto at_level = [&](const Model& m, const Options& o, Warnings& w) {
             return to_width(m, o, width_px, context, w);
         };
@@ -342,7 +342,7 @@ FittedScene latex_at_level(const Model& model, const Options& options, const Lay
                            Warnings& warnings) {
     // At level layer every block is drawn layer by layer: the names to expand are only checked.
     if (options.level == Level::layer) layout::detail::check_expand_names(model, options.expand);
-    if (options.level != Level::layer) {
+    if (options.level != Level::layer || options.collapse == Collapse::similar) {
         const auto at_level = [&](const Model& m, const Options& o, Warnings& w) {
             return latex_at_level(m, o, context, w);
         };

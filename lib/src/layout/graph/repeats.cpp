@@ -166,8 +166,34 @@ void mark_stage_repeats(const Model& model, Arrangement& a) {
         for (std::size_t p = r.first; p <= r.run_last; ++p) folded[p] = true;
     }
     bool added = false;
+    const auto fold_of = [&](std::size_t p) {
+        return attr<std::string>(model.layers[a.dag.layer[a.spine[p]]], "fold");
+    };
     for (std::size_t p = 0; p < a.spine.size(); ++p) {
         const Layer& layer = model.layers[a.dag.layer[a.spine[p]]];
+        // Similar blocks at level layer: the first block's layers, marked "fold" with the
+        // run's name, "fold_count" and "change", stand for the run.
+        if (const auto fold = fold_of(p)) {
+            std::size_t q = p;
+            while (q + 1 < a.spine.size() && fold_of(q + 1) == fold) ++q;
+            const auto count = attr<std::int64_t>(layer, "fold_count");
+            const bool free = std::find(folded.begin() + static_cast<long>(p),
+                                        folded.begin() + static_cast<long>(q) + 1,
+                                        true) == folded.begin() + static_cast<long>(q) + 1;
+            if (free && count && *count >= 2) {
+                Repeat r;
+                r.first = p;
+                r.last = r.run_last = q;
+                r.count = static_cast<std::size_t>(*count);
+                r.scope = short_label(without_op_suffix(*fold));
+                r.names = {*fold};
+                if (const auto change = attr<std::string>(layer, "change")) r.change = *change;
+                a.repeats.push_back(std::move(r));
+                added = true;
+            }
+            p = q;
+            continue;
+        }
         const auto count = attr<std::int64_t>(layer, "repeat");
         if (folded[p] || !count || *count < 2) continue;
         Repeat r;

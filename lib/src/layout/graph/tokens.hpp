@@ -27,7 +27,9 @@ std::vector<std::size_t> token_nodes(const Arrangement& a, const Token& t);
 void fold_repeats(const Model& model, Arrangement& a, const std::vector<Token>& tokens);
 
 // A layer that stands for N blocks (a stage at `--level stage`, attribute "repeat") is drawn
-// as a unit repeated N times: adds its repeat to a.repeats, which stay in spine order.
+// as a unit repeated N times, and so are the layers marked "fold" alike (the first of a run
+// of similar blocks at `--level layer`, "fold_count" of them): adds their repeats to
+// a.repeats, which stay in spine order.
 void mark_stage_repeats(const Model& model, Arrangement& a);
 
 // Gives every visible skip a level, narrowest first so nested skips sit inside outer ones;
