@@ -13,6 +13,9 @@ from . import _strata
 
 # The widest PNG a notebook is given to show: wider figures are drawn at a lower resolution.
 _NOTEBOOK_PIXELS = 2400
+# The largest SVG a notebook is given: a larger one (a deep model drawn layer by layer) would
+# weigh down the notebook file, so the cell shows the PNG instead.
+_NOTEBOOK_SVG_BYTES = 2 << 20
 
 
 def _umask() -> int:
@@ -106,16 +109,21 @@ class Figure:
 
     def save(self, path: "str | os.PathLike[str]", format: Optional[str] = None, *,
              dpi: float = 96, scale: float = 1) -> None:
-        """Writes the figure; the format comes from the extension (svg, png, pdf, tex, json)
-        unless given. The file appears whole or not at all."""
+        """Writes the figure; the format comes from the extension (svg, png, pdf, tex, json,
+        or a raster format Pillow writes, such as jpg) unless given. The file appears whole or
+        not at all."""
         path = os.fspath(path)
         fmt = format or _strata.format_of_file(path)
         if fmt is None:
-            raise ValueError(
-                f"cannot tell the output format of '{path}' (use a .svg, .png, .pdf, .tex or "
-                ".json file name, or format=)"
-            )
-        data = self._bytes(fmt, dpi, scale)
+            pillow_format = None if format else _pillow_format(path)
+            if pillow_format is None:
+                raise ValueError(
+                    f"cannot tell the output format of '{path}' (use a .svg, .png, .pdf, .tex or "
+                    ".json file name, one Pillow writes such as .jpg, or format=)"
+                )
+            data = self._pillow_bytes(pillow_format, dpi, scale)
+        else:
+            data = self._bytes(fmt, dpi, scale)
         folder = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(folder):
             raise FileNotFoundError(errno.ENOENT, "no such folder for the figure", path)
@@ -139,15 +147,45 @@ class Figure:
         _warn(image_warnings)
         return Image.frombuffer("RGBA", (width, height), pixels, "raw", "RGBA", 0, 1)
 
-    def _repr_svg_(self) -> str:
-        return self.svg
+    def _pillow_bytes(self, pillow_format: str, dpi: float, scale: float) -> bytes:
+        # A raster format strata does not write itself (JPEG, BMP, WebP...), as visualkeras'
+        # to_file saves through Pillow; formats without transparency get the figure on white.
+        import io
+
+        from PIL import Image
+
+        image = self.to_pil(dpi=dpi, scale=scale)
+        if pillow_format in ("JPEG", "BMP", "PPM", "EPS", "PCX"):
+            flat = Image.new("RGB", image.size, (255, 255, 255))
+            flat.paste(image, mask=image.getchannel("A"))
+            image = flat
+        out = io.BytesIO()
+        image.save(out, format=pillow_format)
+        return out.getvalue()
+
+    def _repr_svg_(self) -> Optional[str]:
+        svg = self.svg
+        return svg if len(svg) <= _NOTEBOOK_SVG_BYTES else None
 
     def _repr_png_(self) -> bytes:
-        # For a notebook's cell: at most _NOTEBOOK_PIXELS wide, the full figure in save().
-        dpi = min(96.0, 96.0 * _NOTEBOOK_PIXELS / max(self.width, 1.0))
+        # For a notebook's cell: at most _NOTEBOOK_PIXELS wide (but at least 1 dpi, the
+        # lowest resolution strata draws), the full figure in save().
+        dpi = max(1.0, min(96.0, 96.0 * _NOTEBOOK_PIXELS / max(self.width, 1.0)))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", StrataWarning)
             return self.png(dpi=dpi)
 
     def __repr__(self) -> str:
         return f"<strata.Figure {self.width:g}x{self.height:g} px>"
+
+
+def _pillow_format(path: str) -> Optional[str]:
+    """The Pillow format that writes a file of this name's extension, when Pillow is there."""
+    try:
+        from PIL import Image
+    except ImportError:
+        return None
+    extension = os.path.splitext(path)[1].lower()
+    known = Image.registered_extensions()
+    pillow_format = known.get(extension)
+    return pillow_format if pillow_format in Image.SAVE else None

@@ -192,6 +192,10 @@ def layered_view(
         sent["font_size"] = size_from_font
     sent.update(caption_values)
     layers = option_layers(sent, "keyword")  # refuses values too large before more work
+    if "legend_text_spacing_offset" in sent:
+        # visualkeras deprecated it; it moves nothing there either.
+        warnings.warn("legend_text_spacing_offset has no effect (visualkeras deprecated it)",
+                      StrataWarning, stacklevel=caller_level())
     _warn_unmatched(sent, loaded.layers)
     figure = Figure(loaded, layers, chosen_font, chosen_size,
                     option_layers(inherited, "preset"))

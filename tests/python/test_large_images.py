@@ -64,3 +64,12 @@ def test_a_png_file_keeps_its_side_limit(deep_figure):
 def test_to_pil_refuses_more_pixels_than_it_may_hold(deep_figure):
     with pytest.raises(strata.Error, match=r"at most 268435456 pixels are allowed"):
         deep_figure.to_pil(dpi=96 * 8)
+
+
+def test_a_notebook_gets_a_png_and_no_huge_svg_of_a_very_wide_figure(deep_figure):
+    # 96 * 2400 / 71 000 px is about 3 dpi; the thumbnail is never below 1 dpi, strata's least.
+    png = deep_figure._repr_png_()
+    assert png.startswith(b"\x89PNG")
+    # The SVG of a thousand captioned layers is over two megabytes: the notebook shows the PNG.
+    assert len(deep_figure.svg) > 2 << 20
+    assert deep_figure._repr_svg_() is None
