@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <string>
 #include <utility>
 #include <variant>
 
@@ -32,6 +33,15 @@ double smallest_text(const FittedScene& fitted) {
     return smallest;
 }
 
+// How fine a level of detail is: layers before blocks before stages. The level `auto` takes is
+// the finest that fits; a legend beside that only gains by drawing blocks where the legend
+// below left room for layers does not outrank it.
+int coarseness(const std::string& level) {
+    if (level == "stage") return 2;
+    if (level == "block") return 1;
+    return 0;
+}
+
 }  // namespace
 
 double diagram_scale(const FittedScene& fitted) {
@@ -56,8 +66,10 @@ FittedScene with_legend_placed(const Options& options, const PageLayOut& lay_out
     FittedScene beside = lay_out(placed(options, LegendPosition::right), beside_warnings);
     // Larger boxes are no gain where they cost text that was readable below the legend.
     const double readable = std::min(smallest_text(below), points_to_px(options.min_font_size));
-    const bool right = diagram_scale(beside) > kClearlyLarger * diagram_scale(below) &&
-                       smallest_text(beside) >= readable - 1e-6;
+    const int finer = coarseness(below.scene.level) - coarseness(beside.scene.level);
+    const bool right =
+        finer > 0 || (finer == 0 && diagram_scale(beside) > kClearlyLarger * diagram_scale(below) &&
+                      smallest_text(beside) >= readable - 1e-6);
     Warnings& kept = right ? beside_warnings : below_warnings;
     warnings.insert(warnings.end(), kept.begin(), kept.end());
     return std::move(right ? beside : below);
