@@ -192,6 +192,9 @@ def option_value(key: str, value: Any) -> Any:
         return {str(k): v for k, v in _mapping(value, key).items()}
     if key == "expand":
         return [str(v) for v in _sequence(value, key)]
+    if key in ("top_labels", "bottom_labels"):
+        return {class_or_name(k): "" if v is None else str(v)
+                for k, v in _mapping(value, key).items()}
     if key == "captions":
         return {class_or_name(k): str(v) for k, v in _mapping(value, key).items()}
     return value

@@ -55,6 +55,8 @@ class LenetOptions:
     font_size: Optional[float] = None
     min_font_size: Optional[float] = None
     compat_visualkeras: Optional[bool] = None
+    top_labels: Optional[Mapping[str, Any]] = None
+    bottom_labels: Optional[Mapping[str, Any]] = None
 
     def to_kwargs(self) -> Dict[str, Any]:
         """The options as keyword arguments of lenet_view."""
@@ -205,6 +207,8 @@ def lenet_view(
     font_size: Optional[float] = None,
     min_font_size: Optional[float] = None,
     compat_visualkeras: Optional[bool] = None,
+    top_labels: Optional[Mapping[str, Any]] = None,
+    bottom_labels: Optional[Mapping[str, Any]] = None,
     input_shape: Optional[Sequence[int]] = None,
     example_input: Any = None,
     onnx_raw: bool = False,
@@ -220,7 +224,9 @@ def lenet_view(
     ``patch_alpha_on_image`` has no effect (strata's lenet view has no face images).
     ``options`` (a :class:`LenetOptions` or a mapping) and ``preset`` (a name of
     ``LENET_PRESETS``) come first, then each keyword that differs from its default; strata's
-    own options follow (``width="8.5cm"`` ...).
+    own options follow (``width="8.5cm"`` ...); ``top_labels`` and ``bottom_labels`` give
+    layers their own label by name (``{"conv1": "first conv"}``, ``""``: none), over what
+    the label callables say. A ``"\\n"`` in a label starts a new line.
     """
     arguments = locals()
     given = {f.name: arguments[f.name] for f in fields(LenetOptions)}
@@ -242,7 +248,9 @@ def lenet_view(
         if key in base and type(value) is type(base[key]) and value == base[key]:
             continue
         sent[key] = value
-    sent.update(labels)
+    for key, texts in labels.items():
+        # A layer's own label goes over what a callable says of it.
+        sent[key] = {**texts, **sent[key]} if isinstance(texts, dict) and key in sent else texts
     if font_name is not None:
         sent["font"] = font_name
     if size_from_font is not None and values.get("font_size") is None:

@@ -1,6 +1,7 @@
 """lenet_view as visualkeras users call it: same keywords, the tool's picture, a Figure back."""
 
 import json
+import re
 
 import pytest
 
@@ -96,6 +97,53 @@ def test_label_callables_are_called_as_visualkeras_calls_them(vgg16_path):
     assert not any("@" in text for text in texts)  # None: no bottom label
     assert ("Conv2D", "spatial", 64) in seen
     assert any(kind == "vector" for _, kind, _ in seen)
+
+
+def test_labels_with_line_breaks_are_drawn_line_by_line(vgg16_path, tmp_path):
+    fig = strata.lenet_view(vgg16_path, top_label_callable=lambda l, r: l.name + "\nsecond",
+                            bottom_label_callable=lambda l, r: f"{r.c_dim}ch\n{r.h_dim}x{r.w_dim}")
+    texts = label_texts(fig)
+    assert "block1_conv1" in texts and "second" in texts
+    assert "64ch" in texts and "224x224" in texts
+    assert not any("\n" in text for text in texts)
+    assert not any("\n" in text for text in re.findall(r"<text[^>]*>([^<]*)<", fig.svg))
+    fig.save(tmp_path / "x.png")
+    assert (tmp_path / "x.png").stat().st_size > 0
+    # Every line is inside the picture.
+    for g in scene(fig)["groups"]:
+        for item in g.get("texts", []):
+            assert item["box"]["y1"] >= 0 and item["box"]["y2"] <= fig.height
+
+
+def test_layers_have_their_own_labels_by_name(vgg16_path, tmp_path):
+    fig = strata.lenet_view(vgg16_path, top_labels={"block1_conv1": "first conv"},
+                            bottom_labels={"block1_conv1": ""})
+    texts = label_texts(fig)
+    assert "first conv" in texts
+    assert texts.count("64@224\u00d7224") == strata.lenet_view(vgg16_path).svg.count(
+        "64@224\u00d7224") - 1
+    options_file = tmp_path / "labels.yaml"
+    options_file.write_text('top_labels: {block1_conv1: "first conv"}\n'
+                            'bottom_labels: {block1_conv1: ""}\n', encoding="utf-8")
+    assert scene(fig) == cli_scene(vgg16_path, "--view", "lenet", "--options",
+                                   str(options_file), tmp_path=tmp_path)
+    by_options = strata.lenet_view(vgg16_path, options={"top_labels": {"block1_conv1": "first conv"},
+                                                        "bottom_labels": {"block1_conv1": ""}})
+    assert by_options.svg == fig.svg
+    dataclass = strata.LenetOptions(top_labels={"block1_conv1": "first conv"},
+                                    bottom_labels={"block1_conv1": ""})
+    assert strata.lenet_view(vgg16_path, options=dataclass).svg == fig.svg
+    # A layer's own label goes over what a callable says.
+    mixed = label_texts(strata.lenet_view(vgg16_path, top_label_callable=lambda l, r: "said",
+                                          top_labels={"block1_conv1": "first conv"}))
+    assert "first conv" in mixed and "said" in mixed
+    # A line break in an option file's label starts a new line.
+    options_file.write_text('top_labels: {block1_conv1: "first\\nconv"}\n', encoding="utf-8")
+    broken = cli_scene(vgg16_path, "--view", "lenet", "--options", str(options_file),
+                       tmp_path=tmp_path)
+    texts = [item["text"] for g in broken["groups"] if g["role"] == "caption"
+             for item in g.get("texts", [])]
+    assert "first" in texts and "conv" in texts
 
 
 def test_width_gives_that_width(vgg16_path):

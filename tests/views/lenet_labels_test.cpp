@@ -228,4 +228,48 @@ BOOST_AUTO_TEST_CASE(a_crowded_figure_is_thinned) {
     BOOST_TEST(runs_of(compat).size() == 2 * groups_of(compat, Role::layer).size());
 }
 
+// A label with line breaks is drawn line by line, as visualkeras' multiline text: a run for
+// each line, each line below the one before, the top label's last line clear above its stack,
+// the bottom label's first line clear below it, every line inside the canvas.
+BOOST_AUTO_TEST_CASE(a_label_with_line_breaks_is_drawn_line_by_line) {
+    const std::string conv = layer_of_type(cnn(), "Conv2D").name;
+    for (const bool compat : {false, true}) {
+        const Scene s = with(cnn(), [&](Options& o) {
+            o.compat_visualkeras = compat;
+            o.top_labels[conv] = "first conv\nsecond";
+            o.bottom_labels[conv] = "64ch\n46x46\nthird";
+        });
+        BOOST_TEST((labels_of(s, conv) ==
+                    std::vector<std::string>{"first conv", "second", "64ch", "46x46", "third"}));
+        for (const TextRun* run : runs_of(s)) BOOST_TEST(run->text.find('\n') == std::string::npos);
+        std::vector<const TextRun*> runs;
+        for (const Group* g : groups_of(s, Role::caption)) {
+            if (g->label != conv) continue;
+            for (const Primitive& item : g->items) runs.push_back(&std::get<TextRun>(item));
+        }
+        BOOST_TEST_REQUIRE(runs.size() == 5u);
+        double stack_top = 1e9, stack_bottom = -1e9;
+        for (const Group* g : groups_of(s, Role::layer)) {
+            if (g->label != conv) continue;
+            for (const Primitive& item : g->items) {
+                if (const auto* p = std::get_if<Polygon>(&item)) {
+                    for (const Point& q : p->points) {
+                        stack_top = std::min(stack_top, q.y);
+                        stack_bottom = std::max(stack_bottom, q.y);
+                    }
+                }
+            }
+        }
+        for (std::size_t j : {1u, 3u, 4u})
+            BOOST_TEST(runs[j]->y - runs[j - 1]->y >= runs[j]->font_size);
+        BOOST_TEST(runs[1]->y + runs[1]->descent <= stack_top);
+        BOOST_TEST(runs[2]->y - runs[2]->ascent >= stack_bottom);
+        BOOST_TEST(runs[0]->y - runs[0]->ascent >= 0);
+        BOOST_TEST(runs[4]->y + runs[4]->descent <= s.height);
+        // Each line is centred on the stack on its own.
+        BOOST_TEST(std::abs((runs[0]->x + runs[0]->advance / 2) -
+                            (runs[1]->x + runs[1]->advance / 2)) < 1e-6);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

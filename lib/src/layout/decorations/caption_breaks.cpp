@@ -36,6 +36,17 @@ std::string_view without_leading_space(std::string_view piece) {
 
 }  // namespace
 
+std::vector<std::string> caption_text_lines(std::string_view text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t end = text.find('\n', start);
+        lines.emplace_back(text.substr(start, end == std::string_view::npos ? end : end - start));
+        if (end == std::string_view::npos) return lines;
+        start = end + 1;
+    }
+}
+
 std::vector<std::string> broken_caption_line(
     std::string_view line, double width, const std::function<double(std::string_view)>& advance) {
     const std::vector<std::string_view> pieces = pieces_of(line);

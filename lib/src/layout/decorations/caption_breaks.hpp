@@ -7,6 +7,9 @@
 
 namespace strata::layout {
 
+// The lines of a caption, split at each '\n'; an empty text is one empty line.
+std::vector<std::string> caption_text_lines(std::string_view text);
+
 // A caption line broken into lines about `width` wide where a name may break: after '_', '.',
 // '/' or '-', or at a space (which is dropped). `advance` gives the width of a piece; pieces
 // are measured once each, so the work is linear in the text. A piece wider than `width` stays

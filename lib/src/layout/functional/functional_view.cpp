@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "layout/decorations/caption_breaks.hpp"
 #include "layout/decorations/captions.hpp"
 #include "layout/decorations/face_pictures.hpp"
 #include "layout/decorations/group_emission.hpp"
@@ -101,13 +102,7 @@ std::vector<PlacedLabel> captions(const Model& model, const Graph& g, const Opti
         if (!caption || caption->empty()) continue;
         const LayerStyle style = resolve_style(layer, options);
         PlacedLabel placed{shown[i], false, {}, style.font, style.font_color, style.text_vspacing};
-        std::size_t from = 0;
-        while (true) {
-            const std::size_t end = caption->find('\n', from);
-            placed.label.lines.push_back(caption->substr(from, end - from));
-            if (end == std::string::npos) break;
-            from = end + 1;
-        }
+        placed.label.lines = caption_text_lines(*caption);
         if (wrap < std::numeric_limits<double>::infinity())
             placed.label.lines =
                 functional::broken_lines(placed.label.lines, wrap, text, style.font);

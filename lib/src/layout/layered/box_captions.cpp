@@ -11,18 +11,6 @@
 namespace strata::layout {
 namespace {
 
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    for (;;) {
-        std::size_t end = text.find('\n', start);
-        lines.push_back(
-            text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-        if (end == std::string::npos) return lines;
-        start = end + 1;
-    }
-}
-
 // How wide a caption may be before it breaks, when the figure has a width to fit: the room its
 // box takes in the row (front face, depth and the gap after it), so that captions do not push
 // boxes apart, but at least five ems, so that short names stay whole.
@@ -34,7 +22,7 @@ double caption_wrap_width(const DrawnBox& box) {
 // The lines of `words`, each broken where a name may break when wider than `wrap_width`.
 std::vector<std::string> caption_lines(const std::string& words, double wrap_width,
                                        const FontSpec& font, TextMeasurer& text) {
-    std::vector<std::string> lines = split_lines(words);
+    std::vector<std::string> lines = caption_text_lines(words);
     if (wrap_width <= 0) return lines;
     const auto advance = [&](std::string_view piece) {
         return text.measure(std::string(piece), font).advance;

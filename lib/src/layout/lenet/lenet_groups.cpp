@@ -105,10 +105,15 @@ Group connection_group(const Model& model, const std::vector<FeatureStack>& stac
     return g;
 }
 
-TextRun label_run(const StackLabel& label, TextMeasurer& text) {
-    return make_text_run(text, label.font, label.text,
-                         {label.center_x - label.advance / 2, label.top + label.ascent},
-                         label.advance, label.color, TextAnchor::middle);
+// A run for each line of the label, centred on its stack.
+void add_label_runs(Group& g, const StackLabel& label, TextMeasurer& text) {
+    for (std::size_t j = 0; j < label.lines.size(); ++j) {
+        const double advance = text.measure(label.lines[j], label.font).advance;
+        const double baseline = label.top + label.ascent + label.pitch * static_cast<double>(j);
+        g.items.push_back(make_text_run(text, label.font, label.lines[j],
+                                        {label.center_x - advance / 2, baseline}, advance,
+                                        label.color, TextAnchor::middle));
+    }
 }
 
 }  // namespace
@@ -144,8 +149,8 @@ std::vector<Group> lenet_groups(const Model& model, const std::vector<FeatureSta
         g.label = layer.name;
         g.role = Role::caption;
         g.type = layer.type;
-        if (labels[i].top) g.items.push_back(label_run(*labels[i].top, text));
-        if (labels[i].bottom) g.items.push_back(label_run(*labels[i].bottom, text));
+        if (labels[i].top) add_label_runs(g, *labels[i].top, text);
+        if (labels[i].bottom) add_label_runs(g, *labels[i].bottom, text);
         groups.push_back(std::move(g));
     }
     return groups;

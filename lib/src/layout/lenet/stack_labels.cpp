@@ -6,27 +6,45 @@
 #include <map>
 #include <optional>
 
+#include "layout/decorations/caption_breaks.hpp"
 #include "layout/decorations/captions.hpp"
 
 namespace strata::layout {
 namespace {
 
-StackLabel measured(std::string text, const FeatureStack& s, TextMeasurer& measurer) {
+// Pillow's `spacing` between the lines of visualkeras' multiline labels.
+constexpr double kLineSpacing = 2;
+
+// Measures `label.text` line by line into its lines, advance and height.
+void measure_lines(StackLabel& label, bool compat, TextMeasurer& measurer) {
+    label.lines = caption_text_lines(label.text);
+    label.advance = 0;
+    label.pitch = measurer.measure("A", label.font).bottom + kLineSpacing;
+    double summed = 0, last = 0;
+    for (const std::string& line : label.lines) {
+        const TextMetrics m = measurer.measure(line, label.font);
+        label.advance = std::max(label.advance, m.advance);
+        label.ascent = m.ascent;
+        last = m.ascent + m.descent;
+        summed += last;
+    }
+    const double gaps = static_cast<double>(label.lines.size() - 1);
+    label.height = compat ? summed + kLineSpacing * gaps : label.pitch * gaps + last;
+}
+
+StackLabel measured(std::string text, const FeatureStack& s, bool compat, TextMeasurer& measurer) {
     StackLabel label;
     label.font = s.style.font;
     label.color = s.style.font_color;
-    const TextMetrics m = measurer.measure(text, label.font);
     label.text = std::move(text);
-    label.advance = m.advance;
-    label.ascent = m.ascent;
-    label.height = m.ascent + m.descent;
+    measure_lines(label, compat, measurer);
     const Rect b = s.bounds();
     label.center_x = (b.x1 + b.x2) / 2;
     return label;
 }
 
 void shorten(StackLabel& label, std::string short_text, TextMeasurer& measurer) {
-    if (short_text.empty()) return;
+    if (short_text.empty() || label.lines.size() > 1) return;
     label.short_advance = measurer.measure(short_text, label.font).advance;
     label.short_text = std::move(short_text);
 }
@@ -98,6 +116,7 @@ void thin_crowded(std::vector<StackLabels>& labels, bool top) {
     for (StackLabel* label : side_of(labels, top)) {
         if (label->short_text.empty()) continue;
         label->text = label->short_text;
+        label->lines = {label->short_text};
         label->advance = label->short_advance;
     }
     if (!crowded()) return;
@@ -123,15 +142,21 @@ void keep_labels_apart(std::vector<StackLabels>& labels) {
         const std::vector<StackLabel*> side = side_of(labels, top);
         if (side.empty()) continue;
         // The row nearest the stacks that clears every stack: above the tallest, below the
-        // lowest.
-        double row = side.front()->top;
-        for (const StackLabel* label : side)
-            row = top ? std::min(row, label->top) : std::max(row, label->top);
-        // A regular staircase the eye follows from stack to stack.
+        // lowest; labels above stand on it, labels below hang from it, however many lines
+        // they have.
+        const auto near_edge = [top](const StackLabel* l) {
+            return top ? l->top + l->height : l->top;
+        };
+        double row = near_edge(side.front()), tallest = 0;
+        for (const StackLabel* label : side) {
+            row = top ? std::min(row, near_edge(label)) : std::max(row, near_edge(label));
+            tallest = std::max(tallest, label->height);
+        }
+        // A regular staircase the eye follows from stack to stack, its steps the tallest label.
         const std::size_t lines = lines_needed(side);
         for (std::size_t i = 0; i < side.size(); ++i) {
-            const double step = side[i]->height * 1.15 * static_cast<double>(i % lines);
-            side[i]->top = row + (top ? -step : step);
+            const double step = tallest * 1.15 * static_cast<double>(i % lines);
+            side[i]->top = top ? row - side[i]->height - step : row + step;
         }
     }
 }
@@ -152,7 +177,7 @@ std::vector<StackLabels> stack_labels(const Model& model, const std::vector<Feat
                                           reader_times(o));
             if (!said.empty()) {
                 const bool sized = said == size_label(s.shape);
-                StackLabel label = measured(std::move(said), s, text);
+                StackLabel label = measured(std::move(said), s, o.compat_visualkeras, text);
                 if (sized) shorten(label, short_size_label(s.shape), text);
                 label.top = s.y + s.height + bottom_padding;
                 labels[i].bottom = std::move(label);
@@ -163,7 +188,7 @@ std::vector<StackLabels> stack_labels(const Model& model, const std::vector<Feat
                 label_text(o.top_label_callable, o.top_labels, layer, s.shape, reader_times(o));
             if (!said.empty()) {
                 const bool sized = said == size_label(s.shape);
-                StackLabel label = measured(std::move(said), s, text);
+                StackLabel label = measured(std::move(said), s, o.compat_visualkeras, text);
                 if (sized) shorten(label, short_size_label(s.shape), text);
                 label.top = s.y - s.offset() - top_padding - label.height;
                 labels[i].top = std::move(label);

@@ -11,14 +11,18 @@
 
 namespace strata::layout {
 
-// One label of a stack: its text, centred on the stack; `top` is the top of its line box
-// (the ascender line), `height` the line's ascent plus descent.
+// One label of a stack: its text, centred on the stack; `top` is the top of its first line
+// (the ascender line). A text with '\n' is drawn as several lines, each centred, `pitch` apart
+// (Pillow's multiline text: the height of "A" and 2 px); `height` is the last line's ascent
+// plus descent below the first line's top (compat_visualkeras: each line's height and 2 px
+// between them, as visualkeras measures it).
 struct StackLabel {
     std::string text;
+    std::vector<std::string> lines;
     FontSpec font;
     Rgba color;
     double center_x = 0, top = 0;
-    double advance = 0, height = 0, ascent = 0;
+    double advance = 0, height = 0, ascent = 0, pitch = 0;
     // A shorter text that says the same ("64@56²" for "64@56×56"), and its advance; empty when
     // there is none.
     std::string short_text;
