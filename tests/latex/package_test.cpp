@@ -137,6 +137,25 @@ BOOST_AUTO_TEST_CASE(a_picture_made_beforehand_is_scaled_to_the_width) {
     BOOST_TEST(text_of_pdf(scratch.path / "doc.pdf").find("Conv2D") != std::string::npos);
 }
 
+// Every figure of the example paper and of the README's LaTeX examples is centred: a figure
+// narrower than the column would hang at the left under its centred caption.
+BOOST_AUTO_TEST_CASE(the_shipped_figures_are_centred_under_their_captions) {
+    for (const fs::path& file :
+         {kSource / "examples" / "paper" / "paper.tex", kSource / "README.md"}) {
+        const std::string text = read_file(file);
+        const std::regex figure("\\\\begin\\{figure\\}(\\[[a-z]*\\])?\\n( *)([^\\n]*)");
+        std::size_t figures = 0;
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), figure);
+             it != std::sregex_iterator(); ++it) {
+            ++figures;
+            BOOST_TEST_CONTEXT(file.filename().string() << ": " << (*it)[0].str()) {
+                BOOST_TEST((*it)[3].str() == "\\centering");
+            }
+        }
+        BOOST_TEST(figures > 0u);
+    }
+}
+
 // The example paper compiles as shipped (every model it draws is in examples/) with every
 // engine; both figures are exactly as wide as the column.
 BOOST_AUTO_TEST_CASE(the_paper_template_compiles_with_every_engine) {

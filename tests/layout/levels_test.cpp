@@ -9,6 +9,7 @@
 
 #include "layout/detail/blocks.hpp"
 #include "layout/graph/short_labels.hpp"
+#include "layout/layered/connectors.hpp"
 #include "layout_context.hpp"
 #include "strata/emit.hpp"
 #include "strata/error.hpp"
@@ -524,6 +525,41 @@ BOOST_AUTO_TEST_CASE(short_labels_from_names) {
     BOOST_TEST(short_label(long_name) == std::string(15, 'a') + "\u2026" + std::string(16, 'a'));
     BOOST_TEST(characters(range_label(long_name + "_1", long_name + "_9")) == 32u);
     BOOST_TEST(short_label("\u00d7" + std::string(31, 'b')) == "\u00d7" + std::string(31, 'b'));
+}
+
+// A U-Net drawn block by block: its skips go into blocks whose Concatenate merges them, so
+// they are copies (blue, "copy" in the legend), not residual sums, as at level layer.
+BOOST_AUTO_TEST_CASE(skips_into_a_block_that_concatenates_them_are_copies) {
+    const Model model = corpus("keras/unet_k224.json");
+    for (const char* width : {"241pt", "17cm"}) {
+        Options options;
+        options.level = Level::block;
+        options.legend = true;
+        options.width = width;
+        Warnings warnings;
+        const Scene scene = layout_layered(model, options, warnings);
+        std::size_t copies = 0;
+        std::string legend;
+        for (const Group& g : scene.groups) {
+            if (g.role == Role::legend) {
+                for (const Primitive& item : g.items) {
+                    if (const auto* run = std::get_if<TextRun>(&item)) legend += run->text + "|";
+                }
+            }
+            if (g.role != Role::connector || g.label.find(" from ") == std::string::npos) continue;
+            BOOST_TEST_CONTEXT(width << ": " << g.label) {
+                BOOST_TEST(g.label.rfind("copy from ", 0) == 0u);
+                for (const Primitive& item : g.items) {
+                    if (const auto* line = std::get_if<Polyline>(&item))
+                        BOOST_TEST((line->stroke == layout::kCopyColor));
+                }
+            }
+            copies += g.label.rfind("copy from ", 0) == 0;
+        }
+        BOOST_TEST(copies == 4u);
+        BOOST_TEST(legend.find("copy (concatenation)") != std::string::npos, legend);
+        BOOST_TEST(legend.find("residual") == std::string::npos, legend);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,6 +9,7 @@
 #include "layout/fitting/latin_modern.hpp"
 #include "layout/reference_model.hpp"
 #include "strata/error.hpp"
+#include "strata/import.hpp"
 #include "strata/render.hpp"
 
 using namespace strata;
@@ -275,6 +276,34 @@ BOOST_AUTO_TEST_CASE(group_titles_in_latin_modern_get_their_own_optical_size) {
     BOOST_TEST(layout::latin_modern_at_size("LM Roman 10", 20) == "LM Roman 17");
     BOOST_TEST(layout::latin_modern_at_size("LM Sans 10", 10) == "LM Sans 8");
     BOOST_TEST(layout::latin_modern_at_size("DejaVu Sans", 20) == "DejaVu Sans");
+}
+
+// Text the fitting shrinks to 6 pt is set by LaTeX in lmr6, wider than lmr10 scaled down: it
+// is measured in that design, or its captions overlap on the page.
+BOOST_AUTO_TEST_CASE(text_shrunk_by_the_fitting_is_measured_in_the_design_latex_loads_for_it) {
+    Warnings loading;
+    const Model model = load_model(
+        std::string(STRATA_CORPUS_DIR) + "/keras/tfjs_conv1d_multibranch_sqli.json", loading);
+    Options options = latex_defaults(Options{}, {.font_pt = 10});
+    options.text_callable = strata::TextCallable::name;
+    options.legend = true;
+    options.width = "241pt";
+    Warnings warnings;
+    const FittedScene fitted = layout_for_latex(model, options, warnings);
+    std::size_t runs = 0;
+    for (const Group& group : fitted.scene.groups) {
+        for (const Primitive& item : group.items) {
+            const auto* run = std::get_if<TextRun>(&item);
+            if (!run || run->text.empty()) continue;
+            ++runs;
+            const double pt = run->font_size * fitted.scale * layout::kTexPtPerPx;
+            const std::string design = std::to_string(layout::latin_modern_design_size(pt, false));
+            BOOST_TEST_CONTEXT(run->text << " at " << pt << " pt in " << run->font_file) {
+                BOOST_TEST(run->font_file.find("lmroman" + design + "-") != std::string::npos);
+            }
+        }
+    }
+    BOOST_TEST(runs > 20u);
 }
 
 BOOST_AUTO_TEST_CASE(the_figure_meets_the_width_and_its_text_keeps_the_document_size) {

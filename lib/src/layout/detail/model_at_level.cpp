@@ -48,6 +48,25 @@ Shape entering_shape(const Model& model, const std::vector<std::size_t>& layers)
     return {};
 }
 
+// The type of the layer of `layers` (sorted) that merges what comes from outside them with
+// what it has inside (the Concatenate a U-Net's copy enters), "" for none: a connector into
+// the unit keeps the kind of the merge it goes into.
+std::string merge_inside(const Model& model, const std::vector<std::size_t>& layers) {
+    for (std::size_t l : layers) {
+        const Layer& layer = model.layers[l];
+        if (layer.inputs.size() < 2) continue;
+        const bool from_outside =
+            std::any_of(layer.inputs.begin(), layer.inputs.end(), [&](const TensorRef& in) {
+                return !std::binary_search(layers.begin(), layers.end(), in.layer);
+            });
+        const std::string& t = layer.type;
+        if (from_outside && (t == "Concatenate" || t == "Concat" || t == "Add" || t == "Sum" ||
+                             t == "Multiply" || t == "Mul"))
+            return t;
+    }
+    return "";
+}
+
 // Nullopt when the units and the layers between them form a cycle (units that interleave).
 std::optional<Coarse> merged(const Model& model, const std::vector<Unit>& units) {
     const std::size_t n = model.layers.size();
@@ -136,6 +155,8 @@ std::optional<Coarse> merged(const Model& model, const std::vector<Unit>& units)
                 layer.attrs["in_shape"] = std::vector<std::int64_t>(in.begin(), in.end());
             if (unit.repeat > 1) layer.attrs["repeat"] = static_cast<std::int64_t>(unit.repeat);
             if (!unit.change.empty()) layer.attrs["change"] = unit.change;
+            if (const std::string merge = merge_inside(model, unit.layers); !merge.empty())
+                layer.attrs["merge"] = merge;
         } else {
             const std::size_t l = single[v - units.size()];
             layer = model.layers[l];

@@ -354,6 +354,20 @@ FittedScene latex_at_level(const Model& model, const Options& options, const Lay
 
 }  // namespace
 
+namespace {
+
+// Whether `font` is a Latin Modern optical size, as latex_defaults names them.
+bool is_latin_modern(const std::string& font) {
+    return font.rfind("LM Roman ", 0) == 0 || font.rfind("LM Sans ", 0) == 0;
+}
+
+// The design size in the name of a Latin Modern font ("LM Roman 10": 10).
+int design_of(const std::string& font) {
+    return std::stoi(font.substr(font.rfind(' ') + 1));
+}
+
+}  // namespace
+
 FittedScene layout_for_latex(const Model& model, const Options& options,
                              const LayoutContext& context, Warnings& warnings) {
     return layout::with_option_places(options.option_places, [&] {
@@ -361,7 +375,27 @@ FittedScene layout_for_latex(const Model& model, const Options& options,
         const auto on_page = [&](const Options& o, Warnings& w) {
             return within_page(latex_at_level(model, o, context, w), o, w);
         };
-        return layout::with_legend_placed(options, on_page, warnings);
+        Options measured = options;
+        Warnings laid;
+        FittedScene fitted = layout::with_legend_placed(measured, on_page, laid);
+        // Text the fitting made smaller than the document's is set by LaTeX in the design of
+        // its own size (6 pt text in lmr6, wider than lmr10 scaled down): the figure is laid
+        // out again measured in that design. Smaller designs are wider, so text at a larger
+        // size measured so keeps its room; the design only ever gets smaller, so this ends.
+        for (int round = 0; round < 4 && is_latin_modern(measured.font); ++round) {
+            const double smallest = smallest_text_px(fitted.scene, fitted.scale);
+            if (smallest <= 0) break;
+            const std::string at_size = layout::latin_modern_at_size(measured.font, smallest);
+            if (design_of(at_size) >= design_of(measured.font)) break;
+            measured.font = at_size;
+            // At the size the fitting chose: the wider design must not send it looking for
+            // another size (larger text measured in a smaller design leaves gaps).
+            measured.font_size = std::min(measured.font_size, smallest / fitted.scale);
+            laid.clear();
+            fitted = layout::with_legend_placed(measured, on_page, laid);
+        }
+        warnings.insert(warnings.end(), laid.begin(), laid.end());
+        return fitted;
     });
 }
 

@@ -1,6 +1,7 @@
 #include "layout/graph/arrangement.hpp"
 
 #include <algorithm>
+#include <variant>
 
 #include "layout/graph/tokens.hpp"
 
@@ -14,6 +15,16 @@ MergeKind merge_kind(const Layer& layer, std::size_t inputs) {
     if (t == "Multiply" || t == "Mul") return MergeKind::multiply;
     if (t == "Concatenate" || t == "Concat") return MergeKind::concat;
     return MergeKind::none;
+}
+
+// Whether a connector into `layer` (merged as `merge`) feeds a concatenation: a block or stage
+// drawn as one box says in its "merge" attribute what merges inside it.
+bool into_concatenation(const Layer& layer, MergeKind merge) {
+    if (merge == MergeKind::concat) return true;
+    const auto inside = layer.attrs.find("merge");
+    if (inside == layer.attrs.end()) return false;
+    const auto* type = std::get_if<std::string>(&inside->second);
+    return type && (*type == "Concatenate" || *type == "Concat");
 }
 
 // Longest path in node count; the earliest predecessor (model order) wins ties, and the
@@ -124,7 +135,8 @@ Arrangement arrange(const Model& model, const std::vector<std::size_t>& drawn, C
         if (a.spine_pos[v] < 0) continue;
         for (std::size_t w : a.dag.succs[v]) {
             if (a.spine_pos[w] > a.spine_pos[v] + 1)
-                a.skips.push_back({v, w, a.merge[w] == MergeKind::concat, 0});
+                a.skips.push_back(
+                    {v, w, into_concatenation(model.layers[a.dag.layer[w]], a.merge[w]), 0});
         }
     }
     const std::vector<Token> tokens = tokens_of(a, false);
