@@ -1243,6 +1243,16 @@ case("impossible-tfjs-dense-units-0", {"model.json": TFJS_UNITS_0}, "error",
      f"model.json:{place_of(TFJS_UNITS_0, 'd')}: layer 'd' (Dense): 'units' holds 0, expected 1 or "
      "more")
 
+# A collapse rule whose selector is long costs the chain once per rule, not once per position
+# per layer: 200 aliases of a 4001-name selector over 10000 layers that almost match it.
+LONG_SELECTOR = "[" + ", ".join(["Dense"] * 4000 + ["Conv2D"]) + "]"
+case("collapse-rules-long-selector-aliased", {
+    "model.json": deep_sequential(10000),
+    "fig.yaml": "view: functional\ncollapse_enabled: true\ncollapse_rules:\n"
+                f"  - {{kind: block, selector: &s {LONG_SELECTOR}, repeat_count: 2}}\n"
+                + "  - {kind: block, selector: *s, repeat_count: 2}\n" * 199},
+     "ok", options="fig.yaml", max_mib=256, max_seconds=10)
+
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\tmax_seconds\n")
     for row in rows:
