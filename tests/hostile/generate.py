@@ -1253,6 +1253,22 @@ case("collapse-rules-long-selector-aliased", {
                 + "  - {kind: block, selector: *s, repeat_count: 2}\n" * 199},
      "ok", options="fig.yaml", max_mib=256, max_seconds=10)
 
+# A shape a layer computes is held to the rank a file may declare (32), at the layer's place.
+RESHAPE_RANK = json.dumps(functional([node("in", "InputLayer", {"batch_input_shape": [None, 1]},
+                                           []),
+                                      node("r", "Reshape", {"target_shape": [1] * 65000}, ["in"])],
+                                     [["in", 0, 0]], [["r", 0, 0]]), indent=1)
+case("rank-reshape-65001", {"model.json": RESHAPE_RANK}, "error",
+     f"model.json:{place_of(RESHAPE_RANK, 'r')}: layer 'r' (Reshape): its output would have 65001 "
+     "dimensions (at most 32)", max_seconds=5)
+EMBED_RANK = json.dumps(functional([node("in", "InputLayer", {"batch_input_shape": [None] + [1] * 31},
+                                         []),
+                                    node("e", "Embedding", {"input_dim": 4, "output_dim": 2},
+                                         ["in"])], [["in", 0, 0]], [["e", 0, 0]]), indent=1)
+case("rank-embedding-33", {"model.json": EMBED_RANK}, "error",
+     f"model.json:{place_of(EMBED_RANK, 'e')}: layer 'e' (Embedding): its output would have 33 "
+     "dimensions (at most 32)")
+
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\tmax_seconds\n")
     for row in rows:
