@@ -1269,6 +1269,16 @@ case("rank-embedding-33", {"model.json": EMBED_RANK}, "error",
      f"model.json:{place_of(EMBED_RANK, 'e')}: layer 'e' (Embedding): its output would have 33 "
      "dimensions (at most 32)")
 
+# A legend below the picture of 10000 classes is arranged in near-linear time: each column count
+# its rows allow is measured once, not once per column count tried.
+MANY_CLASSES = dumps(seq([{"class_name": "InputLayer",
+                           "config": {"name": "in", "batch_input_shape": [None, 4, 4, 2]}}]
+                         + [{"class_name": f"Custom{k:05d}", "config": {"name": f"l{k}"}}
+                            for k in range(10000)]))
+case("legend-below-10000-classes", {"model.json": MANY_CLASSES,
+                                    "fig.yaml": "legend: true\nlegend_position: below\n"},
+     "ok", options="fig.yaml", max_mib=384, max_seconds=10)
+
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\tmax_seconds\n")
     for row in rows:
