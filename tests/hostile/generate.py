@@ -1279,6 +1279,23 @@ case("legend-below-10000-classes", {"model.json": MANY_CLASSES,
                                     "fig.yaml": "legend: true\nlegend_position: below\n"},
      "ok", options="fig.yaml", max_mib=384, max_seconds=10)
 
+# The lenet view of branching models in near-linear time: 19990 branches into one
+# Concatenate, and a chain whose every Add also reads the layer two back (arcs laned with a
+# segment tree, labels looked up by x, inputs traced without clearing marks per stack).
+FAN_LENET = [node("in", "InputLayer", {"batch_input_shape": [None, 8, 8, 3]}, [])]
+FAN_LENET += [node(f"c{k}", "Conv2D", {"filters": 2, "kernel_size": [3, 3], "padding": "same"},
+                   ["in"]) for k in range(19990)]
+FAN_LENET += [node("cat", "Concatenate", {"axis": -1}, [f"c{k}" for k in range(19990)])]
+case("lenet-fan-in-19990", {
+    "model.json": dumps(functional(FAN_LENET, [["in", 0, 0]], [["cat", 0, 0]])),
+    "fig.yaml": "view: lenet\n"}, "ok", options="fig.yaml", max_mib=512, max_seconds=15)
+SKIP_LENET = [node("in", "InputLayer", {"batch_input_shape": [None, 8, 8, 3]}, [])]
+SKIP_LENET += [node(f"a{k}", "Add", {}, [f"a{k - 1}" if k else "in"]
+                    + ([f"a{k - 2}"] if k >= 2 else [])) for k in range(10000)]
+case("lenet-skip-two-back-10000", {
+    "model.json": dumps(functional(SKIP_LENET, [["in", 0, 0]], [["a9999", 0, 0]])),
+    "fig.yaml": "view: lenet\n"}, "ok", options="fig.yaml", max_mib=256, max_seconds=5)
+
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\tmax_seconds\n")
     for row in rows:
