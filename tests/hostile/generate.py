@@ -1261,8 +1261,8 @@ RESHAPE_RANK = json.dumps(functional([node("in", "InputLayer", {"batch_input_sha
 case("rank-reshape-65001", {"model.json": RESHAPE_RANK}, "error",
      f"model.json:{place_of(RESHAPE_RANK, 'r')}: layer 'r' (Reshape): its output would have 65001 "
      "dimensions (at most 32)", max_seconds=5)
-EMBED_RANK = json.dumps(functional([node("in", "InputLayer", {"batch_input_shape": [None] + [1] * 31},
-                                         []),
+RANK_31 = {"batch_input_shape": [None] + [1] * 31}
+EMBED_RANK = json.dumps(functional([node("in", "InputLayer", RANK_31, []),
                                     node("e", "Embedding", {"input_dim": 4, "output_dim": 2},
                                          ["in"])], [["in", 0, 0]], [["e", 0, 0]]), indent=1)
 case("rank-embedding-33", {"model.json": EMBED_RANK}, "error",
