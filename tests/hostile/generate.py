@@ -1243,6 +1243,59 @@ case("impossible-tfjs-dense-units-0", {"model.json": TFJS_UNITS_0}, "error",
      f"model.json:{place_of(TFJS_UNITS_0, 'd')}: layer 'd' (Dense): 'units' holds 0, expected 1 or "
      "more")
 
+# A collapse rule whose selector is long costs the chain once per rule, not once per position
+# per layer: 200 aliases of a 4001-name selector over 10000 layers that almost match it.
+LONG_SELECTOR = "[" + ", ".join(["Dense"] * 4000 + ["Conv2D"]) + "]"
+case("collapse-rules-long-selector-aliased", {
+    "model.json": deep_sequential(10000),
+    "fig.yaml": "view: functional\ncollapse_enabled: true\ncollapse_rules:\n"
+                f"  - {{kind: block, selector: &s {LONG_SELECTOR}, repeat_count: 2}}\n"
+                + "  - {kind: block, selector: *s, repeat_count: 2}\n" * 199},
+     "ok", options="fig.yaml", max_mib=256, max_seconds=10)
+
+# A shape a layer computes is held to the rank a file may declare (32), at the layer's place.
+RESHAPE_RANK = json.dumps(functional([node("in", "InputLayer", {"batch_input_shape": [None, 1]},
+                                           []),
+                                      node("r", "Reshape", {"target_shape": [1] * 65000}, ["in"])],
+                                     [["in", 0, 0]], [["r", 0, 0]]), indent=1)
+case("rank-reshape-65001", {"model.json": RESHAPE_RANK}, "error",
+     f"model.json:{place_of(RESHAPE_RANK, 'r')}: layer 'r' (Reshape): its output would have 65001 "
+     "dimensions (at most 32)", max_seconds=5)
+RANK_31 = {"batch_input_shape": [None] + [1] * 31}
+EMBED_RANK = json.dumps(functional([node("in", "InputLayer", RANK_31, []),
+                                    node("e", "Embedding", {"input_dim": 4, "output_dim": 2},
+                                         ["in"])], [["in", 0, 0]], [["e", 0, 0]]), indent=1)
+case("rank-embedding-33", {"model.json": EMBED_RANK}, "error",
+     f"model.json:{place_of(EMBED_RANK, 'e')}: layer 'e' (Embedding): its output would have 33 "
+     "dimensions (at most 32)")
+
+# A legend below the picture of 10000 classes is arranged in near-linear time: each column count
+# its rows allow is measured once, not once per column count tried.
+MANY_CLASSES = dumps(seq([{"class_name": "InputLayer",
+                           "config": {"name": "in", "batch_input_shape": [None, 4, 4, 2]}}]
+                         + [{"class_name": f"Custom{k:05d}", "config": {"name": f"l{k}"}}
+                            for k in range(10000)]))
+case("legend-below-10000-classes", {"model.json": MANY_CLASSES,
+                                    "fig.yaml": "legend: true\nlegend_position: below\n"},
+     "ok", options="fig.yaml", max_mib=384, max_seconds=10)
+
+# The lenet view of branching models in near-linear time: 19990 branches into one
+# Concatenate, and a chain whose every Add also reads the layer two back (arcs laned with a
+# segment tree, labels looked up by x, inputs traced without clearing marks per stack).
+FAN_LENET = [node("in", "InputLayer", {"batch_input_shape": [None, 8, 8, 3]}, [])]
+FAN_LENET += [node(f"c{k}", "Conv2D", {"filters": 2, "kernel_size": [3, 3], "padding": "same"},
+                   ["in"]) for k in range(19990)]
+FAN_LENET += [node("cat", "Concatenate", {"axis": -1}, [f"c{k}" for k in range(19990)])]
+case("lenet-fan-in-19990", {
+    "model.json": dumps(functional(FAN_LENET, [["in", 0, 0]], [["cat", 0, 0]])),
+    "fig.yaml": "view: lenet\n"}, "ok", options="fig.yaml", max_mib=512, max_seconds=15)
+SKIP_LENET = [node("in", "InputLayer", {"batch_input_shape": [None, 8, 8, 3]}, [])]
+SKIP_LENET += [node(f"a{k}", "Add", {}, [f"a{k - 1}" if k else "in"]
+                    + ([f"a{k - 2}"] if k >= 2 else [])) for k in range(10000)]
+case("lenet-skip-two-back-10000", {
+    "model.json": dumps(functional(SKIP_LENET, [["in", 0, 0]], [["a9999", 0, 0]])),
+    "fig.yaml": "view: lenet\n"}, "ok", options="fig.yaml", max_mib=256, max_seconds=5)
+
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\tmax_seconds\n")
     for row in rows:

@@ -241,4 +241,14 @@ BOOST_AUTO_TEST_CASE(structures_from_the_command_line) {
     BOOST_TEST(error_of("logo-groups", "[{layers: [a]}]").find("expected a file") !=
                std::string::npos);
     BOOST_TEST(error_of("layered-groups", "[{name: A").find("expected YAML") != std::string::npos);
+    // YAML that cannot be read: the flag's place and its own example, not another option's.
+    const std::string rules = error_of("collapse-rules", "[{kind: layer");
+    BOOST_TEST(rules.rfind("--collapse-rules:1:1: expected YAML such as [{kind: block, selector: "
+                           "[Conv2D, ReLU]",
+                           0) == 0u,
+               rules);
+    const std::string labels = error_of("top-labels", "{a: b, c: [d}");
+    BOOST_TEST(labels.rfind("--top-labels:1:", 0) == 0u, labels);
+    BOOST_TEST(labels.find("expected YAML such as {") != std::string::npos, labels);
+    BOOST_TEST(labels.find("layers:") == std::string::npos, labels);
 }

@@ -8,6 +8,7 @@
 #include "shapes/graph_order.hpp"
 #include "shapes/params.hpp"
 #include "shapes/rule_table.hpp"
+#include "strata/limits.hpp"
 #include "strata/printable.hpp"
 
 namespace strata {
@@ -55,6 +56,18 @@ std::vector<Shape> gather_inputs(const Model& model, const Layer& layer,
     return inputs;
 }
 
+// A computed shape is held to the rank a file may declare: a Reshape or an Embedding that adds
+// axes past it would make every later layer and drawing pay for them.
+void refuse_over_rank(const Layer& layer) {
+    for (const Shape& shape : layer.shapes) {
+        if (shape.size() <= limits::kMaxRank) continue;
+        shapes::refuse(layer,
+                       shapes::ImpossibleConfiguration(
+                           "its output would have " + std::to_string(shape.size()) +
+                           " dimensions (at most " + std::to_string(limits::kMaxRank) + ")"));
+    }
+}
+
 void infer_layer(Model& model, std::size_t index, UnknownShapes& unknown) {
     Layer& layer = model.layers[index];
     std::size_t blocked_by = kNoLayer;
@@ -63,6 +76,7 @@ void infer_layer(Model& model, std::size_t index, UnknownShapes& unknown) {
     if (blocked_by == kNoLayer && problem.empty()) {
         try {
             layer.shapes = shapes::apply_rule(layer, inputs);
+            refuse_over_rank(layer);
             layer.shape_known = true;
             return;
         } catch (const shapes::ShapeProblem& rule_failure) {

@@ -1,5 +1,6 @@
 #include "strata/option_table.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "input/yaml_document.hpp"
@@ -593,6 +594,24 @@ std::string unknown_option_message(std::string_view key) {
     return "unknown option " + quoted_text(key) + style::did_you_mean(key, keys);
 }
 
+namespace {
+
+// The example a structure's help gives ("boxes around layers: [{name: ...}]"), brackets
+// balanced, to show the value's form where its YAML cannot be read.
+std::string yaml_example(const std::string& help) {
+    const std::size_t start = help.find_first_of("[{");
+    if (start == std::string::npos) return "{key: value} in flow style";
+    int depth = 0;
+    for (std::size_t i = start; i < help.size(); ++i) {
+        if (help[i] == '[' || help[i] == '{') ++depth;
+        if ((help[i] == ']' || help[i] == '}') && --depth == 0)
+            return help.substr(start, i + 1 - start);
+    }
+    return "{key: value} in flow style";
+}
+
+}  // namespace
+
 void set_option(Options& options, std::string_view key, std::string_view value,
                 const std::string& where) {
     const OptionEntry* entry = find_option(key);
@@ -607,7 +626,15 @@ void set_option(Options& options, std::string_view key, std::string_view value,
     try {
         node = parse_yaml_document(value, where);
     } catch (const Error& e) {
-        throw Error(where, "expected YAML such as [{name: A, layers: [a, b]}]: " + e.message());
+        // A syntax error found only at the end of the text has no mark: it is at the end.
+        std::size_t line = e.line(), column = e.column();
+        if (line == 0) {
+            const std::size_t last = value.rfind('\n');
+            line = 1 + static_cast<std::size_t>(std::count(value.begin(), value.end(), '\n'));
+            column = value.size() - (last == std::string_view::npos ? 0 : last + 1) + 1;
+        }
+        throw Error(where, line, column,
+                    "expected YAML such as " + yaml_example(entry->info.help) + ": " + e.message());
     }
     entry->set_node(options, node, YamlSource{where, ""});
 }

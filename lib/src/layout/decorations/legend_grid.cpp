@@ -44,17 +44,11 @@ struct Grid {
     std::vector<double> cells;   // each entry's swatch slot, gap and label
     std::vector<double> widths;  // each column's: its widest cell
 
-    double width() const {
-        double sum = static_cast<double>(columns - 1) * column_gap;
-        for (double w : widths) sum += w;
-        return sum;
-    }
-    // Where column `c` begins, from the grid's left.
-    double column_left(std::size_t c) const {
-        double x = 0;
-        for (std::size_t k = 0; k < c; ++k) x += widths[k] + column_gap;
-        return x;
-    }
+    std::vector<double> lefts;  // where each column begins, from the grid's left
+    double total_width = 0;
+
+    double width() const { return total_width; }
+    double column_left(std::size_t c) const { return lefts[c]; }
     double height() const {
         return static_cast<double>(rows) * row + static_cast<double>(rows - 1) * row_gap;
     }
@@ -76,10 +70,9 @@ SwatchSize swatch_size(Swatch swatch, double line, double stroke, bool volume) {
     return {diameter, diameter};
 }
 
-// The grid of `entries` at `font_size`, in as many columns as `available` holds, and at least
-// `least_columns`.
-Grid measure_grid(const std::vector<LegendEntry>& entries, const Options& o, TextMeasurer& text,
-                  double font_size, double available, std::size_t least_columns) {
+// The entries at `font_size`, measured once: labels, cells, slot and row; one column.
+Grid measured_entries(const std::vector<LegendEntry>& entries, const Options& o, TextMeasurer& text,
+                      double font_size) {
     Grid g;
     g.font = FontSpec{o.font, font_size};
     const TextMetrics m = text.measure("Ag", g.font);
@@ -102,19 +95,55 @@ Grid measure_grid(const std::vector<LegendEntry>& entries, const Options& o, Tex
     g.row = std::max(g.row, g.text_bottom - g.text_top);
     for (const TextMetrics& label : g.labels)
         g.cells.push_back(g.slot + g.label_gap + std::max(label.advance, label.right));
-    // The most columns, each as wide as its widest entry, that `available` holds, with the
-    // rows filled evenly (no column left empty): the fewest rows the width allows, so a long
-    // legend in a narrow column is no taller than it must be, and the same entries at the same
-    // width always give the same grid.
-    const std::size_t n = entries.size();
-    for (std::size_t columns = n; columns >= 1; --columns) {
-        g.rows = (n + columns - 1) / columns;
-        g.columns = (n + g.rows - 1) / g.rows;
-        g.widths.assign(g.columns, 0.0);
+    return g;
+}
+
+// The arrangements a grid can take, most columns first: rows filled evenly (no column left
+// empty), so of n entries only the column counts ceil(n / rows) occur, fewer than
+// 2 sqrt(n) of them; each with its rows and its width, worked out once.
+struct Arrangement {
+    std::size_t columns = 1, rows = 1;
+    double width = 0;
+};
+
+std::vector<Arrangement> arrangements(const Grid& measured) {
+    const std::size_t n = measured.cells.size();
+    std::vector<Arrangement> out;
+    std::vector<double> widths;
+    for (std::size_t rows = 1; rows <= n; ++rows) {
+        const std::size_t columns = (n + rows - 1) / rows;
+        if (!out.empty() && out.back().columns == columns) continue;
+        widths.assign(columns, 0.0);
         for (std::size_t k = 0; k < n; ++k)
-            g.widths[k % g.columns] = std::max(g.widths[k % g.columns], g.cells[k]);
-        if (g.columns <= least_columns || g.width() <= available) break;
+            widths[k % columns] = std::max(widths[k % columns], measured.cells[k]);
+        double width = static_cast<double>(columns - 1) * measured.column_gap;
+        for (double w : widths) width += w;
+        out.push_back({columns, rows, width});
     }
+    return out;
+}
+
+// `measured` in the most columns, each as wide as its widest entry, that `available` holds,
+// and at least `least_columns`: the fewest rows the width allows, so a long legend in a
+// narrow column is no taller than it must be, and the same entries at the same width always
+// give the same grid.
+Grid arranged(const Grid& measured, const std::vector<Arrangement>& options, double available,
+              std::size_t least_columns) {
+    Grid g = measured;
+    Arrangement chosen{1, std::max<std::size_t>(1, measured.cells.size()), 0};
+    for (const Arrangement& a : options) {
+        chosen = a;
+        if (a.columns <= least_columns || a.width <= available) break;
+    }
+    g.columns = chosen.columns;
+    g.rows = chosen.rows;
+    g.widths.assign(g.columns, 0.0);
+    for (std::size_t k = 0; k < g.cells.size(); ++k)
+        g.widths[k % g.columns] = std::max(g.widths[k % g.columns], g.cells[k]);
+    g.lefts.assign(g.columns, 0.0);
+    for (std::size_t c = 1; c < g.columns; ++c)
+        g.lefts[c] = g.lefts[c - 1] + g.widths[c - 1] + g.column_gap;
+    g.total_width = chosen.width;
     return g;
 }
 
@@ -123,9 +152,11 @@ Grid measure_grid(const std::vector<LegendEntry>& entries, const Options& o, Tex
 // them. The text stays at its size (a figure LaTeX sets has its text at the document's size).
 Grid fitted_grid(const std::vector<LegendEntry>& entries, const Options& o, TextMeasurer& text,
                  double available, double widest, double picture_height) {
-    Grid g = measure_grid(entries, o, text, o.font_size, available, 1);
+    const Grid measured = measured_entries(entries, o, text, o.font_size);
+    const std::vector<Arrangement> options = arrangements(measured);
+    Grid g = arranged(measured, options, available, 1);
     for (std::size_t least = g.columns + 1; g.height() > picture_height && g.rows > 1; ++least) {
-        Grid wider = measure_grid(entries, o, text, o.font_size, widest, least);
+        Grid wider = arranged(measured, options, widest, least);
         if (wider.width() > std::max(widest, g.width())) break;
         g = std::move(wider);
     }
@@ -181,12 +212,14 @@ Group entry_group(const LegendEntry& entry, const Grid& grid, std::size_t k, Poi
 // in one column without a bound), its rows filled evenly.
 Grid beside_grid(const std::vector<LegendEntry>& entries, const Options& o, TextMeasurer& text,
                  double room_height) {
-    const Grid one = measure_grid(entries, o, text, o.font_size, 0, 1);
+    const Grid measured = measured_entries(entries, o, text, o.font_size);
+    const std::vector<Arrangement> options = arrangements(measured);
+    const Grid one = arranged(measured, options, 0, 1);
     if (one.height() <= room_height) return one;
     const double rows = std::floor((room_height + one.row_gap) / (one.row + one.row_gap));
     const std::size_t n = entries.size();
     const std::size_t most_rows = rows < 1 ? 1 : static_cast<std::size_t>(rows);
-    return measure_grid(entries, o, text, o.font_size, 0, (n + most_rows - 1) / most_rows);
+    return arranged(measured, options, 0, (n + most_rows - 1) / most_rows);
 }
 
 // From the picture's right edge (its padding included) to the legend's first column.

@@ -1,7 +1,9 @@
 #include "layout/functional/collapse_runs.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 namespace strata::layout::functional {
@@ -9,12 +11,76 @@ namespace {
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-bool matches(const Graph& g, const Model& model, std::size_t v, const std::string& selector) {
-    const Node& n = g.nodes[v];
-    if (n.kind != NodeKind::layer || n.collapsed) return false;
-    const Layer& layer = model.layers[n.layer];
-    return layer.name == selector || layer.type == selector;
-}
+// A rule's pattern (its selector repeat_count times) as bit masks over its positions, for a
+// shift-and scan: a chain of n nodes costs n times the words of the partial match in hand,
+// whatever the selector's length, and a name compares once per node, not once per position.
+class Pattern {
+  public:
+    explicit Pattern(const std::vector<std::string>& symbols)
+        : length_(symbols.size()), words_((symbols.size() + 63) / 64) {
+        std::vector<std::vector<std::size_t>> positions;
+        for (std::size_t i = 0; i < symbols.size(); ++i) {
+            const auto [it, added] = ids_.try_emplace(symbols[i], positions.size());
+            if (added) positions.emplace_back();
+            positions[it->second].push_back(i);
+        }
+        // A symbol at many positions gets a dense mask (at most 64 do), the others their list.
+        masks_.resize(positions.size());
+        for (std::size_t s = 0; s < positions.size(); ++s) {
+            if (positions[s].size() <= words_) continue;
+            masks_[s].assign(words_, 0);
+            for (std::size_t i : positions[s]) masks_[s][i / 64] |= std::uint64_t{1} << (i % 64);
+        }
+        positions_ = std::move(positions);
+    }
+
+    std::size_t length() const { return length_; }
+
+    // The symbol `text` is in the pattern as, or none.
+    std::size_t id(const std::string& text) const {
+        const auto it = ids_.find(text);
+        return it == ids_.end() ? kNone : it->second;
+    }
+
+    // state = ((state << 1) | 1) & (positions of symbol a or b), over the first `active` words.
+    void step(std::vector<std::uint64_t>& state, std::size_t active, std::size_t a,
+              std::size_t b) const {
+        std::uint64_t carry = 1;
+        for (std::size_t w = 0; w < active; ++w) {
+            const std::uint64_t next_carry = state[w] >> 63;
+            state[w] = (state[w] << 1) | carry;
+            carry = next_carry;
+        }
+        scratch_.assign(active, 0);
+        for (std::size_t s : {a, b}) {
+            if (s == kNone) continue;
+            if (!masks_[s].empty()) {
+                for (std::size_t w = 0; w < active; ++w) scratch_[w] |= masks_[s][w];
+            } else {
+                for (std::size_t i : positions_[s]) {
+                    if (i / 64 >= active) break;
+                    scratch_[i / 64] |= std::uint64_t{1} << (i % 64);
+                }
+            }
+        }
+        for (std::size_t w = 0; w < active; ++w) state[w] &= scratch_[w];
+    }
+
+    bool complete(const std::vector<std::uint64_t>& state) const {
+        const std::size_t last = length_ - 1;
+        return (state[last / 64] >> (last % 64)) & 1U;
+    }
+
+    std::size_t words() const { return words_; }
+
+  private:
+    std::size_t length_;
+    std::size_t words_;
+    std::unordered_map<std::string, std::size_t> ids_;
+    std::vector<std::vector<std::size_t>> positions_;
+    std::vector<std::vector<std::uint64_t>> masks_;
+    mutable std::vector<std::uint64_t> scratch_;
+};
 
 // The graph's links as lists, kept up to date as runs collapse (a run's members keep theirs,
 // no longer reached).
@@ -22,29 +88,71 @@ struct Links {
     std::vector<std::vector<std::size_t>> in, out;
 };
 
-// The first run of `pattern` starting at candidates[from] or later (the nodes in the model's
-// order), or none; `from` is left at its start. Starts before `from` matched nothing before
-// and match nothing now: a collapsed node matches no selector, and collapsing drops only the
-// links inside a run (its members but the last link only to the next member).
-std::vector<std::size_t> first_run(const Graph& g, const Model& model, const Links& links,
-                                   const std::vector<bool>& alive,
-                                   const std::vector<std::size_t>& candidates, std::size_t& from,
-                                   const std::vector<std::string>& pattern) {
-    for (; from < candidates.size(); ++from) {
-        const std::size_t start = candidates[from];
-        if (!alive[start] || !matches(g, model, start, pattern[0])) continue;
-        std::vector<std::size_t> run{start};
-        for (std::size_t i = 1; i < pattern.size(); ++i) {
-            const std::size_t cursor = run.back();
-            if (links.out[cursor].size() != 1) break;
-            const std::size_t next = links.out[cursor][0];
-            if (std::find(run.begin(), run.end(), next) != run.end()) break;
-            if (links.in[next].size() != 1 || !matches(g, model, next, pattern[i])) break;
-            run.push_back(next);
+// The node after `v` on its chain (v's only consumer, of which v is the only producer), or none.
+std::size_t chain_next(const Links& links, std::size_t v) {
+    if (links.out[v].size() != 1) return kNone;
+    const std::size_t next = links.out[v][0];
+    return links.in[next].size() == 1 ? next : kNone;
+}
+
+// Every run of `pattern`, chain by chain, each chain scanned from its head once: the first match
+// along a chain is taken, the scan starts afresh after it (matches do not overlap), and the runs
+// come in the order of their first members in `candidates` (the nodes in the model's order).
+// A collapsed node or a marker matches nothing.
+std::vector<std::vector<std::size_t>> all_runs(const Graph& g, const Model& model,
+                                               const Links& links,
+                                               const std::vector<std::size_t>& candidates,
+                                               const Pattern& pattern) {
+    const std::size_t n = links.out.size();
+    std::vector<std::size_t> previous(n, kNone);
+    for (std::size_t v : candidates)
+        if (const std::size_t next = chain_next(links, v); next != kNone) previous[next] = v;
+    std::vector<bool> seen(n, false);
+    std::vector<std::size_t> first_of_run(n, kNone);  // a run's index, at its first member
+    std::vector<std::vector<std::size_t>> runs;
+    std::vector<std::uint64_t> state(pattern.words(), 0);
+    std::vector<std::size_t> chain;
+    for (std::size_t v : candidates) {
+        if (seen[v]) continue;
+        std::size_t head = v;  // back to the chain's head (or once round a cycle)
+        while (previous[head] != kNone && !seen[previous[head]] && previous[head] != v)
+            head = previous[head];
+        chain.clear();
+        for (std::size_t u = head; u != kNone && !seen[u]; u = chain_next(links, u)) {
+            seen[u] = true;
+            chain.push_back(u);
         }
-        if (run.size() == pattern.size()) return run;
+        std::fill(state.begin(), state.end(), 0);
+        std::size_t matched = 0;  // positions the state can hold: the steps since it was clear
+        for (std::size_t i = 0; i < chain.size(); ++i) {
+            const Node& node = g.nodes[chain[i]];
+            std::size_t a = kNone, b = kNone;
+            if (node.kind == NodeKind::layer && !node.collapsed) {
+                const Layer& layer = model.layers[node.layer];
+                a = pattern.id(layer.name);
+                b = pattern.id(layer.type);
+            }
+            if (a == kNone && b == kNone) {
+                if (matched > 0) std::fill(state.begin(), state.end(), 0);
+                matched = 0;
+                continue;
+            }
+            matched = std::min(matched + 1, pattern.length());
+            pattern.step(state, (matched + 63) / 64, a, b);
+            if (!pattern.complete(state)) continue;
+            const std::size_t begin = i + 1 - pattern.length();
+            first_of_run[chain[begin]] = runs.size();
+            runs.emplace_back(chain.begin() + static_cast<std::ptrdiff_t>(begin),
+                              chain.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+            std::fill(state.begin(), state.end(), 0);
+            matched = 0;
+        }
     }
-    return {};
+    std::vector<std::vector<std::size_t>> ordered;
+    ordered.reserve(runs.size());
+    for (std::size_t v : candidates)
+        if (first_of_run[v] != kNone) ordered.push_back(std::move(runs[first_of_run[v]]));
+    return ordered;
 }
 
 // The node a run becomes: its first member's, with the largest member's box and the rule's
@@ -90,11 +198,8 @@ void collapse_runs(Graph& g, const Model& model, const std::vector<CollapseRule>
         std::stable_sort(candidates.begin(), candidates.end(), [&](std::size_t a, std::size_t b) {
             return g.nodes[a].order < g.nodes[b].order;
         });
-        std::size_t from = 0;
-        while (true) {
-            const std::vector<std::size_t> run =
-                first_run(g, model, links, alive, candidates, from, pattern);
-            if (run.empty()) break;
+        const Pattern matcher(pattern);
+        for (const std::vector<std::size_t>& run : all_runs(g, model, links, candidates, matcher)) {
             const std::size_t id = g.nodes.size();
             g.nodes.push_back(merged(g, run, rules[r]));
             alive.push_back(true);
