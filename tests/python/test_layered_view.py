@@ -239,7 +239,7 @@ def test_save_by_extension_and_to_file(vgg16_path, tmp_path):
     assert (tmp_path / "a.tex").read_bytes() == (tmp_path / "cli.tex").read_bytes()
     (tmp_path / "cli.tex").unlink()
     with pytest.raises(ValueError, match="output format"):
-        fig.save(tmp_path / "a.gif")
+        fig.save(tmp_path / "a.unknown")
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "a.json", "a.pdf", "a.svg", "a.tex", "to_file.png"]
 
