@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(default_level_is_auto) {
     set_option(every_layer, "level", "layer", "test");
     const Scene drawn = layout_layered(model, free, warnings);
     BOOST_TEST(layer_boxes(drawn) == layer_boxes(layout_layered(model, every_layer, warnings)));
-    BOOST_TEST(layer_boxes(drawn) > 100);
+    BOOST_TEST(layer_boxes(drawn) > 50);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
