@@ -78,17 +78,6 @@ double smart(double v, double s, double lo, double cap) {
     return clamp(std::log10(v) * s * 15, lo, cap);
 }
 
-// visualkeras' balanced rule drops at each step (65 is drawn smaller than 64, 513 than 512,
-// and 2049 at a twelfth of 2048: a Dense 4096 narrower than a Dense 1000). Outside compat mode
-// a value is drawn no smaller than any smaller value: each step starts where the last ended,
-// and past 2048 the size grows by the logarithmic rule from there.
-double smart_monotonic(double v, double s, double lo, double cap) {
-    if (v <= 64) return clamp(v * s, lo, cap);
-    if (v <= 512) return clamp(std::max(64.0, v * 0.6) * s, lo, cap);
-    if (v <= 2048) return clamp(std::max(512 * 0.6, v * 0.3) * s, lo, cap);
-    return clamp((2048 * 0.3 + 15 * std::log10(v / 2048)) * s, lo, cap);
-}
-
 double logarithmic(double v, double s, double lo, double cap) {
     if (v <= 1) return lo;
     return clamp(std::log10(v) * s * 20, lo, cap);
@@ -159,9 +148,7 @@ BoxSize box_size(const std::vector<double>& dims, const SizeLimits& limits,
     Caps caps = caps_of(options, limits);
     switch (options.sizing_mode) {
         case SizingMode::balanced:
-            return options.compat_visualkeras
-                       ? by_first_three(dims, limits, caps, orientation, smart)
-                       : by_first_three(dims, limits, caps, orientation, smart_monotonic);
+            return by_first_three(dims, limits, caps, orientation, smart);
         case SizingMode::logarithmic:
             return by_first_three(dims, limits, caps, orientation, logarithmic);
         case SizingMode::capped:
