@@ -185,6 +185,9 @@ def option_value(key: str, value: Any) -> Any:
     if key in ("layered_groups", "logo_groups"):
         return [_style(entry, f"{key}[{i}]") for i, entry in enumerate(_sequence(value, key))]
     if key == "collapse_rules":
+        if isinstance(value, Mapping):
+            # visualkeras takes a list of rules only: a single rule is no list of one.
+            raise TypeError("collapse_rules takes a list of rules, not a single rule (a dict)")
         return [_collapse_rule(entry, f"{key}[{i}]") for i, entry in enumerate(_sequence(value, key))]
     if key == "logos_legend":
         return value if isinstance(value, bool) else _style(value, key)

@@ -103,6 +103,24 @@ def test_a_bad_collapse_rule_is_refused_with_its_place(vgg16_path):
                                                 "repeat_count": 2}])
 
 
+def test_collapse_rules_are_checked_as_visualkeras_checks_them(vgg16_path):
+    rule = {"kind": "layer", "selector": "Conv2D", "repeat_count": 3}
+    with pytest.raises(TypeError, match="list of rules"):
+        strata.functional_view(str(vgg16_path), collapse_enabled=True, collapse_rules=rule)
+    with pytest.raises(strata.Error, match=r"collapse_rules\[0\]\.label: expected text"):
+        strata.functional_view(str(vgg16_path), collapse_enabled=True,
+                               collapse_rules=[dict(rule, label=5)])
+    with pytest.raises(strata.Error,
+                       match=r"repeat_count: expected a whole number from 2 to 1000000, got 2\.0"):
+        strata.functional_view(str(vgg16_path), collapse_enabled=True,
+                               collapse_rules=[dict(rule, repeat_count=2.0)])
+    # Kind and annotation position are trimmed and lower-cased; an unknown key is ignored.
+    loose = strata.functional_view(str(vgg16_path), collapse_enabled=True, collapse_rules=[
+        dict(rule, kind=" Layer ", annotation_position="Above", note="mine")])
+    assert boxes(loose) == boxes(strata.functional_view(
+        str(vgg16_path), collapse_enabled=True, collapse_rules=[rule]))
+
+
 def test_simple_text_visualization_draws_flat_boxes_with_text(vgg16_path):
     plain = scene(strata.functional_view(str(vgg16_path), draw_volume=True))
     below = scene(strata.functional_view(str(vgg16_path), draw_volume=True,

@@ -207,6 +207,34 @@ BOOST_AUTO_TEST_CASE(a_bad_rule_is_refused_with_its_place) {
     refused("[{kind: layer, selector: Conv2D}]", "collapse_rules[0]");
     refused("[{kind: group, selector: Conv2D, repeat_count: 2}]", "collapse_rules[0].kind");
     refused("{kind: layer}", "expected a list of rules");
+    // As visualkeras: a label is text, a repeat count a whole number (2.0 is no int), shown
+    // as written.
+    refused("[{kind: layer, selector: Conv2D, repeat_count: 2, label: 5}]",
+            "collapse_rules[0].label: expected text, got the number 5");
+    refused("[{kind: layer, selector: Conv2D, repeat_count: 2.0}]",
+            "collapse_rules[0].repeat_count: expected a whole number from 2 to 1000000, got 2.0");
+    refused("[{kind: layer, selector: Conv2D, repeat_count: 1}]", "1000000, got 1");
+}
+
+// As visualkeras, kind and annotation_position are trimmed and lower-cased, a quoted number
+// is a label, and a key a rule does not know is ignored, named in a warning.
+BOOST_AUTO_TEST_CASE(a_rule_is_read_as_visualkeras_reads_it) {
+    Options o = functional_defaults();
+    set_option(o, "collapse_rules",
+               "[{kind: ' Layer', selector: Conv2D, repeat_count: 2, label: '5', "
+               "annotation_position: BELOW, colour: red}]",
+               "flag");
+    BOOST_TEST_REQUIRE(o.collapse_rules.size() == 1u);
+    BOOST_TEST((o.collapse_rules[0].kind == CollapseKind::layer));
+    BOOST_TEST((o.collapse_rules[0].annotation_position == AnnotationPosition::below));
+    BOOST_TEST(o.collapse_rules[0].label == "5");
+    o.collapse_enabled = true;
+    Warnings w;
+    const Scene s = draw(o, w);
+    BOOST_TEST(has_group(s, "collapsed-a1"));
+    BOOST_TEST_REQUIRE(w.size() == 1u);
+    BOOST_TEST(w[0].where == "collapse_rules[0]");
+    BOOST_TEST(w[0].message.find("'colour'") != std::string::npos, w[0].message);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

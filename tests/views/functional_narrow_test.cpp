@@ -78,4 +78,35 @@ BOOST_AUTO_TEST_CASE(branching_models_are_legible_at_a_column_width) {
     BOOST_TEST(drawn >= 10u);
 }
 
+// The view's default level is auto, as the layered view's: at a column's width ResNet-50 is
+// drawn in blocks with text no smaller than min_font_size (at level layer it is a tall strip
+// with 2 pt text), and without a width every layer is drawn as at level layer.
+BOOST_AUTO_TEST_CASE(default_level_is_auto) {
+    Warnings load_warnings;
+    const Model model =
+        load_model(std::string(STRATA_CORPUS_DIR) + "/onnx/resnet50.onnx", load_warnings);
+    const auto layer_boxes = [](const Scene& s) {
+        return std::count_if(s.groups.begin(), s.groups.end(),
+                             [](const Group& g) { return g.role == Role::layer && g.box; });
+    };
+    Options narrow;
+    set_option(narrow, "view", "functional", "test");
+    set_option(narrow, "width", "8.5cm", "test");
+    Warnings warnings;
+    const Scene fitted = layout_layered(model, narrow, warnings);
+    BOOST_TEST(fitted.level != "layer");
+    BOOST_TEST(fitted.height <= 12 / 2.54 * 96);
+    for (const Group& g : fitted.groups)
+        for (const Primitive& p : g.items)
+            if (const auto* run = std::get_if<TextRun>(&p)) BOOST_TEST(run->font_size >= 8 - 0.01);
+
+    Options free, every_layer;
+    set_option(free, "view", "functional", "test");
+    set_option(every_layer, "view", "functional", "test");
+    set_option(every_layer, "level", "layer", "test");
+    const Scene drawn = layout_layered(model, free, warnings);
+    BOOST_TEST(layer_boxes(drawn) == layer_boxes(layout_layered(model, every_layer, warnings)));
+    BOOST_TEST(layer_boxes(drawn) > 50);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

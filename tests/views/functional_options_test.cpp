@@ -91,7 +91,7 @@ BOOST_AUTO_TEST_CASE(view_brings_its_defaults_and_leaves_none_behind) {
     BOOST_TEST(o.connector_width == 2);
     BOOST_TEST((o.sizing_mode == SizingMode::balanced));
     BOOST_TEST(!o.draw_volume);
-    BOOST_TEST((o.level == Level::layer));
+    BOOST_TEST((o.level == Level::automatic));
     apply_view(o, View::layered);
     const Options layered;
     BOOST_TEST(o.padding == layered.padding);

@@ -201,6 +201,8 @@ struct CollapseRule {
     int repeat_count = 2;
     std::string label;  // "Nx" when empty
     AnnotationPosition annotation_position = AnnotationPosition::above;
+    // Keys of the rule's mapping that are none of the above: ignored, named in a warning.
+    std::vector<std::string> ignored_keys;
 };
 
 // Where the functional view's flat boxes carry their text (`simple_text_label_mode`): a

@@ -1,7 +1,10 @@
 #include "style/structured_options.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <functional>
+#include <limits>
 
 #include "strata/limits.hpp"
 #include "strata/printable.hpp"
@@ -156,7 +159,8 @@ void check_collapse_rule(const CollapseRule& r, const std::string& where) {
     ov::check_choice(r.kind, where + ".kind");
     ov::check_choice(r.annotation_position, where + ".annotation_position");
     if (r.repeat_count < 2 || r.repeat_count > 1000000)
-        throw Error(where + ".repeat_count", "expected a whole number from 2 to 1000000");
+        throw Error(where + ".repeat_count", "expected a whole number from 2 to 1000000, got " +
+                                                 std::to_string(r.repeat_count));
     if (r.kind == CollapseKind::layer && r.selector.size() != 1)
         throw Error(where + ".selector", "expected one layer name or class name for kind layer");
     if (r.kind == CollapseKind::block && r.selector.size() < 2)
@@ -254,6 +258,49 @@ std::optional<LogosLegend> logos_legend(const YamlSource& source, const YAML::No
     return legend;
 }
 
+namespace {
+
+// visualkeras lower-cases and trims a rule's kind and annotation position ("Layer ").
+std::string folded_choice(std::string text) {
+    const auto blank = [](unsigned char c) { return std::isspace(c) != 0; };
+    while (!text.empty() && blank(static_cast<unsigned char>(text.back()))) text.pop_back();
+    std::size_t first = 0;
+    while (first < text.size() && blank(static_cast<unsigned char>(text[first]))) ++first;
+    text.erase(0, first);
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+// Whether a YAML value is a number written plainly (5, 2.0), not text ("5", 2 blocks).
+bool plain_number(const YAML::Node& v, const std::string& text) {
+    if (v.Tag() != "?") return false;
+    try {
+        ov::number(text, "", -std::numeric_limits<double>::max(),
+                   std::numeric_limits<double>::max());
+        return true;
+    } catch (const Error&) {
+        return false;
+    }
+}
+
+constexpr const char* kRepeatCount = "expected a whole number from 2 to 1000000";
+
+// A repeat count is a whole number as visualkeras takes it: 2.0 is refused, as Python's
+// isinstance(2.0, int) is false. A number is shown as written, text quoted.
+int repeat_count(const YAML::Node& v, const std::string& text) {
+    const bool digits =
+        !text.empty() && text.size() <= 7 &&
+        std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+    if (digits) {
+        const int n = std::stoi(text);
+        if (n >= 2 && n <= 1000000) return n;
+    }
+    throw Error("", std::string(kRepeatCount) + ", got " +
+                        (plain_number(v, text) ? text : quoted_text(text)));
+}
+
+}  // namespace
+
 std::vector<CollapseRule> collapse_rules(const YamlSource& source, const YAML::Node& node) {
     if (!node.IsSequence())
         throw yaml_error(source, node, "collapse_rules: expected a list of rules");
@@ -263,24 +310,40 @@ std::vector<CollapseRule> collapse_rules(const YamlSource& source, const YAML::N
         CollapseRule r;
         bool has_kind = false, has_selector = false, has_count = false;
         const std::string what = "collapse_rules[" + std::to_string(i) + "]";
-        read_fields(
-            source, node[i], what,
-            {{"kind",
-              [&](auto& v, auto& w) { r.kind = f.choice<CollapseKind>(v, w), has_kind = true; }},
-             {"selector",
-              [&](auto& v, auto& w) { r.selector = f.names(v, w), has_selector = true; }},
-             {"repeat_count",
-              [&](auto& v, auto& w) {
-                  const double n = f.number(v, w, 2);
-                  if (n != std::floor(n) || n > 1e6)
-                      throw Error("", "expected a whole number from 2 to 1000000");
-                  r.repeat_count = static_cast<int>(n);
-                  has_count = true;
-              }},
-             {"label", [&](auto& v, auto& w) { r.label = f.text(v, w); }},
-             {"annotation_position", [&](auto& v, auto& w) {
-                  r.annotation_position = f.choice<AnnotationPosition>(v, w);
-              }}});
+        if (!node[i].IsMap()) throw yaml_error(source, node[i], what + ": expected a mapping");
+        // visualkeras ignores keys it does not know: they are kept to be named in a warning.
+        std::vector<std::pair<std::string, FieldReader>> fields = {
+            {"kind",
+             [&](auto& v, auto& w) {
+                 r.kind = ov::choice<CollapseKind>(folded_choice(f.text(v, w)), "");
+                 has_kind = true;
+             }},
+            {"selector",
+             [&](auto& v, auto& w) { r.selector = f.names(v, w), has_selector = true; }},
+            {"repeat_count",
+             [&](auto& v, auto& w) {
+                 r.repeat_count = repeat_count(v, f.text(v, w));
+                 has_count = true;
+             }},
+            {"label",
+             [&](auto& v, auto& w) {
+                 r.label = f.text(v, w);
+                 if (plain_number(v, r.label))
+                     throw Error(
+                         "", "expected text, got the number " + r.label + " (write it in quotes)");
+             }},
+            {"annotation_position", [&](auto& v, auto& w) {
+                 r.annotation_position =
+                     ov::choice<AnnotationPosition>(folded_choice(f.text(v, w)), "");
+             }}};
+        for (const auto& entry : node[i]) {
+            const std::string key = yaml_scalar(source, entry.first, what + " key");
+            if (std::none_of(fields.begin(), fields.end(),
+                             [&](const auto& field) { return field.first == key; }))
+                r.ignored_keys.push_back(key);
+        }
+        for (const std::string& key : r.ignored_keys) fields.push_back({key, [](auto&, auto&) {}});
+        read_fields(source, node[i], what, fields);
         if (!has_kind || !has_selector || !has_count)
             throw yaml_error(source, node[i],
                              what + ": expected kind (layer or block), selector and repeat_count");

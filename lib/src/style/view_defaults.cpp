@@ -35,8 +35,8 @@ void apply_view(Options& options, View view) {
             options.connector_width = 2;
             options.sizing_mode = SizingMode::balanced;
             options.draw_volume = false;
-            // The view is there to show branches: blocks and stages would fold them away.
-            options.level = Level::layer;
+            // Level auto, as in the layered view: every layer without a width, blocks or
+            // stages only where a width would make layers illegible.
             break;
         case View::graph:
             // visualkeras draws every layer of a graph once: no blocks, no ×N.

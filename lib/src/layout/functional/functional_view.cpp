@@ -28,6 +28,7 @@
 #include "layout/layered/connector_shapes.hpp"
 #include "layout/layered/ids.hpp"
 #include "strata/error.hpp"
+#include "strata/printable.hpp"
 #include "style/layer_style.hpp"
 #include "style/length.hpp"
 #include "style/palette.hpp"
@@ -230,6 +231,14 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
     }
     Graph g = functional::build_graph(model, options, scale);
     if (g.nodes.empty()) throw Error("", "the model has no layer to draw");
+    if (warnings != nullptr)
+        for (std::size_t r = 0; r < options.collapse_rules.size(); ++r)
+            for (const std::string& key : options.collapse_rules[r].ignored_keys)
+                warnings->push_back(
+                    {"collapse_rules[" + std::to_string(r) + "]",
+                     "unknown key " + quoted_text(key) +
+                         " ignored (a rule's keys: kind, selector, repeat_count, label, "
+                         "annotation_position)"});
     if (warnings != nullptr)
         for (std::size_t r = 0; r < g.rule_matches.size(); ++r)
             if (g.rule_matches[r] == 0)
