@@ -55,8 +55,8 @@ int reveal_step_count(const Scene& scene) {
 }
 
 Scene frame_at_step(const Scene& scene, const std::vector<int>& steps, int step) {
-    Scene frame{scene.title, scene.width, scene.height, scene.background, {}, scene.level,
-                scene.view};
+    Scene frame{scene.title, scene.width, scene.height, scene.background,
+                {},          scene.level, scene.view};
     for (std::size_t i = 0; i < scene.groups.size(); ++i) {
         if (steps[i] <= step) frame.groups.push_back(scene.groups[i]);
     }
