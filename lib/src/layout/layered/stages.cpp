@@ -27,6 +27,21 @@ std::string name_prefix(const std::string& name) {
     return cut == std::string::npos ? std::string() : name.substr(0, cut);
 }
 
+// Where a stage's bracket runs: from the first box's front to the last box's back, at the
+// height the stage was given in its row. One place for the bracket and the room it takes.
+struct BracketSpan {
+    double lo, hi, y;
+};
+
+BracketSpan bracket_span(const Stage& st, const std::vector<DrawnBox>& boxes,
+                         const std::vector<RowBand>& rows, BoxFrame frame) {
+    const DrawnBox& first = boxes[st.first];
+    const DrawnBox& last = boxes[st.last];
+    return {front_left(first, frame) - reversed_share(frame) * first.de,
+            front_left(last, frame) + last.size.z + right_reach(last, frame),
+            rows[first.row].y + st.y};
+}
+
 }  // namespace
 
 std::string stage_label(const Model& model, const std::vector<DrawnBox>& boxes, std::size_t first,
@@ -69,11 +84,7 @@ std::vector<Group> stage_brackets(const std::vector<Stage>& stages,
                                   const Options& options, TextMeasurer& text, IdMaker& ids) {
     std::vector<Group> groups;
     for (const Stage& st : stages) {
-        const DrawnBox& first = boxes[st.first];
-        const DrawnBox& last = boxes[st.last];
-        const double lo = front_left(first, frame) - reversed_share(frame) * first.de;
-        const double hi = front_left(last, frame) + last.size.z + right_reach(last, frame);
-        const double y = rows[first.row].y + st.y;
+        const auto [lo, hi, y] = bracket_span(st, boxes, rows, frame);
         Group g;
         g.id = ids.make(box_ids[st.first] + "-stage");
         g.label = "stage " + st.label;
@@ -96,11 +107,7 @@ void add_stage_reaches(const std::vector<Stage>& stages, const std::vector<Drawn
                        TextMeasurer& text, std::vector<std::optional<Rect>>& reaches) {
     const FontSpec font = annotation_font(options);
     for (const Stage& st : stages) {
-        const DrawnBox& first = boxes[st.first];
-        const DrawnBox& last = boxes[st.last];
-        const double lo = front_left(first, frame) - reversed_share(frame) * first.de;
-        const double hi = front_left(last, frame) + last.size.z + right_reach(last, frame);
-        const double y = rows[first.row].y + st.y;
+        const auto [lo, hi, y] = bracket_span(st, boxes, rows, frame);
         const TextMetrics m = text.measure(st.label, font);
         const double bottom =
             y + kBracketTick / 2 + (m.advance <= hi - lo ? m.ascent + m.descent : 0);
