@@ -143,6 +143,13 @@ std::shared_ptr<LaidOutScene> layout(const LoadedModel& model, const OptionLayer
             out->scene = strata::layout_layered(model.model, options, out->warnings);
         }
     } catch (const strata::Error& e) {
+        // A keyword's value found wrong only now (a font that is not there) is named without
+        // the line and column of the text the package made of it.
+        for (const OptionLayers* given : {&layers, &inherited_layers}) {
+            for (const auto& [source, yaml] : *given) {
+                if (e.file() == source) throw strata::Error(source, e.message());
+            }
+        }
         rethrow_naming(e, model.source);
     }
     return out;

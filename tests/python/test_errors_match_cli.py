@@ -39,3 +39,13 @@ def test_an_unreadable_model_says_what_the_tool_says(tmp_path):
         strata.layered_view(BAD_JSON.encode())
     # Bytes have no file name: the place is the same line and column of "<model bytes>".
     assert str(from_bytes.value) == said.replace(str(bad), "<model bytes>")
+
+
+def test_a_font_not_found_names_the_keyword_without_a_made_up_place(tmp_path):
+    said = cli_error(EXAMPLES / "vgg16.json", "--legend", "--font", "NoSuchFamilyXYZ",
+                     tmp_path=tmp_path)
+    with pytest.raises(strata.Error) as raised:
+        strata.layered_view(EXAMPLES / "vgg16.json", legend=True, font="NoSuchFamilyXYZ")
+    # The keyword's option text is the package's own: its line and column mean nothing.
+    assert str(raised.value).startswith("keyword font='NoSuchFamilyXYZ': font: ")
+    assert str(raised.value).endswith(said.split(": ", 1)[1])

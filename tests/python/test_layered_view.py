@@ -430,3 +430,12 @@ def test_a_tex_figure_of_a_preset_is_the_tools(vgg16_path, tmp_path):
             encoding="utf-8")
     chosen = strata.layered_view(vgg16_path, preset="slides", font_size=20).tikz()
     assert "\\fontsize{15.056}" in chosen
+
+
+def test_an_empty_text_from_a_callable_takes_no_room(vgg16_path):
+    plain = strata.layered_view(vgg16_path).to_pil().size
+    for above in (True, False):
+        empty = strata.layered_view(vgg16_path, text_callable=lambda i, layer: ("", above))
+        assert empty.to_pil().size == plain
+    some = strata.layered_view(vgg16_path, text_callable=lambda i, layer: ("x" if i == 3 else "", True))
+    assert some.to_pil().size[1] > plain[1]

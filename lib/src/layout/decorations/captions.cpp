@@ -140,6 +140,9 @@ std::optional<std::string> caption_for(const Layer& layer, std::size_t box_index
     } else if (options.text_callable != TextCallable::none) {
         caption = caption_text(options.text_callable, layer, box_index, reader_times(options));
     }
+    // An empty caption is none: it takes no line (visualkeras measures it 0 high; its canvas
+    // sums are kept as they are under compatibility).
+    if (caption && caption->empty() && !options.compat_visualkeras) caption.reset();
     if (caption) budget.charge(caption->size());
     return caption;
 }
