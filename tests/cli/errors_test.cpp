@@ -554,6 +554,42 @@ BOOST_AUTO_TEST_CASE(options_naming_classes_the_model_lacks_warn_with_the_neares
     BOOST_TEST(r.err.find("index 1 ") == std::string::npos, r.err);
 }
 
+BOOST_AUTO_TEST_CASE(options_naming_layers_the_model_lacks_warn_and_many_are_counted) {
+    auto dir = scratch_dir("unused-layer-names");
+    auto model = write(dir, "m.json",
+                       keras_sequential(keras_layer("Dense", "fc1",
+                                                    ", \"units\": 4, \"batch_input_shape\": "
+                                                    "[null, 8]") +
+                                        ", " + keras_layer("Dense", "fc2", ", \"units\": 2")));
+    write(dir, "o.yaml",
+          "captions: {fc1: one, fc3: three, a: x, b: x, c: x, d: x}\n"
+          "captions_above: [fc2, fcc2]\n"
+          "styles: {Dense: {fill: red}, Layer: {fill: red}, fc2: {fill: blue}, Dens: "
+          "{fill: red}}\n"
+          "logo_groups: [{file: p.png, layers: [Dense, fc1, nosuch]}]\n");
+    fs::copy_file(fs::path(STRATA_SOURCE_DIR) / "examples" / "preset-paper.png", dir / "p.png",
+                  fs::copy_options::overwrite_existing);
+    ToolResult r = run_strata("render " + shell_quote(model.string()) + " --options " +
+                                  shell_quote((dir / "o.yaml").string()) + " -o " +
+                                  shell_quote((dir / "m.svg").string()),
+                              dir);
+    const auto said = [&](const std::string& text) {
+        return r.err.find("strata: warning: " + text + "\n") != std::string::npos;
+    };
+    BOOST_TEST(said("captions: no layer of the model is named 'a'"), r.err);
+    BOOST_TEST(said("captions: 2 more names match no layer of the model"), r.err);
+    BOOST_TEST(r.err.find("'fc1'") == std::string::npos, r.err);
+    BOOST_TEST(said("captions_above: no layer of the model is named 'fcc2' (did you mean 'fc2'?)"),
+               r.err);
+    BOOST_TEST(
+        said("styles: no layer of the model is named or of class 'Dens' (did you mean 'Dense'?)"),
+        r.err);
+    // A base class and a layer name are keys styles take.
+    BOOST_TEST(r.err.find("'Layer'") == std::string::npos, r.err);
+    BOOST_TEST(said("logo_groups[0].layers: no layer of the model is named or of class 'nosuch'"),
+               r.err);
+}
+
 BOOST_AUTO_TEST_CASE(an_unknown_option_key_names_the_nearest_option) {
     auto dir = scratch_dir("unknown-option-key");
     auto options = write(dir, "o.yaml", "spacing: 4\nscale_xyy: 2\n");

@@ -9,9 +9,11 @@
 namespace strata {
 
 // Warns of options that name what the model does not have, which would otherwise change
-// nothing without a word: a class in type_ignore or color_map that no layer is (with the
-// nearest class the model has, when one is close: a misspelling), an index_ignore past the
-// model's layers.
+// nothing without a word: a class in type_ignore or color_map that no layer is, a layer in
+// captions or captions_above that the model lacks, a key of styles or a name in logo_groups
+// that is no layer, class or base class of the model (each with the nearest name the model
+// has, when one is close: a misspelling; past three names of one option, a count), an
+// index_ignore past the model's layers.
 void warn_unused_option_names(const Model& model, const Options& options, Warnings& warnings);
 
 // Warns of each option that the view `options.view` does not draw (the legend in the lenet
