@@ -23,6 +23,14 @@ char axis_of(const LayerStyle& style) {
 
 }  // namespace
 
+std::string missing_face(const Layer& layer, char axis, std::optional<double> turn) {
+    const std::string face = axis == 'y' ? "top" : axis == 'x' ? "side" : "front";
+    if (turn)
+        return "layer " + quoted_text(layer.name) + " is turned: its " + face +
+               " face is out of sight";
+    return "layer " + quoted_text(layer.name) + " is drawn flat: it has no " + face + " face";
+}
+
 void fit_box_to_image(BoxSize& size, const LayerStyle& style, ImageStore& images) {
     if (!style.image) return;
     std::string error;
@@ -54,7 +62,7 @@ void fit_box_to_image(BoxSize& size, const LayerStyle& style, ImageStore& images
 
 std::optional<Group> face_image_group(const Layer& layer, std::string id, const LayerStyle& style,
                                       const BoxPlacement& box, bool link_images, ImageStore& images,
-                                      Warnings& warnings) {
+                                      Warnings& warnings, std::optional<double> turn) {
     if (!style.image) return std::nullopt;
     std::string error;
     const Picture* file = images.load(*style.image, error);
@@ -63,13 +71,10 @@ std::optional<Group> face_image_group(const Layer& layer, std::string id, const 
         throw images.failure(*style.image, error,
                              "styles image of layer " + quoted_text(layer.name));
     const char axis = axis_of(style);
-    const std::optional<FaceQuad> quad = face_quad(box, axis);
+    const std::optional<FaceQuad> quad = face_quad(box, axis, turn);
     if (!quad) {
-        warnings.push_back({"",
-                            "layer " + quoted_text(layer.name) + " is drawn flat: it has no " +
-                                (axis == 'y' ? "top" : "side") + " face for its image " +
-                                *style.image,
-                            layer.name});
+        warnings.push_back(
+            {"", missing_face(layer, axis, turn) + " for its image " + *style.image, layer.name});
         return std::nullopt;
     }
     Group g;

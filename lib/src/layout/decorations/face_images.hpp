@@ -20,9 +20,15 @@ void fit_box_to_image(BoxSize& size, const LayerStyle& style, ImageStore& images
 
 // §8: the layer's style image on its front, top or side face, as a group painted right after
 // the box's logos, with the group id `id`. Nothing (and a warning naming the layer) when the
-// picture does not load or the face does not exist (top or side of a flat box).
+// picture does not load or the face does not exist (top or side of a flat box) or is turned
+// out of sight (a box turned `turn` degrees).
 std::optional<Group> face_image_group(const Layer& layer, std::string id, const LayerStyle& style,
                                       const BoxPlacement& box, bool link_images, ImageStore& images,
-                                      Warnings& warnings);
+                                      Warnings& warnings,
+                                      std::optional<double> turn = std::nullopt);
+
+// What a warning says of a face a picture cannot go on: that the layer is drawn flat and has
+// no such face, or that the face is turned out of sight.
+std::string missing_face(const Layer& layer, char axis, std::optional<double> turn);
 
 }  // namespace strata::layout

@@ -15,17 +15,17 @@ void FacePictures::fit_box(BoxSize& size, const LayerStyle& style) {
 }
 
 void FacePictures::append_after_box(Scene& scene, const Layer& layer, const std::string& box_id,
-                                    const LayerStyle& style, const BoxPlacement& box,
-                                    IdMaker& ids) {
-    append_logos(scene, layer, box_id, box, ids);
+                                    const LayerStyle& style, const BoxPlacement& box, IdMaker& ids,
+                                    std::optional<double> turn) {
+    append_logos(scene, layer, box_id, box, ids, turn);
     if (!style.image) return;
     std::optional<Group> image = face_image_group(layer, ids.make(box_id + "-image"), style, box,
-                                                  options_.link_images, images_, warnings_);
+                                                  options_.link_images, images_, warnings_, turn);
     if (image) scene.groups.push_back(std::move(*image));
 }
 
 void FacePictures::append_logos(Scene& scene, const Layer& layer, const std::string& box_id,
-                                const BoxPlacement& box, IdMaker& ids) {
+                                const BoxPlacement& box, IdMaker& ids, std::optional<double> turn) {
     int count = 0;
     for (const LogoGroup& logo : options_.logo_groups) {
         const int matches = logo_matches(logo, layer);
@@ -37,13 +37,10 @@ void FacePictures::append_logos(Scene& scene, const Layer& layer, const std::str
             throw images_.failure(logo.file, error,
                                   "logo_groups logo for layer " + quoted_text(layer.name));
         const char axis = options_.draw_volume ? name_of(logo.axis).front() : 'z';
-        const std::optional<FaceQuad> face = face_quad(box, axis);
+        const std::optional<FaceQuad> face = face_quad(box, axis, turn);
         if (!face) {
-            warnings_.push_back({"",
-                                 "layer " + quoted_text(layer.name) + " is drawn flat: it has no " +
-                                     (axis == 'y' ? "top" : "side") + " face for the logo " +
-                                     logo.file,
-                                 layer.name});
+            warnings_.push_back(
+                {"", missing_face(layer, axis, turn) + " for the logo " + logo.file, layer.name});
             continue;
         }
         for (int m = 0; m < matches; ++m) {

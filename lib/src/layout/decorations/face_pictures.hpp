@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "layout/decorations/image_store.hpp"
@@ -27,16 +28,18 @@ class FacePictures {
     // Before placement: match_aspect and scale_image.
     void fit_box(BoxSize& size, const LayerStyle& style);
 
-    // Right after the box group of `layer`: one group per logo, then the face image.
+    // Right after the box group of `layer`: one group per logo, then the face image, on the
+    // faces of the box turned `turn` degrees when it is (orientation_rotation).
     void append_after_box(Scene& scene, const Layer& layer, const std::string& box_id,
-                          const LayerStyle& style, const BoxPlacement& box, IdMaker& ids);
+                          const LayerStyle& style, const BoxPlacement& box, IdMaker& ids,
+                          std::optional<double> turn = std::nullopt);
 
     // Below everything else in the scene.
     void append_logos_legend(Scene& scene, TextMeasurer& text, IdMaker& ids);
 
   private:
     void append_logos(Scene& scene, const Layer& layer, const std::string& box_id,
-                      const BoxPlacement& box, IdMaker& ids);
+                      const BoxPlacement& box, IdMaker& ids, std::optional<double> turn);
 
     const Options& options_;
     Warnings& warnings_;

@@ -47,6 +47,56 @@ double clamp_mid(double mid, double x1, double x2) {
     return round_even((x1 + x2) / 2);
 }
 
+// How far out a connector to the next row runs, in lanes: `out` past the row's right end and
+// below it, `back` before the next row's first column.
+struct WrapLanes {
+    std::size_t out = 0, back = 0;
+};
+
+// The lanes of the connectors that wrap from each row to the next, in the order the routes
+// meet them. They nest, so that none crosses another: the higher a connector leaves its row,
+// the farther right and lower it runs (its way down passes the ends of those below it); the
+// higher it enters the next row, the nearer it comes down (those going lower pass outside
+// it). Lanes taken in the order the connectors were met would cross the parallel branches
+// of a wrapped row at every wrap.
+std::vector<WrapLanes> lanes_of_wraps(
+    const Graph& g, const Router& r, const std::vector<std::size_t>& sources,
+    const std::map<std::size_t, std::vector<std::vector<std::size_t>>>& paths) {
+    struct Wrap {
+        std::size_t row = 0;
+        double from_y = 0, to_y = 0;
+    };
+    std::vector<Wrap> wraps;
+    for (std::size_t src : sources) {
+        for (const auto& path : paths.at(src)) {
+            for (std::size_t i = 1; i < path.size(); ++i) {
+                const std::size_t row = g.nodes[path[i - 1]].row;
+                if (g.nodes[path[i]].row == row) continue;
+                wraps.push_back(
+                    {row, r.anchor(path[i - 1], End::mid).y, r.anchor(path[i], End::mid).y});
+            }
+        }
+    }
+    std::vector<WrapLanes> lanes(wraps.size());
+    std::map<std::size_t, std::vector<std::size_t>> by_row;
+    for (std::size_t w = 0; w < wraps.size(); ++w) by_row[wraps[w].row].push_back(w);
+    for (auto& [row, list] : by_row) {
+        const std::size_t n = list.size();
+        std::vector<std::size_t> order = list;
+        // Connectors leaving at one height keep the order they were met in.
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return wraps[a].from_y > wraps[b].from_y;
+        });
+        for (std::size_t k = 0; k < n; ++k) lanes[order[k]].out = k;
+        order = list;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return wraps[a].to_y < wraps[b].to_y;
+        });
+        for (std::size_t k = 0; k < n; ++k) lanes[order[k]].back = k;
+    }
+    return lanes;
+}
+
 }  // namespace
 
 std::vector<Route> connector_routes(const Graph& g, const Options& options) {
@@ -84,15 +134,18 @@ std::vector<Route> connector_routes(const Graph& g, const Options& options) {
         if (!paths.count(e.src)) sources.push_back(e.src);
         paths[e.src].push_back(std::move(path));
     }
-    std::vector<Route> routes;
-    std::vector<std::size_t> lanes_taken(g.passages.band_y.size(), 0);
     for (std::size_t src : sources) {
-        auto& list = paths[src];
-        std::stable_sort(list.begin(), list.end(), [&](const auto& l, const auto& rr) {
+        std::stable_sort(paths[src].begin(), paths[src].end(), [&](const auto& l, const auto& rr) {
             const Node& a = g.nodes[l.back()];
             const Node& b = g.nodes[rr.back()];
             return a.y + a.height / 2 < b.y + b.height / 2;
         });
+    }
+    const std::vector<WrapLanes> wrap_lanes = lanes_of_wraps(g, r, sources, paths);
+    std::size_t wrap = 0;  // the wraps in the order lanes_of_wraps met them
+    std::vector<Route> routes;
+    for (std::size_t src : sources) {
+        auto& list = paths[src];
         std::optional<double> branch_x;
         if (list.size() > 1) {
             const double x_start = r.anchor(src, End::start).x;
@@ -124,10 +177,11 @@ std::vector<Route> connector_routes(const Graph& g, const Options& options) {
                     // To the next row: down past the end of this one, left along the band
                     // below it, down before the first column of the next.
                     const RowPassages& ways = g.passages;
-                    const double out =
-                        ways.lane[from_row] * static_cast<double>(lanes_taken[from_row]++);
+                    const WrapLanes& lanes = wrap_lanes[wrap++];
+                    const double out = ways.lane[from_row] * static_cast<double>(lanes.out);
+                    const double back = ways.lane[from_row] * static_cast<double>(lanes.back);
                     const double right = std::max(ways.turn_right[from_row] + out, last.x);
-                    const double left = std::min(ways.turn_left[from_row] - out, p.x);
+                    const double left = std::min(ways.turn_left[from_row] - back, p.x);
                     const double band = ways.band_y[from_row] + out;
                     add_point(route.points, {right, last.y});
                     add_point(route.points, {right, band});

@@ -516,7 +516,12 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
             LayerStyle style = resolve_style(layer, options);
             if (n.collapsed && n.collapsed->kind == CollapseKind::block) style.image.reset();
             if (simple) style.image_axis = Axis::z;
-            pictures.append_after_box(scene, layer, node_id[v], style, box, ids);
+            // A turned box takes its pictures on its turned faces (visualkeras leaves them on
+            // the unturned box, which compat keeps).
+            const std::optional<double> turn = options.orientation_rotation && box.de > 0 && !compat
+                                                   ? options.orientation_rotation
+                                                   : std::nullopt;
+            pictures.append_after_box(scene, layer, node_id[v], style, box, ids, turn);
         }
     }
     const std::vector<BoxPlacement> placements = layer_boxes(g, layer_nodes);

@@ -13,7 +13,10 @@ struct FaceQuad {
 };
 
 // The front ('z'), top ('y') or side ('x', right or left when reversed) face of a box.
-// Nothing for a top or side face of a flat box, which has only its front.
-std::optional<FaceQuad> face_quad(const BoxPlacement& box, char axis);
+// Nothing for a top or side face of a flat box, which has only its front. A box turned
+// `turn` degrees (orientation_rotation) has its faces turned with it; a face turned away from
+// the reader is nothing too, as a picture on it would be drawn over the box.
+std::optional<FaceQuad> face_quad(const BoxPlacement& box, char axis,
+                                  std::optional<double> turn = std::nullopt);
 
 }  // namespace strata::layout

@@ -137,8 +137,7 @@ std::vector<Group> lenet_groups(const Model& model, const std::vector<FeatureSta
         g.id = ids.make(model.layers[stacks[arc.from].layer].name + "-to-" + to_name);
         g.label = "connection to " + to_name;
         g.role = Role::connector;
-        g.items.push_back(Polyline{"arc", arc.points, colors.connector,
-                                   std::max(1.0, std::trunc(colors.connector_width))});
+        g.items.push_back(Polyline{"arc", arc.points, colors.connector, colors.arc_width});
         groups.push_back(std::move(g));
     }
     for (std::size_t i = 0; i < stacks.size(); ++i) {

@@ -19,6 +19,9 @@ struct LenetColors {
     Rgba connector, patch_fill, patch_outline;
     double connector_width = 1;
     bool draw_patches = true;
+    // The width of the arcs of a branching model: connector_width, as the text, at its own
+    // size in a figure fitted to a width (drawn smaller, they would vanish in print).
+    double arc_width = 1;
 };
 std::vector<Group> lenet_groups(const Model& model, const std::vector<FeatureStack>& stacks,
                                 const std::vector<Connection>& links,

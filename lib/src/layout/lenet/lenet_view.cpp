@@ -51,7 +51,10 @@ void compat_colors(Scene& scene, Options& o) {
     o.font_color = Rgba{255, 255, 255, 255};
 }
 
-Scene lenet_figure(const Model& model, Options o, const LayoutContext& context, bool& crossed) {
+// `text_factor` is how much larger than asked the text is laid out (1 / the scale the figure
+// is drawn at).
+Scene lenet_figure(const Model& model, Options o, const LayoutContext& context, bool& crossed,
+                   double text_factor = 1) {
     // A font an option file named fails at its place there, not under its option's name alone.
     PlacedFontErrors text(context.text, o.font_places);
     Scene scene;
@@ -118,8 +121,9 @@ Scene lenet_figure(const Model& model, Options o, const LayoutContext& context, 
                    inputs[c.to].end();
         });
     }
-    const LenetColors colors{o.connector_fill, o.patch_fill, o.patch_outline, o.connector_width,
-                             o.draw_patches};
+    const double line = std::max(1.0, std::trunc(o.connector_width));
+    const LenetColors colors{o.connector_fill,  o.patch_fill,   o.patch_outline,
+                             o.connector_width, o.draw_patches, line * text_factor};
     scene.groups = lenet_groups(model, stacks, links, arcs, labels, colors, text);
     return scene;
 }
@@ -165,7 +169,8 @@ Scene lenet_view(const Model& model, const Options& options, const LayoutContext
         const double next = scale * width / drawn;
         if (next < kSmallestScale) break;
         scale = next;
-        scene = lenet_figure(model, with_text_scaled(options, 1 / scale), context, crossed);
+        scene =
+            lenet_figure(model, with_text_scaled(options, 1 / scale), context, crossed, 1 / scale);
     }
     // Crowded labels are thinned at some scales and not at others, so the width can jump
     // between rounds and the rounds circle: then the largest scale that keeps within the width.
@@ -175,7 +180,8 @@ Scene lenet_view(const Model& model, const Options& options, const LayoutContext
         bool fitting_crossed = false;
         for (int round = 0; round < 30; ++round) {
             const double mid = (lo + hi) / 2;
-            Scene trial = lenet_figure(model, with_text_scaled(options, 1 / mid), context, crossed);
+            Scene trial =
+                lenet_figure(model, with_text_scaled(options, 1 / mid), context, crossed, 1 / mid);
             if (trial.width * mid <= width + kTolerancePx) {
                 lo = mid;
                 fitting = std::move(trial);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <utility>
 
@@ -122,6 +123,39 @@ class LaneTree {
     std::vector<int> best_, tag_;
 };
 
+// The lanes of the arcs of one side. An arc's lowest lane is one above every arc placed over
+// the stacks between its legs (so that it passes over their ends); it takes the lowest lane
+// from there that no arc it meets has taken. An arc that only shares a gap with another (the
+// parallel branches of a text CNN, whose stacks alternate in the row) may so go under it,
+// where a lane above every arc met would climb a step with each arc of the row.
+class LaneSide {
+  public:
+    explicit LaneSide(std::vector<double> ends) : tree_(std::move(ends)) {}
+
+    int lane_for(Span span, Span between) const {
+        int lane = tree_.highest(between.lo, between.hi) + 1;
+        while (taken(lane, span)) ++lane;
+        return lane;
+    }
+    void place(Span span, int lane) {
+        tree_.place(span.lo, span.hi, lane);
+        used_[lane].emplace(span.lo, span.hi);
+    }
+
+  private:
+    // Spans on one lane never meet, so only the last that starts before `span` ends can.
+    bool taken(int lane, Span span) const {
+        const auto on = used_.find(lane);
+        if (on == used_.end()) return false;
+        auto next = on->second.lower_bound(span.hi);
+        if (next == on->second.begin()) return false;
+        return std::prev(next)->second > span.lo;
+    }
+
+    LaneTree tree_;
+    std::map<int, std::map<double, double>> used_;
+};
+
 }  // namespace
 
 std::vector<SkipArc> skip_arcs(const std::vector<FeatureStack>& stacks,
@@ -141,10 +175,18 @@ std::vector<SkipArc> skip_arcs(const std::vector<FeatureStack>& stacks,
             lowest = std::max(lowest, bottoms.back().y2);
         }
     }
+    // Where an arc may rise above the row and where it may drop below it: the x of its legs in
+    // the gap after its source and the gap before its target, on each side whose labels leave
+    // room there.
+    struct Legs {
+        double out = 0, in = 0;
+        double lo(double margin) const { return std::min(out, in) - margin; }
+        double hi(double margin) const { return std::max(out, in) + margin; }
+    };
     struct Planned {
         SkipArc arc;
-        bool above = true;
-        double x_out = 0, x_in = 0;
+        std::optional<Legs> above, below;
+        Legs crossing;  // when neither side has room
     };
     const SortedBoxes top_boxes(std::move(tops)), bottom_boxes(std::move(bottoms));
     std::vector<Planned> planned;
@@ -162,54 +204,62 @@ std::vector<SkipArc> skip_arcs(const std::vector<FeatureStack>& stacks,
             const auto in_top = clear_x(in, top_boxes, margin);
             const auto out_bottom = clear_x(out, bottom_boxes, margin);
             const auto in_bottom = clear_x(in, bottom_boxes, margin);
-            if (out_top && in_top) {
-                p.x_out = *out_top;
-                p.x_in = *in_top;
-            } else if (out_bottom && in_bottom) {
-                p.above = false;
-                p.x_out = *out_bottom;
-                p.x_in = *in_bottom;
-            } else {
-                p.x_out = (out.lo + out.hi) / 2;
-                p.x_in = (in.lo + in.hi) / 2;
-                p.arc.crosses_label = true;
-            }
+            if (out_top && in_top) p.above = Legs{*out_top, *in_top};
+            if (out_bottom && in_bottom) p.below = Legs{*out_bottom, *in_bottom};
+            p.crossing = {(out.lo + out.hi) / 2, (in.lo + in.hi) / 2};
+            p.arc.crosses_label = !p.above && !p.below;
             planned.push_back(std::move(p));
         }
     }
+    const auto first_legs = [](const Planned& p) {
+        return p.above ? *p.above : p.below ? *p.below : p.crossing;
+    };
     // The shortest spans take the lanes nearest the row, so that longer arcs pass over them.
     std::vector<std::size_t> order(planned.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return std::fabs(planned[a].x_in - planned[a].x_out) <
-               std::fabs(planned[b].x_in - planned[b].x_out);
+        const Legs la = first_legs(planned[a]), lb = first_legs(planned[b]);
+        return std::fabs(la.in - la.out) < std::fabs(lb.in - lb.out);
     });
-    // An arc takes the lane above every arc placed before it on its side whose span meets its
-    // own (so that it passes over their ends), and the nearest lane when it meets none.
+    // The stretch of an arc between its legs, clear of the gaps they stand in: the stacks it
+    // passes over.
+    const auto between = [&](const Legs& legs) {
+        return Span{std::min(legs.out, legs.in) + margin, std::max(legs.out, legs.in) - margin};
+    };
+    const auto span_of = [&](const Legs& legs) { return Span{legs.lo(margin), legs.hi(margin)}; };
     std::vector<double> ends_above, ends_below;
     for (const Planned& p : planned) {
-        std::vector<double>& ends = p.above ? ends_above : ends_below;
-        ends.push_back(std::min(p.x_out, p.x_in) - margin);
-        ends.push_back(std::max(p.x_out, p.x_in) + margin);
+        const bool none = !p.above && !p.below;
+        for (std::vector<double>* ends : {&ends_above, &ends_below}) {
+            const bool on_side = ends == &ends_above ? p.above || none : p.below.has_value();
+            if (!on_side) continue;
+            const Legs legs = ends == &ends_above ? (p.above ? *p.above : p.crossing) : *p.below;
+            const Span b = between(legs);
+            ends->insert(ends->end(), {legs.lo(margin), legs.hi(margin), b.lo, b.hi});
+        }
     }
-    LaneTree above(std::move(ends_above)), below(std::move(ends_below));
+    LaneSide above(std::move(ends_above)), below(std::move(ends_below));
+    // Where both sides have room an arc takes the side whose lane is nearer the row: parallel
+    // branches then go one above and one below.
     std::vector<SkipArc> arcs(planned.size());
     for (std::size_t k : order) {
         Planned& p = planned[k];
-        const double lo = std::min(p.x_out, p.x_in) - margin,
-                     hi = std::max(p.x_out, p.x_in) + margin;
-        LaneTree& side = p.above ? above : below;
-        const int lane_number = side.highest(lo, hi) + 1;
-        side.place(lo, hi, lane_number);
+        const Legs up = p.above ? *p.above : p.crossing;
+        const int lane_above = p.above || !p.below ? above.lane_for(span_of(up), between(up)) : 0;
+        const int lane_below = p.below ? below.lane_for(span_of(*p.below), between(*p.below)) : 0;
+        const bool goes_above = !p.below || (p.above && lane_above <= lane_below);
+        const Legs legs = goes_above ? up : *p.below;
+        const int lane_number = goes_above ? lane_above : lane_below;
+        (goes_above ? above : below).place(span_of(legs), lane_number);
         const double lane =
-            p.above ? highest - lane_gap * lane_number : lowest + lane_gap * lane_number;
+            goes_above ? highest - lane_gap * lane_number : lowest + lane_gap * lane_number;
         const FeatureStack& src = stacks[p.arc.from];
         const FeatureStack& dst = stacks[p.arc.to];
         const double y_out = (src.front().y1 + src.front().y2) / 2;
         const Rect db = dst.bounds();
         const double y_in = (db.y1 + db.y2) / 2;
-        p.arc.points = {{src.front().x2, y_out}, {p.x_out, y_out}, {p.x_out, lane},
-                        {p.x_in, lane},          {p.x_in, y_in},   {db.x1, y_in}};
+        p.arc.points = {{src.front().x2, y_out}, {legs.out, y_out}, {legs.out, lane},
+                        {legs.in, lane},         {legs.in, y_in},   {db.x1, y_in}};
         arcs[k] = std::move(p.arc);
     }
     return arcs;
