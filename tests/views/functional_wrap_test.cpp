@@ -1,6 +1,8 @@
 // The functional view in a column and turned: connectors wrapping from one row to the next
 // nest instead of crossing, and logos and face images turn with the boxes they are on.
 
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -84,12 +86,15 @@ BOOST_AUTO_TEST_CASE(wrapped_parallel_branches_do_not_cross) {
 }
 
 // A box turned by orientation_rotation takes its face image and its logo on its turned front:
-// the picture's corners are the front face's corners (they stood on the unturned face).
-BOOST_AUTO_TEST_CASE(pictures_turn_with_their_box) {
+// the picture's corners are the front face's corners (they stood on the unturned face). So in
+// compat mode too: visualkeras places them on the faces it projected.
+BOOST_DATA_TEST_CASE(pictures_turn_with_their_box, boost::unit_test::data::make({false, true}),
+                     compat) {
     test::FixedContext fixed;
     fixed.images.add("face.png", test::png_bytes(20, 10, 1, 0, 0));
     Options o = test::functional_defaults();
     o.draw_volume = true;
+    o.compat_visualkeras = compat;
     o.orientation_rotation = 30;
     o.styles["a1"].image = "face.png";
     o.styles["a1"].image_fit = ImageFit::fill;

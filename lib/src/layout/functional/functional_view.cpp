@@ -516,9 +516,9 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
             LayerStyle style = resolve_style(layer, options);
             if (n.collapsed && n.collapsed->kind == CollapseKind::block) style.image.reset();
             if (simple) style.image_axis = Axis::z;
-            // A turned box takes its pictures on its turned faces (visualkeras leaves them on
-            // the unturned box, which compat keeps).
-            const std::optional<double> turn = options.orientation_rotation && box.de > 0 && !compat
+            // A turned box takes its pictures on its turned faces, as visualkeras places them
+            // on the faces it projected.
+            const std::optional<double> turn = options.orientation_rotation && box.de > 0
                                                    ? options.orientation_rotation
                                                    : std::nullopt;
             pictures.append_after_box(scene, layer, node_id[v], style, box, ids, turn);
