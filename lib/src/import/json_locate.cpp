@@ -1,5 +1,7 @@
 #include "import/json_locate.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -107,32 +109,32 @@ class Scanner {
         }
     }
 
-    // Skips one value of any kind, nested ones included, without recursion.
+    // Skips one value of any kind, nested ones included, without recursion. The text parsed
+    // already, so inside a list or an object only quotes and brackets need a look: the loop
+    // jumps over everything else a byte at a time without a test per kind.
     bool skip_value() {
         skip_space();
-        std::size_t depth = 0;
-        do {
-            skip_space();
-            const char c = peek();
+        if (done()) return false;
+        const char first = peek();
+        if (first == '"') return skip_string();
+        if (first == '}' || first == ']' || first == ',' || first == ':') return false;
+        if (first != '{' && first != '[') {
+            while (!done() && !ends_scalar(peek())) ++pos_;
+            return true;
+        }
+        ++pos_;
+        std::size_t depth = 1;
+        while (depth > 0) {
+            while (pos_ < text_.size() && !is_structural(text_[pos_])) ++pos_;
             if (done()) return false;
+            const char c = text_[pos_];
             if (c == '"') {
                 if (!skip_string()) return false;
-            } else if (c == '{' || c == '[') {
-                ++depth;
-                ++pos_;
-            } else if (c == '}' || c == ']') {
-                if (depth == 0) return false;
-                --depth;
-                ++pos_;
-            } else if (c == ',' || c == ':') {
-                if (depth == 0) return false;
-                ++pos_;
-            } else {
-                while (!done() && peek() != ',' && peek() != '}' && peek() != ']' &&
-                       peek() != ' ' && peek() != '\n' && peek() != '\r' && peek() != '\t')
-                    ++pos_;
+                continue;
             }
-        } while (depth > 0);
+            depth = c == '{' || c == '[' ? depth + 1 : depth - 1;
+            ++pos_;
+        }
         return true;
     }
 
@@ -162,6 +164,20 @@ class Scanner {
     }
 
   private:
+    static bool ends_scalar(char c) {
+        return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    }
+
+    // Quotes and brackets: what skip_value looks at inside a list or an object.
+    static bool is_structural(char c) {
+        static constexpr auto kTable = [] {
+            std::array<bool, 256> table{};
+            for (const unsigned char s : {'"', '{', '}', '[', ']'}) table[s] = true;
+            return table;
+        }();
+        return kTable[static_cast<unsigned char>(c)];
+    }
+
     std::string_view text_;
     std::size_t pos_ = 0;
 };
@@ -172,13 +188,20 @@ class LineCounter {
     explicit LineCounter(std::string_view text) : text_(text) {}
 
     TextPosition at(std::size_t offset) {
-        for (; done_ < offset && done_ < text_.size(); ++done_) {
-            if (text_[done_] == '\n') {
-                ++position_.line;
-                position_.column = 1;
-            } else {
-                ++position_.column;
+        offset = std::min(offset, text_.size());
+        // memchr from one line break to the next: a model is often one long line.
+        while (done_ < offset) {
+            const void* found = std::memchr(text_.data() + done_, '\n', offset - done_);
+            if (found == nullptr) {
+                position_.column += offset - done_;
+                done_ = offset;
+                break;
             }
+            const auto at =
+                static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
+            ++position_.line;
+            position_.column = 1;
+            done_ = at + 1;
         }
         return position_;
     }
