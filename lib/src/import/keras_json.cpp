@@ -81,13 +81,13 @@ namespace {
 
 keras::BuiltModel read_keras_model(std::string_view text, const std::string& file,
                                    Warnings& warnings) {
-    const json root = keras::parse_json_document(text, file);
+    json root = keras::parse_json_document(text, file);
     if (!root.is_object()) {
         throw Error(file, std::string("expected a JSON object describing a Keras model, found ") +
                               (root.is_array() ? "a list" : std::string("a ") + root.type_name()));
     }
-    const json* model_object = &root;
-    const json* topology = nullptr;
+    json* model_object = &root;
+    json* topology = nullptr;
     std::string place;
     const auto topology_it = root.find("modelTopology");
     if (topology_it != root.end()) {

@@ -20,7 +20,9 @@ struct BuiltModel {
 // Builds the flattened layer graph of a Keras model object {"class_name": "Sequential" |
 // "Model" | "Functional", "config": ...}. `place` is the object's JSON path ("" at the root).
 // Nested models are flattened in place; their input layers stand for the tensors fed to them.
-BuiltModel build_model(const nlohmann::ordered_json& model_object, const std::string& place,
+// Each entry of a `layers` list is set to null once its layer is built: the object's other
+// members stay as they were.
+BuiltModel build_model(nlohmann::ordered_json& model_object, const std::string& place,
                        const std::string& file, Warnings& warnings);
 
 // True for the class names of Keras models (Sequential, Model, Functional).
