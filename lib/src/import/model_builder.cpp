@@ -65,11 +65,13 @@ struct LayerEntry {
     std::string name;
     json* config = nullptr;  // may be null
     std::string place;
+    const json* object = nullptr;  // the entry itself
 };
 
 class ModelBuilder {
   public:
-    ModelBuilder(const std::string& file, Warnings& warnings) : file_(file), warnings_(warnings) {}
+    ModelBuilder(const std::string& file, Warnings& warnings, ObjectOffsets* offsets)
+        : file_(file), warnings_(warnings), offsets_(offsets) {}
 
     BuiltModel build(json& model_object, const std::string& place) {
         const LayerEntry top = read_model_object(model_object, place);
@@ -82,6 +84,7 @@ class ModelBuilder {
         result_.model.layers.reserve(expected);
         pending_inputs_.reserve(expected);
         layer_places_.reserve(expected);
+        if (offsets_) result_.layer_offsets.reserve(expected);
         const std::vector<SymbolRef> outputs = build_scope(top, scope, "", nullptr);
         finish(outputs);
         result_.layer_places = std::move(layer_places_);
@@ -123,6 +126,7 @@ class ModelBuilder {
         if (!entry_json.is_object()) throw Error(file_, place + ": expected a layer object");
         LayerEntry entry;
         entry.place = place;
+        entry.object = &entry_json;
         const json* class_name = find_member(entry_json, "class_name");
         if (!class_name || !class_name->is_string()) {
             throw Error(file_, place + ": expected \"class_name\" (the layer's Keras class)");
@@ -300,7 +304,7 @@ class ModelBuilder {
         input.implicit = true;
         input.parent = parent;
         input.attrs["batch_input_shape"] = *shape;
-        return placed(push_layer(std::move(input), {}, first.place), first.place);
+        return placed(push_layer(std::move(input), {}, first), first.place);
     }
 
     // Flattens a nested model in place; its layers get the nested model as parent.
@@ -332,10 +336,12 @@ class ModelBuilder {
         }
         layer.name = unique_name(entry.name);
         layer.parent = parent;
-        return push_layer(std::move(layer), std::move(inputs), entry.place);
+        return push_layer(std::move(layer), std::move(inputs), entry);
     }
 
-    std::size_t push_layer(Layer layer, std::vector<SymbolRef> inputs, const std::string& place) {
+    // Adds a layer that `entry` defines.
+    std::size_t push_layer(Layer layer, std::vector<SymbolRef> inputs, const LayerEntry& entry) {
+        const std::string& place = entry.place;
         if (result_.model.layers.size() >= limits::kMaxLayers) {
             throw Error(file_,
                         place + ": more than " + std::to_string(limits::kMaxLayers) + " layers");
@@ -345,6 +351,10 @@ class ModelBuilder {
         result_.model.layers.push_back(std::move(layer));
         pending_inputs_.push_back(std::move(inputs));
         layer_places_.push_back(place);
+        if (offsets_) {
+            result_.layer_offsets.push_back(entry.object ? offsets_->find(*entry.object)
+                                                         : std::nullopt);
+        }
         return result_.model.layers.size() - 1;
     }
 
@@ -419,6 +429,7 @@ class ModelBuilder {
 
     const std::string& file_;
     Warnings& warnings_;
+    ObjectOffsets* offsets_;  // may be null
     BuiltModel result_;
     SymbolTable symbols_;
     std::vector<std::vector<SymbolRef>> pending_inputs_;  // per placed layer
@@ -436,8 +447,8 @@ bool is_model_class(const std::string& class_name) {
 }
 
 BuiltModel build_model(json& model_object, const std::string& place, const std::string& file,
-                       Warnings& warnings) {
-    return ModelBuilder(file, warnings).build(model_object, place);
+                       Warnings& warnings, ObjectOffsets* offsets) {
+    return ModelBuilder(file, warnings, offsets).build(model_object, place);
 }
 
 }  // namespace strata::keras
