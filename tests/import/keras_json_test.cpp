@@ -259,6 +259,32 @@ BOOST_AUTO_TEST_CASE(layers_of_a_json_file_know_their_line_and_column) {
     BOOST_TEST(layer(read(text), "d").line == 0u);
 }
 
+// Columns count from after a byte order mark; the implicit input of a Sequential model takes
+// the place of the layer that declares its shape; a double-encoded file (a JSON string holding
+// the model) has no places, its layers are not written in the file as they are.
+BOOST_AUTO_TEST_CASE(layer_places_after_a_byte_order_mark_and_in_a_double_encoded_file) {
+    const std::string model =
+        R"({"class_name": "Sequential", "config": {"name": "s", "layers": [)"
+        R"({"class_name": "Dense", "config": {"name": "d", "units": 2, "batch_input_shape": [null, 4]}}, )"
+        R"({"class_name": "Dense", "config": {"name": "e", "units": 3}}]}})";
+    strata::Warnings warnings;
+    const strata::Model marked =
+        strata::read_keras_json_file("\xEF\xBB\xBF" + model, "model.json", warnings);
+    const std::size_t d_column = model.find("{\"class_name\": \"Dense\"") + 1;
+    const std::size_t e_column = model.rfind("{\"class_name\": \"Dense\"") + 1;
+    BOOST_TEST(layer(marked, "d").line == 1u);
+    BOOST_TEST(layer(marked, "d").column == d_column);
+    BOOST_TEST(layer(marked, "e").column == e_column);
+    BOOST_TEST(layer(marked, "d_input").column == d_column);
+
+    std::string quoted = "\"";
+    for (const char c : model) quoted += c == '"' ? std::string("\\\"") : std::string(1, c);
+    quoted += "\"";
+    const strata::Model encoded = strata::read_keras_json_file(quoted, "model.json", warnings);
+    BOOST_TEST(layer(encoded, "e").line == 0u);
+    BOOST_TEST(layer(encoded, "e").column == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(a_shape_error_names_the_line_and_column_of_the_layer) {
     const std::string text =
         "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"s\", \"layers\": [\n"

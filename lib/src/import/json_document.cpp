@@ -29,8 +29,8 @@ std::string describe_parse_error(const json::parse_error& error) {
 }
 
 // Parses one JSON text; a syntax problem is returned instead of thrown so that callers can
-// place it in the file or in an enclosing string.
-std::variant<json, SyntaxError> parse_text(std::string_view text) {
+// place it in the file or in an enclosing string. With `offsets`, the place of each object.
+std::variant<json, SyntaxError> parse_text(std::string_view text, ObjectOffsets* offsets) {
     if (json_scan::is_blank(text)) {
         return SyntaxError{{1, 1}, "empty document: expected a JSON model"};
     }
@@ -57,9 +57,12 @@ std::variant<json, SyntaxError> parse_text(std::string_view text) {
                                      std::to_string(limits::kMaxJsonStringBytes >> 20) + " MiB"};
     }
     try {
-        JsonTreeBuilder builder;
-        json::sax_parse(text.begin(), text.end(), &builder, nlohmann::json::input_format_t::json,
-                        true, false);
+        const char* read = text.data();
+        JsonTreeBuilder builder = offsets ? JsonTreeBuilder(&read, text.data()) : JsonTreeBuilder();
+        json::sax_parse(ReadPosition(text.data(), &read),
+                        ReadPosition(text.data() + text.size(), &read), &builder,
+                        nlohmann::json::input_format_t::json, true, false);
+        if (offsets) *offsets = builder.take_offsets();
         return builder.take();
     } catch (const json::parse_error& error) {
         // `byte` counts from 1 and points at the last character read: the end of the token
@@ -79,10 +82,10 @@ std::variant<json, SyntaxError> parse_text(std::string_view text) {
 
 }  // namespace
 
-json parse_json_document(std::string_view text, const std::string& file) {
+json parse_json_document(std::string_view text, const std::string& file, ObjectOffsets* offsets) {
     const std::string_view body = json_scan::strip_byte_order_mark(text);
     const std::size_t skipped = text.size() - body.size();
-    auto parsed = parse_text(body);
+    auto parsed = parse_text(body, offsets);
     if (auto* error = std::get_if<SyntaxError>(&parsed)) {
         if (json_scan::is_blank(body)) throw Error(file, "empty file: expected a JSON model");
         const std::size_t column =
@@ -97,7 +100,8 @@ json parse_json_document(std::string_view text, const std::string& file) {
         }
         // Moved out, not copied: the string may be tens of MiB.
         const std::string inner = std::move(document.get_ref<std::string&>());
-        auto inner_parsed = parse_text(inner);
+        if (offsets) *offsets = ObjectOffsets();  // the objects are not in the file as written
+        auto inner_parsed = parse_text(inner, nullptr);
         if (auto* error = std::get_if<SyntaxError>(&inner_parsed)) {
             throw Error(
                 file, "the file is a JSON string, and the JSON text it holds is invalid at line " +

@@ -1,9 +1,9 @@
 #include "import/json_locate.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <variant>
 #include <vector>
 
@@ -107,32 +107,32 @@ class Scanner {
         }
     }
 
-    // Skips one value of any kind, nested ones included, without recursion.
+    // Skips one value of any kind, nested ones included, without recursion. The text parsed
+    // already, so inside a list or an object only quotes and brackets need a look: the loop
+    // jumps over everything else a byte at a time without a test per kind.
     bool skip_value() {
         skip_space();
-        std::size_t depth = 0;
-        do {
-            skip_space();
-            const char c = peek();
+        if (done()) return false;
+        const char first = peek();
+        if (first == '"') return skip_string();
+        if (first == '}' || first == ']' || first == ',' || first == ':') return false;
+        if (first != '{' && first != '[') {
+            while (!done() && !ends_scalar(peek())) ++pos_;
+            return true;
+        }
+        ++pos_;
+        std::size_t depth = 1;
+        while (depth > 0) {
+            while (pos_ < text_.size() && !is_structural(text_[pos_])) ++pos_;
             if (done()) return false;
+            const char c = text_[pos_];
             if (c == '"') {
                 if (!skip_string()) return false;
-            } else if (c == '{' || c == '[') {
-                ++depth;
-                ++pos_;
-            } else if (c == '}' || c == ']') {
-                if (depth == 0) return false;
-                --depth;
-                ++pos_;
-            } else if (c == ',' || c == ':') {
-                if (depth == 0) return false;
-                ++pos_;
-            } else {
-                while (!done() && peek() != ',' && peek() != '}' && peek() != ']' &&
-                       peek() != ' ' && peek() != '\n' && peek() != '\r' && peek() != '\t')
-                    ++pos_;
+                continue;
             }
-        } while (depth > 0);
+            depth = c == '{' || c == '[' ? depth + 1 : depth - 1;
+            ++pos_;
+        }
         return true;
     }
 
@@ -162,6 +162,20 @@ class Scanner {
     }
 
   private:
+    static bool ends_scalar(char c) {
+        return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    }
+
+    // Quotes and brackets: what skip_value looks at inside a list or an object.
+    static bool is_structural(char c) {
+        static constexpr auto kTable = [] {
+            std::array<bool, 256> table{};
+            for (const unsigned char s : {'"', '{', '}', '[', ']'}) table[s] = true;
+            return table;
+        }();
+        return kTable[static_cast<unsigned char>(c)];
+    }
+
     std::string_view text_;
     std::size_t pos_ = 0;
 };
@@ -172,13 +186,20 @@ class LineCounter {
     explicit LineCounter(std::string_view text) : text_(text) {}
 
     TextPosition at(std::size_t offset) {
-        for (; done_ < offset && done_ < text_.size(); ++done_) {
-            if (text_[done_] == '\n') {
-                ++position_.line;
-                position_.column = 1;
-            } else {
-                ++position_.column;
+        offset = std::min(offset, text_.size());
+        // memchr from one line break to the next: a model is often one long line.
+        while (done_ < offset) {
+            const void* found = std::memchr(text_.data() + done_, '\n', offset - done_);
+            if (found == nullptr) {
+                position_.column += offset - done_;
+                done_ = offset;
+                break;
             }
+            const auto at =
+                static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
+            ++position_.line;
+            position_.column = 1;
+            done_ = at + 1;
         }
         return position_;
     }
@@ -189,76 +210,21 @@ class LineCounter {
     TextPosition position_{1, 1};
 };
 
-// The walk of locate_json_paths: records the wanted paths it meets and enters only the values
-// whose path leads to one (at most as deep as the longest wanted path).
-class PathWalker {
-  public:
-    PathWalker(std::string_view text, const std::vector<std::string>& paths,
-               std::vector<std::optional<TextPosition>>& found)
-        : scan_(text), lines_(text), found_(found) {
-        for (std::size_t i = 0; i < paths.size(); ++i) {
-            const std::string& path = paths[i];
-            wanted_[path].push_back(i);
-            for (std::size_t k = 0; k < path.size(); ++k) {
-                if (path[k] == '.' || path[k] == '[') leading_.insert(path.substr(0, k));
-            }
-            if (!path.empty()) leading_.insert("");
-        }
-    }
-
-    bool walk(const std::string& path) {
-        scan_.skip_space();
-        if (const auto it = wanted_.find(path); it != wanted_.end()) {
-            const TextPosition position = lines_.at(scan_.at());
-            for (std::size_t index : it->second) found_[index] = position;
-        }
-        if (!leading_.contains(path)) return scan_.skip_value();
-        if (scan_.peek() == '{') return walk_object(path);
-        if (scan_.peek() == '[') return walk_list(path);
-        return scan_.skip_value();
-    }
-
-  private:
-    bool walk_object(const std::string& path) {
-        scan_.eat('{');
-        if (scan_.eat('}')) return true;
-        do {
-            const std::optional<std::string> key = scan_.string();
-            if (!key || !scan_.eat(':')) return false;
-            if (!walk(path.empty() ? *key : path + "." + *key)) return false;
-        } while (scan_.eat(','));
-        return scan_.eat('}');
-    }
-
-    bool walk_list(const std::string& path) {
-        scan_.eat('[');
-        if (scan_.eat(']')) return true;
-        std::size_t index = 0;
-        do {
-            if (!walk(path + "[" + std::to_string(index++) + "]")) return false;
-        } while (scan_.eat(','));
-        return scan_.eat(']');
-    }
-
-    Scanner scan_;
-    LineCounter lines_;
-    std::vector<std::optional<TextPosition>>& found_;
-    std::unordered_map<std::string, std::vector<std::size_t>> wanted_;
-    std::unordered_set<std::string> leading_;  // proper prefixes of the wanted paths
-};
-
 }  // namespace
 
-std::vector<std::optional<TextPosition>> locate_json_paths(std::string_view text,
-                                                           const std::vector<std::string>& paths) {
-    std::vector<std::optional<TextPosition>> found(paths.size());
-    const std::size_t start = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
-    const std::string_view body = text.substr(start);
-    const std::size_t first = body.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos || (body[first] != '{' && body[first] != '['))
-        return found;  // double-encoded
-    PathWalker(body, paths, found).walk("");
-    return found;
+std::vector<std::optional<TextPosition>> positions_of(
+    std::string_view text, const std::vector<std::optional<std::size_t>>& offsets) {
+    std::vector<std::size_t> order;
+    order.reserve(offsets.size());
+    for (std::size_t i = 0; i < offsets.size(); ++i) {
+        if (offsets[i]) order.push_back(i);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return *offsets[a] < *offsets[b]; });
+    std::vector<std::optional<TextPosition>> positions(offsets.size());
+    LineCounter lines(text);
+    for (const std::size_t i : order) positions[i] = lines.at(*offsets[i]);
+    return positions;
 }
 
 std::optional<TextPosition> locate_json_path(std::string_view text, std::string_view path) {

@@ -21,11 +21,9 @@ struct TextPosition {
 // linear and iterative (the text has passed the depth and size checks already).
 std::optional<TextPosition> locate_json_path(std::string_view text, std::string_view path);
 
-// Where each of `paths` starts, in one linear scan of `text` that enters only the values on
-// the way to a wanted path: the places of every layer of a model at once. Nullopt for a path
-// that names nothing, and for all of them when the text is not a JSON object or list as
-// written.
-std::vector<std::optional<TextPosition>> locate_json_paths(std::string_view text,
-                                                           const std::vector<std::string>& paths);
+// The line and column of each offset of `text` (nullopt stays nullopt), in one pass over the
+// text up to the largest offset; the offsets may come in any order.
+std::vector<std::optional<TextPosition>> positions_of(
+    std::string_view text, const std::vector<std::optional<std::size_t>>& offsets);
 
 }  // namespace strata::keras

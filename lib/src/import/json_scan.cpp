@@ -1,5 +1,8 @@
 #include "import/json_scan.hpp"
 
+#include <array>
+#include <cstring>
+
 namespace strata::json_scan {
 
 TextPosition position_of(std::string_view text, std::size_t offset) {
@@ -90,6 +93,13 @@ std::optional<std::size_t> find_long_string(std::string_view text, std::size_t m
 
 ExcessFound find_excess(std::string_view text, std::size_t max_depth, std::size_t max_values,
                         std::size_t max_string_bytes, std::size_t max_whole_bytes) {
+    // The bytes the walk looks at outside strings; the rest (digits, letters, spaces) it
+    // passes over with one table look-up each.
+    static constexpr auto kStructural = [] {
+        std::array<bool, 256> table{};
+        for (const unsigned char c : {'"', '[', ']', '{', '}', ',', ':'}) table[c] = true;
+        return table;
+    }();
     ExcessFound found;
     const std::size_t first = text.find_first_not_of(" \t\r\n");
     std::size_t depth = 0;
@@ -97,23 +107,31 @@ ExcessFound find_excess(std::string_view text, std::size_t max_depth, std::size_
     std::size_t i = 0;
     // Nesting is reported before the others, so its answer ends the walk.
     while (i < text.size() && !found.nesting) {
+        while (i < text.size() && !kStructural[static_cast<unsigned char>(text[i])]) ++i;
+        if (i == text.size()) break;
         const char c = text[i];
         if (c == '"') {
-            // A string: jump from one quote or backslash to the next.
+            // A string: memchr from one quote to the next; a quote after an odd number of
+            // backslashes is escaped.
             const std::size_t open = i;
             std::size_t close = text.size();  // unterminated: runs to the end
             for (std::size_t at = i + 1; at < text.size();) {
-                while (at < text.size() && text[at] != '"' && text[at] != '\\') ++at;
-                if (at == text.size()) break;
-                if (text[at] == '"') {
-                    close = at;
+                const void* quote = std::memchr(text.data() + at, '"', text.size() - at);
+                if (quote == nullptr) break;
+                const auto q =
+                    static_cast<std::size_t>(static_cast<const char*>(quote) - text.data());
+                std::size_t backslashes = 0;
+                while (q - backslashes > open + 1 && text[q - backslashes - 1] == '\\')
+                    ++backslashes;
+                if (backslashes % 2 == 0) {
+                    close = q;
                     break;
                 }
-                at += 2;  // a backslash escapes the next byte
+                at = q + 1;
             }
             const std::size_t limit = open == first ? max_whole_bytes : max_string_bytes;
             // More than `limit` bytes between the quotes (or before the end).
-            const std::size_t length = (close < text.size() ? close : text.size()) - open - 1;
+            const std::size_t length = close - open - 1;
             if (!found.long_string && length > limit) found.long_string = open;
             i = close + 1;
             continue;

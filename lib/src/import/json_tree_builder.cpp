@@ -1,5 +1,8 @@
 #include "import/json_tree_builder.hpp"
 
+#include <algorithm>
+#include <functional>
+
 namespace strata::keras {
 
 bool JsonTreeBuilder::end_object() {
@@ -24,6 +27,10 @@ bool JsonTreeBuilder::end_object() {
     }
     values_.resize(frame.values);
     keys_.resize(frame.keys);
+    if (read_) {
+        offsets_.add(members, open_offsets_.back());
+        open_offsets_.pop_back();
+    }
     values_.push_back(std::move(object));
     return true;
 }
@@ -40,6 +47,21 @@ bool JsonTreeBuilder::end_array() {
     values_.resize(frame.values);
     values_.push_back(std::move(array));
     return true;
+}
+
+std::optional<std::size_t> ObjectOffsets::find(const nlohmann::ordered_json& object) {
+    if (!object.is_object()) return std::nullopt;
+    const auto by_address = [](const Entry& a, const Entry& b) {
+        return std::less<const void*>()(a.members, b.members);
+    };
+    if (!sorted_) {
+        std::sort(entries_.begin(), entries_.end(), by_address);
+        sorted_ = true;
+    }
+    const Entry key{&object.get_ref<const nlohmann::ordered_json::object_t&>(), 0};
+    const auto found = std::lower_bound(entries_.begin(), entries_.end(), key, by_address);
+    if (found == entries_.end() || found->members != key.members) return std::nullopt;
+    return found->offset;
 }
 
 }  // namespace strata::keras

@@ -6,6 +6,8 @@
 // model of 10,000 layers doubles the time and the memory of the import.
 
 #include <cstddef>
+#include <iterator>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +15,26 @@
 #include <nlohmann/json.hpp>
 
 namespace strata::keras {
+
+// Where the objects of a parsed document open in its text (their '{'). An object's members
+// live on the heap, so their address names the object however often the json holding it is
+// moved.
+class ObjectOffsets {
+  public:
+    void add(const nlohmann::ordered_json::object_t& members, std::size_t offset) {
+        entries_.push_back(Entry{&members, offset});
+    }
+    // The offset of `object`, an object of the document; nullopt when it has none.
+    std::optional<std::size_t> find(const nlohmann::ordered_json& object);
+
+  private:
+    struct Entry {
+        const void* members;
+        std::size_t offset;
+    };
+    std::vector<Entry> entries_;
+    bool sorted_ = false;
+};
 
 class JsonTreeBuilder {
   public:
@@ -23,8 +45,14 @@ class JsonTreeBuilder {
     using string_t = json::string_t;
     using binary_t = json::binary_t;
 
+    // With a text, every object's place in it is kept (take_offsets): `read` points at
+    // where the parser has read to (see ReadPosition), `begin` at the text's first byte.
+    JsonTreeBuilder() = default;
+    JsonTreeBuilder(const char* const* read, const char* begin) : read_(read), begin_(begin) {}
+
     // The parsed document; valid once sax_parse returned true.
     json take() { return std::move(values_.back()); }
+    ObjectOffsets take_offsets() { return std::move(offsets_); }
 
     bool null() { return value(json(nullptr)); }
     bool boolean(bool b) { return value(json(b)); }
@@ -37,7 +65,11 @@ class JsonTreeBuilder {
         keys_.push_back(std::move(k));
         return true;
     }
-    bool start_object(std::size_t) { return open(); }
+    bool start_object(std::size_t) {
+        // The parser has just read the '{'.
+        if (read_) open_offsets_.push_back(static_cast<std::size_t>(*read_ - begin_) - 1);
+        return open();
+    }
     bool start_array(std::size_t) { return open(); }
     bool end_object();
     bool end_array();
@@ -68,6 +100,39 @@ class JsonTreeBuilder {
     std::vector<json> values_;
     std::vector<std::string> keys_;
     std::vector<Frame> frames_;
+    const char* const* read_ = nullptr;
+    const char* begin_ = nullptr;
+    std::vector<std::size_t> open_offsets_;  // of the objects open now
+    ObjectOffsets offsets_;                  // of every object closed
+};
+
+// An iterator over a text for json::sax_parse that stores, at each step, how far the parser
+// has read: the tree builder reads it to place objects in the text.
+class ReadPosition {
+  public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+
+    ReadPosition(const char* at, const char** read) : at_(at), read_(read) {}
+
+    reference operator*() const { return *at_; }
+    ReadPosition& operator++() {
+        *read_ = ++at_;
+        return *this;
+    }
+    ReadPosition operator++(int) {
+        ReadPosition before = *this;
+        ++*this;
+        return before;
+    }
+    bool operator==(const ReadPosition& other) const { return at_ == other.at_; }
+
+  private:
+    const char* at_;
+    const char** read_;
 };
 
 }  // namespace strata::keras

@@ -2,6 +2,7 @@
 
 #include "import/json_document.hpp"
 #include "import/json_locate.hpp"
+#include "import/json_scan.hpp"
 #include "import/model_builder.hpp"
 #include "strata/error.hpp"
 
@@ -40,14 +41,16 @@ bool has_keras3_markers(const json& model_object, const std::string& version) {
            starts_with(version, "3.");
 }
 
+// With `layer_offsets`, the built model has the offset of each layer in the text.
 keras::BuiltModel read_keras_model(std::string_view text, const std::string& file,
-                                   Warnings& warnings);
+                                   Warnings& warnings, bool layer_offsets);
 
 // The readers name a place as the JSON path of its value ("config.layers[2].config.units:
 // ..."); an error that names one gets its line and column in the file too, found only now.
-keras::BuiltModel read_located(std::string_view text, const std::string& file, Warnings& warnings) {
+keras::BuiltModel read_located(std::string_view text, const std::string& file, Warnings& warnings,
+                               bool layer_offsets) {
     try {
-        return read_keras_model(text, file, warnings);
+        return read_keras_model(text, file, warnings, layer_offsets);
     } catch (const Error& e) {
         if (e.line() != 0 || e.file() != file) throw;
         const std::size_t colon = e.message().find(": ");
@@ -62,13 +65,14 @@ keras::BuiltModel read_located(std::string_view text, const std::string& file, W
 }  // namespace
 
 Model read_keras_json(std::string_view text, const std::string& file, Warnings& warnings) {
-    return std::move(read_located(text, file, warnings).model);
+    return std::move(read_located(text, file, warnings, false).model);
 }
 
 Model read_keras_json_file(std::string_view text, const std::string& file, Warnings& warnings) {
-    keras::BuiltModel built = read_located(text, file, warnings);
+    keras::BuiltModel built = read_located(text, file, warnings, true);
+    // Offsets count from after a byte order mark, as lines and columns do.
     const std::vector<std::optional<keras::TextPosition>> places =
-        keras::locate_json_paths(text, built.layer_places);
+        keras::positions_of(json_scan::strip_byte_order_mark(text), built.layer_offsets);
     for (std::size_t i = 0; i < places.size() && i < built.model.layers.size(); ++i) {
         if (!places[i]) continue;
         built.model.layers[i].line = places[i]->line;
@@ -80,14 +84,15 @@ Model read_keras_json_file(std::string_view text, const std::string& file, Warni
 namespace {
 
 keras::BuiltModel read_keras_model(std::string_view text, const std::string& file,
-                                   Warnings& warnings) {
-    const json root = keras::parse_json_document(text, file);
+                                   Warnings& warnings, bool layer_offsets) {
+    keras::ObjectOffsets offsets;
+    json root = keras::parse_json_document(text, file, layer_offsets ? &offsets : nullptr);
     if (!root.is_object()) {
         throw Error(file, std::string("expected a JSON object describing a Keras model, found ") +
                               (root.is_array() ? "a list" : std::string("a ") + root.type_name()));
     }
-    const json* model_object = &root;
-    const json* topology = nullptr;
+    json* model_object = &root;
+    json* topology = nullptr;
     std::string place;
     const auto topology_it = root.find("modelTopology");
     if (topology_it != root.end()) {
@@ -104,7 +109,8 @@ keras::BuiltModel read_keras_model(std::string_view text, const std::string& fil
         model_object = &*config_it;
     }
 
-    keras::BuiltModel built = keras::build_model(*model_object, place, file, warnings);
+    keras::BuiltModel built = keras::build_model(*model_object, place, file, warnings,
+                                                 layer_offsets ? &offsets : nullptr);
     Model& model = built.model;
     model.keras_version = keras_version_of(root, topology, *model_object);
     if (topology) {

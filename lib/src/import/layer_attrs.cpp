@@ -140,16 +140,17 @@ void add_attrs(const json& config, const std::string& prefix, const std::string&
             check_positive(value, value_place(), file);
         if (value.is_array()) {
             if (auto converted = list_value(value, is_dimension_key(key), value_place, file)) {
-                attrs[prefix + key] = std::move(*converted);
+                attrs.insert_or_assign(prefix + key, std::move(*converted));
             }
         } else if (value.is_object()) {
             if (auto name = policy_name(value)) {
-                attrs[prefix + key] = *name;
+                attrs.insert_or_assign(prefix + key, std::move(*name));
             } else if (key == "layer" && wrapper_depth < 4) {
                 // The layer wrapped by Bidirectional / TimeDistributed.
                 const auto class_name = value.find("class_name");
                 if (class_name != value.end() && class_name->is_string()) {
-                    attrs[prefix + "layer.class_name"] = class_name->get<std::string>();
+                    attrs.insert_or_assign(prefix + "layer.class_name",
+                                           class_name->get<std::string>());
                 }
                 const auto inner = value.find("config");
                 if (inner != value.end() && inner->is_object()) {
@@ -158,7 +159,7 @@ void add_attrs(const json& config, const std::string& prefix, const std::string&
                 }
             }
         } else if (auto converted = scalar_value(key, value, value_place, file)) {
-            attrs[prefix + key] = std::move(*converted);
+            attrs.insert_or_assign(prefix + key, std::move(*converted));
         }
     }
 }

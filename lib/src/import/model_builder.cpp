@@ -30,32 +30,50 @@ std::string index_place(const std::string& place, std::size_t index) {
     return place + "[" + std::to_string(index) + "]";
 }
 
-const json* find_member(const json& object, const char* key) {
+// The member, or null; `Json` is json or const json.
+template <class Json>
+Json* find_member(Json& object, const char* key) {
     if (!object.is_object()) return nullptr;
     const auto it = object.find(key);
     return it == object.end() ? nullptr : &*it;
 }
 
 // The layers list of a model config: Sequential configs of old Keras are the list itself.
-const json* layer_list(const json& config) {
+template <class Json>
+Json* layer_list(Json& config) {
     if (config.is_array()) return &config;
-    const json* layers = find_member(config, "layers");
+    Json* layers = find_member(config, "layers");
     return layers && layers->is_array() ? layers : nullptr;
 }
+
+// Lets go of a layer's JSON once the layer is built (or its building failed): the tree
+// shrinks while the model grows, so a large model's import does not hold both at full size.
+class ReleasedWhenBuilt {
+  public:
+    explicit ReleasedWhenBuilt(json& value) : value_(value) {}
+    ReleasedWhenBuilt(const ReleasedWhenBuilt&) = delete;
+    ReleasedWhenBuilt& operator=(const ReleasedWhenBuilt&) = delete;
+    ~ReleasedWhenBuilt() { value_ = nullptr; }
+
+  private:
+    json& value_;
+};
 
 // One entry of a model's `layers` list, read but not yet placed.
 struct LayerEntry {
     std::string class_name;
     std::string name;
-    const json* config = nullptr;  // may be null
+    json* config = nullptr;  // may be null
     std::string place;
+    const json* object = nullptr;  // the entry itself
 };
 
 class ModelBuilder {
   public:
-    ModelBuilder(const std::string& file, Warnings& warnings) : file_(file), warnings_(warnings) {}
+    ModelBuilder(const std::string& file, Warnings& warnings, ObjectOffsets* offsets)
+        : file_(file), warnings_(warnings), offsets_(offsets) {}
 
-    BuiltModel build(const json& model_object, const std::string& place) {
+    BuiltModel build(json& model_object, const std::string& place) {
         const LayerEntry top = read_model_object(model_object, place);
         const std::size_t scope = symbols_.new_scope();
         result_.model.name = top.name;
@@ -66,6 +84,7 @@ class ModelBuilder {
         result_.model.layers.reserve(expected);
         pending_inputs_.reserve(expected);
         layer_places_.reserve(expected);
+        if (offsets_) result_.layer_offsets.reserve(expected);
         const std::vector<SymbolRef> outputs = build_scope(top, scope, "", nullptr);
         finish(outputs);
         result_.layer_places = std::move(layer_places_);
@@ -74,7 +93,7 @@ class ModelBuilder {
 
   private:
     // The top-level model object: its class must be a model class.
-    LayerEntry read_model_object(const json& object, const std::string& place) {
+    LayerEntry read_model_object(json& object, const std::string& place) {
         const std::string where = place.empty() ? "the model" : place;
         const json* class_name = find_member(object, "class_name");
         if (!class_name || !class_name->is_string()) {
@@ -103,10 +122,11 @@ class ModelBuilder {
         return entry;
     }
 
-    LayerEntry read_entry(const json& entry_json, const std::string& place) {
+    LayerEntry read_entry(json& entry_json, const std::string& place) {
         if (!entry_json.is_object()) throw Error(file_, place + ": expected a layer object");
         LayerEntry entry;
         entry.place = place;
+        entry.object = &entry_json;
         const json* class_name = find_member(entry_json, "class_name");
         if (!class_name || !class_name->is_string()) {
             throw Error(file_, place + ": expected \"class_name\" (the layer's Keras class)");
@@ -150,7 +170,7 @@ class ModelBuilder {
                                             const std::string& parent,
                                             const std::vector<SymbolRef>* feeds) {
         const std::string config_place = member_place(model.place, "config");
-        const json& layers = *layer_list(*model.config);
+        json& layers = *layer_list(*model.config);
         const std::string layers_place = member_place(config_place, "layers");
 
         std::vector<TensorName> input_names;
@@ -165,6 +185,7 @@ class ModelBuilder {
         }
 
         for (std::size_t i = 0; i < layers.size(); ++i) {
+            const ReleasedWhenBuilt release(layers[i]);
             const LayerEntry entry = read_entry(layers[i], index_place(layers_place, i));
             const json* nodes_json = find_member(layers[i], "inbound_nodes");
             std::vector<InboundNode> nodes;
@@ -213,7 +234,7 @@ class ModelBuilder {
                                             const std::string& parent,
                                             const std::vector<SymbolRef>* feeds) {
         const std::string config_place = member_place(model.place, "config");
-        const json& layers = *layer_list(*model.config);
+        json& layers = *layer_list(*model.config);
         const std::string layers_place =
             model.config->is_array() ? config_place : member_place(config_place, "layers");
 
@@ -229,6 +250,7 @@ class ModelBuilder {
         }
 
         for (std::size_t i = 0; i < layers.size(); ++i) {
+            const ReleasedWhenBuilt release(layers[i]);
             const LayerEntry entry = read_entry(layers[i], index_place(layers_place, i));
             if (i == 0 && !previous && entry.class_name != "InputLayer" &&
                 !is_nested_model(entry)) {
@@ -282,7 +304,7 @@ class ModelBuilder {
         input.implicit = true;
         input.parent = parent;
         input.attrs["batch_input_shape"] = *shape;
-        return placed(push_layer(std::move(input), {}, first.place), first.place);
+        return placed(push_layer(std::move(input), {}, first), first.place);
     }
 
     // Flattens a nested model in place; its layers get the nested model as parent.
@@ -314,10 +336,12 @@ class ModelBuilder {
         }
         layer.name = unique_name(entry.name);
         layer.parent = parent;
-        return push_layer(std::move(layer), std::move(inputs), entry.place);
+        return push_layer(std::move(layer), std::move(inputs), entry);
     }
 
-    std::size_t push_layer(Layer layer, std::vector<SymbolRef> inputs, const std::string& place) {
+    // Adds a layer that `entry` defines.
+    std::size_t push_layer(Layer layer, std::vector<SymbolRef> inputs, const LayerEntry& entry) {
+        const std::string& place = entry.place;
         if (result_.model.layers.size() >= limits::kMaxLayers) {
             throw Error(file_,
                         place + ": more than " + std::to_string(limits::kMaxLayers) + " layers");
@@ -327,6 +351,10 @@ class ModelBuilder {
         result_.model.layers.push_back(std::move(layer));
         pending_inputs_.push_back(std::move(inputs));
         layer_places_.push_back(place);
+        if (offsets_) {
+            result_.layer_offsets.push_back(entry.object ? offsets_->find(*entry.object)
+                                                         : std::nullopt);
+        }
         return result_.model.layers.size() - 1;
     }
 
@@ -401,6 +429,7 @@ class ModelBuilder {
 
     const std::string& file_;
     Warnings& warnings_;
+    ObjectOffsets* offsets_;  // may be null
     BuiltModel result_;
     SymbolTable symbols_;
     std::vector<std::vector<SymbolRef>> pending_inputs_;  // per placed layer
@@ -417,9 +446,9 @@ bool is_model_class(const std::string& class_name) {
     return class_name == "Sequential" || class_name == "Model" || class_name == "Functional";
 }
 
-BuiltModel build_model(const json& model_object, const std::string& place, const std::string& file,
-                       Warnings& warnings) {
-    return ModelBuilder(file, warnings).build(model_object, place);
+BuiltModel build_model(json& model_object, const std::string& place, const std::string& file,
+                       Warnings& warnings, ObjectOffsets* offsets) {
+    return ModelBuilder(file, warnings, offsets).build(model_object, place);
 }
 
 }  // namespace strata::keras

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
+#include <iterator>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "layout/graph/attribute_text.hpp"
 #include "layout/graph/short_labels.hpp"
@@ -17,10 +19,13 @@ namespace {
 
 constexpr std::size_t kMaxPeriod = 8;  // tokens in one repeated unit
 
-// Configuration keys that change what a layer computes; names and initialisers do not.
-constexpr const char* kSignatureKeys[] = {
-    "kernel_size",   "strides", "filters",          "units", "activation", "pool_size", "padding",
-    "dilation_rate", "axis",    "depth_multiplier", "rate",  "size"};
+// Configuration keys that change what a layer computes; names and initialisers do not. Sorted
+// as the keys of Attrs are, so that one walk over a layer's attributes finds them all.
+constexpr std::string_view kSignatureKeys[] = {"activation",    "axis",      "depth_multiplier",
+                                               "dilation_rate", "filters",   "kernel_size",
+                                               "padding",       "pool_size", "rate",
+                                               "size",          "strides",   "units"};
+static_assert(std::is_sorted(std::begin(kSignatureKeys), std::end(kSignatureKeys)));
 
 // A shape as drawn (channels last), so that blocks drawn alike are alike whatever axis order
 // the file gives each tensor.
@@ -32,11 +37,14 @@ void append_shape(std::string& out, const Layer& layer, const Shape& file_shape)
     }
 }
 
-std::string node_signature(const Model& model, const Layer& layer) {
-    std::string s = layer.type;
-    for (const char* key : kSignatureKeys) {
-        auto it = layer.attrs.find(key);
-        if (it == layer.attrs.end()) continue;
+// Appends the signature of one layer to `s`.
+void append_node_signature(std::string& s, const Model& model, const Layer& layer) {
+    s += layer.type;
+    auto it = layer.attrs.begin();
+    for (const std::string_view key : kSignatureKeys) {
+        while (it != layer.attrs.end() && std::string_view(it->first) < key) ++it;
+        if (it == layer.attrs.end()) break;
+        if (it->first != key) continue;
         s += '|';
         s += key;
         s += '=';
@@ -57,7 +65,6 @@ std::string node_signature(const Model& model, const Layer& layer) {
             append_shape(s, from, from.shapes[in.output]);
         s += ';';
     }
-    return s;
 }
 
 void insert_sorted(std::vector<std::size_t>& set, std::size_t v) {
@@ -95,14 +102,17 @@ void redirect_run_exit(Arrangement& a, const Repeat& r) {
 void fold_repeats(const Model& model, Arrangement& a, const std::vector<Token>& tokens) {
     const std::size_t count = tokens.size();
     std::vector<std::size_t> id(count), size(count);
-    std::map<std::string, std::size_t> ids;
+    // Hashed: the signatures of a deep model are long and share long prefixes, which an
+    // ordered map compares again and again. Ids are still given in order of first use.
+    std::unordered_map<std::string, std::size_t> ids;
+    std::string signature;  // reused: its buffer grows once
     std::vector<long> local(a.dag.size(), -1);
     for (std::size_t t = 0; t < count; ++t) {
         const std::vector<std::size_t> nodes = token_nodes(a, tokens[t]);
         for (std::size_t i = 0; i < nodes.size(); ++i) local[nodes[i]] = static_cast<long>(i);
-        std::string signature;
+        signature.clear();
         for (std::size_t v : nodes) {
-            signature += node_signature(model, model.layers[a.dag.layer[v]]);
+            append_node_signature(signature, model, model.layers[a.dag.layer[v]]);
             signature += "|from=";
             // Edges from outside the block are described by the input shapes alone, so that
             // the first block of a model (fed by an input that is not drawn) matches the rest.
@@ -114,7 +124,9 @@ void fold_repeats(const Model& model, Arrangement& a, const std::vector<Token>& 
             signature += '\n';
         }
         for (std::size_t v : nodes) local[v] = -1;
-        id[t] = ids.emplace(std::move(signature), ids.size()).first->second;
+        const auto known = ids.find(signature);
+        id[t] =
+            known != ids.end() ? known->second : ids.emplace(signature, ids.size()).first->second;
         size[t] = nodes.size();
     }
     auto same = [&](std::size_t i, std::size_t j, std::size_t p) {
