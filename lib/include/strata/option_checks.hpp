@@ -11,7 +11,7 @@ namespace strata {
 // Warns of options that name what the model does not have, which would otherwise change
 // nothing without a word: a class in type_ignore or color_map that no layer is (with the
 // nearest class the model has, when one is close: a misspelling), an index_ignore past the
-// model's layers.
+// model's layers, a lenet top_labels or bottom_labels entry for a layer the model lacks.
 void warn_unused_option_names(const Model& model, const Options& options, Warnings& warnings);
 
 // Warns of each option that the view `options.view` does not draw (the legend in the lenet
@@ -19,6 +19,13 @@ void warn_unused_option_names(const Model& model, const Options& options, Warnin
 // `preset` (a name, or empty) applied: given by the user, it would change nothing without a
 // word; a preset, made for every view, is not blamed.
 void warn_options_unused_by_view(const Options& options, const std::string& preset,
+                                 Warnings& warnings);
+
+// Warns of each option given (as warn_options_unused_by_view decides) that takes effect only
+// with another that is off: functional collapse_rules without collapse_enabled,
+// orientation_rotation on the functional view's flat boxes, legend_position without a legend,
+// lenet top labels' texts with top_label: false (and the bottom ones alike).
+void warn_options_needing_others(const Options& options, const std::string& preset,
                                  Warnings& warnings);
 
 }  // namespace strata

@@ -5,6 +5,8 @@
 #include <functional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "strata/printable.hpp"
@@ -34,9 +36,28 @@ void warn_unknown_class(const std::string& option, const std::string& name, cons
                                     style::did_you_mean(name, classes.in_order)});
 }
 
+// The lenet view's own label texts (top_labels, bottom_labels) are keyed by layer name: a name
+// no layer has labels nothing.
+void warn_unknown_label_layers(const Model& model, const Options& options, Warnings& warnings) {
+    if (options.view != View::lenet ||
+        (options.top_labels.empty() && options.bottom_labels.empty()))
+        return;
+    std::set<std::string_view, std::less<>> names;
+    for (const Layer& layer : model.layers) names.insert(layer.name);
+    for (const auto& [key, texts] : {std::pair{"top_labels", &options.top_labels},
+                                     std::pair{"bottom_labels", &options.bottom_labels}}) {
+        for (const auto& entry : *texts) {
+            if (!names.contains(entry.first))
+                warnings.push_back({key, "no layer is named " + quoted_text(entry.first) +
+                                             ": its label is not drawn"});
+        }
+    }
+}
+
 }  // namespace
 
 void warn_unused_option_names(const Model& model, const Options& options, Warnings& warnings) {
+    warn_unknown_label_layers(model, options, warnings);
     if (options.type_ignore.empty() && options.color_map.empty() && options.index_ignore.empty())
         return;
     const Classes classes = classes_of(model);
