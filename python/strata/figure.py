@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import math
 import os
 import sys
 import tempfile
@@ -16,6 +17,32 @@ _NOTEBOOK_PIXELS = 2400
 # The largest SVG a notebook is given: a larger one (a deep model drawn layer by layer) would
 # weigh down the notebook file, so the cell shows the PNG instead.
 _NOTEBOOK_SVG_BYTES = 2 << 20
+
+
+# strata's bounds on a raster image (strata/limits.hpp): pixels in all, and the longest side of
+# the image to_pil() draws.
+_MAX_PIXELS = 1 << 28
+_MAX_SIDE = 1 << 22
+
+
+def _check_raster_scale(width: float, height: float, dpi: float, scale: float) -> None:
+    """Refuses in one short line a scale (or dpi) outside what this figure can be drawn at,
+    naming the parameter and its range, before a message would spell out an image side of
+    hundreds of digits."""
+    given = [("scale", scale, dpi), ("dpi", dpi, scale)]
+    if not all(isinstance(v, (int, float)) and math.isfinite(v) and v > 0 for _, v, _ in given):
+        return  # the library's own message names the parameter
+    # The largest resolution (dpi times scale) at which the image keeps within the bounds.
+    side = max(width, height, 1.0) / 96
+    area = max(width, 1.0) * max(height, 1.0) / (96 * 96)
+    most = min(_MAX_SIDE / side, math.sqrt(_MAX_PIXELS / area))
+    if dpi * scale <= most:
+        return
+    name, value, other = given[0] if scale != 1 else given[1]
+    raise _strata.Error(
+        f"{name} must be from {1 / other:.3g} to {most / other:.3g} for this figure "
+        f"(at most {_MAX_PIXELS} pixels are allowed, a side of at most {_MAX_SIDE}); got {value:g}"
+    )
 
 
 def _umask() -> int:
@@ -143,6 +170,7 @@ class Figure:
         visualkeras' image is; at most 2**28 pixels (a PNG file is held to 32767 a side)."""
         from PIL import Image
 
+        _check_raster_scale(self.width, self.height, float(dpi), float(scale))
         width, height, pixels, image_warnings = self._scene.rgba(float(dpi), float(scale))
         _warn(image_warnings)
         return Image.frombuffer("RGBA", (width, height), pixels, "raw", "RGBA", 0, 1)

@@ -1296,6 +1296,19 @@ case("lenet-skip-two-back-10000", {
     "model.json": dumps(functional(SKIP_LENET, [["in", 0, 0]], [["a9999", 0, 0]])),
     "fig.yaml": "view: lenet\n"}, "ok", options="fig.yaml", max_mib=256, max_seconds=5)
 
+# Every group edge needs room (a large font): the boxes right of each edge move together in
+# near-linear time, not edges times boxes (20 000 pairs fitted to 17 cm took 15 s).
+EDGES = [with_input(dense("l0"), [None, 8])] + [dense(f"l{k}", 4 + k % 3) for k in range(1, 19990)]
+case("bounds2-groups-pairs-every-edge-moves", {
+    "model.json": dumps(seq(EDGES)),
+    "fig.yaml": "collapse: none\nfont_size: 100\nwidth: 17cm\nlayered_groups:\n" +
+                "".join(f"  - {{layers: [l{k}, l{k + 1}]}}\n" for k in range(19989))},
+     "ok", options="fig.yaml", max_mib=512, max_seconds=10)
+# A Reshape without its target: Keras cannot build it, so the file is refused at the layer.
+case("reshape-no-target-shape", {"model.json": dumps(seq([with_input(dense("d", 500000), [None, 4]),
+     {"class_name": "Reshape", "config": {"name": "r"}}]))}, "error",
+     "layer 'r' (Reshape): 'target_shape' is not given, and Keras cannot build the layer without it")
+
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\tmax_seconds\n")
     for row in rows:

@@ -122,6 +122,7 @@ int run_render(const std::vector<std::string>& args) {
     if (preset.empty() && given.count("options"))
         preset = options_file_preset(given["options"].as<std::string>());
     warn_options_unused_by_view(options, preset, warnings);
+    warn_options_needing_others(options, preset, warnings);
     Scene scene;
     try {
         if (format == OutputFormat::tex) {

@@ -79,6 +79,17 @@ int image_side(double length, double scale, double limit) {
     return side <= limit ? static_cast<int>(side) : -1;
 }
 
+// "7613 x 1215", for messages. Printed from the double: a side can be far beyond what a long
+// long holds, and one beyond a trillion is written short ("7.61e+302") to keep it one line.
+std::string pixels_text(double width, double height) {
+    const auto whole = [](double pixels) {
+        char text[64];
+        std::snprintf(text, sizeof text, pixels < 1e12 ? "%.0f" : "%.3g", std::ceil(pixels));
+        return std::string(text);
+    };
+    return whole(width) + " x " + whole(height);
+}
+
 struct ImageSize {
     int width = 0, height = 0;
 };
@@ -89,15 +100,7 @@ ImageSize image_size(const Scene& scene, double scale, int max_side) {
     check_canvas(scene);
     const int width = image_side(scene.width, scale, max_side);
     const int height = image_side(scene.height, scale, max_side);
-    // Printed from the double: a side can be far beyond what a long long holds.
-    const auto whole = [](double pixels) {
-        char text[400];
-        std::snprintf(text, sizeof text, "%.0f", std::ceil(pixels));
-        return std::string(text);
-    };
-    const auto describe = [&] {
-        return whole(scene.width * scale) + " x " + whole(scene.height * scale);
-    };
+    const auto describe = [&] { return pixels_text(scene.width * scale, scene.height * scale); };
     const auto too_many = [&] {
         return Error("", "the image would be " + describe() + " pixels; at most " +
                              std::to_string(limits::kMaxRasterPixels) +
@@ -132,15 +135,6 @@ struct Tile {
 };
 
 // Printed from the double: a side can be far beyond what a long long holds.
-std::string pixels_text(double width, double height) {
-    const auto whole = [](double pixels) {
-        char text[400];
-        std::snprintf(text, sizeof text, "%.0f", std::ceil(pixels));
-        return std::string(text);
-    };
-    return whole(width) + " x " + whole(height);
-}
-
 void paint(cairo_surface_t* surface, const Scene& scene, double scale, bool fill_surface,
            emit::PictureSurfaces& pictures) {
     const CairoContextPtr context(cairo_create(surface));
@@ -269,8 +263,11 @@ RasterOptions fit_raster(const Scene& scene, const RasterOptions& requested, War
     const double width = std::max(1.0, scene.width * scale);
     const double height = std::max(1.0, scene.height * scale);
     const double side_fit = limits::kMaxRasterSide / std::max(width, height);
-    const double area_fit =
-        std::sqrt(static_cast<double>(limits::kMaxRasterPixels) / (width * height));
+    // Each side on its own when the area is beyond a double (a scale of 1e300).
+    const double most = static_cast<double>(limits::kMaxRasterPixels);
+    const double area_fit = std::isfinite(width * height)
+                                ? std::sqrt(most / (width * height))
+                                : std::sqrt(most) / std::sqrt(width) / std::sqrt(height);
     double fit = std::min({1.0, side_fit, area_fit});
     if (fit >= 1) return requested;
     if (requested.dpi * requested.scale * fit < 1) {

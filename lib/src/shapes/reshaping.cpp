@@ -29,7 +29,7 @@ OutputShapes infer_reshape(const Layer& layer, InputShapes inputs) {
     const Shape& input = single_input(inputs);
     require_min_rank(input, 1);
     const auto target = int_list_attr(layer, "target_shape");
-    if (!target) fail("target_shape is not given");
+    if (!target) fail_missing("target_shape");
 
     std::optional<std::size_t> free_axis;  // the one -1 entry, sized from the input
     Dim fixed_size = 1;
@@ -64,7 +64,7 @@ OutputShapes infer_reshape(const Layer& layer, InputShapes inputs) {
 OutputShapes infer_permute(const Layer& layer, InputShapes inputs) {
     const Shape& input = single_input(inputs);
     const auto dims = int_list_attr(layer, "dims");
-    if (!dims) fail("dims is not given");
+    if (!dims) fail_missing("dims");
     require_rank(input, dims->size() + 1);
     // `dims` numbers the axes from 1 (the batch stays first) and must use each once.
     std::vector<bool> used(input.size(), false);

@@ -21,6 +21,11 @@ void fail_below(const std::string& key, std::int64_t value, std::int64_t least) 
                                   ", expected " + std::to_string(least) + " or more");
 }
 
+void fail_missing(const std::string& key) {
+    throw ImpossibleConfiguration(quoted_text(key) +
+                                  " is not given, and Keras cannot build the layer without it");
+}
+
 const Shape& single_input(InputShapes inputs) {
     if (inputs.size() != 1) {
         fail("expects one input, got " + std::to_string(inputs.size()));

@@ -43,6 +43,10 @@ class ImpossibleConfiguration : public std::runtime_error {
 // "'strides' holds 0, expected 1 or more", as an ImpossibleConfiguration.
 [[noreturn]] void fail_below(const std::string& key, std::int64_t value, std::int64_t least);
 
+// "'target_shape' is not given", as an ImpossibleConfiguration: for a key without which Keras
+// cannot build the layer at all (a constructor argument with no default).
+[[noreturn]] void fail_missing(const std::string& key);
+
 // The only input of a single-input layer.
 const Shape& single_input(InputShapes inputs);
 void require_rank(const Shape& shape, std::size_t rank);

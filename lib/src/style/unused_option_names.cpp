@@ -5,6 +5,7 @@
 #include <functional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "strata/printable.hpp"
@@ -80,9 +81,12 @@ class UnknownNames {
 void warn_unused_option_names(const Model& model, const Options& options, Warnings& warnings) {
     bool logo_layers = false;
     for (const LogoGroup& group : options.logo_groups) logo_layers |= !group.layers.empty();
+    // The lenet view's own label texts are keyed by layer name (other views do not draw them).
+    const bool lenet_labels = options.view == View::lenet &&
+                              (!options.top_labels.empty() || !options.bottom_labels.empty());
     if (options.type_ignore.empty() && options.color_map.empty() && options.index_ignore.empty() &&
         options.captions.empty() && options.captions_above.empty() && options.styles.empty() &&
-        !logo_layers)
+        !logo_layers && !lenet_labels)
         return;
     const ModelNames names = names_of(model);
     const std::string no_class = "no layer of the model is of class ";
@@ -112,6 +116,14 @@ void warn_unused_option_names(const Model& model, const Options& options, Warnin
         UnknownNames unknown("styles", no_match, names.classes, warnings);
         for (const auto& entry : options.styles)
             if (!names.style_keys.contains(entry.first)) unknown.add(entry.first);
+    }
+    if (lenet_labels) {
+        for (const auto& [key, texts] : {std::pair{"top_labels", &options.top_labels},
+                                         std::pair{"bottom_labels", &options.bottom_labels}}) {
+            UnknownNames unknown(key, no_layer, names.layers, warnings);
+            for (const auto& entry : *texts)
+                if (!names.known_layers.contains(entry.first)) unknown.add(entry.first);
+        }
     }
     for (std::size_t i = 0; i < options.logo_groups.size(); ++i) {
         UnknownNames unknown("logo_groups[" + std::to_string(i) + "].layers", no_match,

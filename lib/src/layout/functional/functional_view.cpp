@@ -557,6 +557,26 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
     return scene;
 }
 
+// The tallest figure rows may make, in px: TeX measures up to 16 000 bp.
+constexpr double kTallestRows = 20000;
+
+// Why a figure fitted to a width stays wider, and what would make it fit.
+std::string too_wide_message(const Options& options, const Scene& scene, double rows_height) {
+    const auto px = [](double length) { return std::to_string(std::llround(length)) + " px"; };
+    const std::string stays = "the functional view's figure stays " + px(scene.width) +
+                              " wide, wider than " + options.width + ": ";
+    // No level is suggested for rows: level auto already draws blocks or stages where a model
+    // has them.
+    if (rows_height > 0)
+        return stays + "its captions need the columns wrapped into rows, and those rows would be " +
+               px(rows_height) + " tall, more than an output can hold (" + px(kTallestRows) +
+               "), so it stays one row (give a wider width, or fewer boxes: type_ignore, "
+               "collapse_rules)";
+    return stays +
+           "its captions do not fit side by side (give a wider width, smaller text or "
+           "fewer captions, or --level auto to draw blocks or stages)";
+}
+
 }  // namespace
 
 Scene functional_view(const Model& model, const Options& options, const LayoutContext& context,
@@ -583,7 +603,7 @@ Scene functional_view(const Model& model, const Options& options, const LayoutCo
     // chain), and boxes are not made smaller than a twentieth of their size for them.
     const bool captioned = std::any_of(scene.groups.begin(), scene.groups.end(),
                                        [](const Group& g) { return g.role == Role::caption; });
-    constexpr double kTallestRows = 20000;  // px: TeX measures up to 16 000 bp
+    double rows_height = 0;  // of the rows given up as too tall; 0: none were
     if (!fits(scene) && captioned) {
         Fit rows = fit;
         rows.row_width = limit - 2 * options.padding;
@@ -591,6 +611,8 @@ Scene functional_view(const Model& model, const Options& options, const LayoutCo
         if (wrapped.height <= kTallestRows) {
             fit = rows;
             scene = std::move(wrapped);
+        } else {
+            rows_height = wrapped.height;
         }
     }
     const auto widest_caption_line = [&] {
@@ -618,12 +640,7 @@ Scene functional_view(const Model& model, const Options& options, const LayoutCo
         scene = functional_figure(model, options, context, fit, nullptr);
     }
     shrink_boxes(captioned ? 0.05 : 1e-4);
-    if (!fits(scene))
-        warnings.push_back({"width", "the captions of the functional view are wider than " +
-                                         options.width +
-                                         " side by side: the figure is wider "
-                                         "(give a wider width, smaller text, fewer captions, "
-                                         "or --level auto to draw blocks or stages)"});
+    if (!fits(scene)) warnings.push_back({"width", too_wide_message(options, scene, rows_height)});
     return scene;
 }
 

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "layout/layered/annotation_marks.hpp"
 #include "layout/layered/figure_bounds.hpp"
+#include "layout/layered/suffix_shifts.hpp"
 
 namespace strata::layout {
 namespace {
@@ -36,17 +38,18 @@ void make_room_at_group_edges(const GraphBoxes& graph, const RepeatUnits& units,
     if (options.layered_groups.empty() || options.compat_visualkeras) return;
     const std::size_t count = std::min(graph.spine_boxes, boxes.size());
     if (count < 2) return;
-    std::unordered_map<std::string, std::vector<std::size_t>> groups_of;
+    // The groups of each layer name, ascending without repeats (groups are visited in order).
+    std::unordered_map<std::string_view, std::vector<std::size_t>> groups_of;
     for (std::size_t g = 0; g < options.layered_groups.size(); ++g) {
-        for (const std::string& name : options.layered_groups[g].layers)
-            groups_of[name].push_back(g);
+        for (const std::string& name : options.layered_groups[g].layers) {
+            std::vector<std::size_t>& in = groups_of[name];
+            if (in.empty() || in.back() != g) in.push_back(g);
+        }
     }
-    const auto groups = [&](const DrawnBox& b) {
-        std::vector<std::size_t> in;
-        if (const auto found = groups_of.find(model.layers[b.layer].name); found != groups_of.end())
-            in = found->second;
-        std::sort(in.begin(), in.end());
-        return in;
+    static const std::vector<std::size_t> kNone;
+    const auto groups = [&](const DrawnBox& b) -> const std::vector<std::size_t>& {
+        const auto found = groups_of.find(model.layers[b.layer].name);
+        return found == groups_of.end() ? kNone : found->second;
     };
     // Per box, how far the ×N label of its unit reaches beyond the unit on either side: the
     // longest label it may take.
@@ -86,41 +89,46 @@ void make_room_at_group_edges(const GraphBoxes& graph, const RepeatUnits& units,
             joining[std::min(a.branches[bi].join, a.spine.size())].push_back(graph.index_of(v));
         }
     }
-    std::vector<std::size_t> before = groups(boxes[0]);
+    // An edge that needs room moves every box from it on; the moves are summed over the boxes
+    // in the order of their fronts, so many edges cost near-linear time, not edges times boxes.
+    SuffixShifts shifts(boxes, frame);
+    const std::vector<std::size_t>* before = &groups(boxes[0]);
     double left_side = reach(0).right;  // of the spine boxes before i, which stay where they are
     for (std::size_t i = 1; i < count; ++i) {
-        if (i > 1) left_side = std::max(left_side, reach(i - 1).right);
-        std::vector<std::size_t> now = groups(boxes[i]);
-        if (now == before) continue;
+        if (i > 1) {
+            shifts.at(i - 1);
+            left_side = std::max(left_side, reach(i - 1).right);
+        }
+        const std::vector<std::size_t>& now = groups(boxes[i]);
+        if (now == *before) continue;
         // The frames that end here stand a padding right of what the boxes before write, and
         // those that begin a padding left of what this box writes.
         double leaving = 0, entering = 0;
-        for (const std::size_t g : before) {
+        for (const std::size_t g : *before) {
             if (!std::binary_search(now.begin(), now.end(), g))
                 leaving = std::max(leaving, options.layered_groups[g].padding);
         }
         for (const std::size_t g : now) {
-            if (!std::binary_search(before.begin(), before.end(), g))
+            if (!std::binary_search(before->begin(), before->end(), g))
                 entering = std::max(entering, options.layered_groups[g].padding);
         }
-        before = std::move(now);
+        before = &now;
+        double from = front_left(shifts.at(i), frame);
         double left = left_side, right = reach(i).left;
-        double from = front_left(boxes[i], frame);
         const std::size_t position = graph.spine_index(boxes[i].node);
         for (const std::size_t k : joining[position]) {
-            if (k < boxes.size()) left = std::max(left, box_reach(boxes[k], frame, options).right);
+            if (k < boxes.size())
+                left = std::max(left, box_reach(shifts.at(k), frame, options).right);
         }
         for (const std::size_t k : forking[graph.spine_index(boxes[i - 1].node)]) {
             if (k >= boxes.size()) continue;
-            right = std::min(right, box_reach(boxes[k], frame, options).left);
+            right = std::min(right, box_reach(shifts.at(k), frame, options).left);
             from = std::min(from, front_left(boxes[k], frame));
         }
         const double need = left + leaving + entering + boxes[i].style.font.size / 2 - right;
-        if (need <= 0) continue;
-        for (DrawnBox& b : boxes) {
-            if (front_left(b, frame) >= from - 1e-9) b.left += need;
-        }
+        if (need > 0) shifts.shift_from(from, need);
     }
+    shifts.settle_all();
 }
 
 }  // namespace strata::layout
