@@ -19,6 +19,7 @@
 #include "layout/fitting/legend_placement.hpp"
 #include "layout/fitting/legend_shrink.hpp"
 #include "layout/fitting/placed_option_errors.hpp"
+#include "layout/fitting/readable_text.hpp"
 #include "layout/fitting/scaled_scene.hpp"
 #include "layout/views/view_scene.hpp"
 #include "strata/error.hpp"
@@ -236,7 +237,12 @@ Scene layout_layered(const Model& model, const Options& options, const LayoutCon
     return layout::with_option_places(options.option_places, [&] {
         validate(options);
         const auto on_page = [&](const Options& o, Warnings& w) {
-            return within_page(layered_at_level(model, o, context, w), o, w);
+            return layout::with_text_kept_large(
+                o,
+                [&](const Options& at, Warnings& laid) {
+                    return layered_at_level(model, at, context, laid);
+                },
+                within_page, w);
         };
         FittedScene fitted = layout::with_legend_placed(options, on_page, warnings);
         return layout::scaled_scene(std::move(fitted.scene), fitted.scale);
@@ -373,7 +379,12 @@ FittedScene layout_for_latex(const Model& model, const Options& options,
     return layout::with_option_places(options.option_places, [&] {
         validate(options);
         const auto on_page = [&](const Options& o, Warnings& w) {
-            return within_page(latex_at_level(model, o, context, w), o, w);
+            return layout::with_text_kept_large(
+                o,
+                [&](const Options& at, Warnings& laid) {
+                    return latex_at_level(model, at, context, laid);
+                },
+                within_page, w);
         };
         Options measured = options;
         Warnings laid;
