@@ -15,9 +15,15 @@ constexpr double kTolerancePx = 0.005;
 // The steps between the size asked for and min_font_size, as shares of the size asked for.
 constexpr double kSizeStep = 0.1;
 
-bool on_page(const FittedScene& fitted, double width_px, double height_px) {
-    return fitted.scene.width * fitted.scale <= width_px + kTolerancePx &&
-           fitted.scene.height * fitted.scale <= height_px + kTolerancePx;
+// The smallest text size the options ask for, px: the default one, a style's or a group's;
+// none below min_font_size, as the fitting raises them to it.
+double smallest_asked(const Options& o) {
+    double smallest = o.font_size;
+    for (const auto& [key, style] : o.styles) {
+        if (style.font_size) smallest = std::min(smallest, *style.font_size);
+    }
+    for (const LayerGroup& group : o.layered_groups) smallest = std::min(smallest, group.font_size);
+    return std::max(smallest, std::min(o.font_size, points_to_px(o.min_font_size)));
 }
 
 // Every text size scaled to make `size` the default one, none below `least` (px).
@@ -61,17 +67,14 @@ std::vector<Options> ways_to_try(const Options& options, bool captioned) {
 }  // namespace
 
 FittedScene with_text_kept_large(const Options& options, const PageLayOut& lay_out,
-                                 const KeepOnPage& keep_on_page, Warnings& warnings) {
+                                 Warnings& warnings) {
     Warnings first_warnings;
     FittedScene first = lay_out(options, first_warnings);
     const bool search = !options.width.empty() && !options.height.empty() &&
                         options.view == View::layered && !options.compat_visualkeras;
-    if (!search || !std::isfinite(smallest_text(first)) ||
-        on_page(first, length_in_px(options.width, "width"),
-                length_in_px(options.height, "height"))) {
-        FittedScene kept = keep_on_page(std::move(first), options, first_warnings);
+    if (!search || smallest_text(first) >= smallest_asked(options) - kTolerancePx) {
         warnings.insert(warnings.end(), first_warnings.begin(), first_warnings.end());
-        return kept;
+        return first;
     }
     const bool captioned = std::any_of(first.scene.groups.begin(), first.scene.groups.end(),
                                        [](const Group& g) { return g.role == Role::caption; });
@@ -85,9 +88,12 @@ FittedScene with_text_kept_large(const Options& options, const PageLayOut& lay_o
     for (std::size_t w = 0; w < ways.size(); ++w) {
         Candidate candidate;
         // The first way is the options asked for: laid out already.
-        FittedScene laid = w == 0 ? std::move(first) : lay_out(ways[w], candidate.warnings);
-        if (w == 0) candidate.warnings = std::move(first_warnings);
-        candidate.fitted = keep_on_page(std::move(laid), ways[w], candidate.warnings);
+        if (w == 0) {
+            candidate.fitted = std::move(first);
+            candidate.warnings = std::move(first_warnings);
+        } else {
+            candidate.fitted = lay_out(ways[w], candidate.warnings);
+        }
         candidate.text = smallest_text(candidate.fitted);
         candidates.push_back(std::move(candidate));
     }
