@@ -1,4 +1,4 @@
-// Large models on slides: the slides preset in a 16:9 beamer frame draws DenseNet-121,
+// Large models on slides: the slides preset in a 16:9 and a 4:3 beamer frame draws DenseNet-121,
 // ResNet-50 and GoogLeNet with text no smaller than the preset's min_font_size, using a good
 // share of the room the frame gives a figure, without an overfull box. A figure too large for
 // the frame first puts its captions above and below in turn and sets its text smaller, down to
@@ -37,12 +37,9 @@ double smallest_text_pt(const fs::path& folder) {
     return smallest;
 }
 
-}  // namespace
-
-BOOST_AUTO_TEST_SUITE(slides_frames)
-
-BOOST_AUTO_TEST_CASE(large_models_fill_a_wide_frame_with_readable_text) {
-    if (!have_tex("pdflatex") || !STRATA_WITH_ONNX) return;
+// The deck with a frame for each large model before its own, in frames of `aspect_ratio`
+// (beamer's option, "" for 4:3): the checks the head of this file names.
+void check_large_models_in_frames(const std::string& aspect_ratio) {
     const fs::path corpus = STRATA_CORPUS_DIR;
     const std::vector<fs::path> models = {corpus / "onnx" / "densenet121.onnx",
                                           corpus / "keras" / "resnet50_k230tf.json",
@@ -52,8 +49,9 @@ BOOST_AUTO_TEST_CASE(large_models_fill_a_wide_frame_with_readable_text) {
     const double least_pt = slides.min_font_size * 72.27 / 72;  // min_font_size is in bp
 
     std::string deck = read_file(kSource / "templates" / "beamer" / "deck.tex");
-    deck = std::regex_replace(deck, std::regex("\\\\documentclass\\{beamer\\}"),
-                              "\\documentclass[aspectratio=169]{beamer}");
+    if (!aspect_ratio.empty())
+        deck = std::regex_replace(deck, std::regex("\\\\documentclass\\{beamer\\}"),
+                                  "\\documentclass[aspectratio=" + aspect_ratio + "]{beamer}");
     deck = std::regex_replace(
         deck, std::regex("\\\\usepackage\\{strata\\}"),
         "\\usepackage{strata}\\strataset{program=" + std::string(STRATA_CLI_PATH) + "}");
@@ -67,7 +65,7 @@ BOOST_AUTO_TEST_CASE(large_models_fill_a_wide_frame_with_readable_text) {
     }
     deck = std::regex_replace(deck, std::regex("\\\\begin\\{frame\\}"), frames + "\\begin{frame}");
 
-    ScratchDir scratch("slides-frames");
+    ScratchDir scratch("slides-frames-" + (aspect_ratio.empty() ? "43" : aspect_ratio));
     fs::copy_file(kSource / "templates" / "beamer" / "model.json", scratch.path / "model.json");
     for (const fs::path& model : models) fs::copy_file(model, scratch.path / model.filename());
     write_file(scratch.path / "deck.tex", deck);
@@ -99,6 +97,20 @@ BOOST_AUTO_TEST_CASE(large_models_fill_a_wide_frame_with_readable_text) {
                        width << " x " << height << " of " << room_width << " x " << room_height);
         }
     }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(slides_frames)
+
+BOOST_AUTO_TEST_CASE(large_models_fill_a_wide_frame_with_readable_text) {
+    if (!have_tex("pdflatex") || !STRATA_WITH_ONNX) return;
+    check_large_models_in_frames("169");
+}
+
+BOOST_AUTO_TEST_CASE(large_models_fill_a_4_3_frame_with_readable_text) {
+    if (!have_tex("pdflatex") || !STRATA_WITH_ONNX) return;
+    check_large_models_in_frames("");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
