@@ -19,6 +19,7 @@
 #include "layout/fitting/legend_placement.hpp"
 #include "layout/fitting/legend_shrink.hpp"
 #include "layout/fitting/placed_option_errors.hpp"
+#include "layout/fitting/readable_text.hpp"
 #include "layout/fitting/scaled_scene.hpp"
 #include "layout/views/view_scene.hpp"
 #include "strata/error.hpp"
@@ -238,7 +239,10 @@ Scene layout_layered(const Model& model, const Options& options, const LayoutCon
         const auto on_page = [&](const Options& o, Warnings& w) {
             return within_page(layered_at_level(model, o, context, w), o, w);
         };
-        FittedScene fitted = layout::with_legend_placed(options, on_page, warnings);
+        const auto placed = [&](const Options& o, Warnings& w) {
+            return layout::with_legend_placed(o, on_page, w);
+        };
+        FittedScene fitted = layout::with_text_kept_large(options, placed, warnings);
         return layout::scaled_scene(std::move(fitted.scene), fitted.scale);
     });
 }
@@ -368,6 +372,35 @@ int design_of(const std::string& font) {
 
 }  // namespace
 
+namespace {
+
+// The figure with its legend placed, laid out again while text the fitting made smaller than
+// the document's is set by LaTeX in the design of its own size (6 pt text in lmr6, wider than
+// lmr10 scaled down): measured in that design. Smaller designs are wider, so text at a larger
+// size measured so keeps its room; the design only ever gets smaller, so this ends.
+FittedScene in_latin_modern_design(const Options& options, const layout::PageLayOut& on_page,
+                                   Warnings& warnings) {
+    Options measured = options;
+    Warnings laid;
+    FittedScene fitted = layout::with_legend_placed(measured, on_page, laid);
+    for (int round = 0; round < 4 && is_latin_modern(measured.font); ++round) {
+        const double smallest = smallest_text_px(fitted.scene, fitted.scale);
+        if (smallest <= 0) break;
+        const std::string at_size = layout::latin_modern_at_size(measured.font, smallest);
+        if (design_of(at_size) >= design_of(measured.font)) break;
+        measured.font = at_size;
+        // At the size the fitting chose: the wider design must not send it looking for
+        // another size (larger text measured in a smaller design leaves gaps).
+        measured.font_size = std::min(measured.font_size, smallest / fitted.scale);
+        laid.clear();
+        fitted = layout::with_legend_placed(measured, on_page, laid);
+    }
+    warnings.insert(warnings.end(), laid.begin(), laid.end());
+    return fitted;
+}
+
+}  // namespace
+
 FittedScene layout_for_latex(const Model& model, const Options& options,
                              const LayoutContext& context, Warnings& warnings) {
     return layout::with_option_places(options.option_places, [&] {
@@ -375,27 +408,10 @@ FittedScene layout_for_latex(const Model& model, const Options& options,
         const auto on_page = [&](const Options& o, Warnings& w) {
             return within_page(latex_at_level(model, o, context, w), o, w);
         };
-        Options measured = options;
-        Warnings laid;
-        FittedScene fitted = layout::with_legend_placed(measured, on_page, laid);
-        // Text the fitting made smaller than the document's is set by LaTeX in the design of
-        // its own size (6 pt text in lmr6, wider than lmr10 scaled down): the figure is laid
-        // out again measured in that design. Smaller designs are wider, so text at a larger
-        // size measured so keeps its room; the design only ever gets smaller, so this ends.
-        for (int round = 0; round < 4 && is_latin_modern(measured.font); ++round) {
-            const double smallest = smallest_text_px(fitted.scene, fitted.scale);
-            if (smallest <= 0) break;
-            const std::string at_size = layout::latin_modern_at_size(measured.font, smallest);
-            if (design_of(at_size) >= design_of(measured.font)) break;
-            measured.font = at_size;
-            // At the size the fitting chose: the wider design must not send it looking for
-            // another size (larger text measured in a smaller design leaves gaps).
-            measured.font_size = std::min(measured.font_size, smallest / fitted.scale);
-            laid.clear();
-            fitted = layout::with_legend_placed(measured, on_page, laid);
-        }
-        warnings.insert(warnings.end(), laid.begin(), laid.end());
-        return fitted;
+        const auto in_design = [&](const Options& o, Warnings& w) {
+            return in_latin_modern_design(o, on_page, w);
+        };
+        return layout::with_text_kept_large(options, in_design, warnings);
     });
 }
 

@@ -1,6 +1,7 @@
 #include "layout/fitting/legend_placement.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <string>
 #include <utility>
@@ -20,7 +21,17 @@ Options placed(Options o, LegendPosition position) {
     return o;
 }
 
-// The smallest text of the figure as printed, in px (infinity without text).
+// How fine a level of detail is: layers before blocks before stages. The level `auto` takes is
+// the finest that fits; a legend beside that only gains by drawing blocks where the legend
+// below left room for layers does not outrank it.
+int coarseness(const std::string& level) {
+    if (level == "stage") return 2;
+    if (level == "block") return 1;
+    return 0;
+}
+
+}  // namespace
+
 double smallest_text(const FittedScene& fitted) {
     double smallest = std::numeric_limits<double>::infinity();
     for (const Group& g : fitted.scene.groups) {
@@ -33,17 +44,6 @@ double smallest_text(const FittedScene& fitted) {
     return smallest;
 }
 
-// How fine a level of detail is: layers before blocks before stages. The level `auto` takes is
-// the finest that fits; a legend beside that only gains by drawing blocks where the legend
-// below left room for layers does not outrank it.
-int coarseness(const std::string& level) {
-    if (level == "stage") return 2;
-    if (level == "block") return 1;
-    return 0;
-}
-
-}  // namespace
-
 double diagram_scale(const FittedScene& fitted) {
     double sum = 0;
     int boxes = 0;
@@ -53,6 +53,11 @@ double diagram_scale(const FittedScene& fitted) {
         ++boxes;
     }
     return boxes == 0 ? 0 : sum / boxes * fitted.scale;
+}
+
+double reading_size(const FittedScene& fitted) {
+    const double text = smallest_text(fitted);
+    return (std::isfinite(text) ? text * text : 1) * diagram_scale(fitted);
 }
 
 FittedScene with_legend_placed(const Options& options, const PageLayOut& lay_out,
@@ -68,7 +73,7 @@ FittedScene with_legend_placed(const Options& options, const PageLayOut& lay_out
     const double readable = std::min(smallest_text(below), points_to_px(options.min_font_size));
     const int finer = coarseness(below.scene.level) - coarseness(beside.scene.level);
     const bool right =
-        finer > 0 || (finer == 0 && diagram_scale(beside) > kClearlyLarger * diagram_scale(below) &&
+        finer > 0 || (finer == 0 && reading_size(beside) > kClearlyLarger * reading_size(below) &&
                       smallest_text(beside) >= readable - 1e-6);
     Warnings& kept = right ? beside_warnings : below_warnings;
     warnings.insert(warnings.end(), kept.begin(), kept.end());
