@@ -191,6 +191,40 @@ void check_legend(const Figure& figure) {
     }
 }
 
+// How many columns the legend's grid has (entries on its first row), and whether one more
+// column, each as wide as its widest entry (swatch slot, gap, label) with the grid's gap
+// between columns, entries in reading order, would still be within `width_px` less the
+// padding: then the legend is taller than the width makes it.
+struct Columns {
+    std::size_t count = 0;
+    bool one_more_fits = false;
+};
+
+Columns legend_columns(const Scene& s, double width_px) {
+    std::vector<const Group*> legend;
+    for (const Group& g : s.groups)
+        if (g.role == Role::legend) legend.push_back(&g);
+    Columns c;
+    if (legend.empty()) return c;
+    const double first_y = label_of(*legend.front())->y;
+    while (c.count < legend.size() && std::abs(label_of(*legend[c.count])->y - first_y) <= 0.01)
+        ++c.count;
+    if (c.count == legend.size()) return c;
+    // The swatch slot and the gap to the label: as far as the widest swatch's left edge.
+    double offset = 0;
+    for (const Group* entry : legend)
+        offset = std::max(offset, label_of(*entry)->x - swatch_bounds(*entry).left);
+    const std::size_t more = c.count + 1;
+    std::vector<double> widths(more, 0.0);
+    for (std::size_t k = 0; k < legend.size(); ++k)
+        widths[k % more] = std::max(widths[k % more], offset + label_of(*legend[k])->advance);
+    double total = static_cast<double>(more - 1) * 1.2 * label_of(*legend.front())->font_size;
+    for (double w : widths) total += w;
+    const double padding = 10;
+    c.one_more_fits = total <= width_px - 2 * padding - 0.5;
+    return c;
+}
+
 Model corpus(const std::string& relative) {
     Warnings warnings;
     return load_model(std::string(STRATA_CORPUS_DIR) + "/" + relative, warnings);
@@ -228,6 +262,34 @@ BOOST_AUTO_TEST_CASE(branching_models) {
     check_model("generated/unet.json");
     check_model("generated/resnet50.json");
     check_model("generated/mobilenetv2.json");
+}
+
+// A column figure whose picture is narrower than the column (rows wrapped short, or LaTeX
+// drawing it larger afterwards while its legend keeps the text's size) and whose legend is
+// taller than half the picture sets that legend in as many columns as the column holds, not
+// as the picture: ResNet-50 with its boxes named, whose nine entries stood one to a row, a
+// third of the figure, where two columns fit.
+BOOST_AUTO_TEST_CASE(a_column_holds_as_many_legend_columns_as_fit) {
+    for (const char* relative : {"keras/resnet50_k230tf.json", "generated/resnet50.json"}) {
+        const Model model = corpus(relative);
+        Options options;
+        options.legend = true;
+        options.width = "241pt";
+        options.text_callable = TextCallable::name;
+        const double width_px = 241.0 * 96 / 72;
+        Warnings warnings;
+        const Scene scene = layout_layered(model, options, warnings);
+        const Columns svg = legend_columns(scene, width_px);
+        BOOST_TEST(svg.count > 0);
+        BOOST_TEST(!svg.one_more_fits, relative << ": " << svg.count << " legend columns");
+        // As `\strataFigure` sets it: in the document's font, at 10 pt.
+        const Options in_document = latex_defaults(options, LatexDocument{});
+        const FittedScene latex = layout_for_latex(model, in_document, warnings);
+        const Columns tex = legend_columns(latex.scene, width_px / latex.scale);
+        BOOST_TEST(tex.count > 0);
+        BOOST_TEST(!tex.one_more_fits,
+                   relative << " for LaTeX: " << tex.count << " legend columns");
+    }
 }
 
 BOOST_AUTO_TEST_CASE(densenet, *boost::unit_test::enable_if<(STRATA_WITH_ONNX)>()) {

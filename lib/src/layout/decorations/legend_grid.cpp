@@ -23,6 +23,8 @@ constexpr double kLabelGap = 0.4;       // em: swatch to label
 constexpr double kColumnGap = 1.2;      // em
 constexpr double kRowGap = 0.35;        // em
 constexpr double kTopGap = 0.8;         // em: at least this from the picture to the first row
+// The most of the picture's height a legend below it takes while the width holds more columns.
+constexpr double kMostPictureShare = 0.5;
 
 struct SwatchSize {
     double width = 0, height = 0;
@@ -148,14 +150,18 @@ Grid arranged(const Grid& measured, const std::vector<Arrangement>& options, dou
 }
 
 // The grid for the picture: as many columns as the picture's width holds, and more while the
-// grid is taller than the picture and the width the figure is fitted to (or the canvas) holds
-// them. The text stays at its size (a figure LaTeX sets has its text at the document's size).
+// grid is taller than half the picture and the width the figure is fitted to (or the canvas)
+// holds them: a key, not a second figure (a picture narrower than a column, rows wrapped short
+// or grown by LaTeX afterwards while the legend keeps its text's size, would otherwise stack a
+// long legend one or two entries to a row). The text stays at its size (a figure LaTeX sets
+// has its text at the document's size).
 Grid fitted_grid(const std::vector<LegendEntry>& entries, const Options& o, TextMeasurer& text,
                  double available, double widest, double picture_height) {
     const Grid measured = measured_entries(entries, o, text, o.font_size);
     const std::vector<Arrangement> options = arrangements(measured);
     Grid g = arranged(measured, options, available, 1);
-    for (std::size_t least = g.columns + 1; g.height() > picture_height && g.rows > 1; ++least) {
+    for (std::size_t least = g.columns + 1;
+         g.height() > kMostPictureShare * picture_height && g.rows > 1; ++least) {
         Grid wider = arranged(measured, options, widest, least);
         if (wider.width() > std::max(widest, g.width())) break;
         g = std::move(wider);

@@ -14,9 +14,9 @@ namespace strata::layout {
 // a multiple of its font size, so that a figure scaled to a width keeps its legend in
 // proportion to the legend's text. Swatches are about as tall as a line of text; entries sit
 // on a grid of equal columns, as many as the picture's width holds, in reading order; a grid
-// taller than the picture gets more columns, as many as `width_limit` (px, the width the figure
-// is fitted to; 0 for none) holds. Appended below the picture in `scene`; the canvas grows to
-// hold it.
+// taller than half the picture gets more columns, as many as `width_limit` (px, the width the
+// figure is fitted to; 0 for none) holds. Appended below the picture in `scene`; the canvas grows
+// to hold it.
 void append_legend_grid(Scene& scene, const std::vector<LegendEntry>& entries,
                         const Options& options, double width_limit, TextMeasurer& text,
                         IdMaker& ids);
