@@ -169,8 +169,8 @@ BOOST_AUTO_TEST_CASE(an_image_of_too_many_pixels_is_refused_with_the_count) {
     }
 }
 
-// A resolution far beyond any image is reported in whole pixels, not through an integer
-// the number does not fit (whether it is refused or lowered).
+// A resolution far beyond any image is reported as its number, not through an integer the
+// number does not fit (whether it is refused or lowered).
 BOOST_AUTO_TEST_CASE(an_absurd_resolution_is_reported_as_its_number) {
     const Scene scene = two_squares(Rgba{255, 255, 255, 255});
     for (const double dpi : {1e300, 1e18}) {
@@ -184,7 +184,8 @@ BOOST_AUTO_TEST_CASE(an_absurd_resolution_is_reported_as_its_number) {
             said = e.message();
         }
         BOOST_TEST(said.find("-9223372036854775808") == std::string::npos, said);
-        BOOST_TEST(said.find("the image would be 41666666666666") != std::string::npos, said);
+        // Counts past a trillion pixels are written short: 4.17e+299, 4.17e+17.
+        BOOST_TEST(said.find("the image would be 4.17e+") != std::string::npos, said);
     }
 }
 
