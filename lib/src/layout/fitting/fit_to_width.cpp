@@ -195,11 +195,15 @@ FittedScene within_width(FittedScene fitted, const Options& options, Warnings& w
     const double shrink = width_px / drawn_width;
     fitted.scale *= shrink;
     const double text_px = smallest_text_px(fitted.scene, fitted.scale);
+    const bool too_small = text_px > 0 && text_px < points_to_px(options.min_font_size) - 1e-6;
     warnings.push_back(
         {"width", "the figure's text keeps it wider than " + options.width + ": it is drawn at " +
                       std::to_string(static_cast<int>(std::round(shrink * 100))) +
                       "% of its size to fit" +
-                      (text_px > 0 ? ", its smallest text at " + bp_text(text_px) + " pt" : "")});
+                      (text_px > 0 ? ", its smallest text at " + bp_text(text_px) + " pt" : "") +
+                      (too_small ? ", smaller than min_font_size: too small to read (give a "
+                                   "wider width, a coarser level or fewer captions)"
+                                 : "")});
     return fitted;
 }
 
