@@ -47,13 +47,8 @@ std::vector<Figure> figures_of(const Model& model) {
     return figures;
 }
 
-// Known: a ×N label right of a frame that runs over two rows, at the frame's second
-// rectangle; a frame's title over the line to the next row under a column's last row.
-const std::vector<std::string> kKnownFailures = {
-    "keras/mobilenetv2_k212.json 17cm level stage stages expand 'block_3\u20135' captions none",
-    "onnx/densenet121.onnx 241pt level auto expand 'features.denseblock2.denselayer1' captions "
-    "none",
-};
+// None known now; a figure found failing goes here until it is fixed.
+const std::vector<std::string> kKnownFailures = {};
 
 // The texts strata writes itself over a line or another text: "text / what it is over".
 std::vector<std::string> own_labels_over_items(const Scene& scene) {
@@ -121,5 +116,62 @@ BOOST_AUTO_TEST_CASE(labels_keep_off_frames_brackets_and_lines) {
     }
     BOOST_TEST(drawn >= 40u);
 }
+
+#if STRATA_WITH_ONNX
+// Known: the captions of the lanes that begin a row, where the branches leave the line from
+// the row before, over that line's trunk.
+const std::vector<std::string> kKnownGoogLeNetFailures = {
+    "inception3a\u2013b level block",
+    "inception3a\u2013b level block legend",
+    "inception4a\u2013e level block",
+    "inception4a\u2013e level block legend",
+};
+
+// GoogLeNet at a page's width with names, each of its stages and Inception modules expanded
+// in turn (the modules drawn layer by layer, their four branches side by side), with and
+// without a legend: no text over a box, a line or another text, captions included. The
+// figures known to fail are listed: the test fails when one passes.
+BOOST_AUTO_TEST_CASE(googlenet_with_a_stage_expanded_sets_no_text_over_lines) {
+    Warnings load_warnings;
+    const Model model =
+        load_model(std::string(STRATA_CORPUS_DIR) + "/onnx/googlenet.onnx", load_warnings);
+    const layout::detail::BlockStructure structure = layout::detail::find_blocks(model);
+    BOOST_TEST_REQUIRE(structure.stages.size() > 1u);
+    // A stage at every level; a block where blocks are drawn.
+    std::vector<std::pair<std::string, std::vector<Level>>> expanded;
+    for (const layout::detail::Stage& stage : structure.stages)
+        expanded.push_back({stage.name, {Level::block, Level::stage, Level::automatic}});
+    for (const layout::detail::Block& block : structure.blocks)
+        expanded.push_back({block.name, {Level::block}});
+    for (const auto& [name, levels] : expanded) {
+        for (const Level level : levels) {
+            for (const bool legend : {false, true}) {
+                Options options;
+                options.width = "17cm";
+                options.level = level;
+                options.stages = true;
+                options.expand = {name};
+                options.legend = legend;
+                options.text_callable = TextCallable::name;
+                Warnings warnings;
+                const Scene scene = layout_layered(model, options, warnings);
+                const std::vector<std::string> over = test::texts_over_items(scene);
+                const std::string figure =
+                    name + " level " + name_of(level) + (legend ? " legend" : "");
+                const bool known =
+                    std::find(kKnownGoogLeNetFailures.begin(), kKnownGoogLeNetFailures.end(),
+                              figure) != kKnownGoogLeNetFailures.end();
+                BOOST_TEST_CONTEXT(figure) {
+                    if (known) {
+                        BOOST_TEST(!over.empty(), "passes now: take it out of the known failures");
+                    } else {
+                        BOOST_TEST(over.empty(), (over.empty() ? "" : over.front()));
+                    }
+                }
+            }
+        }
+    }
+}
+#endif
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -237,6 +237,7 @@ class LayerGroups::RowIndex {
     Rect whole(std::size_t row) const {
         return row < rows_.size() ? rows_[row].prefix.back() : kEmpty;
     }
+    std::size_t rows() const { return rows_.size(); }
 
   private:
     // From `x` to the next step's x, the lowest bottom of what a title must clear there.
@@ -344,8 +345,20 @@ Point LayerGroups::title_origin(const Resolved& g, const Rect& rect, const RowIn
     // visualkeras centres the ink width but starts it at the origin, off by the left bearing;
     // strata centres the ink itself.
     if (options_.compat_visualkeras) return {centre - (m.right - m.left) / 2, y};
-    const double x = centre - (m.left + m.right) / 2;
-    const double below = index.lowest_within(row_span(g).first, x + m.left, x + m.right);
+    double x = centre - (m.left + m.right) / 2;
+    const std::size_t row = row_span(g).first;
+    // In a figure wrapped into rows the lines to and from the other rows run down beside the
+    // row's ends: the title keeps within the row's extent, or is centred on it when wider.
+    if (index.rows() > 1) {
+        const Rect whole = index.whole(row);
+        if (whole.right > whole.left) {
+            if (m.right - m.left > whole.right - whole.left)
+                x = (whole.left + whole.right) / 2 - (m.left + m.right) / 2;
+            else
+                x = std::clamp(x, whole.left - m.left, whole.right - m.right);
+        }
+    }
+    const double below = index.lowest_within(row, x + m.left, x + m.right);
     return {x, std::max(y, below + g.group->text_spacing)};
 }
 

@@ -185,6 +185,29 @@ FittedScene within_page(FittedScene fitted, const Options& options, Warnings& wa
     return fitted;
 }
 
+// A LaTeX figure given no height that its text still keeps wider than `options.width`: drawn
+// smaller as a whole, so that the document's column is never overfull, with a warning that
+// says how small its text now prints. With a height, within_page has seen to it.
+FittedScene within_width(FittedScene fitted, const Options& options, Warnings& warnings) {
+    if (options.width.empty() || !options.height.empty()) return fitted;
+    const double width_px = length_in_px(options.width, "width");
+    const double drawn_width = fitted.scene.width * fitted.scale;
+    if (drawn_width <= width_px + kTolerancePx) return fitted;
+    const double shrink = width_px / drawn_width;
+    fitted.scale *= shrink;
+    const double text_px = smallest_text_px(fitted.scene, fitted.scale);
+    const bool too_small = text_px > 0 && text_px < points_to_px(options.min_font_size) - 1e-6;
+    warnings.push_back(
+        {"width", "the figure's text keeps it wider than " + options.width + ": it is drawn at " +
+                      std::to_string(static_cast<int>(std::round(shrink * 100))) +
+                      "% of its size to fit" +
+                      (text_px > 0 ? ", its smallest text at " + bp_text(text_px) + " pt" : "") +
+                      (too_small ? ", smaller than min_font_size: too small to read (give a "
+                                   "wider width, a coarser level or fewer captions)"
+                                 : "")});
+    return fitted;
+}
+
 // A figure fitted to `width` (as the user wrote it) that TeX still cannot measure, refused
 // here with what keeps it so large: the TikZ emitter's own check can only ask for a width.
 FittedScene measurable_by_tex(FittedScene fitted, const std::string& width) {
@@ -380,20 +403,57 @@ namespace {
 // size measured so keeps its room; the design only ever gets smaller, so this ends.
 FittedScene in_latin_modern_design(const Options& options, const layout::PageLayOut& on_page,
                                    Warnings& warnings) {
+    // Text that does not fit at min_font_size in the design LaTeX loads for it fits, if at
+    // all, only smaller: as small as the design's own sizes reach (at any larger size LaTeX
+    // sets a design no narrower), rather than the whole figure drawn smaller (or wider) than
+    // the width. Taken when it gives fewer warnings than `laid`.
+    const auto smaller_in_design = [&](Options& o, Warnings& laid, FittedScene& fitted) {
+        if (laid.empty()) return;
+        Options smaller = o;
+        smaller.min_font_size =
+            std::min(o.min_font_size,
+                     layout::latin_modern_smallest_pt(o.font) / layout::kTexPtPerPx * 0.75 + 0.01);
+        if (smaller.min_font_size >= o.min_font_size) return;
+        Warnings below;
+        FittedScene small = layout::with_legend_placed(smaller, on_page, below);
+        if (below.size() >= laid.size()) return;
+        below.push_back({"width", "set in " + o.font +
+                                      ", the design LaTeX loads for text this small, the text "
+                                      "fits the width " +
+                                      options.width + " only at " +
+                                      bp_text(smallest_text_px(small.scene, small.scale)) +
+                                      " pt, smaller than min_font_size (give a wider width, "
+                                      "fewer captions or a coarser level)"});
+        o = std::move(smaller);
+        laid = std::move(below);
+        fitted = std::move(small);
+    };
     Options measured = options;
     Warnings laid;
     FittedScene fitted = layout::with_legend_placed(measured, on_page, laid);
+    if (is_latin_modern(measured.font) && !options.width.empty())
+        smaller_in_design(measured, laid, fitted);
+    // Text the fitting made smaller than the document's is set by LaTeX in the design of its
+    // own size (6 pt text in lmr6, wider than lmr10 scaled down): the figure is laid out again
+    // measured in that design. Smaller designs are wider, so text at a larger size measured so
+    // keeps its room; the design only ever gets smaller, so this ends.
     for (int round = 0; round < 4 && is_latin_modern(measured.font); ++round) {
         const double smallest = smallest_text_px(fitted.scene, fitted.scale);
         if (smallest <= 0) break;
         const std::string at_size = layout::latin_modern_at_size(measured.font, smallest);
         if (design_of(at_size) >= design_of(measured.font)) break;
-        measured.font = at_size;
+        Options next = measured;
+        next.font = at_size;
         // At the size the fitting chose: the wider design must not send it looking for
         // another size (larger text measured in a smaller design leaves gaps).
-        measured.font_size = std::min(measured.font_size, smallest / fitted.scale);
-        laid.clear();
-        fitted = layout::with_legend_placed(measured, on_page, laid);
+        next.font_size = std::min(measured.font_size, smallest / fitted.scale);
+        Warnings again;
+        FittedScene refit = layout::with_legend_placed(next, on_page, again);
+        // Fitting no longer, as the first layout did.
+        if (again.size() > laid.size()) smaller_in_design(next, again, refit);
+        measured = std::move(next);
+        laid = std::move(again);
+        fitted = std::move(refit);
     }
     warnings.insert(warnings.end(), laid.begin(), laid.end());
     return fitted;
@@ -411,7 +471,8 @@ FittedScene layout_for_latex(const Model& model, const Options& options,
         const auto in_design = [&](const Options& o, Warnings& w) {
             return in_latin_modern_design(o, on_page, w);
         };
-        return layout::with_text_kept_large(options, in_design, warnings);
+        return within_width(layout::with_text_kept_large(options, in_design, warnings), options,
+                            warnings);
     });
 }
 

@@ -76,6 +76,8 @@ void make_room_at_group_edges(const GraphBoxes& graph, const RepeatUnits& units,
             const double x1 = front_left(boxes[i], frame);
             r.left = std::min(r.left, x1 + labels[i].left);
             r.right = std::max(r.right, x1 + labels[i].right);
+            // A frame holds the ghosts of a ×N unit inside it too (group_marks).
+            r.right = std::max(r.right, x1 + boxes[i].size.z + boxes[i].de + 2 * kGhostStep);
         }
         return r;
     };
