@@ -3,6 +3,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,35 @@ BOOST_AUTO_TEST_CASE(every_output_notes_the_level_auto_chose) {
         run_strata("render " + model + " --level stage --width 241pt -o " + svg, dir);
     BOOST_TEST(asked.status == 0);
     BOOST_TEST(asked.err == "");
+}
+
+// A mesh of crossing Adds is some thirteen times wider than 2 cm at its smallest boxes, far
+// more than smaller text and captions in turn could mend: it is drawn at once, with one
+// warning naming the width asked for, the width drawn and what helps.
+BOOST_AUTO_TEST_CASE(a_figure_no_narrowing_can_fit_is_given_up_with_one_warning) {
+    const auto dir = scratch_dir("hopeless-width");
+    std::ofstream spec(dir / "mesh.yaml");
+    spec << "strata: 1\nmodel: mesh\nlayers:\n  - {name: in, type: InputLayer, shape: [null, 8]}\n";
+    for (int w = 0; w < 40; ++w)
+        spec << "  - {name: r0w" << w << ", type: Dense, inputs: [in], config: {units: 8}}\n";
+    for (int r = 1; r <= 2; ++r)
+        for (int w = 0; w < 40; ++w)
+            spec << "  - {name: r" << r << "w" << w << ", type: Add, inputs: [r" << r - 1 << "w"
+                 << (w * 13 + 7) % 40 << ", r" << r - 1 << "w" << (w * 29 + r * 11) % 40 << "]}\n";
+    spec.close();
+    const ToolResult r =
+        run_strata("render " + shell_quote((dir / "mesh.yaml").string()) +
+                       " --level layer --width 2cm -o " + shell_quote((dir / "mesh.svg").string()),
+                   dir);
+    BOOST_TEST(r.status == 0);
+    const std::string start =
+        "strata: warning: width: the figure cannot be made as narrow as 2cm (76 px): at its "
+        "smallest boxes it is ";
+    BOOST_TEST(r.err.rfind(start, 0) == 0u, r.err);
+    BOOST_TEST(r.err.find(" px wide, and is drawn so; give a coarser level (block or stage), "
+                          "collapse similar blocks or a far larger width\n") != std::string::npos,
+               r.err);
+    BOOST_TEST(r.err.find('\n') == r.err.size() - 1, r.err);  // one line, one warning
 }
 
 BOOST_AUTO_TEST_SUITE_END()

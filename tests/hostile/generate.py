@@ -26,7 +26,7 @@ import zipfile
 import warnings
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench"))
-from make_wide_models import wide  # noqa: E402  (the bench's wide models, also bounds here)
+from make_wide_models import mesh, wide  # noqa: E402  (the bench's wide models, also bounds here)
 
 warnings.simplefilter("ignore")  # zipfile warns about the duplicate members made on purpose
 
@@ -1308,6 +1308,12 @@ case("bounds2-groups-pairs-every-edge-moves", {
 case("reshape-no-target-shape", {"model.json": dumps(seq([with_input(dense("d", 500000), [None, 4]),
      {"class_name": "Reshape", "config": {"name": "r"}}]))}, "error",
      "layer 'r' (Reshape): 'target_shape' is not given, and Keras cannot build the layer without it")
+# A dense mesh within both limits (19 901 layers, 98 704 connections: 100 ranks of 199 Adds,
+# each of 5 layers of the rank before) fitted to a width it cannot fit: laid out once at the
+# smallest boxes with one warning, not searched through some forty trial layouts.
+case("bounds-mesh-100x199-width", {"model.yaml": mesh(100, 199, 5),
+                                   "fig.yaml": "width: 17cm\ntext_callable: name\n"},
+     "ok", model="model.yaml", options="fig.yaml", max_mib=512, max_seconds=10)
 
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\tmax_seconds\n")

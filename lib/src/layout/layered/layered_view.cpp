@@ -4,6 +4,7 @@
 #include "layout/layered/layered_view.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <limits>
 #include <optional>
@@ -21,6 +22,8 @@ namespace {
 
 // The smallest box size a fitting tries, as a share of the size asked for.
 constexpr double kSmallestFactor = 0.02;
+// How many times wider than any narrowing could mend a figure must be to be given up at once.
+constexpr double kHopelessMargin = 4;
 
 // A figure built at one box size, with what the fitting needs to know about its rows.
 struct Trial {
@@ -137,6 +140,23 @@ RowFit fitted_view(const Model& model, const Options& options, const LayoutConte
     // No size is short enough (the gaps and the text take the room): the shortest figure
     // that fits the width, with balanced rows if any size has them. Taller than a height
     // asked for, it is scaled down to it afterwards (fitted_layout).
+    // Far too wide even at the smallest boxes: smaller text (down to min_font_size) and
+    // captions above and below in turn narrow a row by at most their two factors, so the
+    // searches below (each fitting a whole figure again) cannot succeed. Say so once.
+    const double least_text = points_to_px(options.min_font_size);
+    const double most_narrowing = 2 * std::max(1.0, options.font_size / least_text);
+    if (!best && smallest().scene.width > kHopelessMargin * most_narrowing * limit) {
+        Trial drawn = build_trial(model, options, context, kSmallestFactor, limit);
+        warnings.insert(warnings.end(), drawn.warnings.begin(), drawn.warnings.end());
+        warnings.push_back(
+            {"width", "the figure cannot be made as narrow as " + options.width + " (" +
+                          std::to_string(static_cast<long long>(std::ceil(limit))) +
+                          " px): at its smallest boxes it is " +
+                          std::to_string(static_cast<long long>(std::ceil(drawn.scene.width))) +
+                          " px wide, and is drawn so; give a coarser level (block or stage), "
+                          "collapse similar blocks or a far larger width"});
+        return {std::move(drawn.scene), false};
+    }
     if (!best) {
         const auto better = [&](const Trial& t) {
             if (!best) return true;
