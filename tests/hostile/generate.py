@@ -1296,6 +1296,18 @@ case("lenet-skip-two-back-10000", {
     "model.json": dumps(functional(SKIP_LENET, [["in", 0, 0]], [["a9999", 0, 0]])),
     "fig.yaml": "view: lenet\n"}, "ok", options="fig.yaml", max_mib=256, max_seconds=5)
 
+# Unicode non-characters (U+FDD0-U+FDEF and the last two of every plane) in a name, a class
+# and a caption: cairo refuses them as text, so input cleaning turns them into U+FFFD.
+NONCHARACTERS = {"fdd0": "\ufdd0", "fdef": "\ufdef", "1fffe": "\U0001fffe",
+                 "10ffff": "\U0010ffff"}
+for key, ch in NONCHARACTERS.items():
+    spec = ("strata: 1\nlayers:\n  - {name: in, type: InputLayer, shape: [null, 8]}\n"
+            f"  - {{name: \"a{ch}\", type: \"D{ch}\", config: {{units: 4}}}}\n")
+    for fmt in ("png", "pdf"):
+        case(f"noncharacter-{key}-{fmt}", {"model.yaml": spec,
+                                           "fig.yaml": f"text_callable: name\ncaption: \"c{ch}\"\n"},
+             "ok", model="model.yaml", options="fig.yaml", output=f"out.{fmt}")
+
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\tmax_seconds\n")
     for row in rows:
