@@ -224,7 +224,7 @@ BOOST_AUTO_TEST_CASE(a_missing_font_names_the_option) {
                                   " --text-callable name --font NoSuchFontFamily",
                               dir);
     BOOST_TEST(r.status == 1);
-    BOOST_TEST(r.err.rfind("strata: error: font: font 'NoSuchFontFamily' not found", 0) == 0,
+    BOOST_TEST(r.err.rfind("strata: error: --font: font 'NoSuchFontFamily' not found", 0) == 0,
                r.err);
     BOOST_TEST(!fs::exists(dir / "o.svg"));
 }
