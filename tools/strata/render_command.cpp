@@ -87,6 +87,8 @@ int run_render(const std::vector<std::string>& args) {
     const ImportOptions import = import_options(given);
     // A model spec may carry options (never the output); the preset, option file and flags
     // come on top.
+    // A bad flag or option file fails before the model, however large, is read.
+    (void)resolve_options(given, Options{});
     const Options model_options = options_of_model_file(model_path, import);
     Options options = resolve_options(given, model_options);
     const std::string output =
