@@ -14,6 +14,7 @@
 #include "strata/emit.hpp"
 #include "strata/error.hpp"
 #include "strata/import.hpp"
+#include "strata/io.hpp"
 #include "strata/layout.hpp"
 #include "strata/option_table.hpp"
 #include "strata/spec.hpp"
@@ -29,6 +30,7 @@ struct LoadedModel {
     strata::Model model;
     strata::Options file_options;
     std::string source;  // the file name or the name given for bytes, used in messages
+    std::string path;    // the file it was read from; empty when read from bytes
     strata::Warnings warnings;
 };
 
@@ -84,6 +86,7 @@ std::shared_ptr<LoadedModel> load_path(const std::string& path, bool onnx_raw,
         loaded->model = strata::load_model(path, loaded->warnings, import);
     }
     loaded->source = path;
+    loaded->path = path;
     return loaded;
 }
 
@@ -210,6 +213,7 @@ PYBIND11_MODULE(_strata, m) {
         .def_property_readonly("name", [](const LoadedModel& l) { return l.model.name; })
         .def_property_readonly("format", [](const LoadedModel& l) { return l.model.format; })
         .def_property_readonly("source", [](const LoadedModel& l) { return l.source; })
+        .def_property_readonly("path", [](const LoadedModel& l) { return l.path; })
         .def_property_readonly("warnings",
                                [](const LoadedModel& l) { return messages(l.warnings, l.source); })
         .def_property_readonly("layers", [](const LoadedModel& l) {
@@ -273,6 +277,8 @@ PYBIND11_MODULE(_strata, m) {
         if (!format) return std::nullopt;
         return std::string(format_name(*format));
     });
+    // Refuses an output that is a symbolic link, a directory, read-only or one of `inputs`.
+    m.def("check_output_path", &strata::check_output_path, py::arg("path"), py::arg("inputs"));
     m.def("preset_names", &strata::preset_names);
     // A preset as an option file of the keys it changes.
     // A view's preset of that name (its own, else the common one), as what it changes from the

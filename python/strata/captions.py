@@ -60,6 +60,16 @@ def builtin_name(text_callable: Any) -> str | None:
     return None
 
 
+def is_encodable(text: str) -> bool:
+    """False for a str holding a lone surrogate (from surrogateescape or a bad decode), which
+    no UTF-8 encoder, and so not the library, can take."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def template_text(text: str) -> str:
     """Text as a caption template that writes it unchanged (braces doubled)."""
     return text.replace("{", "{{").replace("}", "}}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import math
+import numbers
 import os
 import sys
 import tempfile
@@ -67,6 +68,27 @@ def caller_level() -> int:
     return level
 
 
+def _number(name: str, value: Any) -> float:
+    """A dpi or scale as a float; a bool (an int to Python) is refused, not taken as 1 or 0."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number, not {type(value).__name__}")
+    return float(value)
+
+
+def _output_path(path: Any) -> str:
+    path = os.fspath(path)
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(
+            "path: the file name holds a lone surrogate, which is not Unicode text; give a "
+            "name that encodes as UTF-8"
+        ) from None
+    return path
+
+
 def _warn(messages: Sequence[str]) -> None:
     for message in messages:
         warnings.warn(message, StrataWarning, stacklevel=caller_level())
@@ -112,7 +134,7 @@ class Figure:
                 )
                 _warn(self._latex_scene.warnings)
             scene = self._latex_scene
-        data, emit_warnings = scene.emit(fmt, float(dpi), float(scale))
+        data, emit_warnings = scene.emit(fmt, _number("dpi", dpi), _number("scale", scale))
         _warn(emit_warnings)
         return data
 
@@ -139,7 +161,12 @@ class Figure:
         """Writes the figure; the format comes from the extension (svg, png, pdf, tex, json,
         or a raster format Pillow writes, such as jpg) unless given. The file appears whole or
         not at all."""
-        path = os.fspath(path)
+        path = _output_path(path)
+        folder = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(folder):
+            raise FileNotFoundError(errno.ENOENT, "no such folder for the figure", path)
+        # As the command line: never through a symbolic link, never over the model file.
+        _strata.check_output_path(path, [self._model.path] if self._model.path else [])
         fmt = format or _strata.format_of_file(path)
         if fmt is None:
             pillow_format = None if format else _pillow_format(path)
@@ -151,9 +178,6 @@ class Figure:
             data = self._pillow_bytes(pillow_format, dpi, scale)
         else:
             data = self._bytes(fmt, dpi, scale)
-        folder = os.path.dirname(os.path.abspath(path))
-        if not os.path.isdir(folder):
-            raise FileNotFoundError(errno.ENOENT, "no such folder for the figure", path)
         handle, temporary = tempfile.mkstemp(prefix=".strata-", dir=folder)
         try:
             with os.fdopen(handle, "wb") as out:
@@ -170,8 +194,9 @@ class Figure:
         visualkeras' image is; at most 2**28 pixels (a PNG file is held to 32767 a side)."""
         from PIL import Image
 
-        _check_raster_scale(self.width, self.height, float(dpi), float(scale))
-        width, height, pixels, image_warnings = self._scene.rgba(float(dpi), float(scale))
+        dpi, scale = _number("dpi", dpi), _number("scale", scale)
+        _check_raster_scale(self.width, self.height, dpi, scale)
+        width, height, pixels, image_warnings = self._scene.rgba(dpi, scale)
         _warn(image_warnings)
         return Image.frombuffer("RGBA", (width, height), pixels, "raw", "RGBA", 0, 1)
 

@@ -6,7 +6,7 @@ import warnings
 from dataclasses import fields
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
-from .captions import builtin_name, template_text
+from .captions import builtin_name, is_encodable, template_text
 from .figure import Figure, StrataWarning, caller_level
 from .graph import graph_view
 from .keywords import (class_or_name, font_value, option_layers, option_value,
@@ -59,6 +59,11 @@ def _caption_values(values: Dict[str, Any], model: Any, loaded: Any) -> Dict[str
         if text is None:
             continue
         text = str(text)
+        if not is_encodable(text):
+            raise ValueError(
+                f"text_callable: the caption of box {index} ({layer_name}) holds a lone "
+                "surrogate, which is not Unicode text; give a str that encodes as UTF-8"
+            )
         if len(text) > MAX_CAPTION_CHARS:
             raise ValueError(
                 f"text_callable: the caption of box {index} ({layer_name}) has {len(text)} "

@@ -217,6 +217,18 @@ BOOST_AUTO_TEST_CASE(unwritable_png_leaves_nothing_behind,
     BOOST_TEST(!fs::exists(dir / "missing"));
 }
 
+BOOST_AUTO_TEST_CASE(a_bad_flag_fails_before_the_model_is_read) {
+    auto dir = scratch_dir("flag-before-model");
+    ToolResult r =
+        run_strata("render " + shell_quote((dir / "absent.json").string()) + " -o " +
+                       shell_quote((dir / "o.svg").string()) + " --layout-iterations 500",
+                   dir);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(
+        r.err.rfind("strata: error: --layout-iterations: expected a number from 0 to 100", 0) == 0,
+        r.err);
+}
+
 BOOST_AUTO_TEST_CASE(a_missing_font_names_the_option) {
     auto dir = scratch_dir("missing-font");
     ToolResult r = run_strata("render " + example("vgg16.json") + " -o " +
@@ -224,7 +236,7 @@ BOOST_AUTO_TEST_CASE(a_missing_font_names_the_option) {
                                   " --text-callable name --font NoSuchFontFamily",
                               dir);
     BOOST_TEST(r.status == 1);
-    BOOST_TEST(r.err.rfind("strata: error: font: font 'NoSuchFontFamily' not found", 0) == 0,
+    BOOST_TEST(r.err.rfind("strata: error: --font: font 'NoSuchFontFamily' not found", 0) == 0,
                r.err);
     BOOST_TEST(!fs::exists(dir / "o.svg"));
 }

@@ -67,6 +67,18 @@ const std::string kUnknownField =
 
 BOOST_AUTO_TEST_SUITE(option_places)
 
+BOOST_AUTO_TEST_CASE(an_option_the_layout_refuses_names_the_flag_that_gave_it) {
+    const fs::path dir = scratch_dir("option-places-expand-flag");
+    const std::string model = std::string(STRATA_CORPUS_DIR) + "/generated/vgg16.json";
+    const ToolResult result = run_strata("render " + shell_quote(model) + " --expand nothere -o " +
+                                             shell_quote((dir / "o.svg").string()),
+                                         dir);
+    BOOST_TEST(result.status == 1);
+    BOOST_TEST(result.err.find("strata: error: --expand: no block or stage named 'nothere'") !=
+                   std::string::npos,
+               result.err);
+}
+
 BOOST_AUTO_TEST_CASE(a_caption_template_error_names_its_place_in_the_spec) {
     expect_error(
         render_spec("caption", spec_with_options("  caption: \"{name}\\n{nosuchfield}\"\n")),
@@ -160,7 +172,7 @@ BOOST_AUTO_TEST_CASE(a_flag_that_replaces_an_option_takes_its_place_away) {
                    dir);
     BOOST_TEST(result.status == 1);
     BOOST_TEST(result.err ==
-                   "strata: error: expand: no block or stage named 'flagname': this "
+                   "strata: error: --expand: no block or stage named 'flagname': this "
                    "model has no blocks or stages\n",
                result.err);
 }

@@ -203,6 +203,50 @@ BOOST_AUTO_TEST_CASE(frames_are_published_only_with_the_main_output) {
     fs::remove_all(dir);
 }
 
+BOOST_AUTO_TEST_CASE(frame_names_have_as_many_digits_as_the_count_needs) {
+    const fs::path dir = fs::temp_directory_path() / "strata-cli-test-frame-digits";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::string layers = R"({"class_name": "Dense", "config": {"name": "d0", "units": 2,
+        "batch_input_shape": [null, 2]}})";
+    for (int i = 1; i < 120; ++i)
+        layers += R"(, {"class_name": "Dense", "config": {"name": "d)" + std::to_string(i) +
+                  R"(", "units": 2}})";
+    std::ofstream(dir / "m.json") << R"({"class_name": "Sequential", "config": {"layers": [)"
+                                  << layers << "]}}";
+    const auto result = strata::test::run_strata(
+        "render " + q(dir / "m.json") + " --collapse none --frames " + q(dir / "steps"), dir);
+    BOOST_TEST_REQUIRE(result.status == 0, result.err);
+    const std::vector<std::string> names = names_in(dir / "steps");
+    BOOST_TEST_REQUIRE(names.size() > 99u);
+    BOOST_TEST(names.front() == "step-001.svg");
+    BOOST_TEST(names.back() == "step-" + std::to_string(names.size()) + ".svg");
+    BOOST_TEST(std::is_sorted(names.begin(), names.end()));
+    fs::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(frames_that_cannot_fit_are_refused_before_one_is_written) {
+    const fs::path dir = fs::temp_directory_path() / "strata-cli-test-frames-estimate";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string model = std::string(STRATA_CORPUS_DIR) + "/generated/deep.1000.json";
+    // 1000 frames of up to 1000 boxes: more than 512 MiB, found from 16 frames drawn in memory.
+    const auto start = std::chrono::steady_clock::now();
+    const auto result =
+        strata::test::run_strata("render " + shell_quote(model) + " --collapse none --frames " +
+                                     q(dir / "steps") + " -o " + q(dir / "f.svg"),
+                                 dir);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    BOOST_TEST(result.status == 1, result.err);
+    BOOST_TEST(result.err.find("frames would hold more than 512 MiB together (at least") !=
+                   std::string::npos,
+               result.err);
+    BOOST_TEST(names_in(dir) == (std::vector<std::string>{"stderr.txt", "stdout.txt"}));
+    BOOST_TEST(seconds < 10.0);  // not after writing frames up to the limit
+    fs::remove_all(dir);
+}
+
 BOOST_AUTO_TEST_CASE(a_signal_after_the_frames_are_made_leaves_neither) {
     const fs::path dir = fs::temp_directory_path() / "strata-cli-test-frames-signal";
     fs::remove_all(dir);

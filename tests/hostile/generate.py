@@ -1314,6 +1314,37 @@ case("reshape-no-target-shape", {"model.json": dumps(seq([with_input(dense("d", 
 case("bounds-mesh-100x199-width", {"model.yaml": mesh(100, 199, 5),
                                    "fig.yaml": "width: 17cm\ntext_callable: name\n"},
      "ok", model="model.yaml", options="fig.yaml", max_mib=512, max_seconds=10)
+# Unicode non-characters (U+FDD0-U+FDEF and the last two of every plane) in a name, a class
+# and a caption: cairo refuses them as text, so input cleaning turns them into U+FFFD.
+NONCHARACTERS = {"fdd0": "\ufdd0", "fdef": "\ufdef", "1fffe": "\U0001fffe",
+                 "10ffff": "\U0010ffff"}
+for key, ch in NONCHARACTERS.items():
+    spec = ("strata: 1\nlayers:\n  - {name: in, type: InputLayer, shape: [null, 8]}\n"
+            f"  - {{name: \"a{ch}\", type: \"D{ch}\", config: {{units: 4}}}}\n")
+    for fmt in ("png", "pdf"):
+        case(f"noncharacter-{key}-{fmt}", {"model.yaml": spec,
+                                           "fig.yaml": f"text_callable: name\ncaption: \"c{ch}\"\n"},
+             "ok", model="model.yaml", options="fig.yaml", output=f"out.{fmt}")
+
+# Logo groups that each match every layer place one picture per layer and group: 300 groups
+# on 5000 layers were 1.5 million placements (1.6 GB to lay out, a 450 MB SVG). At most
+# 40 000 pictures are placed, refused at the logo_groups option; under it every distinct
+# picture is written once in the SVG, so the output grows with placements alone.
+def logo_spec(groups, layers):
+    lines = ["strata: 1", "model: m", "options:", "  collapse: none", "  logo_groups:"]
+    lines += [f"    - {{file: p.png, layers: [Dense], name: L{k}}}" for k in range(groups)]
+    lines += ["layers:", "  - {name: in, type: InputLayer, shape: [null, 8]}"]
+    lines += [f"  - {{type: Dense, config: {{units: {4 + k % 8}}}}}" for k in range(layers)]
+    return "\n".join(lines) + "\n"
+
+
+case("logo-placements-over-limit", {"model.yaml": logo_spec(300, 5000),
+                                    "p.png": picture_png(64, 64, bytes(4096))}, "error",
+     "model.yaml:6:5: logo_groups: the figure would place more than 40000 pictures",
+     model="model.yaml", max_mib=256, max_seconds=5)
+case("logo-placements-under-limit", {"model.yaml": logo_spec(8, 4000),
+                                     "p.png": picture_png(64, 64, bytes(4096))}, "ok",
+     model="model.yaml", max_mib=192, max_seconds=10)
 
 with open(os.path.join(OUT, "manifest.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tmodel\toptions\toutput\texpect\tmessage\tmax_mib\tmax_seconds\n")

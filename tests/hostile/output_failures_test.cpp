@@ -58,7 +58,6 @@ std::string quote(const std::string& s) {
 }
 
 const std::string kModel = std::string(STRATA_CORPUS_DIR) + "/generated/vgg16.json";
-const std::string kDeep = std::string(STRATA_CORPUS_DIR) + "/generated/deep.1000.json";
 
 // Runs `script` with sh, standard error into `err`; the exit status, or 128 + the signal.
 int shell(const std::string& script, const fs::path& err) {
@@ -219,7 +218,20 @@ BOOST_AUTO_TEST_CASE(frames_that_fail_leave_the_folder_as_it_was) {
 BOOST_AUTO_TEST_CASE(frames_interrupted_leave_no_folder_and_no_file) {
     Folder dir;
     const fs::path steps = dir.path / "new" / "steps";
-    const pid_t pid = spawn({"render", kDeep, "--collapse", "none", "--frames", steps.string()});
+    // 700 layers drawn one box each: 700 frames, 425 MiB in all, a few seconds to write (1000
+    // would be refused before any is written).
+    const fs::path model = fs::temp_directory_path() / "strata-frames-interrupted-700.json";
+    {
+        std::ofstream out(model);
+        out << R"({"class_name": "Sequential", "config": {"layers": [{"class_name": "Dense", )"
+            << R"("config": {"name": "d0", "units": 2, "batch_input_shape": [null, 2]}})";
+        for (int i = 1; i < 700; ++i)
+            out << R"(, {"class_name": "Dense", "config": {"name": "d)" << i
+                << R"(", "units": 2}})";
+        out << "]}}";
+    }
+    const pid_t pid =
+        spawn({"render", model.string(), "--collapse", "none", "--frames", steps.string()});
     // As soon as the run has put anything on disk, stop it.
     const auto start = std::chrono::steady_clock::now();
     while (!fs::exists(dir.path / "new") &&
@@ -233,6 +245,7 @@ BOOST_AUTO_TEST_CASE(frames_interrupted_leave_no_folder_and_no_file) {
     ::waitpid(pid, &status, 0);
     BOOST_TEST((WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM));
     BOOST_TEST(dir.names().empty());
+    fs::remove(model);
 }
 
 BOOST_AUTO_TEST_CASE(frames_are_built_one_at_a_time) {

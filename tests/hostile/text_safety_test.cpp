@@ -35,6 +35,19 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_and_controls_become_replacement_characters) {
                "c");
 }
 
+BOOST_AUTO_TEST_CASE(noncharacters_of_every_plane_become_replacement_characters) {
+    const std::string fffd = "\xef\xbf\xbd";
+    BOOST_TEST(valid_text("\xef\xb7\x90") == fffd);             // U+FDD0
+    BOOST_TEST(valid_text("\xef\xb7\xaf") == fffd);             // U+FDEF
+    BOOST_TEST(valid_text("\xef\xbf\xbe") == fffd);             // U+FFFE
+    BOOST_TEST(valid_text("\xf0\x9f\xbf\xbe") == fffd);         // U+1FFFE
+    BOOST_TEST(valid_text("a\xf4\x8f\xbf\xbf") == "a" + fffd);  // U+10FFFF
+    BOOST_TEST(valid_text("\xef\xb7\x8f\xef\xb7\xb0") ==
+               "\xef\xb7\x8f\xef\xb7\xb0");  // U+FDCF, U+FDF0 are characters
+    BOOST_TEST(valid_text("\xf0\x9f\xbf\xbd") == "\xf0\x9f\xbf\xbd");  // U+1FFFD
+    BOOST_TEST(!strata::unicode::is_valid_text("n\xf3\xbf\xbf\xbf"));  // U+FFFFF
+}
+
 BOOST_AUTO_TEST_CASE(imported_names_are_valid_text) {
     strata::Warnings warnings;
     const auto model = strata::import_model_bytes(

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <iostream>
 #include <optional>
@@ -86,6 +87,8 @@ int run_render(const std::vector<std::string>& args) {
     const ImportOptions import = import_options(given);
     // A model spec may carry options (never the output); the preset, option file and flags
     // come on top.
+    // A bad flag or option file fails before the model, however large, is read.
+    (void)resolve_options(given, Options{});
     const Options model_options = options_of_model_file(model_path, import);
     Options options = resolve_options(given, model_options);
     const std::string output =
@@ -133,9 +136,15 @@ int run_render(const std::vector<std::string>& args) {
             scene = layout_layered(model, options, warnings);
         }
     } catch (const Error& e) {
-        // The layout does not know which file the model came from.
-        if (!e.file().empty()) throw;
-        throw Error(model_path, e.line(), e.column(), e.message());
+        // The layout does not know which file the model came from, and names an option that
+        // no file placed by its key alone: the flag that gave it, else the model's file.
+        if (e.file().empty()) throw Error(model_path, e.line(), e.column(), e.message());
+        const auto& table = option_table();
+        const auto option = std::find_if(table.begin(), table.end(),
+                                         [&](const OptionInfo& o) { return o.key == e.file(); });
+        if (option == table.end()) throw;
+        if (given.count(option->flag)) throw Error("--" + option->flag, e.message());
+        throw Error(model_path, option->key + ": " + e.message());
     }
     name_unplaced_warnings(warnings, model_path);
     // A .tex scene has its text sizes divided by the picture's scale: frames get their own.

@@ -150,6 +150,11 @@ inline constexpr std::size_t kMaxColorLength = 100;
 // is unreadable, and each rectangle costs kilobytes in the scene and the SVG.
 inline constexpr std::size_t kMaxGroupRectangles = 40'000;
 
+// Most pictures one figure may place: logos (one per layer each logo group matches) and face
+// images together. A face image and a logo on each of kMaxLayers layers; 300 logo groups that
+// each match 5000 layers took 1.6 GB to lay out and would have written a 450 MB SVG.
+inline constexpr std::size_t kMaxPicturePlacements = 40'000;
+
 // Longest caption once its template's fields are filled ({name} is up to kMaxNameLength
 // bytes): a template repeats fields at will, so the expanded text is bounded, not the template.
 // 64 KiB is far more than any box can carry readably (a name and a shape take tens of bytes).

@@ -18,7 +18,7 @@ bool is_control(char32_t c) {
 }
 
 bool is_kept(char32_t c) {
-    return !is_control(c) && c != 0xFFFE && c != 0xFFFF;
+    return !is_control(c) && !unicode::is_noncharacter(c);
 }
 
 // XML 1.0 NameStartChar without ':' (ids must also be valid in a namespace-aware parser).

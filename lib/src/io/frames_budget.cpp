@@ -69,6 +69,16 @@ FramesBudget::FramesBudget(const Scene& scene, const std::vector<int>& steps, in
     }
 }
 
+void FramesBudget::check_lower_bound(std::uint64_t at_least) const {
+    if (at_least > limits::kMaxFramesBytes) {
+        throw Error(folder_, "--frames: the " + std::to_string(count_) +
+                                 " frames would hold more than " + limit_text() +
+                                 " together (at least " + mib(at_least) +
+                                 ": frame k shows k layers); draw fewer layers, or refer to the "
+                                 "pictures (--link-images)");
+    }
+}
+
 void FramesBudget::take(std::size_t bytes) {
     used_ += bytes;
     if (used_ > limits::kMaxFramesBytes) {

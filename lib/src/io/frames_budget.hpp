@@ -18,6 +18,11 @@ class FramesBudget {
     // `folder` and the picture that takes the most when they would hold more than the limit.
     FramesBudget(const Scene& scene, const std::vector<int>& steps, int count, std::string folder);
 
+    // Throws strata::Error naming the folder when `at_least` bytes, a lower bound of what all
+    // the frames hold, is more than the limit: a run that cannot fit is refused before any
+    // frame is written.
+    void check_lower_bound(std::uint64_t at_least) const;
+
     // Counts one frame of `bytes` before it is written; throws strata::Error naming the folder
     // when the frames written so far and this one would hold more than the limit.
     void take(std::size_t bytes);

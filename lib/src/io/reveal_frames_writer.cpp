@@ -6,10 +6,11 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <string>
 
 #include "emit/reveal_steps.hpp"
 #include "io/cleanup_on_signal.hpp"
@@ -32,19 +33,43 @@ class Frames {
           svg_(svg),
           steps_(emit::reveal_steps(scene)),
           count_(emit::reveal_step_count(scene)),
-          budget_(scene, steps_, count_, folder) {}
+          budget_(scene, steps_, count_, folder) {
+        check_estimate();
+    }
 
     void stage(io::StagedFolder& staged) {
+        const std::size_t digits = std::max<std::size_t>(2, std::to_string(count_).size());
         for (int step = 1; step <= count_; ++step) {
-            char name[32];
-            std::snprintf(name, sizeof name, "step-%02d.svg", step);
-            const std::string svg = to_svg(emit::frame_at_step(scene_, steps_, step), svg_);
+            const std::string number = std::to_string(step);
+            const std::string name =
+                "step-" + std::string(digits - number.size(), '0') + number + ".svg";
+            const std::string svg = frame_svg(step);
             budget_.take(svg.size());
             staged.add(name, svg);
         }
     }
 
   private:
+    std::string frame_svg(int step) const {
+        return to_svg(emit::frame_at_step(scene_, steps_, step), svg_);
+    }
+
+    // Frame k holds what frame k-1 holds and more, so the frames only grow: a frame drawn at
+    // each of a few sample steps bounds from below the frames up to the next sample. Frames
+    // that cannot fit are refused before one is written, at the cost of kSamples frames drawn.
+    void check_estimate() const {
+        constexpr int kSamples = 16;
+        if (count_ <= 2 * kSamples) return;  // the exact count while writing costs little
+        std::uint64_t at_least = 0;
+        for (int i = 0; i < kSamples; ++i) {
+            const int first = 1 + static_cast<int>(static_cast<long long>(count_) * i / kSamples);
+            const int next =
+                1 + static_cast<int>(static_cast<long long>(count_) * (i + 1) / kSamples);
+            at_least += frame_svg(first).size() * static_cast<std::uint64_t>(next - first);
+            budget_.check_lower_bound(at_least);
+        }
+    }
+
     const Scene& scene_;
     SvgOptions svg_;
     std::vector<int> steps_;
@@ -52,7 +77,8 @@ class Frames {
     io::FramesBudget budget_;
 };
 
-// Whether `name` is one write_reveal_frames may write: "step-" two or more digits ".svg".
+// Whether `name` is one write_reveal_frames may write: "step-" two or more digits ".svg"
+// (as many as the count of frames needs, so that they sort).
 bool is_frame_name(const char* name) {
     if (std::strncmp(name, "step-", 5) != 0) return false;
     const char* digits = name + 5;

@@ -18,7 +18,7 @@ std::string sanitised(std::string_view text, bool keep_line_breaks) {
         char32_t c = decode_next(text, pos);
         if (c == '\t' || (c == '\n' && !keep_line_breaks)) {
             c = ' ';
-        } else if (c != '\n' && (is_control(c) || c == 0xFFFE || c == 0xFFFF)) {
+        } else if (c != '\n' && (is_control(c) || is_noncharacter(c))) {
             c = kReplacementCharacter;
         }
         append_utf8(c, out);
@@ -97,6 +97,10 @@ bool is_control(char32_t c) {
     return c < 0x20 || (c >= 0x7F && c <= 0x9F);
 }
 
+bool is_noncharacter(char32_t c) {
+    return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
 std::string valid_text(std::string_view text) {
     return sanitised(text, true);
 }
@@ -137,7 +141,7 @@ std::string excerpt(std::string_view text, std::size_t max_characters) {
         }
         if (c == '\t' || c == '\n') {
             c = ' ';
-        } else if (is_control(c) || c == 0xFFFE || c == 0xFFFF) {
+        } else if (is_control(c) || is_noncharacter(c)) {
             c = kReplacementCharacter;
         }
         append_utf8(c, out);

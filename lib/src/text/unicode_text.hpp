@@ -19,9 +19,13 @@ void append_utf8(char32_t c, std::string& out);
 // C0 controls, DEL and C1 controls.
 bool is_control(char32_t c);
 
+// The 66 non-characters: U+FDD0–U+FDEF and the last two code points of every plane
+// (U+FFFE, U+FFFF, U+1FFFE … U+10FFFF). Renderers such as cairo refuse them as text.
+bool is_noncharacter(char32_t c);
+
 // `text` as valid UTF-8 fit for a caption, a name or an attribute: invalid sequences, NUL and
 // every control character except the line break become U+FFFD, a tab becomes a space, and the
-// non-characters U+FFFE/U+FFFF become U+FFFD. Valid printable text comes back unchanged.
+// non-characters (is_noncharacter) become U+FFFD. Valid printable text comes back unchanged.
 std::string valid_text(std::string_view text);
 
 // The same, on one line: a line break becomes a space too (for messages printed to a terminal).

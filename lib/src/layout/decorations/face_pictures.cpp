@@ -1,6 +1,7 @@
 #include "layout/decorations/face_pictures.hpp"
 
 #include "strata/error.hpp"
+#include "strata/limits.hpp"
 #include "strata/printable.hpp"
 
 #include "layout/decorations/face_images.hpp"
@@ -19,6 +20,7 @@ void FacePictures::append_after_box(Scene& scene, const Layer& layer, const std:
                                     std::optional<double> turn) {
     append_logos(scene, layer, box_id, box, ids, turn);
     if (!style.image) return;
+    count_placements(1, "styles");
     std::optional<Group> image = face_image_group(layer, ids.make(box_id + "-image"), style, box,
                                                   options_.link_images, images_, warnings_, turn);
     if (image) scene.groups.push_back(std::move(*image));
@@ -43,6 +45,7 @@ void FacePictures::append_logos(Scene& scene, const Layer& layer, const std::str
                 {"", missing_face(layer, axis, turn) + " for the logo " + logo.file, layer.name});
             continue;
         }
+        count_placements(static_cast<std::size_t>(matches), "logo_groups");
         for (int m = 0; m < matches; ++m) {
             std::optional<Image> placed = place_logo(logo, *file, *face, options_.link_images);
             if (!placed) continue;
@@ -55,6 +58,16 @@ void FacePictures::append_logos(Scene& scene, const Layer& layer, const std::str
             scene.groups.push_back(std::move(g));
         }
     }
+}
+
+void FacePictures::count_placements(std::size_t count, const char* option) {
+    placements_ += count;
+    if (placements_ <= limits::kMaxPicturePlacements) return;
+    // The option's name as the error's file: the layout puts it at the place a file gave it.
+    throw Error(option, "the figure would place more than " +
+                            std::to_string(limits::kMaxPicturePlacements) +
+                            " pictures (logos and face images, one per layer each logo group "
+                            "matches); match fewer layers");
 }
 
 void FacePictures::append_logos_legend(Scene& scene, TextMeasurer& text, IdMaker& ids) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -41,9 +42,14 @@ class FacePictures {
     void append_logos(Scene& scene, const Layer& layer, const std::string& box_id,
                       const BoxPlacement& box, IdMaker& ids, std::optional<double> turn);
 
+    // Counts `count` more pictures placed; throws strata::Error naming the option that
+    // places them when the figure would place more than limits::kMaxPicturePlacements.
+    void count_placements(std::size_t count, const char* option);
+
     const Options& options_;
     Warnings& warnings_;
     ImageStore images_;
+    std::size_t placements_ = 0;
 };
 
 }  // namespace strata::layout
