@@ -577,7 +577,7 @@ BOOST_AUTO_TEST_CASE(options_naming_layers_the_model_lacks_warn_and_many_are_cou
           "captions: {fc1: one, fc3: three, a: x, b: x, c: x, d: x}\n"
           "captions_above: [fc2, fcc2]\n"
           "styles: {Dense: {fill: red}, Layer: {fill: red}, fc2: {fill: blue}, Dens: "
-          "{fill: red}}\n"
+          "{fill: red}, fc22: {fill: red}}\n"
           "logo_groups: [{file: p.png, layers: [Dense, fc1, nosuch]}]\n");
     fs::copy_file(fs::path(STRATA_SOURCE_DIR) / "examples" / "preset-paper.png", dir / "p.png",
                   fs::copy_options::overwrite_existing);
@@ -595,6 +595,9 @@ BOOST_AUTO_TEST_CASE(options_naming_layers_the_model_lacks_warn_and_many_are_cou
                r.err);
     BOOST_TEST(
         said("styles: no layer of the model is named or of class 'Dens' (did you mean 'Dense'?)"),
+        r.err);
+    BOOST_TEST(
+        said("styles: no layer of the model is named or of class 'fc22' (did you mean 'fc2'?)"),
         r.err);
     // A base class and a layer name are keys styles take.
     BOOST_TEST(r.err.find("'Layer'") == std::string::npos, r.err);

@@ -53,6 +53,8 @@ BOOST_AUTO_TEST_CASE(spaces_break_and_are_dropped) {
 BOOST_AUTO_TEST_CASE(a_short_tail_stays_with_its_line) {
     BOOST_TEST(broken("conv2d_1", 30) == Lines{"conv2d_1"});
     BOOST_TEST(broken("max_pooling2d_12", 100) == (Lines{"max_", "pooling2d_12"}));
+    // Counted in characters: an en dash is one, though three bytes.
+    BOOST_TEST(broken("features.5\u20136", 90) == Lines{"features.5\u20136"});
 }
 
 BOOST_AUTO_TEST_SUITE_END()

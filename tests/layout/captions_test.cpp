@@ -73,10 +73,17 @@ BOOST_AUTO_TEST_CASE(compat_palette_is_first_come_first_served) {
 }
 
 BOOST_AUTO_TEST_CASE(default_palette_gives_a_class_one_colour_in_every_figure) {
-    // The order the classes come in does not matter: two figures agree.
-    layout::Palette first(false), second(false);
+    // The order the classes come in does not matter: two figures of one model agree.
     const std::vector<std::string> classes = {"Conv2D",  "MaxPooling2D", "Dense", "MyAttention",
                                               "Flatten", "Dropout",      "Add"};
+    Model model;
+    for (const auto& c : classes) {
+        Layer layer;
+        layer.name = "l" + std::to_string(model.layers.size());
+        layer.type = c;
+        model.layers.push_back(layer);
+    }
+    layout::Palette first(false, model), second(false, model);
     std::vector<Rgba> forward;
     for (const auto& c : classes) forward.push_back(first.color_for(c));
     for (std::size_t i = classes.size(); i-- > 0;)
@@ -95,6 +102,28 @@ BOOST_AUTO_TEST_CASE(default_palette_gives_a_class_one_colour_in_every_figure) {
             BOOST_TEST(
                 (layout::stable_class_color(resnet[i]) != layout::stable_class_color(resnet[j])),
                 resnet[i] << " " << resnet[j]);
+    // Classes that share a colour in one model are told apart by shade: the one with the most
+    // layers keeps the colour, the rest (by name) take darker and lighter shades of it.
+    Model pools;
+    for (const char* type :
+         {"InputLayer", "MaxPooling2D", "AveragePooling2D", "MaxPooling2D", "Dropout", "Dropout"}) {
+        Layer layer;
+        layer.name = "p" + std::to_string(pools.layers.size());
+        layer.type = type;
+        pools.layers.push_back(layer);
+    }
+    for (int turn = 0; turn < 2; ++turn) {
+        layout::Palette shades(false, pools);
+        const std::vector<std::string> asked =
+            turn == 0 ? std::vector<std::string>{"AveragePooling2D", "MaxPooling2D"}
+                      : std::vector<std::string>{"MaxPooling2D", "AveragePooling2D"};
+        for (const std::string& c : asked) shades.color_for(c);
+        BOOST_TEST(
+            (shades.color_for("MaxPooling2D") == layout::stable_class_color("MaxPooling2D")));
+        BOOST_TEST((shades.color_for("AveragePooling2D") != shades.color_for("MaxPooling2D")));
+        BOOST_TEST((shades.color_for("Dropout") == layout::stable_class_color("Dropout")));
+        BOOST_TEST((shades.color_for("InputLayer") != shades.color_for("Dropout")));
+    }
     // A class no table knows is hashed into the same palette: the same colour every time.
     BOOST_TEST((layout::stable_class_color("MyAttention") ==
                 layout::stable_class_color(std::string("My") + "Attention")));

@@ -1,6 +1,8 @@
 #include "style/palette.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <string_view>
@@ -115,14 +117,64 @@ Rgba stable_class_color(const std::string& layer_class) {
     return kLight[name_hash(layer_class) % kLight.size()];
 }
 
+namespace {
+
+// The k-th shade of `base` (k = 0: itself): darker and lighter in turn, further each time, so
+// that classes sharing a colour stay apart in one figure and its legend.
+Rgba shade_of(Rgba base, std::size_t k) {
+    if (k == 0) return base;
+    const double amount = 0.22 * static_cast<double>((k + 1) / 2);
+    const bool darker = k % 2 == 1;
+    const auto channel = [&](std::uint8_t c) {
+        const double v =
+            darker ? c * (1 - std::min(amount, 0.8)) : c + (255 - c) * std::min(amount, 0.8);
+        return static_cast<std::uint8_t>(std::lround(v));
+    };
+    return {channel(base.r), channel(base.g), channel(base.b), base.a};
+}
+
+}  // namespace
+
+Palette::Palette(bool compat_visualkeras, const Model& model) : compat_(compat_visualkeras) {
+    if (compat_) return;
+    std::map<std::string, std::size_t> layers_of;
+    for (const Layer& layer : model.layers) ++layers_of[layer.type];
+    // The classes of each stable colour, the one with the most layers first, then by name.
+    std::map<std::uint32_t, std::vector<std::pair<std::string, std::size_t>>> sharing;
+    for (const auto& [name, count] : layers_of)
+        sharing[key_of(stable_class_color(name))].emplace_back(name, count);
+    for (auto& [key, classes] : sharing) {
+        std::stable_sort(classes.begin(), classes.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
+        std::size_t k = 0;
+        for (const auto& entry : classes) {
+            const Rgba stable = stable_class_color(entry.first);
+            Rgba chosen = shade_of(stable, k);
+            while (used_.contains(key_of(chosen)) && k < 64) chosen = shade_of(stable, ++k);
+            used_.insert(key_of(chosen));
+            assigned_[entry.first] = chosen;
+            ++k;
+        }
+    }
+}
+
 Rgba Palette::color_for(const std::string& layer_class) {
     auto [it, inserted] = assigned_.try_emplace(layer_class);
-    if (inserted) {
-        it->second = compat_
-                         ? kVisualkerasPalette[(assigned_.size() - 1) % kVisualkerasPalette.size()]
-                         : stable_class_color(layer_class);
+    if (!inserted) return it->second;
+    if (compat_) {
+        it->second = kVisualkerasPalette[(assigned_.size() - 1) % kVisualkerasPalette.size()];
+        return it->second;
     }
-    return it->second;
+    // A class keeps its stable colour unless another class of this figure has it already (a
+    // family shares one colour: MaxPooling2D and AveragePooling2D); then it takes the first
+    // shade of that colour no class has, so that the legend tells them apart.
+    const Rgba stable = stable_class_color(layer_class);
+    Rgba chosen = stable;
+    for (std::size_t k = 1; used_.contains(key_of(chosen)) && k < 16; ++k)
+        chosen = shade_of(stable, k);
+    used_.insert(key_of(chosen));
+    it->second = chosen;
+    return chosen;
 }
 
 }  // namespace strata::layout

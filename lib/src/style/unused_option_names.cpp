@@ -27,6 +27,7 @@ struct ModelNames {
     std::vector<std::string> layers;
     std::set<std::string, std::less<>> known_layers;
     std::set<std::string, std::less<>> style_keys;  // layer names, classes and base classes
+    std::vector<std::string> classes_and_layers;    // what a key naming either may have meant
 };
 
 ModelNames names_of(const Model& model) {
@@ -40,6 +41,9 @@ ModelNames names_of(const Model& model) {
         if (names.known_layers.insert(layer.name).second) names.layers.push_back(layer.name);
         names.style_keys.insert(layer.name);
     }
+    names.classes_and_layers = names.classes;
+    names.classes_and_layers.insert(names.classes_and_layers.end(), names.layers.begin(),
+                                    names.layers.end());
     return names;
 }
 
@@ -113,7 +117,7 @@ void warn_unused_option_names(const Model& model, const Options& options, Warnin
             if (!names.known_layers.contains(name)) unknown.add(name);
     }
     {
-        UnknownNames unknown("styles", no_match, names.classes, warnings);
+        UnknownNames unknown("styles", no_match, names.classes_and_layers, warnings);
         for (const auto& entry : options.styles)
             if (!names.style_keys.contains(entry.first)) unknown.add(entry.first);
     }
@@ -127,7 +131,7 @@ void warn_unused_option_names(const Model& model, const Options& options, Warnin
     }
     for (std::size_t i = 0; i < options.logo_groups.size(); ++i) {
         UnknownNames unknown("logo_groups[" + std::to_string(i) + "].layers", no_match,
-                             names.classes, warnings);
+                             names.classes_and_layers, warnings);
         for (const std::string& name : options.logo_groups[i].layers)
             if (!names.known_layers.contains(name) && !names.known_classes.contains(name))
                 unknown.add(name);

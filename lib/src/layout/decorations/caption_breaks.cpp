@@ -34,6 +34,13 @@ std::string_view without_leading_space(std::string_view piece) {
     return piece;
 }
 
+// Characters, not bytes: "5–6" is three, as a reader counts it.
+std::size_t characters_in(std::string_view text) {
+    std::size_t count = 0;
+    for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return count;
+}
+
 }  // namespace
 
 std::vector<std::string> caption_text_lines(std::string_view text) {
@@ -58,7 +65,8 @@ std::vector<std::string> broken_caption_line(
         const std::string_view piece = pieces[k];
         const double w = advance(piece);
         const bool last = k + 1 == pieces.size();
-        const bool short_tail = last && without_leading_space(piece).size() <= kShortestTail;
+        const bool short_tail =
+            last && characters_in(without_leading_space(piece)) <= kShortestTail;
         if (!lines.empty() && (used + w <= width || short_tail)) {
             lines.back() += piece;
             used += w;

@@ -150,8 +150,10 @@ double smallest_text_px(const Scene& scene, double scale) {
 
 // A figure larger than the page `options.height` and `options.width` make at every level and
 // box size (its text and gaps take the room): the whole of it drawn smaller, text included,
-// so that it keeps within both, with a warning that says how small its text now prints.
-// Never an overflow, never silent. Without a height only the width's own warning stands.
+// so that it keeps within both. Never an overflow; a warning says so when its text then
+// prints under min_font_size, or when the figure has no text to judge by (a figure whose text
+// stays readable is what the page asked for). Without a height only the width's own warning
+// stands.
 FittedScene within_page(FittedScene fitted, const Options& options, Warnings& warnings) {
     if (options.height.empty()) return fitted;
     const double height_px = length_in_px(options.height, "height");
@@ -175,6 +177,7 @@ FittedScene within_page(FittedScene fitted, const Options& options, Warnings& wa
                            (too_small ? ", smaller than min_font_size: too small to read (give "
                                         "a larger height, a coarser level or fewer captions)"
                                       : "");
+    if (text_px > 0 && !too_small) return fitted;
     // Named by the bound that made it smaller: the width's own warning has said why already.
     const bool too_wide = drawn_width > width_px + kTolerancePx;
     const bool too_tall = drawn_height > height_px + kTolerancePx;

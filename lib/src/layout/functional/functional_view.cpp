@@ -466,7 +466,7 @@ Scene functional_figure(const Model& model, const Options& asked, const LayoutCo
     }
 
     FacePictures pictures(options, context.images, warned);
-    Palette palette(options.compat_visualkeras);
+    Palette palette(options.compat_visualkeras, model);
     for (std::size_t v = 0; v < g.nodes.size(); ++v) {
         const Node& n = g.nodes[v];
         if (n.kind == NodeKind::waypoint && !options.render_virtual_nodes) continue;

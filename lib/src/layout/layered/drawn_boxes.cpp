@@ -42,7 +42,7 @@ SizeLimits scaled_limits(SizeLimits l, double size_factor) {
 std::vector<DrawnBox> drawn_boxes(const Model& model, const Options& o, BoxScale scale,
                                   FacePictures& pictures) {
     std::vector<DrawnBox> boxes;
-    Palette palette(o.compat_visualkeras);
+    Palette palette(o.compat_visualkeras, model);
     double cursor = o.padding;
     double pending_gap = 0;  // spacing dummies since the last box
     GroupClearance group_clearance(o.layered_groups, !o.compat_visualkeras);
