@@ -1,7 +1,9 @@
 #include "layout/layered/box_captions.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "layout/decorations/caption_breaks.hpp"
@@ -35,13 +37,43 @@ std::vector<std::string> caption_lines(const std::string& words, double wrap_wid
     return broken;
 }
 
+// The captions' shared container, as "features." in DenseNet's "features.denseblock1" and
+// "features.transition1.conv": the longest prefix ending at a '.' that begins every dotted
+// name captioned by the model's own names, when two or more are. Written once per box it
+// takes a caption line of its own in a narrow figure and tells nothing, so a figure fitted to
+// a width drops it. Empty when there is none, or when a caption is set by the options.
+std::string shared_name_prefix(const std::vector<DrawnBox>& boxes, const Model& model,
+                               const Options& options) {
+    if (!options.caption.empty() || options.text_callable == TextCallable::none) return {};
+    std::optional<std::string> prefix;
+    std::size_t dotted = 0;
+    for (const DrawnBox& box : boxes) {
+        const std::string& name = model.layers[box.layer].name;
+        if (options.captions.count(name) > 0) continue;
+        const std::size_t dot = name.rfind('.');
+        if (dot == std::string::npos) continue;
+        ++dotted;
+        if (!prefix) prefix = name.substr(0, dot + 1);
+        std::size_t same = 0;
+        while (same < prefix->size() && same < name.size() && (*prefix)[same] == name[same]) ++same;
+        const std::size_t end = prefix->rfind('.', same == 0 ? 0 : same - 1);
+        *prefix = end == std::string::npos || same == 0 ? "" : prefix->substr(0, end + 1);
+        if (prefix->empty()) return {};
+    }
+    return dotted >= 2 && prefix ? *prefix : std::string();
+}
+
 }  // namespace
 
 std::optional<Caption> measure_caption(const Layer& layer, std::size_t box_index,
                                        const LayerStyle& style, const Options& o,
-                                       TextMeasurer& text, TextBudget& budget, double wrap_width) {
+                                       TextMeasurer& text, TextBudget& budget, double wrap_width,
+                                       std::string_view drop_prefix) {
     std::optional<std::string> words = caption_for(layer, box_index, o, budget);
     if (!words) return std::nullopt;
+    if (!drop_prefix.empty() && o.captions.count(layer.name) == 0 &&
+        words->size() > drop_prefix.size() && words->starts_with(drop_prefix))
+        words->erase(0, drop_prefix.size());
     Caption caption;
     const FontSpec& font = style.font;
     caption.lines = caption_lines(*words, wrap_width, font, text);
@@ -74,11 +106,12 @@ std::optional<Caption> measure_caption(const Layer& layer, std::size_t box_index
 void measure_captions(std::vector<DrawnBox>& boxes, const Model& model, const Options& options,
                       TextMeasurer& text, TextBudget& budget, double width_limit) {
     const bool wrap = width_limit > 0 && !options.compat_visualkeras;
+    const std::string prefix = wrap ? shared_name_prefix(boxes, model, options) : std::string();
     try {
         for (std::size_t i = 0; i < boxes.size(); ++i) {
             DrawnBox& box = boxes[i];
             box.caption = measure_caption(model.layers[box.layer], i, box.style, options, text,
-                                          budget, wrap ? caption_wrap_width(box) : 0);
+                                          budget, wrap ? caption_wrap_width(box) : 0, prefix);
         }
     } catch (const TextBudgetExceeded&) {
         throw;
