@@ -18,6 +18,7 @@
 #include "strata/layout.hpp"
 #include "strata/option_table.hpp"
 #include "strata/spec.hpp"
+#include "strata/warning_summary.hpp"
 #include "strata/write.hpp"
 
 namespace py = pybind11;
@@ -50,8 +51,7 @@ struct LaidOutScene {
 
 std::vector<std::string> messages(const strata::Warnings& warnings, const std::string& source) {
     std::vector<std::string> out;
-    out.reserve(warnings.size());
-    for (const strata::Warning& w : warnings)
+    for (const strata::Warning& w : strata::with_repeats_counted(warnings))
         out.push_back((w.where.empty() ? source : w.where) + ": " + w.message);
     return out;
 }
