@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "layout/detail/text_scaling.hpp"
 #include "style/length.hpp"
 
 namespace strata::layout {
@@ -24,23 +25,6 @@ double smallest_asked(const Options& o) {
     }
     for (const LayerGroup& group : o.layered_groups) smallest = std::min(smallest, group.font_size);
     return std::max(smallest, std::min(o.font_size, points_to_px(o.min_font_size)));
-}
-
-// Every text size scaled to make `size` the default one, none below `least` (px).
-Options with_text_size(Options o, double size, double least) {
-    const double factor = size / o.font_size;
-    const auto scaled = [&](double v) { return std::max(least, v * factor); };
-    o.font_size = size;
-    o.text_vspacing *= factor;
-    for (auto& [key, style] : o.styles) {
-        if (style.font_size) *style.font_size = scaled(*style.font_size);
-        if (style.text_vspacing) *style.text_vspacing *= factor;
-    }
-    for (LayerGroup& group : o.layered_groups) {
-        group.font_size = scaled(group.font_size);
-        group.text_spacing *= factor;
-    }
-    return o;
 }
 
 // The ways to try, the options asked for first: captions as asked and, when below, in turn;

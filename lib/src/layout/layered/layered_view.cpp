@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "layout/detail/text_scaling.hpp"
 #include "layout/layered/layered_figure.hpp"
 #include "layout/layered/text_strips.hpp"
 #include "style/length.hpp"
@@ -41,23 +42,6 @@ Trial build_trial(const Model& model, const Options& options, const LayoutContex
     trial.narrowest_row_share = figure.narrowest_row_share;
     trial.height_but_text = trial.scene.height - text_only_height(trial.scene);
     return trial;
-}
-
-// Every text size scaled to make `size` the default one, none below `least`.
-Options with_text_size(Options o, double size, double least) {
-    const double factor = size / o.font_size;
-    const auto scaled = [&](double v) { return std::max(least, v * factor); };
-    o.font_size = size;
-    o.text_vspacing *= factor;
-    for (auto& [key, style] : o.styles) {
-        if (style.font_size) *style.font_size = scaled(*style.font_size);
-        if (style.text_vspacing) *style.text_vspacing *= factor;
-    }
-    for (LayerGroup& group : o.layered_groups) {
-        group.font_size = scaled(group.font_size);
-        group.text_spacing *= factor;
-    }
-    return o;
 }
 
 RowFit fitted_view(const Model& model, const Options& options, const LayoutContext& context,
