@@ -7,7 +7,7 @@ namespace strata::emit {
 
 // `text` made safe for an XML 1.0 attribute or text node: each invalid UTF-8 sequence becomes
 // U+FFFD, control characters other than tab and newline (C0, DEL, C1) and the non-characters
-// non-characters (unicode::is_noncharacter) are dropped. Escaping of < & " stays with the XML writer.
+// (unicode::is_noncharacter) are dropped. Escaping of < & " stays with the XML writer.
 std::string xml_safe_text(std::string_view text);
 
 // `text` as a valid XML id (an NCName): sanitised like xml_safe_text, every character that is
