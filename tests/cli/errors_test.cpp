@@ -617,3 +617,17 @@ BOOST_AUTO_TEST_CASE(an_unknown_option_key_names_the_nearest_option) {
     r = run_strata("options --options " + shell_quote(options.string()), dir);
     BOOST_TEST(r.err.find("unknown option 'zzzzzz'\n") != std::string::npos, r.err);
 }
+
+BOOST_AUTO_TEST_SUITE(onnx_raw_flag)
+
+BOOST_AUTO_TEST_CASE(onnx_raw_on_a_model_that_is_not_onnx_warns) {
+    auto dir = scratch_dir("onnx-raw-keras");
+    const ToolResult r = run_strata(
+        "render " + shell_quote(std::string(STRATA_SOURCE_DIR) + "/examples/vgg16.json") +
+            " --onnx-raw -o " + shell_quote((dir / "v.svg").string()),
+        dir);
+    BOOST_TEST(r.status == 0, r.err);
+    BOOST_TEST(r.err == "strata: warning: onnx_raw: the model is not ONNX: ignored\n");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

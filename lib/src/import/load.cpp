@@ -56,6 +56,8 @@ Model read_by_format(std::string_view bytes, const std::string& source_name, War
                      const ImportOptions& import) {
     if (looks_like_onnx(bytes)) return read_onnx(bytes, source_name, warnings, import.onnx_raw);
     const ModelFormat format = detect_format(bytes);
+    if (import.onnx_raw && format != ModelFormat::onnx)
+        warnings.push_back({"onnx_raw", "the model is not ONNX: ignored"});
     switch (format) {
         case ModelFormat::json:
             return read_keras_json_file(bytes, source_name, warnings);
