@@ -119,7 +119,8 @@ Rgba stable_class_color(const std::string& layer_class) {
 
 namespace {
 
-// The k-th shade of `base` (k = 0: itself): darker and lighter in turn, further each time, so
+// The k-th shade of `base` (k = 0: itself): darker and lighter in turn, further each time (at
+// most two thirds of the way to black or white, so black text and outlines still read), so
 // that classes sharing a colour stay apart in one figure and its legend.
 Rgba shade_of(Rgba base, std::size_t k) {
     if (k == 0) return base;
@@ -127,7 +128,7 @@ Rgba shade_of(Rgba base, std::size_t k) {
     const bool darker = k % 2 == 1;
     const auto channel = [&](std::uint8_t c) {
         const double v =
-            darker ? c * (1 - std::min(amount, 0.8)) : c + (255 - c) * std::min(amount, 0.8);
+            darker ? c * (1 - std::min(amount, 0.66)) : c + (255 - c) * std::min(amount, 0.66);
         return static_cast<std::uint8_t>(std::lround(v));
     };
     return {channel(base.r), channel(base.g), channel(base.b), base.a};
