@@ -166,18 +166,17 @@ FittedScene within_page(FittedScene fitted, const Options& options, Warnings& wa
     const double shrink = std::min(height_px / drawn_height, width_px / drawn_width);
     fitted.scale *= shrink;
     const double text_px = smallest_text_px(fitted.scene, fitted.scale);
-    const bool too_small = text_px > 0 && text_px < points_to_px(options.min_font_size) - 1e-6;
+    // Text that stays readable: the figure is what the page asked for.
+    if (text_px > 0 && text_px >= points_to_px(options.min_font_size) - 1e-6) return fitted;
     // Without a width nothing was tried first: the figure is only scaled.
     const std::string page = options.width.empty() ? "taller than " + options.height
                                                    : "larger than " + options.width + " x " +
                                                          options.height + " at every size";
-    const std::string text =
-        text_px <= 0 ? ""
-                     : ", its smallest text at " + bp_text(text_px) + " pt" +
-                           (too_small ? ", smaller than min_font_size: too small to read (give "
-                                        "a larger height, a coarser level or fewer captions)"
-                                      : "");
-    if (text_px > 0 && !too_small) return fitted;
+    const std::string text = text_px <= 0 ? ""
+                                          : ", its smallest text at " + bp_text(text_px) +
+                                                " pt, smaller than min_font_size: too small to "
+                                                "read (give a larger height, a coarser level or "
+                                                "fewer captions)";
     // Named by the bound that made it smaller: the width's own warning has said why already.
     const bool too_wide = drawn_width > width_px + kTolerancePx;
     const bool too_tall = drawn_height > height_px + kTolerancePx;
